@@ -1,0 +1,96 @@
+package dev.userpool.errors;
+
+/**
+ * Every error Userpool answers with, named as Cognito (or the AWS JSON protocol layer) names it. The HTTP status
+ * is 400 for every modeled exception and 500 only for the two faults (facts §1.3).
+ */
+public enum ErrorCode {
+  ALIAS_EXISTS("AliasExistsException", 400, "An account with the email already exists."),
+  CODE_DELIVERY_FAILURE("CodeDeliveryFailureException", 400, "Unable to deliver the code."),
+  CODE_MISMATCH("CodeMismatchException", 400, "Invalid verification code provided, please try again."),
+  CONCURRENT_MODIFICATION(
+      "ConcurrentModificationException", 400, "The resource was modified concurrently, try again."),
+  DUPLICATE_PROVIDER("DuplicateProviderException", 400, "A provider with this name already exists."),
+  EXPIRED_CODE("ExpiredCodeException", 400, "Invalid code provided, please request a code again."),
+  GROUP_EXISTS("GroupExistsException", 400, "A group with the name already exists."),
+  INTERNAL_ERROR("InternalErrorException", 500, "Internal server error."),
+  INVALID_EMAIL_ROLE_ACCESS_POLICY("InvalidEmailRoleAccessPolicyException", 400, "Email role access policy is invalid."),
+  INVALID_LAMBDA_RESPONSE("InvalidLambdaResponseException", 400, "Unrecognizable lambda output"),
+  INVALID_OAUTH_FLOW("InvalidOAuthFlowException", 400, "Invalid OAuth flow."),
+  INVALID_PARAMETER("InvalidParameterException", 400, "Invalid parameter."),
+  INVALID_PASSWORD("InvalidPasswordException", 400, "Password did not conform with policy"),
+  INVALID_SMS_ROLE_ACCESS_POLICY("InvalidSmsRoleAccessPolicyException", 400, "SMS role access policy is invalid."),
+  INVALID_SMS_ROLE_TRUST_RELATIONSHIP(
+      "InvalidSmsRoleTrustRelationshipException", 400, "SMS role trust relationship is invalid."),
+  INVALID_USER_POOL_CONFIGURATION("InvalidUserPoolConfigurationException", 400, "Invalid user pool configuration."),
+  LIMIT_EXCEEDED("LimitExceededException", 400, "Attempt limit exceeded, please try after some time."),
+  MFA_METHOD_NOT_FOUND("MFAMethodNotFoundException", 400, "No MFA method found."),
+  NOT_AUTHORIZED("NotAuthorizedException", 400, "Incorrect username or password."),
+  PASSWORD_RESET_REQUIRED("PasswordResetRequiredException", 400, "Password reset required for the user"),
+  PRECONDITION_NOT_MET("PreconditionNotMetException", 400, "Precondition not met."),
+  RESOURCE_NOT_FOUND("ResourceNotFoundException", 400, "Resource not found."),
+  SCOPE_DOES_NOT_EXIST("ScopeDoesNotExistException", 400, "Scope does not exist."),
+  SOFTWARE_TOKEN_MFA_NOT_FOUND("SoftwareTokenMFANotFoundException", 400, "Software token MFA not found."),
+  TOO_MANY_FAILED_ATTEMPTS("TooManyFailedAttemptsException", 400, "Too many failed attempts."),
+  TOO_MANY_REQUESTS("TooManyRequestsException", 400, "Rate exceeded"),
+  UNEXPECTED_LAMBDA("UnexpectedLambdaException", 400, "Unexpected Lambda error."),
+  UNSUPPORTED_IDENTITY_PROVIDER("UnsupportedIdentityProviderException", 400, "Unsupported identity provider."),
+  UNSUPPORTED_OPERATION("UnsupportedOperationException", 400, "Unsupported operation."),
+  UNSUPPORTED_TOKEN_TYPE("UnsupportedTokenTypeException", 400, "Unsupported token type."),
+  UNSUPPORTED_USER_STATE("UnsupportedUserStateException", 400, "Unsupported user state."),
+  USER_IMPORT_IN_PROGRESS("UserImportInProgressException", 400, "A user import job is in progress."),
+  USER_LAMBDA_VALIDATION("UserLambdaValidationException", 400, "Lambda validation failed."),
+  USER_NOT_CONFIRMED("UserNotConfirmedException", 400, "User is not confirmed."),
+  USER_NOT_FOUND("UserNotFoundException", 400, "User does not exist."),
+  USER_POOL_TAGGING("UserPoolTaggingException", 400, "Tagging failed."),
+  USERNAME_EXISTS("UsernameExistsException", 400, "User already exists"),
+  // Protocol-level errors that the AWS JSON 1.1 front end raises before an operation runs.
+  SERIALIZATION("SerializationException", 400, null),
+  UNKNOWN_OPERATION("UnknownOperationException", 400, null),
+  REQUEST_TOO_LARGE("RequestEntityTooLargeException", 400, "Request body is too large."),
+  UNSUPPORTED_MEDIA_TYPE("UnsupportedMediaTypeException", 400, "Unsupported Content-Type."),
+  // SigV4 errors as AWS front ends name them.
+  MISSING_AUTHENTICATION_TOKEN("MissingAuthenticationTokenException", 400, "Missing Authentication Token"),
+  UNRECOGNIZED_CLIENT(
+      "UnrecognizedClientException", 400, "The security token included in the request is invalid."),
+  INVALID_SIGNATURE(
+      "InvalidSignatureException",
+      400,
+      "The request signature we calculated does not match the signature you provided."),
+  ACCESS_DENIED("AccessDeniedException", 400, "Access denied.");
+
+  private final String wireName;
+  private final int httpStatus;
+  private final String defaultMessage;
+
+  ErrorCode(String wireName, int httpStatus, String defaultMessage) {
+    this.wireName = wireName;
+    this.httpStatus = httpStatus;
+    this.defaultMessage = defaultMessage;
+  }
+
+  public String wireName() {
+    return wireName;
+  }
+
+  public int httpStatus() {
+    return httpStatus;
+  }
+
+  /** The message sent when the thrower has nothing more specific to say; may be null (no message member). */
+  public String defaultMessage() {
+    return defaultMessage;
+  }
+
+  public CognitoException exception() {
+    return new CognitoException(this, defaultMessage);
+  }
+
+  public CognitoException exception(String message) {
+    return new CognitoException(this, message);
+  }
+
+  public CognitoException exception(String format, Object... args) {
+    return new CognitoException(this, String.format(java.util.Locale.ROOT, format, args));
+  }
+}
