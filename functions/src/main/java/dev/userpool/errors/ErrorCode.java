@@ -47,8 +47,6 @@ public enum ErrorCode {
   // Protocol-level errors that the AWS JSON 1.1 front end raises before an operation runs.
   SERIALIZATION("SerializationException", 400, null),
   UNKNOWN_OPERATION("UnknownOperationException", 400, null),
-  REQUEST_TOO_LARGE("RequestEntityTooLargeException", 400, "Request body is too large."),
-  UNSUPPORTED_MEDIA_TYPE("UnsupportedMediaTypeException", 400, "Unsupported Content-Type."),
   // SigV4 errors as AWS front ends name them.
   MISSING_AUTHENTICATION_TOKEN("MissingAuthenticationTokenException", 400, "Missing Authentication Token"),
   UNRECOGNIZED_CLIENT(

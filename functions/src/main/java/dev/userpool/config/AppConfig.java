@@ -1,0 +1,52 @@
+package dev.userpool.config;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Everything configurable, read in one place. The Lambda reads environment variables (names shared with the CDK
+ * stack and template.yaml); the local server builds one from its command line.
+ *
+ * @param store where state lives: {@code dynamodb}, {@code embedded} (a folder) or {@code memory}
+ * @param dataDir the folder of the embedded store
+ * @param defaultRegion the region of new pools when the request is not SigV4-signed
+ * @param issuerBaseUrl the base of token issuers ({@code <base>/<poolId>}); null means "derive from the request"
+ */
+public record AppConfig(
+    String store,
+    String tableName,
+    String dynamoDbEndpoint,
+    Path dataDir,
+    String accountId,
+    String defaultRegion,
+    String issuerBaseUrl) {
+
+  public static final String DEFAULT_ACCOUNT = "123456789012";
+  public static final String DEFAULT_REGION = "us-east-1";
+
+  /** The Lambda's configuration. This is the only place that reads the process environment. */
+  public static AppConfig fromEnvironment() {
+    return fromMap(System.getenv());
+  }
+
+  static AppConfig fromMap(Map<String, String> env) {
+    String region = env.getOrDefault("USERPOOL_DEFAULT_REGION", env.getOrDefault("AWS_REGION", DEFAULT_REGION));
+    return new AppConfig(
+        env.getOrDefault("USERPOOL_STORE", "dynamodb"),
+        env.getOrDefault("USERPOOL_TABLE_NAME", "userpool"),
+        emptyToNull(env.get("USERPOOL_DYNAMODB_ENDPOINT")),
+        env.containsKey("USERPOOL_DATA_DIR") ? Path.of(env.get("USERPOOL_DATA_DIR")) : null,
+        env.getOrDefault("USERPOOL_ACCOUNT_ID", DEFAULT_ACCOUNT),
+        region.isBlank() ? DEFAULT_REGION : region,
+        emptyToNull(env.get("USERPOOL_ISSUER_BASE_URL")));
+  }
+
+  /** A configuration for tests and the local server's in-memory mode. */
+  public static AppConfig inMemory() {
+    return new AppConfig("memory", null, null, null, DEFAULT_ACCOUNT, DEFAULT_REGION, null);
+  }
+
+  private static String emptyToNull(String value) {
+    return value == null || value.isBlank() ? null : value;
+  }
+}

@@ -1,0 +1,92 @@
+package dev.userpool.config;
+
+import dev.userpool.operations.Dependencies;
+import dev.userpool.operations.Implementations;
+import dev.userpool.protocol.CognitoProtocol;
+import dev.userpool.protocol.OperationTable;
+import dev.userpool.protocol.RequestAuthenticator;
+import dev.userpool.store.dynamodb.DynamoDbItemTable;
+import dev.userpool.store.embedded.EmbeddedItemTable;
+import dev.userpool.store.items.ItemAppClientStore;
+import dev.userpool.store.items.ItemUserPoolStore;
+import dev.userpool.store.items.ItemUserStore;
+import dev.userpool.store.table.ItemTable;
+import dev.userpool.validation.ServiceModel;
+import java.net.URI;
+import java.security.SecureRandom;
+import java.time.Clock;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
+
+/**
+ * Builds the whole application from a configuration with plain constructors: the only place that creates AWS SDK
+ * clients. Built once per Lambda container or local server process.
+ */
+public final class Wiring {
+  private final AppConfig config;
+  private final ItemTable table;
+  private final Dependencies dependencies;
+  private final CognitoProtocol protocol;
+
+  public Wiring(AppConfig config, Clock clock, ItemTable table, RequestAuthenticator authenticator) {
+    this.config = config;
+    this.table = table;
+    this.dependencies =
+        new Dependencies(
+            new ItemUserPoolStore(table),
+            new ItemAppClientStore(table),
+            new ItemUserStore(table),
+            clock,
+            new SecureRandom(),
+            config);
+    OperationTable operations = Implementations.table(ServiceModel.load(), dependencies);
+    this.protocol =
+        new CognitoProtocol(operations, authenticator, clock, config.defaultRegion(), config.accountId());
+  }
+
+  /** The Lambda's wiring: the configured store, system clock, no signature checks yet. */
+  public static Wiring fromConfig(AppConfig config) {
+    Clock clock = Clock.systemUTC();
+    return new Wiring(config, clock, itemTable(config, clock), RequestAuthenticator.ACCEPT_ALL);
+  }
+
+  public static ItemTable itemTable(AppConfig config, Clock clock) {
+    return switch (config.store()) {
+      case "dynamodb" -> new DynamoDbItemTable(dynamoDbClient(config), config.tableName(), clock);
+      case "embedded" -> EmbeddedItemTable.open(config.dataDir(), clock);
+      case "memory" -> EmbeddedItemTable.inMemory(clock);
+      default -> throw new IllegalArgumentException("unknown store " + config.store());
+    };
+  }
+
+  private static DynamoDbClient dynamoDbClient(AppConfig config) {
+    DynamoDbClientBuilder builder =
+        DynamoDbClient.builder()
+            .httpClient(UrlConnectionHttpClient.create())
+            .credentialsProvider(DefaultCredentialsProvider.builder().build());
+    builder.region(Region.of(config.defaultRegion()));
+    if (config.dynamoDbEndpoint() != null) {
+      builder.endpointOverride(URI.create(config.dynamoDbEndpoint()));
+    }
+    return builder.build();
+  }
+
+  public AppConfig config() {
+    return config;
+  }
+
+  public ItemTable table() {
+    return table;
+  }
+
+  public Dependencies dependencies() {
+    return dependencies;
+  }
+
+  public CognitoProtocol protocol() {
+    return protocol;
+  }
+}

@@ -1,0 +1,2 @@
+/** Configuration (the only reader of environment variables) and the wiring that builds the app once. */
+package dev.userpool.config;

@@ -1,0 +1,79 @@
+package dev.userpool.lambda;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import dev.userpool.config.AppConfig;
+import dev.userpool.config.Wiring;
+import dev.userpool.protocol.ApiRequest;
+import dev.userpool.protocol.CognitoProtocol;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The Lambda entry point: API Gateway REST proxy events in, proxy responses out. The wiring is built once per
+ * container (in the static initialiser, so SnapStart snapshots it) and shared by every invocation.
+ */
+public final class ApiGatewayHandler
+    implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+  private static final System.Logger LOG = System.getLogger(ApiGatewayHandler.class.getName());
+
+  private final Wiring wiring;
+
+  /** Used by the Lambda runtime. */
+  public ApiGatewayHandler() {
+    this(Container.WIRING);
+  }
+
+  public ApiGatewayHandler(Wiring wiring) {
+    this.wiring = wiring;
+  }
+
+  @Override
+  public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
+    long started = System.nanoTime();
+    ApiRequest request = toRequest(event);
+    CognitoProtocol.Outcome outcome = wiring.protocol().handle(request);
+    LOG.log(System.Logger.Level.INFO, () -> String.format(java.util.Locale.ROOT, "%s %d %dms %s",
+        outcome.operation(), outcome.response().status(), (System.nanoTime() - started) / 1_000_000,
+        outcome.requestId()));
+    return new APIGatewayProxyResponseEvent()
+        .withStatusCode(outcome.response().status())
+        .withHeaders(new LinkedHashMap<>(outcome.response().headers()))
+        .withBody(outcome.response().bodyText())
+        .withIsBase64Encoded(false);
+  }
+
+  static ApiRequest toRequest(APIGatewayProxyRequestEvent event) {
+    Map<String, String> headers = event.getHeaders() == null ? Map.of() : event.getHeaders();
+    byte[] body;
+    if (event.getBody() == null) {
+      body = new byte[0];
+    } else if (Boolean.TRUE.equals(event.getIsBase64Encoded())) {
+      body = decodeBase64(event.getBody());
+    } else {
+      body = event.getBody().getBytes(StandardCharsets.UTF_8);
+    }
+    String sourceIp = null;
+    if (event.getRequestContext() != null && event.getRequestContext().getIdentity() != null) {
+      sourceIp = event.getRequestContext().getIdentity().getSourceIp();
+    }
+    return new ApiRequest(event.getHttpMethod(), event.getPath(), headers, body, sourceIp);
+  }
+
+  private static byte[] decodeBase64(String text) {
+    try {
+      return Base64.getMimeDecoder().decode(text);
+    } catch (IllegalArgumentException e) {
+      return new byte[] {'!'}; // not base64: let the protocol answer SerializationException
+    }
+  }
+
+  /** Holder so that the wiring is built once per container, on first use. */
+  private static final class Container {
+    static final Wiring WIRING = Wiring.fromConfig(AppConfig.fromEnvironment());
+  }
+}

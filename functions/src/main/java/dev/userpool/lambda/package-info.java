@@ -1,0 +1,2 @@
+/** The only Lambda RequestHandler: turns API Gateway proxy events into protocol calls. */
+package dev.userpool.lambda;

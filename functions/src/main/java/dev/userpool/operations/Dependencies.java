@@ -1,0 +1,17 @@
+package dev.userpool.operations;
+
+import dev.userpool.config.AppConfig;
+import dev.userpool.store.AppClientStore;
+import dev.userpool.store.UserPoolStore;
+import dev.userpool.store.UserStore;
+import java.security.SecureRandom;
+import java.time.Clock;
+
+/** The collaborators operations are built from; each operation's constructor takes only what it uses. */
+public record Dependencies(
+    UserPoolStore pools,
+    AppClientStore clients,
+    UserStore users,
+    Clock clock,
+    SecureRandom random,
+    AppConfig config) {}

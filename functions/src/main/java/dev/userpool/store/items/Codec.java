@@ -1,0 +1,130 @@
+package dev.userpool.store.items;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.userpool.domain.AppClient;
+import dev.userpool.domain.PasswordVerifier;
+import dev.userpool.domain.User;
+import dev.userpool.domain.UserPool;
+import dev.userpool.domain.UserStatus;
+import dev.userpool.protocol.Json;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The stored JSON form of each record, written field by field (no reflection, stable across refactors). The
+ * version is not part of the document: it lives on the item.
+ */
+final class Codec {
+  private Codec() {}
+
+  static String pool(UserPool p) {
+    ObjectNode o = Json.object();
+    o.put("id", p.id());
+    o.put("name", p.name());
+    o.put("arn", p.arn());
+    o.put("created", p.creationDate().toEpochMilli());
+    o.put("modified", p.lastModifiedDate().toEpochMilli());
+    o.set("settings", Json.tree(p.settings()));
+    o.set("tags", Json.tree(p.tags()));
+    return Json.write(o);
+  }
+
+  static UserPool pool(String data, long version) {
+    JsonNode o = Json.read(data);
+    return new UserPool(
+        o.get("id").asText(),
+        o.get("name").asText(),
+        o.get("arn").asText(),
+        Instant.ofEpochMilli(o.get("created").asLong()),
+        Instant.ofEpochMilli(o.get("modified").asLong()),
+        Json.toMap(o.get("settings")),
+        stringMap(o.get("tags")),
+        version);
+  }
+
+  static String client(AppClient c) {
+    ObjectNode o = Json.object();
+    o.put("poolId", c.userPoolId());
+    o.put("clientId", c.clientId());
+    o.put("name", c.clientName());
+    if (c.clientSecret() != null) {
+      o.put("secret", c.clientSecret());
+    }
+    o.put("created", c.creationDate().toEpochMilli());
+    o.put("modified", c.lastModifiedDate().toEpochMilli());
+    o.set("settings", Json.tree(c.settings()));
+    return Json.write(o);
+  }
+
+  static AppClient client(String data, long version) {
+    JsonNode o = Json.read(data);
+    return new AppClient(
+        o.get("poolId").asText(),
+        o.get("clientId").asText(),
+        o.get("name").asText(),
+        o.hasNonNull("secret") ? o.get("secret").asText() : null,
+        Instant.ofEpochMilli(o.get("created").asLong()),
+        Instant.ofEpochMilli(o.get("modified").asLong()),
+        Json.toMap(o.get("settings")),
+        version);
+  }
+
+  static String user(User u) {
+    ObjectNode o = Json.object();
+    o.put("poolId", u.userPoolId());
+    o.put("username", u.username());
+    o.put("sub", u.sub());
+    o.set("attributes", Json.tree(u.attributes()));
+    o.put("enabled", u.enabled());
+    o.put("status", u.status().name());
+    o.put("created", u.creationDate().toEpochMilli());
+    o.put("modified", u.lastModifiedDate().toEpochMilli());
+    if (u.password() != null) {
+      ObjectNode p = o.putObject("password");
+      p.put("salt", u.password().saltHex());
+      p.put("verifier", u.password().verifierHex());
+      p.put("setAt", u.password().setAt().toEpochMilli());
+      if (u.password().temporaryUntil() != null) {
+        p.put("temporaryUntil", u.password().temporaryUntil().toEpochMilli());
+      }
+    }
+    o.set("extensions", Json.tree(u.extensions()));
+    return Json.write(o);
+  }
+
+  static User user(String data, long version) {
+    JsonNode o = Json.read(data);
+    PasswordVerifier password = null;
+    if (o.hasNonNull("password")) {
+      JsonNode p = o.get("password");
+      password =
+          new PasswordVerifier(
+              p.get("salt").asText(),
+              p.get("verifier").asText(),
+              Instant.ofEpochMilli(p.get("setAt").asLong()),
+              p.hasNonNull("temporaryUntil") ? Instant.ofEpochMilli(p.get("temporaryUntil").asLong()) : null);
+    }
+    return new User(
+        o.get("poolId").asText(),
+        o.get("username").asText(),
+        o.get("sub").asText(),
+        stringMap(o.get("attributes")),
+        o.get("enabled").asBoolean(),
+        UserStatus.valueOf(o.get("status").asText()),
+        Instant.ofEpochMilli(o.get("created").asLong()),
+        Instant.ofEpochMilli(o.get("modified").asLong()),
+        password,
+        o.hasNonNull("extensions") ? Json.toMap(o.get("extensions")) : Map.of(),
+        version);
+  }
+
+  static Map<String, String> stringMap(JsonNode node) {
+    Map<String, String> out = new LinkedHashMap<>();
+    if (node != null) {
+      node.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
+    }
+    return out;
+  }
+}

@@ -1,0 +1,136 @@
+package dev.userpool.store.items;
+
+import dev.userpool.domain.Page;
+import dev.userpool.domain.UniqueKey;
+import dev.userpool.domain.User;
+import dev.userpool.protocol.Json;
+import dev.userpool.store.StaleWriteException;
+import dev.userpool.store.UniqueKeyTakenException;
+import dev.userpool.store.UserStore;
+import dev.userpool.store.table.Condition;
+import dev.userpool.store.table.ConditionFailedException;
+import dev.userpool.store.table.Item;
+import dev.userpool.store.table.ItemTable;
+import dev.userpool.store.table.Write;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * {@link UserStore} over the item table. A user is one item keyed by sub; each unique key is one more item that
+ * names the sub holding it. Every write puts the user and its key changes in one conditional batch.
+ */
+public final class ItemUserStore implements UserStore {
+  private static final String USER_PREFIX = "USER#";
+  private final ItemTable table;
+
+  public ItemUserStore(ItemTable table) {
+    this.table = table;
+  }
+
+  @Override
+  public void create(User user, Set<UniqueKey> keys) {
+    List<Write> writes = new ArrayList<>();
+    List<UniqueKey> keyOrder = new ArrayList<>(keys);
+    writes.add(Write.put(Item.of(Keys.poolPk(user.userPoolId()), Keys.userSk(user.sub()), Codec.user(user)),
+        Condition.ABSENT));
+    for (UniqueKey key : keyOrder) {
+      writes.add(Write.put(keyItem(user, key), Condition.ABSENT));
+    }
+    apply(writes, keyOrder, 1);
+  }
+
+  @Override
+  public Optional<User> findBySub(String poolId, String sub) {
+    return table.get(Keys.poolPk(poolId), Keys.userSk(sub)).map(i -> Codec.user(i.data(), i.version()));
+  }
+
+  @Override
+  public Optional<User> findByKey(String poolId, UniqueKey key) {
+    return table.get(Keys.poolPk(poolId), Keys.uniqueKeySk(key))
+        .flatMap(claim -> findBySub(poolId, Json.read(claim.data()).get("sub").asText()));
+  }
+
+  @Override
+  public User update(User before, Set<UniqueKey> keysBefore, User after, Set<UniqueKey> keysAfter) {
+    List<Write> writes = new ArrayList<>();
+    writes.add(Write.put(
+        new Item(Keys.poolPk(after.userPoolId()), Keys.userSk(after.sub()), before.version(), null, Codec.user(after)),
+        Condition.versionIs(before.version())));
+    List<UniqueKey> added = new ArrayList<>();
+    for (UniqueKey key : keysAfter) {
+      if (!keysBefore.contains(key)) {
+        added.add(key);
+        writes.add(Write.put(keyItem(after, key), Condition.ABSENT));
+      }
+    }
+    Set<UniqueKey> removed = new HashSet<>(keysBefore);
+    removed.removeAll(keysAfter);
+    for (UniqueKey key : removed) {
+      writes.add(Write.delete(Keys.poolPk(before.userPoolId()), Keys.uniqueKeySk(key), Condition.NONE));
+    }
+    apply(writes, added, 1);
+    return new User(after.userPoolId(), after.username(), after.sub(), after.attributes(), after.enabled(),
+        after.status(), after.creationDate(), after.lastModifiedDate(), after.password(), after.extensions(),
+        before.version() + 1);
+  }
+
+  @Override
+  public void delete(User user, Set<UniqueKey> keys) {
+    List<Write> writes = new ArrayList<>();
+    writes.add(Write.delete(Keys.poolPk(user.userPoolId()), Keys.userSk(user.sub()),
+        Condition.versionIs(user.version())));
+    for (UniqueKey key : keys) {
+      writes.add(Write.delete(Keys.poolPk(user.userPoolId()), Keys.uniqueKeySk(key), Condition.NONE));
+    }
+    try {
+      table.write(writes);
+    } catch (ConditionFailedException e) {
+      throw new StaleWriteException();
+    }
+  }
+
+  @Override
+  public Page<User> list(String poolId, int limit, String nextToken) {
+    List<Item> items =
+        table.query(Keys.poolPk(poolId), USER_PREFIX, Paging.sortKey(nextToken, USER_PREFIX), limit + 1);
+    List<User> users = new ArrayList<>();
+    for (int i = 0; i < Math.min(limit, items.size()); i++) {
+      users.add(Codec.user(items.get(i).data(), items.get(i).version()));
+    }
+    String token = items.size() > limit ? Paging.token(items.get(limit - 1).sk()) : null;
+    return new Page<>(users, token);
+  }
+
+  @Override
+  public long count(String poolId) {
+    long count = 0;
+    String after = null;
+    List<Item> page;
+    while (!(page = table.query(Keys.poolPk(poolId), USER_PREFIX, after, 500)).isEmpty()) {
+      count += page.size();
+      after = page.get(page.size() - 1).sk();
+    }
+    return count;
+  }
+
+  private static Item keyItem(User user, UniqueKey key) {
+    return Item.of(Keys.poolPk(user.userPoolId()), Keys.uniqueKeySk(key), Json.write(Map.of("sub", user.sub())));
+  }
+
+  /** Writes the batch; a failed condition at index 0 is a stale user, at index i >= firstKey a taken key. */
+  private void apply(List<Write> writes, List<UniqueKey> keys, int firstKey) {
+    try {
+      table.write(writes);
+    } catch (ConditionFailedException e) {
+      int keyIndex = e.index() - firstKey;
+      if (keyIndex >= 0 && keyIndex < keys.size()) {
+        throw new UniqueKeyTakenException(keys.get(keyIndex));
+      }
+      throw new StaleWriteException();
+    }
+  }
+}

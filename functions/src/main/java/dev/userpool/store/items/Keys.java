@@ -1,0 +1,46 @@
+package dev.userpool.store.items;
+
+import dev.userpool.domain.UniqueKey;
+
+/**
+ * The key design of the single table (see docs/architecture.md):
+ *
+ * <pre>
+ * pk                 sk                              what
+ * POOLS              POOL#&lt;poolId&gt;                   a user pool (pool ids start with the region)
+ * POOL#&lt;poolId&gt;      CLIENT#&lt;clientId&gt;               an app client
+ * CLIENT#&lt;clientId&gt;  CLIENT                          pointer from a client id to its pool
+ * POOL#&lt;poolId&gt;      USER#&lt;sub&gt;                      a user
+ * POOL#&lt;poolId&gt;      KEY#&lt;KIND&gt;#&lt;value&gt;              a unique key (username, alias) claimed by a user's sub
+ * </pre>
+ */
+final class Keys {
+  static final String POOLS = "POOLS";
+  static final String CLIENT_POINTER_SK = "CLIENT";
+
+  private Keys() {}
+
+  static String poolSk(String poolId) {
+    return "POOL#" + poolId;
+  }
+
+  static String poolPk(String poolId) {
+    return "POOL#" + poolId;
+  }
+
+  static String clientSk(String clientId) {
+    return "CLIENT#" + clientId;
+  }
+
+  static String clientPointerPk(String clientId) {
+    return "CLIENT#" + clientId;
+  }
+
+  static String userSk(String sub) {
+    return "USER#" + sub;
+  }
+
+  static String uniqueKeySk(UniqueKey key) {
+    return "KEY#" + key.kind().name() + "#" + key.value();
+  }
+}

@@ -1,0 +1,56 @@
+package dev.userpool.local;
+
+import dev.userpool.config.AppConfig;
+import java.nio.file.Path;
+
+/**
+ * The local server's command line: {@code [--port N] [--data-dir DIR | --in-memory] [--region R] [--account A]
+ * [--issuer-base-url URL]}.
+ */
+public record LocalOptions(int port, Path dataDir, boolean inMemory, String region, String accountId,
+    String issuerBaseUrl) {
+
+  public static final int DEFAULT_PORT = 9229;
+
+  public static LocalOptions parse(String... args) {
+    int port = DEFAULT_PORT;
+    Path dataDir = Path.of(".userpool");
+    boolean inMemory = false;
+    String region = AppConfig.DEFAULT_REGION;
+    String account = AppConfig.DEFAULT_ACCOUNT;
+    String issuer = null;
+    for (int i = 0; i < args.length; i++) {
+      String arg = args[i];
+      switch (arg) {
+        case "--port" -> port = Integer.parseInt(value(args, ++i, arg));
+        case "--data-dir" -> dataDir = Path.of(value(args, ++i, arg));
+        case "--in-memory" -> inMemory = true;
+        case "--region" -> region = value(args, ++i, arg);
+        case "--account" -> account = value(args, ++i, arg);
+        case "--issuer-base-url" -> issuer = value(args, ++i, arg);
+        default -> throw new IllegalArgumentException("unknown option " + arg + "\n" + usage());
+      }
+    }
+    return new LocalOptions(port, dataDir, inMemory, region, account, issuer);
+  }
+
+  public static LocalOptions inMemoryOnFreePort() {
+    return new LocalOptions(0, null, true, AppConfig.DEFAULT_REGION, AppConfig.DEFAULT_ACCOUNT, null);
+  }
+
+  public AppConfig toConfig() {
+    return new AppConfig(inMemory ? "memory" : "embedded", null, null, dataDir, accountId, region, issuerBaseUrl);
+  }
+
+  static String usage() {
+    return "usage: java -jar userpool-local.jar [--port N] [--data-dir DIR | --in-memory] [--region R]"
+        + " [--account ACCOUNT_ID] [--issuer-base-url URL]";
+  }
+
+  private static String value(String[] args, int i, String option) {
+    if (i >= args.length) {
+      throw new IllegalArgumentException(option + " needs a value\n" + usage());
+    }
+    return args[i];
+  }
+}

@@ -1,0 +1,173 @@
+package dev.userpool.local;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.userpool.config.Wiring;
+import dev.userpool.protocol.ApiRequest;
+import dev.userpool.protocol.ApiResponse;
+import dev.userpool.protocol.CognitoProtocol;
+import dev.userpool.protocol.RequestAuthenticator;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * The local server: the JDK HTTP server in front of the same protocol code the Lambda runs, with CORS for browser
+ * SDKs, a health check, and a reset endpoint for test suites. Logs one line per request, never a body.
+ */
+public final class LocalServer implements AutoCloseable {
+  private static final System.Logger LOG = System.getLogger(LocalServer.class.getName());
+  private static final int MAX_READ = CognitoProtocol.MAX_BODY_BYTES + 1;
+  static final String CORS_EXPOSE = "x-amzn-RequestId,x-amzn-ErrorType,x-amzn-ErrorMessage,Date";
+
+  private final HttpServer server;
+  private final ExecutorService executor;
+  private final Wiring wiring;
+
+  private LocalServer(HttpServer server, ExecutorService executor, Wiring wiring) {
+    this.server = server;
+    this.executor = executor;
+    this.wiring = wiring;
+  }
+
+  public static void main(String[] args) throws IOException {
+    System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tFT%1$tT.%1$tLZ %4$s %5$s%6$s%n");
+    LocalOptions options;
+    try {
+      options = LocalOptions.parse(args);
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage()); // the CLI's own usage message, before any logging exists
+      System.exit(2);
+      return;
+    }
+    LocalServer server = start(options);
+    Runtime.getRuntime().addShutdownHook(new Thread(server::close));
+    LOG.log(System.Logger.Level.INFO, "Userpool local server listening on http://localhost:" + server.port()
+        + (options.inMemory() ? " (in memory)" : " (data in " + options.dataDir().toAbsolutePath() + ")"));
+  }
+
+  public static LocalServer start(LocalOptions options) throws IOException {
+    Clock clock = Clock.systemUTC();
+    Wiring wiring = new Wiring(options.toConfig(), clock, Wiring.itemTable(options.toConfig(), clock),
+        RequestAuthenticator.ACCEPT_ALL);
+    HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", options.port()), 128);
+    ExecutorService executor = Executors.newFixedThreadPool(16);
+    LocalServer local = new LocalServer(server, executor, wiring);
+    server.createContext("/", local::handle);
+    server.setExecutor(executor);
+    server.start();
+    return local;
+  }
+
+  public int port() {
+    return server.getAddress().getPort();
+  }
+
+  public String endpoint() {
+    return "http://localhost:" + port();
+  }
+
+  public Wiring wiring() {
+    return wiring;
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+    executor.shutdownNow();
+    if (wiring.table() instanceof AutoCloseable closeable) {
+      try {
+        closeable.close();
+      } catch (Exception e) {
+        LOG.log(System.Logger.Level.WARNING, "closing the store failed", e);
+      }
+    }
+  }
+
+  private void handle(HttpExchange exchange) throws IOException {
+    long started = System.nanoTime();
+    String label = exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath();
+    int status;
+    try (exchange) {
+      ApiResponse response;
+      String operation = null;
+      String requestId = "-";
+      String path = exchange.getRequestURI().getPath();
+      String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
+      if (method.equals("OPTIONS")) {
+        response = new ApiResponse(200, Map.of("Content-Length", "0"), new byte[0]);
+      } else if (method.equals("GET") && path.equals("/health")) {
+        response = ApiResponse.json(200, "{\"status\":\"ok\"}", Map.of());
+      } else if (method.equals("POST") && path.equals("/_local/reset")) {
+        wiring.table().clear();
+        response = ApiResponse.json(200, "{}", Map.of());
+      } else if (method.equals("POST") && path.equals("/")) {
+        ApiRequest request = new ApiRequest(method, path, headers(exchange), read(exchange.getRequestBody()),
+            exchange.getRemoteAddress().getAddress().getHostAddress());
+        CognitoProtocol.Outcome outcome = wiring.protocol().handle(request);
+        response = outcome.response();
+        operation = outcome.operation();
+        requestId = outcome.requestId();
+      } else {
+        response = ApiResponse.json(404, "{\"message\":\"Not found\"}", Map.of());
+      }
+      status = response.status();
+      send(exchange, response);
+      long millis = (System.nanoTime() - started) / 1_000_000;
+      String what = operation != null ? operation : label;
+      LOG.log(System.Logger.Level.INFO, String.format(Locale.ROOT, "%s %d %dms %s", what, status, millis,
+          requestId));
+    }
+  }
+
+  private static Map<String, String> headers(HttpExchange exchange) {
+    Map<String, String> headers = new HashMap<>();
+    for (Map.Entry<String, List<String>> e : exchange.getRequestHeaders().entrySet()) {
+      headers.put(e.getKey(), String.join(",", e.getValue()));
+    }
+    return headers;
+  }
+
+  /** Reads at most one byte past the protocol limit, so an oversized body is refused without buffering it. */
+  private static byte[] read(InputStream in) throws IOException {
+    byte[] body = in.readNBytes(MAX_READ);
+    in.skip(Long.MAX_VALUE);
+    return body;
+  }
+
+  private static void send(HttpExchange exchange, ApiResponse response) throws IOException {
+    var headers = exchange.getResponseHeaders();
+    response.headers().forEach((k, v) -> {
+      if (!k.equalsIgnoreCase("Content-Length")) {
+        headers.set(k, v);
+      }
+    });
+    headers.set("Access-Control-Allow-Origin", "*");
+    headers.set("Access-Control-Allow-Methods", "POST, GET, OPTIONS");
+    String requested = exchange.getRequestHeaders().getFirst("Access-Control-Request-Headers");
+    headers.set("Access-Control-Allow-Headers", requested != null ? requested
+        : "content-type,x-amz-target,x-amz-user-agent,authorization,x-amz-date,x-amz-security-token,cache-control");
+    headers.set("Access-Control-Expose-Headers", CORS_EXPOSE);
+    headers.set("Access-Control-Max-Age", "86400");
+    byte[] body = response.body();
+    exchange.sendResponseHeaders(response.status(), body.length == 0 ? -1 : body.length);
+    if (body.length > 0) {
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(body);
+      }
+    }
+  }
+
+  static String utf8(byte[] bytes) {
+    return new String(bytes, StandardCharsets.UTF_8);
+  }
+}
