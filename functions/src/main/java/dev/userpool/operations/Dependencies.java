@@ -14,4 +14,9 @@ public record Dependencies(
     UserStore users,
     Clock clock,
     SecureRandom random,
-    AppConfig config) {}
+    AppConfig config) {
+
+  public Lookups lookups() {
+    return new Lookups(pools, clients);
+  }
+}

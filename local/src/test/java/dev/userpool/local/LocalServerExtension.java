@@ -1,0 +1,88 @@
+package dev.userpool.local;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.retries.DefaultRetryStrategy;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+
+/**
+ * Starts an in-memory local server on a free port once per test class and hands out a real AWS SDK v2 Cognito
+ * client pointed at it (dummy credentials, no retries so errors surface at once). State is reset before each test.
+ *
+ * <pre>
+ * {@literal @}RegisterExtension static final LocalServerExtension server = new LocalServerExtension();
+ * CognitoIdentityProviderClient cognito = server.client();
+ * </pre>
+ */
+public final class LocalServerExtension implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback {
+  private LocalServer server;
+  private CognitoIdentityProviderClient client;
+
+  @Override
+  public void beforeAll(ExtensionContext context) throws Exception {
+    server = LocalServer.start(LocalOptions.inMemoryOnFreePort());
+    client = clientFor(server.endpoint(), Region.US_EAST_1);
+  }
+
+  @Override
+  public void beforeEach(ExtensionContext context) {
+    server.wiring().table().clear();
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) {
+    if (client != null) {
+      client.close();
+    }
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  public CognitoIdentityProviderClient client() {
+    return client;
+  }
+
+  public LocalServer server() {
+    return server;
+  }
+
+  public String endpoint() {
+    return server.endpoint();
+  }
+
+  public static CognitoIdentityProviderClient clientFor(String endpoint, Region region) {
+    return CognitoIdentityProviderClient.builder()
+        .endpointOverride(URI.create(endpoint))
+        .region(region)
+        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDLOCAL", "secret")))
+        .httpClient(UrlConnectionHttpClient.create())
+        .overrideConfiguration(ClientOverrideConfiguration.builder()
+            .retryStrategy(DefaultRetryStrategy.doNotRetry()).build())
+        .build();
+  }
+
+  /** A raw HTTP call, for checks below the SDK (headers, malformed bodies). */
+  public HttpResponse<String> post(String target, String body) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(endpoint() + "/"))
+        .timeout(Duration.ofSeconds(10))
+        .header("Content-Type", "application/x-amz-json-1.1")
+        .POST(HttpRequest.BodyPublishers.ofString(body));
+    if (target != null) {
+      request.header("X-Amz-Target", "AWSCognitoIdentityProviderService." + target);
+    }
+    return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+}
