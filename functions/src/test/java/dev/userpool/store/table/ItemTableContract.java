@@ -291,6 +291,14 @@ public abstract class ItemTableContract {
   }
 
   @Test
+  void whenSortKeysLeaveTheBasicPlaneThenOrderIsByCodePointAsInUtf8() {
+    put(Item.of("p", "k\uD83D\uDE00", "emoji"));
+    put(Item.of("p", "k\uFFFD", "replacement character"));
+
+    assertEquals(List.of("k\uFFFD", "k\uD83D\uDE00"), sortKeys(table.query("p", "k", null, 10)));
+  }
+
+  @Test
   void whenQueriedWithPrefixThenOnlyThatPartitionsMatchingSortKeysReturn() {
     put(Item.of("p", "user#1", "1"));
     put(Item.of("p", "user#2", "2"));
