@@ -153,7 +153,9 @@ public final class LocalServer implements AutoCloseable {
   /** Reads at most one byte past the protocol limit, so an oversized body is refused without buffering it. */
   private static byte[] read(InputStream in) throws IOException {
     byte[] body = in.readNBytes(MAX_READ);
-    in.skip(Long.MAX_VALUE);
+    // Drain by reading: the JDK's fixed-length body stream does not override skip(), which then reads the
+    // socket itself and blocks until the client gives up (every POST hung until its timeout).
+    in.transferTo(OutputStream.nullOutputStream());
     return body;
   }
 
