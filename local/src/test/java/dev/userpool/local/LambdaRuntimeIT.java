@@ -77,10 +77,10 @@ class LambdaRuntimeIT {
     env.keySet().removeIf(k -> k.startsWith("USERPOOL_") || k.startsWith("AWS_"));
     env.put("AWS_LAMBDA_RUNTIME_API", "127.0.0.1:" + port);
     env.put("AWS_REGION", "us-east-1");
-    env.put("AWS_LAMBDA_FUNCTION_NAME", "UserpoolFunction");
+    env.put("AWS_LAMBDA_FUNCTION_NAME", "Function");
     env.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
     env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "1024");
-    env.put("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/UserpoolFunction");
+    env.put("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/Function");
     env.put("AWS_LAMBDA_LOG_STREAM_NAME", "it");
     env.put("USERPOOL_STORE", "memory");
     builder.redirectErrorStream(true).redirectOutput(log.toFile());
@@ -130,7 +130,7 @@ class LambdaRuntimeIT {
           exchange.getResponseHeaders().set("Lambda-Runtime-Deadline-Ms",
               Long.toString(System.currentTimeMillis() + 30_000));
           exchange.getResponseHeaders().set("Lambda-Runtime-Invoked-Function-Arn",
-              "arn:aws:lambda:us-east-1:123456789012:function:UserpoolFunction");
+              "arn:aws:lambda:us-east-1:123456789012:function:Function");
           exchange.getResponseHeaders().set("Lambda-Runtime-Trace-Id", "Root=1-00000000-000000000000000000000000");
           send(exchange, 200, event);
         } else if (path.equals("/2018-06-01/runtime/invocation/" + REQUEST_ID + "/response")) {
