@@ -12,11 +12,16 @@ import dev.userpool.domain.UniqueKey;
  * CLIENT#&lt;clientId&gt;  CLIENT                          pointer from a client id to its pool
  * POOL#&lt;poolId&gt;      USER#&lt;sub&gt;                      a user
  * POOL#&lt;poolId&gt;      KEY#&lt;KIND&gt;#&lt;value&gt;              a unique key (username, alias) claimed by a user's sub
+ * POOL#&lt;poolId&gt;      SIGNKEY#&lt;inverted generation&gt;   a token signing key (newest first; see ItemSigningKeyStore)
  * </pre>
+ *
+ * <p>Signing keys sit in the pool's partition so that deleting the pool deletes them. The generation is stored as
+ * {@code Long.MAX_VALUE - generation}, zero-padded to 19 digits, so ascending sort-key order is newest first.
  */
 final class Keys {
   static final String POOLS = "POOLS";
   static final String CLIENT_POINTER_SK = "CLIENT";
+  static final String SIGNING_KEY_PREFIX = "SIGNKEY#";
 
   private Keys() {}
 
@@ -42,5 +47,9 @@ final class Keys {
 
   static String uniqueKeySk(UniqueKey key) {
     return "KEY#" + key.kind().name() + "#" + key.value();
+  }
+
+  static String signingKeySk(long generation) {
+    return SIGNING_KEY_PREFIX + String.format(java.util.Locale.ROOT, "%019d", Long.MAX_VALUE - generation);
   }
 }
