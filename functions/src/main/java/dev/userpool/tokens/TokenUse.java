@@ -1,0 +1,17 @@
+package dev.userpool.tokens;
+
+/** The {@code token_use} claim (facts §6.3, §6.4). */
+public enum TokenUse {
+  ID("id"),
+  ACCESS("access");
+
+  private final String claim;
+
+  TokenUse(String claim) {
+    this.claim = claim;
+  }
+
+  public String claim() {
+    return claim;
+  }
+}

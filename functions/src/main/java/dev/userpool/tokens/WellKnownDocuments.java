@@ -1,0 +1,48 @@
+package dev.userpool.tokens;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.userpool.domain.SigningKey;
+import dev.userpool.protocol.Json;
+import java.util.List;
+
+/** The JWKS and OpenID discovery documents of a pool, with members in the order Cognito serves them (facts §6.7). */
+public final class WellKnownDocuments {
+  private WellKnownDocuments() {}
+
+  /** {@code {"keys":[{"alg","e","kid","kty","n","use"}…]}}: public members only, the active key first. */
+  public static ObjectNode jwks(List<SigningKey> keys) {
+    ObjectNode doc = Json.object();
+    ArrayNode array = doc.putArray("keys");
+    for (SigningKey key : keys) {
+      ObjectNode jwk = array.addObject();
+      jwk.put("alg", JwtSigner.ALG);
+      jwk.put("e", key.exponent());
+      jwk.put("kid", key.kid());
+      jwk.put("kty", "RSA");
+      jwk.put("n", key.modulus());
+      jwk.put("use", "sig");
+    }
+    return doc;
+  }
+
+  /**
+   * The discovery document of a pool without a domain. The authorize/token/userInfo endpoints are named as
+   * Cognito names them (observed 2022, openiddict/openiddict-core#1586; {@code userInfo} guessed) but Userpool does
+   * not serve the OAuth endpoints.
+   */
+  public static ObjectNode openidConfiguration(String issuer) {
+    ObjectNode doc = Json.object();
+    doc.put("authorization_endpoint", issuer + "/authorize");
+    doc.putArray("id_token_signing_alg_values_supported").add(JwtSigner.ALG);
+    doc.put("issuer", issuer);
+    doc.put("jwks_uri", issuer + "/.well-known/jwks.json");
+    doc.putArray("response_types_supported").add("code").add("token");
+    doc.putArray("scopes_supported").add("openid").add("email").add("phone").add("profile");
+    doc.putArray("subject_types_supported").add("public");
+    doc.put("token_endpoint", issuer + "/token");
+    doc.putArray("token_endpoint_auth_methods_supported").add("client_secret_basic").add("client_secret_post");
+    doc.put("userinfo_endpoint", issuer + "/userInfo");
+    return doc;
+  }
+}
