@@ -9,12 +9,16 @@ import dev.userpool.operations.Implementations;
 import dev.userpool.protocol.CognitoProtocol;
 import dev.userpool.protocol.OperationTable;
 import dev.userpool.protocol.RequestAuthenticator;
+import dev.userpool.protocol.WellKnownEndpoints;
 import dev.userpool.store.dynamodb.DynamoDbItemTable;
 import dev.userpool.store.embedded.EmbeddedItemTable;
 import dev.userpool.store.items.ItemAppClientStore;
+import dev.userpool.store.items.ItemSigningKeyStore;
 import dev.userpool.store.items.ItemUserPoolStore;
 import dev.userpool.store.items.ItemUserStore;
 import dev.userpool.store.table.ItemTable;
+import dev.userpool.tokens.RsaSigningKeyFactory;
+import dev.userpool.tokens.Tokens;
 import dev.userpool.validation.ServiceModel;
 import java.net.URI;
 import java.security.SecureRandom;
@@ -37,18 +41,24 @@ public final class Wiring {
   private final ItemTable table;
   private final Dependencies dependencies;
   private final CognitoProtocol protocol;
+  private final WellKnownEndpoints wellKnown;
 
   public Wiring(AppConfig config, Clock clock, ItemTable table, RequestAuthenticator authenticator) {
     this.config = config;
     this.table = table;
+    SecureRandom random = new SecureRandom();
+    Tokens tokens = Tokens.create(
+        new ItemSigningKeyStore(table, clock, new RsaSigningKeyFactory(random)), config, clock, random);
     this.dependencies =
         new Dependencies(
             new ItemUserPoolStore(table),
             new ItemAppClientStore(table),
             new ItemUserStore(table),
             clock,
-            new SecureRandom(),
-            config);
+            random,
+            config,
+            tokens);
+    this.wellKnown = new WellKnownEndpoints(dependencies.pools(), tokens.keys(), tokens.issuers());
     OperationTable operations = Implementations.table(ServiceModel.load(), dependencies);
     this.protocol =
         new CognitoProtocol(operations, authenticator, clock, config.defaultRegion(), config.accountId());
@@ -135,5 +145,10 @@ public final class Wiring {
 
   public CognitoProtocol protocol() {
     return protocol;
+  }
+
+  /** The JWKS and discovery documents (GET routes of both front ends). */
+  public WellKnownEndpoints wellKnown() {
+    return wellKnown;
   }
 }

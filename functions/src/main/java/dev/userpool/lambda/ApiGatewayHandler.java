@@ -7,7 +7,9 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent
 import dev.userpool.config.AppConfig;
 import dev.userpool.config.Wiring;
 import dev.userpool.protocol.ApiRequest;
+import dev.userpool.protocol.ApiResponse;
 import dev.userpool.protocol.CognitoProtocol;
+import dev.userpool.protocol.WellKnownEndpoints;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -39,14 +41,24 @@ public final class ApiGatewayHandler
   public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
     long started = System.nanoTime();
     ApiRequest request = toRequest(event);
+    if (WellKnownEndpoints.matches(request.method(), request.path())) {
+      ApiResponse document = wiring.wellKnown().handle(request).orElseThrow();
+      LOG.log(System.Logger.Level.INFO, () -> String.format(java.util.Locale.ROOT, "GET %s %d %dms",
+          request.path(), document.status(), (System.nanoTime() - started) / 1_000_000));
+      return toEvent(document);
+    }
     CognitoProtocol.Outcome outcome = wiring.protocol().handle(request);
     LOG.log(System.Logger.Level.INFO, () -> String.format(java.util.Locale.ROOT, "%s %d %dms %s",
         outcome.operation(), outcome.response().status(), (System.nanoTime() - started) / 1_000_000,
         outcome.requestId()));
+    return toEvent(outcome.response());
+  }
+
+  private static APIGatewayProxyResponseEvent toEvent(ApiResponse response) {
     return new APIGatewayProxyResponseEvent()
-        .withStatusCode(outcome.response().status())
-        .withHeaders(new LinkedHashMap<>(outcome.response().headers()))
-        .withBody(outcome.response().bodyText())
+        .withStatusCode(response.status())
+        .withHeaders(new LinkedHashMap<>(response.headers()))
+        .withBody(response.bodyText())
         .withIsBase64Encoded(false);
   }
 

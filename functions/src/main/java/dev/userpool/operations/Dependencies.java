@@ -4,6 +4,7 @@ import dev.userpool.config.AppConfig;
 import dev.userpool.store.AppClientStore;
 import dev.userpool.store.UserPoolStore;
 import dev.userpool.store.UserStore;
+import dev.userpool.tokens.Tokens;
 import java.security.SecureRandom;
 import java.time.Clock;
 
@@ -14,7 +15,8 @@ public record Dependencies(
     UserStore users,
     Clock clock,
     SecureRandom random,
-    AppConfig config) {
+    AppConfig config,
+    Tokens tokens) {
 
   public Lookups lookups() {
     return new Lookups(pools, clients);

@@ -42,4 +42,23 @@ public record ApiRequest(
   public String header(String name) {
     return headers.get(name);
   }
+
+  /**
+   * The URL this server was reached at, without a trailing slash: {@code X-Forwarded-Proto} (else http), the Host
+   * header, and the part of {@link #rawPath} in front of {@link #path} (API Gateway's stage, e.g. {@code /prod}).
+   * Null without a Host header. The issuer of local tokens is built from it.
+   */
+  public String baseUrl() {
+    String host = header("Host");
+    if (host == null || host.isBlank()) {
+      return null;
+    }
+    String proto = header("X-Forwarded-Proto");
+    String scheme = proto == null || proto.isBlank() ? "http" : proto.split(",")[0].strip().toLowerCase(Locale.ROOT);
+    String prefix = rawPath.endsWith(path) ? rawPath.substring(0, rawPath.length() - path.length()) : "";
+    while (prefix.endsWith("/")) {
+      prefix = prefix.substring(0, prefix.length() - 1);
+    }
+    return scheme + "://" + host.strip() + prefix;
+  }
 }

@@ -64,7 +64,8 @@ public final class CognitoProtocol {
                   () -> ErrorCode.UNSUPPORTED_OPERATION.exception(
                       "Userpool does not implement " + shape.name() + " yet."));
       OperationContext context =
-          new OperationContext(requestId, region(request), accountId, clock.instant(), request.sourceIp());
+          new OperationContext(requestId, region(request), accountId, clock.instant(), request.sourceIp(),
+              request.baseUrl());
       JsonNode output = implementation.handle(Input.of(input), context);
       String body = output == null ? "{}" : Json.write(output);
       return new Outcome(ApiResponse.json(200, body, Map.of("x-amzn-RequestId", requestId)), operation, requestId);

@@ -9,6 +9,7 @@ import dev.userpool.protocol.ApiRequest;
 import dev.userpool.protocol.ApiResponse;
 import dev.userpool.protocol.CognitoProtocol;
 import dev.userpool.protocol.RequestAuthenticator;
+import dev.userpool.protocol.WellKnownEndpoints;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -129,6 +130,9 @@ public final class LocalServer implements AutoCloseable {
         response = outcome.response();
         operation = outcome.operation();
         requestId = outcome.requestId();
+      } else if (WellKnownEndpoints.matches(method, path)) {
+        response = wiring.wellKnown().handle(new ApiRequest(method, path, headers(exchange), null, null))
+            .orElseThrow();
       } else {
         response = ApiResponse.json(404, "{\"message\":\"Not found\"}", Map.of());
       }
