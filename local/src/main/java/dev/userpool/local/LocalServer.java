@@ -140,7 +140,9 @@ public final class LocalServer implements AutoCloseable {
   /** Reads at most one byte past the protocol limit, so an oversized body is refused without buffering it. */
   private static byte[] read(InputStream in) throws IOException {
     byte[] body = in.readNBytes(MAX_READ);
-    in.skip(Long.MAX_VALUE);
+    // Drain with read(), which stops at Content-Length. skip() must not be used: the JDK's fixed-length body stream
+    // inherits FilterInputStream.skip, which skips on the raw socket and blocks until the client gives up.
+    in.transferTo(OutputStream.nullOutputStream());
     return body;
   }
 
