@@ -66,7 +66,7 @@ public final class ApiGatewayHandler
 
   private static byte[] decodeBase64(String text) {
     try {
-      return Base64.getMimeDecoder().decode(text);
+      return Base64.getDecoder().decode(text.strip());
     } catch (IllegalArgumentException e) {
       return new byte[] {'!'}; // not base64: let the protocol answer SerializationException
     }
