@@ -34,7 +34,8 @@ import java.util.Set;
  * <p>Message delivery is not built yet. With MessageAction SUPPRESS Cognito sends nothing, and neither do we. Without
  * SUPPRESS Cognito would send the invitation (DesiredDeliveryMediums); we create the user (or reset its temporary
  * password for RESEND) and send nothing. AdminCreateUser's response has no member that reports a delivery, so
- * the answer claims none; the gap is listed in docs/operations.md until the delivery issue closes it.
+ * the answer claims none (docs/adr/0003-users-before-message-delivery.md). DesiredDeliveryMediums is ignored
+ * until then.
  */
 public final class AdminCreateUser implements Operation {
   private final Lookups lookups;
