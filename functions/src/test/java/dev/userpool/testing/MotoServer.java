@@ -119,6 +119,7 @@ public final class MotoServer {
   }
 
   private static void start(URI uri) {
+    ensureMotoInstalled();
     Path log;
     Process process;
     List<String> command = List.of("python3", "-c", SERIALIZED_MOTO, "-H", "127.0.0.1", "-p", String.valueOf(port()));
@@ -144,6 +145,38 @@ public final class MotoServer {
     stop(process);
     throw new IllegalStateException(
         "the moto server did not answer on " + uri + " within " + STARTUP_TIMEOUT.toSeconds() + " s" + hint(log));
+  }
+
+  /**
+   * The README's test command must work on a fresh machine: install moto with pip when it is missing and pip can
+   * reach its registry; otherwise stop with the exact command to run.
+   */
+  private static void ensureMotoInstalled() {
+    if (runs("python3", "-c", "import moto.server, flask")) {
+      return;
+    }
+    if (!runs("python3", "-m", "pip", "install", "--quiet", "moto[server]")
+        || !runs("python3", "-c", "import moto.server, flask")) {
+      throw new IllegalStateException("moto's server is not installed and could not be installed automatically;"
+          + " run: python3 -m pip install 'moto[server]'");
+    }
+  }
+
+  private static boolean runs(String... command) {
+    try {
+      Process process = new ProcessBuilder(command).redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+      if (!process.waitFor(5, TimeUnit.MINUTES)) {
+        process.destroyForcibly();
+        return false;
+      }
+      return process.exitValue() == 0;
+    } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
   }
 
   private static String hint(Path log) {
