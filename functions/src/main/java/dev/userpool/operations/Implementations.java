@@ -1,5 +1,15 @@
 package dev.userpool.operations;
 
+import dev.userpool.operations.users.AdminCreateUser;
+import dev.userpool.operations.users.AdminDeleteUser;
+import dev.userpool.operations.users.AdminDeleteUserAttributes;
+import dev.userpool.operations.users.AdminDisableUser;
+import dev.userpool.operations.users.AdminEnableUser;
+import dev.userpool.operations.users.AdminGetUser;
+import dev.userpool.operations.users.AdminSetUserPassword;
+import dev.userpool.operations.users.AdminUpdateUserAttributes;
+import dev.userpool.operations.users.ListUsers;
+import dev.userpool.operations.users.UserDirectory;
 import dev.userpool.protocol.OperationTable;
 import dev.userpool.validation.ServiceModel;
 
@@ -12,6 +22,16 @@ public final class Implementations {
 
   public static OperationTable table(ServiceModel model, Dependencies d) {
     return OperationTable.builder(model)
+        // users
+        .add("AdminCreateUser", new AdminCreateUser(d.lookups(), new UserDirectory(d.users()), d.random()))
+        .add("AdminGetUser", new AdminGetUser(d.lookups(), new UserDirectory(d.users())))
+        .add("AdminDeleteUser", new AdminDeleteUser(d.lookups(), new UserDirectory(d.users())))
+        .add("AdminUpdateUserAttributes", new AdminUpdateUserAttributes(d.lookups(), new UserDirectory(d.users())))
+        .add("AdminDeleteUserAttributes", new AdminDeleteUserAttributes(d.lookups(), new UserDirectory(d.users())))
+        .add("AdminDisableUser", new AdminDisableUser(d.lookups(), new UserDirectory(d.users())))
+        .add("AdminEnableUser", new AdminEnableUser(d.lookups(), new UserDirectory(d.users())))
+        .add("AdminSetUserPassword", new AdminSetUserPassword(d.lookups(), new UserDirectory(d.users()), d.random()))
+        .add("ListUsers", new ListUsers(d.lookups(), d.users()))
         .build();
   }
 }
