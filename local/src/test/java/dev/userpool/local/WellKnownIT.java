@@ -41,12 +41,7 @@ class WellKnownIT {
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   private String createPool() {
-    // In-process until CreateUserPool is on main; the documents only need the pool to exist.
-    String id = "us-east-1_Wk" + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
-    Instant now = Instant.now();
-    server.server().wiring().dependencies().pools().create(new UserPool(id, "well-known",
-        "arn:aws:cognito-idp:us-east-1:123456789012:userpool/" + id, now, now, Map.of(), Map.of(), 0));
-    return id;
+    return TestPools.builder().create(server); // in-process until CreateUserPool is on main
   }
 
   private static HttpResponse<String> get(String url) throws Exception {
