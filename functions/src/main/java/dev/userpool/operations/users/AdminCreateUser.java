@@ -34,7 +34,7 @@ import java.util.Set;
  * <p>Message delivery is not built yet. With MessageAction SUPPRESS Cognito sends nothing, and neither do we. Without
  * SUPPRESS Cognito would send the invitation (DesiredDeliveryMediums); we create the user (or reset its temporary
  * password for RESEND) and send nothing. AdminCreateUser's response has no member that reports a delivery, so
- * the answer claims none (docs/adr/0003-users-before-message-delivery.md). DesiredDeliveryMediums is ignored
+ * the answer claims none (docs/adr/0004-users-before-message-delivery.md). DesiredDeliveryMediums is ignored
  * until then.
  */
 public final class AdminCreateUser implements Operation {
