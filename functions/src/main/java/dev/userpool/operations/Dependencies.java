@@ -1,5 +1,6 @@
 package dev.userpool.operations;
 
+import dev.userpool.authflows.SignInSetup;
 import dev.userpool.config.AppConfig;
 import dev.userpool.store.AppClientStore;
 import dev.userpool.store.UserPoolStore;
@@ -16,7 +17,8 @@ public record Dependencies(
     Clock clock,
     SecureRandom random,
     AppConfig config,
-    Tokens tokens) {
+    Tokens tokens,
+    SignInSetup signIn) {
 
   public Lookups lookups() {
     return new Lookups(pools, clients);

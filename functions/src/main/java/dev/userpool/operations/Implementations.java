@@ -1,5 +1,11 @@
 package dev.userpool.operations;
 
+import dev.userpool.authflows.AuthFlows;
+import dev.userpool.operations.auth.AdminInitiateAuth;
+import dev.userpool.operations.auth.AdminRespondToAuthChallenge;
+import dev.userpool.operations.auth.DirectoryAccounts;
+import dev.userpool.operations.auth.InitiateAuth;
+import dev.userpool.operations.auth.RespondToAuthChallenge;
 import dev.userpool.operations.users.AdminCreateUser;
 import dev.userpool.operations.users.AdminDeleteUser;
 import dev.userpool.operations.users.AdminDeleteUserAttributes;
@@ -21,6 +27,7 @@ public final class Implementations {
   private Implementations() {}
 
   public static OperationTable table(ServiceModel model, Dependencies d) {
+    AuthFlows flows = d.signIn().flows(new DirectoryAccounts(new UserDirectory(d.users())), d.tokens(), d.random());
     return OperationTable.builder(model)
         // users
         .add("AdminCreateUser", new AdminCreateUser(d.lookups(), new UserDirectory(d.users()), d.random()))
@@ -32,6 +39,11 @@ public final class Implementations {
         .add("AdminEnableUser", new AdminEnableUser(d.lookups(), new UserDirectory(d.users())))
         .add("AdminSetUserPassword", new AdminSetUserPassword(d.lookups(), new UserDirectory(d.users()), d.random()))
         .add("ListUsers", new ListUsers(d.lookups(), d.users()))
+        // auth
+        .add("InitiateAuth", new InitiateAuth(d.lookups(), flows))
+        .add("AdminInitiateAuth", new AdminInitiateAuth(d.lookups(), flows))
+        .add("RespondToAuthChallenge", new RespondToAuthChallenge(d.lookups(), flows))
+        .add("AdminRespondToAuthChallenge", new AdminRespondToAuthChallenge(d.lookups(), flows))
         .build();
   }
 }

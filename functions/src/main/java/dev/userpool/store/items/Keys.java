@@ -13,6 +13,9 @@ import dev.userpool.domain.UniqueKey;
  * POOL#&lt;poolId&gt;      USER#&lt;sub&gt;                      a user
  * POOL#&lt;poolId&gt;      KEY#&lt;KIND&gt;#&lt;value&gt;              a unique key (username, alias) claimed by a user's sub
  * POOL#&lt;poolId&gt;      SIGNKEY#&lt;inverted generation&gt;   a token signing key (newest first; see ItemSigningKeyStore)
+ * POOL#&lt;poolId&gt;      AUTHSESSION#&lt;sha256 of Session&gt;  a challenge session (expires: TTL)
+ * POOL#&lt;poolId&gt;      REFRESH#&lt;sha256 of token&gt;       a refresh token (expires: TTL)
+ * DEPLOYMENT         KEY#&lt;name&gt;                      a deployment-wide secret key (e.g. the SECRET_BLOCK key)
  * </pre>
  *
  * <p>Signing keys sit in the pool's partition so that deleting the pool deletes them. The generation is stored as
@@ -22,6 +25,7 @@ final class Keys {
   static final String POOLS = "POOLS";
   static final String CLIENT_POINTER_SK = "CLIENT";
   static final String SIGNING_KEY_PREFIX = "SIGNKEY#";
+  static final String DEPLOYMENT = "DEPLOYMENT";
 
   private Keys() {}
 
@@ -51,5 +55,17 @@ final class Keys {
 
   static String signingKeySk(long generation) {
     return SIGNING_KEY_PREFIX + String.format(java.util.Locale.ROOT, "%019d", Long.MAX_VALUE - generation);
+  }
+
+  static String challengeSessionSk(String id) {
+    return "AUTHSESSION#" + id;
+  }
+
+  static String refreshTokenSk(String tokenHash) {
+    return "REFRESH#" + tokenHash;
+  }
+
+  static String deploymentKeySk(String name) {
+    return "KEY#" + name;
   }
 }
