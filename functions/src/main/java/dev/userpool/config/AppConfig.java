@@ -11,6 +11,9 @@ import java.util.Map;
  * @param dataDir the folder of the embedded store
  * @param defaultRegion the region of new pools when the request is not SigV4-signed
  * @param issuerBaseUrl the base of token issuers ({@code <base>/<poolId>}); null means "derive from the request"
+ * @param adminKeySecretArn the Secrets Manager secret holding the admin access key
+ *     ({@code {"accessKeyId","secretAccessKey"}}); null means IAM operations are not signature-checked
+ * @param signingRegion the only region a SigV4 credential scope may name; null accepts any
  */
 public record AppConfig(
     String store,
@@ -19,7 +22,15 @@ public record AppConfig(
     Path dataDir,
     String accountId,
     String defaultRegion,
-    String issuerBaseUrl) {
+    String issuerBaseUrl,
+    String adminKeySecretArn,
+    String signingRegion) {
+
+  /** A configuration without admin-key checks (local server, tests). */
+  public AppConfig(String store, String tableName, String dynamoDbEndpoint, Path dataDir, String accountId,
+      String defaultRegion, String issuerBaseUrl) {
+    this(store, tableName, dynamoDbEndpoint, dataDir, accountId, defaultRegion, issuerBaseUrl, null, null);
+  }
 
   public static final String DEFAULT_ACCOUNT = "123456789012";
   public static final String DEFAULT_REGION = "us-east-1";
@@ -38,7 +49,9 @@ public record AppConfig(
         env.containsKey("USERPOOL_DATA_DIR") ? Path.of(env.get("USERPOOL_DATA_DIR")) : null,
         env.getOrDefault("USERPOOL_ACCOUNT_ID", DEFAULT_ACCOUNT),
         region.isBlank() ? DEFAULT_REGION : region,
-        emptyToNull(env.get("USERPOOL_ISSUER_BASE_URL")));
+        emptyToNull(env.get("USERPOOL_ISSUER_BASE_URL")),
+        emptyToNull(env.get("USERPOOL_ADMIN_KEY_SECRET_ARN")),
+        emptyToNull(env.getOrDefault("USERPOOL_DEFAULT_REGION", env.get("AWS_REGION"))));
   }
 
   /** A configuration for tests and the local server's in-memory mode. */

@@ -1,5 +1,9 @@
 package dev.userpool.config;
 
+import dev.userpool.auth.AdminKeySecret;
+import dev.userpool.auth.AdminKeys;
+import dev.userpool.auth.CachedAdminKeys;
+import dev.userpool.auth.SigV4Authenticator;
 import dev.userpool.operations.Dependencies;
 import dev.userpool.operations.Implementations;
 import dev.userpool.protocol.CognitoProtocol;
@@ -15,17 +19,20 @@ import dev.userpool.validation.ServiceModel;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
  * Builds the whole application from a configuration with plain constructors: the only place that creates AWS SDK
  * clients. Built once per Lambda container or local server process.
  */
 public final class Wiring {
+  private static final System.Logger LOG = System.getLogger(Wiring.class.getName());
   private final AppConfig config;
   private final ItemTable table;
   private final Dependencies dependencies;
@@ -47,10 +54,50 @@ public final class Wiring {
         new CognitoProtocol(operations, authenticator, clock, config.defaultRegion(), config.accountId());
   }
 
-  /** The Lambda's wiring: the configured store, system clock, no signature checks yet. */
+  /**
+   * The Lambda's wiring: the configured store, system clock, and SigV4 for IAM operations when an admin key secret
+   * is configured.
+   */
   public static Wiring fromConfig(AppConfig config) {
     Clock clock = Clock.systemUTC();
-    return new Wiring(config, clock, itemTable(config, clock), RequestAuthenticator.ACCEPT_ALL);
+    return new Wiring(config, clock, itemTable(config, clock), authenticator(config, clock));
+  }
+
+  /**
+   * SigV4 against the admin key in Secrets Manager, in the deployment's region. Neither the client nor the secret
+   * is touched here: both are created on the first IAM call (after a SnapStart restore, never in the snapshot),
+   * and the secret is re-read every {@link CachedAdminKeys#DEFAULT_TTL} so a rotation takes effect.
+   */
+  static RequestAuthenticator authenticator(AppConfig config, Clock clock) {
+    if (config.adminKeySecretArn() == null) {
+      LOG.log(System.Logger.Level.WARNING,
+          "USERPOOL_ADMIN_KEY_SECRET_ARN is not set: IAM operations are accepted without a signature");
+      return RequestAuthenticator.ACCEPT_ALL;
+    }
+    Supplier<SecretsManagerClient> client = memoize(() -> SecretsManagerClient.builder()
+        .httpClient(UrlConnectionHttpClient.create())
+        .credentialsProvider(DefaultCredentialsProvider.builder().build())
+        .region(Region.of(config.signingRegion() != null ? config.signingRegion() : config.defaultRegion()))
+        .build());
+    AdminKeys keys = new CachedAdminKeys(
+        () -> AdminKeySecret.parse(
+            client.get().getSecretValue(r -> r.secretId(config.adminKeySecretArn())).secretString()),
+        clock, CachedAdminKeys.DEFAULT_TTL);
+    return new SigV4Authenticator(keys, clock, config.signingRegion());
+  }
+
+  private static <T> Supplier<T> memoize(Supplier<T> factory) {
+    return new Supplier<>() {
+      private T value;
+
+      @Override
+      public synchronized T get() {
+        if (value == null) {
+          value = factory.get();
+        }
+        return value;
+      }
+    };
   }
 
   public static ItemTable itemTable(AppConfig config, Clock clock) {

@@ -54,7 +54,9 @@ public enum ErrorCode {
   INVALID_SIGNATURE(
       "InvalidSignatureException",
       400,
-      "The request signature we calculated does not match the signature you provided."),
+      "The request signature we calculated does not match the signature you provided. Check your AWS Secret Access"
+          + " Key and signing method. Consult the service documentation for details."),
+  INCOMPLETE_SIGNATURE("IncompleteSignatureException", 400, "The request signature does not conform to AWS standards."),
   ACCESS_DENIED("AccessDeniedException", 400, "Access denied.");
 
   private final String wireName;

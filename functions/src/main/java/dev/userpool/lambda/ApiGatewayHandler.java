@@ -8,10 +8,13 @@ import dev.userpool.config.AppConfig;
 import dev.userpool.config.Wiring;
 import dev.userpool.protocol.ApiRequest;
 import dev.userpool.protocol.CognitoProtocol;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.StringJoiner;
 
 /**
  * The Lambda entry point: API Gateway REST proxy events in, proxy responses out. The wiring is built once per
@@ -58,15 +61,39 @@ public final class ApiGatewayHandler
       body = event.getBody().getBytes(StandardCharsets.UTF_8);
     }
     String sourceIp = null;
-    if (event.getRequestContext() != null && event.getRequestContext().getIdentity() != null) {
-      sourceIp = event.getRequestContext().getIdentity().getSourceIp();
+    String rawPath = null;
+    if (event.getRequestContext() != null) {
+      // The path as the client sent it, with the stage (/prod/): what a SigV4 signature covers.
+      rawPath = event.getRequestContext().getPath();
+      if (event.getRequestContext().getIdentity() != null) {
+        sourceIp = event.getRequestContext().getIdentity().getSourceIp();
+      }
     }
-    return new ApiRequest(event.getHttpMethod(), event.getPath(), headers, body, sourceIp);
+    return new ApiRequest(event.getHttpMethod(), event.getPath(), headers, body, sourceIp, rawPath,
+        rawQuery(event.getMultiValueQueryStringParameters()));
+  }
+
+  /** API Gateway hands over decoded parameters; encode them again for the signature check. */
+  private static String rawQuery(Map<String, List<String>> parameters) {
+    if (parameters == null || parameters.isEmpty()) {
+      return "";
+    }
+    StringJoiner query = new StringJoiner("&");
+    parameters.forEach((name, values) -> {
+      for (String value : values == null ? List.<String>of() : values) {
+        query.add(encode(name) + "=" + encode(value == null ? "" : value));
+      }
+    });
+    return query.toString();
+  }
+
+  private static String encode(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
   }
 
   private static byte[] decodeBase64(String text) {
     try {
-      return Base64.getMimeDecoder().decode(text);
+      return Base64.getDecoder().decode(text.strip());
     } catch (IllegalArgumentException e) {
       return new byte[] {'!'}; // not base64: let the protocol answer SerializationException
     }

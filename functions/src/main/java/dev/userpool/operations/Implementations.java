@@ -1,8 +1,32 @@
 package dev.userpool.operations;
 
-import dev.userpool.operations.clients.*;
-import dev.userpool.operations.pools.*;
-import dev.userpool.operations.tags.*;
+import dev.userpool.operations.clients.CreateUserPoolClient;
+import dev.userpool.operations.clients.DeleteUserPoolClient;
+import dev.userpool.operations.clients.DescribeUserPoolClient;
+import dev.userpool.operations.clients.ListUserPoolClients;
+import dev.userpool.operations.clients.UpdateUserPoolClient;
+import dev.userpool.operations.pools.AddCustomAttributes;
+import dev.userpool.operations.pools.CreateUserPool;
+import dev.userpool.operations.pools.DeleteUserPool;
+import dev.userpool.operations.pools.DescribeUserPool;
+import dev.userpool.operations.pools.GetCSVHeader;
+import dev.userpool.operations.pools.GetUserPoolMfaConfig;
+import dev.userpool.operations.pools.ListUserPools;
+import dev.userpool.operations.pools.SetUserPoolMfaConfig;
+import dev.userpool.operations.pools.UpdateUserPool;
+import dev.userpool.operations.tags.ListTagsForResource;
+import dev.userpool.operations.tags.TagResource;
+import dev.userpool.operations.tags.UntagResource;
+import dev.userpool.operations.users.AdminCreateUser;
+import dev.userpool.operations.users.AdminDeleteUser;
+import dev.userpool.operations.users.AdminDeleteUserAttributes;
+import dev.userpool.operations.users.AdminDisableUser;
+import dev.userpool.operations.users.AdminEnableUser;
+import dev.userpool.operations.users.AdminGetUser;
+import dev.userpool.operations.users.AdminSetUserPassword;
+import dev.userpool.operations.users.AdminUpdateUserAttributes;
+import dev.userpool.operations.users.ListUsers;
+import dev.userpool.operations.users.UserDirectory;
 import dev.userpool.protocol.OperationTable;
 import dev.userpool.validation.ServiceModel;
 
@@ -33,6 +57,16 @@ public final class Implementations {
         .add("TagResource", new TagResource(d.pools()))
         .add("UntagResource", new UntagResource(d.pools()))
         .add("ListTagsForResource", new ListTagsForResource(d.pools()))
+        // users
+        .add("AdminCreateUser", new AdminCreateUser(d.lookups(), new UserDirectory(d.users()), d.random()))
+        .add("AdminGetUser", new AdminGetUser(d.lookups(), new UserDirectory(d.users())))
+        .add("AdminDeleteUser", new AdminDeleteUser(d.lookups(), new UserDirectory(d.users())))
+        .add("AdminUpdateUserAttributes", new AdminUpdateUserAttributes(d.lookups(), new UserDirectory(d.users())))
+        .add("AdminDeleteUserAttributes", new AdminDeleteUserAttributes(d.lookups(), new UserDirectory(d.users())))
+        .add("AdminDisableUser", new AdminDisableUser(d.lookups(), new UserDirectory(d.users())))
+        .add("AdminEnableUser", new AdminEnableUser(d.lookups(), new UserDirectory(d.users())))
+        .add("AdminSetUserPassword", new AdminSetUserPassword(d.lookups(), new UserDirectory(d.users()), d.random()))
+        .add("ListUsers", new ListUsers(d.lookups(), d.users()))
         .build();
   }
 }

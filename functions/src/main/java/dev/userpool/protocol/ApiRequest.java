@@ -7,8 +7,20 @@ import java.util.TreeMap;
 /**
  * An HTTP request as both front ends (API Gateway events and the local server) hand it to the protocol. Header
  * names are matched case-insensitively.
+ *
+ * @param path the route the front end matched ({@code /} for every Cognito call)
+ * @param rawPath the path exactly as the client sent it, still percent-encoded; behind API Gateway this includes
+ *     the stage (e.g. {@code /prod/}), and it is what a SigV4 signature covers. Defaults to {@code path}.
+ * @param rawQuery the query string as sent, without {@code ?}, still percent-encoded; empty when there is none
  */
-public record ApiRequest(String method, String path, Map<String, String> headers, byte[] body, String sourceIp) {
+public record ApiRequest(
+    String method,
+    String path,
+    Map<String, String> headers,
+    byte[] body,
+    String sourceIp,
+    String rawPath,
+    String rawQuery) {
 
   public ApiRequest {
     TreeMap<String, String> caseless = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
@@ -19,6 +31,12 @@ public record ApiRequest(String method, String path, Map<String, String> headers
     body = body == null ? new byte[0] : body;
     method = method == null ? "POST" : method.toUpperCase(Locale.ROOT);
     path = path == null || path.isEmpty() ? "/" : path;
+    rawPath = rawPath == null || rawPath.isEmpty() ? path : rawPath;
+    rawQuery = rawQuery == null ? "" : rawQuery;
+  }
+
+  public ApiRequest(String method, String path, Map<String, String> headers, byte[] body, String sourceIp) {
+    this(method, path, headers, body, sourceIp, null, null);
   }
 
   public String header(String name) {

@@ -25,11 +25,29 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * a moto already answering on that port is reused, so a developer can keep one running between test runs.
  *
  * <p>The server may be shared with other test JVMs: use {@link #uniqueTableName} rather than fixed names, and call
- * {@link #reset} only when no one else can be using it.
+ * {@link #reset} only when no one else can be using it. A server started by hand with plain
+ * {@code python3 -m moto.server} works too, but lets concurrent conditional writes race (see
+ * {@link #SERIALIZED_MOTO}), so concurrency tests may then fail.
  */
 public final class MotoServer {
   public static final String PORT_PROPERTY = "userpool.moto.port";
   private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(30);
+  /**
+   * {@code python3 -m moto.server}, except that requests are handled one at a time. Moto's threaded server checks
+   * a write's condition and stores the item in separate steps, so two concurrent conditional writes can both
+   * succeed; DynamoDB never lets that happen, and the store contracts test exactly that.
+   */
+  private static final String SERIALIZED_MOTO = String.join("\n",
+      "import sys, threading",
+      "from moto import server",
+      "from moto.moto_server.werkzeug_app import DomainDispatcherApplication as App",
+      "lock = threading.Lock()",
+      "handle = App.__call__",
+      "def serialized(self, environ, start_response):",
+      "    with lock:",
+      "        return handle(self, environ, start_response)",
+      "App.__call__ = serialized",
+      "server.main(sys.argv[1:])");
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
   private static URI endpoint;
@@ -101,9 +119,10 @@ public final class MotoServer {
   }
 
   private static void start(URI uri) {
+    ensureMotoInstalled();
     Path log;
     Process process;
-    List<String> command = List.of("python3", "-m", "moto.server", "-H", "127.0.0.1", "-p", String.valueOf(port()));
+    List<String> command = List.of("python3", "-c", SERIALIZED_MOTO, "-H", "127.0.0.1", "-p", String.valueOf(port()));
     try {
       log = Files.createTempFile("moto-server-", ".log");
       log.toFile().deleteOnExit();
@@ -126,6 +145,38 @@ public final class MotoServer {
     stop(process);
     throw new IllegalStateException(
         "the moto server did not answer on " + uri + " within " + STARTUP_TIMEOUT.toSeconds() + " s" + hint(log));
+  }
+
+  /**
+   * The README's test command must work on a fresh machine: install moto with pip when it is missing and pip can
+   * reach its registry; otherwise stop with the exact command to run.
+   */
+  private static void ensureMotoInstalled() {
+    if (runs("python3", "-c", "import moto.server, flask")) {
+      return;
+    }
+    if (!runs("python3", "-m", "pip", "install", "--quiet", "moto[server]")
+        || !runs("python3", "-c", "import moto.server, flask")) {
+      throw new IllegalStateException("moto's server is not installed and could not be installed automatically;"
+          + " run: python3 -m pip install 'moto[server]'");
+    }
+  }
+
+  private static boolean runs(String... command) {
+    try {
+      Process process = new ProcessBuilder(command).redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+      if (!process.waitFor(5, TimeUnit.MINUTES)) {
+        process.destroyForcibly();
+        return false;
+      }
+      return process.exitValue() == 0;
+    } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
   }
 
   private static String hint(Path log) {

@@ -2,13 +2,26 @@ package dev.userpool.local;
 
 import dev.userpool.config.AppConfig;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * The local server's command line: {@code [--port N] [--data-dir DIR | --in-memory] [--region R] [--account A]
- * [--issuer-base-url URL]}.
+ * [--issuer-base-url URL] [--admin-key ACCESS_KEY_ID:SECRET_KEY]...}.
+ *
+ * @param adminKeys access key id to secret; empty means IAM operations accept any signature or none
  */
 public record LocalOptions(int port, Path dataDir, boolean inMemory, String region, String accountId,
-    String issuerBaseUrl) {
+    String issuerBaseUrl, Map<String, String> adminKeys) {
+
+  public LocalOptions {
+    adminKeys = adminKeys == null ? Map.of() : Map.copyOf(adminKeys);
+  }
+
+  public LocalOptions(int port, Path dataDir, boolean inMemory, String region, String accountId,
+      String issuerBaseUrl) {
+    this(port, dataDir, inMemory, region, accountId, issuerBaseUrl, Map.of());
+  }
 
   public static final int DEFAULT_PORT = 9229;
 
@@ -19,6 +32,7 @@ public record LocalOptions(int port, Path dataDir, boolean inMemory, String regi
     String region = AppConfig.DEFAULT_REGION;
     String account = AppConfig.DEFAULT_ACCOUNT;
     String issuer = null;
+    Map<String, String> adminKeys = new LinkedHashMap<>();
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
       switch (arg) {
@@ -28,10 +42,25 @@ public record LocalOptions(int port, Path dataDir, boolean inMemory, String regi
         case "--region" -> region = value(args, ++i, arg);
         case "--account" -> account = value(args, ++i, arg);
         case "--issuer-base-url" -> issuer = value(args, ++i, arg);
+        case "--admin-key" -> addAdminKey(adminKeys, value(args, ++i, arg));
         default -> throw new IllegalArgumentException("unknown option " + arg + "\n" + usage());
       }
     }
-    return new LocalOptions(port, dataDir, inMemory, region, account, issuer);
+    return new LocalOptions(port, dataDir, inMemory, region, account, issuer, adminKeys);
+  }
+
+  /** {@code ACCESS_KEY_ID:SECRET_KEY}; the secret may itself contain colons (split at the first one). */
+  private static void addAdminKey(Map<String, String> keys, String value) {
+    int colon = value.indexOf(':');
+    if (colon <= 0 || colon == value.length() - 1) {
+      throw new IllegalArgumentException("--admin-key needs ACCESS_KEY_ID:SECRET_KEY\n" + usage());
+    }
+    keys.put(value.substring(0, colon), value.substring(colon + 1));
+  }
+
+  /** This configuration with SigV4 enforced for the given admin keys. */
+  public LocalOptions withAdminKeys(Map<String, String> keys) {
+    return new LocalOptions(port, dataDir, inMemory, region, accountId, issuerBaseUrl, keys);
   }
 
   public static LocalOptions inMemoryOnFreePort() {
@@ -44,7 +73,7 @@ public record LocalOptions(int port, Path dataDir, boolean inMemory, String regi
 
   static String usage() {
     return "usage: java -jar userpool-local.jar [--port N] [--data-dir DIR | --in-memory] [--region R]"
-        + " [--account ACCOUNT_ID] [--issuer-base-url URL]";
+        + " [--account ACCOUNT_ID] [--issuer-base-url URL] [--admin-key ACCESS_KEY_ID:SECRET_KEY]...";
   }
 
   private static String value(String[] args, int i, String option) {

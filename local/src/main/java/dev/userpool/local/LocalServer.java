@@ -2,6 +2,8 @@ package dev.userpool.local;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.userpool.auth.AdminKeys;
+import dev.userpool.auth.SigV4Authenticator;
 import dev.userpool.config.Wiring;
 import dev.userpool.protocol.ApiRequest;
 import dev.userpool.protocol.ApiResponse;
@@ -11,7 +13,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
@@ -52,13 +53,15 @@ public final class LocalServer implements AutoCloseable {
     LocalServer server = start(options);
     Runtime.getRuntime().addShutdownHook(new Thread(server::close));
     LOG.log(System.Logger.Level.INFO, "Userpool local server listening on http://localhost:" + server.port()
-        + (options.inMemory() ? " (in memory)" : " (data in " + options.dataDir().toAbsolutePath() + ")"));
+        + (options.inMemory() ? " (in memory)" : " (data in " + options.dataDir().toAbsolutePath() + ")")
+        + (options.adminKeys().isEmpty() ? "; IAM operations accept any signature"
+            : "; IAM operations need SigV4 with one of " + options.adminKeys().size() + " admin key(s)"));
   }
 
   public static LocalServer start(LocalOptions options) throws IOException {
     Clock clock = Clock.systemUTC();
     Wiring wiring = new Wiring(options.toConfig(), clock, Wiring.itemTable(options.toConfig(), clock),
-        RequestAuthenticator.ACCEPT_ALL);
+        authenticator(options, clock));
     HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", options.port()), 128);
     ExecutorService executor = Executors.newFixedThreadPool(16);
     LocalServer local = new LocalServer(server, executor, wiring);
@@ -66,6 +69,14 @@ public final class LocalServer implements AutoCloseable {
     server.setExecutor(executor);
     server.start();
     return local;
+  }
+
+  /** Any signature (or none) unless admin keys were given; then SigV4 for IAM operations, in any region. */
+  static RequestAuthenticator authenticator(LocalOptions options, Clock clock) {
+    if (options.adminKeys().isEmpty()) {
+      return RequestAuthenticator.ACCEPT_ALL;
+    }
+    return new SigV4Authenticator(AdminKeys.of(options.adminKeys()), clock, null);
   }
 
   public int port() {
@@ -112,7 +123,8 @@ public final class LocalServer implements AutoCloseable {
         response = ApiResponse.json(200, "{}", Map.of());
       } else if (method.equals("POST") && path.equals("/")) {
         ApiRequest request = new ApiRequest(method, path, headers(exchange), read(exchange.getRequestBody()),
-            exchange.getRemoteAddress().getAddress().getHostAddress());
+            exchange.getRemoteAddress().getAddress().getHostAddress(), exchange.getRequestURI().getRawPath(),
+            exchange.getRequestURI().getRawQuery());
         CognitoProtocol.Outcome outcome = wiring.protocol().handle(request);
         response = outcome.response();
         operation = outcome.operation();
@@ -139,9 +151,7 @@ public final class LocalServer implements AutoCloseable {
 
   /** Reads at most one byte past the protocol limit, so an oversized body is refused without buffering it. */
   private static byte[] read(InputStream in) throws IOException {
-    byte[] body = in.readNBytes(MAX_READ);
-    in.skip(Long.MAX_VALUE);
-    return body;
+    return in.readNBytes(MAX_READ); // the server discards any unread rest when the exchange closes
   }
 
   private static void send(HttpExchange exchange, ApiResponse response) throws IOException {
@@ -165,9 +175,5 @@ public final class LocalServer implements AutoCloseable {
         out.write(body);
       }
     }
-  }
-
-  static String utf8(byte[] bytes) {
-    return new String(bytes, StandardCharsets.UTF_8);
   }
 }

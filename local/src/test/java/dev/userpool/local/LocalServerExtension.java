@@ -64,10 +64,17 @@ public final class LocalServerExtension implements BeforeAllCallback, AfterAllCa
   }
 
   public static CognitoIdentityProviderClient clientFor(String endpoint, Region region) {
+    return clientFor(endpoint, region, "AKIDLOCAL", "secret");
+  }
+
+  /** A client that signs with the given access key (for servers started with {@code --admin-key}). */
+  public static CognitoIdentityProviderClient clientFor(String endpoint, Region region, String accessKeyId,
+      String secretAccessKey) {
     return CognitoIdentityProviderClient.builder()
         .endpointOverride(URI.create(endpoint))
         .region(region)
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDLOCAL", "secret")))
+        .credentialsProvider(StaticCredentialsProvider.create(
+            AwsBasicCredentials.create(accessKeyId, secretAccessKey)))
         .httpClient(UrlConnectionHttpClient.create())
         .overrideConfiguration(ClientOverrideConfiguration.builder()
             .retryStrategy(DefaultRetryStrategy.doNotRetry()).build())

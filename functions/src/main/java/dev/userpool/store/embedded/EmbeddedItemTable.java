@@ -70,6 +70,20 @@ public final class EmbeddedItemTable implements ItemTable, AutoCloseable {
     return table;
   }
 
+  /** Every live item as text, in key order: lets tests prove that a rejected request changed nothing. */
+  public String dump() {
+    lock.readLock().lock();
+    try {
+      StringBuilder out = new StringBuilder();
+      for (Item item : liveItems(now())) {
+        out.append(item).append('\n');
+      }
+      return out.toString();
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
   @Override
   public Optional<Item> get(String pk, String sk) {
     lock.readLock().lock();

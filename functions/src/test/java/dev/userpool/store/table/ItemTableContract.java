@@ -462,7 +462,8 @@ public abstract class ItemTableContract {
     }
 
     Item last = table.get("counter", "c").orElseThrow();
-    Set<String> expected = IntStream.range(0, threads).mapToObj(i -> "t" + i).collect(Collectors.toCollection(TreeSet::new));
+    Set<String> expected =
+        IntStream.range(0, threads).mapToObj(i -> "t" + i).collect(Collectors.toCollection(TreeSet::new));
     List<String> ids = readIds(last.data());
     assertEquals(threads, ids.size(), "ids: " + ids);
     assertEquals(expected, new TreeSet<>(ids));

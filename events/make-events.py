@@ -1,0 +1,113 @@
+#!/usr/bin/env python3
+"""Writes one API Gateway REST proxy event per entry of CASES into events/ and lists them, in order, with the
+status the Lambda entry point must answer, in events/expected.json (which EventsReplayTest replays).
+
+Hand-written error events already in the manifest are kept; the generated ones are appended after them in the
+order below (a CreateUserPool first, so later events can use ${poolId} and friends). Run after adding a case:
+    python3 events/make-events.py
+"""
+import json
+import os
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+POOL = "${poolId}"
+
+# (file stem, operation, body, expected status)
+CASES = [
+    ("CreateUserPool", "CreateUserPool", {"PoolName": "events-pool", "UserPoolTags": {"team": "identity"}}, 200),
+    ("DescribeUserPool", "DescribeUserPool", {"UserPoolId": POOL}, 200),
+    ("DescribeUserPool.notFound", "DescribeUserPool", {"UserPoolId": "us-east-1_doesNotEx"}, 400),
+    ("UpdateUserPool", "UpdateUserPool", {"UserPoolId": POOL, "MfaConfiguration": "OFF"}, 200),
+    ("ListUserPools", "ListUserPools", {"MaxResults": 10}, 200),
+    ("ListUserPools.missingMaxResults", "ListUserPools", {}, 400),
+    ("AddCustomAttributes", "AddCustomAttributes",
+     {"UserPoolId": POOL, "CustomAttributes": [{"Name": "team", "AttributeDataType": "String"}]}, 200),
+    ("GetUserPoolMfaConfig", "GetUserPoolMfaConfig", {"UserPoolId": POOL}, 200),
+    ("SetUserPoolMfaConfig", "SetUserPoolMfaConfig",
+     {"UserPoolId": POOL, "SoftwareTokenMfaConfiguration": {"Enabled": True}, "MfaConfiguration": "OPTIONAL"}, 200),
+    ("GetCSVHeader", "GetCSVHeader", {"UserPoolId": POOL}, 200),
+    ("TagResource", "TagResource",
+     {"ResourceArn": "arn:aws:cognito-idp:us-east-1:123456789012:userpool/" + POOL, "Tags": {"env": "test"}}, 200),
+    ("ListTagsForResource", "ListTagsForResource",
+     {"ResourceArn": "arn:aws:cognito-idp:us-east-1:123456789012:userpool/" + POOL}, 200),
+    ("UntagResource", "UntagResource",
+     {"ResourceArn": "arn:aws:cognito-idp:us-east-1:123456789012:userpool/" + POOL, "TagKeys": ["env"]}, 200),
+    ("CreateUserPoolClient", "CreateUserPoolClient",
+     {"UserPoolId": POOL, "ClientName": "web", "GenerateSecret": False,
+      "ExplicitAuthFlows": ["ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"]}, 200),
+    ("DescribeUserPoolClient", "DescribeUserPoolClient", {"UserPoolId": POOL, "ClientId": "${clientId}"}, 200),
+    ("UpdateUserPoolClient", "UpdateUserPoolClient",
+     {"UserPoolId": POOL, "ClientId": "${clientId}", "ClientName": "web-renamed"}, 200),
+    ("ListUserPoolClients", "ListUserPoolClients", {"UserPoolId": POOL, "MaxResults": 10}, 200),
+    ("AdminCreateUser", "AdminCreateUser",
+     {"UserPoolId": POOL, "Username": "alice", "MessageAction": "SUPPRESS", "TemporaryPassword": "Temp#Pass1234",
+      "UserAttributes": [{"Name": "email", "Value": "alice@example.com"}]}, 200),
+    ("AdminCreateUser.usernameExists", "AdminCreateUser",
+     {"UserPoolId": POOL, "Username": "alice", "MessageAction": "SUPPRESS"}, 400),
+    ("AdminCreateUser.weakPassword", "AdminCreateUser",
+     {"UserPoolId": POOL, "Username": "bob", "MessageAction": "SUPPRESS", "TemporaryPassword": "weakpass"}, 400),
+    ("AdminGetUser", "AdminGetUser", {"UserPoolId": POOL, "Username": "alice"}, 200),
+    ("AdminGetUser.userNotFound", "AdminGetUser", {"UserPoolId": POOL, "Username": "nobody"}, 400),
+    ("AdminUpdateUserAttributes", "AdminUpdateUserAttributes",
+     {"UserPoolId": POOL, "Username": "alice", "UserAttributes": [{"Name": "name", "Value": "Alice"}]}, 200),
+    ("AdminDeleteUserAttributes", "AdminDeleteUserAttributes",
+     {"UserPoolId": POOL, "Username": "alice", "UserAttributeNames": ["name"]}, 200),
+    ("AdminSetUserPassword", "AdminSetUserPassword",
+     {"UserPoolId": POOL, "Username": "alice", "Password": "Perm#Pass1234", "Permanent": True}, 200),
+    ("AdminDisableUser", "AdminDisableUser", {"UserPoolId": POOL, "Username": "alice"}, 200),
+    ("AdminEnableUser", "AdminEnableUser", {"UserPoolId": POOL, "Username": "alice"}, 200),
+    ("ListUsers", "ListUsers", {"UserPoolId": POOL, "Filter": "email ^= \"alice\"", "Limit": 10}, 200),
+    ("ListUsers.badFilter", "ListUsers", {"UserPoolId": POOL, "Filter": "email ~ alice"}, 400),
+    ("AdminDeleteUser", "AdminDeleteUser", {"UserPoolId": POOL, "Username": "alice"}, 200),
+    ("DeleteUserPoolClient", "DeleteUserPoolClient", {"UserPoolId": POOL, "ClientId": "${clientId}"}, 200),
+    ("DeleteUserPool", "DeleteUserPool", {"UserPoolId": POOL}, 200),
+]
+
+
+def event(operation, body):
+    headers = {
+        "Content-Type": "application/x-amz-json-1.1",
+        "Host": "abc123.execute-api.us-east-1.amazonaws.com",
+        "X-Amz-Target": "AWSCognitoIdentityProviderService." + operation,
+    }
+    return {
+        "resource": "/",
+        "path": "/",
+        "httpMethod": "POST",
+        "headers": headers,
+        "multiValueHeaders": {k: [v] for k, v in headers.items()},
+        "queryStringParameters": None,
+        "multiValueQueryStringParameters": None,
+        "pathParameters": None,
+        "stageVariables": None,
+        "requestContext": {
+            "resourcePath": "/", "httpMethod": "POST", "path": "/prod/", "stage": "prod",
+            "accountId": "123456789012", "apiId": "abc123",
+            "requestId": "c6af9ac6-7b61-11e6-9a41-93e8deadbeef",
+            "identity": {"sourceIp": "203.0.113.10", "userAgent": "aws-sdk-java/2.57.8"},
+        },
+        "body": json.dumps(body),
+        "isBase64Encoded": False,
+    }
+
+
+def main():
+    manifest_path = os.path.join(HERE, "expected.json")
+    with open(manifest_path) as f:
+        manifest = json.load(f)
+    generated = {stem + ".json" for stem, _, _, _ in CASES}
+    events = {name: status for name, status in manifest["events"].items() if name not in generated}
+    for stem, operation, body, status in CASES:
+        with open(os.path.join(HERE, stem + ".json"), "w") as f:
+            json.dump(event(operation, body), f, indent=2)
+            f.write("\n")
+        events[stem + ".json"] = status
+    manifest["events"] = events
+    with open(manifest_path, "w") as f:
+        json.dump(manifest, f, indent=2)
+        f.write("\n")
+    print(f"wrote {len(CASES)} events; manifest lists {len(events)}")
+
+
+if __name__ == "__main__":
+    main()
