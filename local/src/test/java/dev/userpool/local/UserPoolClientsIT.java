@@ -82,7 +82,7 @@ class UserPoolClientsIT {
         .defaultRedirectURI("https://app.example.com/cb")
         .allowedOAuthFlows(OAuthFlowType.CODE).allowedOAuthScopes("openid", "email")
         .allowedOAuthFlowsUserPoolClient(true)
-        .analyticsConfiguration(a -> a.applicationId("app").externalId("ext").userDataShared(false))
+        .analyticsConfiguration(a -> a.applicationId("0a1b2c3d").externalId("ext").userDataShared(false))
         .preventUserExistenceErrors(PreventUserExistenceErrorTypes.ENABLED)
         .enableTokenRevocation(false).enablePropagateAdditionalUserContextData(true).authSessionValidity(15))
         .userPoolClient();
@@ -103,7 +103,7 @@ class UserPoolClientsIT {
     assertEquals(List.of(OAuthFlowType.CODE), described.allowedOAuthFlows());
     assertEquals(List.of("openid", "email"), described.allowedOAuthScopes());
     assertTrue(described.allowedOAuthFlowsUserPoolClient());
-    assertEquals("app", described.analyticsConfiguration().applicationId());
+    assertEquals("0a1b2c3d", described.analyticsConfiguration().applicationId());
     assertEquals(PreventUserExistenceErrorTypes.ENABLED, described.preventUserExistenceErrors());
     assertFalse(described.enableTokenRevocation());
     assertTrue(described.enablePropagateAdditionalUserContextData());
