@@ -13,6 +13,7 @@ import dev.userpool.protocol.WellKnownEndpoints;
 import dev.userpool.store.dynamodb.DynamoDbItemTable;
 import dev.userpool.store.embedded.EmbeddedItemTable;
 import dev.userpool.store.items.ItemAppClientStore;
+import dev.userpool.store.items.ItemGroupStore;
 import dev.userpool.store.items.ItemSigningKeyStore;
 import dev.userpool.store.items.ItemUserPoolStore;
 import dev.userpool.store.items.ItemUserStore;
@@ -54,6 +55,7 @@ public final class Wiring {
             new ItemUserPoolStore(table),
             new ItemAppClientStore(table),
             new ItemUserStore(table),
+            new ItemGroupStore(table),
             clock,
             random,
             config,

@@ -2,6 +2,7 @@ package dev.userpool.operations;
 
 import dev.userpool.config.AppConfig;
 import dev.userpool.store.AppClientStore;
+import dev.userpool.store.GroupStore;
 import dev.userpool.store.UserPoolStore;
 import dev.userpool.store.UserStore;
 import dev.userpool.tokens.Tokens;
@@ -13,6 +14,7 @@ public record Dependencies(
     UserPoolStore pools,
     AppClientStore clients,
     UserStore users,
+    GroupStore groups,
     Clock clock,
     SecureRandom random,
     AppConfig config,
