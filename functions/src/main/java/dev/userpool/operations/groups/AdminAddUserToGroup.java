@@ -24,6 +24,10 @@ public final class AdminAddUserToGroup implements Operation {
   /** Groups per user (facts §9.2). */
   public static final int MAX_GROUPS_PER_USER = 100;
 
+  /**
+   * Every add rewrites its group (see GroupStore#addMember), so concurrent adds to one group (a PostConfirmation
+   * trigger adding each new user to "users") conflict often: more attempts than {@code Retries} gives.
+   */
   private static final int MAX_ATTEMPTS = 64;
 
   private final Lookups lookups;

@@ -3,13 +3,12 @@ package dev.userpool.operations.groups;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.userpool.domain.Group;
 import dev.userpool.domain.UserPool;
-import dev.userpool.errors.ErrorCode;
 import dev.userpool.operations.Lookups;
+import dev.userpool.operations.Retries;
 import dev.userpool.protocol.Input;
 import dev.userpool.protocol.Operation;
 import dev.userpool.protocol.OperationContext;
 import dev.userpool.store.GroupStore;
-import dev.userpool.store.StaleWriteException;
 
 /**
  * Cognito UpdateGroup: "updates any of the properties for precedence, IAM role, or description" (API reference) —
@@ -17,8 +16,6 @@ import dev.userpool.store.StaleWriteException;
  * member being added, which also rewrites the group) got there first.
  */
 public final class UpdateGroup implements Operation {
-  private static final int MAX_ATTEMPTS = 64;
-
   private final Lookups lookups;
   private final GroupStore groups;
 
@@ -31,19 +28,14 @@ public final class UpdateGroup implements Operation {
   public JsonNode handle(Input in, OperationContext ctx) {
     UserPool pool = lookups.pool(in.string("UserPoolId"));
     String name = in.string("GroupName");
-    for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+    return GroupView.wrapped(Retries.onStaleWrite(() -> {
       Group before = GroupView.require(groups, pool.id(), name);
       Group after = new Group(pool.id(), name,
           in.optString("Description").orElse(before.description()),
           in.optString("RoleArn").orElse(before.roleArn()),
           in.optInt("Precedence").orElse(before.precedence()),
           before.creationDate(), ctx.now(), before.version());
-      try {
-        return GroupView.wrapped(groups.update(before, after));
-      } catch (StaleWriteException stale) {
-        Thread.onSpinWait();
-      }
-    }
-    throw ErrorCode.CONCURRENT_MODIFICATION.exception();
+      return groups.update(before, after);
+    }));
   }
 }
