@@ -27,8 +27,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -106,27 +104,27 @@ public final class Wiring {
   }
 
   /**
-   * Triggers invoked with the Lambda API in the deployment's region, or at the configured endpoint (a local
-   * emulator, which gets function names and, without real credentials, dummy ones). The client is created on the
-   * first invocation, so pools without triggers never build it.
+   * Triggers invoked with the Lambda API in the deployment's region, or at the configured endpoint: a local
+   * emulator (sam local start-lambda), which knows functions by name and checks no signature, so it gets dummy
+   * credentials instead of a slow walk of the default credential chain. The client is created on the first
+   * invocation, so pools without triggers never build it.
    */
-  static Triggers triggers(AppConfig config) {
+  public static Triggers triggers(AppConfig config) {
     Supplier<LambdaClient> client = memoize(() -> lambdaClient(config));
     return new Triggers(new LambdaTriggerInvoker(client, config.lambdaEndpoint() != null), Triggers.COGNITO_TIMEOUT,
         config.defaultCustomMessageLambdaArn());
   }
 
   private static LambdaClient lambdaClient(AppConfig config) {
-    AwsCredentialsProvider credentials = DefaultCredentialsProvider.builder().build();
     LambdaClientBuilder builder = LambdaClient.builder()
         .httpClient(UrlConnectionHttpClient.create())
         .region(Region.of(config.defaultRegion()));
-    if (config.lambdaEndpoint() != null) {
-      builder.endpointOverride(URI.create(config.lambdaEndpoint()));
-      credentials = AwsCredentialsProviderChain.of(credentials,
-          StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")));
+    if (config.lambdaEndpoint() == null) {
+      return builder.credentialsProvider(DefaultCredentialsProvider.builder().build()).build();
     }
-    return builder.credentialsProvider(credentials).build();
+    return builder.endpointOverride(URI.create(config.lambdaEndpoint()))
+        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+        .build();
   }
 
   private static <T> Supplier<T> memoize(Supplier<T> factory) {
