@@ -1,5 +1,22 @@
 package dev.userpool.operations;
 
+import dev.userpool.operations.clients.CreateUserPoolClient;
+import dev.userpool.operations.clients.DeleteUserPoolClient;
+import dev.userpool.operations.clients.DescribeUserPoolClient;
+import dev.userpool.operations.clients.ListUserPoolClients;
+import dev.userpool.operations.clients.UpdateUserPoolClient;
+import dev.userpool.operations.pools.AddCustomAttributes;
+import dev.userpool.operations.pools.CreateUserPool;
+import dev.userpool.operations.pools.DeleteUserPool;
+import dev.userpool.operations.pools.DescribeUserPool;
+import dev.userpool.operations.pools.GetCSVHeader;
+import dev.userpool.operations.pools.GetUserPoolMfaConfig;
+import dev.userpool.operations.pools.ListUserPools;
+import dev.userpool.operations.pools.SetUserPoolMfaConfig;
+import dev.userpool.operations.pools.UpdateUserPool;
+import dev.userpool.operations.tags.ListTagsForResource;
+import dev.userpool.operations.tags.TagResource;
+import dev.userpool.operations.tags.UntagResource;
 import dev.userpool.operations.users.AdminCreateUser;
 import dev.userpool.operations.users.AdminDeleteUser;
 import dev.userpool.operations.users.AdminDeleteUserAttributes;
@@ -22,6 +39,24 @@ public final class Implementations {
 
   public static OperationTable table(ServiceModel model, Dependencies d) {
     return OperationTable.builder(model)
+        // pools, clients, tags
+        .add("CreateUserPool", new CreateUserPool(d.pools(), d.random()))
+        .add("DescribeUserPool", new DescribeUserPool(d.lookups(), d.users()))
+        .add("UpdateUserPool", new UpdateUserPool(d.lookups(), d.pools()))
+        .add("DeleteUserPool", new DeleteUserPool(d.lookups(), d.pools()))
+        .add("ListUserPools", new ListUserPools(d.pools()))
+        .add("AddCustomAttributes", new AddCustomAttributes(d.lookups(), d.pools()))
+        .add("GetUserPoolMfaConfig", new GetUserPoolMfaConfig(d.lookups()))
+        .add("SetUserPoolMfaConfig", new SetUserPoolMfaConfig(d.lookups(), d.pools()))
+        .add("GetCSVHeader", new GetCSVHeader(d.lookups()))
+        .add("CreateUserPoolClient", new CreateUserPoolClient(d.lookups(), d.clients(), d.random()))
+        .add("DescribeUserPoolClient", new DescribeUserPoolClient(d.lookups()))
+        .add("UpdateUserPoolClient", new UpdateUserPoolClient(d.lookups(), d.clients()))
+        .add("DeleteUserPoolClient", new DeleteUserPoolClient(d.lookups(), d.clients()))
+        .add("ListUserPoolClients", new ListUserPoolClients(d.lookups(), d.clients()))
+        .add("TagResource", new TagResource(d.pools()))
+        .add("UntagResource", new UntagResource(d.pools()))
+        .add("ListTagsForResource", new ListTagsForResource(d.pools()))
         // users
         .add("AdminCreateUser", new AdminCreateUser(d.lookups(), new UserDirectory(d.users()), d.random()))
         .add("AdminGetUser", new AdminGetUser(d.lookups(), new UserDirectory(d.users())))

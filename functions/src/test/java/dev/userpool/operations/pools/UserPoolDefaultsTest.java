@@ -1,0 +1,81 @@
+package dev.userpool.operations.pools;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.userpool.errors.CognitoException;
+import dev.userpool.errors.ErrorCode;
+import dev.userpool.protocol.Input;
+import dev.userpool.protocol.Json;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class UserPoolDefaultsTest {
+  private static Input input(String json) {
+    return Input.of((ObjectNode) Json.read(json));
+  }
+
+  @Test
+  void whenNoPolicyThenEveryRequirementIsOnAndTemporaryPasswordsLastSevenDays() {
+    Map<String, Object> s = UserPoolDefaults.forCreate(input("{\"PoolName\":\"p\"}"));
+    assertEquals(Map.of("PasswordPolicy", Map.of("MinimumLength", 8, "RequireUppercase", true,
+        "RequireLowercase", true, "RequireNumbers", true, "RequireSymbols", true,
+        "TemporaryPasswordValidityDays", 7)), s.get("Policies"));
+  }
+
+  @Test
+  void whenPolicyGivenThenOmittedFlagsAreFalseAndZeroDaysMeansSeven() {
+    Map<String, Object> s = UserPoolDefaults.forCreate(input(
+        "{\"PoolName\":\"p\",\"Policies\":{\"PasswordPolicy\":{\"MinimumLength\":6,\"RequireSymbols\":true,"
+            + "\"TemporaryPasswordValidityDays\":0}}}"));
+    assertEquals(Map.of("MinimumLength", 6, "RequireUppercase", false, "RequireLowercase", false,
+        "RequireNumbers", false, "RequireSymbols", true, "TemporaryPasswordValidityDays", 7),
+        ((Map<?, ?>) s.get("Policies")).get("PasswordPolicy"));
+  }
+
+  @Test
+  void whenEmailVerificationMessageGivenThenTheTemplateMirrorsIt() {
+    Map<String, Object> s = UserPoolDefaults.forCreate(input(
+        "{\"PoolName\":\"p\",\"EmailVerificationMessage\":\"Code {####}\"}"));
+    assertEquals(Map.of("EmailMessage", "Code {####}", "DefaultEmailOption", "CONFIRM_WITH_CODE"),
+        s.get("VerificationMessageTemplate"));
+  }
+
+  @Test
+  void whenUpdatingThenSchemaAndUsernameSettingsAreKeptAndTheRestReset() {
+    Map<String, Object> created = UserPoolDefaults.forCreate(input(
+        "{\"PoolName\":\"p\",\"UsernameAttributes\":[\"email\"],\"MfaConfiguration\":\"OPTIONAL\","
+            + "\"Schema\":[{\"Name\":\"plan\",\"AttributeDataType\":\"String\"}]}"));
+    Map<String, Object> updated = UserPoolDefaults.forUpdate(input("{\"UserPoolId\":\"us-east-1_x\"}"), created);
+    assertEquals(List.of("email"), updated.get("UsernameAttributes"));
+    assertEquals(created.get("SchemaAttributes"), updated.get("SchemaAttributes"));
+    assertEquals("OFF", updated.get("MfaConfiguration"));
+  }
+
+  @Test
+  void whenUsernameAndAliasAttributesBothGivenThenInvalidParameter() {
+    CognitoException e = assertThrows(CognitoException.class, () -> UserPoolDefaults.forCreate(input(
+        "{\"PoolName\":\"p\",\"UsernameAttributes\":[\"email\"],\"AliasAttributes\":[\"phone_number\"]}")));
+    assertEquals(ErrorCode.INVALID_PARAMETER, e.code());
+  }
+
+  @Test
+  void whenCustomAttributeHasNoTypeThenStringMutableAndNotRequired() {
+    List<Map<String, Object>> schema = SchemaAttributes.forNewPool(Json.read("[{\"Name\":\"plan\"}]"));
+    Map<String, Object> plan = schema.get(schema.size() - 1);
+    assertEquals("custom:plan", plan.get("Name"));
+    assertEquals("String", plan.get("AttributeDataType"));
+    assertFalse((Boolean) plan.get("Required"));
+    assertEquals(true, plan.get("Mutable"));
+  }
+
+  @Test
+  void whenStringConstraintsAreInvertedThenInvalidParameter() {
+    CognitoException e = assertThrows(CognitoException.class, () -> SchemaAttributes.forNewPool(Json.read(
+        "[{\"Name\":\"plan\",\"StringAttributeConstraints\":{\"MinLength\":\"5\",\"MaxLength\":\"2\"}}]")));
+    assertEquals(ErrorCode.INVALID_PARAMETER, e.code());
+  }
+}
