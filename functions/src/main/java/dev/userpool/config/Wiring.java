@@ -20,16 +20,22 @@ import dev.userpool.store.items.ItemUserStore;
 import dev.userpool.store.table.ItemTable;
 import dev.userpool.tokens.RsaSigningKeyFactory;
 import dev.userpool.tokens.Tokens;
+import dev.userpool.triggers.LambdaTriggerInvoker;
+import dev.userpool.triggers.Triggers;
 import dev.userpool.validation.ServiceModel;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.function.Supplier;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.lambda.LambdaClientBuilder;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
@@ -59,7 +65,8 @@ public final class Wiring {
             clock,
             random,
             config,
-            tokens);
+            tokens,
+            triggers(config));
     this.wellKnown = new WellKnownEndpoints(dependencies.pools(), tokens.keys(), tokens.issuers());
     OperationTable operations = Implementations.table(ServiceModel.load(), dependencies);
     this.protocol =
@@ -96,6 +103,30 @@ public final class Wiring {
             client.get().getSecretValue(r -> r.secretId(config.adminKeySecretArn())).secretString()),
         clock, CachedAdminKeys.DEFAULT_TTL);
     return new SigV4Authenticator(keys, clock, config.signingRegion());
+  }
+
+  /**
+   * Triggers invoked with the Lambda API in the deployment's region, or at the configured endpoint: a local
+   * emulator (sam local start-lambda), which knows functions by name and checks no signature, so it gets dummy
+   * credentials instead of a slow walk of the default credential chain. The client is created on the first
+   * invocation, so pools without triggers never build it.
+   */
+  public static Triggers triggers(AppConfig config) {
+    Supplier<LambdaClient> client = memoize(() -> lambdaClient(config));
+    return new Triggers(new LambdaTriggerInvoker(client, config.lambdaEndpoint() != null), Triggers.COGNITO_TIMEOUT,
+        config.defaultCustomMessageLambdaArn());
+  }
+
+  private static LambdaClient lambdaClient(AppConfig config) {
+    LambdaClientBuilder builder = LambdaClient.builder()
+        .httpClient(UrlConnectionHttpClient.create())
+        .region(Region.of(config.defaultRegion()));
+    if (config.lambdaEndpoint() == null) {
+      return builder.credentialsProvider(DefaultCredentialsProvider.builder().build()).build();
+    }
+    return builder.endpointOverride(URI.create(config.lambdaEndpoint()))
+        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+        .build();
   }
 
   private static <T> Supplier<T> memoize(Supplier<T> factory) {

@@ -6,6 +6,7 @@ import dev.userpool.store.GroupStore;
 import dev.userpool.store.UserPoolStore;
 import dev.userpool.store.UserStore;
 import dev.userpool.tokens.Tokens;
+import dev.userpool.triggers.Triggers;
 import java.security.SecureRandom;
 import java.time.Clock;
 
@@ -18,7 +19,8 @@ public record Dependencies(
     Clock clock,
     SecureRandom random,
     AppConfig config,
-    Tokens tokens) {
+    Tokens tokens,
+    Triggers triggers) {
 
   public Lookups lookups() {
     return new Lookups(pools, clients);
