@@ -14,6 +14,9 @@ import java.util.Map;
  * @param adminKeySecretArn the Secrets Manager secret holding the admin access key
  *     ({@code {"accessKeyId","secretAccessKey"}}); null means IAM operations are not signature-checked
  * @param signingRegion the only region a SigV4 credential scope may name; null accepts any
+ * @param lambdaEndpoint where trigger functions are invoked (a local emulator such as {@code sam local
+ *     start-lambda}); null means the regional Lambda endpoint
+ * @param defaultCustomMessageLambdaArn the CustomMessage function of pools that configure none; null for none
  */
 public record AppConfig(
     String store,
@@ -24,12 +27,21 @@ public record AppConfig(
     String defaultRegion,
     String issuerBaseUrl,
     String adminKeySecretArn,
-    String signingRegion) {
+    String signingRegion,
+    String lambdaEndpoint,
+    String defaultCustomMessageLambdaArn) {
 
   /** A configuration without admin-key checks (local server, tests). */
   public AppConfig(String store, String tableName, String dynamoDbEndpoint, Path dataDir, String accountId,
       String defaultRegion, String issuerBaseUrl) {
-    this(store, tableName, dynamoDbEndpoint, dataDir, accountId, defaultRegion, issuerBaseUrl, null, null);
+    this(store, tableName, dynamoDbEndpoint, dataDir, accountId, defaultRegion, issuerBaseUrl, null, null, null,
+        null);
+  }
+
+  /** This configuration with trigger functions invoked at another Lambda endpoint. */
+  public AppConfig withLambdaEndpoint(String endpoint) {
+    return new AppConfig(store, tableName, dynamoDbEndpoint, dataDir, accountId, defaultRegion, issuerBaseUrl,
+        adminKeySecretArn, signingRegion, emptyToNull(endpoint), defaultCustomMessageLambdaArn);
   }
 
   public static final String DEFAULT_ACCOUNT = "123456789012";
@@ -51,7 +63,9 @@ public record AppConfig(
         region.isBlank() ? DEFAULT_REGION : region,
         emptyToNull(env.get("USERPOOL_ISSUER_BASE_URL")),
         emptyToNull(env.get("USERPOOL_ADMIN_KEY_SECRET_ARN")),
-        emptyToNull(env.getOrDefault("USERPOOL_DEFAULT_REGION", env.get("AWS_REGION"))));
+        emptyToNull(env.getOrDefault("USERPOOL_DEFAULT_REGION", env.get("AWS_REGION"))),
+        emptyToNull(env.get("USERPOOL_LAMBDA_ENDPOINT")),
+        emptyToNull(env.get("USERPOOL_DEFAULT_CUSTOM_MESSAGE_LAMBDA_ARN")));
   }
 
   /** A configuration for tests and the local server's in-memory mode. */

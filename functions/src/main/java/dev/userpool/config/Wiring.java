@@ -17,22 +17,29 @@ import dev.userpool.store.items.ItemAppClientStore;
 import dev.userpool.store.items.ItemChallengeSessionStore;
 import dev.userpool.store.items.ItemDeploymentKeyStore;
 import dev.userpool.store.items.ItemRefreshTokenStore;
+import dev.userpool.store.items.ItemGroupStore;
 import dev.userpool.store.items.ItemSigningKeyStore;
 import dev.userpool.store.items.ItemUserPoolStore;
 import dev.userpool.store.items.ItemUserStore;
 import dev.userpool.store.table.ItemTable;
 import dev.userpool.tokens.RsaSigningKeyFactory;
 import dev.userpool.tokens.Tokens;
+import dev.userpool.triggers.LambdaTriggerInvoker;
+import dev.userpool.triggers.Triggers;
 import dev.userpool.validation.ServiceModel;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.function.Supplier;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.lambda.LambdaClientBuilder;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
@@ -58,10 +65,12 @@ public final class Wiring {
             new ItemUserPoolStore(table),
             new ItemAppClientStore(table),
             new ItemUserStore(table),
+            new ItemGroupStore(table),
             clock,
             random,
             config,
             tokens,
+            triggers(config),
             new SignInSetup(new ItemChallengeSessionStore(table), new ItemRefreshTokenStore(table),
                 new ItemDeploymentKeyStore(table)));
     this.wellKnown = new WellKnownEndpoints(dependencies.pools(), tokens.keys(), tokens.issuers());
@@ -100,6 +109,30 @@ public final class Wiring {
             client.get().getSecretValue(r -> r.secretId(config.adminKeySecretArn())).secretString()),
         clock, CachedAdminKeys.DEFAULT_TTL);
     return new SigV4Authenticator(keys, clock, config.signingRegion());
+  }
+
+  /**
+   * Triggers invoked with the Lambda API in the deployment's region, or at the configured endpoint: a local
+   * emulator (sam local start-lambda), which knows functions by name and checks no signature, so it gets dummy
+   * credentials instead of a slow walk of the default credential chain. The client is created on the first
+   * invocation, so pools without triggers never build it.
+   */
+  public static Triggers triggers(AppConfig config) {
+    Supplier<LambdaClient> client = memoize(() -> lambdaClient(config));
+    return new Triggers(new LambdaTriggerInvoker(client, config.lambdaEndpoint() != null), Triggers.COGNITO_TIMEOUT,
+        config.defaultCustomMessageLambdaArn());
+  }
+
+  private static LambdaClient lambdaClient(AppConfig config) {
+    LambdaClientBuilder builder = LambdaClient.builder()
+        .httpClient(UrlConnectionHttpClient.create())
+        .region(Region.of(config.defaultRegion()));
+    if (config.lambdaEndpoint() == null) {
+      return builder.credentialsProvider(DefaultCredentialsProvider.builder().build()).build();
+    }
+    return builder.endpointOverride(URI.create(config.lambdaEndpoint()))
+        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+        .build();
   }
 
   private static <T> Supplier<T> memoize(Supplier<T> factory) {

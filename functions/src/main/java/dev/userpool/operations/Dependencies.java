@@ -3,9 +3,11 @@ package dev.userpool.operations;
 import dev.userpool.authflows.SignInSetup;
 import dev.userpool.config.AppConfig;
 import dev.userpool.store.AppClientStore;
+import dev.userpool.store.GroupStore;
 import dev.userpool.store.UserPoolStore;
 import dev.userpool.store.UserStore;
 import dev.userpool.tokens.Tokens;
+import dev.userpool.triggers.Triggers;
 import java.security.SecureRandom;
 import java.time.Clock;
 
@@ -14,10 +16,12 @@ public record Dependencies(
     UserPoolStore pools,
     AppClientStore clients,
     UserStore users,
+    GroupStore groups,
     Clock clock,
     SecureRandom random,
     AppConfig config,
     Tokens tokens,
+    Triggers triggers,
     SignInSetup signIn) {
 
   public Lookups lookups() {

@@ -11,6 +11,15 @@ import dev.userpool.operations.clients.DeleteUserPoolClient;
 import dev.userpool.operations.clients.DescribeUserPoolClient;
 import dev.userpool.operations.clients.ListUserPoolClients;
 import dev.userpool.operations.clients.UpdateUserPoolClient;
+import dev.userpool.operations.groups.AdminAddUserToGroup;
+import dev.userpool.operations.groups.AdminListGroupsForUser;
+import dev.userpool.operations.groups.AdminRemoveUserFromGroup;
+import dev.userpool.operations.groups.CreateGroup;
+import dev.userpool.operations.groups.DeleteGroup;
+import dev.userpool.operations.groups.GetGroup;
+import dev.userpool.operations.groups.ListGroups;
+import dev.userpool.operations.groups.ListUsersInGroup;
+import dev.userpool.operations.groups.UpdateGroup;
 import dev.userpool.operations.pools.AddCustomAttributes;
 import dev.userpool.operations.pools.CreateUserPool;
 import dev.userpool.operations.pools.DeleteUserPool;
@@ -74,6 +83,18 @@ public final class Implementations {
         .add("AdminEnableUser", new AdminEnableUser(d.lookups(), new UserDirectory(d.users())))
         .add("AdminSetUserPassword", new AdminSetUserPassword(d.lookups(), new UserDirectory(d.users()), d.random()))
         .add("ListUsers", new ListUsers(d.lookups(), d.users()))
+        // groups
+        .add("CreateGroup", new CreateGroup(d.lookups(), d.groups()))
+        .add("GetGroup", new GetGroup(d.lookups(), d.groups()))
+        .add("UpdateGroup", new UpdateGroup(d.lookups(), d.groups()))
+        .add("DeleteGroup", new DeleteGroup(d.lookups(), d.groups()))
+        .add("ListGroups", new ListGroups(d.lookups(), d.groups()))
+        .add("AdminAddUserToGroup", new AdminAddUserToGroup(d.lookups(), d.groups(), new UserDirectory(d.users())))
+        .add("AdminRemoveUserFromGroup",
+            new AdminRemoveUserFromGroup(d.lookups(), d.groups(), new UserDirectory(d.users())))
+        .add("AdminListGroupsForUser",
+            new AdminListGroupsForUser(d.lookups(), d.groups(), new UserDirectory(d.users())))
+        .add("ListUsersInGroup", new ListUsersInGroup(d.lookups(), d.groups(), d.users()))
         // auth
         .add("InitiateAuth", new InitiateAuth(d.lookups(), flows))
         .add("AdminInitiateAuth", new AdminInitiateAuth(d.lookups(), flows))

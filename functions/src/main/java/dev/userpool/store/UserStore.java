@@ -26,6 +26,10 @@ public interface UserStore {
    */
   User update(User before, Set<UniqueKey> keysBefore, User after, Set<UniqueKey> keysAfter);
 
+  /**
+   * Removes the user and its key claims atomically (StaleWriteException if it changed since read), then its group
+   * memberships.
+   */
   void delete(User user, Set<UniqueKey> keys);
 
   /** Users of a pool in a stable order; the token continues a listing. */

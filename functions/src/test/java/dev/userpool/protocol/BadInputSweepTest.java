@@ -34,6 +34,13 @@ class BadInputSweepTest {
   static void wire() {
     table = EmbeddedItemTable.inMemory(Clock.systemUTC());
     protocol = new Wiring(AppConfig.inMemory(), Clock.systemUTC(), table, RequestAuthenticator.ACCEPT_ALL).protocol();
+    // Some state to protect: a rejected request must leave it exactly as it is.
+    ApiResponse pool = call("CreateUserPool", "{\"PoolName\":\"sweep\"}");
+    assertEquals(200, pool.status(), pool.bodyText());
+    String poolId = json(pool).get("UserPool").get("Id").asText();
+    assertEquals(200, call("AdminCreateUser", "{\"UserPoolId\":\"" + poolId
+        + "\",\"Username\":\"alice\",\"MessageAction\":\"SUPPRESS\"}").status());
+    assertTrue(table.dump().contains("USER#"));
   }
 
   static Stream<String> operations() {

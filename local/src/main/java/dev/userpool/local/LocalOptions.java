@@ -7,12 +7,14 @@ import java.util.Map;
 
 /**
  * The local server's command line: {@code [--port N] [--data-dir DIR | --in-memory] [--region R] [--account A]
- * [--issuer-base-url URL] [--admin-key ACCESS_KEY_ID:SECRET_KEY]...}.
+ * [--issuer-base-url URL] [--admin-key ACCESS_KEY_ID:SECRET_KEY]... [--lambda-endpoint URL]}.
  *
  * @param adminKeys access key id to secret; empty means IAM operations accept any signature or none
+ * @param lambdaEndpoint where trigger functions are invoked, e.g. {@code sam local start-lambda}'s
+ *     {@code http://127.0.0.1:3001}; null means AWS Lambda in {@code region}
  */
 public record LocalOptions(int port, Path dataDir, boolean inMemory, String region, String accountId,
-    String issuerBaseUrl, Map<String, String> adminKeys) {
+    String issuerBaseUrl, Map<String, String> adminKeys, String lambdaEndpoint) {
 
   public LocalOptions {
     adminKeys = adminKeys == null ? Map.of() : Map.copyOf(adminKeys);
@@ -20,7 +22,12 @@ public record LocalOptions(int port, Path dataDir, boolean inMemory, String regi
 
   public LocalOptions(int port, Path dataDir, boolean inMemory, String region, String accountId,
       String issuerBaseUrl) {
-    this(port, dataDir, inMemory, region, accountId, issuerBaseUrl, Map.of());
+    this(port, dataDir, inMemory, region, accountId, issuerBaseUrl, Map.of(), null);
+  }
+
+  public LocalOptions(int port, Path dataDir, boolean inMemory, String region, String accountId,
+      String issuerBaseUrl, Map<String, String> adminKeys) {
+    this(port, dataDir, inMemory, region, accountId, issuerBaseUrl, adminKeys, null);
   }
 
   public static final int DEFAULT_PORT = 9229;
@@ -33,6 +40,7 @@ public record LocalOptions(int port, Path dataDir, boolean inMemory, String regi
     String account = AppConfig.DEFAULT_ACCOUNT;
     String issuer = null;
     Map<String, String> adminKeys = new LinkedHashMap<>();
+    String lambdaEndpoint = null;
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
       switch (arg) {
@@ -43,10 +51,11 @@ public record LocalOptions(int port, Path dataDir, boolean inMemory, String regi
         case "--account" -> account = value(args, ++i, arg);
         case "--issuer-base-url" -> issuer = value(args, ++i, arg);
         case "--admin-key" -> addAdminKey(adminKeys, value(args, ++i, arg));
+        case "--lambda-endpoint" -> lambdaEndpoint = value(args, ++i, arg);
         default -> throw new IllegalArgumentException("unknown option " + arg + "\n" + usage());
       }
     }
-    return new LocalOptions(port, dataDir, inMemory, region, account, issuer, adminKeys);
+    return new LocalOptions(port, dataDir, inMemory, region, account, issuer, adminKeys, lambdaEndpoint);
   }
 
   /** {@code ACCESS_KEY_ID:SECRET_KEY}; the secret may itself contain colons (split at the first one). */
@@ -60,7 +69,12 @@ public record LocalOptions(int port, Path dataDir, boolean inMemory, String regi
 
   /** This configuration with SigV4 enforced for the given admin keys. */
   public LocalOptions withAdminKeys(Map<String, String> keys) {
-    return new LocalOptions(port, dataDir, inMemory, region, accountId, issuerBaseUrl, keys);
+    return new LocalOptions(port, dataDir, inMemory, region, accountId, issuerBaseUrl, keys, lambdaEndpoint);
+  }
+
+  /** This configuration with trigger functions invoked at the given endpoint. */
+  public LocalOptions withLambdaEndpoint(String endpoint) {
+    return new LocalOptions(port, dataDir, inMemory, region, accountId, issuerBaseUrl, adminKeys, endpoint);
   }
 
   public static LocalOptions inMemoryOnFreePort() {
@@ -68,12 +82,14 @@ public record LocalOptions(int port, Path dataDir, boolean inMemory, String regi
   }
 
   public AppConfig toConfig() {
-    return new AppConfig(inMemory ? "memory" : "embedded", null, null, dataDir, accountId, region, issuerBaseUrl);
+    return new AppConfig(inMemory ? "memory" : "embedded", null, null, dataDir, accountId, region, issuerBaseUrl)
+        .withLambdaEndpoint(lambdaEndpoint);
   }
 
   static String usage() {
     return "usage: java -jar userpool-local.jar [--port N] [--data-dir DIR | --in-memory] [--region R]"
-        + " [--account ACCOUNT_ID] [--issuer-base-url URL] [--admin-key ACCESS_KEY_ID:SECRET_KEY]...";
+        + " [--account ACCOUNT_ID] [--issuer-base-url URL] [--admin-key ACCESS_KEY_ID:SECRET_KEY]..."
+        + " [--lambda-endpoint URL]";
   }
 
   private static String value(String[] args, int i, String option) {

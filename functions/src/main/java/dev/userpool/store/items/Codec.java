@@ -3,6 +3,7 @@ package dev.userpool.store.items;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.userpool.domain.AppClient;
+import dev.userpool.domain.Group;
 import dev.userpool.domain.PasswordVerifier;
 import dev.userpool.domain.User;
 import dev.userpool.domain.UserPool;
@@ -117,6 +118,37 @@ final class Codec {
         Instant.ofEpochMilli(o.get("modified").asLong()),
         password,
         o.hasNonNull("extensions") ? Json.toMap(o.get("extensions")) : Map.of(),
+        version);
+  }
+
+  static String group(Group g) {
+    ObjectNode o = Json.object();
+    o.put("poolId", g.userPoolId());
+    o.put("name", g.name());
+    if (g.description() != null) {
+      o.put("description", g.description());
+    }
+    if (g.roleArn() != null) {
+      o.put("roleArn", g.roleArn());
+    }
+    if (g.precedence() != null) {
+      o.put("precedence", g.precedence());
+    }
+    o.put("created", g.creationDate().toEpochMilli());
+    o.put("modified", g.lastModifiedDate().toEpochMilli());
+    return Json.write(o);
+  }
+
+  static Group group(String data, long version) {
+    JsonNode o = Json.read(data);
+    return new Group(
+        o.get("poolId").asText(),
+        o.get("name").asText(),
+        o.hasNonNull("description") ? o.get("description").asText() : null,
+        o.hasNonNull("roleArn") ? o.get("roleArn").asText() : null,
+        o.hasNonNull("precedence") ? o.get("precedence").intValue() : null,
+        Instant.ofEpochMilli(o.get("created").asLong()),
+        Instant.ofEpochMilli(o.get("modified").asLong()),
         version);
   }
 

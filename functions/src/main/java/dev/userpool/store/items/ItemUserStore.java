@@ -91,6 +91,7 @@ public final class ItemUserStore implements UserStore {
     } catch (ConditionFailedException e) {
       throw new StaleWriteException();
     }
+    ItemGroupStore.removeMembershipsOf(table, user.userPoolId(), user.sub());
   }
 
   @Override

@@ -16,7 +16,15 @@ import dev.userpool.domain.UniqueKey;
  * POOL#&lt;poolId&gt;      AUTHSESSION#&lt;sha256 of Session&gt;  a challenge session (expires: TTL)
  * POOL#&lt;poolId&gt;      REFRESH#&lt;sha256 of token&gt;       a refresh token (expires: TTL)
  * DEPLOYMENT         KEY#&lt;name&gt;                      a deployment-wide secret key (e.g. the SECRET_BLOCK key)
+ * POOL#&lt;poolId&gt;      GROUP#&lt;name&gt;                   a group
+ * POOL#&lt;poolId&gt;      MEMBER#&lt;escaped name&gt;#&lt;sub&gt;    a membership, listed by group (ListUsersInGroup)
+ * POOL#&lt;poolId&gt;      USERGROUP#&lt;sub&gt;#&lt;name&gt;         the same membership, listed by user
  * </pre>
+ *
+ * <p>Both membership items are written in one batch. Group names may contain {@code #} (any punctuation is
+ * allowed), so in MEMBER keys the name is escaped ({@code %} → {@code %25}, {@code #} → {@code %23}): otherwise
+ * the members of group {@code a} (prefix {@code MEMBER#a#}) would include those of group {@code a#b}. Subs never
+ * contain {@code #}, so the USERGROUP prefix needs no escaping.
  *
  * <p>Signing keys sit in the pool's partition so that deleting the pool deletes them. The generation is stored as
  * {@code Long.MAX_VALUE - generation}, zero-padded to 19 digits, so ascending sort-key order is newest first.
@@ -26,6 +34,7 @@ final class Keys {
   static final String CLIENT_POINTER_SK = "CLIENT";
   static final String SIGNING_KEY_PREFIX = "SIGNKEY#";
   static final String DEPLOYMENT = "DEPLOYMENT";
+  static final String GROUP_PREFIX = "GROUP#";
 
   private Keys() {}
 
@@ -51,6 +60,28 @@ final class Keys {
 
   static String uniqueKeySk(UniqueKey key) {
     return "KEY#" + key.kind().name() + "#" + key.value();
+  }
+
+  static String groupSk(String name) {
+    return GROUP_PREFIX + name;
+  }
+
+  /** The prefix of one group's MEMBER items. */
+  static String memberPrefix(String groupName) {
+    return "MEMBER#" + groupName.replace("%", "%25").replace("#", "%23") + "#";
+  }
+
+  static String memberSk(String groupName, String sub) {
+    return memberPrefix(groupName) + sub;
+  }
+
+  /** The prefix of one user's USERGROUP items. */
+  static String userGroupPrefix(String sub) {
+    return "USERGROUP#" + sub + "#";
+  }
+
+  static String userGroupSk(String sub, String groupName) {
+    return userGroupPrefix(sub) + groupName;
   }
 
   static String signingKeySk(long generation) {
