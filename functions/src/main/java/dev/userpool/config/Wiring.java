@@ -17,6 +17,7 @@ import dev.userpool.store.items.ItemAppClientStore;
 import dev.userpool.store.items.ItemChallengeSessionStore;
 import dev.userpool.store.items.ItemDeploymentKeyStore;
 import dev.userpool.store.items.ItemRefreshTokenStore;
+import dev.userpool.store.items.ItemRevokedOriginStore;
 import dev.userpool.store.items.ItemGroupStore;
 import dev.userpool.store.items.ItemSigningKeyStore;
 import dev.userpool.store.items.ItemUserPoolStore;
@@ -72,7 +73,8 @@ public final class Wiring {
             tokens,
             triggers(config),
             new SignInSetup(new ItemChallengeSessionStore(table), new ItemRefreshTokenStore(table),
-                new ItemDeploymentKeyStore(table)));
+                new ItemDeploymentKeyStore(table)),
+            new ItemRevokedOriginStore(table));
     this.wellKnown = new WellKnownEndpoints(dependencies.pools(), tokens.keys(), tokens.issuers());
     OperationTable operations = Implementations.table(ServiceModel.load(), dependencies);
     this.protocol =

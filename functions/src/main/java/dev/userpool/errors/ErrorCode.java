@@ -33,6 +33,7 @@ public enum ErrorCode {
   SOFTWARE_TOKEN_MFA_NOT_FOUND("SoftwareTokenMFANotFoundException", 400, "Software token MFA not found."),
   TOO_MANY_FAILED_ATTEMPTS("TooManyFailedAttemptsException", 400, "Too many failed attempts."),
   TOO_MANY_REQUESTS("TooManyRequestsException", 400, "Rate exceeded"),
+  UNAUTHORIZED("UnauthorizedException", 400, "Unauthorized."),
   UNEXPECTED_LAMBDA("UnexpectedLambdaException", 400, "Unexpected Lambda error."),
   UNSUPPORTED_IDENTITY_PROVIDER("UnsupportedIdentityProviderException", 400, "Unsupported identity provider."),
   UNSUPPORTED_OPERATION("UnsupportedOperationException", 400, "Unsupported operation."),

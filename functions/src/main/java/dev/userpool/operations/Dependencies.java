@@ -4,6 +4,7 @@ import dev.userpool.authflows.SignInSetup;
 import dev.userpool.config.AppConfig;
 import dev.userpool.store.AppClientStore;
 import dev.userpool.store.GroupStore;
+import dev.userpool.store.RevokedOriginStore;
 import dev.userpool.store.UserPoolStore;
 import dev.userpool.store.UserStore;
 import dev.userpool.tokens.Tokens;
@@ -22,7 +23,8 @@ public record Dependencies(
     AppConfig config,
     Tokens tokens,
     Triggers triggers,
-    SignInSetup signIn) {
+    SignInSetup signIn,
+    RevokedOriginStore revokedOrigins) {
 
   public Lookups lookups() {
     return new Lookups(pools, clients);

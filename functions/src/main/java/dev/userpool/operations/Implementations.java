@@ -21,6 +21,16 @@ import dev.userpool.operations.groups.ListGroups;
 import dev.userpool.operations.groups.ListUsersInGroup;
 import dev.userpool.operations.groups.UpdateGroup;
 import dev.userpool.operations.pools.AddCustomAttributes;
+import dev.userpool.operations.self.AccessTokens;
+import dev.userpool.operations.self.AdminUserGlobalSignOut;
+import dev.userpool.operations.self.ChangePassword;
+import dev.userpool.operations.self.DeleteUser;
+import dev.userpool.operations.self.DeleteUserAttributes;
+import dev.userpool.operations.self.GetUser;
+import dev.userpool.operations.self.GlobalSignOut;
+import dev.userpool.operations.self.RevokeToken;
+import dev.userpool.operations.self.SignOuts;
+import dev.userpool.operations.self.UpdateUserAttributes;
 import dev.userpool.operations.pools.CreateUserPool;
 import dev.userpool.operations.pools.DeleteUserPool;
 import dev.userpool.operations.pools.DescribeUserPool;
@@ -40,6 +50,7 @@ import dev.userpool.operations.users.AdminEnableUser;
 import dev.userpool.operations.users.AdminGetUser;
 import dev.userpool.operations.users.AdminSetUserPassword;
 import dev.userpool.operations.users.AdminUpdateUserAttributes;
+import dev.userpool.operations.users.AttributeChanges;
 import dev.userpool.operations.users.ListUsers;
 import dev.userpool.operations.users.UserDirectory;
 import dev.userpool.protocol.OperationTable;
@@ -54,6 +65,9 @@ public final class Implementations {
 
   public static OperationTable table(ServiceModel model, Dependencies d) {
     AuthFlows flows = d.signIn().flows(new DirectoryAccounts(new UserDirectory(d.users())), d.tokens(), d.random());
+    AccessTokens accessTokens =
+        new AccessTokens(d.tokens().verifier(), d.pools(), d.users(), d.revokedOrigins());
+    SignOuts signOuts = new SignOuts(new UserDirectory(d.users()), d.clock());
     return OperationTable.builder(model)
         // pools, clients, tags
         .add("CreateUserPool", new CreateUserPool(d.pools(), d.random()))
@@ -100,6 +114,18 @@ public final class Implementations {
         .add("AdminInitiateAuth", new AdminInitiateAuth(d.lookups(), flows))
         .add("RespondToAuthChallenge", new RespondToAuthChallenge(d.lookups(), flows))
         .add("AdminRespondToAuthChallenge", new AdminRespondToAuthChallenge(d.lookups(), flows))
+        // token-authorized
+        .add("GetUser", new GetUser(accessTokens))
+        .add("ChangePassword", new ChangePassword(accessTokens, new UserDirectory(d.users()), d.random()))
+        .add("DeleteUser", new DeleteUser(accessTokens, new UserDirectory(d.users())))
+        .add("UpdateUserAttributes",
+            new UpdateUserAttributes(accessTokens, d.lookups(), new AttributeChanges(new UserDirectory(d.users()))))
+        .add("DeleteUserAttributes",
+            new DeleteUserAttributes(accessTokens, d.lookups(), new AttributeChanges(new UserDirectory(d.users()))))
+        .add("GlobalSignOut", new GlobalSignOut(accessTokens, signOuts))
+        .add("AdminUserGlobalSignOut",
+            new AdminUserGlobalSignOut(d.lookups(), new UserDirectory(d.users()), signOuts))
+        .add("RevokeToken", new RevokeToken(d.lookups(), d.signIn().refreshTokens(), d.revokedOrigins()))
         .build();
   }
 }

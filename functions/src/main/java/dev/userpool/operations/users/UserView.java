@@ -49,6 +49,17 @@ public final class UserView {
     return o;
   }
 
+  /** GetUserResponse: Username, UserAttributes and the MFA members, nothing an administrator alone may see. */
+  public static ObjectNode getUser(User user) {
+    ObjectNode o = Json.object();
+    o.put("Username", user.username());
+    o.set("UserAttributes", attributes(user, null));
+    putExtension(o, user, MFA_OPTIONS);
+    putExtension(o, user, PREFERRED_MFA);
+    putExtension(o, user, MFA_SETTINGS);
+    return o;
+  }
+
   /** [{Name, Value}] with sub first, as Cognito lists it; only {@code only}'s names when that is non-empty. */
   static ArrayNode attributes(User user, Collection<String> only) {
     Map<String, String> ordered = new LinkedHashMap<>();

@@ -15,6 +15,7 @@ import dev.userpool.domain.UniqueKey;
  * POOL#&lt;poolId&gt;      SIGNKEY#&lt;inverted generation&gt;   a token signing key (newest first; see ItemSigningKeyStore)
  * POOL#&lt;poolId&gt;      AUTHSESSION#&lt;sha256 of Session&gt;  a challenge session (expires: TTL)
  * POOL#&lt;poolId&gt;      REFRESH#&lt;sha256 of token&gt;       a refresh token (expires: TTL)
+ * POOL#&lt;poolId&gt;      REVOKED#&lt;origin_jti&gt;            a sign-in revoked by RevokeToken (expires: TTL)
  * DEPLOYMENT         KEY#&lt;name&gt;                      a deployment-wide secret key (e.g. the SECRET_BLOCK key)
  * POOL#&lt;poolId&gt;      GROUP#&lt;name&gt;                   a group
  * POOL#&lt;poolId&gt;      MEMBER#&lt;escaped name&gt;#&lt;sub&gt;    a membership, listed by group (ListUsersInGroup)
@@ -94,6 +95,10 @@ final class Keys {
 
   static String refreshTokenSk(String tokenHash) {
     return "REFRESH#" + tokenHash;
+  }
+
+  static String revokedOriginSk(String originJti) {
+    return "REVOKED#" + originJti;
   }
 
   static String deploymentKeySk(String name) {
