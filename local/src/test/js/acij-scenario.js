@@ -91,6 +91,16 @@ function signIn(user, pwd) {
   });
 }
 
+function throwAwayStorage() {
+  const items = new Map();
+  return {
+    setItem: (k, v) => items.set(k, String(v)),
+    getItem: (k) => (items.has(k) ? items.get(k) : null),
+    removeItem: (k) => items.delete(k),
+    clear: () => items.clear(),
+  };
+}
+
 function nodeCallback(fn) {
   return new Promise((resolve, reject) => fn((err, result) => (err ? reject(err) : resolve(result))));
 }
@@ -207,6 +217,24 @@ async function main() {
       { ...f, details: { calls: callsSince(mark) } });
   }
 
+  // 3. More sign-ins: every one has a fresh client a and server b, so the padHex corners (a leading 00 or an
+  // odd-length hex in A, B, u or S) get their chance to show. Throw-away storage keeps the app's session intact.
+  const repeats = Number(env('USERPOOL_SRP_REPEAT', '5'));
+  const failures = [];
+  const started = Date.now();
+  for (let i = 0; i < repeats; i += 1) {
+    try {
+      const again = new CognitoUser({ Username: username, Pool: pool, Storage: throwAwayStorage() });
+      const s = await signIn(again, password);
+      if (!s.isValid()) failures.push({ attempt: i, code: 'InvalidSession' });
+    } catch (err) {
+      failures.push({ attempt: i, ...failure(err) });
+    }
+  }
+  report('repeatedSignIns', failures.length === 0, {
+    details: { count: repeats, failures, millis: Date.now() - started },
+  });
+
   if (!session) {
     for (const s of ['getSession', 'verifyIdToken', 'verifyAccessToken', 'verifyRejectsTamperedToken',
       'refreshSession', 'verifyRefreshedIdToken', 'verifyRefreshedAccessToken', 'changePassword',
@@ -216,7 +244,7 @@ async function main() {
     return;
   }
 
-  // 3. getSession as an app calls it on start-up: a fresh CognitoUser from the pool's storage.
+  // 4. getSession as an app calls it on start-up: a fresh CognitoUser from the pool's storage.
   let current = null;
   try {
     current = pool.getCurrentUser();
@@ -231,7 +259,7 @@ async function main() {
     report('getSession', false, failure(err));
   }
 
-  // 4. The tokens, checked by aws-jwt-verify against the served JWKS.
+  // 5. The tokens, checked by aws-jwt-verify against the served JWKS.
   await verify('verifyIdToken', 'id', session.getIdToken().getJwtToken());
   await verify('verifyAccessToken', 'access', session.getAccessToken().getJwtToken());
   try {
@@ -244,7 +272,7 @@ async function main() {
     report('verifyRejectsTamperedToken', err instanceof JwtInvalidSignatureError, failure(err));
   }
 
-  // 5. refreshSession with the stored refresh token (REFRESH_TOKEN_AUTH).
+  // 6. refreshSession with the stored refresh token (REFRESH_TOKEN_AUTH).
   const signedIn = current || user;
   let refreshed = null;
   mark = calls.length;
@@ -273,7 +301,7 @@ async function main() {
     skipped('verifyRefreshedAccessToken', 'refreshSession');
   }
 
-  // 6. changePassword with the signed-in session, then sign in with the new password.
+  // 7. changePassword with the signed-in session, then sign in with the new password.
   mark = calls.length;
   let changed = false;
   try {
@@ -294,7 +322,7 @@ async function main() {
     skipped('signInWithNewPassword', 'changePassword');
   }
 
-  // 7. globalSignOut, after which the refresh token must be refused.
+  // 8. globalSignOut, after which the refresh token must be refused.
   const refreshToken = session.getRefreshToken();
   mark = calls.length;
   let signedOut = false;

@@ -37,7 +37,7 @@ class AmazonCognitoIdentityJsIT {
   private static final String USERNAME = "browser-user";
 
   /** Every step the scenario reports, in order. */
-  private static final List<String> STEPS = List.of("preflight", "authenticateUser", "wrongPassword", "getSession",
+  private static final List<String> STEPS = List.of("preflight", "authenticateUser", "wrongPassword", "repeatedSignIns", "getSession",
       "verifyIdToken", "verifyAccessToken", "verifyRejectsTamperedToken", "refreshSession", "verifyRefreshedIdToken",
       "verifyRefreshedAccessToken", "changePassword", "signInWithNewPassword", "globalSignOut",
       "refreshAfterGlobalSignOut");
@@ -115,6 +115,12 @@ class AmazonCognitoIdentityJsIT {
         () -> assertEquals(List.of("InitiateAuth:USER_SRP_AUTH", "RespondToAuthChallenge:PASSWORD_VERIFIER"),
             texts(step.path("details").path("calls"))),
         () -> assertTrue(step.path("ok").asBoolean(), step::toString));
+  }
+
+  @Test
+  void whenTheSdkSignsInAgainAndAgainThenEverySrpHandshakeSucceeds() {
+    JsonNode details = passed("repeatedSignIns");
+    assertEquals(5, details.path("count").asInt());
   }
 
   @Test
