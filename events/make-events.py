@@ -11,6 +11,8 @@ import os
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 POOL = "${poolId}"
+# A JWT-shaped token no pool signed: {"kid":"none","alg":"RS256"}.{"sub":"nobody","token_use":"access"}.sig
+FORGED = "eyJraWQiOiJub25lIiwiYWxnIjoiUlMyNTYifQ.eyJzdWIiOiJub2JvZHkiLCJ0b2tlbl91c2UiOiJhY2Nlc3MifQ.c2ln"
 
 # (file stem, operation, body, expected status)
 CASES = [
@@ -88,6 +90,20 @@ CASES = [
     ("AdminRemoveUserFromGroup", "AdminRemoveUserFromGroup",
      {"UserPoolId": POOL, "Username": "alice", "GroupName": "admins"}, 200),
     ("DeleteGroup", "DeleteGroup", {"UserPoolId": POOL, "GroupName": "admins"}, 200),
+    # Token-authorized operations: the events cannot hold a live access token, so each is refused with
+    # NotAuthorizedException "Invalid Access Token" (a forged, unsigned JWT); the IT tests cover the success paths.
+    ("GetUser.invalidToken", "GetUser", {"AccessToken": FORGED}, 400),
+    ("ChangePassword.invalidToken", "ChangePassword",
+     {"AccessToken": FORGED, "PreviousPassword": "Perm#Pass1234", "ProposedPassword": "Next#Pass1234"}, 400),
+    ("UpdateUserAttributes.invalidToken", "UpdateUserAttributes",
+     {"AccessToken": FORGED, "UserAttributes": [{"Name": "name", "Value": "Alice"}]}, 400),
+    ("DeleteUserAttributes.invalidToken", "DeleteUserAttributes",
+     {"AccessToken": FORGED, "UserAttributeNames": ["name"]}, 400),
+    ("GlobalSignOut.invalidToken", "GlobalSignOut", {"AccessToken": FORGED}, 400),
+    ("DeleteUser.invalidToken", "DeleteUser", {"AccessToken": FORGED}, 400),
+    ("AdminUserGlobalSignOut", "AdminUserGlobalSignOut", {"UserPoolId": POOL, "Username": "alice"}, 200),
+    ("RevokeToken.unknownToken", "RevokeToken", {"ClientId": "${clientId}", "Token": "a.b.c.d.e"}, 200),
+    ("RevokeToken.accessToken", "RevokeToken", {"ClientId": "${clientId}", "Token": FORGED}, 400),
     ("AdminDeleteUser", "AdminDeleteUser", {"UserPoolId": POOL, "Username": "alice"}, 200),
     ("DeleteUserPoolClient", "DeleteUserPoolClient", {"UserPoolId": POOL, "ClientId": "${clientId}"}, 200),
     ("DeleteUserPool", "DeleteUserPool", {"UserPoolId": POOL}, 200),
