@@ -43,11 +43,7 @@ class AmazonCognitoIdentityJsIT {
       "refreshAfterGlobalSignOut");
 
   /** Steps expected to fail today, with the reason. Remove an entry when its step starts passing. */
-  private static final Map<String, String> KNOWN_GAPS = Map.of(
-      "changePassword", "ChangePassword is not implemented yet (docs/operations.md)",
-      "signInWithNewPassword", "needs ChangePassword",
-      "globalSignOut", "GlobalSignOut is not implemented yet (docs/operations.md)",
-      "refreshAfterGlobalSignOut", "needs GlobalSignOut");
+  private static final Map<String, String> KNOWN_GAPS = Map.of();
 
   private static String poolId;
   private static String clientId;
@@ -168,6 +164,24 @@ class AmazonCognitoIdentityJsIT {
     assertTrue(details.path("originJtiKept").asBoolean());
     assertEquals("id", passed("verifyRefreshedIdToken").path("claims").path("token_use").asText());
     assertEquals("access", passed("verifyRefreshedAccessToken").path("claims").path("token_use").asText());
+  }
+
+  @Test
+  void whenTheSdkChangesThePasswordThenTheNewPasswordSignsIn() {
+    JsonNode details = passed("changePassword");
+    assertEquals("SUCCESS", details.path("result").asText());
+    assertEquals(List.of("ChangePassword"), texts(details.path("calls")));
+    passed("signInWithNewPassword");
+  }
+
+  @Test
+  void whenTheSdkSignsOutGloballyThenTheOldRefreshTokenIsRefused() {
+    JsonNode details = passed("globalSignOut");
+    assertEquals(List.of("GlobalSignOut"), texts(details.path("calls")));
+    JsonNode refused = steps.get("refreshAfterGlobalSignOut");
+    assertEquals("NotAuthorizedException", refused.path("code").asText(), refused::toString);
+    assertEquals("Refresh Token has been revoked", refused.path("message").asText(), refused::toString);
+    passed("refreshAfterGlobalSignOut");
   }
 
   @Test
