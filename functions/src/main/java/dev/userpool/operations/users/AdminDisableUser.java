@@ -8,7 +8,7 @@ import dev.userpool.protocol.Json;
 import dev.userpool.protocol.Operation;
 import dev.userpool.protocol.OperationContext;
 
-/** Cognito AdminDisableUser: sets Enabled=false (the user can no longer sign in; token revocation comes with the tokens issue). */
+/** Cognito AdminDisableUser: sets Enabled=false; the user can no longer sign in, and its tokens are refused. */
 public final class AdminDisableUser implements Operation {
   private final Lookups lookups;
   private final UserDirectory directory;
