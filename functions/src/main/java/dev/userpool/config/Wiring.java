@@ -60,19 +60,21 @@ public final class Wiring {
     SecureRandom random = new SecureRandom();
     Tokens tokens = Tokens.create(
         new ItemSigningKeyStore(table, clock, new RsaSigningKeyFactory(random)), config, clock, random);
+    ItemGroupStore groups = new ItemGroupStore(table);
     this.dependencies =
         new Dependencies(
             new ItemUserPoolStore(table),
             new ItemAppClientStore(table),
             new ItemUserStore(table),
-            new ItemGroupStore(table),
+            groups,
             clock,
             random,
             config,
             tokens,
             triggers(config),
             new SignInSetup(new ItemChallengeSessionStore(table), new ItemRefreshTokenStore(table),
-                new ItemDeploymentKeyStore(table)));
+                new ItemDeploymentKeyStore(table))
+                .withGroups(groups));
     this.wellKnown = new WellKnownEndpoints(dependencies.pools(), tokens.keys(), tokens.issuers());
     OperationTable operations = Implementations.table(ServiceModel.load(), dependencies);
     this.protocol =
