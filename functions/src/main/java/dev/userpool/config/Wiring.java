@@ -4,6 +4,7 @@ import dev.userpool.auth.AdminKeySecret;
 import dev.userpool.auth.AdminKeys;
 import dev.userpool.auth.CachedAdminKeys;
 import dev.userpool.auth.SigV4Authenticator;
+import dev.userpool.authflows.SignInSetup;
 import dev.userpool.operations.Dependencies;
 import dev.userpool.operations.Implementations;
 import dev.userpool.protocol.CognitoProtocol;
@@ -13,6 +14,9 @@ import dev.userpool.protocol.WellKnownEndpoints;
 import dev.userpool.store.dynamodb.DynamoDbItemTable;
 import dev.userpool.store.embedded.EmbeddedItemTable;
 import dev.userpool.store.items.ItemAppClientStore;
+import dev.userpool.store.items.ItemChallengeSessionStore;
+import dev.userpool.store.items.ItemDeploymentKeyStore;
+import dev.userpool.store.items.ItemRefreshTokenStore;
 import dev.userpool.store.items.ItemGroupStore;
 import dev.userpool.store.items.ItemSigningKeyStore;
 import dev.userpool.store.items.ItemUserPoolStore;
@@ -66,7 +70,9 @@ public final class Wiring {
             random,
             config,
             tokens,
-            triggers(config));
+            triggers(config),
+            new SignInSetup(new ItemChallengeSessionStore(table), new ItemRefreshTokenStore(table),
+                new ItemDeploymentKeyStore(table)));
     this.wellKnown = new WellKnownEndpoints(dependencies.pools(), tokens.keys(), tokens.issuers());
     OperationTable operations = Implementations.table(ServiceModel.load(), dependencies);
     this.protocol =

@@ -1,5 +1,6 @@
 package dev.userpool.operations;
 
+import dev.userpool.authflows.SignInSetup;
 import dev.userpool.config.AppConfig;
 import dev.userpool.store.AppClientStore;
 import dev.userpool.store.GroupStore;
@@ -20,7 +21,8 @@ public record Dependencies(
     SecureRandom random,
     AppConfig config,
     Tokens tokens,
-    Triggers triggers) {
+    Triggers triggers,
+    SignInSetup signIn) {
 
   public Lookups lookups() {
     return new Lookups(pools, clients);

@@ -1,5 +1,11 @@
 package dev.userpool.operations;
 
+import dev.userpool.authflows.AuthFlows;
+import dev.userpool.operations.auth.AdminInitiateAuth;
+import dev.userpool.operations.auth.AdminRespondToAuthChallenge;
+import dev.userpool.operations.auth.DirectoryAccounts;
+import dev.userpool.operations.auth.InitiateAuth;
+import dev.userpool.operations.auth.RespondToAuthChallenge;
 import dev.userpool.operations.clients.CreateUserPoolClient;
 import dev.userpool.operations.clients.DeleteUserPoolClient;
 import dev.userpool.operations.clients.DescribeUserPoolClient;
@@ -47,6 +53,7 @@ public final class Implementations {
   private Implementations() {}
 
   public static OperationTable table(ServiceModel model, Dependencies d) {
+    AuthFlows flows = d.signIn().flows(new DirectoryAccounts(new UserDirectory(d.users())), d.tokens(), d.random());
     return OperationTable.builder(model)
         // pools, clients, tags
         .add("CreateUserPool", new CreateUserPool(d.pools(), d.random()))
@@ -88,6 +95,11 @@ public final class Implementations {
         .add("AdminListGroupsForUser",
             new AdminListGroupsForUser(d.lookups(), d.groups(), new UserDirectory(d.users())))
         .add("ListUsersInGroup", new ListUsersInGroup(d.lookups(), d.groups(), d.users()))
+        // auth
+        .add("InitiateAuth", new InitiateAuth(d.lookups(), flows))
+        .add("AdminInitiateAuth", new AdminInitiateAuth(d.lookups(), flows))
+        .add("RespondToAuthChallenge", new RespondToAuthChallenge(d.lookups(), flows))
+        .add("AdminRespondToAuthChallenge", new AdminRespondToAuthChallenge(d.lookups(), flows))
         .build();
   }
 }

@@ -60,7 +60,11 @@ public final class LocalServer implements AutoCloseable {
   }
 
   public static LocalServer start(LocalOptions options) throws IOException {
-    Clock clock = Clock.systemUTC();
+    return start(options, Clock.systemUTC());
+  }
+
+  /** A server whose notion of now is {@code clock}: for tests that step over expiries and lockouts. */
+  public static LocalServer start(LocalOptions options, Clock clock) throws IOException {
     Wiring wiring = new Wiring(options.toConfig(), clock, Wiring.itemTable(options.toConfig(), clock),
         authenticator(options, clock));
     HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", options.port()), 128);

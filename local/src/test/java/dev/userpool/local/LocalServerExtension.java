@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Duration;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -27,12 +28,22 @@ import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityPr
  * </pre>
  */
 public final class LocalServerExtension implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback {
+  private final Clock clock;
   private LocalServer server;
   private CognitoIdentityProviderClient client;
 
+  public LocalServerExtension() {
+    this(Clock.systemUTC());
+  }
+
+  /** A server running on {@code clock} (e.g. a MutableClock the test moves). */
+  public LocalServerExtension(Clock clock) {
+    this.clock = clock;
+  }
+
   @Override
   public void beforeAll(ExtensionContext context) throws Exception {
-    server = LocalServer.start(LocalOptions.inMemoryOnFreePort());
+    server = LocalServer.start(LocalOptions.inMemoryOnFreePort(), clock);
     client = clientFor(server.endpoint(), Region.US_EAST_1);
   }
 

@@ -13,6 +13,9 @@ import dev.userpool.domain.UniqueKey;
  * POOL#&lt;poolId&gt;      USER#&lt;sub&gt;                      a user
  * POOL#&lt;poolId&gt;      KEY#&lt;KIND&gt;#&lt;value&gt;              a unique key (username, alias) claimed by a user's sub
  * POOL#&lt;poolId&gt;      SIGNKEY#&lt;inverted generation&gt;   a token signing key (newest first; see ItemSigningKeyStore)
+ * POOL#&lt;poolId&gt;      AUTHSESSION#&lt;sha256 of Session&gt;  a challenge session (expires: TTL)
+ * POOL#&lt;poolId&gt;      REFRESH#&lt;sha256 of token&gt;       a refresh token (expires: TTL)
+ * DEPLOYMENT         KEY#&lt;name&gt;                      a deployment-wide secret key (e.g. the SECRET_BLOCK key)
  * POOL#&lt;poolId&gt;      GROUP#&lt;name&gt;                   a group
  * POOL#&lt;poolId&gt;      MEMBER#&lt;escaped name&gt;#&lt;sub&gt;    a membership, listed by group (ListUsersInGroup)
  * POOL#&lt;poolId&gt;      USERGROUP#&lt;sub&gt;#&lt;name&gt;         the same membership, listed by user
@@ -36,6 +39,7 @@ final class Keys {
   static final String POOLS = "POOLS";
   static final String CLIENT_POINTER_SK = "CLIENT";
   static final String SIGNING_KEY_PREFIX = "SIGNKEY#";
+  static final String DEPLOYMENT = "DEPLOYMENT";
   static final String GROUP_PREFIX = "GROUP#";
   static final String DEPLOYMENT = "DEPLOYMENT";
   static final String CODE_HASH_KEY_SK = "CODE_HASH_KEY";
@@ -94,5 +98,17 @@ final class Keys {
 
   static String signingKeySk(long generation) {
     return SIGNING_KEY_PREFIX + String.format(java.util.Locale.ROOT, "%019d", Long.MAX_VALUE - generation);
+  }
+
+  static String challengeSessionSk(String id) {
+    return "AUTHSESSION#" + id;
+  }
+
+  static String refreshTokenSk(String tokenHash) {
+    return "REFRESH#" + tokenHash;
+  }
+
+  static String deploymentKeySk(String name) {
+    return "KEY#" + name;
   }
 }

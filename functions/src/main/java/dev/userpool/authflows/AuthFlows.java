@@ -1,0 +1,48 @@
+package dev.userpool.authflows;
+
+import dev.userpool.errors.ErrorCode;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The table of auth flows and challenge answers, one line each, and the checks that come before any of them:
+ * whether the operation may start the flow (Admin* flows only through AdminInitiateAuth) and whether the client's
+ * ExplicitAuthFlows allow it (facts §7.1).
+ */
+public final class AuthFlows {
+  private record Entry(AuthFlow flow, String allowFlag, boolean adminOnly) {}
+
+  private final Map<String, Entry> flows = new LinkedHashMap<>();
+  private final Map<String, ChallengeResponder> challenges = new LinkedHashMap<>();
+
+  public AuthFlows flow(String authFlow, String allowFlag, boolean adminOnly, AuthFlow flow) {
+    flows.put(authFlow, new Entry(flow, allowFlag, adminOnly));
+    return this;
+  }
+
+  public AuthFlows challenge(String challengeName, ChallengeResponder responder) {
+    challenges.put(challengeName, responder);
+    return this;
+  }
+
+  public AuthResult initiate(String authFlow, SignInContext ctx, Parameters authParameters) {
+    Entry entry = flows.get(authFlow);
+    if (entry == null || entry.adminOnly() && !ctx.admin()) {
+      // Observed for ADMIN_NO_SRP_AUTH sent to InitiateAuth; used for every flow not offered here (guessed).
+      throw ErrorCode.INVALID_PARAMETER.exception("Initiate Auth method not supported.");
+    }
+    if (!ctx.settings().allows(entry.allowFlag())) {
+      // "USER_PASSWORD_AUTH flow not enabled for this client" (facts §7.1); other flows by analogy.
+      throw ErrorCode.INVALID_PARAMETER.exception(authFlow + " flow not enabled for this client");
+    }
+    return entry.flow().initiate(ctx, authParameters);
+  }
+
+  public AuthResult respond(String challengeName, SignInContext ctx, Parameters responses, String session) {
+    ChallengeResponder responder = challenges.get(challengeName);
+    if (responder == null) {
+      throw ErrorCode.INVALID_PARAMETER.exception("Invalid challenge name " + challengeName); // wording guessed
+    }
+    return responder.respond(ctx, responses, session);
+  }
+}

@@ -1,0 +1,40 @@
+package dev.userpool.authflows;
+
+import dev.userpool.crypto.Srp6a;
+import dev.userpool.domain.User;
+
+/**
+ * USER_PASSWORD_AUTH, ADMIN_USER_PASSWORD_AUTH and ADMIN_NO_SRP_AUTH: USERNAME and PASSWORD in one call (facts
+ * §7.1). The password is checked against the stored SRP verifier ({@link Srp6a#matches}); there is no other
+ * password hash. Unknown users go to User Migration first, then get the PreventUserExistenceErrors answer.
+ */
+public final class PasswordAuthFlow implements AuthFlow {
+  private final UserAccounts users;
+  private final AccountProtection protection;
+  private final SignInCompletion completion;
+  private final AuthenticationHooks hooks;
+
+  public PasswordAuthFlow(UserAccounts users, AccountProtection protection, SignInCompletion completion,
+      AuthenticationHooks hooks) {
+    this.users = users;
+    this.protection = protection;
+    this.completion = completion;
+    this.hooks = hooks;
+  }
+
+  @Override
+  public AuthResult initiate(SignInContext ctx, Parameters params) {
+    String username = params.require("USERNAME");
+    String password = params.require("PASSWORD");
+    SecretHashCheck.require(ctx.client(), username, params.optional("SECRET_HASH"));
+    User user = users.findForSignIn(ctx.pool(), username)
+        .or(() -> hooks.migrateUser(ctx, username, password))
+        .orElseThrow(() -> AccountProtection.unknownUser(ctx));
+    protection.beforePassword(ctx, user);
+    hooks.beforeAuthentication(ctx, user);
+    if (!Srp6a.matches(user.password(), ctx.pool().srpPoolName(), user.username(), password)) {
+      throw protection.wrongPassword(ctx, user);
+    }
+    return completion.passwordAccepted(ctx, protection.passwordAccepted(ctx, user));
+  }
+}

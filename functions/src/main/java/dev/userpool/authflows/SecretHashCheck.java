@@ -1,0 +1,28 @@
+package dev.userpool.authflows;
+
+import dev.userpool.crypto.SecretHash;
+import dev.userpool.domain.AppClient;
+import dev.userpool.errors.ErrorCode;
+import java.util.Optional;
+
+/**
+ * SECRET_HASH for clients with a secret (facts §7.2): required, and computed over the username the step names —
+ * USERNAME as typed when a flow starts, the internal username in challenge answers and on refresh. Clients without
+ * a secret ignore it.
+ */
+final class SecretHashCheck {
+  private SecretHashCheck() {}
+
+  static void require(AppClient client, String username, Optional<String> given) {
+    if (!client.hasSecret()) {
+      return;
+    }
+    if (given.isEmpty()) {
+      throw ErrorCode.NOT_AUTHORIZED.exception(
+          "Client " + client.clientId() + " is configured for secret but secret was not received");
+    }
+    if (!SecretHash.matches(client.clientSecret(), username, client.clientId(), given.get())) {
+      throw ErrorCode.NOT_AUTHORIZED.exception("Unable to verify secret hash for client " + client.clientId());
+    }
+  }
+}

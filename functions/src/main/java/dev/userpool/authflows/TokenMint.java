@@ -1,0 +1,94 @@
+package dev.userpool.authflows;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.userpool.crypto.Identifiers;
+import dev.userpool.domain.RefreshToken;
+import dev.userpool.domain.User;
+import dev.userpool.store.RefreshTokenStore;
+import dev.userpool.tokens.IssuerResolver;
+import dev.userpool.tokens.TokenClaims;
+import dev.userpool.tokens.TokenGrant;
+import dev.userpool.tokens.TokenIssuer;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+
+/**
+ * Issues the AuthenticationResult of a sign-in or refresh: ID and access tokens with the client's lifetimes and
+ * the user's groups (facts §6), Pre Token Generation applied to the claims, and on sign-in a new refresh token.
+ *
+ * <p>Refresh tokens are opaque: a JWE-shaped string of five base64url segments (a fixed header like Cognito's, then
+ * random bytes), of which only the SHA-256 is stored. No rotation: refresh returns no new refresh token (§6.1).
+ */
+public final class TokenMint {
+  /** {"cty":"JWT","enc":"A256GCM","alg":"RSA-OAEP"}, the header of Cognito's refresh tokens (facts §6.6). */
+  private static final String REFRESH_HEADER = Base64.getUrlEncoder().withoutPadding()
+      .encodeToString("{\"cty\":\"JWT\",\"enc\":\"A256GCM\",\"alg\":\"RSA-OAEP\"}".getBytes());
+  private static final int[] REFRESH_SEGMENT_BYTES = {256, 12, 48, 16};
+
+  private final TokenIssuer issuer;
+  private final IssuerResolver issuers;
+  private final RefreshTokenStore refreshTokens;
+  private final UserGroupsSource groups;
+  private final AuthenticationHooks hooks;
+  private final SecureRandom random;
+
+  public TokenMint(TokenIssuer issuer, IssuerResolver issuers, RefreshTokenStore refreshTokens,
+      UserGroupsSource groups, AuthenticationHooks hooks, SecureRandom random) {
+    this.issuer = issuer;
+    this.issuers = issuers;
+    this.refreshTokens = refreshTokens;
+    this.groups = groups;
+    this.hooks = hooks;
+    this.random = random;
+  }
+
+  /** A new sign-in: new auth_time, origin_jti and refresh token. */
+  public AuthResult.Authenticated signIn(SignInContext ctx, User user, TokenGenerationSource source) {
+    TokenGrant grant = TokenGrant.signIn(ctx.pool(), ctx.client(), user,
+        issuers.issuer(ctx.pool().id(), ctx.requestBaseUrl()), ctx.now(), random);
+    String refreshToken = newRefreshToken();
+    refreshTokens.create(new RefreshToken(ctx.pool().id(), ChallengeSessions.hash(refreshToken),
+        ctx.client().clientId(), user.sub(), grant.authTime(), grant.originJti(), ctx.now(),
+        ctx.now().plus(ctx.settings().refreshTokenValidity())));
+    return sign(ctx, grant, user, source, refreshToken);
+  }
+
+  /** New ID and access tokens for a stored refresh token: auth_time and origin_jti carry over. */
+  public AuthResult.Authenticated refresh(SignInContext ctx, User user, RefreshToken stored) {
+    TokenGrant original = new TokenGrant(ctx.pool(), ctx.client(), user,
+        issuers.issuer(ctx.pool().id(), ctx.requestBaseUrl()), stored.authTime(), stored.authTime(),
+        stored.originJti(), null, List.of(), List.of(), null, List.of(TokenGrant.ADMIN_SCOPE), null);
+    return sign(ctx, original.refreshed(user, ctx.now(), random), user, TokenGenerationSource.REFRESH_TOKENS, null);
+  }
+
+  /** The SHA-256 (hex) under which a refresh token is stored. */
+  public static String refreshTokenHash(String refreshToken) {
+    return ChallengeSessions.hash(refreshToken);
+  }
+
+  private AuthResult.Authenticated sign(SignInContext ctx, TokenGrant base, User user, TokenGenerationSource source,
+      String refreshToken) {
+    UserGroupsSource.GroupClaims g = groups.groupsOf(ctx.pool(), user);
+    TokenGrant grant = base.withGroups(g.groups()).withRoles(g.roles(), g.preferredRole());
+    Duration idValidity = ctx.settings().idTokenValidity();
+    Duration accessValidity = ctx.settings().accessTokenValidity();
+    ObjectNode idClaims = TokenClaims.idToken(grant, Identifiers.sub(random), idValidity);
+    ObjectNode accessClaims = TokenClaims.accessToken(grant, Identifiers.sub(random), accessValidity);
+    hooks.beforeTokenGeneration(ctx, user, source, idClaims, accessClaims);
+    String poolId = ctx.pool().id();
+    return new AuthResult.Authenticated(issuer.sign(poolId, accessClaims), accessValidity.toSeconds(),
+        issuer.sign(poolId, idClaims), refreshToken);
+  }
+
+  private String newRefreshToken() {
+    StringBuilder token = new StringBuilder(REFRESH_HEADER);
+    for (int n : REFRESH_SEGMENT_BYTES) {
+      byte[] bytes = new byte[n];
+      random.nextBytes(bytes);
+      token.append('.').append(Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
+    }
+    return token.toString();
+  }
+}

@@ -1,0 +1,26 @@
+package dev.userpool.store;
+
+import dev.userpool.domain.ChallengeSession;
+
+/**
+ * Challenge sessions by pool and id (the SHA-256 of the Session string), kept until they expire (item TTL). A
+ * session is consumed at most once, atomically, even when two containers answer with it at the same moment.
+ */
+public interface ChallengeSessionStore {
+  /** What {@link #consume} found. */
+  sealed interface Consumed {
+    /** The session was live and unused; it is now marked used. */
+    record Taken(ChallengeSession session) implements Consumed {}
+
+    /** A live session that was consumed before. */
+    record AlreadyUsed(ChallengeSession session) implements Consumed {}
+
+    /** No such live session: never issued, or expired. */
+    record Missing() implements Consumed {}
+  }
+
+  void create(ChallengeSession session);
+
+  /** Marks the session used if it is live and unused (a conditional write on the version read). */
+  Consumed consume(String poolId, String id);
+}

@@ -1,0 +1,73 @@
+package dev.userpool.store.items;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.userpool.domain.ChallengeSession;
+import dev.userpool.protocol.Json;
+import dev.userpool.store.ChallengeSessionStore;
+import dev.userpool.store.table.Condition;
+import dev.userpool.store.table.ConditionFailedException;
+import dev.userpool.store.table.Item;
+import dev.userpool.store.table.ItemTable;
+import dev.userpool.store.table.Write;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@link ChallengeSessionStore} over the item table: one item per session under its pool, expiring with the
+ * session. Consuming rewrites it with {@code used=true} on the version read, so of two concurrent answers only one
+ * wins; the used item stays until it expires, which is what tells a replay apart from an expired session.
+ */
+public final class ItemChallengeSessionStore implements ChallengeSessionStore {
+  private final ItemTable table;
+
+  public ItemChallengeSessionStore(ItemTable table) {
+    this.table = table;
+  }
+
+  @Override
+  public void create(ChallengeSession session) {
+    Item item = Item.of(Keys.poolPk(session.poolId()), Keys.challengeSessionSk(session.id()), encode(session))
+        .withExpiresAt(session.expiresAt().getEpochSecond());
+    table.write(List.of(Write.put(item, Condition.ABSENT)));
+  }
+
+  @Override
+  public Consumed consume(String poolId, String id) {
+    Optional<Item> found = table.get(Keys.poolPk(poolId), Keys.challengeSessionSk(id));
+    if (found.isEmpty()) {
+      return new Consumed.Missing();
+    }
+    Item item = found.get();
+    ChallengeSession session = decode(poolId, id, item.data());
+    if (session.used()) {
+      return new Consumed.AlreadyUsed(session);
+    }
+    ChallengeSession used = session.markUsed();
+    try {
+      table.write(List.of(Write.put(item.withData(encode(used)), Condition.versionIs(item.version()))));
+    } catch (ConditionFailedException e) {
+      return new Consumed.AlreadyUsed(session); // another answer consumed it first (or it expired meanwhile)
+    }
+    return new Consumed.Taken(used);
+  }
+
+  private static String encode(ChallengeSession s) {
+    ObjectNode o = Json.object();
+    o.put("clientId", s.clientId());
+    o.put("sub", s.sub());
+    o.put("challenge", s.challengeName());
+    o.put("created", s.createdAt().toEpochMilli());
+    o.put("expires", s.expiresAt().toEpochMilli());
+    o.put("used", s.used());
+    return Json.write(o);
+  }
+
+  private static ChallengeSession decode(String poolId, String id, String data) {
+    JsonNode o = Json.read(data);
+    return new ChallengeSession(poolId, id, o.get("clientId").asText(), o.get("sub").asText(),
+        o.get("challenge").asText(), Instant.ofEpochMilli(o.get("created").asLong()),
+        Instant.ofEpochMilli(o.get("expires").asLong()), o.get("used").asBoolean());
+  }
+}

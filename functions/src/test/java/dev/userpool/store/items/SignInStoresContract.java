@@ -1,0 +1,119 @@
+package dev.userpool.store.items;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.userpool.domain.ChallengeSession;
+import dev.userpool.domain.RefreshToken;
+import dev.userpool.store.ChallengeSessionStore;
+import dev.userpool.store.ChallengeSessionStore.Consumed;
+import dev.userpool.store.DeploymentKeyStore;
+import dev.userpool.store.RefreshTokenStore;
+import dev.userpool.store.table.ItemTable;
+import dev.userpool.testing.MutableClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The contract of the sign-in stores (challenge sessions, refresh tokens, deployment keys) on every backend. */
+public abstract class SignInStoresContract {
+  protected final MutableClock clock = MutableClock.at("2024-05-01T10:00:00Z");
+
+  /** A fresh, empty table reading time from {@link #clock}. */
+  protected abstract ItemTable newTable();
+
+  private ChallengeSessionStore sessions;
+  private RefreshTokenStore refreshTokens;
+  private DeploymentKeyStore keys;
+
+  @BeforeEach
+  void stores() {
+    ItemTable table = newTable();
+    sessions = new ItemChallengeSessionStore(table);
+    refreshTokens = new ItemRefreshTokenStore(table);
+    keys = new ItemDeploymentKeyStore(table);
+  }
+
+  private ChallengeSession session(String id, Duration validity) {
+    Instant now = clock.instant();
+    return new ChallengeSession("us-east-1_Pool00001", id, "client1", "sub-1", "NEW_PASSWORD_REQUIRED", now,
+        now.plus(validity), false);
+  }
+
+  @Test
+  void whenSessionIsConsumedThenItIsTakenOnceAndThenAlreadyUsed() {
+    sessions.create(session("s1", Duration.ofMinutes(3)));
+
+    Consumed first = sessions.consume("us-east-1_Pool00001", "s1");
+    Consumed second = sessions.consume("us-east-1_Pool00001", "s1");
+
+    ChallengeSession taken = assertInstanceOf(Consumed.Taken.class, first).session();
+    assertEquals("client1", taken.clientId());
+    assertEquals("sub-1", taken.sub());
+    assertEquals("NEW_PASSWORD_REQUIRED", taken.challengeName());
+    assertInstanceOf(Consumed.AlreadyUsed.class, second);
+    assertInstanceOf(Consumed.Missing.class, sessions.consume("us-east-1_Pool00002", "s1"));
+  }
+
+  @Test
+  void whenSessionExpiresThenItIsMissing() {
+    sessions.create(session("s2", Duration.ofMinutes(3)));
+
+    clock.advance(Duration.ofMinutes(3));
+
+    assertInstanceOf(Consumed.Missing.class, sessions.consume("us-east-1_Pool00001", "s2"));
+  }
+
+  @Test
+  void whenEightAnswersRaceForOneSessionThenExactlyOneTakesIt() throws Exception {
+    sessions.create(session("s3", Duration.ofMinutes(3)));
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    try {
+      List<Future<Consumed>> results = new ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        results.add(pool.submit(() -> sessions.consume("us-east-1_Pool00001", "s3")));
+      }
+      int taken = 0;
+      for (Future<Consumed> r : results) {
+        taken += r.get() instanceof Consumed.Taken ? 1 : 0;
+      }
+      assertEquals(1, taken);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void whenRefreshTokenIsStoredThenItIsFoundByHashUntilItExpiresOrIsDeleted() {
+    Instant now = clock.instant();
+    RefreshToken token = new RefreshToken("us-east-1_Pool00001", "ab12", "client1", "sub-1",
+        Instant.ofEpochSecond(now.getEpochSecond() - 60), "origin-1", now, now.plus(Duration.ofDays(30)));
+    refreshTokens.create(token);
+    refreshTokens.create(new RefreshToken("us-east-1_Pool00001", "cd34", "client1", "sub-1", now, "origin-2", now,
+        now.plus(Duration.ofHours(1))));
+
+    assertEquals(token, refreshTokens.find("us-east-1_Pool00001", "ab12").orElseThrow());
+    assertTrue(refreshTokens.find("us-east-1_Pool00002", "ab12").isEmpty());
+    refreshTokens.delete("us-east-1_Pool00001", "ab12");
+    assertTrue(refreshTokens.find("us-east-1_Pool00001", "ab12").isEmpty());
+    clock.advance(Duration.ofHours(1));
+    assertTrue(refreshTokens.find("us-east-1_Pool00001", "cd34").isEmpty());
+  }
+
+  @Test
+  void whenDeploymentKeyIsCreatedTwiceThenTheFirstOneStays() {
+    byte[] first = keys.getOrCreate("k", () -> new byte[] {1, 2, 3});
+    byte[] second = keys.getOrCreate("k", () -> new byte[] {9, 9, 9});
+
+    assertArrayEquals(new byte[] {1, 2, 3}, first);
+    assertArrayEquals(first, second);
+  }
+}
