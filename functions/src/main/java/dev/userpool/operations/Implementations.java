@@ -42,6 +42,15 @@ import dev.userpool.operations.users.AdminSetUserPassword;
 import dev.userpool.operations.users.AdminUpdateUserAttributes;
 import dev.userpool.operations.users.ListUsers;
 import dev.userpool.operations.users.UserDirectory;
+import dev.userpool.operations.codes.CodeCheck;
+import dev.userpool.operations.codes.PublicClients;
+import dev.userpool.operations.recovery.AdminResetUserPassword;
+import dev.userpool.operations.recovery.ConfirmForgotPassword;
+import dev.userpool.operations.recovery.ForgotPassword;
+import dev.userpool.operations.signup.AdminConfirmSignUp;
+import dev.userpool.operations.signup.ConfirmSignUp;
+import dev.userpool.operations.signup.ResendConfirmationCode;
+import dev.userpool.operations.signup.SignUp;
 import dev.userpool.protocol.OperationTable;
 import dev.userpool.validation.ServiceModel;
 
@@ -54,6 +63,9 @@ public final class Implementations {
 
   public static OperationTable table(ServiceModel model, Dependencies d) {
     AuthFlows flows = d.signIn().flows(new DirectoryAccounts(new UserDirectory(d.users())), d.tokens(), d.random());
+    UserDirectory directory = new UserDirectory(d.users());
+    PublicClients publicClients = new PublicClients(d.lookups());
+    CodeCheck codeCheck = new CodeCheck(d.codes());
     return OperationTable.builder(model)
         // pools, clients, tags
         .add("CreateUserPool", new CreateUserPool(d.pools(), d.random()))
@@ -100,6 +112,15 @@ public final class Implementations {
         .add("AdminInitiateAuth", new AdminInitiateAuth(d.lookups(), flows))
         .add("RespondToAuthChallenge", new RespondToAuthChallenge(d.lookups(), flows))
         .add("AdminRespondToAuthChallenge", new AdminRespondToAuthChallenge(d.lookups(), flows))
+        // codes
+        .add("SignUp", new SignUp(publicClients, directory, d.codeSender(), d.triggers(), d.random()))
+        .add("ConfirmSignUp", new ConfirmSignUp(publicClients, directory, codeCheck, d.triggers()))
+        .add("ResendConfirmationCode", new ResendConfirmationCode(publicClients, directory, d.codeSender()))
+        .add("AdminConfirmSignUp", new AdminConfirmSignUp(d.lookups(), directory, d.codes(), d.triggers()))
+        .add("ForgotPassword", new ForgotPassword(publicClients, directory, d.codeSender()))
+        .add("ConfirmForgotPassword",
+            new ConfirmForgotPassword(publicClients, directory, codeCheck, d.triggers(), d.random()))
+        .add("AdminResetUserPassword", new AdminResetUserPassword(d.lookups(), directory, d.codeSender()))
         .build();
   }
 }

@@ -6,6 +6,7 @@ import dev.userpool.crypto.ConstantTime;
 import dev.userpool.domain.VerificationCode;
 import dev.userpool.protocol.Json;
 import dev.userpool.store.CodeStore;
+import dev.userpool.store.DeploymentKeyStore;
 import dev.userpool.store.table.Condition;
 import dev.userpool.store.table.ConditionFailedException;
 import dev.userpool.store.table.Item;
@@ -15,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -25,19 +25,23 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * {@link CodeStore} over the item table: one item per user and purpose under the pool's partition
  * ({@code CODE#<sub>#<purpose>}) whose {@code expiresAt} is the table's TTL attribute. The hash key is one item of
- * its own ({@link Keys#DEPLOYMENT} / {@link Keys#CODE_HASH_KEY_SK}), written only if absent so that concurrent
- * first uses agree on one key. The hash covers pool, sub and purpose as well as the code, so equal codes of two
+ * its own in the {@link DeploymentKeyStore} ({@value #HASH_KEY_NAME}), read on every use so that a reset table is
+ * never out of step with a cached key. The hash covers pool, sub and purpose as well as the code, so equal codes of two
  * users never have equal hashes.
  */
 public final class ItemCodeStore implements CodeStore {
   private static final int KEY_BYTES = 32;
   private static final int MAX_ATTEMPTS = 8;
 
+  static final String HASH_KEY_NAME = "code-hash";
+
   private final ItemTable table;
+  private final DeploymentKeyStore keys;
   private final SecureRandom random;
 
-  public ItemCodeStore(ItemTable table, SecureRandom random) {
+  public ItemCodeStore(ItemTable table, DeploymentKeyStore keys, SecureRandom random) {
     this.table = table;
+    this.keys = keys;
     this.random = random;
   }
 
@@ -112,25 +116,13 @@ public final class ItemCodeStore implements CodeStore {
     }
   }
 
-  /** The deployment's code key, created on first use; read each time so a table reset is never out of step. */
+  /** The deployment's code key, created on first use (race-safe in the deployment key store). */
   private byte[] hashKey() {
-    for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-      Optional<Item> existing = table.get(Keys.DEPLOYMENT, Keys.CODE_HASH_KEY_SK);
-      if (existing.isPresent()) {
-        return Base64.getDecoder().decode(Json.read(existing.get().data()).get("key").asText());
-      }
+    return keys.getOrCreate(HASH_KEY_NAME, () -> {
       byte[] key = new byte[KEY_BYTES];
       random.nextBytes(key);
-      ObjectNode o = Json.object().put("key", Base64.getEncoder().encodeToString(key));
-      try {
-        table.write(List.of(Write.put(Item.of(Keys.DEPLOYMENT, Keys.CODE_HASH_KEY_SK, Json.write(o)),
-            Condition.ABSENT)));
-        return key;
-      } catch (ConditionFailedException anotherWriterWon) {
-        // read theirs on the next turn
-      }
-    }
-    throw new IllegalStateException("cannot create the code hash key");
+      return key;
+    });
   }
 
   private static String encode(VerificationCode c) {

@@ -20,11 +20,11 @@ import dev.userpool.domain.UniqueKey;
  * POOL#&lt;poolId&gt;      MEMBER#&lt;escaped name&gt;#&lt;sub&gt;    a membership, listed by group (ListUsersInGroup)
  * POOL#&lt;poolId&gt;      USERGROUP#&lt;sub&gt;#&lt;name&gt;         the same membership, listed by user
  * POOL#&lt;poolId&gt;      CODE#&lt;sub&gt;#&lt;purpose&gt;          a verification code (its keyed hash; expiresAt = TTL)
- * DEPLOYMENT         CODE_HASH_KEY                   the deployment's secret key for code hashes
  * </pre>
  *
  * <p>Code purposes are {@code signup}, {@code forgot-password} and {@code attribute:<name>}; subs never contain
- * {@code #}, so {@code CODE#<sub>#} is one user's prefix. A code item carries the table's TTL attribute
+ * {@code #}, so {@code CODE#<sub>#} is one user's prefix. Codes are hashed under the deployment key
+ * {@code KEY#code-hash}. A code item carries the table's TTL attribute
  * ({@code expiresAt}: 24 h, 1 h for forgot-password) and reads treat it as gone once that time has passed.
  *
  * <p>Both membership items are written in one batch. Group names may contain {@code #} (any punctuation is
@@ -41,8 +41,6 @@ final class Keys {
   static final String SIGNING_KEY_PREFIX = "SIGNKEY#";
   static final String DEPLOYMENT = "DEPLOYMENT";
   static final String GROUP_PREFIX = "GROUP#";
-  static final String DEPLOYMENT = "DEPLOYMENT";
-  static final String CODE_HASH_KEY_SK = "CODE_HASH_KEY";
 
   private Keys() {}
 

@@ -35,7 +35,7 @@ public abstract class CodeStoreContract {
   void stores() {
     clock.set(T0);
     table = newTable();
-    codes = new ItemCodeStore(table, new SecureRandom());
+    codes = new ItemCodeStore(table, new ItemDeploymentKeyStore(table), new SecureRandom());
   }
 
   private VerificationCode issue(String purpose, String plain) {
@@ -146,10 +146,10 @@ public abstract class CodeStoreContract {
   @Test
   void whenTwoStoresShareATableThenTheyShareTheHashKey() {
     issue(VerificationCode.SIGN_UP, "123456");
-    CodeStore second = new ItemCodeStore(table, new SecureRandom());
+    CodeStore second = new ItemCodeStore(table, new ItemDeploymentKeyStore(table), new SecureRandom());
 
     VerificationCode stored = second.find(POOL, SUB, VerificationCode.SIGN_UP).orElseThrow();
     assertTrue(second.matches(stored, "123456"));
-    assertNotNull(table.get("DEPLOYMENT", "CODE_HASH_KEY").orElse(null));
+    assertNotNull(table.get("DEPLOYMENT", "KEY#code-hash").orElse(null));
   }
 }
