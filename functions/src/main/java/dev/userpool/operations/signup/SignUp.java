@@ -85,7 +85,7 @@ public final class SignUp implements Operation {
     all.putAll(implied);
 
     PreSignUpResult pre = triggers.preSignUp(new TriggerContext(pool, call.client().clientId(), storedUsername,
-        all, clientMetadata), TriggerSource.PRE_SIGN_UP_SIGN_UP, in.stringMap("ValidationData"));
+        all, clientMetadata), TriggerSource.PRE_SIGN_UP_SIGN_UP, in.attributes("ValidationData"));
     if (pre.autoVerifyEmail() && present(all, "email")) {
       all.put("email_verified", "true");
     }
