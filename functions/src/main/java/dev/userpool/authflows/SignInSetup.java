@@ -3,13 +3,14 @@ package dev.userpool.authflows;
 import dev.userpool.store.ChallengeSessionStore;
 import dev.userpool.store.DeploymentKeyStore;
 import dev.userpool.store.RefreshTokenStore;
+import dev.userpool.store.UserGroupsSource;
 import dev.userpool.tokens.Tokens;
 import java.security.SecureRandom;
 
 /**
  * What the sign-in flows are built from besides users and tokens: their stores and the two seams, {@link
- * AuthenticationHooks} (triggers) and {@link UserGroupsSource} (groups), both no-ops until those features replace
- * them with {@link #withHooks} / {@link #withGroups} in the wiring.
+ * AuthenticationHooks} (triggers) and {@link UserGroupsSource} (the user's groups, for {@code cognito:groups}), both
+ * no-ops unless the wiring sets them with {@link #withHooks} / {@link #withGroups}.
  */
 public record SignInSetup(
     ChallengeSessionStore sessions,

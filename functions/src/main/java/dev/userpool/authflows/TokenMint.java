@@ -5,6 +5,8 @@ import dev.userpool.crypto.Identifiers;
 import dev.userpool.domain.RefreshToken;
 import dev.userpool.domain.User;
 import dev.userpool.store.RefreshTokenStore;
+import dev.userpool.store.UserGroupsSource;
+import dev.userpool.tokens.GroupClaims;
 import dev.userpool.tokens.IssuerResolver;
 import dev.userpool.tokens.TokenClaims;
 import dev.userpool.tokens.TokenGrant;
@@ -70,8 +72,7 @@ public final class TokenMint {
 
   private AuthResult.Authenticated sign(SignInContext ctx, TokenGrant base, User user, TokenGenerationSource source,
       String refreshToken) {
-    UserGroupsSource.GroupClaims g = groups.groupsOf(ctx.pool(), user);
-    TokenGrant grant = base.withGroups(g.groups()).withRoles(g.roles(), g.preferredRole());
+    TokenGrant grant = GroupClaims.of(groups.groupsOf(ctx.pool().id(), user.sub())).applyTo(base);
     Duration idValidity = ctx.settings().idTokenValidity();
     Duration accessValidity = ctx.settings().accessTokenValidity();
     ObjectNode idClaims = TokenClaims.idToken(grant, Identifiers.sub(random), idValidity);

@@ -13,6 +13,9 @@ import dev.userpool.delivery.ses.SesEmailSender;
 import dev.userpool.delivery.sns.SnsSmsSender;
 import dev.userpool.operations.Dependencies;
 import dev.userpool.operations.Implementations;
+import dev.userpool.operations.auth.TriggerAuthenticationHooks;
+import dev.userpool.operations.auth.UserMigration;
+import dev.userpool.operations.users.UserDirectory;
 import dev.userpool.protocol.CognitoProtocol;
 import dev.userpool.protocol.OperationTable;
 import dev.userpool.protocol.RequestAuthenticator;
@@ -74,19 +77,25 @@ public final class Wiring {
     SecureRandom random = new SecureRandom();
     Tokens tokens = Tokens.create(
         new ItemSigningKeyStore(table, clock, new RsaSigningKeyFactory(random)), config, clock, random);
+    ItemUserStore users = new ItemUserStore(table);
+    ItemGroupStore groups = new ItemGroupStore(table);
+    Triggers triggers = triggers(config);
     this.dependencies =
         new Dependencies(
             new ItemUserPoolStore(table),
             new ItemAppClientStore(table),
-            new ItemUserStore(table),
-            new ItemGroupStore(table),
+            users,
+            groups,
             clock,
             random,
             config,
             tokens,
-            triggers(config),
+            triggers,
             new SignInSetup(new ItemChallengeSessionStore(table), new ItemRefreshTokenStore(table),
-                new ItemDeploymentKeyStore(table)),
+                new ItemDeploymentKeyStore(table))
+                .withGroups(groups)
+                .withHooks(new TriggerAuthenticationHooks(triggers,
+                    new UserMigration(triggers, new UserDirectory(users), random))),
             new ItemCodeStore(table, new ItemDeploymentKeyStore(table), random),
             delivery(config, outbox));
     this.wellKnown = new WellKnownEndpoints(dependencies.pools(), tokens.keys(), tokens.issuers());

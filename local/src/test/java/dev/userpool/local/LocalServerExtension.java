@@ -35,6 +35,7 @@ import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityPr
  */
 public final class LocalServerExtension implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback {
   private final Clock clock;
+  private final LocalOptions options;
   private LocalServer server;
   private CognitoIdentityProviderClient client;
 
@@ -44,12 +45,22 @@ public final class LocalServerExtension implements BeforeAllCallback, AfterAllCa
 
   /** A server running on {@code clock} (e.g. a MutableClock the test moves). */
   public LocalServerExtension(Clock clock) {
+    this(LocalOptions.inMemoryOnFreePort(), clock);
+  }
+
+  /** A server started with these options (e.g. {@code --lambda-endpoint}), on the system clock. */
+  public LocalServerExtension(LocalOptions options) {
+    this(options, Clock.systemUTC());
+  }
+
+  public LocalServerExtension(LocalOptions options, Clock clock) {
+    this.options = options;
     this.clock = clock;
   }
 
   @Override
   public void beforeAll(ExtensionContext context) throws Exception {
-    server = LocalServer.start(LocalOptions.inMemoryOnFreePort(), clock);
+    server = LocalServer.start(options, clock);
     client = clientFor(server.endpoint(), Region.US_EAST_1);
   }
 
