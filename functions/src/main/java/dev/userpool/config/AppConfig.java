@@ -17,6 +17,7 @@ import java.util.Map;
  * @param lambdaEndpoint where trigger functions are invoked (a local emulator such as {@code sam local
  *     start-lambda}); null means the regional Lambda endpoint
  * @param defaultCustomMessageLambdaArn the CustomMessage function of pools that configure none; null for none
+ * @param messages how codes are sent (SES/SNS settings, or the local outbox)
  */
 public record AppConfig(
     String store,
@@ -29,7 +30,44 @@ public record AppConfig(
     String adminKeySecretArn,
     String signingRegion,
     String lambdaEndpoint,
-    String defaultCustomMessageLambdaArn) {
+    String defaultCustomMessageLambdaArn,
+    Messages messages) {
+
+  /**
+   * Message delivery. In AWS: SES for email (COGNITO_DEFAULT pools send from {@code sesFromAddress}, with
+   * {@code sesSourceArn} when set) and SNS for SMS (in {@code snsRegion} unless the pool names one). Locally
+   * ({@code outbox}) each medium goes to the outbox unless its endpoint is given.
+   *
+   * @param sesEndpoint an SES endpoint to call instead of AWS's (e.g. moto); null for AWS
+   * @param snsEndpoint an SNS endpoint to call instead of AWS's; null for AWS
+   */
+  public record Messages(String sesFromAddress, String sesSourceArn, String snsRegion, String sesEndpoint,
+      String snsEndpoint, boolean outbox) {
+    /** Local mode without endpoints: everything to the outbox. */
+    public static final Messages OUTBOX = new Messages(null, null, null, null, null, true);
+    /** AWS with no sender configured. */
+    public static final Messages AWS = new Messages(null, null, null, null, null, false);
+
+    public boolean emailToOutbox() {
+      return outbox && sesEndpoint == null;
+    }
+
+    public boolean smsToOutbox() {
+      return outbox && snsEndpoint == null;
+    }
+  }
+
+  public AppConfig(String store, String tableName, String dynamoDbEndpoint, Path dataDir, String accountId,
+      String defaultRegion, String issuerBaseUrl, String adminKeySecretArn, String signingRegion,
+      String lambdaEndpoint, String defaultCustomMessageLambdaArn) {
+    this(store, tableName, dynamoDbEndpoint, dataDir, accountId, defaultRegion, issuerBaseUrl, adminKeySecretArn,
+        signingRegion, lambdaEndpoint, defaultCustomMessageLambdaArn, "memory".equals(store) || "embedded".equals(
+            store) ? Messages.OUTBOX : Messages.AWS);
+  }
+
+  public AppConfig {
+    messages = messages == null ? Messages.AWS : messages;
+  }
 
   /** A configuration without admin-key checks (local server, tests). */
   public AppConfig(String store, String tableName, String dynamoDbEndpoint, Path dataDir, String accountId,
@@ -41,7 +79,13 @@ public record AppConfig(
   /** This configuration with trigger functions invoked at another Lambda endpoint. */
   public AppConfig withLambdaEndpoint(String endpoint) {
     return new AppConfig(store, tableName, dynamoDbEndpoint, dataDir, accountId, defaultRegion, issuerBaseUrl,
-        adminKeySecretArn, signingRegion, emptyToNull(endpoint), defaultCustomMessageLambdaArn);
+        adminKeySecretArn, signingRegion, emptyToNull(endpoint), defaultCustomMessageLambdaArn, messages);
+  }
+
+  /** This configuration with other message delivery settings. */
+  public AppConfig withMessages(Messages newMessages) {
+    return new AppConfig(store, tableName, dynamoDbEndpoint, dataDir, accountId, defaultRegion, issuerBaseUrl,
+        adminKeySecretArn, signingRegion, lambdaEndpoint, defaultCustomMessageLambdaArn, newMessages);
   }
 
   public static final String DEFAULT_ACCOUNT = "123456789012";
@@ -65,7 +109,14 @@ public record AppConfig(
         emptyToNull(env.get("USERPOOL_ADMIN_KEY_SECRET_ARN")),
         emptyToNull(env.getOrDefault("USERPOOL_DEFAULT_REGION", env.get("AWS_REGION"))),
         emptyToNull(env.get("USERPOOL_LAMBDA_ENDPOINT")),
-        emptyToNull(env.get("USERPOOL_DEFAULT_CUSTOM_MESSAGE_LAMBDA_ARN")));
+        emptyToNull(env.get("USERPOOL_DEFAULT_CUSTOM_MESSAGE_LAMBDA_ARN")),
+        new Messages(
+            emptyToNull(env.get("USERPOOL_SES_FROM_ADDRESS")),
+            emptyToNull(env.get("USERPOOL_SES_SOURCE_ARN")),
+            emptyToNull(env.get("USERPOOL_SNS_REGION")),
+            null,
+            null,
+            false));
   }
 
   /** A configuration for tests and the local server's in-memory mode. */

@@ -5,6 +5,12 @@ import dev.userpool.auth.AdminKeys;
 import dev.userpool.auth.CachedAdminKeys;
 import dev.userpool.auth.SigV4Authenticator;
 import dev.userpool.authflows.SignInSetup;
+import dev.userpool.delivery.Delivery;
+import dev.userpool.delivery.DeliveryMedium;
+import dev.userpool.delivery.MessageChannel;
+import dev.userpool.delivery.Outbox;
+import dev.userpool.delivery.ses.SesEmailSender;
+import dev.userpool.delivery.sns.SnsSmsSender;
 import dev.userpool.operations.Dependencies;
 import dev.userpool.operations.Implementations;
 import dev.userpool.operations.auth.TriggerAuthenticationHooks;
@@ -17,6 +23,7 @@ import dev.userpool.protocol.WellKnownEndpoints;
 import dev.userpool.store.dynamodb.DynamoDbItemTable;
 import dev.userpool.store.embedded.EmbeddedItemTable;
 import dev.userpool.store.items.ItemAppClientStore;
+import dev.userpool.store.items.ItemCodeStore;
 import dev.userpool.store.items.ItemChallengeSessionStore;
 import dev.userpool.store.items.ItemDeploymentKeyStore;
 import dev.userpool.store.items.ItemRefreshTokenStore;
@@ -34,6 +41,10 @@ import dev.userpool.validation.ServiceModel;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
@@ -42,6 +53,8 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
+import software.amazon.awssdk.services.ses.SesClient;
+import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.LambdaClientBuilder;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
@@ -57,6 +70,7 @@ public final class Wiring {
   private final Dependencies dependencies;
   private final CognitoProtocol protocol;
   private final WellKnownEndpoints wellKnown;
+  private final Outbox outbox = new Outbox();
 
   public Wiring(AppConfig config, Clock clock, ItemTable table, RequestAuthenticator authenticator) {
     this.config = config;
@@ -83,7 +97,9 @@ public final class Wiring {
                 .withGroups(groups)
                 .withHooks(new TriggerAuthenticationHooks(triggers,
                     new UserMigration(triggers, new UserDirectory(users), random))),
-            new ItemRevokedOriginStore(table));
+            new ItemRevokedOriginStore(table),
+            new ItemCodeStore(table, new ItemDeploymentKeyStore(table), random),
+            delivery(config, outbox));
     this.wellKnown = new WellKnownEndpoints(dependencies.pools(), tokens.keys(), tokens.issuers());
     OperationTable operations = Implementations.table(ServiceModel.load(), dependencies);
     this.protocol =
@@ -160,6 +176,46 @@ public final class Wiring {
     };
   }
 
+  /**
+   * Email by SES and SMS by SNS, or (local mode, per medium without an endpoint) the outbox. SDK clients are
+   * built on first use, one per region, so deployments that never send build none.
+   */
+  public static Delivery delivery(AppConfig config, Outbox outbox) {
+    AppConfig.Messages m = config.messages();
+    String snsRegion = m.snsRegion() != null ? m.snsRegion() : config.defaultRegion();
+    MessageChannel email = m.emailToOutbox() ? outbox.channel(DeliveryMedium.EMAIL)
+        : new SesEmailSender(perRegion(region -> sesClient(region, m.sesEndpoint())), config.defaultRegion(),
+            m.sesFromAddress(), m.sesSourceArn());
+    MessageChannel sms = m.smsToOutbox() ? outbox.channel(DeliveryMedium.SMS)
+        : new SnsSmsSender(perRegion(region -> snsClient(region, m.snsEndpoint())), snsRegion);
+    return new Delivery(List.of(email, sms));
+  }
+
+  private static <T> Function<String, T> perRegion(Function<String, T> factory) {
+    Map<String, T> clients = new ConcurrentHashMap<>();
+    return region -> clients.computeIfAbsent(region, factory);
+  }
+
+  private static SesClient sesClient(String region, String endpoint) {
+    var builder = SesClient.builder().httpClient(UrlConnectionHttpClient.create()).region(Region.of(region));
+    if (endpoint == null) {
+      return builder.credentialsProvider(DefaultCredentialsProvider.builder().build()).build();
+    }
+    return builder.endpointOverride(URI.create(endpoint))
+        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+        .build();
+  }
+
+  private static SnsClient snsClient(String region, String endpoint) {
+    var builder = SnsClient.builder().httpClient(UrlConnectionHttpClient.create()).region(Region.of(region));
+    if (endpoint == null) {
+      return builder.credentialsProvider(DefaultCredentialsProvider.builder().build()).build();
+    }
+    return builder.endpointOverride(URI.create(endpoint))
+        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+        .build();
+  }
+
   public static ItemTable itemTable(AppConfig config, Clock clock) {
     return switch (config.store()) {
       case "dynamodb" -> new DynamoDbItemTable(dynamoDbClient(config), config.tableName(), clock);
@@ -195,6 +251,11 @@ public final class Wiring {
 
   public CognitoProtocol protocol() {
     return protocol;
+  }
+
+  /** Messages the local outbox holds (empty when every medium goes to SES/SNS). */
+  public Outbox outbox() {
+    return outbox;
   }
 
   /** The JWKS and discovery documents (GET routes of both front ends). */

@@ -2,11 +2,14 @@ package dev.userpool.operations;
 
 import dev.userpool.authflows.SignInSetup;
 import dev.userpool.config.AppConfig;
+import dev.userpool.delivery.Delivery;
 import dev.userpool.store.AppClientStore;
+import dev.userpool.store.CodeStore;
 import dev.userpool.store.GroupStore;
 import dev.userpool.store.RevokedOriginStore;
 import dev.userpool.store.UserPoolStore;
 import dev.userpool.store.UserStore;
+import dev.userpool.operations.codes.CodeSender;
 import dev.userpool.tokens.Tokens;
 import dev.userpool.triggers.Triggers;
 import java.security.SecureRandom;
@@ -24,9 +27,16 @@ public record Dependencies(
     Tokens tokens,
     Triggers triggers,
     SignInSetup signIn,
-    RevokedOriginStore revokedOrigins) {
+    RevokedOriginStore revokedOrigins,
+    CodeStore codes,
+    Delivery delivery) {
 
   public Lookups lookups() {
     return new Lookups(pools, clients);
+  }
+
+  /** Issues codes: CustomMessage, templates, delivery, then the code's hash. */
+  public CodeSender codeSender() {
+    return new CodeSender(codes, delivery, triggers, random);
   }
 }

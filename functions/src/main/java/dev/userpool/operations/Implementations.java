@@ -53,6 +53,15 @@ import dev.userpool.operations.users.AdminUpdateUserAttributes;
 import dev.userpool.operations.users.AttributeChanges;
 import dev.userpool.operations.users.ListUsers;
 import dev.userpool.operations.users.UserDirectory;
+import dev.userpool.operations.codes.CodeCheck;
+import dev.userpool.operations.codes.PublicClients;
+import dev.userpool.operations.recovery.AdminResetUserPassword;
+import dev.userpool.operations.recovery.ConfirmForgotPassword;
+import dev.userpool.operations.recovery.ForgotPassword;
+import dev.userpool.operations.signup.AdminConfirmSignUp;
+import dev.userpool.operations.signup.ConfirmSignUp;
+import dev.userpool.operations.signup.ResendConfirmationCode;
+import dev.userpool.operations.signup.SignUp;
 import dev.userpool.protocol.OperationTable;
 import dev.userpool.validation.ServiceModel;
 
@@ -68,6 +77,9 @@ public final class Implementations {
     AccessTokens accessTokens =
         new AccessTokens(d.tokens().verifier(), d.pools(), d.users(), d.revokedOrigins());
     SignOuts signOuts = new SignOuts(new UserDirectory(d.users()), d.clock());
+    UserDirectory directory = new UserDirectory(d.users());
+    PublicClients publicClients = new PublicClients(d.lookups());
+    CodeCheck codeCheck = new CodeCheck(d.codes());
     return OperationTable.builder(model)
         // pools, clients, tags
         .add("CreateUserPool", new CreateUserPool(d.pools(), d.random()))
@@ -126,6 +138,15 @@ public final class Implementations {
         .add("AdminUserGlobalSignOut",
             new AdminUserGlobalSignOut(d.lookups(), new UserDirectory(d.users()), signOuts))
         .add("RevokeToken", new RevokeToken(d.lookups(), d.signIn().refreshTokens(), d.revokedOrigins()))
+        // codes
+        .add("SignUp", new SignUp(publicClients, directory, d.codeSender(), d.triggers(), d.random()))
+        .add("ConfirmSignUp", new ConfirmSignUp(publicClients, directory, codeCheck, d.triggers()))
+        .add("ResendConfirmationCode", new ResendConfirmationCode(publicClients, directory, d.codeSender()))
+        .add("AdminConfirmSignUp", new AdminConfirmSignUp(d.lookups(), directory, d.codes(), d.triggers()))
+        .add("ForgotPassword", new ForgotPassword(publicClients, directory, d.codeSender()))
+        .add("ConfirmForgotPassword",
+            new ConfirmForgotPassword(publicClients, directory, codeCheck, d.triggers(), d.random()))
+        .add("AdminResetUserPassword", new AdminResetUserPassword(d.lookups(), directory, d.codeSender()))
         .build();
   }
 }

@@ -7,14 +7,18 @@ import java.util.Map;
 
 /**
  * The local server's command line: {@code [--port N] [--data-dir DIR | --in-memory] [--region R] [--account A]
- * [--issuer-base-url URL] [--admin-key ACCESS_KEY_ID:SECRET_KEY]... [--lambda-endpoint URL]}.
+ * [--issuer-base-url URL] [--admin-key ACCESS_KEY_ID:SECRET_KEY]... [--lambda-endpoint URL] [--ses-endpoint URL]
+ * [--sns-endpoint URL]}.
  *
  * @param adminKeys access key id to secret; empty means IAM operations accept any signature or none
  * @param lambdaEndpoint where trigger functions are invoked, e.g. {@code sam local start-lambda}'s
  *     {@code http://127.0.0.1:3001}; null means AWS Lambda in {@code region}
+ * @param sesEndpoint an SES endpoint that emails are sent to (e.g. moto's); null keeps them in the outbox
+ * @param snsEndpoint an SNS endpoint that SMS are published to; null keeps them in the outbox
  */
 public record LocalOptions(int port, Path dataDir, boolean inMemory, String region, String accountId,
-    String issuerBaseUrl, Map<String, String> adminKeys, String lambdaEndpoint) {
+    String issuerBaseUrl, Map<String, String> adminKeys, String lambdaEndpoint, String sesEndpoint,
+    String snsEndpoint) {
 
   public LocalOptions {
     adminKeys = adminKeys == null ? Map.of() : Map.copyOf(adminKeys);
@@ -30,6 +34,11 @@ public record LocalOptions(int port, Path dataDir, boolean inMemory, String regi
     this(port, dataDir, inMemory, region, accountId, issuerBaseUrl, adminKeys, null);
   }
 
+  public LocalOptions(int port, Path dataDir, boolean inMemory, String region, String accountId,
+      String issuerBaseUrl, Map<String, String> adminKeys, String lambdaEndpoint) {
+    this(port, dataDir, inMemory, region, accountId, issuerBaseUrl, adminKeys, lambdaEndpoint, null, null);
+  }
+
   public static final int DEFAULT_PORT = 9229;
 
   public static LocalOptions parse(String... args) {
@@ -41,6 +50,8 @@ public record LocalOptions(int port, Path dataDir, boolean inMemory, String regi
     String issuer = null;
     Map<String, String> adminKeys = new LinkedHashMap<>();
     String lambdaEndpoint = null;
+    String sesEndpoint = null;
+    String snsEndpoint = null;
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
       switch (arg) {
@@ -52,10 +63,13 @@ public record LocalOptions(int port, Path dataDir, boolean inMemory, String regi
         case "--issuer-base-url" -> issuer = value(args, ++i, arg);
         case "--admin-key" -> addAdminKey(adminKeys, value(args, ++i, arg));
         case "--lambda-endpoint" -> lambdaEndpoint = value(args, ++i, arg);
+        case "--ses-endpoint" -> sesEndpoint = value(args, ++i, arg);
+        case "--sns-endpoint" -> snsEndpoint = value(args, ++i, arg);
         default -> throw new IllegalArgumentException("unknown option " + arg + "\n" + usage());
       }
     }
-    return new LocalOptions(port, dataDir, inMemory, region, account, issuer, adminKeys, lambdaEndpoint);
+    return new LocalOptions(port, dataDir, inMemory, region, account, issuer, adminKeys, lambdaEndpoint,
+        sesEndpoint, snsEndpoint);
   }
 
   /** {@code ACCESS_KEY_ID:SECRET_KEY}; the secret may itself contain colons (split at the first one). */
@@ -69,12 +83,20 @@ public record LocalOptions(int port, Path dataDir, boolean inMemory, String regi
 
   /** This configuration with SigV4 enforced for the given admin keys. */
   public LocalOptions withAdminKeys(Map<String, String> keys) {
-    return new LocalOptions(port, dataDir, inMemory, region, accountId, issuerBaseUrl, keys, lambdaEndpoint);
+    return new LocalOptions(port, dataDir, inMemory, region, accountId, issuerBaseUrl, keys, lambdaEndpoint,
+        sesEndpoint, snsEndpoint);
   }
 
   /** This configuration with trigger functions invoked at the given endpoint. */
   public LocalOptions withLambdaEndpoint(String endpoint) {
-    return new LocalOptions(port, dataDir, inMemory, region, accountId, issuerBaseUrl, adminKeys, endpoint);
+    return new LocalOptions(port, dataDir, inMemory, region, accountId, issuerBaseUrl, adminKeys, endpoint,
+        sesEndpoint, snsEndpoint);
+  }
+
+  /** This configuration with emails sent to an SES endpoint and SMS to an SNS endpoint (either may be null). */
+  public LocalOptions withMessageEndpoints(String ses, String sns) {
+    return new LocalOptions(port, dataDir, inMemory, region, accountId, issuerBaseUrl, adminKeys, lambdaEndpoint,
+        ses, sns);
   }
 
   public static LocalOptions inMemoryOnFreePort() {
@@ -83,13 +105,14 @@ public record LocalOptions(int port, Path dataDir, boolean inMemory, String regi
 
   public AppConfig toConfig() {
     return new AppConfig(inMemory ? "memory" : "embedded", null, null, dataDir, accountId, region, issuerBaseUrl)
-        .withLambdaEndpoint(lambdaEndpoint);
+        .withLambdaEndpoint(lambdaEndpoint)
+        .withMessages(new AppConfig.Messages(null, null, null, sesEndpoint, snsEndpoint, true));
   }
 
   static String usage() {
     return "usage: java -jar userpool-local.jar [--port N] [--data-dir DIR | --in-memory] [--region R]"
         + " [--account ACCOUNT_ID] [--issuer-base-url URL] [--admin-key ACCESS_KEY_ID:SECRET_KEY]..."
-        + " [--lambda-endpoint URL]";
+        + " [--lambda-endpoint URL] [--ses-endpoint URL] [--sns-endpoint URL]";
   }
 
   private static String value(String[] args, int i, String option) {

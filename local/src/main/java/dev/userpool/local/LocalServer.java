@@ -125,7 +125,10 @@ public final class LocalServer implements AutoCloseable {
         response = ApiResponse.json(200, "{\"status\":\"ok\"}", Map.of());
       } else if (method.equals("POST") && path.equals("/_local/reset")) {
         wiring.table().clear();
+        wiring.outbox().clear();
         response = ApiResponse.json(200, "{}", Map.of());
+      } else if (path.equals(OutboxEndpoint.PATH) && (method.equals("GET") || method.equals("DELETE"))) {
+        response = OutboxEndpoint.handle(wiring.outbox(), method, exchange.getRequestURI().getRawQuery());
       } else if (method.equals("POST") && path.equals("/")) {
         ApiRequest request = new ApiRequest(method, path, headers(exchange), read(exchange.getRequestBody()),
             exchange.getRemoteAddress().getAddress().getHostAddress(), exchange.getRequestURI().getRawPath(),
@@ -170,7 +173,7 @@ public final class LocalServer implements AutoCloseable {
       }
     });
     headers.set("Access-Control-Allow-Origin", "*");
-    headers.set("Access-Control-Allow-Methods", "POST, GET, OPTIONS");
+    headers.set("Access-Control-Allow-Methods", "POST, GET, DELETE, OPTIONS");
     String requested = exchange.getRequestHeaders().getFirst("Access-Control-Request-Headers");
     headers.set("Access-Control-Allow-Headers", requested != null ? requested
         : "content-type,x-amz-target,x-amz-user-agent,authorization,x-amz-date,x-amz-security-token,cache-control");

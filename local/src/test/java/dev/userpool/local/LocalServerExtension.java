@@ -1,6 +1,12 @@
 package dev.userpool.local;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.userpool.protocol.Json;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -61,6 +67,7 @@ public final class LocalServerExtension implements BeforeAllCallback, AfterAllCa
   @Override
   public void beforeEach(ExtensionContext context) {
     server.wiring().table().clear();
+    server.wiring().outbox().clear();
   }
 
   @Override
@@ -101,6 +108,40 @@ public final class LocalServerExtension implements BeforeAllCallback, AfterAllCa
         .overrideConfiguration(ClientOverrideConfiguration.builder()
             .retryStrategy(DefaultRetryStrategy.doNotRetry()).build())
         .build();
+  }
+
+  /**
+   * The local outbox over HTTP ({@code GET /_local/messages}), oldest first; {@code userPoolId} and
+   * {@code username} filter when not null.
+   */
+  public List<JsonNode> messages(String userPoolId, String username) throws Exception {
+    StringBuilder query = new StringBuilder();
+    if (userPoolId != null) {
+      query.append("userPoolId=").append(URLEncoder.encode(userPoolId, StandardCharsets.UTF_8));
+    }
+    if (username != null) {
+      query.append(query.length() > 0 ? "&" : "").append("username=")
+          .append(URLEncoder.encode(username, StandardCharsets.UTF_8));
+    }
+    HttpResponse<String> response = HttpClient.newHttpClient().send(
+        HttpRequest.newBuilder(URI.create(endpoint() + "/_local/messages" + (query.length() > 0 ? "?" + query : "")))
+            .timeout(Duration.ofSeconds(10)).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() != 200) {
+      throw new IllegalStateException("outbox answered " + response.statusCode());
+    }
+    List<JsonNode> out = new ArrayList<>();
+    Json.read(response.body()).get("messages").forEach(out::add);
+    return out;
+  }
+
+  /** The code of the newest outbox message to the user (fails when there is none). */
+  public String lastCode(String userPoolId, String username) throws Exception {
+    List<JsonNode> messages = messages(userPoolId, username);
+    if (messages.isEmpty()) {
+      throw new AssertionError("no message to " + username + " in the outbox");
+    }
+    return messages.get(messages.size() - 1).get("code").asText();
   }
 
   /** A raw HTTP call, for checks below the SDK (headers, malformed bodies). */

@@ -20,7 +20,13 @@ import dev.userpool.domain.UniqueKey;
  * POOL#&lt;poolId&gt;      GROUP#&lt;name&gt;                   a group
  * POOL#&lt;poolId&gt;      MEMBER#&lt;escaped name&gt;#&lt;sub&gt;    a membership, listed by group (ListUsersInGroup)
  * POOL#&lt;poolId&gt;      USERGROUP#&lt;sub&gt;#&lt;name&gt;         the same membership, listed by user
+ * POOL#&lt;poolId&gt;      CODE#&lt;sub&gt;#&lt;purpose&gt;          a verification code (its keyed hash; expiresAt = TTL)
  * </pre>
+ *
+ * <p>Code purposes are {@code signup}, {@code forgot-password} and {@code attribute:<name>}; subs never contain
+ * {@code #}, so {@code CODE#<sub>#} is one user's prefix. Codes are hashed under the deployment key
+ * {@code KEY#code-hash}. A code item carries the table's TTL attribute
+ * ({@code expiresAt}: 24 h, 1 h for forgot-password) and reads treat it as gone once that time has passed.
  *
  * <p>Both membership items are written in one batch. Group names may contain {@code #} (any punctuation is
  * allowed), so in MEMBER keys the name is escaped ({@code %} → {@code %25}, {@code #} → {@code %23}): otherwise
@@ -83,6 +89,10 @@ final class Keys {
 
   static String userGroupSk(String sub, String groupName) {
     return userGroupPrefix(sub) + groupName;
+  }
+
+  static String codeSk(String sub, String purpose) {
+    return "CODE#" + sub + "#" + purpose;
   }
 
   static String signingKeySk(long generation) {

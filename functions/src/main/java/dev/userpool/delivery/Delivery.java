@@ -1,0 +1,38 @@
+package dev.userpool.delivery;
+
+import dev.userpool.errors.ErrorCode;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/** Sends each message through the channel of its medium; a failure becomes CodeDeliveryFailureException. */
+public final class Delivery {
+  private static final System.Logger LOG = System.getLogger(Delivery.class.getName());
+  private final Map<DeliveryMedium, MessageChannel> channels = new EnumMap<>(DeliveryMedium.class);
+
+  public Delivery(List<MessageChannel> channels) {
+    for (MessageChannel channel : channels) {
+      this.channels.put(channel.medium(), channel);
+    }
+  }
+
+  public void send(OutgoingMessage message) {
+    MessageChannel channel = channels.get(message.medium());
+    if (channel == null) {
+      throw failure(message, "no channel for " + message.medium(), null);
+    }
+    try {
+      channel.send(message);
+    } catch (DeliveryFailedException e) {
+      throw failure(message, e.getMessage(), e.getCause());
+    }
+  }
+
+  private static RuntimeException failure(OutgoingMessage message, String detail, Throwable cause) {
+    LOG.log(System.Logger.Level.WARNING, "delivery of a " + message.triggerSource() + " " + message.medium()
+        + " message of pool " + message.userPoolId() + " failed: " + detail
+        + (cause == null ? "" : " (" + cause.getClass().getSimpleName() + ")"));
+    // Cognito's exact text for a failed send is not known (unconfirmed); the type is.
+    return ErrorCode.CODE_DELIVERY_FAILURE.exception("Unable to deliver message to the given destination.");
+  }
+}

@@ -1,0 +1,138 @@
+package dev.userpool.delivery.ses;
+
+import dev.userpool.delivery.DeliveryFailedException;
+import dev.userpool.delivery.DeliveryMedium;
+import dev.userpool.delivery.MessageChannel;
+import dev.userpool.delivery.OutgoingMessage;
+import java.util.Map;
+import java.util.function.Function;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.ses.SesClient;
+import software.amazon.awssdk.services.ses.model.Body;
+import software.amazon.awssdk.services.ses.model.Content;
+import software.amazon.awssdk.services.ses.model.Destination;
+import software.amazon.awssdk.services.ses.model.Message;
+import software.amazon.awssdk.services.ses.model.SendEmailRequest;
+
+/**
+ * Email through SES SendEmail, as the pool's EmailConfiguration says (facts §4.6):
+ *
+ * <ul>
+ *   <li>{@code COGNITO_DEFAULT}: from the deployment's default sender ({@code USERPOOL_SES_FROM_ADDRESS}, with
+ *       {@code USERPOOL_SES_SOURCE_ARN} when set) — Cognito's own {@code no-reply@verificationemail.com} is not
+ *       ours to send from; a pool's SourceArn still names the identity, as Cognito allows.
+ *   <li>{@code DEVELOPER}: {@code SourceArn} (its region is where SES is called), {@code From} (else the address
+ *       of the SourceArn identity), {@code ReplyToEmailAddress}, {@code ConfigurationSet}.
+ * </ul>
+ *
+ * The body is sent as HTML, since Cognito's email templates may hold HTML.
+ */
+public final class SesEmailSender implements MessageChannel {
+  /** Cognito's sender of COGNITO_DEFAULT emails; used only when the deployment configures no sender. */
+  static final String COGNITO_DEFAULT_FROM = "no-reply@verificationemail.com";
+
+  private final Function<String, SesClient> clients;
+  private final String defaultRegion;
+  private final String defaultFrom;
+  private final String defaultSourceArn;
+
+  /**
+   * @param clients the SES client of a region
+   * @param defaultFrom the deployment's sender for COGNITO_DEFAULT pools; null for Cognito's address
+   * @param defaultSourceArn the SES identity ARN that sender belongs to; null for none
+   */
+  public SesEmailSender(Function<String, SesClient> clients, String defaultRegion, String defaultFrom,
+      String defaultSourceArn) {
+    this.clients = clients;
+    this.defaultRegion = defaultRegion;
+    this.defaultFrom = defaultFrom;
+    this.defaultSourceArn = defaultSourceArn;
+  }
+
+  @Override
+  public DeliveryMedium medium() {
+    return DeliveryMedium.EMAIL;
+  }
+
+  @Override
+  public void send(OutgoingMessage m) {
+    SendEmailRequest request = request(m);
+    String region = regionOf(request.sourceArn());
+    try {
+      clients.apply(region).sendEmail(request);
+    } catch (SdkException e) {
+      throw new DeliveryFailedException("SES SendEmail in " + region + " failed: " + e.getMessage(), e);
+    }
+  }
+
+  SendEmailRequest request(OutgoingMessage m) {
+    Map<String, Object> config = m.emailConfiguration();
+    boolean developer = "DEVELOPER".equals(config.get("EmailSendingAccount"));
+    String sourceArn = text(config.get("SourceArn"));
+    String from;
+    if (developer) {
+      from = text(config.get("From"));
+      if (from == null && sourceArn != null) {
+        from = identityOf(sourceArn);
+      }
+    } else {
+      from = defaultFrom != null ? defaultFrom : COGNITO_DEFAULT_FROM;
+      if (sourceArn == null) {
+        sourceArn = defaultSourceArn;
+      }
+    }
+    if (from == null) {
+      throw new DeliveryFailedException("the pool's EmailConfiguration names no sender", null);
+    }
+    SendEmailRequest.Builder b = SendEmailRequest.builder()
+        .source(from)
+        .destination(Destination.builder().toAddresses(m.destination()).build())
+        .message(Message.builder()
+            .subject(utf8(m.subject()))
+            .body(Body.builder().html(utf8(m.body())).build())
+            .build());
+    if (sourceArn != null) {
+      b.sourceArn(sourceArn);
+    }
+    if (developer) {
+      String replyTo = text(config.get("ReplyToEmailAddress"));
+      if (replyTo != null) {
+        b.replyToAddresses(replyTo);
+      }
+      String configurationSet = text(config.get("ConfigurationSet"));
+      if (configurationSet != null) {
+        b.configurationSetName(configurationSet);
+      }
+    }
+    return b.build();
+  }
+
+  /** The region of an {@code arn:aws:ses:<region>:...} identity, else the deployment's. */
+  private String regionOf(String sourceArn) {
+    if (sourceArn != null) {
+      String[] parts = sourceArn.split(":", 6);
+      if (parts.length == 6 && !parts[3].isEmpty()) {
+        return parts[3];
+      }
+    }
+    return defaultRegion;
+  }
+
+  /** {@code arn:aws:ses:r:a:identity/jane@example.com} → {@code jane@example.com} (domain identities give none). */
+  private static String identityOf(String sourceArn) {
+    int slash = sourceArn.indexOf("identity/");
+    if (slash < 0) {
+      return null;
+    }
+    String identity = sourceArn.substring(slash + "identity/".length());
+    return identity.contains("@") ? identity : null;
+  }
+
+  private static Content utf8(String text) {
+    return Content.builder().data(text).charset("UTF-8").build();
+  }
+
+  private static String text(Object value) {
+    return value instanceof String s && !s.isBlank() ? s : null;
+  }
+}

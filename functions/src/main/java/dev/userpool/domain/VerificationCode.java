@@ -1,0 +1,56 @@
+package dev.userpool.domain;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * A code sent to a user, as stored: never the code itself, only its keyed hash ({@code codeHash}), with what it is
+ * for ({@code purpose}), where it was sent, how many wrong answers it has had, how many codes for this purpose were
+ * sent in the current hour ({@code sends} since {@code windowStart}), and when it stops being valid.
+ *
+ * <p>Purposes: {@value #SIGN_UP} (SignUp, ResendConfirmationCode), {@value #FORGOT_PASSWORD} (ForgotPassword,
+ * AdminResetUserPassword) and {@code attribute:<name>} (attribute verification). One code per user and purpose: a
+ * new one replaces the old.
+ */
+public record VerificationCode(
+    String userPoolId,
+    String sub,
+    String purpose,
+    String codeHash,
+    String destination,
+    int failedAttempts,
+    int sends,
+    Instant windowStart,
+    Instant expiresAt,
+    long version) {
+
+  public static final String SIGN_UP = "signup";
+  public static final String FORGOT_PASSWORD = "forgot-password";
+  private static final String ATTRIBUTE_PREFIX = "attribute:";
+
+  /** Sign-up and attribute codes are valid 24 hours, password-reset codes 1 hour (facts §4.1). */
+  public static Duration validity(String purpose) {
+    return FORGOT_PASSWORD.equals(purpose) ? Duration.ofHours(1) : Duration.ofHours(24);
+  }
+
+  public static String attribute(String attributeName) {
+    return ATTRIBUTE_PREFIX + attributeName;
+  }
+
+  /** A code about to be stored: its hash is computed by the store from the plain code. */
+  public static VerificationCode issue(String poolId, String sub, String purpose, String destination, int sends,
+      Instant windowStart, Instant now) {
+    return new VerificationCode(poolId, sub, purpose, null, destination, 0, sends, windowStart,
+        now.plus(validity(purpose)), 0);
+  }
+
+  public VerificationCode withFailedAttempts(int attempts) {
+    return new VerificationCode(userPoolId, sub, purpose, codeHash, destination, attempts, sends, windowStart,
+        expiresAt, version);
+  }
+
+  public VerificationCode withHash(String hash) {
+    return new VerificationCode(userPoolId, sub, purpose, hash, destination, failedAttempts, sends, windowStart,
+        expiresAt, version);
+  }
+}

@@ -1,0 +1,46 @@
+package dev.userpool.operations.recovery;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.userpool.delivery.ChannelChoice;
+import dev.userpool.domain.User;
+import dev.userpool.domain.UserPool;
+import dev.userpool.domain.UserStatus;
+import dev.userpool.domain.VerificationCode;
+import dev.userpool.operations.Lookups;
+import dev.userpool.operations.codes.CodeSender;
+import dev.userpool.operations.users.UserDirectory;
+import dev.userpool.protocol.Input;
+import dev.userpool.protocol.Json;
+import dev.userpool.protocol.Operation;
+import dev.userpool.protocol.OperationContext;
+import dev.userpool.triggers.TriggerSource;
+import java.time.Instant;
+
+/**
+ * Cognito AdminResetUserPassword: a password-reset code to the verified phone, else the verified email (API
+ * reference; InvalidParameterException when neither), then the user RESET_REQUIRED. The code is sent first, so a
+ * failed delivery leaves the user as it was. CustomMessage_ForgotPassword gets the ClientMetadata.
+ */
+public final class AdminResetUserPassword implements Operation {
+  private final Lookups lookups;
+  private final UserDirectory directory;
+  private final CodeSender sender;
+
+  public AdminResetUserPassword(Lookups lookups, UserDirectory directory, CodeSender sender) {
+    this.lookups = lookups;
+    this.directory = directory;
+    this.sender = sender;
+  }
+
+  @Override
+  public JsonNode handle(Input in, OperationContext ctx) {
+    UserPool pool = lookups.pool(in.string("UserPoolId"));
+    User user = directory.require(pool, in.string("Username"));
+    String attribute = ChannelChoice.recovery(pool.view(), user).orElseThrow(Recovery::noVerifiedChannel);
+    Instant now = ctx.now();
+    sender.send(new CodeSender.Request(pool, user, VerificationCode.FORGOT_PASSWORD, attribute,
+        TriggerSource.CUSTOM_MESSAGE_FORGOT_PASSWORD, null, in.stringMap("ClientMetadata"), 0, now));
+    directory.update(pool, user, u -> u.withStatus(UserStatus.RESET_REQUIRED, now));
+    return Json.object();
+  }
+}

@@ -1,0 +1,71 @@
+package dev.userpool.operations.recovery;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.userpool.delivery.ChannelChoice;
+import dev.userpool.domain.User;
+import dev.userpool.domain.UserPool;
+import dev.userpool.domain.UserStatus;
+import dev.userpool.domain.VerificationCode;
+import dev.userpool.errors.ErrorCode;
+import dev.userpool.operations.codes.CodeDelivery;
+import dev.userpool.operations.codes.CodeSender;
+import dev.userpool.operations.codes.PublicClients;
+import dev.userpool.operations.codes.SimulatedDelivery;
+import dev.userpool.operations.users.UserDirectory;
+import dev.userpool.protocol.Input;
+import dev.userpool.protocol.Json;
+import dev.userpool.protocol.Operation;
+import dev.userpool.protocol.OperationContext;
+import java.util.Optional;
+
+/**
+ * Cognito ForgotPassword: a password-reset code (valid 1 hour) to the user's verified phone or email, in the order
+ * AccountRecoverySetting gives (facts §4.4); the user's status does not change. CustomMessage_ForgotPassword gets
+ * the ClientMetadata. At most {@value #SENDS_PER_HOUR} codes per hour (DG: 5–20 with ConfirmForgotPassword; the
+ * lower bound is our choice). With PreventUserExistenceErrors ENABLED, unknown and disabled users and users without
+ * a verified channel get a simulated answer (facts §8.3). The UserMigration_ForgotPassword trigger is not run yet.
+ */
+public final class ForgotPassword implements Operation {
+  static final int SENDS_PER_HOUR = 5;
+
+  private final PublicClients clients;
+  private final UserDirectory directory;
+  private final CodeSender sender;
+
+  public ForgotPassword(PublicClients clients, UserDirectory directory, CodeSender sender) {
+    this.clients = clients;
+    this.directory = directory;
+    this.sender = sender;
+  }
+
+  @Override
+  public JsonNode handle(Input in, OperationContext ctx) {
+    String username = in.string("Username");
+    PublicClients.Call call = clients.resolve(in.string("ClientId"), username, in.optString("SecretHash"));
+    UserPool pool = call.pool();
+    User user = directory.find(pool, username).orElse(null);
+    Optional<String> channel = user == null ? Optional.empty() : ChannelChoice.recovery(pool.view(), user);
+    if (call.hidesUsers() && (user == null || !user.enabled() || channel.isEmpty())) {
+      return answer(SimulatedDelivery.of(pool.id(), pool.view(), username));
+    }
+    if (user == null) {
+      throw PublicClients.userNotFound();
+    }
+    if (!user.enabled()) {
+      throw ErrorCode.NOT_AUTHORIZED.exception("User is disabled.");
+    }
+    if (user.status() == UserStatus.FORCE_CHANGE_PASSWORD) {
+      // Observed text for users who have not yet set a password of their own.
+      throw ErrorCode.NOT_AUTHORIZED.exception("User password cannot be reset in the current state.");
+    }
+    String attribute = channel.orElseThrow(Recovery::noVerifiedChannel);
+    CodeDelivery sent = sender.send(new CodeSender.Request(pool, user, VerificationCode.FORGOT_PASSWORD, attribute,
+        dev.userpool.triggers.TriggerSource.CUSTOM_MESSAGE_FORGOT_PASSWORD, call.client().clientId(),
+        in.stringMap("ClientMetadata"), SENDS_PER_HOUR, ctx.now()));
+    return answer(sent);
+  }
+
+  private static JsonNode answer(CodeDelivery delivery) {
+    return Json.object().set("CodeDeliveryDetails", delivery.toJson());
+  }
+}

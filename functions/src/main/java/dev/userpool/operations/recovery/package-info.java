@@ -1,0 +1,2 @@
+/** Password recovery: ForgotPassword, ConfirmForgotPassword, and the admin's AdminResetUserPassword. */
+package dev.userpool.operations.recovery;

@@ -1,0 +1,71 @@
+package dev.userpool.delivery;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.userpool.domain.PoolSettings;
+import dev.userpool.domain.User;
+import dev.userpool.domain.UserStatus;
+import dev.userpool.errors.CognitoException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** Masking (facts §4.3), channel choice (§4.4) and templates (§4.5). */
+class MaskingAndChannelsTest {
+  private static User user(Map<String, String> attributes) {
+    Instant t = Instant.parse("2025-01-01T00:00:00Z");
+    return new User("us-east-1_X", "jane", "sub", attributes, true, UserStatus.CONFIRMED, t, t, null, Map.of(), 1);
+  }
+
+  @Test
+  void whenDestinationsAreMaskedThenTheyLookLikeCognitos() {
+    assertEquals("j***@e***.com", Masking.mask(DeliveryMedium.EMAIL, "jane@example.com"));
+    assertEquals("a***@m***.uk", Masking.mask(DeliveryMedium.EMAIL, "a@mail.example.co.uk"));
+    assertEquals("+*******1212", Masking.mask(DeliveryMedium.SMS, "+15555551212"));
+    assertEquals("+********4114", Masking.mask(DeliveryMedium.SMS, "+447700904114"));
+  }
+
+  @Test
+  void whenSigningUpThenThePhoneComesBeforeTheEmailAndOnlyAutoVerifiedCount() {
+    User both = user(Map.of("email", "j@example.com", "phone_number", "+15555551212"));
+    PoolSettings emailAndPhone = new PoolSettings(Map.of("AutoVerifiedAttributes", List.of("email", "phone_number")));
+    PoolSettings emailOnly = new PoolSettings(Map.of("AutoVerifiedAttributes", List.of("email")));
+    assertEquals(Optional.of("phone_number"), ChannelChoice.signUp(emailAndPhone, both));
+    assertEquals(Optional.of("email"), ChannelChoice.signUp(emailOnly, both));
+    assertEquals(Optional.empty(), ChannelChoice.signUp(new PoolSettings(Map.of()), both));
+  }
+
+  @Test
+  void whenRecoveringThenOnlyVerifiedValuesCountInTheConfiguredOrder() {
+    User u = user(Map.of("email", "j@example.com", "email_verified", "true", "phone_number", "+15555551212",
+        "phone_number_verified", "true"));
+    assertEquals(Optional.of("phone_number"), ChannelChoice.recovery(new PoolSettings(Map.of()), u));
+    PoolSettings emailFirst = new PoolSettings(Map.of("AccountRecoverySetting", Map.of("RecoveryMechanisms", List.of(
+        Map.of("Name", "verified_phone_number", "Priority", 2), Map.of("Name", "verified_email", "Priority", 1)))));
+    assertEquals(Optional.of("email"), ChannelChoice.recovery(emailFirst, u));
+    PoolSettings adminOnly = new PoolSettings(Map.of("AccountRecoverySetting", Map.of("RecoveryMechanisms",
+        List.of(Map.of("Name", "admin_only", "Priority", 1)))));
+    assertEquals(Optional.empty(), ChannelChoice.recovery(adminOnly, u));
+    assertEquals(Optional.empty(), ChannelChoice.recovery(new PoolSettings(Map.of()),
+        user(Map.of("email", "j@example.com", "email_verified", "false"))));
+  }
+
+  @Test
+  void whenThePoolHasTemplatesThenTheyWinOverDefaultsAndPlaceholdersAreFilled() {
+    PoolSettings none = new PoolSettings(Map.of());
+    assertEquals("Your verification code is {####}. ", Templates.verification(none).smsMessage());
+    assertEquals("Your verification code", Templates.verification(none).emailSubject());
+    PoolSettings custom = new PoolSettings(Map.of("VerificationMessageTemplate",
+        Map.of("EmailMessage", "Code: {####}", "EmailSubject", "Hi"), "SmsVerificationMessage", "SMS {####}"));
+    assertEquals("Code: {####}", Templates.verification(custom).emailMessage());
+    assertEquals("SMS {####}", Templates.verification(custom).smsMessage());
+    assertEquals("Your username is jane and temporary password is 123456. ",
+        Templates.fill(Templates.invitation(none).emailMessage(), "123456", "jane"));
+    PoolSettings link = new PoolSettings(Map.of("VerificationMessageTemplate",
+        Map.of("DefaultEmailOption", "CONFIRM_WITH_LINK")));
+    assertThrows(CognitoException.class, () -> Templates.requireCodeEmails(link));
+  }
+}
