@@ -82,7 +82,7 @@ public final class Implementations {
     CodeCheck codeCheck = new CodeCheck(d.codes());
     return OperationTable.builder(model)
         // pools, clients, tags
-        .add("CreateUserPool", new CreateUserPool(d.pools(), d.random()))
+        .add("CreateUserPool", new CreateUserPool(d.pools(), d.random(), d.tokens().keys()))
         .add("DescribeUserPool", new DescribeUserPool(d.lookups(), d.users()))
         .add("UpdateUserPool", new UpdateUserPool(d.lookups(), d.pools()))
         .add("DeleteUserPool", new DeleteUserPool(d.lookups(), d.pools()))

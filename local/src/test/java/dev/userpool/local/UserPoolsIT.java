@@ -45,6 +45,13 @@ class UserPoolsIT {
   }
 
   @Test
+  void whenPoolIsCreatedThenItsSigningKeyIsStoredWithIt() {
+    String poolId = create("keys").id();
+    // Read the table, not the JWKS endpoint (which would create a key on demand).
+    assertFalse(server.server().wiring().table().query("POOL#" + poolId, "SIGNKEY#", null, 10).isEmpty());
+  }
+
+  @Test
   void whenCreatedWithOnlyANameThenCognitosDefaultsAreReturned() {
     Instant before = Instant.now().minusSeconds(1);
     UserPoolType pool = create("minimal");
