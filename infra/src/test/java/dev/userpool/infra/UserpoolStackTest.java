@@ -47,7 +47,7 @@ class UserpoolStackTest {
         "Runtime", "java21",
         "SnapStart", Map.of("ApplyOn", "PublishedVersions"),
         "MemorySize", 1024,
-        "Timeout", 15));
+        "Timeout", 29));
   }
 
   @Test
