@@ -6,11 +6,14 @@
 //
 // Environment: USERPOOL_ENDPOINT (e.g. http://localhost:9229), USERPOOL_POOL_ID, USERPOOL_CLIENT_ID,
 // USERPOOL_USERNAME, USERPOOL_PASSWORD (a CONFIRMED user's permanent password); optional USERPOOL_ISSUER
-// (default <endpoint>/<poolId>) and USERPOOL_NEW_PASSWORD (for changePassword).
+// (default <endpoint>/<poolId>), USERPOOL_NEW_PASSWORD (for changePassword), USERPOOL_SIGNUP_USERNAME and
+// USERPOOL_SIGNUP_EMAIL (for signUp; the pool must auto-verify email). Codes are read from the local outbox
+// (GET <endpoint>/_local/messages).
 
 const {
   CognitoUserPool,
   CognitoUser,
+  CognitoUserAttribute,
   AuthenticationDetails,
 } = require('amazon-cognito-identity-js');
 const { JwtRsaVerifier } = require('aws-jwt-verify');
@@ -39,6 +42,23 @@ const password = env('USERPOOL_PASSWORD');
 const issuer = env('USERPOOL_ISSUER', `${endpoint}/${poolId}`);
 const jwksUri = `${issuer}/.well-known/jwks.json`;
 const newPassword = env('USERPOOL_NEW_PASSWORD', `N3w-${password}`);
+const signUpUsername = env('USERPOOL_SIGNUP_USERNAME', 'browser-signup');
+const signUpEmail = env('USERPOOL_SIGNUP_EMAIL', 'browser-signup@example.com');
+
+// The newest code the local outbox holds for the user (what the email would have carried).
+async function outboxCode(user) {
+  const query = new URLSearchParams({ userPoolId: poolId, username: user });
+  const response = await fetch(`${endpoint}/_local/messages?${query}`);
+  if (response.status !== 200) {
+    throw new Error(`outbox: status ${response.status}`);
+  }
+  const { messages } = await response.json();
+  if (messages.length === 0) {
+    throw Object.assign(new Error(`no message to ${user} in the outbox`), { code: 'NoMessage' });
+  }
+  const last = messages[messages.length - 1];
+  return { code: last.code, triggerSource: last.triggerSource, destination: last.destination };
+}
 
 function report(step, ok, extra = {}) {
   process.stdout.write(`${JSON.stringify({ step, ok, ...extra })}\n`);
@@ -346,6 +366,80 @@ async function main() {
     }
   } else {
     skipped('refreshAfterGlobalSignOut', 'globalSignOut');
+  }
+
+  // 9. signUp → confirmRegistration with the code from the outbox.
+  mark = calls.length;
+  let registered = false;
+  try {
+    const result = await nodeCallback((cb) => pool.signUp(signUpUsername, password,
+      [new CognitoUserAttribute({ Name: 'email', Value: signUpEmail })], null, cb));
+    registered = true;
+    report('signUp', !result.userConfirmed, {
+      details: { userConfirmed: result.userConfirmed, codeDeliveryDetails: result.codeDeliveryDetails,
+        calls: callsSince(mark) },
+    });
+  } catch (err) {
+    report('signUp', false, { ...failure(err), details: { calls: callsSince(mark) } });
+  }
+  let confirmed = false;
+  if (registered) {
+    mark = calls.length;
+    try {
+      const sent = await outboxCode(signUpUsername);
+      const newcomer = new CognitoUser({ Username: signUpUsername, Pool: pool });
+      const result = await nodeCallback((cb) => newcomer.confirmRegistration(sent.code, false, cb));
+      confirmed = result === 'SUCCESS';
+      report('confirmRegistration', confirmed, {
+        details: { result, triggerSource: sent.triggerSource, calls: callsSince(mark) },
+      });
+    } catch (err) {
+      report('confirmRegistration', false, { ...failure(err), details: { calls: callsSince(mark) } });
+    }
+  } else {
+    skipped('confirmRegistration', 'signUp');
+  }
+
+  // 10. getAttributeVerificationCode('email') → verifyAttribute, signed in as the new user.
+  let newcomer;
+  let codeSent = false;
+  if (confirmed) {
+    newcomer = new CognitoUser({ Username: signUpUsername, Pool: pool });
+    mark = calls.length;
+    try {
+      await signIn(newcomer, password);
+      const delivery = await new Promise((resolve, reject) => newcomer.getAttributeVerificationCode('email', {
+        onSuccess: resolve,
+        onFailure: reject,
+        inputVerificationCode: resolve,
+      }));
+      codeSent = true;
+      report('getAttributeVerificationCode', true, { details: { delivery, calls: callsSince(mark) } });
+    } catch (err) {
+      report('getAttributeVerificationCode', false, { ...failure(err), details: { calls: callsSince(mark) } });
+    }
+  } else {
+    skipped('getAttributeVerificationCode', 'confirmRegistration');
+  }
+  if (codeSent) {
+    mark = calls.length;
+    try {
+      const sent = await outboxCode(signUpUsername);
+      const result = await new Promise((resolve, reject) => newcomer.verifyAttribute('email', sent.code, {
+        onSuccess: resolve,
+        onFailure: reject,
+      }));
+      const attributes = await nodeCallback((cb) => newcomer.getUserAttributes(cb));
+      const verified = attributes.find((a) => a.getName() === 'email_verified');
+      report('verifyAttribute', result === 'SUCCESS', {
+        details: { result, triggerSource: sent.triggerSource, emailVerified: verified && verified.getValue(),
+          calls: callsSince(mark) },
+      });
+    } catch (err) {
+      report('verifyAttribute', false, { ...failure(err), details: { calls: callsSince(mark) } });
+    }
+  } else {
+    skipped('verifyAttribute', 'getAttributeVerificationCode');
   }
 }
 

@@ -5,6 +5,7 @@ import dev.userpool.operations.auth.AdminInitiateAuth;
 import dev.userpool.operations.auth.AdminRespondToAuthChallenge;
 import dev.userpool.operations.auth.DirectoryAccounts;
 import dev.userpool.operations.auth.InitiateAuth;
+import dev.userpool.operations.auth.UserMigration;
 import dev.userpool.operations.auth.RespondToAuthChallenge;
 import dev.userpool.operations.clients.CreateUserPoolClient;
 import dev.userpool.operations.clients.DeleteUserPoolClient;
@@ -27,10 +28,12 @@ import dev.userpool.operations.self.ChangePassword;
 import dev.userpool.operations.self.DeleteUser;
 import dev.userpool.operations.self.DeleteUserAttributes;
 import dev.userpool.operations.self.GetUser;
+import dev.userpool.operations.self.GetUserAttributeVerificationCode;
 import dev.userpool.operations.self.GlobalSignOut;
 import dev.userpool.operations.self.RevokeToken;
 import dev.userpool.operations.self.SignOuts;
 import dev.userpool.operations.self.UpdateUserAttributes;
+import dev.userpool.operations.self.VerifyUserAttribute;
 import dev.userpool.operations.pools.CreateUserPool;
 import dev.userpool.operations.pools.DeleteUserPool;
 import dev.userpool.operations.pools.DescribeUserPool;
@@ -100,10 +103,11 @@ public final class Implementations {
         .add("UntagResource", new UntagResource(d.pools()))
         .add("ListTagsForResource", new ListTagsForResource(d.pools()))
         // users
-        .add("AdminCreateUser", new AdminCreateUser(d.lookups(), new UserDirectory(d.users()), d.random()))
+        .add("AdminCreateUser", new AdminCreateUser(d.lookups(), directory, d.codeSender(), d.triggers(), d.random()))
         .add("AdminGetUser", new AdminGetUser(d.lookups(), new UserDirectory(d.users())))
         .add("AdminDeleteUser", new AdminDeleteUser(d.lookups(), new UserDirectory(d.users())))
-        .add("AdminUpdateUserAttributes", new AdminUpdateUserAttributes(d.lookups(), new UserDirectory(d.users())))
+        .add("AdminUpdateUserAttributes",
+            new AdminUpdateUserAttributes(d.lookups(), directory, new AttributeChanges(directory, d.codeSender())))
         .add("AdminDeleteUserAttributes", new AdminDeleteUserAttributes(d.lookups(), new UserDirectory(d.users())))
         .add("AdminDisableUser", new AdminDisableUser(d.lookups(), new UserDirectory(d.users())))
         .add("AdminEnableUser", new AdminEnableUser(d.lookups(), new UserDirectory(d.users())))
@@ -131,7 +135,7 @@ public final class Implementations {
         .add("ChangePassword", new ChangePassword(accessTokens, new UserDirectory(d.users()), d.random()))
         .add("DeleteUser", new DeleteUser(accessTokens, new UserDirectory(d.users())))
         .add("UpdateUserAttributes",
-            new UpdateUserAttributes(accessTokens, d.lookups(), new AttributeChanges(new UserDirectory(d.users()))))
+            new UpdateUserAttributes(accessTokens, d.lookups(), new AttributeChanges(directory, d.codeSender())))
         .add("DeleteUserAttributes",
             new DeleteUserAttributes(accessTokens, d.lookups(), new AttributeChanges(new UserDirectory(d.users()))))
         .add("GlobalSignOut", new GlobalSignOut(accessTokens, signOuts))
@@ -143,10 +147,13 @@ public final class Implementations {
         .add("ConfirmSignUp", new ConfirmSignUp(publicClients, directory, codeCheck, d.triggers()))
         .add("ResendConfirmationCode", new ResendConfirmationCode(publicClients, directory, d.codeSender()))
         .add("AdminConfirmSignUp", new AdminConfirmSignUp(d.lookups(), directory, d.codes(), d.triggers()))
-        .add("ForgotPassword", new ForgotPassword(publicClients, directory, d.codeSender()))
+        .add("ForgotPassword", new ForgotPassword(publicClients, directory, d.codeSender(),
+            new UserMigration(d.triggers(), directory, d.random())))
         .add("ConfirmForgotPassword",
             new ConfirmForgotPassword(publicClients, directory, codeCheck, d.triggers(), d.random()))
         .add("AdminResetUserPassword", new AdminResetUserPassword(d.lookups(), directory, d.codeSender()))
+        .add("GetUserAttributeVerificationCode", new GetUserAttributeVerificationCode(accessTokens, d.codeSender()))
+        .add("VerifyUserAttribute", new VerifyUserAttribute(accessTokens, directory, codeCheck))
         .build();
   }
 }

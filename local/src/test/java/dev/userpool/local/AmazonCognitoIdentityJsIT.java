@@ -20,12 +20,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ExplicitAuthFlowsType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.VerifiedAttributeType;
 
 /**
  * The real browser SDK against the local server: {@code src/test/js/acij-scenario.js} signs in with
  * amazon-cognito-identity-js (USER_SRP_AUTH, its default), tries a wrong password, restores the session, refreshes it,
- * changes the password and signs out globally, and verifies the ID and access tokens with aws-jwt-verify's
- * JwtRsaVerifier against the served JWKS. Each step prints one JSON line; this test decides what must pass.
+ * changes the password and signs out globally, verifies the ID and access tokens with aws-jwt-verify's
+ * JwtRsaVerifier against the served JWKS, then signs a new user up, confirms it and verifies its email again with
+ * codes the script reads from the local outbox ({@code GET /_local/messages}). Each step prints one JSON line; this test decides what must pass.
  *
  * <p>Steps the server does not support yet are listed in {@link #KNOWN_GAPS}. A gap must still fail: once it passes,
  * this test fails until the step is moved out of the list (and gets its own assertions), so the list never goes
@@ -40,7 +42,8 @@ class AmazonCognitoIdentityJsIT {
   private static final List<String> STEPS = List.of("preflight", "authenticateUser", "wrongPassword", "repeatedSignIns", "getSession",
       "verifyIdToken", "verifyAccessToken", "verifyRejectsTamperedToken", "refreshSession", "verifyRefreshedIdToken",
       "verifyRefreshedAccessToken", "changePassword", "signInWithNewPassword", "globalSignOut",
-      "refreshAfterGlobalSignOut");
+      "refreshAfterGlobalSignOut", "signUp", "confirmRegistration", "getAttributeVerificationCode",
+      "verifyAttribute");
 
   /** Steps expected to fail today, with the reason. Remove an entry when its step starts passing. */
   private static final Map<String, String> KNOWN_GAPS = Map.of();
@@ -55,7 +58,7 @@ class AmazonCognitoIdentityJsIT {
     NodeProject js = NodeProject.testJs();
     js.install(Duration.ofMinutes(5));
     CognitoIdentityProviderClient cognito = server.client();
-    poolId = SignInFixtures.pool(cognito);
+    poolId = SignInFixtures.pool(cognito, b -> b.autoVerifiedAttributes(VerifiedAttributeType.EMAIL));
     clientId = SignInFixtures.client(cognito, poolId, b -> b.explicitAuthFlows(
         ExplicitAuthFlowsType.ALLOW_USER_SRP_AUTH, ExplicitAuthFlowsType.ALLOW_REFRESH_TOKEN_AUTH)).clientId();
     confirmedUser(cognito, poolId, USERNAME);
@@ -182,6 +185,29 @@ class AmazonCognitoIdentityJsIT {
     assertEquals("NotAuthorizedException", refused.path("code").asText(), refused::toString);
     assertEquals("Refresh Token has been revoked", refused.path("message").asText(), refused::toString);
     passed("refreshAfterGlobalSignOut");
+  }
+
+  @Test
+  void whenTheSdkSignsUpThenTheEmailedCodeConfirmsTheRegistration() {
+    JsonNode signUp = passed("signUp");
+    assertFalse(signUp.path("userConfirmed").asBoolean());
+    assertEquals("EMAIL", signUp.path("codeDeliveryDetails").path("DeliveryMedium").asText());
+    assertEquals("b***@e***.com", signUp.path("codeDeliveryDetails").path("Destination").asText());
+    assertEquals(List.of("SignUp"), texts(signUp.path("calls")));
+    JsonNode confirm = passed("confirmRegistration");
+    assertEquals("CustomMessage_SignUp", confirm.path("triggerSource").asText());
+    assertEquals(List.of("ConfirmSignUp"), texts(confirm.path("calls")));
+  }
+
+  @Test
+  void whenTheSdkAsksForAnEmailCodeThenVerifyAttributeAcceptsIt() {
+    JsonNode asked = passed("getAttributeVerificationCode");
+    assertEquals("email", asked.path("delivery").path("CodeDeliveryDetails").path("AttributeName").asText());
+    assertTrue(texts(asked.path("calls")).contains("GetUserAttributeVerificationCode"));
+    JsonNode verified = passed("verifyAttribute");
+    assertEquals("CustomMessage_VerifyUserAttribute", verified.path("triggerSource").asText());
+    assertEquals("true", verified.path("emailVerified").asText());
+    assertEquals(List.of("VerifyUserAttribute", "GetUser"), texts(verified.path("calls")));
   }
 
   @Test

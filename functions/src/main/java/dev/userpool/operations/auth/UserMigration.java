@@ -17,6 +17,7 @@ import dev.userpool.triggers.TriggerSource;
 import dev.userpool.triggers.Triggers;
 import dev.userpool.triggers.UserMigrationResult;
 import java.security.SecureRandom;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -30,7 +31,7 @@ import java.util.Optional;
  *
  * <p>Guessed or not built: the pool's password policy is not applied to the migrated password; an answer without
  * userAttributes counts as "no such user"; messageAction and desiredDeliveryMediums are read but no welcome message
- * is sent (message delivery is not built, ADR 0004); forceAliasCreation is not honoured (an alias held by another
+ * is sent (Cognito's migration welcome message is not built); forceAliasCreation is not honoured (an alias held by another
  * user answers AliasExistsException).
  */
 public final class UserMigration {
@@ -57,13 +58,34 @@ public final class UserMigration {
     if (answer.isEmpty() || answer.get().userAttributes().isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(create(ctx, username, password, answer.get()));
+    return Optional.of(create(pool, username, password, status(answer.get().finalUserStatus()), answer.get(),
+        ctx.now()));
   }
 
-  private User create(SignInContext ctx, String username, String password, UserMigrationResult answer) {
-    UserPool pool = ctx.pool();
+  /**
+   * {@code UserMigration_ForgotPassword}: ForgotPassword names nobody and the pool has the trigger; the function is
+   * asked with the typed name (no password) and the ClientMetadata (facts §5.7). The user is created without a
+   * password in RESET_REQUIRED whatever finalUserStatus says (guessed: it has no password to sign in with), so
+   * ConfirmForgotPassword sets its first one. Empty when the pool has no trigger or the answer has no attributes.
+   */
+  public Optional<User> migrateForRecovery(UserPool pool, String clientId, String username,
+      Map<String, String> clientMetadata, Instant now) {
+    if (!triggers.isConfigured(pool, Trigger.USER_MIGRATION)) {
+      return Optional.empty();
+    }
+    TriggerContext event = new TriggerContext(pool, clientId, username, Map.of(), clientMetadata);
+    Optional<UserMigrationResult> answer =
+        triggers.userMigration(event, TriggerSource.USER_MIGRATION_FORGOT_PASSWORD, null, Map.of());
+    if (answer.isEmpty() || answer.get().userAttributes().isEmpty()) {
+      return Optional.empty();
+    }
+    status(answer.get().finalUserStatus()); // an unusable value is still an unrecognizable answer
+    return Optional.of(create(pool, username, null, UserStatus.RESET_REQUIRED, answer.get(), now));
+  }
+
+  private User create(UserPool pool, String username, String password, UserStatus status,
+      UserMigrationResult answer, Instant now) {
     PoolSettings s = pool.view();
-    UserStatus status = status(answer.finalUserStatus());
     Map<String, String> attributes = new LinkedHashMap<>(answer.userAttributes());
     attributes.remove("sub"); // Cognito gives every user its own sub (guessed: a returned sub is ignored)
     Map<String, String> implied = usernameAttribute(s, username, attributes);
@@ -75,13 +97,14 @@ public final class UserMigration {
     all.put("sub", sub);
     all.putAll(attributes);
     all.putAll(implied);
-    User user = new User(pool.id(), storedUsername, sub, all, true, status, ctx.now(), ctx.now(),
-        Srp6a.createVerifier(pool.srpPoolName(), storedUsername, password, random, ctx.now(), null), Map.of(), 0);
+    User user = new User(pool.id(), storedUsername, sub, all, true, status, now, now,
+        password == null ? null : Srp6a.createVerifier(pool.srpPoolName(), storedUsername, password, random, now, null),
+        Map.of(), 0);
     try {
       directory.store().create(user, UserDirectory.keys(pool, user));
       return user;
     } catch (UniqueKeyTakenException e) {
-      // A concurrent sign-in migrated the same user first: continue with that one.
+      // A concurrent call migrated the same user first: continue with that one.
       return directory.find(pool, username).orElseThrow(() -> UserDirectory.aliasTaken(e));
     }
   }

@@ -17,7 +17,9 @@ import dev.userpool.triggers.Triggers;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -53,14 +55,34 @@ public final class CodeSender {
    * @param clientId the app client of the call, null for admin calls
    * @param clientMetadata passed to CustomMessage; null where Cognito does not pass it
    * @param sendsPerHour codes of this purpose a user may be sent per hour (LimitExceededException beyond); 0 = any
+   * @param destination where the code goes; null for the user's current value of {@code attributeName} (a pending
+   *     value, see {@code PendingAttributes}, is passed explicitly)
    */
   public record Request(UserPool pool, User user, String purpose, String attributeName, TriggerSource source,
-      String clientId, Map<String, String> clientMetadata, int sendsPerHour, Instant now) {}
+      String clientId, Map<String, String> clientMetadata, int sendsPerHour, Instant now, String destination) {
+
+    public Request(UserPool pool, User user, String purpose, String attributeName, TriggerSource source,
+        String clientId, Map<String, String> clientMetadata, int sendsPerHour, Instant now) {
+      this(pool, user, purpose, attributeName, source, clientId, clientMetadata, sendsPerHour, now, null);
+    }
+
+    String target() {
+      return destination != null ? destination : user.attribute(attributeName);
+    }
+  }
+
+  /**
+   * An AdminCreateUser invitation: the temporary password in place of a code, to each of {@code attributeNames}
+   * (the DesiredDeliveryMediums the user has a value for), with InviteMessageTemplate and one
+   * CustomMessage_AdminCreateUser call. Nothing is stored.
+   */
+  public record Invitation(UserPool pool, User user, String temporaryPassword, List<String> attributeNames,
+      Map<String, String> clientMetadata, Instant now) {}
 
   public CodeDelivery send(Request r) {
     PoolSettings s = r.pool().view();
     DeliveryMedium medium = DeliveryMedium.forAttribute(r.attributeName());
-    String destination = r.user().attribute(r.attributeName());
+    String destination = r.target();
     if (medium == DeliveryMedium.EMAIL && VerificationCode.SIGN_UP.equals(r.purpose())) {
       Templates.requireCodeEmails(s);
     }
@@ -76,7 +98,8 @@ public final class CodeSender {
     }
 
     String code = String.format(Locale.ROOT, "%06d", random.nextInt(1_000_000));
-    Templates.Texts texts = texts(r, s, medium);
+    Templates.Texts texts = texts(Templates.verification(s), customMessage(r.pool(), r.user(), r.clientId(),
+        r.clientMetadata(), r.source()), s, medium, false);
     OutgoingMessage message = new OutgoingMessage(r.pool().id(), r.user().username(), medium, destination,
         r.attributeName(), r.source().wireName(),
         medium == DeliveryMedium.EMAIL ? Templates.fill(texts.emailSubject(), code, r.user().username()) : null,
@@ -88,11 +111,43 @@ public final class CodeSender {
     return CodeDelivery.of(r.attributeName(), destination);
   }
 
+  /**
+   * Sends the invitation to every attribute of {@code i.attributeNames()}, in order; returns where it went. A
+   * failed send stops there (CodeDeliveryFailureException); the caller undoes what it did.
+   */
+  public List<CodeDelivery> invite(Invitation i) {
+    PoolSettings s = i.pool().view();
+    List<CodeDelivery> sent = new ArrayList<>();
+    if (i.attributeNames().isEmpty()) {
+      return sent;
+    }
+    CustomMessageResult custom = customMessage(i.pool(), i.user(), null, i.clientMetadata(),
+        TriggerSource.CUSTOM_MESSAGE_ADMIN_CREATE_USER);
+    for (String attribute : i.attributeNames()) {
+      DeliveryMedium medium = DeliveryMedium.forAttribute(attribute);
+      String destination = i.user().attribute(attribute);
+      Templates.Texts texts = texts(Templates.invitation(s), custom, s, medium, true);
+      String username = i.user().username();
+      delivery.send(new OutgoingMessage(i.pool().id(), username, medium, destination, attribute,
+          TriggerSource.CUSTOM_MESSAGE_ADMIN_CREATE_USER.wireName(),
+          medium == DeliveryMedium.EMAIL ? Templates.fill(texts.emailSubject(), i.temporaryPassword(), username)
+              : null,
+          Templates.fill(texts.body(medium), i.temporaryPassword(), username), i.temporaryPassword(),
+          i.clientMetadata(), map(s.get("EmailConfiguration")), map(s.get("SmsConfiguration")), i.now()));
+      sent.add(CodeDelivery.of(attribute, destination));
+    }
+    return sent;
+  }
+
+  private CustomMessageResult customMessage(UserPool pool, User user, String clientId,
+      Map<String, String> clientMetadata, TriggerSource source) {
+    return triggers.customMessage(
+        new TriggerContext(pool, clientId, user.username(), eventAttributes(user), clientMetadata), source);
+  }
+
   /** The pool's templates, with what the CustomMessage trigger answered in their place where it may. */
-  private Templates.Texts texts(Request r, PoolSettings s, DeliveryMedium medium) {
-    Templates.Texts pool = Templates.verification(s);
-    CustomMessageResult custom = triggers.customMessage(new TriggerContext(r.pool(), r.clientId(),
-        r.user().username(), eventAttributes(r.user()), r.clientMetadata()), r.source());
+  private static Templates.Texts texts(Templates.Texts pool, CustomMessageResult custom, PoolSettings s,
+      DeliveryMedium medium, boolean invite) {
     boolean cognitoDefault = !"DEVELOPER".equals(map(s.get("EmailConfiguration")).get("EmailSendingAccount"));
     if (medium == DeliveryMedium.EMAIL && cognitoDefault
         && (custom.emailMessage() != null || custom.emailSubject() != null)) {
@@ -102,8 +157,13 @@ public final class CodeSender {
     // A text without the code placeholder or past Cognito's limits keeps the template (unconfirmed behaviour).
     return new Templates.Texts(
         usable(custom.emailSubject(), MAX_SUBJECT, false) ? custom.emailSubject() : pool.emailSubject(),
-        usable(custom.emailMessage(), MAX_EMAIL, true) ? custom.emailMessage() : pool.emailMessage(),
-        usable(custom.smsMessage(), MAX_SMS, true) ? custom.smsMessage() : pool.smsMessage());
+        usable(custom.emailMessage(), MAX_EMAIL, true, invite) ? custom.emailMessage() : pool.emailMessage(),
+        usable(custom.smsMessage(), MAX_SMS, true, invite) ? custom.smsMessage() : pool.smsMessage());
+  }
+
+  /** Invitation texts must also carry the username placeholder (facts §5.4). */
+  private static boolean usable(String text, int max, boolean needsCode, boolean needsUsername) {
+    return usable(text, max, needsCode) && (!needsUsername || text.contains(Templates.USERNAME));
   }
 
   private static boolean usable(String text, int max, boolean needsCode) {

@@ -7,6 +7,7 @@ import dev.userpool.domain.UserPool;
 import dev.userpool.domain.UserStatus;
 import dev.userpool.domain.VerificationCode;
 import dev.userpool.errors.ErrorCode;
+import dev.userpool.operations.auth.UserMigration;
 import dev.userpool.operations.codes.CodeDelivery;
 import dev.userpool.operations.codes.CodeSender;
 import dev.userpool.operations.codes.PublicClients;
@@ -23,7 +24,9 @@ import java.util.Optional;
  * AccountRecoverySetting gives (facts §4.4); the user's status does not change. CustomMessage_ForgotPassword gets
  * the ClientMetadata. At most {@value #SENDS_PER_HOUR} codes per hour (DG: 5–20 with ConfirmForgotPassword; the
  * lower bound is our choice). With PreventUserExistenceErrors ENABLED, unknown and disabled users and users without
- * a verified channel get a simulated answer (facts §8.3). The UserMigration_ForgotPassword trigger is not run yet.
+ * a verified channel get a simulated answer (facts §8.3). A name nobody has goes to the pool's UserMigration trigger
+ * first ({@code UserMigration_ForgotPassword}, with the ClientMetadata): a migrated user is created in
+ * RESET_REQUIRED and gets the code like any other ({@link UserMigration#migrateForRecovery}).
  */
 public final class ForgotPassword implements Operation {
   static final int SENDS_PER_HOUR = 5;
@@ -31,11 +34,13 @@ public final class ForgotPassword implements Operation {
   private final PublicClients clients;
   private final UserDirectory directory;
   private final CodeSender sender;
+  private final UserMigration migration;
 
-  public ForgotPassword(PublicClients clients, UserDirectory directory, CodeSender sender) {
+  public ForgotPassword(PublicClients clients, UserDirectory directory, CodeSender sender, UserMigration migration) {
     this.clients = clients;
     this.directory = directory;
     this.sender = sender;
+    this.migration = migration;
   }
 
   @Override
@@ -43,7 +48,8 @@ public final class ForgotPassword implements Operation {
     String username = in.string("Username");
     PublicClients.Call call = clients.resolve(in.string("ClientId"), username, in.optString("SecretHash"));
     UserPool pool = call.pool();
-    User user = directory.find(pool, username).orElse(null);
+    User user = directory.find(pool, username).or(() -> migration.migrateForRecovery(pool,
+        call.client().clientId(), username, in.stringMap("ClientMetadata"), ctx.now())).orElse(null);
     Optional<String> channel = user == null ? Optional.empty() : ChannelChoice.recovery(pool.view(), user);
     if (call.hidesUsers() && (user == null || !user.enabled() || channel.isEmpty())) {
       return answer(SimulatedDelivery.of(pool.id(), pool.view(), username));

@@ -12,7 +12,13 @@ import dev.userpool.domain.UniqueKey;
 import dev.userpool.domain.User;
 import dev.userpool.domain.UserPool;
 import dev.userpool.domain.UserStatus;
+import dev.userpool.delivery.DeliveryMedium;
 import dev.userpool.errors.ErrorCode;
+import dev.userpool.operations.codes.CodeSender;
+import dev.userpool.triggers.PreSignUpResult;
+import dev.userpool.triggers.TriggerContext;
+import dev.userpool.triggers.TriggerSource;
+import dev.userpool.triggers.Triggers;
 import dev.userpool.operations.Lookups;
 import dev.userpool.protocol.Input;
 import dev.userpool.protocol.Json;
@@ -22,6 +28,8 @@ import dev.userpool.store.UniqueKeyTakenException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -31,20 +39,29 @@ import java.util.Set;
  * Cognito AdminCreateUser: a new user in FORCE_CHANGE_PASSWORD with a temporary password (given or generated),
  * or with MessageAction RESEND a fresh temporary password for an existing FORCE_CHANGE_PASSWORD user.
  *
- * <p>Message delivery is not built yet. With MessageAction SUPPRESS Cognito sends nothing, and neither do we. Without
- * SUPPRESS Cognito would send the invitation (DesiredDeliveryMediums); we create the user (or reset its temporary
- * password for RESEND) and send nothing. AdminCreateUser's response has no member that reports a delivery, so
- * the answer claims none (docs/adr/0004-users-before-message-delivery.md). DesiredDeliveryMediums is ignored
- * until then.
+ * <p>The invitation (facts §4.4, §4.5): without MessageAction, and with RESEND, the temporary password is sent to
+ * each of DesiredDeliveryMediums (default SMS; EMAIL; both) through InviteMessageTemplate ({@code {username}},
+ * {@code {####}} = the temporary password) and one CustomMessage_AdminCreateUser call; SUPPRESS sends nothing. A
+ * medium the user has no value for is skipped (guessed; Cognito's answer there is unconfirmed). The
+ * PreSignUp_AdminCreateUser trigger runs before a new user is stored and gets the ClientMetadata and
+ * ValidationData; its autoVerifyEmail/autoVerifyPhone mark those attributes verified (autoConfirmUser has no
+ * meaning here). CustomMessage gets no ClientMetadata (facts §5.7: only pre sign-up receives it). A failed
+ * invitation leaves nothing behind: the new user is deleted again; for RESEND the password changes only after the
+ * send.
  */
 public final class AdminCreateUser implements Operation {
   private final Lookups lookups;
   private final UserDirectory directory;
+  private final CodeSender sender;
+  private final Triggers triggers;
   private final SecureRandom random;
 
-  public AdminCreateUser(Lookups lookups, UserDirectory directory, SecureRandom random) {
+  public AdminCreateUser(Lookups lookups, UserDirectory directory, CodeSender sender, Triggers triggers,
+      SecureRandom random) {
     this.lookups = lookups;
     this.directory = directory;
+    this.sender = sender;
+    this.triggers = triggers;
     this.random = random;
   }
 
@@ -62,8 +79,10 @@ public final class AdminCreateUser implements Operation {
     Instant now = ctx.now();
     Instant temporaryUntil = now.plus(Duration.ofDays(policy.temporaryPasswordValidityDays()));
 
-    if (in.optString("MessageAction").filter("RESEND"::equals).isPresent()) {
-      return resend(pool, username, temporaryPassword, now, temporaryUntil);
+    String action = in.optString("MessageAction").orElse("");
+    List<String> mediums = in.has("DesiredDeliveryMediums") ? in.strings("DesiredDeliveryMediums") : List.of("SMS");
+    if (action.equals("RESEND")) {
+      return resend(pool, username, temporaryPassword, now, temporaryUntil, mediums);
     }
 
     Map<String, String> attributes = in.attributes("UserAttributes");
@@ -80,6 +99,15 @@ public final class AdminCreateUser implements Operation {
     all.put("sub", sub);
     all.putAll(attributes);
     all.putAll(implied);
+    Map<String, String> clientMetadata = in.stringMap("ClientMetadata");
+    PreSignUpResult pre = triggers.preSignUp(new TriggerContext(pool, null, storedUsername, all, clientMetadata),
+        TriggerSource.PRE_SIGN_UP_ADMIN_CREATE_USER, in.attributes("ValidationData"));
+    if (pre.autoVerifyEmail() && all.get("email") != null) {
+      all.put("email_verified", "true");
+    }
+    if (pre.autoVerifyPhone() && all.get("phone_number") != null) {
+      all.put("phone_number_verified", "true");
+    }
     PasswordVerifier password =
         Srp6a.createVerifier(pool.srpPoolName(), storedUsername, temporaryPassword, random, now, temporaryUntil);
     User user = new User(pool.id(), storedUsername, sub, all, true, UserStatus.FORCE_CHANGE_PASSWORD, now, now,
@@ -94,16 +122,39 @@ public final class AdminCreateUser implements Operation {
     } catch (UniqueKeyTakenException e) {
       throw taken(s, e);
     }
-    return response(user);
+    User stored = directory.store().findBySub(pool.id(), sub).orElse(user);
+    if (!action.equals("SUPPRESS")) {
+      try {
+        invite(pool, stored, temporaryPassword, mediums, now);
+      } catch (RuntimeException e) {
+        directory.delete(pool, stored); // no user whose invitation never went out
+        throw e;
+      }
+    }
+    return response(stored);
   }
 
-  private JsonNode resend(UserPool pool, String username, String temporaryPassword, Instant now, Instant until) {
+  private void invite(UserPool pool, User user, String temporaryPassword, List<String> mediums, Instant now) {
+    List<String> attributes = new ArrayList<>();
+    for (String medium : mediums) {
+      String attribute = DeliveryMedium.valueOf(medium).attribute();
+      String value = user.attribute(attribute);
+      if (value != null && !value.isEmpty() && !attributes.contains(attribute)) {
+        attributes.add(attribute);
+      }
+    }
+    sender.invite(new CodeSender.Invitation(pool, user, temporaryPassword, attributes, null, now));
+  }
+
+  private JsonNode resend(UserPool pool, String username, String temporaryPassword, Instant now, Instant until,
+      List<String> mediums) {
     User existing = directory.require(pool, username);
     if (existing.status() != UserStatus.FORCE_CHANGE_PASSWORD) {
       // Cognito refuses RESEND for users past their first sign-in; this wording is ours (unconfirmed).
       throw ErrorCode.UNSUPPORTED_USER_STATE.exception("Resend not possible. " + existing.username()
           + " status is not FORCE_CHANGE_PASSWORD.");
     }
+    invite(pool, existing, temporaryPassword, mediums, now); // first: a failed send leaves the old password
     User updated = directory.update(pool, existing, u -> {
       if (u.status() != UserStatus.FORCE_CHANGE_PASSWORD) {
         throw ErrorCode.UNSUPPORTED_USER_STATE.exception("Resend not possible. " + u.username()

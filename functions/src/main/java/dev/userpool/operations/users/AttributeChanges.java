@@ -1,9 +1,15 @@
 package dev.userpool.operations.users;
 
+import dev.userpool.domain.PoolSettings;
 import dev.userpool.domain.User;
 import dev.userpool.domain.UserPool;
+import dev.userpool.domain.VerificationCode;
+import dev.userpool.operations.codes.CodeDelivery;
+import dev.userpool.operations.codes.CodeSender;
 import dev.userpool.store.UniqueKeyTakenException;
+import dev.userpool.triggers.TriggerSource;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,32 +18,70 @@ import java.util.Map;
 /**
  * Writing and deleting a user's attributes, shared by the admin operations (AdminUpdateUserAttributes,
  * AdminDeleteUserAttributes) and the signed-in user's own (UpdateUserAttributes, DeleteUserAttributes): the {@link
- * AttributeRules} checks, the version-checked update, the verified flags, and alias collisions.
+ * AttributeRules} checks, the version-checked update, the verified flags, verification codes, and alias collisions.
  *
- * <p>A changed email or phone_number is no longer verified: its {@code *_verified} flag becomes "false" unless the
- * same call sets the flag (facts §4.4, §4.7). Where the attribute is auto-verified Cognito would also send a code
- * to the new value; codes arrive with a later issue, so nothing is sent and no caller may claim otherwise. In alias
+ * <p>A changed email or phone_number (facts §4.4, §4.7):
+ * <ul>
+ *   <li>is no longer verified: its {@code *_verified} flag becomes "false" unless the same call sets the flag;</li>
+ *   <li>gets a code (CustomMessage_UpdateUserAttribute, purpose {@code attribute:<name>}) when the pool
+ *       auto-verifies it, unless the same call sets {@code *_verified=true} (an admin vouching for it; this nuance
+ *       is unconfirmed);</li>
+ *   <li>with UserAttributeUpdateSettings.AttributesRequireVerificationBeforeUpdate listing it, and a current value
+ *       to keep, is not written: the old value and its flag stay, the new one is held as pending
+ *       ({@link PendingAttributes}) and the code goes to it; VerifyUserAttribute applies it.</li>
+ * </ul>
+ * Codes are sent before the user is written, so a failed delivery (CodeDeliveryFailureException) or a failing
+ * CustomMessage trigger leaves the user unchanged. If the write then fails (e.g. AliasExistsException), the code
+ * sent is for a value the user does not have and VerifyUserAttribute answers ExpiredCodeException for it. In alias
  * pools the verified value is a unique key: a collision is AliasExistsException. Deleting email or phone_number
- * also drops its verified flag, which no longer describes a value (and so frees the alias).
+ * also drops its verified flag and any pending value.
  */
 public final class AttributeChanges {
   private static final List<String> VERIFIABLE = List.of("email", "phone_number");
 
   private final UserDirectory directory;
+  private final CodeSender sender;
 
-  public AttributeChanges(UserDirectory directory) {
+  public AttributeChanges(UserDirectory directory, CodeSender sender) {
     this.directory = directory;
+    this.sender = sender;
   }
 
-  /** Applies {@code changes} (already checked for names and values once more inside the retry loop). */
-  public User update(UserPool pool, User user, Map<String, String> changes, Instant now) {
+  /** For deletions only: {@link #update} needs a sender. */
+  public AttributeChanges(UserDirectory directory) {
+    this(directory, null);
+  }
+
+  /**
+   * Who asks, for the CustomMessage trigger: the app client (null for admin calls) and the request's
+   * ClientMetadata (facts §5.7: both update operations pass it).
+   */
+  public record Caller(String clientId, Map<String, String> clientMetadata) {}
+
+  /** The user as written and where codes went, in the order email, phone_number. */
+  public record Outcome(User user, List<CodeDelivery> deliveries) {}
+
+  /** Applies {@code changes} (checked for names and values, once more inside the retry loop). */
+  public Outcome update(UserPool pool, User user, Map<String, String> changes, Caller caller, Instant now) {
     AttributeRules rules = AttributeRules.of(pool);
-    List<String> autoVerified = pool.view().autoVerifiedAttributes();
+    rules.checkUpdate(user, changes);
+    Plan plan = plan(pool.view(), user, changes);
+    List<CodeDelivery> sent = new ArrayList<>();
+    for (Map.Entry<String, String> target : plan.toVerify().entrySet()) {
+      if (sender == null) {
+        throw new IllegalStateException("AttributeChanges built without a CodeSender cannot send codes");
+      }
+      String name = target.getKey();
+      sent.add(sender.send(new CodeSender.Request(pool, user, VerificationCode.attribute(name), name,
+          TriggerSource.CUSTOM_MESSAGE_UPDATE_USER_ATTRIBUTE, caller.clientId(), caller.clientMetadata(), 0, now,
+          target.getValue())));
+    }
     try {
-      return directory.update(pool, user, u -> {
+      User updated = directory.update(pool, user, u -> {
         rules.checkUpdate(u, changes);
-        return u.withAttributes(apply(u, changes, autoVerified), now);
+        return plan(pool.view(), u, changes).apply(u, now);
       });
+      return new Outcome(updated, sent);
     } catch (UniqueKeyTakenException e) {
       throw UserDirectory.aliasTaken(e);
     }
@@ -47,28 +91,71 @@ public final class AttributeChanges {
   public User delete(UserPool pool, User user, Collection<String> names, Instant now) {
     return directory.update(pool, user, u -> {
       Map<String, String> attributes = new LinkedHashMap<>(u.attributes());
+      Map<String, String> pending = PendingAttributes.of(u);
       for (String name : names) {
         attributes.remove(name);
         if (VERIFIABLE.contains(name)) {
           attributes.remove(name + "_verified");
+          pending.remove(name);
         }
       }
-      return u.withAttributes(attributes, now);
+      return PendingAttributes.with(u.withAttributes(attributes, now), pending, now);
     });
   }
 
-  /** The user's attributes after {@code changes}, with verified flags reset for changed email/phone values. */
-  static Map<String, String> apply(User user, Map<String, String> changes, List<String> autoVerified) {
+  /** What an update writes: all attributes, the pending values, and the codes to send (attribute → value). */
+  record Plan(Map<String, String> attributes, Map<String, String> pending, Map<String, String> toVerify) {
+    User apply(User u, Instant now) {
+      return PendingAttributes.with(u.withAttributes(attributes, now), pending, now);
+    }
+  }
+
+  static Plan plan(PoolSettings s, User user, Map<String, String> changes) {
+    List<String> autoVerified = s.autoVerifiedAttributes();
+    List<String> beforeUpdate = requireVerificationBeforeUpdate(s);
     Map<String, String> attributes = new LinkedHashMap<>(user.attributes());
     attributes.putAll(changes);
+    Map<String, String> pending = PendingAttributes.of(user);
+    Map<String, String> toVerify = new LinkedHashMap<>();
     for (String name : VERIFIABLE) {
+      if (!changes.containsKey(name)) {
+        continue;
+      }
       String flag = name + "_verified";
-      boolean changed = changes.containsKey(name) && !changes.get(name).equals(user.attribute(name));
-      boolean flagged = autoVerified.contains(name) || user.attribute(flag) != null;
-      if (changed && !changes.containsKey(flag) && flagged) {
+      String value = changes.get(name);
+      String current = user.attribute(name);
+      pending.remove(name); // a new value (or the current one again) replaces a pending one
+      if (value.equals(current) || "true".equals(changes.get(flag))) {
+        continue;
+      }
+      boolean auto = autoVerified.contains(name);
+      if (auto && beforeUpdate.contains(name) && current != null && !current.isEmpty() && !value.isEmpty()) {
+        attributes.put(name, current);
+        if (user.attribute(flag) != null) {
+          attributes.put(flag, user.attribute(flag));
+        } else {
+          attributes.remove(flag);
+        }
+        pending.put(name, value);
+        toVerify.put(name, value);
+        continue;
+      }
+      if (!changes.containsKey(flag) && (auto || user.attribute(flag) != null)) {
         attributes.put(flag, "false");
       }
+      if (auto && !value.isEmpty()) {
+        toVerify.put(name, value);
+      }
     }
-    return attributes;
+    return new Plan(attributes, pending, toVerify);
+  }
+
+  /** UserAttributeUpdateSettings.AttributesRequireVerificationBeforeUpdate (empty when not set). */
+  static List<String> requireVerificationBeforeUpdate(PoolSettings s) {
+    if (s.get("UserAttributeUpdateSettings") instanceof Map<?, ?> settings
+        && settings.get("AttributesRequireVerificationBeforeUpdate") instanceof List<?> names) {
+      return names.stream().map(String::valueOf).toList();
+    }
+    return List.of();
   }
 }

@@ -131,6 +131,21 @@ public final class UserDirectory {
     }
   }
 
+  /**
+   * AliasExistsException (and friends, see {@link #aliasTaken}) when {@code after} would claim a unique key that
+   * {@code before} does not hold and another user does: checked before a code is used up, so a refused verification
+   * leaves the code usable.
+   */
+  public static void requireKeysFree(UserDirectory directory, UserPool pool, User before, User after) {
+    Set<UniqueKey> held = keys(pool, before);
+    for (UniqueKey key : keys(pool, after)) {
+      if (!held.contains(key) && directory.users.findByKey(pool.id(), key)
+          .filter(other -> !other.sub().equals(after.sub())).isPresent()) {
+        throw aliasTaken(new UniqueKeyTakenException(key));
+      }
+    }
+  }
+
   /** The error Cognito answers when an alias or username attribute is held by someone else. */
   public static RuntimeException aliasTaken(UniqueKeyTakenException e) {
     return switch (e.key().kind()) {

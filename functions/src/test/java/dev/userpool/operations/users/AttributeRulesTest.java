@@ -80,7 +80,7 @@ class AttributeRulesTest {
   void whenChangedEmailIsNotFlaggedInTheCallThenItBecomesUnverified() {
     User user = user(Map.of("email", "old@example.com", "email_verified", "true"));
 
-    Map<String, String> after = AttributeChanges.apply(user, Map.of("email", "new@example.com"), List.of());
+    Map<String, String> after = AttributeChanges.plan(settings(List.of(), List.of()), user, Map.of("email", "new@example.com")).attributes();
 
     assertEquals("false", after.get("email_verified"));
   }
@@ -89,9 +89,51 @@ class AttributeRulesTest {
   void whenEmailIsRewrittenUnchangedThenVerifiedFlagStays() {
     User user = user(Map.of("email", "same@example.com", "email_verified", "true"));
 
-    Map<String, String> after = AttributeChanges.apply(user, Map.of("email", "same@example.com"), List.of());
+    Map<String, String> after = AttributeChanges.plan(settings(List.of(), List.of()), user, Map.of("email", "same@example.com")).attributes();
 
     assertEquals("true", after.get("email_verified"));
+  }
+
+  @Test
+  void whenAnAutoVerifiedEmailChangesThenACodeGoesToTheNewValue() {
+    User user = user(Map.of("email", "old@example.com", "email_verified", "true"));
+
+    var plan = AttributeChanges.plan(settings(List.of("email"), List.of()), user, Map.of("email", "new@example.com"));
+
+    assertEquals("new@example.com", plan.attributes().get("email"));
+    assertEquals("false", plan.attributes().get("email_verified"));
+    assertEquals(Map.of("email", "new@example.com"), plan.toVerify());
+    assertEquals(Map.of(), plan.pending());
+  }
+
+  @Test
+  void whenVerificationBeforeUpdateIsRequiredThenTheOldValueStaysAndTheNewOneIsPending() {
+    User user = user(Map.of("email", "old@example.com", "email_verified", "true"));
+
+    var plan = AttributeChanges.plan(settings(List.of("email"), List.of("email")), user,
+        Map.of("email", "new@example.com"));
+
+    assertEquals("old@example.com", plan.attributes().get("email"));
+    assertEquals("true", plan.attributes().get("email_verified"));
+    assertEquals(Map.of("email", "new@example.com"), plan.pending());
+    assertEquals(Map.of("email", "new@example.com"), plan.toVerify());
+  }
+
+  @Test
+  void whenTheSameCallSetsTheVerifiedFlagThenNoCodeIsSent() {
+    User user = user(Map.of("email", "old@example.com"));
+
+    var plan = AttributeChanges.plan(settings(List.of("email"), List.of("email")), user,
+        Map.of("email", "new@example.com", "email_verified", "true"));
+
+    assertEquals("new@example.com", plan.attributes().get("email"));
+    assertEquals("true", plan.attributes().get("email_verified"));
+    assertEquals(Map.of(), plan.toVerify());
+  }
+
+  private static dev.userpool.domain.PoolSettings settings(List<String> autoVerified, List<String> beforeUpdate) {
+    return new dev.userpool.domain.PoolSettings(Map.of("AutoVerifiedAttributes", autoVerified,
+        "UserAttributeUpdateSettings", Map.of("AttributesRequireVerificationBeforeUpdate", beforeUpdate)));
   }
 
   private static User user(Map<String, String> attributes) {

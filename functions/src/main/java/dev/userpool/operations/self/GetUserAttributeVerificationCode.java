@@ -1,0 +1,49 @@
+package dev.userpool.operations.self;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.userpool.domain.User;
+import dev.userpool.domain.VerificationCode;
+import dev.userpool.operations.codes.CodeDelivery;
+import dev.userpool.operations.codes.CodeSender;
+import dev.userpool.operations.users.PendingAttributes;
+import dev.userpool.protocol.Input;
+import dev.userpool.protocol.Json;
+import dev.userpool.protocol.Operation;
+import dev.userpool.protocol.OperationContext;
+import dev.userpool.triggers.TriggerSource;
+
+/**
+ * Cognito GetUserAttributeVerificationCode (facts §4.7): a code for the signed-in user's {@code email} or
+ * {@code phone_number} — to the value waiting for verification if there is one ({@link PendingAttributes}), else
+ * to the current value, which may already be verified (observed: Cognito issues a new code then too). The code
+ * (purpose {@code attribute:<name>}, 24 h) replaces an earlier one for the attribute. CustomMessage_VerifyUserAttribute
+ * gets the ClientMetadata. At most {@value #SENDS_PER_HOUR} per hour (DG quotas), then LimitExceededException.
+ * Checks top-down: the access token, the attribute name, a value to send to.
+ */
+public final class GetUserAttributeVerificationCode implements Operation {
+  static final int SENDS_PER_HOUR = 5;
+
+  private final AccessTokens tokens;
+  private final CodeSender sender;
+
+  public GetUserAttributeVerificationCode(AccessTokens tokens, CodeSender sender) {
+    this.tokens = tokens;
+    this.sender = sender;
+  }
+
+  @Override
+  public JsonNode handle(Input in, OperationContext ctx) {
+    SignedInUser who = tokens.requireValid(in.string("AccessToken"));
+    String name = VerifiableAttributes.require(in.string("AttributeName"));
+    User user = who.user();
+    String pending = PendingAttributes.of(user, name);
+    String destination = pending != null ? pending : user.attribute(name);
+    if (destination == null || destination.isEmpty()) {
+      throw VerifiableAttributes.noValue(name);
+    }
+    CodeDelivery sent = sender.send(new CodeSender.Request(who.pool(), user, VerificationCode.attribute(name), name,
+        TriggerSource.CUSTOM_MESSAGE_VERIFY_USER_ATTRIBUTE, who.token().clientId(), in.stringMap("ClientMetadata"),
+        SENDS_PER_HOUR, ctx.now(), destination));
+    return Json.object().set("CodeDeliveryDetails", sent.toJson());
+  }
+}
