@@ -18,14 +18,10 @@ import java.util.Set;
  * same members in awscli/examples/cognito-idp/create-user-pool-client.rst): RefreshTokenValidity 30,
  * TokenValidityUnits {}, AllowedOAuthFlowsUserPoolClient false, EnableTokenRevocation true,
  * EnablePropagateAdditionalUserContextData false, AuthSessionValidity 3 — and no ExplicitAuthFlows,
- * PreventUserExistenceErrors or Access/IdTokenValidity. Their behavioural defaults are {@link #explicitAuthFlows}
- * and {@link #preventUserExistenceErrors}.
+ * PreventUserExistenceErrors or Access/IdTokenValidity. What omitted members mean when signing in is
+ * {@link dev.userpool.authflows.ClientAuthSettings}'s job.
  */
 public final class AppClientDefaults {
-  /** Flows a client allows when it has no ExplicitAuthFlows (facts §7.1). */
-  public static final List<String> DEFAULT_AUTH_FLOWS =
-      List.of("ALLOW_REFRESH_TOKEN_AUTH", "ALLOW_USER_SRP_AUTH", "ALLOW_CUSTOM_AUTH");
-
   private static final Set<String> LEGACY_FLOWS = Set.of("ADMIN_NO_SRP_AUTH", "CUSTOM_AUTH_FLOW_ONLY",
       "USER_PASSWORD_AUTH");
 
@@ -72,17 +68,7 @@ public final class AppClientDefaults {
     return s;
   }
 
-  /** The flows a client allows: its ExplicitAuthFlows, or Cognito's defaults when it has none. */
-  @SuppressWarnings("unchecked")
-  public static List<String> explicitAuthFlows(Map<String, Object> settings) {
-    Object flows = settings.get("ExplicitAuthFlows");
-    return flows instanceof List<?> l && !l.isEmpty() ? (List<String>) l : DEFAULT_AUTH_FLOWS;
-  }
 
-  /** LEGACY unless the client says ENABLED (API default, facts §8.3). */
-  public static String preventUserExistenceErrors(Map<String, Object> settings) {
-    return "ENABLED".equals(settings.get("PreventUserExistenceErrors")) ? "ENABLED" : "LEGACY";
-  }
 
   private static void checkAuthFlows(List<String> flows) {
     boolean legacy = flows.stream().anyMatch(LEGACY_FLOWS::contains);

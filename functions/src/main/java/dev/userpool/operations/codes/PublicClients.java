@@ -1,11 +1,11 @@
 package dev.userpool.operations.codes;
 
+import dev.userpool.authflows.ClientAuthSettings;
 import dev.userpool.crypto.SecretHash;
 import dev.userpool.domain.AppClient;
 import dev.userpool.domain.UserPool;
 import dev.userpool.errors.ErrorCode;
 import dev.userpool.operations.Lookups;
-import dev.userpool.operations.clients.AppClientDefaults;
 import java.util.Optional;
 
 /**
@@ -23,7 +23,7 @@ public final class PublicClients {
   public record Call(AppClient client, UserPool pool) {
     /** True when the client hides whether a user exists (ENABLED). */
     public boolean hidesUsers() {
-      return "ENABLED".equals(AppClientDefaults.preventUserExistenceErrors(client.settings()));
+      return new ClientAuthSettings(client).hidesUserExistence();
     }
   }
 
