@@ -25,7 +25,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.CodeDeliveryFailureException;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.InvalidEmailRoleAccessPolicyException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.EmailSendingAccountType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserNotFoundException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserStatusType;
@@ -34,8 +34,8 @@ import software.amazon.awssdk.services.ses.SesClient;
 
 /**
  * Real delivery over the wire: a local server whose SES and SNS endpoints are moto's. What was sent is read back
- * from moto's {@code /moto-api/data.json}; a sender identity SES has not verified makes delivery fail, and then
- * nothing is left half-done.
+ * from moto's {@code /moto-api/data.json}; a sender identity SES has not verified makes delivery fail
+ * (InvalidEmailRoleAccessPolicyException), and then nothing is left half-done.
  */
 class SesSnsDeliveryIT {
   private static final String ACCOUNT = "123456789012";
@@ -43,6 +43,7 @@ class SesSnsDeliveryIT {
   private static CognitoIdentityProviderClient cognito;
   private static SesClient ses;
   private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
+  private static final String SES_REFUSED = "Cognito received the following error from Amazon SES";
 
   @BeforeAll
   static void start() throws Exception {
@@ -121,7 +122,7 @@ class SesSnsDeliveryIT {
     String poolId = developerPool(unverified, VerifiedAttributeType.EMAIL);
     String clientId = SignInFixtures.client(cognito, poolId).clientId();
 
-    Expect.error(CodeDeliveryFailureException.class, "Unable to deliver",
+    Expect.error(InvalidEmailRoleAccessPolicyException.class, SES_REFUSED,
         () -> cognito.signUp(b -> b.clientId(clientId).username("jane").password(PASSWORD)
             .userAttributes(attr("email", "jane-" + RUN + "@example.org"))));
 
@@ -139,9 +140,9 @@ class SesSnsDeliveryIT {
         attr("email_verified", "true"));
     String clientId = SignInFixtures.client(cognito, poolId).clientId();
 
-    Expect.error(CodeDeliveryFailureException.class, "Unable to deliver",
+    Expect.error(InvalidEmailRoleAccessPolicyException.class, SES_REFUSED,
         () -> cognito.adminResetUserPassword(b -> b.userPoolId(poolId).username("jane")));
-    Expect.error(CodeDeliveryFailureException.class, "Unable to deliver",
+    Expect.error(InvalidEmailRoleAccessPolicyException.class, SES_REFUSED,
         () -> cognito.forgotPassword(b -> b.clientId(clientId).username("jane")));
 
     assertEquals(UserStatusType.CONFIRMED,
