@@ -40,13 +40,26 @@ public record AppConfig(
    *
    * @param sesEndpoint an SES endpoint to call instead of AWS's (e.g. moto); null for AWS
    * @param snsEndpoint an SNS endpoint to call instead of AWS's; null for AWS
+   * @param stsEndpoint the STS endpoint where a pool's {@code SnsCallerArn} is assumed; null for {@code
+   *     snsEndpoint} when that is given (moto serves both), else AWS's regional STS
    */
   public record Messages(String sesFromAddress, String sesSourceArn, String snsRegion, String sesEndpoint,
-      String snsEndpoint, boolean outbox) {
+      String snsEndpoint, String stsEndpoint, boolean outbox) {
     /** Local mode without endpoints: everything to the outbox. */
-    public static final Messages OUTBOX = new Messages(null, null, null, null, null, true);
+    public static final Messages OUTBOX = new Messages(null, null, null, null, null, null, true);
     /** AWS with no sender configured. */
-    public static final Messages AWS = new Messages(null, null, null, null, null, false);
+    public static final Messages AWS = new Messages(null, null, null, null, null, null, false);
+
+    /** Settings with STS at the SNS endpoint (or AWS's). */
+    public Messages(String sesFromAddress, String sesSourceArn, String snsRegion, String sesEndpoint,
+        String snsEndpoint, boolean outbox) {
+      this(sesFromAddress, sesSourceArn, snsRegion, sesEndpoint, snsEndpoint, null, outbox);
+    }
+
+    /** Where STS is called: the configured endpoint, else the SNS endpoint, else null (AWS). */
+    public String effectiveStsEndpoint() {
+      return stsEndpoint != null ? stsEndpoint : snsEndpoint;
+    }
 
     public boolean emailToOutbox() {
       return outbox && sesEndpoint == null;

@@ -10,6 +10,7 @@ import dev.userpool.delivery.DeliveryMedium;
 import dev.userpool.delivery.MessageChannel;
 import dev.userpool.delivery.Outbox;
 import dev.userpool.delivery.ses.SesEmailSender;
+import dev.userpool.delivery.sns.SmsRoleCredentials;
 import dev.userpool.delivery.sns.SnsSmsSender;
 import dev.userpool.operations.Dependencies;
 import dev.userpool.operations.Implementations;
@@ -55,6 +56,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 import software.amazon.awssdk.services.ses.SesClient;
 import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.LambdaClientBuilder;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
@@ -99,7 +101,7 @@ public final class Wiring {
                     new UserMigration(triggers, new UserDirectory(users), random))),
             new ItemRevokedOriginStore(table),
             new ItemCodeStore(table, new ItemDeploymentKeyStore(table), random),
-            delivery(config, outbox));
+            delivery(config, outbox, clock));
     this.wellKnown = new WellKnownEndpoints(dependencies.pools(), tokens.keys(), tokens.issuers());
     OperationTable operations = Implementations.table(ServiceModel.load(), dependencies);
     this.protocol =
@@ -178,16 +180,23 @@ public final class Wiring {
 
   /**
    * Email by SES and SMS by SNS, or (local mode, per medium without an endpoint) the outbox. SDK clients are
-   * built on first use, one per region, so deployments that never send build none.
+   * built on first use, one per region, so deployments that never send build none. SMS of pools with
+   * {@code SnsCallerArn} are published with that role's session credentials, assumed with STS (the STS client,
+   * in the deployment's region, is also built on first use).
    */
   public static Delivery delivery(AppConfig config, Outbox outbox) {
+    return delivery(config, outbox, Clock.systemUTC());
+  }
+
+  public static Delivery delivery(AppConfig config, Outbox outbox, Clock clock) {
     AppConfig.Messages m = config.messages();
     String snsRegion = m.snsRegion() != null ? m.snsRegion() : config.defaultRegion();
     MessageChannel email = m.emailToOutbox() ? outbox.channel(DeliveryMedium.EMAIL)
         : new SesEmailSender(perRegion(region -> sesClient(region, m.sesEndpoint())), config.defaultRegion(),
             m.sesFromAddress(), m.sesSourceArn());
     MessageChannel sms = m.smsToOutbox() ? outbox.channel(DeliveryMedium.SMS)
-        : new SnsSmsSender(perRegion(region -> snsClient(region, m.snsEndpoint())), snsRegion);
+        : new SnsSmsSender(perRegion(region -> snsClient(region, m.snsEndpoint())), snsRegion,
+            smsRoles(config, clock));
     return new Delivery(List.of(email, sms));
   }
 
@@ -198,6 +207,22 @@ public final class Wiring {
 
   private static SesClient sesClient(String region, String endpoint) {
     var builder = SesClient.builder().httpClient(UrlConnectionHttpClient.create()).region(Region.of(region));
+    if (endpoint == null) {
+      return builder.credentialsProvider(DefaultCredentialsProvider.builder().build()).build();
+    }
+    return builder.endpointOverride(URI.create(endpoint))
+        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+        .build();
+  }
+
+  private static SmsRoleCredentials smsRoles(AppConfig config, Clock clock) {
+    Supplier<StsClient> sts =
+        memoize(() -> stsClient(config.defaultRegion(), config.messages().effectiveStsEndpoint()));
+    return new SmsRoleCredentials(request -> sts.get().assumeRole(request), clock);
+  }
+
+  private static StsClient stsClient(String region, String endpoint) {
+    var builder = StsClient.builder().httpClient(UrlConnectionHttpClient.create()).region(Region.of(region));
     if (endpoint == null) {
       return builder.credentialsProvider(DefaultCredentialsProvider.builder().build()).build();
     }

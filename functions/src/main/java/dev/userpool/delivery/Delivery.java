@@ -5,7 +5,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
-/** Sends each message through the channel of its medium; a failure becomes CodeDeliveryFailureException. */
+/** Sends each message through the channel of its medium; a failure becomes CodeDeliveryFailureException,
+ * or the role/identity exception the channel names (InvalidSmsRole*, InvalidEmailRoleAccessPolicyException). */
 public final class Delivery {
   private static final System.Logger LOG = System.getLogger(Delivery.class.getName());
   private final Map<DeliveryMedium, MessageChannel> channels = new EnumMap<>(DeliveryMedium.class);
@@ -24,15 +25,23 @@ public final class Delivery {
     try {
       channel.send(message);
     } catch (DeliveryFailedException e) {
+      if (e.errorCode() != ErrorCode.CODE_DELIVERY_FAILURE && e.callerMessage() != null) {
+        log(message, e.getMessage(), e.getCause());
+        throw e.errorCode().exception(e.callerMessage());
+      }
       throw failure(message, e.getMessage(), e.getCause());
     }
   }
 
   private static RuntimeException failure(OutgoingMessage message, String detail, Throwable cause) {
+    log(message, detail, cause);
+    // Cognito's exact text for a failed send is not known (unconfirmed); the type is.
+    return ErrorCode.CODE_DELIVERY_FAILURE.exception("Unable to deliver message to the given destination.");
+  }
+
+  private static void log(OutgoingMessage message, String detail, Throwable cause) {
     LOG.log(System.Logger.Level.WARNING, "delivery of a " + message.triggerSource() + " " + message.medium()
         + " message of pool " + message.userPoolId() + " failed: " + detail
         + (cause == null ? "" : " (" + cause.getClass().getSimpleName() + ")"));
-    // Cognito's exact text for a failed send is not known (unconfirmed); the type is.
-    return ErrorCode.CODE_DELIVERY_FAILURE.exception("Unable to deliver message to the given destination.");
   }
 }

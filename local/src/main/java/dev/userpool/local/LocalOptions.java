@@ -8,17 +8,18 @@ import java.util.Map;
 /**
  * The local server's command line: {@code [--port N] [--data-dir DIR | --in-memory] [--region R] [--account A]
  * [--issuer-base-url URL] [--admin-key ACCESS_KEY_ID:SECRET_KEY]... [--lambda-endpoint URL] [--ses-endpoint URL]
- * [--sns-endpoint URL]}.
+ * [--sns-endpoint URL] [--sts-endpoint URL]}.
  *
  * @param adminKeys access key id to secret; empty means IAM operations accept any signature or none
  * @param lambdaEndpoint where trigger functions are invoked, e.g. {@code sam local start-lambda}'s
  *     {@code http://127.0.0.1:3001}; null means AWS Lambda in {@code region}
  * @param sesEndpoint an SES endpoint that emails are sent to (e.g. moto's); null keeps them in the outbox
  * @param snsEndpoint an SNS endpoint that SMS are published to; null keeps them in the outbox
+ * @param stsEndpoint where a pool's SnsCallerArn role is assumed; null for {@code snsEndpoint}
  */
 public record LocalOptions(int port, Path dataDir, boolean inMemory, String region, String accountId,
     String issuerBaseUrl, Map<String, String> adminKeys, String lambdaEndpoint, String sesEndpoint,
-    String snsEndpoint) {
+    String snsEndpoint, String stsEndpoint) {
 
   public LocalOptions {
     adminKeys = adminKeys == null ? Map.of() : Map.copyOf(adminKeys);
@@ -39,6 +40,13 @@ public record LocalOptions(int port, Path dataDir, boolean inMemory, String regi
     this(port, dataDir, inMemory, region, accountId, issuerBaseUrl, adminKeys, lambdaEndpoint, null, null);
   }
 
+  public LocalOptions(int port, Path dataDir, boolean inMemory, String region, String accountId,
+      String issuerBaseUrl, Map<String, String> adminKeys, String lambdaEndpoint, String sesEndpoint,
+      String snsEndpoint) {
+    this(port, dataDir, inMemory, region, accountId, issuerBaseUrl, adminKeys, lambdaEndpoint, sesEndpoint,
+        snsEndpoint, null);
+  }
+
   public static final int DEFAULT_PORT = 9229;
 
   public static LocalOptions parse(String... args) {
@@ -52,6 +60,7 @@ public record LocalOptions(int port, Path dataDir, boolean inMemory, String regi
     String lambdaEndpoint = null;
     String sesEndpoint = null;
     String snsEndpoint = null;
+    String stsEndpoint = null;
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
       switch (arg) {
@@ -65,11 +74,12 @@ public record LocalOptions(int port, Path dataDir, boolean inMemory, String regi
         case "--lambda-endpoint" -> lambdaEndpoint = value(args, ++i, arg);
         case "--ses-endpoint" -> sesEndpoint = value(args, ++i, arg);
         case "--sns-endpoint" -> snsEndpoint = value(args, ++i, arg);
+        case "--sts-endpoint" -> stsEndpoint = value(args, ++i, arg);
         default -> throw new IllegalArgumentException("unknown option " + arg + "\n" + usage());
       }
     }
     return new LocalOptions(port, dataDir, inMemory, region, account, issuer, adminKeys, lambdaEndpoint,
-        sesEndpoint, snsEndpoint);
+        sesEndpoint, snsEndpoint, stsEndpoint);
   }
 
   /** {@code ACCESS_KEY_ID:SECRET_KEY}; the secret may itself contain colons (split at the first one). */
@@ -84,19 +94,19 @@ public record LocalOptions(int port, Path dataDir, boolean inMemory, String regi
   /** This configuration with SigV4 enforced for the given admin keys. */
   public LocalOptions withAdminKeys(Map<String, String> keys) {
     return new LocalOptions(port, dataDir, inMemory, region, accountId, issuerBaseUrl, keys, lambdaEndpoint,
-        sesEndpoint, snsEndpoint);
+        sesEndpoint, snsEndpoint, stsEndpoint);
   }
 
   /** This configuration with trigger functions invoked at the given endpoint. */
   public LocalOptions withLambdaEndpoint(String endpoint) {
     return new LocalOptions(port, dataDir, inMemory, region, accountId, issuerBaseUrl, adminKeys, endpoint,
-        sesEndpoint, snsEndpoint);
+        sesEndpoint, snsEndpoint, stsEndpoint);
   }
 
   /** This configuration with emails sent to an SES endpoint and SMS to an SNS endpoint (either may be null). */
   public LocalOptions withMessageEndpoints(String ses, String sns) {
     return new LocalOptions(port, dataDir, inMemory, region, accountId, issuerBaseUrl, adminKeys, lambdaEndpoint,
-        ses, sns);
+        ses, sns, stsEndpoint);
   }
 
   public static LocalOptions inMemoryOnFreePort() {
@@ -106,13 +116,13 @@ public record LocalOptions(int port, Path dataDir, boolean inMemory, String regi
   public AppConfig toConfig() {
     return new AppConfig(inMemory ? "memory" : "embedded", null, null, dataDir, accountId, region, issuerBaseUrl)
         .withLambdaEndpoint(lambdaEndpoint)
-        .withMessages(new AppConfig.Messages(null, null, null, sesEndpoint, snsEndpoint, true));
+        .withMessages(new AppConfig.Messages(null, null, null, sesEndpoint, snsEndpoint, stsEndpoint, true));
   }
 
   static String usage() {
     return "usage: java -jar userpool-local.jar [--port N] [--data-dir DIR | --in-memory] [--region R]"
         + " [--account ACCOUNT_ID] [--issuer-base-url URL] [--admin-key ACCESS_KEY_ID:SECRET_KEY]..."
-        + " [--lambda-endpoint URL] [--ses-endpoint URL] [--sns-endpoint URL]";
+        + " [--lambda-endpoint URL] [--ses-endpoint URL] [--sns-endpoint URL] [--sts-endpoint URL]";
   }
 
   private static String value(String[] args, int i, String option) {

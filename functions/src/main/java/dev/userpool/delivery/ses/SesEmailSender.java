@@ -4,8 +4,11 @@ import dev.userpool.delivery.DeliveryFailedException;
 import dev.userpool.delivery.DeliveryMedium;
 import dev.userpool.delivery.MessageChannel;
 import dev.userpool.delivery.OutgoingMessage;
+import dev.userpool.errors.ErrorCode;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.ses.SesClient;
 import software.amazon.awssdk.services.ses.model.Body;
@@ -30,6 +33,14 @@ import software.amazon.awssdk.services.ses.model.SendEmailRequest;
 public final class SesEmailSender implements MessageChannel {
   /** Cognito's sender of COGNITO_DEFAULT emails; used only when the deployment configures no sender. */
   static final String COGNITO_DEFAULT_FROM = "no-reply@verificationemail.com";
+  /**
+   * Cognito's text at run time is not known (unconfirmed); at CreateUserPool it reports "Cognito received the
+   * following error from Amazon SES when attempting to send email: ..." with SES's text, which names the account's
+   * identity ARN, so SES's own text stays in the log here.
+   */
+  static final String IDENTITY_MESSAGE =
+      "Cognito received the following error from Amazon SES when attempting to send email: the sending identity"
+          + " is not verified or does not allow Cognito to send from it.";
 
   private final Function<String, SesClient> clients;
   private final String defaultRegion;
@@ -60,9 +71,30 @@ public final class SesEmailSender implements MessageChannel {
     String region = regionOf(request.sourceArn());
     try {
       clients.apply(region).sendEmail(request);
+    } catch (AwsServiceException e) {
+      String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
+      String text = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorMessage();
+      String detail = "SES SendEmail in " + region + " failed: " + code + " " + e.getMessage();
+      if (identityRefused(code, text)) {
+        throw new DeliveryFailedException(detail, e, ErrorCode.INVALID_EMAIL_ROLE_ACCESS_POLICY, IDENTITY_MESSAGE);
+      }
+      throw new DeliveryFailedException(detail, e);
     } catch (SdkException e) {
       throw new DeliveryFailedException("SES SendEmail in " + region + " failed: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * SES refused the sending identity: not verified (MessageRejected "Email address is not verified"), or its
+   * sending authorization does not allow us (AccessDenied). Cognito documents InvalidEmailRoleAccessPolicyException
+   * for exactly this ("an unverified email address or the identity policy isn't set on an email address that Amazon
+   * Cognito can access"); other refusals are CodeDeliveryFailureException.
+   */
+  static boolean identityRefused(String code, String text) {
+    if ("AccessDenied".equals(code) || "AccessDeniedException".equals(code)) {
+      return true;
+    }
+    return "MessageRejected".equals(code) && text != null && text.toLowerCase(Locale.ROOT).contains("not verified");
   }
 
   SendEmailRequest request(OutgoingMessage m) {
