@@ -166,6 +166,11 @@ public final class UserpoolStack extends Stack {
     // Codes by SMS: a publish to a phone number has no resource ARN, so this cannot be narrower than "*".
     function.addToRolePolicy(PolicyStatement.Builder.create()
         .sid("SendSms").actions(List.of("sns:Publish")).resources(List.of("*")).build());
+    // A pool's SmsConfiguration.SnsCallerArn: the role SMS is sent as, in this account only.
+    function.addToRolePolicy(PolicyStatement.Builder.create()
+        .sid("AssumeSmsRole").actions(List.of("sts:AssumeRole"))
+        .resources(List.of(Fn.join("", List.of("arn:", Aws.PARTITION, ":iam::", Aws.ACCOUNT_ID, ":role/*"))))
+        .build());
 
     // Lambda triggers: only the functions the operator named.
     List<String> invokable = new ArrayList<>(settings.list("triggerFunctionArns"));

@@ -175,6 +175,8 @@ class UserpoolStackTest {
     Map<String, List<Object>> resources = resourcesByAction(template);
     assertEquals(Set.of("ses:SendEmail", "ses:SendRawEmail"), actionsWithPrefix(resources, "ses:"));
     assertEquals(Set.of("sns:Publish"), actionsWithPrefix(resources, "sns:"));
+    assertEquals(Set.of("sts:AssumeRole"), actionsWithPrefix(resources, "sts:"));
+    assertTrue(resources.get("sts:AssumeRole").toString().contains(":role/*"));
     assertTrue(resources.get("ses:SendEmail").toString().contains(":identity/*"));
     assertEquals(List.of(SES_SOURCE), resourcesByAction(configured).get("ses:SendEmail"));
     // No other action may have "*" as its resource.
