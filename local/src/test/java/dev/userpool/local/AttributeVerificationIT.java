@@ -25,6 +25,7 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.CodeMismatc
 import software.amazon.awssdk.services.cognitoidentityprovider.model.CreateUserPoolRequest;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ExpiredCodeException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.InvalidParameterException;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.PasswordResetRequiredException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.LimitExceededException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.NotAuthorizedException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UpdateUserAttributesResponse;
@@ -202,6 +203,17 @@ class AttributeVerificationIT {
     }
     Expect.error(LimitExceededException.class, "Attempt limit exceeded, please try after some time.",
         () -> verify(token, "email", code));
+  }
+
+  @Test
+  void whenAnAdminResetThePasswordThenTheStillValidTokenGetsNoCode() throws Exception {
+    String[] p = setUp(b -> {}, attr("email", "jane@example.com"), attr("email_verified", "true"));
+    String token = token(p[1], "jane");
+    cognito.adminResetUserPassword(b -> b.userPoolId(p[0]).username("jane"));
+    int sent = server.messages(p[0], "jane").size();
+    Expect.error(PasswordResetRequiredException.class, "Password reset required for the user",
+        () -> requestCode(token, "email"));
+    assertEquals(sent, server.messages(p[0], "jane").size());
   }
 
   @Test

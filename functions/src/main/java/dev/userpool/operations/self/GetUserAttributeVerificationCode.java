@@ -2,7 +2,9 @@ package dev.userpool.operations.self;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.userpool.domain.User;
+import dev.userpool.domain.UserStatus;
 import dev.userpool.domain.VerificationCode;
+import dev.userpool.errors.ErrorCode;
 import dev.userpool.operations.codes.CodeDelivery;
 import dev.userpool.operations.codes.CodeSender;
 import dev.userpool.operations.users.PendingAttributes;
@@ -36,6 +38,7 @@ public final class GetUserAttributeVerificationCode implements Operation {
     SignedInUser who = tokens.requireValid(in.string("AccessToken"));
     String name = VerifiableAttributes.require(in.string("AttributeName"));
     User user = who.user();
+    requireUsableState(user);
     String pending = PendingAttributes.of(user, name);
     String destination = pending != null ? pending : user.attribute(name);
     if (destination == null || destination.isEmpty()) {
@@ -45,5 +48,18 @@ public final class GetUserAttributeVerificationCode implements Operation {
         TriggerSource.CUSTOM_MESSAGE_VERIFY_USER_ATTRIBUTE, who.token().clientId(), in.stringMap("ClientMetadata"),
         SENDS_PER_HOUR, ctx.now(), destination));
     return Json.object().set("CodeDeliveryDetails", sent.toJson());
+  }
+
+  /**
+   * Cognito lists PasswordResetRequiredException and UserNotConfirmedException for this operation: a user whose
+   * tokens outlived an admin password reset, or who is not confirmed, gets no code (messages as at sign-in).
+   */
+  private static void requireUsableState(User user) {
+    if (user.status() == UserStatus.RESET_REQUIRED) {
+      throw ErrorCode.PASSWORD_RESET_REQUIRED.exception("Password reset required for the user");
+    }
+    if (user.status() == UserStatus.UNCONFIRMED) {
+      throw ErrorCode.USER_NOT_CONFIRMED.exception("User is not confirmed.");
+    }
   }
 }
