@@ -26,6 +26,7 @@ import dev.userpool.store.embedded.EmbeddedItemTable;
 import dev.userpool.store.items.ItemAppClientStore;
 import dev.userpool.store.items.ItemCodeStore;
 import dev.userpool.store.items.ItemChallengeSessionStore;
+import dev.userpool.store.CachedDeploymentKeyStore;
 import dev.userpool.store.items.ItemDeploymentKeyStore;
 import dev.userpool.store.items.ItemRefreshTokenStore;
 import dev.userpool.store.items.ItemRevokedOriginStore;
@@ -69,6 +70,7 @@ public final class Wiring {
   private static final System.Logger LOG = System.getLogger(Wiring.class.getName());
   private final AppConfig config;
   private final ItemTable table;
+  private final CachedDeploymentKeyStore deploymentKeys;
   private final Dependencies dependencies;
   private final CognitoProtocol protocol;
   private final WellKnownEndpoints wellKnown;
@@ -83,6 +85,7 @@ public final class Wiring {
     ItemUserStore users = new ItemUserStore(table);
     ItemGroupStore groups = new ItemGroupStore(table);
     Triggers triggers = triggers(config);
+    this.deploymentKeys = new CachedDeploymentKeyStore(new ItemDeploymentKeyStore(table));
     this.dependencies =
         new Dependencies(
             new ItemUserPoolStore(table),
@@ -95,12 +98,12 @@ public final class Wiring {
             tokens,
             triggers,
             new SignInSetup(new ItemChallengeSessionStore(table), new ItemRefreshTokenStore(table),
-                new ItemDeploymentKeyStore(table))
+                deploymentKeys)
                 .withGroups(groups)
                 .withHooks(new TriggerAuthenticationHooks(triggers,
                     new UserMigration(triggers, new UserDirectory(users), random))),
             new ItemRevokedOriginStore(table),
-            new ItemCodeStore(table, new ItemDeploymentKeyStore(table), random),
+            new ItemCodeStore(table, deploymentKeys, random),
             delivery(config, outbox, clock));
     this.wellKnown = new WellKnownEndpoints(dependencies.pools(), tokens.keys(), tokens.issuers());
     OperationTable operations = Implementations.table(ServiceModel.load(), dependencies);
@@ -268,6 +271,12 @@ public final class Wiring {
 
   public ItemTable table() {
     return table;
+  }
+
+  /** Empties the store and every in-memory copy of its keys (local reset, test suites). */
+  public void reset() {
+    table.clear();
+    deploymentKeys.forget();
   }
 
   public Dependencies dependencies() {

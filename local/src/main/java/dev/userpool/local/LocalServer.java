@@ -127,7 +127,7 @@ public final class LocalServer implements AutoCloseable {
       } else if (method.equals("GET") && path.equals("/health")) {
         response = ApiResponse.json(200, "{\"status\":\"ok\"}", Map.of());
       } else if (method.equals("POST") && path.equals("/_local/reset")) {
-        wiring.table().clear();
+        wiring.reset();
         wiring.outbox().clear();
         response = ApiResponse.json(200, "{}", Map.of());
       } else if (path.equals(OutboxEndpoint.PATH) && (method.equals("GET") || method.equals("DELETE"))) {

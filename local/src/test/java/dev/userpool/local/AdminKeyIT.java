@@ -68,7 +68,7 @@ class AdminKeyIT {
 
   @BeforeEach
   void reset() {
-    server.wiring().table().clear();
+    server.wiring().reset();
   }
 
   @Test

@@ -66,7 +66,7 @@ public final class LocalServerExtension implements BeforeAllCallback, AfterAllCa
 
   @Override
   public void beforeEach(ExtensionContext context) {
-    server.wiring().table().clear();
+    server.wiring().reset();
     server.wiring().outbox().clear();
   }
 

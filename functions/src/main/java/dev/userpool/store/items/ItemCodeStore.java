@@ -25,9 +25,8 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * {@link CodeStore} over the item table: one item per user and purpose under the pool's partition
  * ({@code CODE#<sub>#<purpose>}) whose {@code expiresAt} is the table's TTL attribute. The hash key is one item of
- * its own in the {@link DeploymentKeyStore} ({@value #HASH_KEY_NAME}), read on every use so that a reset table is
- * never out of step with a cached key. The hash covers pool, sub and purpose as well as the code, so equal codes of two
- * users never have equal hashes.
+ * its own in the {@link DeploymentKeyStore} ({@value #HASH_KEY_NAME}), which the wiring caches in memory. The hash
+ * covers pool, sub and purpose as well as the code, so equal codes of two users never have equal hashes.
  */
 public final class ItemCodeStore implements CodeStore {
   private static final int KEY_BYTES = 32;

@@ -1,0 +1,27 @@
+package dev.userpool.store;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+/**
+ * Keeps deployment keys in memory once read: they never change, and without this every SRP step and every code
+ * operation paid one extra table read. {@link #forget()} must follow anything that empties the table (local reset).
+ */
+public final class CachedDeploymentKeyStore implements DeploymentKeyStore {
+  private final DeploymentKeyStore stored;
+  private final Map<String, byte[]> cache = new ConcurrentHashMap<>();
+
+  public CachedDeploymentKeyStore(DeploymentKeyStore stored) {
+    this.stored = stored;
+  }
+
+  @Override
+  public byte[] getOrCreate(String name, Supplier<byte[]> fresh) {
+    return cache.computeIfAbsent(name, n -> stored.getOrCreate(n, fresh)).clone();
+  }
+
+  public void forget() {
+    cache.clear();
+  }
+}
