@@ -30,11 +30,19 @@ public final class ChallengeSessions {
 
   /** A new Session for {@code challengeName} answered by {@code user} through the context's client. */
   public String open(SignInContext ctx, User user, String challengeName) {
+    return open(ctx, user.sub(), challengeName, null);
+  }
+
+  /**
+   * A new Session for {@code challengeName} carrying {@code state} (already sealed by the caller) back to the flow
+   * that answers it; {@code sub} is null when the sign-in names nobody (PreventUserExistenceErrors).
+   */
+  public String open(SignInContext ctx, String sub, String challengeName, String state) {
     byte[] bytes = new byte[RANDOM_BYTES];
     random.nextBytes(bytes);
     String session = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    store.create(new ChallengeSession(ctx.pool().id(), hash(session), ctx.client().clientId(), user.sub(),
-        challengeName, ctx.now(), ctx.now().plus(ctx.settings().authSessionValidity()), false));
+    store.create(new ChallengeSession(ctx.pool().id(), hash(session), ctx.client().clientId(), sub,
+        challengeName, ctx.now(), ctx.now().plus(ctx.settings().authSessionValidity()), false, state));
     return session;
   }
 

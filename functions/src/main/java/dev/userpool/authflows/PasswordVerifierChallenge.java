@@ -37,14 +37,16 @@ public final class PasswordVerifierChallenge implements ChallengeResponder {
   private final SecretBlocks blocks;
   private final SignInCompletion completion;
   private final AuthenticationHooks hooks;
+  private final CustomAuthSequence customAuth;
 
   public PasswordVerifierChallenge(UserAccounts users, AccountProtection protection, SecretBlocks blocks,
-      SignInCompletion completion, AuthenticationHooks hooks) {
+      SignInCompletion completion, AuthenticationHooks hooks, CustomAuthSequence customAuth) {
     this.users = users;
     this.protection = protection;
     this.blocks = blocks;
     this.completion = completion;
     this.hooks = hooks;
+    this.customAuth = customAuth;
   }
 
   @Override
@@ -70,7 +72,11 @@ public final class PasswordVerifierChallenge implements ChallengeResponder {
     if (user.password() == null || !signatureHolds(ctx, user, state, block, timestamp, signature)) {
       throw protection.wrongPassword(ctx, user);
     }
-    return completion.passwordAccepted(ctx, protection.passwordAccepted(ctx, user));
+    User accepted = protection.passwordAccepted(ctx, user);
+    if (state.customAuth()) {
+      return customAuth.passwordVerified(ctx, accepted, session); // back to DefineAuthChallenge
+    }
+    return completion.passwordAccepted(ctx, accepted);
   }
 
   private static boolean signatureHolds(SignInContext ctx, User user, SecretBlocks.SrpState state, String block,

@@ -31,11 +31,17 @@ public final class SecretBlocks {
 
   /**
    * What the server needs at PASSWORD_VERIFIER: the binding (pool, client, expiry), the user ({@code sub} null for
-   * the simulated handshake of an unknown user), the SRP user id, the client's A and the server's private b.
+   * the simulated handshake of an unknown user), the SRP user id, the client's A and the server's private b, and
+   * whether the handshake is a step of a custom authentication (CUSTOM_AUTH with CHALLENGE_NAME=SRP_A).
    */
   public record SrpState(
       String poolId, String clientId, String sub, String userIdForSrp, String srpA, String privateKeyHex,
-      Instant expiresAt) {
+      Instant expiresAt, boolean customAuth) {
+    public SrpState(String poolId, String clientId, String sub, String userIdForSrp, String srpA,
+        String privateKeyHex, Instant expiresAt) {
+      this(poolId, clientId, sub, userIdForSrp, srpA, privateKeyHex, expiresAt, false);
+    }
+
     @Override
     public String toString() {
       return "SrpState[poolId=" + poolId + ", clientId=" + clientId + ", sub=" + sub + "]"; // never b
@@ -62,6 +68,9 @@ public final class SecretBlocks {
     o.put("a", state.srpA());
     o.put("b", state.privateKeyHex());
     o.put("e", state.expiresAt().toEpochMilli());
+    if (state.customAuth()) {
+      o.put("x", true);
+    }
     byte[] plain = Json.write(o).getBytes(StandardCharsets.UTF_8);
     byte[] nonce = new byte[NONCE_BYTES];
     random.nextBytes(nonce);
@@ -94,7 +103,7 @@ public final class SecretBlocks {
     JsonNode o = Json.read(new String(plain, StandardCharsets.UTF_8));
     return Optional.of(new SrpState(o.get("p").asText(), o.get("c").asText(),
         o.has("s") ? o.get("s").asText() : null, o.get("u").asText(), o.get("a").asText(), o.get("b").asText(),
-        Instant.ofEpochMilli(o.get("e").asLong())));
+        Instant.ofEpochMilli(o.get("e").asLong()), o.path("x").asBoolean(false)));
   }
 
   private static byte[] tryOpen(SecretKeySpec key, byte[] nonce, byte[] sealed) {

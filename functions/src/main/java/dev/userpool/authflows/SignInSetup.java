@@ -8,27 +8,34 @@ import dev.userpool.tokens.Tokens;
 import java.security.SecureRandom;
 
 /**
- * What the sign-in flows are built from besides users and tokens: their stores and the two seams, {@link
- * AuthenticationHooks} (triggers) and {@link UserGroupsSource} (the user's groups, for {@code cognito:groups}), both
- * no-ops unless the wiring sets them with {@link #withHooks} / {@link #withGroups}.
+ * What the sign-in flows are built from besides users and tokens: their stores and the seams, {@link
+ * AuthenticationHooks} (triggers), {@link UserGroupsSource} (the user's groups, for {@code cognito:groups}) and
+ * {@link CustomChallengeTriggers} (CUSTOM_AUTH), all no-ops unless the wiring sets them with {@link #withHooks} /
+ * {@link #withGroups} / {@link #withCustomChallenges}.
  */
 public record SignInSetup(
     ChallengeSessionStore sessions,
     RefreshTokenStore refreshTokens,
     DeploymentKeyStore deploymentKeys,
     AuthenticationHooks hooks,
-    UserGroupsSource groups) {
+    UserGroupsSource groups,
+    CustomChallengeTriggers customChallenges) {
 
   public SignInSetup(ChallengeSessionStore sessions, RefreshTokenStore refreshTokens, DeploymentKeyStore keys) {
-    this(sessions, refreshTokens, keys, AuthenticationHooks.NONE, UserGroupsSource.NONE);
+    this(sessions, refreshTokens, keys, AuthenticationHooks.NONE, UserGroupsSource.NONE,
+        CustomChallengeTriggers.NONE);
   }
 
   public SignInSetup withHooks(AuthenticationHooks newHooks) {
-    return new SignInSetup(sessions, refreshTokens, deploymentKeys, newHooks, groups);
+    return new SignInSetup(sessions, refreshTokens, deploymentKeys, newHooks, groups, customChallenges);
   }
 
   public SignInSetup withGroups(UserGroupsSource newGroups) {
-    return new SignInSetup(sessions, refreshTokens, deploymentKeys, hooks, newGroups);
+    return new SignInSetup(sessions, refreshTokens, deploymentKeys, hooks, newGroups, customChallenges);
+  }
+
+  public SignInSetup withCustomChallenges(CustomChallengeTriggers newCustomChallenges) {
+    return new SignInSetup(sessions, refreshTokens, deploymentKeys, hooks, groups, newCustomChallenges);
   }
 
   /** The flow table: one line per AuthFlow (with the ExplicitAuthFlows flag it needs) and per challenge. */
@@ -40,15 +47,20 @@ public record SignInSetup(
     SecretBlocks blocks = new SecretBlocks(deploymentKeys, random);
     PasswordAuthFlow password = new PasswordAuthFlow(users, protection, completion, hooks);
     RefreshTokenFlow refresh = new RefreshTokenFlow(refreshTokens, users, mint);
+    SrpAuthFlow srp = new SrpAuthFlow(users, protection, blocks, deploymentKeys, random);
+    CustomAuthSequence custom = new CustomAuthSequence(customChallenges, challengeSessions,
+        new SealedState(deploymentKeys, random, CustomAuthSequence.STATE_KEY), completion, users, srp);
     return new AuthFlows()
         .flow("USER_PASSWORD_AUTH", "ALLOW_USER_PASSWORD_AUTH", false, password)
         .flow("ADMIN_USER_PASSWORD_AUTH", "ALLOW_ADMIN_USER_PASSWORD_AUTH", true, password)
         .flow("ADMIN_NO_SRP_AUTH", "ALLOW_ADMIN_USER_PASSWORD_AUTH", true, password)
-        .flow("USER_SRP_AUTH", "ALLOW_USER_SRP_AUTH", false,
-            new SrpAuthFlow(users, protection, blocks, deploymentKeys, random))
+        .flow("USER_SRP_AUTH", "ALLOW_USER_SRP_AUTH", false, srp)
+        .flow("CUSTOM_AUTH", "ALLOW_CUSTOM_AUTH", false, new CustomAuthFlow(users, protection, custom, hooks))
         .flow("REFRESH_TOKEN_AUTH", "ALLOW_REFRESH_TOKEN_AUTH", false, refresh)
         .flow("REFRESH_TOKEN", "ALLOW_REFRESH_TOKEN_AUTH", false, refresh)
-        .challenge("PASSWORD_VERIFIER", new PasswordVerifierChallenge(users, protection, blocks, completion, hooks))
+        .challenge("PASSWORD_VERIFIER",
+            new PasswordVerifierChallenge(users, protection, blocks, completion, hooks, custom))
+        .challenge("CUSTOM_CHALLENGE", new CustomChallengeResponder(custom))
         .challenge("NEW_PASSWORD_REQUIRED",
             new NewPasswordRequiredChallenge(users, challengeSessions, completion, random));
   }

@@ -56,29 +56,42 @@ public final class SrpAuthFlow implements AuthFlow {
       if (!ctx.settings().hidesUserExistence()) {
         throw AccountProtection.unknownUser(ctx);
       }
-      return simulated(ctx, username, srpA);
+      return simulated(ctx, username, srpA, false);
     }
     protection.beforePassword(ctx, user);
-    if (user.password() == null) {
-      return simulated(ctx, user.username(), srpA); // no password to prove: fails like a wrong one
-    }
-    Srp6a.ServerSession session = Srp6a.ServerSession.start(user.password().verifierHex(), random);
-    return challenge(ctx, user.sub(), user.username(), user.password().saltHex(), session, srpA);
+    return passwordVerifier(ctx, user, username, srpA, false);
   }
 
-  private AuthResult simulated(SignInContext ctx, String username, String srpA) {
+  /**
+   * The PASSWORD_VERIFIER challenge for {@code user} (simulated when null or without a password), no Session;
+   * {@code customAuth} marks the sealed state so that the answer continues a custom authentication.
+   */
+  AuthResult.Challenge passwordVerifier(SignInContext ctx, User user, String username, String srpA,
+      boolean customAuth) {
+    if (user == null) {
+      return simulated(ctx, username, srpA, customAuth);
+    }
+    if (user.password() == null) {
+      return simulated(ctx, user.username(), srpA, customAuth); // no password to prove: fails like a wrong one
+    }
+    Srp6a.ServerSession session = Srp6a.ServerSession.start(user.password().verifierHex(), random);
+    return challenge(ctx, user.sub(), user.username(), user.password().saltHex(), session, srpA, customAuth);
+  }
+
+  private AuthResult.Challenge simulated(SignInContext ctx, String username, String srpA, boolean customAuth) {
     byte[] seed = hmac(ctx.pool().id() + "\n" + username);
     String saltHex = HexFormat.of().formatHex(seed, 0, 16);
     String userId = UUID.nameUUIDFromBytes(seed).toString();
     String verifierHex = Srp6a.G.modPow(new BigInteger(1, seed), Srp6a.N).toString(16);
     Srp6a.ServerSession session = Srp6a.ServerSession.start(verifierHex, random);
-    return challenge(ctx, null, userId, saltHex, session, srpA);
+    return challenge(ctx, null, userId, saltHex, session, srpA, customAuth);
   }
 
-  private AuthResult challenge(SignInContext ctx, String sub, String userIdForSrp, String saltHex,
-      Srp6a.ServerSession session, String srpA) {
+  private AuthResult.Challenge challenge(SignInContext ctx, String sub, String userIdForSrp, String saltHex,
+      Srp6a.ServerSession session, String srpA, boolean customAuth) {
     String block = blocks.seal(new SecretBlocks.SrpState(ctx.pool().id(), ctx.client().clientId(), sub,
-        userIdForSrp, srpA, session.privateKeyHex(), ctx.now().plus(ctx.settings().authSessionValidity())));
+        userIdForSrp, srpA, session.privateKeyHex(), ctx.now().plus(ctx.settings().authSessionValidity()),
+        customAuth));
     Map<String, String> parameters = new LinkedHashMap<>();
     parameters.put("SALT", saltHex);
     parameters.put("SRP_B", session.publicKeyHex());
@@ -89,7 +102,7 @@ public final class SrpAuthFlow implements AuthFlow {
   }
 
   /** SRP_A must be hex and not 0 mod N (facts §7.4); message unconfirmed. */
-  private static void requireValidA(String srpA) {
+  static void requireValidA(String srpA) {
     if (!HEX.matcher(srpA).matches() || new BigInteger(srpA, 16).mod(Srp6a.N).signum() == 0) {
       throw ErrorCode.INVALID_PARAMETER.exception("Invalid SRP_A.");
     }

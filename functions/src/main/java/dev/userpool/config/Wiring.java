@@ -15,6 +15,7 @@ import dev.userpool.delivery.sns.SnsSmsSender;
 import dev.userpool.operations.Dependencies;
 import dev.userpool.operations.Implementations;
 import dev.userpool.operations.auth.TriggerAuthenticationHooks;
+import dev.userpool.operations.auth.TriggerCustomChallenges;
 import dev.userpool.operations.auth.UserMigration;
 import dev.userpool.operations.users.UserDirectory;
 import dev.userpool.protocol.CognitoProtocol;
@@ -100,6 +101,7 @@ public final class Wiring {
             new SignInSetup(new ItemChallengeSessionStore(table), new ItemRefreshTokenStore(table),
                 deploymentKeys)
                 .withGroups(groups)
+                .withCustomChallenges(new TriggerCustomChallenges(triggers))
                 .withHooks(new TriggerAuthenticationHooks(triggers,
                     new UserMigration(triggers, new UserDirectory(users), random))),
             new ItemRevokedOriginStore(table),

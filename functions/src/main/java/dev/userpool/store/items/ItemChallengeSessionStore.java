@@ -56,18 +56,24 @@ public final class ItemChallengeSessionStore implements ChallengeSessionStore {
   private static String encode(ChallengeSession s) {
     ObjectNode o = Json.object();
     o.put("clientId", s.clientId());
-    o.put("sub", s.sub());
+    if (s.sub() != null) {
+      o.put("sub", s.sub());
+    }
     o.put("challenge", s.challengeName());
     o.put("created", s.createdAt().toEpochMilli());
     o.put("expires", s.expiresAt().toEpochMilli());
     o.put("used", s.used());
+    if (s.state() != null) {
+      o.put("state", s.state());
+    }
     return Json.write(o);
   }
 
   private static ChallengeSession decode(String poolId, String id, String data) {
     JsonNode o = Json.read(data);
-    return new ChallengeSession(poolId, id, o.get("clientId").asText(), o.get("sub").asText(),
+    return new ChallengeSession(poolId, id, o.get("clientId").asText(), o.hasNonNull("sub") ? o.get("sub").asText() : null,
         o.get("challenge").asText(), Instant.ofEpochMilli(o.get("created").asLong()),
-        Instant.ofEpochMilli(o.get("expires").asLong()), o.get("used").asBoolean());
+        Instant.ofEpochMilli(o.get("expires").asLong()), o.get("used").asBoolean(),
+        o.hasNonNull("state") ? o.get("state").asText() : null);
   }
 }
