@@ -11,12 +11,26 @@ public sealed interface AuthResult {
     }
   }
 
-  /** AuthenticationResult; {@code refreshToken} is null on refresh (no rotation). */
-  record Authenticated(String accessToken, long expiresIn, String idToken, String refreshToken)
-      implements AuthResult {
+  /**
+   * AuthenticationResult; {@code refreshToken} is null on refresh (no rotation); {@code newDevice} is the
+   * NewDeviceMetadata of a sign-in on a device Cognito has not seen (null otherwise).
+   */
+  record Authenticated(String accessToken, long expiresIn, String idToken, String refreshToken,
+      NewDevice newDevice) implements AuthResult {
+    public Authenticated(String accessToken, long expiresIn, String idToken, String refreshToken) {
+      this(accessToken, expiresIn, idToken, refreshToken, null);
+    }
+
+    public Authenticated withNewDevice(NewDevice device) {
+      return new Authenticated(accessToken, expiresIn, idToken, refreshToken, device);
+    }
+
     @Override
     public String toString() {
       return "Authenticated[expiresIn=" + expiresIn + "]"; // never the tokens
     }
   }
+
+  /** NewDeviceMetadata: the key of the device the client should confirm (ConfirmDevice), and its group key. */
+  record NewDevice(String deviceKey, String deviceGroupKey) {}
 }

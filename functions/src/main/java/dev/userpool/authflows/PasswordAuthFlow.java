@@ -35,6 +35,6 @@ public final class PasswordAuthFlow implements AuthFlow {
     if (!Srp6a.matches(user.password(), ctx.pool().srpPoolName(), user.username(), password)) {
       throw protection.wrongPassword(ctx, user);
     }
-    return completion.passwordAccepted(ctx, protection.passwordAccepted(ctx, user));
+    return completion.passwordAccepted(ctx, protection.passwordAccepted(ctx, user), params.optional("DEVICE_KEY"));
   }
 }

@@ -76,7 +76,7 @@ public final class PasswordVerifierChallenge implements ChallengeResponder {
     if (state.customAuth()) {
       return customAuth.passwordVerified(ctx, accepted, session); // back to DefineAuthChallenge
     }
-    return completion.passwordAccepted(ctx, accepted);
+    return completion.passwordAccepted(ctx, accepted, responses.optional("DEVICE_KEY"));
   }
 
   private static boolean signatureHolds(SignInContext ctx, User user, SecretBlocks.SrpState state, String block,

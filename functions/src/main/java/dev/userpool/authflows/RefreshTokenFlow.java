@@ -9,7 +9,8 @@ import dev.userpool.store.RefreshTokenStore;
  * REFRESH_TOKEN_AUTH / REFRESH_TOKEN: new ID and access tokens for a live refresh token of the same client, with
  * the original auth_time and origin_jti; no new refresh token (facts §6.1, §6.6). SECRET_HASH uses the internal
  * username (§7.2). A refresh token issued before a global sign-out is refused; one revoked with RevokeToken is
- * deleted, so it is unknown.
+ * deleted, so it is unknown. A refresh token issued on a device refreshes only with that DEVICE_KEY (refused like an
+ * unknown token otherwise, as clients report it: "Invalid Refresh Token").
  */
 public final class RefreshTokenFlow implements AuthFlow {
   private final RefreshTokenStore tokens;
@@ -27,6 +28,7 @@ public final class RefreshTokenFlow implements AuthFlow {
     String token = params.require("REFRESH_TOKEN");
     RefreshToken stored = tokens.find(ctx.pool().id(), TokenMint.refreshTokenHash(token))
         .filter(t -> t.clientId().equals(ctx.client().clientId()) && ctx.now().isBefore(t.expiresAt()))
+        .filter(t -> t.deviceKey() == null || t.deviceKey().equals(params.optional("DEVICE_KEY").orElse(null)))
         .orElseThrow(() -> ErrorCode.NOT_AUTHORIZED.exception("Invalid Refresh Token")); // common wording
     User user = users.findBySub(ctx.pool(), stored.sub())
         .orElseThrow(() -> ErrorCode.NOT_AUTHORIZED.exception("User does not exist.")); // wording guessed

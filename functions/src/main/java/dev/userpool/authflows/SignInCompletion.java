@@ -1,5 +1,6 @@
 package dev.userpool.authflows;
 
+import dev.userpool.domain.Device;
 import dev.userpool.domain.User;
 import dev.userpool.errors.ErrorCode;
 import dev.userpool.protocol.Json;
@@ -7,11 +8,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What follows an accepted password, in every password-based flow: UNCONFIRMED → UserNotConfirmedException;
  * FORCE_CHANGE_PASSWORD → the NEW_PASSWORD_REQUIRED challenge (or NotAuthorizedException when the temporary
- * password has expired); otherwise Post Authentication and tokens.
+ * password has expired); a DEVICE_KEY of one of the user's devices → DEVICE_SRP_AUTH ({@link DeviceTracking});
+ * otherwise Post Authentication and tokens, with NewDeviceMetadata when the pool tracks devices.
  */
 public final class SignInCompletion {
   static final String NEW_PASSWORD_REQUIRED = "NEW_PASSWORD_REQUIRED";
@@ -19,14 +22,22 @@ public final class SignInCompletion {
   private final ChallengeSessions sessions;
   private final TokenMint mint;
   private final AuthenticationHooks hooks;
+  private final DeviceTracking devices;
 
-  public SignInCompletion(ChallengeSessions sessions, TokenMint mint, AuthenticationHooks hooks) {
+  public SignInCompletion(ChallengeSessions sessions, TokenMint mint, AuthenticationHooks hooks,
+      DeviceTracking devices) {
     this.sessions = sessions;
     this.mint = mint;
     this.hooks = hooks;
+    this.devices = devices;
   }
 
   public AuthResult passwordAccepted(SignInContext ctx, User user) {
+    return passwordAccepted(ctx, user, Optional.empty());
+  }
+
+  /** As {@link #passwordAccepted(SignInContext, User)}, for a sign-in that presented {@code deviceKey}. */
+  public AuthResult passwordAccepted(SignInContext ctx, User user, Optional<String> deviceKey) {
     switch (user.status()) {
       case UNCONFIRMED -> throw ErrorCode.USER_NOT_CONFIRMED.exception("User is not confirmed.");
       case FORCE_CHANGE_PASSWORD -> {
@@ -40,15 +51,27 @@ public final class SignInCompletion {
             sessions.open(ctx, user, NEW_PASSWORD_REQUIRED));
       }
       default -> {
+        Optional<AuthResult.Challenge> device = devices.challenge(ctx, user, deviceKey);
+        if (device.isPresent()) {
+          return device.get();
+        }
         return authenticated(ctx, user, TokenGenerationSource.AUTHENTICATION);
       }
     }
   }
 
-  /** Post Authentication, then the tokens of a new sign-in. */
+  /** Post Authentication, then the tokens of a new sign-in (on a new device when the pool tracks devices). */
   public AuthResult.Authenticated authenticated(SignInContext ctx, User user, TokenGenerationSource source) {
     hooks.afterAuthentication(ctx, user);
-    return mint.signIn(ctx, user, source);
+    AuthResult.NewDevice device = devices.register(ctx, user);
+    AuthResult.Authenticated tokens = mint.signIn(ctx, user, source, device == null ? null : device.deviceKey());
+    return tokens.withNewDevice(device);
+  }
+
+  /** Post Authentication, then the tokens of a sign-in proven on one of the user's devices (device SRP). */
+  public AuthResult.Authenticated authenticatedOnDevice(SignInContext ctx, User user, Device device) {
+    hooks.afterAuthentication(ctx, user);
+    return mint.signIn(ctx, user, TokenGenerationSource.AUTHENTICATE_DEVICE, device.deviceKey());
   }
 
   /**

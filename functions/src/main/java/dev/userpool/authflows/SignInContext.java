@@ -10,7 +10,8 @@ import java.util.Map;
  * triggers), whether it came through an Admin* operation, the request time, the URL it reached (the default
  * token issuer base, see {@link dev.userpool.tokens.IssuerResolver}), and whether it answers a challenge
  * ((Admin)RespondToAuthChallenge) rather than starting a sign-in ((Admin)InitiateAuth): Cognito hands ClientMetadata
- * to different triggers in the two (facts §5.7).
+ * to different triggers in the two (facts §5.7). {@code sourceIp} is the caller's address (a device's last_ip_used),
+ * null when unknown.
  */
 public record SignInContext(
     UserPool pool,
@@ -19,10 +20,21 @@ public record SignInContext(
     boolean admin,
     Instant now,
     String requestBaseUrl,
-    boolean challengeResponse) {
+    boolean challengeResponse,
+    String sourceIp) {
 
   public SignInContext {
     clientMetadata = clientMetadata == null ? Map.of() : Map.copyOf(clientMetadata);
+  }
+
+  public SignInContext(UserPool pool, AppClient client, Map<String, String> clientMetadata, boolean admin,
+      Instant now, String requestBaseUrl, boolean challengeResponse) {
+    this(pool, client, clientMetadata, admin, now, requestBaseUrl, challengeResponse, null);
+  }
+
+  /** The same call as seen from {@code ip}. */
+  public SignInContext from(String ip) {
+    return new SignInContext(pool, client, clientMetadata, admin, now, requestBaseUrl, challengeResponse, ip);
   }
 
   /** A call that starts a sign-in ((Admin)InitiateAuth). */

@@ -2,13 +2,15 @@ package dev.userpool.authflows;
 
 import dev.userpool.store.ChallengeSessionStore;
 import dev.userpool.store.DeploymentKeyStore;
+import dev.userpool.store.DeviceStore;
 import dev.userpool.store.RefreshTokenStore;
 import dev.userpool.store.UserGroupsSource;
 import dev.userpool.tokens.Tokens;
 import java.security.SecureRandom;
 
 /**
- * What the sign-in flows are built from besides users and tokens: their stores and the seams, {@link
+ * What the sign-in flows are built from besides users and tokens: their stores (the users' devices among them) and
+ * the seams, {@link
  * AuthenticationHooks} (triggers), {@link UserGroupsSource} (the user's groups, for {@code cognito:groups}) and
  * {@link CustomChallengeTriggers} (CUSTOM_AUTH), all no-ops unless the wiring sets them with {@link #withHooks} /
  * {@link #withGroups} / {@link #withCustomChallenges}.
@@ -19,23 +21,25 @@ public record SignInSetup(
     DeploymentKeyStore deploymentKeys,
     AuthenticationHooks hooks,
     UserGroupsSource groups,
-    CustomChallengeTriggers customChallenges) {
+    CustomChallengeTriggers customChallenges,
+    DeviceStore devices) {
 
-  public SignInSetup(ChallengeSessionStore sessions, RefreshTokenStore refreshTokens, DeploymentKeyStore keys) {
+  public SignInSetup(ChallengeSessionStore sessions, RefreshTokenStore refreshTokens, DeploymentKeyStore keys,
+      DeviceStore devices) {
     this(sessions, refreshTokens, keys, AuthenticationHooks.NONE, UserGroupsSource.NONE,
-        CustomChallengeTriggers.NONE);
+        CustomChallengeTriggers.NONE, devices);
   }
 
   public SignInSetup withHooks(AuthenticationHooks newHooks) {
-    return new SignInSetup(sessions, refreshTokens, deploymentKeys, newHooks, groups, customChallenges);
+    return new SignInSetup(sessions, refreshTokens, deploymentKeys, newHooks, groups, customChallenges, devices);
   }
 
   public SignInSetup withGroups(UserGroupsSource newGroups) {
-    return new SignInSetup(sessions, refreshTokens, deploymentKeys, hooks, newGroups, customChallenges);
+    return new SignInSetup(sessions, refreshTokens, deploymentKeys, hooks, newGroups, customChallenges, devices);
   }
 
   public SignInSetup withCustomChallenges(CustomChallengeTriggers newCustomChallenges) {
-    return new SignInSetup(sessions, refreshTokens, deploymentKeys, hooks, groups, newCustomChallenges);
+    return new SignInSetup(sessions, refreshTokens, deploymentKeys, hooks, groups, newCustomChallenges, devices);
   }
 
   /** The flow table: one line per AuthFlow (with the ExplicitAuthFlows flag it needs) and per challenge. */
@@ -43,7 +47,8 @@ public record SignInSetup(
     AccountProtection protection = new AccountProtection(users);
     ChallengeSessions challengeSessions = new ChallengeSessions(sessions, random);
     TokenMint mint = new TokenMint(tokens.issuer(), tokens.issuers(), refreshTokens, groups, hooks, random);
-    SignInCompletion completion = new SignInCompletion(challengeSessions, mint, hooks);
+    DeviceTracking deviceTracking = new DeviceTracking(devices, challengeSessions, random);
+    SignInCompletion completion = new SignInCompletion(challengeSessions, mint, hooks, deviceTracking);
     SecretBlocks blocks = new SecretBlocks(deploymentKeys, random);
     PasswordAuthFlow password = new PasswordAuthFlow(users, protection, completion, hooks);
     RefreshTokenFlow refresh = new RefreshTokenFlow(refreshTokens, users, mint);
@@ -61,6 +66,10 @@ public record SignInSetup(
         .challenge("PASSWORD_VERIFIER",
             new PasswordVerifierChallenge(users, protection, blocks, completion, hooks, custom))
         .challenge("CUSTOM_CHALLENGE", new CustomChallengeResponder(custom))
+        .challenge("DEVICE_SRP_AUTH",
+            new DeviceSrpAuthChallenge(users, challengeSessions, deviceTracking, blocks, random))
+        .challenge("DEVICE_PASSWORD_VERIFIER",
+            new DevicePasswordVerifierChallenge(users, challengeSessions, deviceTracking, blocks, completion))
         .challenge("NEW_PASSWORD_REQUIRED",
             new NewPasswordRequiredChallenge(users, challengeSessions, completion, random));
   }

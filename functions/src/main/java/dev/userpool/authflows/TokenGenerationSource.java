@@ -4,6 +4,7 @@ package dev.userpool.authflows;
 public enum TokenGenerationSource {
   AUTHENTICATION("TokenGeneration_Authentication"),
   NEW_PASSWORD_CHALLENGE("TokenGeneration_NewPasswordChallenge"),
+  AUTHENTICATE_DEVICE("TokenGeneration_AuthenticateDevice"),
   REFRESH_TOKENS("TokenGeneration_RefreshTokens");
 
   private final String triggerSource;

@@ -48,20 +48,29 @@ public final class TokenMint {
 
   /** A new sign-in: new auth_time, origin_jti and refresh token. */
   public AuthResult.Authenticated signIn(SignInContext ctx, User user, TokenGenerationSource source) {
+    return signIn(ctx, user, source, null);
+  }
+
+  /**
+   * A new sign-in on the device {@code deviceKey} (null for none): the access token carries {@code device_key} and
+   * the refresh token is bound to the device (facts §6.4).
+   */
+  public AuthResult.Authenticated signIn(SignInContext ctx, User user, TokenGenerationSource source,
+      String deviceKey) {
     TokenGrant grant = TokenGrant.signIn(ctx.pool(), ctx.client(), user,
-        issuers.issuer(ctx.pool().id(), ctx.requestBaseUrl()), ctx.now(), random);
+        issuers.issuer(ctx.pool().id(), ctx.requestBaseUrl()), ctx.now(), random).withDeviceKey(deviceKey);
     String refreshToken = newRefreshToken();
     refreshTokens.create(new RefreshToken(ctx.pool().id(), ChallengeSessions.hash(refreshToken),
         ctx.client().clientId(), user.sub(), grant.authTime(), grant.originJti(), ctx.now(),
-        ctx.now().plus(ctx.settings().refreshTokenValidity())));
+        ctx.now().plus(ctx.settings().refreshTokenValidity()), deviceKey));
     return sign(ctx, grant, user, source, refreshToken);
   }
 
-  /** New ID and access tokens for a stored refresh token: auth_time and origin_jti carry over. */
+  /** New ID and access tokens for a stored refresh token: auth_time, origin_jti and the device carry over. */
   public AuthResult.Authenticated refresh(SignInContext ctx, User user, RefreshToken stored) {
     TokenGrant original = new TokenGrant(ctx.pool(), ctx.client(), user,
         issuers.issuer(ctx.pool().id(), ctx.requestBaseUrl()), stored.authTime(), stored.authTime(),
-        stored.originJti(), null, List.of(), List.of(), null, List.of(TokenGrant.ADMIN_SCOPE), null);
+        stored.originJti(), null, List.of(), List.of(), null, List.of(TokenGrant.ADMIN_SCOPE), stored.deviceKey());
     return sign(ctx, original.refreshed(user, ctx.now(), random), user, TokenGenerationSource.REFRESH_TOKENS, null);
   }
 

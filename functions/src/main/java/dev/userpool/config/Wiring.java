@@ -27,6 +27,7 @@ import dev.userpool.store.embedded.EmbeddedItemTable;
 import dev.userpool.store.items.ItemAppClientStore;
 import dev.userpool.store.items.ItemCodeStore;
 import dev.userpool.store.items.ItemChallengeSessionStore;
+import dev.userpool.store.items.ItemDeviceStore;
 import dev.userpool.store.CachedDeploymentKeyStore;
 import dev.userpool.store.items.ItemDeploymentKeyStore;
 import dev.userpool.store.items.ItemRefreshTokenStore;
@@ -99,7 +100,7 @@ public final class Wiring {
             tokens,
             triggers,
             new SignInSetup(new ItemChallengeSessionStore(table), new ItemRefreshTokenStore(table),
-                deploymentKeys)
+                deploymentKeys, new ItemDeviceStore(table))
                 .withGroups(groups)
                 .withCustomChallenges(new TriggerCustomChallenges(triggers))
                 .withHooks(new TriggerAuthenticationHooks(triggers,

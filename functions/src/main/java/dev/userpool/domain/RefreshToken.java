@@ -5,7 +5,8 @@ import java.time.Instant;
 /**
  * What a refresh token stands for. The token is an opaque random string handed to the client; only its SHA-256
  * ({@code tokenHash}, lower-case hex) is stored. {@code authTime} and {@code originJti} are those of the sign-in that
- * produced it, carried into every ID and access token it refreshes (facts §6.3).
+ * produced it, carried into every ID and access token it refreshes (facts §6.3). {@code deviceKey} is the device the
+ * sign-in was made on (null when device tracking was off): the token then refreshes only with that DEVICE_KEY.
  */
 public record RefreshToken(
     String poolId,
@@ -15,4 +16,11 @@ public record RefreshToken(
     Instant authTime,
     String originJti,
     Instant issuedAt,
-    Instant expiresAt) {}
+    Instant expiresAt,
+    String deviceKey) {
+
+  public RefreshToken(String poolId, String tokenHash, String clientId, String sub, Instant authTime,
+      String originJti, Instant issuedAt, Instant expiresAt) {
+    this(poolId, tokenHash, clientId, sub, authTime, originJti, issuedAt, expiresAt, null);
+  }
+}

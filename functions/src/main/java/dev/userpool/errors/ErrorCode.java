@@ -10,6 +10,7 @@ public enum ErrorCode {
   CODE_MISMATCH("CodeMismatchException", 400, "Invalid verification code provided, please try again."),
   CONCURRENT_MODIFICATION(
       "ConcurrentModificationException", 400, "The resource was modified concurrently, try again."),
+  DEVICE_KEY_EXISTS("DeviceKeyExistsException", 400, "Device key already exists."),
   DUPLICATE_PROVIDER("DuplicateProviderException", 400, "A provider with this name already exists."),
   EXPIRED_CODE("ExpiredCodeException", 400, "Invalid code provided, please request a code again."),
   GROUP_EXISTS("GroupExistsException", 400, "A group with the name already exists."),

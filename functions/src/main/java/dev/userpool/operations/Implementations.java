@@ -12,6 +12,17 @@ import dev.userpool.operations.clients.DeleteUserPoolClient;
 import dev.userpool.operations.clients.DescribeUserPoolClient;
 import dev.userpool.operations.clients.ListUserPoolClients;
 import dev.userpool.operations.clients.UpdateUserPoolClient;
+import dev.userpool.operations.devices.AdminDevices;
+import dev.userpool.operations.devices.AdminForgetDevice;
+import dev.userpool.operations.devices.AdminGetDevice;
+import dev.userpool.operations.devices.AdminListDevices;
+import dev.userpool.operations.devices.AdminUpdateDeviceStatus;
+import dev.userpool.operations.devices.ConfirmDevice;
+import dev.userpool.operations.devices.ForgetDevice;
+import dev.userpool.operations.devices.GetDevice;
+import dev.userpool.operations.devices.ListDevices;
+import dev.userpool.operations.devices.UpdateDeviceStatus;
+import dev.userpool.operations.devices.UserDevices;
 import dev.userpool.operations.groups.AdminAddUserToGroup;
 import dev.userpool.operations.groups.AdminListGroupsForUser;
 import dev.userpool.operations.groups.AdminRemoveUserFromGroup;
@@ -83,6 +94,8 @@ public final class Implementations {
     UserDirectory directory = new UserDirectory(d.users());
     PublicClients publicClients = new PublicClients(d.lookups());
     CodeCheck codeCheck = new CodeCheck(d.codes());
+    UserDevices devices = new UserDevices(d.signIn().devices());
+    AdminDevices adminDevices = new AdminDevices(d.lookups(), directory);
     return OperationTable.builder(model)
         // pools, clients, tags
         .add("CreateUserPool", new CreateUserPool(d.pools(), d.random(), d.tokens().keys()))
@@ -154,6 +167,16 @@ public final class Implementations {
         .add("AdminResetUserPassword", new AdminResetUserPassword(d.lookups(), directory, d.codeSender()))
         .add("GetUserAttributeVerificationCode", new GetUserAttributeVerificationCode(accessTokens, d.codeSender()))
         .add("VerifyUserAttribute", new VerifyUserAttribute(accessTokens, directory, codeCheck))
+        // devices
+        .add("ConfirmDevice", new ConfirmDevice(accessTokens, devices))
+        .add("GetDevice", new GetDevice(accessTokens, devices))
+        .add("ListDevices", new ListDevices(accessTokens, devices))
+        .add("ForgetDevice", new ForgetDevice(accessTokens, devices))
+        .add("UpdateDeviceStatus", new UpdateDeviceStatus(accessTokens, devices))
+        .add("AdminGetDevice", new AdminGetDevice(adminDevices, devices))
+        .add("AdminListDevices", new AdminListDevices(adminDevices, devices))
+        .add("AdminForgetDevice", new AdminForgetDevice(adminDevices, devices))
+        .add("AdminUpdateDeviceStatus", new AdminUpdateDeviceStatus(adminDevices, devices))
         .build();
   }
 }

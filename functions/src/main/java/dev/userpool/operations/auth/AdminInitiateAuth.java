@@ -26,7 +26,8 @@ public final class AdminInitiateAuth implements Operation {
     UserPool pool = lookups.pool(in.string("UserPoolId"));
     AppClient client = lookups.client(pool.id(), in.string("ClientId"));
     SignInContext signIn =
-        new SignInContext(pool, client, in.stringMap("ClientMetadata"), true, ctx.now(), ctx.baseUrl());
+        new SignInContext(pool, client, in.stringMap("ClientMetadata"), true, ctx.now(), ctx.baseUrl())
+            .from(ctx.sourceIp());
     return AuthResponses.toJson(
         flows.initiate(in.string("AuthFlow"), signIn, new Parameters(in.stringMap("AuthParameters"))));
   }

@@ -26,7 +26,8 @@ public final class AdminRespondToAuthChallenge implements Operation {
     UserPool pool = lookups.pool(in.string("UserPoolId"));
     AppClient client = lookups.client(pool.id(), in.string("ClientId"));
     SignInContext signIn =
-        new SignInContext(pool, client, in.stringMap("ClientMetadata"), true, ctx.now(), ctx.baseUrl(), true);
+        new SignInContext(pool, client, in.stringMap("ClientMetadata"), true, ctx.now(), ctx.baseUrl(), true)
+            .from(ctx.sourceIp());
     return AuthResponses.toJson(flows.respond(in.string("ChallengeName"), signIn,
         new Parameters(in.stringMap("ChallengeResponses")), in.optString("Session").orElse(null)));
   }

@@ -32,6 +32,11 @@ final class AuthResponses {
         tokens.put("RefreshToken", a.refreshToken());
       }
       tokens.put("IdToken", a.idToken());
+      if (a.newDevice() != null) {
+        ObjectNode device = tokens.putObject("NewDeviceMetadata");
+        device.put("DeviceKey", a.newDevice().deviceKey());
+        device.put("DeviceGroupKey", a.newDevice().deviceGroupKey());
+      }
     }
     return out;
   }

@@ -26,7 +26,8 @@ public final class InitiateAuth implements Operation {
     AppClient client = lookups.clientById(in.string("ClientId"));
     UserPool pool = lookups.pool(client.userPoolId());
     SignInContext signIn =
-        new SignInContext(pool, client, in.stringMap("ClientMetadata"), false, ctx.now(), ctx.baseUrl());
+        new SignInContext(pool, client, in.stringMap("ClientMetadata"), false, ctx.now(), ctx.baseUrl())
+            .from(ctx.sourceIp());
     return AuthResponses.toJson(
         flows.initiate(in.string("AuthFlow"), signIn, new Parameters(in.stringMap("AuthParameters"))));
   }

@@ -62,6 +62,7 @@ public final class TriggerAuthenticationHooks implements AuthenticationHooks {
     return switch (source) {
       case AUTHENTICATION -> TriggerSource.TOKEN_GENERATION_AUTHENTICATION;
       case NEW_PASSWORD_CHALLENGE -> TriggerSource.TOKEN_GENERATION_NEW_PASSWORD_CHALLENGE;
+      case AUTHENTICATE_DEVICE -> TriggerSource.TOKEN_GENERATION_AUTHENTICATE_DEVICE;
       case REFRESH_TOKENS -> TriggerSource.TOKEN_GENERATION_REFRESH_TOKENS;
     };
   }

@@ -47,6 +47,9 @@ public final class ItemRefreshTokenStore implements RefreshTokenStore {
     o.put("originJti", t.originJti());
     o.put("issued", t.issuedAt().toEpochMilli());
     o.put("expires", t.expiresAt().toEpochMilli());
+    if (t.deviceKey() != null) {
+      o.put("deviceKey", t.deviceKey());
+    }
     return Json.write(o);
   }
 
@@ -54,6 +57,7 @@ public final class ItemRefreshTokenStore implements RefreshTokenStore {
     JsonNode o = Json.read(data);
     return new RefreshToken(poolId, tokenHash, o.get("clientId").asText(), o.get("sub").asText(),
         Instant.ofEpochSecond(o.get("authTime").asLong()), o.get("originJti").asText(),
-        Instant.ofEpochMilli(o.get("issued").asLong()), Instant.ofEpochMilli(o.get("expires").asLong()));
+        Instant.ofEpochMilli(o.get("issued").asLong()), Instant.ofEpochMilli(o.get("expires").asLong()),
+        o.hasNonNull("deviceKey") ? o.get("deviceKey").asText() : null);
   }
 }

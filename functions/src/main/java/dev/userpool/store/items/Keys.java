@@ -21,6 +21,7 @@ import dev.userpool.domain.UniqueKey;
  * POOL#&lt;poolId&gt;      MEMBER#&lt;escaped name&gt;#&lt;sub&gt;    a membership, listed by group (ListUsersInGroup)
  * POOL#&lt;poolId&gt;      USERGROUP#&lt;sub&gt;#&lt;name&gt;         the same membership, listed by user
  * POOL#&lt;poolId&gt;      CODE#&lt;sub&gt;#&lt;purpose&gt;          a verification code (its keyed hash; expiresAt = TTL)
+ * POOL#&lt;poolId&gt;      DEVICE#&lt;sub&gt;#&lt;deviceKey&gt;      a user's device (its SRP salt and verifier, never a secret)
  * </pre>
  *
  * <p>Code purposes are {@code signup}, {@code forgot-password} and {@code attribute:<name>}; subs never contain
@@ -93,6 +94,15 @@ final class Keys {
 
   static String codeSk(String sub, String purpose) {
     return "CODE#" + sub + "#" + purpose;
+  }
+
+  /** The prefix of one user's DEVICE items (subs never contain {@code #}). */
+  static String devicePrefix(String sub) {
+    return "DEVICE#" + sub + "#";
+  }
+
+  static String deviceSk(String sub, String deviceKey) {
+    return devicePrefix(sub) + deviceKey;
   }
 
   static String signingKeySk(long generation) {
