@@ -84,6 +84,11 @@ class CustomAuthIT {
    * tries; after SRP_A it asks for PASSWORD_VERIFIER first.
    */
   private void questionAndAnswerTriggers() {
+    questionAndAnswerTriggers(lambda, "42");
+  }
+
+  /** The guide-like trigger functions, served by {@code lambda}; {@code answer} is the right answer. */
+  static void questionAndAnswerTriggers(FakeLambda lambda, String answer) {
     lambda.function("define", event -> {
       JsonNode session = event.at("/request/session");
       ObjectNode response = event.with("response");
@@ -104,7 +109,7 @@ class CustomAuthIT {
     });
     lambda.respond("create", response -> {
       response.putObject("publicChallengeParameters").put("question", "What is 6 times 7?");
-      response.putObject("privateChallengeParameters").put("answer", "42");
+      response.putObject("privateChallengeParameters").put("answer", answer);
       response.put("challengeMetadata", "QUESTION-1");
       return response;
     });
