@@ -3,6 +3,7 @@ package dev.userpool.store.items;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.userpool.domain.ChallengeSession;
@@ -61,6 +62,33 @@ public abstract class SignInStoresContract {
     assertEquals("NEW_PASSWORD_REQUIRED", taken.challengeName());
     assertInstanceOf(Consumed.AlreadyUsed.class, second);
     assertInstanceOf(Consumed.Missing.class, sessions.consume("us-east-1_Pool00002", "s1"));
+  }
+
+  @Test
+  void whenSessionCarriesFlowStateAndNoUserThenBothComeBackAsStored() {
+    Instant now = clock.instant();
+    sessions.create(new ChallengeSession("us-east-1_Pool00001", "s4", "client1", null, "CUSTOM_CHALLENGE", now,
+        now.plus(Duration.ofMinutes(3)), false, "c2VhbGVkLXN0YXRl"));
+    sessions.create(session("s5", Duration.ofMinutes(3)));
+
+    ChallengeSession taken =
+        assertInstanceOf(Consumed.Taken.class, sessions.consume("us-east-1_Pool00001", "s4")).session();
+    assertEquals("c2VhbGVkLXN0YXRl", taken.state());
+    assertNull(taken.sub());
+    assertEquals("c2VhbGVkLXN0YXRl",
+        assertInstanceOf(Consumed.AlreadyUsed.class, sessions.consume("us-east-1_Pool00001", "s4")).session().state());
+    assertNull(assertInstanceOf(Consumed.Taken.class, sessions.consume("us-east-1_Pool00001", "s5")).session()
+        .state());
+  }
+
+  @Test
+  void whenRefreshTokenWasIssuedOnADeviceThenTheDeviceKeyComesBack() {
+    Instant now = clock.instant();
+    RefreshToken token = new RefreshToken("us-east-1_Pool00001", "ef56", "client1", "sub-1", now, "origin-3", now,
+        now.plus(Duration.ofDays(30)), "us-east-1_0f1e2d3c-0000-4000-8000-000000000001");
+    refreshTokens.create(token);
+
+    assertEquals(token, refreshTokens.find("us-east-1_Pool00001", "ef56").orElseThrow());
   }
 
   @Test
