@@ -31,6 +31,12 @@ public record SignInSetup(
     return new SignInSetup(sessions, refreshTokens, deploymentKeys, hooks, newGroups);
   }
 
+  /** GetTokensFromRefreshToken's exchange, over the same stores, hooks and groups as the flows. */
+  public RefreshTokenExchange refreshTokenExchange(UserAccounts users, Tokens tokens, SecureRandom random) {
+    return new RefreshTokenExchange(refreshTokens, users,
+        new TokenMint(tokens.issuer(), tokens.issuers(), refreshTokens, groups, hooks, random));
+  }
+
   /** The flow table: one line per AuthFlow (with the ExplicitAuthFlows flag it needs) and per challenge. */
   public AuthFlows flows(UserAccounts users, Tokens tokens, SecureRandom random) {
     AccountProtection protection = new AccountProtection(users);
@@ -39,7 +45,7 @@ public record SignInSetup(
     SignInCompletion completion = new SignInCompletion(challengeSessions, mint, hooks);
     SecretBlocks blocks = new SecretBlocks(deploymentKeys, random);
     PasswordAuthFlow password = new PasswordAuthFlow(users, protection, completion, hooks);
-    RefreshTokenFlow refresh = new RefreshTokenFlow(refreshTokens, users, mint);
+    RefreshTokenFlow refresh = new RefreshTokenFlow(new RefreshTokenExchange(refreshTokens, users, mint), mint);
     return new AuthFlows()
         .flow("USER_PASSWORD_AUTH", "ALLOW_USER_PASSWORD_AUTH", false, password)
         .flow("ADMIN_USER_PASSWORD_AUTH", "ALLOW_ADMIN_USER_PASSWORD_AUTH", true, password)
