@@ -249,8 +249,11 @@ final class Journal implements AutoCloseable {
     String stamp = ASIDE_STAMP.format(clock.instant());
     for (Path file : damaged) {
       Path aside = file.resolveSibling(file.getFileName() + ".damaged-" + stamp);
+      for (int n = 2; Files.exists(aside); n++) { // an earlier repair in the same second: keep its copy too
+        aside = file.resolveSibling(file.getFileName() + ".damaged-" + stamp + "-" + n);
+      }
       try {
-        Files.copy(file, aside, StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(file, aside);
         try (FileChannel copy = FileChannel.open(aside, StandardOpenOption.WRITE)) {
           copy.force(true);
         }

@@ -224,6 +224,27 @@ class EmbeddedStoreDamageTest {
   }
 
   @Test
+  void whenRepairingTwiceInOneSecondThenTheFirstCopyIsNotOverwritten() throws IOException {
+    byte[] first = damageThirdLineAndRepair();
+    byte[] second = damageThirdLineAndRepair();
+
+    assertArrayEquals(first, Files.readAllBytes(dir.resolve("journal.damaged-20300101T000000Z")));
+    assertArrayEquals(second, Files.readAllBytes(dir.resolve("journal.damaged-20300101T000000Z-2")));
+  }
+
+  private byte[] damageThirdLineAndRepair() throws IOException {
+    try (EmbeddedItemTable table = open()) {
+      IntStream.rangeClosed(1, 4).forEach(i -> put(table, "x" + i));
+    }
+    Path journal = dir.resolve("journal");
+    byte[] bytes = Files.readAllBytes(journal);
+    bytes[lineStarts(bytes).get(2) + 20] ^= 0x01;
+    Files.write(journal, bytes);
+    EmbeddedItemTable.open(dir, clock, EmbeddedItemTable.OnDamage.REPAIR).close();
+    return bytes;
+  }
+
+  @Test
   void whenRepairingAnUndamagedFolderThenNothingIsCopiedAside() throws IOException {
     fourBatchesInTheJournal();
     try (EmbeddedItemTable table = EmbeddedItemTable.open(dir, clock, EmbeddedItemTable.OnDamage.REPAIR)) {
