@@ -52,16 +52,41 @@ public final class EmbeddedItemTable implements ItemTable, AutoCloseable {
     return new EmbeddedItemTable(clock, Long.MAX_VALUE);
   }
 
-  /** The table stored in {@code dir}, created if missing. Only one open table per folder, across processes. */
+  /** What opening does with a damaged snapshot or journal (a torn last journal line is not damage). */
+  public enum OnDamage {
+    /** Throw {@link DamagedDataException} and change nothing. */
+    STOP,
+    /** Copy the damaged file aside, keep what can be trusted (see {@link Journal}), and go on. */
+    REPAIR
+  }
+
+  /**
+   * The table stored in {@code dir}, created if missing. Only one open table per folder, across processes.
+   *
+   * @throws DamagedDataException when a file is damaged; nothing in the folder has changed
+   * @throws UnusableDataFolderException when the folder cannot be created, read, written or locked
+   */
   public static EmbeddedItemTable open(Path dir, Clock clock) {
-    return open(dir, clock, DEFAULT_COMPACT_AFTER_BYTES);
+    return open(dir, clock, OnDamage.STOP);
+  }
+
+  public static EmbeddedItemTable open(Path dir, Clock clock, OnDamage onDamage) {
+    return open(dir, clock, DEFAULT_COMPACT_AFTER_BYTES, onDamage);
   }
 
   static EmbeddedItemTable open(Path dir, Clock clock, long compactAfterBytes) {
+    return open(dir, clock, compactAfterBytes, OnDamage.STOP);
+  }
+
+  static EmbeddedItemTable open(Path dir, Clock clock, long compactAfterBytes, OnDamage onDamage) {
     EmbeddedItemTable table = new EmbeddedItemTable(clock, compactAfterBytes);
-    Journal journal = Journal.open(dir, table::apply);
+    Journal journal = Journal.open(dir, table::apply, onDamage, clock);
     try {
+      // Runs only on a fully read journal: Journal.open has thrown on anything it could not read.
       journal.compact(table.liveItems(table.now()));
+    } catch (UncheckedIOException e) {
+      journal.close();
+      throw UnusableDataFolderException.of(dir, "writing a new snapshot", e.getCause());
     } catch (RuntimeException e) {
       journal.close();
       throw e;
