@@ -3,6 +3,7 @@ package dev.userpool.operations.users;
 import dev.userpool.domain.PoolSettings;
 import dev.userpool.domain.User;
 import dev.userpool.domain.UserPool;
+import dev.userpool.domain.VerifiedFlag;
 import dev.userpool.errors.CognitoException;
 import dev.userpool.errors.ErrorCode;
 import java.util.Collection;
@@ -113,9 +114,21 @@ public final class AttributeRules {
     checkValues(attributes);
   }
 
-  /** The checks AdminDeleteUserAttributes applies: known names, not sub, not immutable, not required. */
+  /**
+   * The checks AdminDeleteUserAttributes and DeleteUserAttributes apply: known names (every unknown one listed, a
+   * line each, after the prefix Cognito gives this operation's other attribute errors), not sub, not immutable,
+   * not required.
+   */
   public void checkDelete(Collection<String> names) {
-    requireKnown(names);
+    StringBuilder unknown = new StringBuilder();
+    for (String name : new java.util.LinkedHashSet<>(names)) {
+      if (!exists(name)) {
+        unknown.append("user.").append(name).append(": Attribute does not exist in the schema.\n");
+      }
+    }
+    if (unknown.length() > 0) {
+      throw ErrorCode.INVALID_PARAMETER.exception("Invalid user attributes: " + unknown);
+    }
     for (String name : names) {
       if (name.equals("sub") || !schema.get(name).mutable()) {
         throw nonMutable(name);
@@ -132,8 +145,9 @@ public final class AttributeRules {
     for (Map.Entry<String, String> e : attributes.entrySet()) {
       String name = e.getKey();
       String value = e.getValue();
-      if (VERIFIED_FLAGS.contains(name) && !value.equals("true") && !value.equals("false")) {
-        // Cognito rejects other values; this wording is ours (unconfirmed).
+      if (VERIFIED_FLAGS.contains(name) && !VerifiedFlag.isValid(value)) {
+        // Cognito takes true/false in any case (VerifiedFlag) and rejects other values; this wording is ours
+        // (unconfirmed, listed in docs/fidelity.md).
         throw ErrorCode.INVALID_PARAMETER.exception(
             "Invalid user attributes: " + name + ": Value must be either true or false.");
       }

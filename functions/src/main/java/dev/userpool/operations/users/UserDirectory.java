@@ -4,6 +4,7 @@ import dev.userpool.domain.PoolSettings;
 import dev.userpool.domain.UniqueKey;
 import dev.userpool.domain.User;
 import dev.userpool.domain.UserPool;
+import dev.userpool.domain.VerifiedFlag;
 import dev.userpool.errors.ErrorCode;
 import dev.userpool.store.StaleWriteException;
 import dev.userpool.store.UniqueKeyTakenException;
@@ -80,7 +81,7 @@ public final class UserDirectory {
       if (value == null || value.isEmpty() || kind == null) {
         continue;
       }
-      boolean claims = kind == UniqueKey.Kind.PREFERRED_USERNAME || "true".equals(user.attribute(a + "_verified"));
+      boolean claims = kind == UniqueKey.Kind.PREFERRED_USERNAME || VerifiedFlag.isTrue(user.attribute(a + "_verified"));
       if (claims) {
         keys.add(new UniqueKey(kind, fold(s, value)));
       }
