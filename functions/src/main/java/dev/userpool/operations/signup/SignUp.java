@@ -71,7 +71,7 @@ public final class SignUp implements Operation {
     PasswordPolicyCheck.check(s.passwordPolicy(), password);
     Map<String, String> attributes = in.attributes("UserAttributes");
     Map<String, String> implied = SignUpNames.usernameAttributes(s, username);
-    AttributeRules.of(pool).checkCreate(attributes, implied.keySet());
+    AttributeRules.of(pool).checkSignUp(attributes, implied.keySet());
     if (s.usernameAttributes().isEmpty()) {
       SignUpNames.rejectAliasFormattedUsername(s, username);
     }

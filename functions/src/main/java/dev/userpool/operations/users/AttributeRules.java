@@ -8,6 +8,7 @@ import dev.userpool.errors.CognitoException;
 import dev.userpool.errors.ErrorCode;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -67,13 +68,26 @@ public final class AttributeRules {
     return schema.containsKey(name);
   }
 
-  /** Throws for names the pool does not know: "user.&lt;name&gt;: Attribute does not exist in the schema." */
+  /**
+   * Throws for names the pool does not know, all of them, a line each: "user.&lt;name&gt;: Attribute does not exist
+   * in the schema.\n" (observed for several unknown names in one UpdateUserAttributes call,
+   * aws-amplify/amplify-flutter#1531).
+   */
   public void requireKnown(Collection<String> names) {
-    for (String name : names) {
+    String unknown = unknownLines(names);
+    if (!unknown.isEmpty()) {
+      throw ErrorCode.INVALID_PARAMETER.exception(unknown);
+    }
+  }
+
+  private String unknownLines(Collection<String> names) {
+    StringBuilder lines = new StringBuilder();
+    for (String name : new LinkedHashSet<>(names)) {
       if (!exists(name)) {
-        throw unknown(name);
+        lines.append("user.").append(name).append(": Attribute does not exist in the schema.\n");
       }
     }
+    return lines.toString();
   }
 
   /**
@@ -98,6 +112,24 @@ public final class AttributeRules {
     }
   }
 
+  /**
+   * The checks SignUp applies: those of {@link #checkCreate}, but unknown names are reported as SignUp reports them,
+   * all of them, a line each: "Attributes did not conform to the schema: &lt;name&gt;: Attribute does not exist in
+   * the schema.\n" (observed: aws-amplify/amplify-flutter#509, aws-amplify/aws-sdk-android#1629).
+   */
+  public void checkSignUp(Map<String, String> attributes, Set<String> implied) {
+    StringBuilder lines = new StringBuilder();
+    for (String name : attributes.keySet()) {
+      if (!exists(name)) {
+        lines.append(name).append(": Attribute does not exist in the schema.\n");
+      }
+    }
+    if (lines.length() > 0) {
+      throw ErrorCode.INVALID_PARAMETER.exception("Attributes did not conform to the schema: " + lines);
+    }
+    checkCreate(attributes, implied);
+  }
+
   /** The checks AdminUpdateUserAttributes applies: known names, no immutable attribute changed, valid values. */
   public void checkUpdate(User user, Map<String, String> attributes) {
     requireKnown(attributes.keySet());
@@ -120,13 +152,10 @@ public final class AttributeRules {
    * not required.
    */
   public void checkDelete(Collection<String> names) {
-    StringBuilder unknown = new StringBuilder();
-    for (String name : new java.util.LinkedHashSet<>(names)) {
-      if (!exists(name)) {
-        unknown.append("user.").append(name).append(": Attribute does not exist in the schema.\n");
-      }
-    }
-    if (unknown.length() > 0) {
+    String unknown = unknownLines(names);
+    if (!unknown.isEmpty()) {
+      // The prefix is the one observed for this operation's required-attribute error; with the lines of
+      // requireKnown after it (composed, not seen whole: docs/fidelity.md).
       throw ErrorCode.INVALID_PARAMETER.exception("Invalid user attributes: " + unknown);
     }
     for (String name : names) {
@@ -168,13 +197,8 @@ public final class AttributeRules {
     return PHONE.matcher(value).matches();
   }
 
-  static CognitoException unknown(String name) {
-    // Observed on real Cognito (UpdateUserAttributes), trailing newline included.
-    return ErrorCode.INVALID_PARAMETER.exception("user." + name + ": Attribute does not exist in the schema.\n");
-  }
-
   static CognitoException nonMutable(String name) {
-    // Observed on real Cognito for sub (AdminCreateUser, UpdateUserAttributes).
+    // Observed on real Cognito (for email_verified in a NEW_PASSWORD_REQUIRED answer: aws-amplify/aws-sdk-ios#2203).
     return ErrorCode.INVALID_PARAMETER.exception("Cannot modify the non-mutable attribute " + name);
   }
 }
