@@ -27,7 +27,8 @@ public final class RefreshTokenFlow implements AuthFlow {
     String token = params.require("REFRESH_TOKEN");
     RefreshToken stored = tokens.find(ctx.pool().id(), TokenMint.refreshTokenHash(token))
         .filter(t -> t.clientId().equals(ctx.client().clientId()) && ctx.now().isBefore(t.expiresAt()))
-        .orElseThrow(() -> ErrorCode.NOT_AUTHORIZED.exception("Invalid Refresh Token")); // common wording
+        // Observed with its period: aws/aws-sdk-cpp#1789 (raw response), aws/aws-sdk-java-v2#1687.
+        .orElseThrow(() -> ErrorCode.NOT_AUTHORIZED.exception("Invalid Refresh Token."));
     User user = users.findBySub(ctx.pool(), stored.sub())
         .orElseThrow(() -> ErrorCode.NOT_AUTHORIZED.exception("User does not exist.")); // wording guessed
     SecretHashCheck.require(ctx.client(), user.username(), params.optional("SECRET_HASH"));
@@ -35,7 +36,8 @@ public final class RefreshTokenFlow implements AuthFlow {
       throw ErrorCode.NOT_AUTHORIZED.exception("User is disabled.");
     }
     if (GlobalSignOutState.revokes(user, stored.issuedAt())) {
-      throw ErrorCode.NOT_AUTHORIZED.exception("Refresh Token has been revoked"); // common wording (facts §6.6)
+      // Observed: aws/aws-sdk-net#1936.
+      throw ErrorCode.NOT_AUTHORIZED.exception("Refresh Token has been revoked");
     }
     return mint.refresh(ctx, user, stored);
   }

@@ -64,7 +64,7 @@ public final class SignUp implements Operation {
     UserPool pool = call.pool();
     PoolSettings s = pool.view();
     if (s.allowAdminCreateUserOnly()) {
-      // Type as Cognito; the wording is unconfirmed (facts §8.1).
+      // Observed raw response: pmill/aws-cognito#37.
       throw ErrorCode.NOT_AUTHORIZED.exception("SignUp is not permitted for this user pool");
     }
     String password = in.string("Password");
