@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.userpool.auth.AdminKeys;
 import dev.userpool.auth.SigV4Authenticator;
 import dev.userpool.config.Wiring;
+import dev.userpool.local.console.LocalConsole;
 import dev.userpool.protocol.ApiRequest;
 import dev.userpool.protocol.ApiResponse;
 import dev.userpool.protocol.CognitoProtocol;
@@ -130,6 +131,8 @@ public final class LocalServer implements AutoCloseable {
         wiring.reset();
         wiring.outbox().clear();
         response = ApiResponse.json(200, "{}", Map.of());
+      } else if (LocalConsole.matches(method, path)) { // the console page
+        response = LocalConsole.handle(wiring.dependencies(), wiring.outbox());
       } else if (path.equals(OutboxEndpoint.PATH) && (method.equals("GET") || method.equals("DELETE"))) {
         response = OutboxEndpoint.handle(wiring.outbox(), method, exchange.getRequestURI().getRawQuery());
       } else if (method.equals("POST") && path.equals("/")) {
