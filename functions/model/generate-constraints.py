@@ -13,7 +13,7 @@ import sys
 
 import botocore
 
-# Operations added after mid-2023 (see shared/cognito-facts.md section 2); everything else is served.
+# Operations added after mid-2023 (absent from the developer guide archived in June 2023, awsdocs/amazon-cognito-developer-guide); everything else is served.
 LATER_OPERATIONS = {
     "GetLogDeliveryConfiguration", "SetLogDeliveryConfiguration",
     "CompleteWebAuthnRegistration", "DeleteWebAuthnCredential", "ListWebAuthnCredentials",
