@@ -9,6 +9,7 @@ import dev.userpool.config.Wiring;
 import dev.userpool.domain.User;
 import dev.userpool.operations.Dependencies;
 import dev.userpool.operations.users.UserDirectory;
+import dev.userpool.local.console.LocalConsole;
 import dev.userpool.protocol.ApiRequest;
 import dev.userpool.protocol.ApiResponse;
 import dev.userpool.protocol.CognitoProtocol;
@@ -266,6 +267,8 @@ public final class LocalServer implements AutoCloseable {
         wiring.reset();
         wiring.outbox().clear();
         response = ApiResponse.json(200, "{}", Map.of());
+      } else if (LocalConsole.matches(method, path)) { // the console page
+        response = LocalConsole.handle(wiring.dependencies(), wiring.outbox());
       } else if (path.equals(OutboxEndpoint.PATH) && (method.equals("GET") || method.equals("DELETE"))) {
         response = OutboxEndpoint.handle(wiring.outbox(), method, exchange.getRequestURI().getRawQuery(),
             this::usernameOf);
