@@ -253,7 +253,7 @@ public final class Wiring {
     };
   }
 
-  private static DynamoDbClient dynamoDbClient(AppConfig config) {
+  public static DynamoDbClient dynamoDbClient(AppConfig config) {
     DynamoDbClientBuilder builder =
         DynamoDbClient.builder()
             .httpClient(UrlConnectionHttpClient.create())

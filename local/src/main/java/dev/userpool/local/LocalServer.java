@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.userpool.auth.AdminKeys;
 import dev.userpool.auth.SigV4Authenticator;
 import dev.userpool.config.Wiring;
+import dev.userpool.store.table.ItemTable;
 import dev.userpool.protocol.ApiRequest;
 import dev.userpool.protocol.ApiResponse;
 import dev.userpool.protocol.CognitoProtocol;
@@ -42,6 +43,10 @@ public final class LocalServer implements AutoCloseable {
   }
 
   public static void main(String[] args) throws IOException {
+    if (StoreCommand.handles(args)) {
+      System.exit(new StoreCommand(System.out, System.err, Clock.systemUTC()).run(args));
+      return;
+    }
     System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tFT%1$tT.%1$tLZ %4$s %5$s%6$s%n");
     LocalOptions options;
     try {
@@ -65,8 +70,12 @@ public final class LocalServer implements AutoCloseable {
 
   /** A server whose notion of now is {@code clock}: for tests that step over expiries and lockouts. */
   public static LocalServer start(LocalOptions options, Clock clock) throws IOException {
-    Wiring wiring = new Wiring(options.toConfig(), clock, Wiring.itemTable(options.toConfig(), clock),
-        authenticator(options, clock));
+    return start(options, clock, Wiring.itemTable(options.toConfig(), clock));
+  }
+
+  /** A server on a table opened by the caller (e.g. DynamoDB on a test's moto server). */
+  static LocalServer start(LocalOptions options, Clock clock, ItemTable table) throws IOException {
+    Wiring wiring = new Wiring(options.toConfig(), clock, table, authenticator(options, clock));
     // Headers and body go out in two writes; without TCP_NODELAY, Nagle's algorithm and delayed ACKs add ~40 ms
     // to every keep-alive request.
     System.setProperty("sun.net.httpserver.nodelay", "true");
