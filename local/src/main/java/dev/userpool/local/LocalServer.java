@@ -47,6 +47,10 @@ public final class LocalServer implements AutoCloseable {
       System.exit(new StoreCommand(System.out, System.err, Clock.systemUTC()).run(args));
       return;
     }
+    if (CognitoImportCommand.handles(args)) {
+      System.exit(new CognitoImportCommand(System.out, System.err, Clock.systemUTC()).run(args));
+      return;
+    }
     System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tFT%1$tT.%1$tLZ %4$s %5$s%6$s%n");
     LocalOptions options;
     try {
