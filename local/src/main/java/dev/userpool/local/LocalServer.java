@@ -72,6 +72,14 @@ public final class LocalServer implements AutoCloseable {
   }
 
   public static void main(String[] args) {
+    if (StoreCommand.handles(args)) {
+      System.exit(new StoreCommand(System.out, System.err, Clock.systemUTC()).run(args));
+      return;
+    }
+    if (CognitoImportCommand.handles(args)) {
+      System.exit(new CognitoImportCommand(System.out, System.err, Clock.systemUTC()).run(args));
+      return;
+    }
     System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tFT%1$tT.%1$tLZ %4$s %5$s%6$s%n");
     Integer exit = run(args, System.out, System.err);
     if (exit != null) {
@@ -151,17 +159,22 @@ public final class LocalServer implements AutoCloseable {
    * @throws UnusableDataFolderException when the data folder cannot be used
    */
   public static LocalServer start(LocalOptions options, Clock clock) throws IOException {
-    return open(options, clock);
+    return open(options, clock, null);
   }
 
-  private static LocalServer open(LocalOptions options, Clock clock) {
+  /** A server on a table opened by the caller (e.g. DynamoDB on a test's moto server). */
+  static LocalServer start(LocalOptions options, Clock clock, ItemTable table) {
+    return open(options, clock, table);
+  }
+
+  private static LocalServer open(LocalOptions options, Clock clock, ItemTable given) {
     // Headers and body go out in two writes; without TCP_NODELAY, Nagle's algorithm and delayed ACKs add ~40 ms
     // to every keep-alive request.
     System.setProperty("sun.net.httpserver.nodelay", "true");
     HttpServer server = bind(options.host(), options.port());
     try {
       AppConfig config = options.toConfig();
-      ItemTable table = options.inMemory() ? Wiring.itemTable(config, clock)
+      ItemTable table = given != null ? given : options.inMemory() ? Wiring.itemTable(config, clock)
           : EmbeddedItemTable.open(options.dataDir(), clock,
               options.repair() ? EmbeddedItemTable.OnDamage.REPAIR : EmbeddedItemTable.OnDamage.STOP);
       Wiring wiring = new Wiring(config, clock, table, authenticator(options, clock));
