@@ -110,7 +110,7 @@ public final class LocalServer implements AutoCloseable {
     }
     LocalServer server;
     try {
-      server = open(options, Clock.systemUTC());
+      server = open(options, Clock.systemUTC(), null);
     } catch (DamagedDataException e) {
       err.println(PROGRAM + ": " + e.getMessage() + "; nothing was changed. Restore the folder from a backup, or"
           + " start with --repair to copy " + e.file().getFileName() + " aside as " + e.file().getFileName()
