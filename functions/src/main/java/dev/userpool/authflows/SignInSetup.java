@@ -21,25 +21,41 @@ public record SignInSetup(
     DeploymentKeyStore deploymentKeys,
     AuthenticationHooks hooks,
     UserGroupsSource groups,
+    SourcePasswords sourcePasswords,
     CustomChallengeTriggers customChallenges,
     DeviceStore devices) {
 
   public SignInSetup(ChallengeSessionStore sessions, RefreshTokenStore refreshTokens, DeploymentKeyStore keys,
       DeviceStore devices) {
-    this(sessions, refreshTokens, keys, AuthenticationHooks.NONE, UserGroupsSource.NONE,
+    this(sessions, refreshTokens, keys, AuthenticationHooks.NONE, UserGroupsSource.NONE, SourcePasswords.NONE,
         CustomChallengeTriggers.NONE, devices);
   }
 
   public SignInSetup withHooks(AuthenticationHooks newHooks) {
-    return new SignInSetup(sessions, refreshTokens, deploymentKeys, newHooks, groups, customChallenges, devices);
+    return new SignInSetup(sessions, refreshTokens, deploymentKeys, newHooks, groups, sourcePasswords,
+        customChallenges, devices);
   }
 
   public SignInSetup withGroups(UserGroupsSource newGroups) {
-    return new SignInSetup(sessions, refreshTokens, deploymentKeys, hooks, newGroups, customChallenges, devices);
+    return new SignInSetup(sessions, refreshTokens, deploymentKeys, hooks, newGroups, sourcePasswords,
+        customChallenges, devices);
+  }
+
+  /** Where imported users' passwords are checked on their first sign-in (see {@link ImportedUserPasswords}). */
+  public SignInSetup withSourcePasswords(SourcePasswords newSource) {
+    return new SignInSetup(sessions, refreshTokens, deploymentKeys, hooks, groups, newSource, customChallenges,
+        devices);
   }
 
   public SignInSetup withCustomChallenges(CustomChallengeTriggers newCustomChallenges) {
-    return new SignInSetup(sessions, refreshTokens, deploymentKeys, hooks, groups, newCustomChallenges, devices);
+    return new SignInSetup(sessions, refreshTokens, deploymentKeys, hooks, groups, sourcePasswords,
+        newCustomChallenges, devices);
+  }
+
+  /** GetTokensFromRefreshToken's exchange, over the same stores, hooks and groups as the flows. */
+  public RefreshTokenExchange refreshTokenExchange(UserAccounts users, Tokens tokens, SecureRandom random) {
+    return new RefreshTokenExchange(refreshTokens, users,
+        new TokenMint(tokens.issuer(), tokens.issuers(), refreshTokens, groups, hooks, random));
   }
 
   /** The flow table: one line per AuthFlow (with the ExplicitAuthFlows flag it needs) and per challenge. */
@@ -50,8 +66,9 @@ public record SignInSetup(
     DeviceTracking deviceTracking = new DeviceTracking(devices, challengeSessions, random);
     SignInCompletion completion = new SignInCompletion(challengeSessions, mint, hooks, deviceTracking);
     SecretBlocks blocks = new SecretBlocks(deploymentKeys, random);
-    PasswordAuthFlow password = new PasswordAuthFlow(users, protection, completion, hooks);
-    RefreshTokenFlow refresh = new RefreshTokenFlow(refreshTokens, users, mint);
+    PasswordAuthFlow password = new PasswordAuthFlow(users, protection, completion, hooks,
+        new ImportedUserPasswords(sourcePasswords, users, random));
+    RefreshTokenFlow refresh = new RefreshTokenFlow(new RefreshTokenExchange(refreshTokens, users, mint), mint);
     SrpAuthFlow srp = new SrpAuthFlow(users, protection, blocks, deploymentKeys, random);
     CustomAuthSequence custom = new CustomAuthSequence(customChallenges, challengeSessions,
         new SealedState(deploymentKeys, random, CustomAuthSequence.STATE_KEY), completion, users, srp);

@@ -7,6 +7,10 @@ import java.time.Instant;
  * ({@code tokenHash}, lower-case hex) is stored. {@code authTime} and {@code originJti} are those of the sign-in that
  * produced it, carried into every ID and access token it refreshes (facts §6.3). {@code deviceKey} is the device the
  * sign-in was made on (null when device tracking was off): the token then refreshes only with that DEVICE_KEY.
+ *
+ * <p>{@code replacedAt} is set once refresh-token rotation has issued a successor for it (GetTokensFromRefreshToken
+ * on a client with RefreshTokenRotation ENABLED); the token then stays stored, to be honoured during the client's
+ * retry grace period and recognised as reused after it. Null for a token that was never rotated.
  */
 public record RefreshToken(
     String poolId,
@@ -17,10 +21,26 @@ public record RefreshToken(
     String originJti,
     Instant issuedAt,
     Instant expiresAt,
+    Instant replacedAt,
     String deviceKey) {
 
   public RefreshToken(String poolId, String tokenHash, String clientId, String sub, Instant authTime,
       String originJti, Instant issuedAt, Instant expiresAt) {
-    this(poolId, tokenHash, clientId, sub, authTime, originJti, issuedAt, expiresAt, null);
+    this(poolId, tokenHash, clientId, sub, authTime, originJti, issuedAt, expiresAt, null, null);
+  }
+
+  /** A token issued on the device {@code deviceKey} (null for none), never rotated. */
+  public RefreshToken(String poolId, String tokenHash, String clientId, String sub, Instant authTime,
+      String originJti, Instant issuedAt, Instant expiresAt, String deviceKey) {
+    this(poolId, tokenHash, clientId, sub, authTime, originJti, issuedAt, expiresAt, null, deviceKey);
+  }
+
+  public boolean replaced() {
+    return replacedAt != null;
+  }
+
+  public RefreshToken replacedAt(Instant at) {
+    return new RefreshToken(poolId, tokenHash, clientId, sub, authTime, originJti, issuedAt, expiresAt, at,
+        deviceKey);
   }
 }
