@@ -6,6 +6,7 @@ import dev.userpool.errors.ErrorCode;
 import dev.userpool.store.RefreshTokenStore;
 import dev.userpool.store.StaleWriteException;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * Redeems a refresh token for new tokens: GetTokensFromRefreshToken, and through {@link #redeem} the checks that
@@ -32,10 +33,14 @@ public final class RefreshTokenExchange {
   /** A redeemable refresh token and its user. */
   record Redeemable(RefreshToken token, User user) {}
 
-  /** GetTokensFromRefreshToken, after the caller has authenticated the client. */
-  public AuthResult.Authenticated exchange(SignInContext ctx, String refreshToken) {
+  /**
+   * GetTokensFromRefreshToken, after the caller has authenticated the client; {@code deviceKey} is the request's
+   * DeviceKey, which a token issued on a device must name.
+   */
+  public AuthResult.Authenticated exchange(SignInContext ctx, String refreshToken, Optional<String> deviceKey) {
     for (int attempt = 1; ; attempt++) {
       Redeemable r = redeem(ctx, refreshToken, INVALID_TOKEN);
+      requireDevice(r.token(), deviceKey, INVALID_TOKEN);
       requireActive(r.user(), r.token());
       if (!ctx.settings().rotatesRefreshTokens()) {
         return mint.refresh(ctx, r.user(), r.token());
@@ -69,6 +74,16 @@ public final class RefreshTokenExchange {
     User user = users.findBySub(ctx.pool(), stored.sub())
         .orElseThrow(() -> ErrorCode.NOT_AUTHORIZED.exception("User does not exist.")); // wording guessed
     return new Redeemable(stored, user);
+  }
+
+  /**
+   * A refresh token issued on a device refreshes only with that device's key (refused like an unknown token, as
+   * clients of device-tracking pools report it).
+   */
+  static void requireDevice(RefreshToken stored, Optional<String> deviceKey, String invalidMessage) {
+    if (stored.deviceKey() != null && !stored.deviceKey().equals(deviceKey.orElse(null))) {
+      throw ErrorCode.NOT_AUTHORIZED.exception(invalidMessage);
+    }
   }
 
   /** The user checks after the client's secret: enabled, and no global sign-out since the token was issued. */

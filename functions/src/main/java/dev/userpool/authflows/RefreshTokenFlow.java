@@ -7,9 +7,10 @@ import dev.userpool.errors.ErrorCode;
  * the original auth_time and origin_jti; no new refresh token (facts §6.1, §6.6). SECRET_HASH uses the internal
  * username (§7.2). A refresh token issued before a global sign-out is refused; one revoked with RevokeToken is
  * deleted, so it is unknown. A refresh token issued on a device refreshes only with that DEVICE_KEY (refused like an
- * unknown token otherwise, as clients report it: "Invalid Refresh Token"). A client with refresh-token rotation refuses this flow: "You can't authenticate with
- * REFRESH_TOKEN_AUTH in app clients with refresh token rotation enabled" (developer guide, refresh tokens) — the
- * error is the one a client without ALLOW_REFRESH_TOKEN_AUTH gets (the exact answer is unconfirmed).
+ * unknown token otherwise, as clients report it: "Invalid Refresh Token"). A client with refresh-token rotation
+ * refuses this flow: "You can't authenticate with REFRESH_TOKEN_AUTH in app clients with refresh token rotation
+ * enabled" (developer guide, refresh tokens) — the error is the one a client without ALLOW_REFRESH_TOKEN_AUTH gets
+ * (the exact answer is unconfirmed).
  */
 public final class RefreshTokenFlow implements AuthFlow {
   private final RefreshTokenExchange exchange;
@@ -27,9 +28,7 @@ public final class RefreshTokenFlow implements AuthFlow {
     }
     String token = params.require("REFRESH_TOKEN");
     RefreshTokenExchange.Redeemable r = exchange.redeem(ctx, token, RefreshTokenExchange.INVALID_TOKEN);
-    if (r.token().deviceKey() != null && !r.token().deviceKey().equals(params.optional("DEVICE_KEY").orElse(null))) {
-      throw ErrorCode.NOT_AUTHORIZED.exception("Invalid Refresh Token"); // a device's token without its device
-    }
+    RefreshTokenExchange.requireDevice(r.token(), params.optional("DEVICE_KEY"), "Invalid Refresh Token");
     SecretHashCheck.require(ctx.client(), r.user().username(), params.optional("SECRET_HASH"));
     RefreshTokenExchange.requireActive(r.user(), r.token());
     return mint.refresh(ctx, r.user(), r.token());

@@ -250,6 +250,23 @@ class DevicesIT {
   }
 
   @Test
+  void whenGetTokensFromRefreshTokenRedeemsADevicesTokenThenItMustNameTheDevice() throws Exception {
+    String poolId = pool(false, false);
+    String clientId = client(poolId);
+    confirmedUser(cognito, poolId, "fred");
+    AuthenticationResultType first = signIn(clientId, "fred", null).authenticationResult();
+    String deviceKey = first.newDeviceMetadata().deviceKey();
+
+    NotAuthorizedException without = assertThrows(NotAuthorizedException.class,
+        () -> cognito.getTokensFromRefreshToken(b -> b.clientId(clientId).refreshToken(first.refreshToken())));
+    assertEquals("Invalid Refresh Token.", without.awsErrorDetails().errorMessage());
+
+    AuthenticationResultType refreshed = cognito.getTokensFromRefreshToken(b -> b.clientId(clientId)
+        .refreshToken(first.refreshToken()).deviceKey(deviceKey)).authenticationResult();
+    assertEquals(deviceKey, claims(refreshed.accessToken()).path("device_key").asText());
+  }
+
+  @Test
   void whenThePoolRemembersOnlyOnPromptThenTheUserOptsInWithUpdateDeviceStatus() {
     String poolId = pool(false, true);
     String clientId = client(poolId);

@@ -21,7 +21,7 @@ import java.util.Optional;
  * refresh token when the client rotates them (see {@link RefreshTokenExchange}). Works whether or not the client
  * allows REFRESH_TOKEN_AUTH. A client with secrets must send one of them in ClientSecret (NotAuthorizedException
  * otherwise; the first message is Cognito's for a missing SECRET_HASH, the second ours). ClientMetadata goes to Pre
- * Token Generation; DeviceKey is accepted and not used.
+ * Token Generation; DeviceKey must name the device a refresh token was issued on (ADR 0012).
  */
 public final class GetTokensFromRefreshToken implements Operation {
   private final Lookups lookups;
@@ -48,7 +48,7 @@ public final class GetTokensFromRefreshToken implements Operation {
     }
     SignInContext signIn =
         new SignInContext(pool, client, in.stringMap("ClientMetadata"), false, ctx.now(), ctx.baseUrl());
-    AuthResult.Authenticated tokens = exchange.exchange(signIn, in.string("RefreshToken"));
+    AuthResult.Authenticated tokens = exchange.exchange(signIn, in.string("RefreshToken"), in.optString("DeviceKey"));
     ObjectNode out = Json.object();
     ObjectNode result = out.putObject("AuthenticationResult");
     result.put("AccessToken", tokens.accessToken());
