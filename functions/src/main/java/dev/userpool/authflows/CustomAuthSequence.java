@@ -13,8 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The loop of a custom authentication (DG "Define Auth challenge Lambda trigger"): after every round DefineAuthChallenge
- * sees all rounds so far and says what happens next — tokens ({@code issueTokens}), failure ({@code
+ * The loop of a custom authentication (DG "Define Auth challenge Lambda trigger"): after every round
+ * DefineAuthChallenge sees all rounds so far and says what happens next — tokens ({@code issueTokens}), failure ({@code
  * failAuthentication}), CUSTOM_CHALLENGE (CreateAuthChallenge makes it; its public parameters go to the client, its
  * private ones wait sealed in the session for VerifyAuthChallengeResponse), or PASSWORD_VERIFIER when the flow
  * started with SRP_A (the SRP password check inside the sequence, after which Define is asked again).

@@ -6,9 +6,10 @@ import java.time.Instant;
  * The server side of one challenge {@code Session} string: which pool, client and user (by sub) it was issued to,
  * for which challenge, and until when. The Session string itself is never stored, only its SHA-256 ({@code id}).
  * {@code used} turns true when a RespondToAuthChallenge consumed it (a session answers once). {@code state} is
- * what the flow that opened the session must find again when it is answered (e.g. the rounds of a custom
- * authentication), sealed by that flow; null when the challenge needs nothing besides the user. {@code sub} is null
- * for a sign-in that names nobody but must not say so (PreventUserExistenceErrors).
+ * what the flow that opened the session must find again when it is answered (the rounds of a custom
+ * authentication, sealed by it; the device a DEVICE_SRP_AUTH answers for), null when the challenge needs nothing
+ * besides the user. {@code sub} is null for a sign-in that names nobody but must not say so
+ * (PreventUserExistenceErrors).
  */
 public record ChallengeSession(
     String poolId,

@@ -71,9 +71,10 @@ public final class ItemChallengeSessionStore implements ChallengeSessionStore {
 
   private static ChallengeSession decode(String poolId, String id, String data) {
     JsonNode o = Json.read(data);
-    return new ChallengeSession(poolId, id, o.get("clientId").asText(), o.hasNonNull("sub") ? o.get("sub").asText() : null,
-        o.get("challenge").asText(), Instant.ofEpochMilli(o.get("created").asLong()),
-        Instant.ofEpochMilli(o.get("expires").asLong()), o.get("used").asBoolean(),
+    String sub = o.hasNonNull("sub") ? o.get("sub").asText() : null;
+    return new ChallengeSession(poolId, id, o.get("clientId").asText(), sub, o.get("challenge").asText(),
+        Instant.ofEpochMilli(o.get("created").asLong()), Instant.ofEpochMilli(o.get("expires").asLong()),
+        o.get("used").asBoolean(),
         o.hasNonNull("state") ? o.get("state").asText() : null);
   }
 }
