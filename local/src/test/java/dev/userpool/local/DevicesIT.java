@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
@@ -45,7 +46,14 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.RespondToAu
  * to the device.
  */
 class DevicesIT {
-  @RegisterExtension static final LocalServerExtension server = new LocalServerExtension();
+  @RegisterExtension
+  @Order(1)
+  static final FakeLambda lambda = new FakeLambda();
+
+  @RegisterExtension
+  @Order(2)
+  static final LocalServerExtension server =
+      new LocalServerExtension(LocalOptions.inMemoryOnFreePort().withLambdaEndpoint(lambda.endpoint()));
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -190,6 +198,23 @@ class DevicesIT {
     Instant after = cognito.adminGetDevice(b -> b.userPoolId(poolId).username("bob").deviceKey(device.key()))
         .device().deviceLastAuthenticatedDate();
     assertTrue(after.isAfter(before), before + " then " + after);
+  }
+
+  @Test
+  void whenTokensComeFromDeviceAuthenticationThenPreTokenGenerationIsToldSo() {
+    lambda.allow("pretoken");
+    String poolId = cognito.createUserPool(b -> b.poolName("devices-triggers")
+        .deviceConfiguration(c -> c.challengeRequiredOnNewDevice(true).deviceOnlyRememberedOnUserPrompt(false))
+        .lambdaConfig(c -> c.preTokenGeneration(FakeLambda.arn("pretoken")))).userPool().id();
+    String clientId = client(poolId);
+    confirmedUser(cognito, poolId, "bea");
+    AuthenticationResultType first = signIn(clientId, "bea", null).authenticationResult();
+    assertEquals("TokenGeneration_Authentication", lambda.lastEvent("pretoken").get("triggerSource").asText());
+    DeviceSecret device = confirm(first.accessToken(), first.newDeviceMetadata(), "watch", false);
+
+    String session = signIn(clientId, "bea", device.key()).session();
+    assertNotNull(deviceSrp(clientId, session, "bea", device, device.password()).authenticationResult());
+    assertEquals("TokenGeneration_AuthenticateDevice", lambda.lastEvent("pretoken").get("triggerSource").asText());
   }
 
   @Test
