@@ -10,7 +10,7 @@ public record Parameters(Map<String, String> values) {
     values = values == null ? Map.of() : Map.copyOf(values);
   }
 
-  /** InvalidParameterException "Missing required parameter &lt;NAME&gt;" (wording unconfirmed, facts §7.1). */
+  /** InvalidParameterException "Missing required parameter &lt;NAME&gt;" (wording unconfirmed, sources §7.1). */
   public String require(String name) {
     return optional(name).orElseThrow(
         () -> ErrorCode.INVALID_PARAMETER.exception("Missing required parameter " + name));

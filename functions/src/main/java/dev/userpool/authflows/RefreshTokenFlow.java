@@ -7,7 +7,7 @@ import dev.userpool.store.RefreshTokenStore;
 
 /**
  * REFRESH_TOKEN_AUTH / REFRESH_TOKEN: new ID and access tokens for a live refresh token of the same client, with
- * the original auth_time and origin_jti; no new refresh token (facts §6.1, §6.6). SECRET_HASH uses the internal
+ * the original auth_time and origin_jti; no new refresh token (sources §6.1, §6.6). SECRET_HASH uses the internal
  * username (§7.2). A refresh token issued before a global sign-out is refused; one revoked with RevokeToken is
  * deleted, so it is unknown.
  */
@@ -35,7 +35,7 @@ public final class RefreshTokenFlow implements AuthFlow {
       throw ErrorCode.NOT_AUTHORIZED.exception("User is disabled.");
     }
     if (GlobalSignOutState.revokes(user, stored.issuedAt())) {
-      throw ErrorCode.NOT_AUTHORIZED.exception("Refresh Token has been revoked"); // common wording (facts §6.6)
+      throw ErrorCode.NOT_AUTHORIZED.exception("Refresh Token has been revoked"); // common wording (sources §6.6)
     }
     return mint.refresh(ctx, user, stored);
   }

@@ -1,7 +1,7 @@
 package dev.userpool.delivery;
 
 /**
- * CodeDeliveryDetails.Destination as Cognito masks it (facts §4.3): {@code jane@example.com} →
+ * CodeDeliveryDetails.Destination as Cognito masks it (sources §4.3): {@code jane@example.com} →
  * {@code j***@e***.com}; {@code +15555551212} → {@code +*******1212}.
  */
 public final class Masking {
