@@ -8,14 +8,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * CUSTOM_AUTH's first step (facts §7.1, DG "Custom authentication challenge Lambda triggers"): USERNAME (and
+ * CUSTOM_AUTH's first step (sources §7.1, DG "Custom authentication challenge Lambda triggers"): USERNAME (and
  * SECRET_HASH) in; DefineAuthChallenge is asked with no rounds, or with {@code {SRP_A, true}} when the client sends
  * CHALLENGE_NAME=SRP_A and SRP_A to prove the password inside the sequence ({@link CustomAuthSequence}).
  *
  * <p>The pool must have a DefineAuthChallenge function. A name that matches nobody is UserNotFoundException, or under
  * PreventUserExistenceErrors ENABLED a sequence whose triggers see {@code userNotFound=true} and that can never issue
- * tokens (facts §8.3). A disabled, unconfirmed or reset user is refused before any trigger runs; the password
- * lockout only guards the SRP variant (facts §8.2).
+ * tokens (sources §8.3). A disabled, unconfirmed or reset user is refused before any trigger runs; the password
+ * lockout only guards the SRP variant (sources §8.2).
  */
 public final class CustomAuthFlow implements AuthFlow {
   private final UserAccounts users;

@@ -1,7 +1,7 @@
 package dev.userpool.authflows;
 
 /**
- * The answer to CUSTOM_CHALLENGE (facts §7.3): the Session, USERNAME and ANSWER (and SECRET_HASH over the internal
+ * The answer to CUSTOM_CHALLENGE (sources §7.3): the Session, USERNAME and ANSWER (and SECRET_HASH over the internal
  * username). VerifyAuthChallengeResponse judges ANSWER against the private parameters CreateAuthChallenge gave, and
  * DefineAuthChallenge decides what follows ({@link CustomAuthSequence#answered}).
  */

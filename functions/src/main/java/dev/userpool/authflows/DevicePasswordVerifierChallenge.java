@@ -10,7 +10,7 @@ import dev.userpool.errors.ErrorCode;
 import java.util.Base64;
 
 /**
- * The answer to DEVICE_PASSWORD_VERIFIER (facts §7.4): the device's proof, PASSWORD_CLAIM_SIGNATURE = HMAC(key,
+ * The answer to DEVICE_PASSWORD_VERIFIER (sources §7.4): the device's proof, PASSWORD_CLAIM_SIGNATURE = HMAC(key,
  * DeviceGroupKey ‖ DeviceKey ‖ SECRET_BLOCK ‖ TIMESTAMP), checked in constant time against the stored device
  * verifier. A right proof signs the user in on that device (no NewDeviceMetadata; the tokens and refresh token carry
  * its key); a wrong one is NotAuthorizedException (wording guessed) and the Session is spent.

@@ -10,7 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The answer to DEVICE_SRP_AUTH (facts §7.3, §7.4 "Device SRP"): USERNAME, DEVICE_KEY and the device's SRP_A, with
+ * The answer to DEVICE_SRP_AUTH (sources §7.3, §7.4 "Device SRP"): USERNAME, DEVICE_KEY and the device's SRP_A, with
  * the Session. The server side of the handshake is SRP as for passwords with the device group key in place of the
  * pool name and the device key in place of the user: DEVICE_PASSWORD_VERIFIER comes back with the device's SALT, SRP_B
  * and the sealed SECRET_BLOCK, as amazon-cognito-identity-js's getDeviceResponse expects.

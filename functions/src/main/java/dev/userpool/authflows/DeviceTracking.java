@@ -34,7 +34,7 @@ public final class DeviceTracking {
   static final String DEVICE_SRP_AUTH = "DEVICE_SRP_AUTH";
   private static final String GROUP_KEY_ALPHABET =
       "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-  private static final int GROUP_KEY_LENGTH = 9; // like the CLI example's "-wt2ha1Zd" (facts §3)
+  private static final int GROUP_KEY_LENGTH = 9; // like the CLI example's "-wt2ha1Zd" (sources §3)
 
   private final DeviceStore devices;
   private final ChallengeSessions sessions;

@@ -5,7 +5,7 @@ import java.time.Instant;
 /**
  * What a refresh token stands for. The token is an opaque random string handed to the client; only its SHA-256
  * ({@code tokenHash}, lower-case hex) is stored. {@code authTime} and {@code originJti} are those of the sign-in that
- * produced it, carried into every ID and access token it refreshes (facts §6.3). {@code deviceKey} is the device the
+ * produced it, carried into every ID and access token it refreshes (sources §6.3). {@code deviceKey} is the device the
  * sign-in was made on (null when device tracking was off): the token then refreshes only with that DEVICE_KEY.
  *
  * <p>{@code replacedAt} is set once refresh-token rotation has issued a successor for it (GetTokensFromRefreshToken

@@ -18,7 +18,7 @@ import java.util.Optional;
  * The custom authentication triggers behind CUSTOM_AUTH (DefineAuthChallenge_Authentication,
  * CreateAuthChallenge_Authentication, VerifyAuthChallengeResponse_Authentication). Their events carry the user's
  * attributes (none for a name that matches nobody, then {@code userNotFound=true}) and, as the API reference's
- * ClientMetadata text says (facts §5.7), the ClientMetadata of RespondToAuthChallenge only: InitiateAuth passes none
+ * ClientMetadata text says (sources §5.7), the ClientMetadata of RespondToAuthChallenge only: InitiateAuth passes none
  * to Define and Create.
  */
 public final class TriggerCustomChallenges implements CustomChallengeTriggers {

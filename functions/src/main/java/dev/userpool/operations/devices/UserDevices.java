@@ -25,7 +25,7 @@ import java.util.function.UnaryOperator;
  * remembered, while AdminGetDevice shows it not_remembered).
  */
 public final class UserDevices {
-  static final int DEFAULT_LIMIT = 60; // QueryLimitType's maximum (facts §10, unconfirmed as the default)
+  static final int DEFAULT_LIMIT = 60; // QueryLimitType's maximum (sources §10, unconfirmed as the default)
 
   private final DeviceStore devices;
 
