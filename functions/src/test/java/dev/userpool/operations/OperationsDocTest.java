@@ -55,7 +55,7 @@ class OperationsDocTest {
     out.append("# Operations\n\n")
         .append("Generated from the operation table and the service model by `OperationsDocTest`; do not edit by hand.\n\n")
         .append("Userpool serves the ").append(model.operationNames().size())
-        .append(" operations of the Cognito user pools API (2016-04-18) as it stood in mid-2023. ")
+        .append(" operations of the Cognito user pools API (2016-04-18) in its current service model. ")
         .append(implemented).append(" are implemented. Every operation validates its input against the service ")
         .append("model; one that is not implemented yet answers `UnsupportedOperationException` naming it.\n\n")
         .append("Auth: ").append(model.operationNames().size() - open)
