@@ -9,6 +9,7 @@ import dev.userpool.config.Wiring;
 import dev.userpool.domain.User;
 import dev.userpool.operations.Dependencies;
 import dev.userpool.operations.users.UserDirectory;
+import dev.userpool.local.console.LocalConsole;
 import dev.userpool.protocol.ApiRequest;
 import dev.userpool.protocol.ApiResponse;
 import dev.userpool.protocol.CognitoProtocol;
@@ -72,6 +73,14 @@ public final class LocalServer implements AutoCloseable {
   }
 
   public static void main(String[] args) {
+    if (StoreCommand.handles(args)) {
+      System.exit(new StoreCommand(System.out, System.err, Clock.systemUTC()).run(args));
+      return;
+    }
+    if (CognitoImportCommand.handles(args)) {
+      System.exit(new CognitoImportCommand(System.out, System.err, Clock.systemUTC()).run(args));
+      return;
+    }
     System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tFT%1$tT.%1$tLZ %4$s %5$s%6$s%n");
     Integer exit = run(args, System.out, System.err);
     if (exit != null) {
@@ -102,7 +111,7 @@ public final class LocalServer implements AutoCloseable {
     }
     LocalServer server;
     try {
-      server = open(options, Clock.systemUTC());
+      server = open(options, Clock.systemUTC(), null);
     } catch (DamagedDataException e) {
       err.println(PROGRAM + ": " + e.getMessage() + "; nothing was changed. Restore the folder from a backup, or"
           + " start with --repair to copy " + e.file().getFileName() + " aside as " + e.file().getFileName()
@@ -151,10 +160,15 @@ public final class LocalServer implements AutoCloseable {
    * @throws UnusableDataFolderException when the data folder cannot be used
    */
   public static LocalServer start(LocalOptions options, Clock clock) throws IOException {
-    return open(options, clock);
+    return open(options, clock, null);
   }
 
-  private static LocalServer open(LocalOptions options, Clock clock) {
+  /** A server on a table opened by the caller (e.g. DynamoDB on a test's moto server). */
+  static LocalServer start(LocalOptions options, Clock clock, ItemTable table) {
+    return open(options, clock, table);
+  }
+
+  private static LocalServer open(LocalOptions options, Clock clock, ItemTable given) {
     // Headers and body go out in two writes; without TCP_NODELAY, Nagle's algorithm and delayed ACKs add ~40 ms
     // to every keep-alive request.
     System.setProperty("sun.net.httpserver.nodelay", "true");
@@ -162,7 +176,7 @@ public final class LocalServer implements AutoCloseable {
     ItemTable table = null;
     try {
       AppConfig config = options.toConfig();
-      table = options.inMemory() ? Wiring.itemTable(config, clock)
+      table = given != null ? given : options.inMemory() ? Wiring.itemTable(config, clock)
           : EmbeddedItemTable.open(options.dataDir(), clock,
               options.repair() ? EmbeddedItemTable.OnDamage.REPAIR : EmbeddedItemTable.OnDamage.STOP);
       Wiring wiring = new Wiring(config, clock, table, authenticator(options, clock));
@@ -177,7 +191,7 @@ public final class LocalServer implements AutoCloseable {
       return local;
     } catch (RuntimeException e) {
       server.stop(0);
-      if (table instanceof EmbeddedItemTable opened) {
+      if (given == null && table instanceof EmbeddedItemTable opened) {
         opened.close(); // releases the folder's lock for the next attempt in this process
       }
       throw e;
@@ -271,6 +285,8 @@ public final class LocalServer implements AutoCloseable {
         wiring.reset();
         wiring.outbox().clear();
         response = ApiResponse.json(200, "{}", Map.of());
+      } else if (LocalConsole.matches(method, path)) { // the console page
+        response = LocalConsole.handle(wiring.dependencies(), wiring.outbox());
       } else if (path.equals(OutboxEndpoint.PATH) && (method.equals("GET") || method.equals("DELETE"))) {
         response = OutboxEndpoint.handle(wiring.outbox(), method, exchange.getRequestURI().getRawQuery(),
             this::usernameOf);

@@ -73,7 +73,7 @@ public final class AdminCreateUser implements Operation {
     PasswordPolicy policy = s.passwordPolicy();
     Optional<String> givenPassword = in.optString("TemporaryPassword");
     if (givenPassword.isPresent()) {
-      PasswordPolicyCheck.check(policy, givenPassword.get());
+      PasswordPolicyCheck.checkTemporary(policy, givenPassword.get());
     }
     String temporaryPassword = givenPassword.orElseGet(() -> TemporaryPasswords.generate(policy, random));
     Instant now = ctx.now();
@@ -157,7 +157,7 @@ public final class AdminCreateUser implements Operation {
       List<String> mediums) {
     User existing = directory.require(pool, username);
     if (existing.status() != UserStatus.FORCE_CHANGE_PASSWORD) {
-      // Cognito refuses RESEND for users past their first sign-in; this wording is ours (unconfirmed).
+      // Cognito refuses RESEND for users past their first sign-in; this wording is unconfirmed (docs/fidelity.md).
       throw ErrorCode.UNSUPPORTED_USER_STATE.exception("Resend not possible. " + existing.username()
           + " status is not FORCE_CHANGE_PASSWORD.");
     }

@@ -4,6 +4,7 @@ import dev.userpool.store.table.Batches;
 import dev.userpool.store.table.Condition;
 import dev.userpool.store.table.ConditionFailedException;
 import dev.userpool.store.table.Item;
+import dev.userpool.store.table.FullScan;
 import dev.userpool.store.table.ItemTable;
 import dev.userpool.store.table.Write;
 import java.io.UncheckedIOException;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.TreeMap;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -27,7 +29,7 @@ import java.util.stream.Stream;
  *
  * <p>Sort keys are ordered by code point, which is DynamoDB's UTF-8 byte order, not by Java's UTF-16 order.
  */
-public final class EmbeddedItemTable implements ItemTable, AutoCloseable {
+public final class EmbeddedItemTable implements ItemTable, FullScan, AutoCloseable {
   /** Past this journal size the next write also compacts, so the journal of a long session stays short. */
   static final long DEFAULT_COMPACT_AFTER_BYTES = 16L << 20;
 
@@ -172,6 +174,20 @@ public final class EmbeddedItemTable implements ItemTable, AutoCloseable {
     } finally {
       lock.writeLock().unlock();
     }
+  }
+
+  /** Reads a snapshot under the read lock, then calls {@code each} outside it, so writers are not held up. */
+  @Override
+  public void forEachLiveItem(Consumer<Item> each) {
+    List<Item> snapshot = new ArrayList<>();
+    lock.readLock().lock();
+    try {
+      requireOpen();
+      liveItems(now()).forEach(snapshot::add);
+    } finally {
+      lock.readLock().unlock();
+    }
+    snapshot.forEach(each);
   }
 
   @Override
