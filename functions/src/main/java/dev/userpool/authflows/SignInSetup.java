@@ -36,7 +36,9 @@ public record SignInSetup(
     AccountProtection protection = new AccountProtection(users);
     ChallengeSessions challengeSessions = new ChallengeSessions(sessions, random);
     TokenMint mint = new TokenMint(tokens.issuer(), tokens.issuers(), refreshTokens, groups, hooks, random);
-    SignInCompletion completion = new SignInCompletion(challengeSessions, mint, hooks);
+    MfaStage mfa = new MfaStage(challengeSessions);
+    SignInCompletion completion = new SignInCompletion(challengeSessions, mint, hooks, mfa);
+    SoftwareTokens softwareTokens = softwareTokens(users, random);
     SecretBlocks blocks = new SecretBlocks(deploymentKeys, random);
     PasswordAuthFlow password = new PasswordAuthFlow(users, protection, completion, hooks);
     RefreshTokenFlow refresh = new RefreshTokenFlow(refreshTokens, users, mint);
@@ -50,6 +52,20 @@ public record SignInSetup(
         .flow("REFRESH_TOKEN", "ALLOW_REFRESH_TOKEN_AUTH", false, refresh)
         .challenge("PASSWORD_VERIFIER", new PasswordVerifierChallenge(users, protection, blocks, completion, hooks))
         .challenge("NEW_PASSWORD_REQUIRED",
-            new NewPasswordRequiredChallenge(users, challengeSessions, completion, random));
+            new NewPasswordRequiredChallenge(users, challengeSessions, completion, random))
+        .challenge(PoolMfa.SOFTWARE_TOKEN_MFA,
+            new SoftwareTokenMfaChallenge(users, challengeSessions, softwareTokens, completion))
+        .challenge(MfaStage.SELECT_MFA_TYPE, new SelectMfaTypeChallenge(users, challengeSessions, mfa))
+        .challenge(MfaStage.MFA_SETUP, new MfaSetupChallenge(users, challengeSessions, completion));
+  }
+
+  /** The challenge Sessions, for operations that take a Session outside the flow table (software tokens). */
+  public ChallengeSessions challengeSessions(SecureRandom random) {
+    return new ChallengeSessions(sessions, random);
+  }
+
+  /** Users' TOTP authenticators, secrets sealed with this deployment's key. */
+  public SoftwareTokens softwareTokens(UserAccounts users, SecureRandom random) {
+    return new SoftwareTokens(users, new SoftwareTokenSecrets(deploymentKeys, random), random);
   }
 }

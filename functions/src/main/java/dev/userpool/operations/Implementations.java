@@ -1,6 +1,8 @@
 package dev.userpool.operations;
 
 import dev.userpool.authflows.AuthFlows;
+import dev.userpool.authflows.ChallengeSessions;
+import dev.userpool.authflows.SoftwareTokens;
 import dev.userpool.operations.auth.AdminInitiateAuth;
 import dev.userpool.operations.auth.AdminRespondToAuthChallenge;
 import dev.userpool.operations.auth.DirectoryAccounts;
@@ -21,6 +23,11 @@ import dev.userpool.operations.groups.GetGroup;
 import dev.userpool.operations.groups.ListGroups;
 import dev.userpool.operations.groups.ListUsersInGroup;
 import dev.userpool.operations.groups.UpdateGroup;
+import dev.userpool.operations.mfa.AdminSetUserMFAPreference;
+import dev.userpool.operations.mfa.AssociateSoftwareToken;
+import dev.userpool.operations.mfa.SetUserMFAPreference;
+import dev.userpool.operations.mfa.SoftwareTokenCaller;
+import dev.userpool.operations.mfa.VerifySoftwareToken;
 import dev.userpool.operations.pools.AddCustomAttributes;
 import dev.userpool.operations.self.AccessTokens;
 import dev.userpool.operations.self.AdminUserGlobalSignOut;
@@ -83,6 +90,11 @@ public final class Implementations {
     UserDirectory directory = new UserDirectory(d.users());
     PublicClients publicClients = new PublicClients(d.lookups());
     CodeCheck codeCheck = new CodeCheck(d.codes());
+    DirectoryAccounts accounts = new DirectoryAccounts(directory);
+    ChallengeSessions challengeSessions = d.signIn().challengeSessions(d.random());
+    SoftwareTokens softwareTokens = d.signIn().softwareTokens(accounts, d.random());
+    SoftwareTokenCaller tokenCallers =
+        new SoftwareTokenCaller(accessTokens, challengeSessions, d.lookups(), accounts);
     return OperationTable.builder(model)
         // pools, clients, tags
         .add("CreateUserPool", new CreateUserPool(d.pools(), d.random(), d.tokens().keys()))
@@ -154,6 +166,11 @@ public final class Implementations {
         .add("AdminResetUserPassword", new AdminResetUserPassword(d.lookups(), directory, d.codeSender()))
         .add("GetUserAttributeVerificationCode", new GetUserAttributeVerificationCode(accessTokens, d.codeSender()))
         .add("VerifyUserAttribute", new VerifyUserAttribute(accessTokens, directory, codeCheck))
+        // MFA
+        .add("AssociateSoftwareToken", new AssociateSoftwareToken(tokenCallers, softwareTokens, challengeSessions))
+        .add("VerifySoftwareToken", new VerifySoftwareToken(tokenCallers, softwareTokens, challengeSessions))
+        .add("SetUserMFAPreference", new SetUserMFAPreference(accessTokens, accounts))
+        .add("AdminSetUserMFAPreference", new AdminSetUserMFAPreference(d.lookups(), directory))
         .build();
   }
 }
