@@ -30,9 +30,15 @@ public final class MfaStage {
   public static final int MAX_CODE_ATTEMPTS = 3;
 
   private final ChallengeSessions sessions;
+  private final MfaCodes codes;
 
   public MfaStage(ChallengeSessions sessions) {
+    this(sessions, MfaCodes.NONE);
+  }
+
+  public MfaStage(ChallengeSessions sessions, MfaCodes codes) {
     this.sessions = sessions;
+    this.codes = codes;
   }
 
   /** The MFA challenge this sign-in must answer before tokens, or empty when it needs none. */
@@ -41,10 +47,14 @@ public final class MfaStage {
     if (pool.off()) {
       return Optional.empty();
     }
-    List<String> usable = usableFactors(user);
+    List<String> usable = usableFactors(pool, user);
     if (usable.isEmpty()) {
       if (!pool.required()) {
         return Optional.empty();
+      }
+      if (pool.sms() && codes != MfaCodes.NONE && present(user.attribute("phone_number"))) {
+        // MFA required and SMS offered: a user with a phone number gets SMS codes without choosing them (DG).
+        return Optional.of(challengeFor(ctx, user, PoolMfa.SMS_MFA));
       }
       Map<String, String> p = new LinkedHashMap<>();
       p.put("MFAS_CAN_SETUP", Json.write(pool.factors()));
@@ -61,10 +71,14 @@ public final class MfaStage {
     return Optional.of(challengeFor(ctx, user, preferred != null ? preferred : usable.get(0)));
   }
 
-  /** The challenge of one factor the user may use. */
+  /** The challenge of one factor the user may use; for SMS and email the code is sent now. */
   AuthResult.Challenge challengeFor(SignInContext ctx, User user, String factor) {
     Map<String, String> p = new LinkedHashMap<>();
-    if (factor.equals(PoolMfa.SOFTWARE_TOKEN_MFA)) {
+    if (!factor.equals(PoolMfa.SOFTWARE_TOKEN_MFA)) {
+      MfaCodes.Sent sent = codes.send(ctx, user, factor);
+      p.put("CODE_DELIVERY_DELIVERY_MEDIUM", sent.medium());
+      p.put("CODE_DELIVERY_DESTINATION", sent.maskedDestination());
+    } else {
       String name = UserMfa.softwareToken(user).friendlyName();
       if (name != null && !name.isEmpty()) {
         p.put("FRIENDLY_DEVICE_NAME", name);
@@ -74,15 +88,28 @@ public final class MfaStage {
     return new AuthResult.Challenge(factor, p, sessions.open(ctx, user, factor));
   }
 
-  /** The factors the user enabled that it can answer now (TOTP needs a verified token). */
-  static List<String> usableFactors(User user) {
+  /**
+   * The factors the user enabled that it can answer now: TOTP needs a verified token (and keeps working after the
+   * pool stops offering TOTP, DG); SMS and email need the pool to offer them, a code channel and a destination.
+   */
+  List<String> usableFactors(PoolMfa pool, User user) {
     List<String> usable = new ArrayList<>();
     for (String factor : UserMfa.enabled(user)) {
-      if (factor.equals(PoolMfa.SOFTWARE_TOKEN_MFA) && UserMfa.softwareToken(user).verified()) {
+      boolean can = switch (factor) {
+        case PoolMfa.SOFTWARE_TOKEN_MFA -> UserMfa.softwareToken(user).verified();
+        case PoolMfa.SMS_MFA -> pool.sms() && codes != MfaCodes.NONE && present(user.attribute("phone_number"));
+        case PoolMfa.EMAIL_OTP -> pool.email() && codes != MfaCodes.NONE && present(user.attribute("email"));
+        default -> false;
+      };
+      if (can) {
         usable.add(factor);
       }
     }
     return usable;
+  }
+
+  private static boolean present(String value) {
+    return value != null && !value.isEmpty();
   }
 
   /**

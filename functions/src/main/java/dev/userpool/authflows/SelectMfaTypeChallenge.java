@@ -24,7 +24,7 @@ public final class SelectMfaTypeChallenge implements ChallengeResponder {
     ChallengeSession taken = sessions.consume(ctx, session, MfaStage.SELECT_MFA_TYPE);
     User user = MfaStage.requireUser(ctx, users, taken, responses);
     String answer = responses.require("ANSWER");
-    if (!MfaStage.usableFactors(user).contains(answer)) {
+    if (!stage.usableFactors(PoolMfa.of(ctx.pool()), user).contains(answer)) {
       throw ErrorCode.INVALID_PARAMETER.exception("Invalid MFA type selected"); // wording guessed
     }
     return stage.challengeFor(ctx, user, answer);

@@ -8,27 +8,39 @@ import dev.userpool.tokens.Tokens;
 import java.security.SecureRandom;
 
 /**
- * What the sign-in flows are built from besides users and tokens: their stores and the two seams, {@link
- * AuthenticationHooks} (triggers) and {@link UserGroupsSource} (the user's groups, for {@code cognito:groups}), both
- * no-ops unless the wiring sets them with {@link #withHooks} / {@link #withGroups}.
+ * What the sign-in flows are built from besides users and tokens: their stores and the seams, {@link
+ * AuthenticationHooks} (triggers), {@link UserGroupsSource} (the user's groups, for {@code cognito:groups}) and
+ * {@link MfaCodes} (SMS and email sign-in codes), no-ops unless set with {@link #withHooks} / {@link #withGroups} /
+ * {@link #withMfaCodes}.
  */
 public record SignInSetup(
     ChallengeSessionStore sessions,
     RefreshTokenStore refreshTokens,
     DeploymentKeyStore deploymentKeys,
     AuthenticationHooks hooks,
-    UserGroupsSource groups) {
+    UserGroupsSource groups,
+    MfaCodes mfaCodes) {
 
   public SignInSetup(ChallengeSessionStore sessions, RefreshTokenStore refreshTokens, DeploymentKeyStore keys) {
-    this(sessions, refreshTokens, keys, AuthenticationHooks.NONE, UserGroupsSource.NONE);
+    this(sessions, refreshTokens, keys, AuthenticationHooks.NONE, UserGroupsSource.NONE, MfaCodes.NONE);
+  }
+
+  public SignInSetup(ChallengeSessionStore sessions, RefreshTokenStore refreshTokens, DeploymentKeyStore keys,
+      AuthenticationHooks hooks, UserGroupsSource groups) {
+    this(sessions, refreshTokens, keys, hooks, groups, MfaCodes.NONE);
   }
 
   public SignInSetup withHooks(AuthenticationHooks newHooks) {
-    return new SignInSetup(sessions, refreshTokens, deploymentKeys, newHooks, groups);
+    return new SignInSetup(sessions, refreshTokens, deploymentKeys, newHooks, groups, mfaCodes);
   }
 
   public SignInSetup withGroups(UserGroupsSource newGroups) {
-    return new SignInSetup(sessions, refreshTokens, deploymentKeys, hooks, newGroups);
+    return new SignInSetup(sessions, refreshTokens, deploymentKeys, hooks, newGroups, mfaCodes);
+  }
+
+  /** The channel of SMS and email sign-in codes. */
+  public SignInSetup withMfaCodes(MfaCodes newCodes) {
+    return new SignInSetup(sessions, refreshTokens, deploymentKeys, hooks, groups, newCodes);
   }
 
   /** The flow table: one line per AuthFlow (with the ExplicitAuthFlows flag it needs) and per challenge. */
@@ -36,7 +48,7 @@ public record SignInSetup(
     AccountProtection protection = new AccountProtection(users);
     ChallengeSessions challengeSessions = new ChallengeSessions(sessions, random);
     TokenMint mint = new TokenMint(tokens.issuer(), tokens.issuers(), refreshTokens, groups, hooks, random);
-    MfaStage mfa = new MfaStage(challengeSessions);
+    MfaStage mfa = new MfaStage(challengeSessions, mfaCodes);
     SignInCompletion completion = new SignInCompletion(challengeSessions, mint, hooks, mfa);
     SoftwareTokens softwareTokens = softwareTokens(users, random);
     SecretBlocks blocks = new SecretBlocks(deploymentKeys, random);
@@ -55,6 +67,8 @@ public record SignInSetup(
             new NewPasswordRequiredChallenge(users, challengeSessions, completion, random))
         .challenge(PoolMfa.SOFTWARE_TOKEN_MFA,
             new SoftwareTokenMfaChallenge(users, challengeSessions, softwareTokens, completion))
+        .challenge(PoolMfa.SMS_MFA, MfaCodeChallenge.sms(users, challengeSessions, mfaCodes, completion))
+        .challenge(PoolMfa.EMAIL_OTP, MfaCodeChallenge.email(users, challengeSessions, mfaCodes, completion))
         .challenge(MfaStage.SELECT_MFA_TYPE, new SelectMfaTypeChallenge(users, challengeSessions, mfa))
         .challenge(MfaStage.MFA_SETUP, new MfaSetupChallenge(users, challengeSessions, completion));
   }

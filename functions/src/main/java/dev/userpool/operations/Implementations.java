@@ -7,6 +7,7 @@ import dev.userpool.operations.auth.AdminInitiateAuth;
 import dev.userpool.operations.auth.AdminRespondToAuthChallenge;
 import dev.userpool.operations.auth.DirectoryAccounts;
 import dev.userpool.operations.auth.InitiateAuth;
+import dev.userpool.operations.auth.MfaCodeMessages;
 import dev.userpool.operations.auth.UserMigration;
 import dev.userpool.operations.auth.RespondToAuthChallenge;
 import dev.userpool.operations.clients.CreateUserPoolClient;
@@ -83,7 +84,8 @@ public final class Implementations {
   private Implementations() {}
 
   public static OperationTable table(ServiceModel model, Dependencies d) {
-    AuthFlows flows = d.signIn().flows(new DirectoryAccounts(new UserDirectory(d.users())), d.tokens(), d.random());
+    AuthFlows flows = d.signIn().withMfaCodes(new MfaCodeMessages(d.codeSender(), d.codes()))
+        .flows(new DirectoryAccounts(new UserDirectory(d.users())), d.tokens(), d.random());
     AccessTokens accessTokens =
         new AccessTokens(d.tokens().verifier(), d.pools(), d.users(), d.revokedOrigins());
     SignOuts signOuts = new SignOuts(new UserDirectory(d.users()), d.clock());
