@@ -94,7 +94,11 @@ public final class MfaStage {
    */
   List<String> usableFactors(PoolMfa pool, User user) {
     List<String> usable = new ArrayList<>();
-    for (String factor : UserMfa.enabled(user)) {
+    List<String> enabled = UserMfa.enabled(user);
+    if (UserMfa.legacySms(user) && !enabled.contains(PoolMfa.SMS_MFA)) {
+      enabled.add(0, PoolMfa.SMS_MFA); // MFAOptions of SetUserSettings
+    }
+    for (String factor : enabled) {
       boolean can = switch (factor) {
         case PoolMfa.SOFTWARE_TOKEN_MFA -> UserMfa.softwareToken(user).verified();
         case PoolMfa.SMS_MFA -> pool.sms() && codes != MfaCodes.NONE && present(user.attribute("phone_number"));

@@ -18,6 +18,7 @@ public final class UserMfa {
   static final String SETTINGS = "UserMFASettingList";
   static final String PREFERRED = "PreferredMfaSetting";
   static final String TOKEN = "softwareToken";
+  static final String LEGACY_OPTIONS = "MFAOptions";
 
   /** The software token as stored: secrets sealed (see {@link SoftwareTokenSecrets}), never in the clear. */
   public record SoftwareToken(String sealedSecret, String sealedPending, String friendlyName, long lastStep) {
@@ -42,6 +43,22 @@ public final class UserMfa {
       list.forEach(f -> out.add(String.valueOf(f)));
     }
     return out;
+  }
+
+  /** Whether the legacy MFAOptions (SetUserSettings) turn SMS MFA on. */
+  public static boolean legacySms(User user) {
+    return user.extensions().get(LEGACY_OPTIONS) instanceof List<?> list && !list.isEmpty();
+  }
+
+  /** The user with these legacy MFAOptions (removed when empty). */
+  public static User withLegacyOptions(User user, List<Map<String, String>> options, Instant now) {
+    Map<String, Object> ext = new LinkedHashMap<>(user.extensions());
+    if (options.isEmpty()) {
+      ext.remove(LEGACY_OPTIONS);
+    } else {
+      ext.put(LEGACY_OPTIONS, List.copyOf(options));
+    }
+    return user.withExtensions(ext, now);
   }
 
   public static Optional<String> preferred(User user) {

@@ -25,8 +25,10 @@ import dev.userpool.operations.groups.ListGroups;
 import dev.userpool.operations.groups.ListUsersInGroup;
 import dev.userpool.operations.groups.UpdateGroup;
 import dev.userpool.operations.mfa.AdminSetUserMFAPreference;
+import dev.userpool.operations.mfa.AdminSetUserSettings;
 import dev.userpool.operations.mfa.AssociateSoftwareToken;
 import dev.userpool.operations.mfa.SetUserMFAPreference;
+import dev.userpool.operations.mfa.SetUserSettings;
 import dev.userpool.operations.mfa.SoftwareTokenCaller;
 import dev.userpool.operations.mfa.VerifySoftwareToken;
 import dev.userpool.operations.pools.AddCustomAttributes;
@@ -173,6 +175,8 @@ public final class Implementations {
         .add("VerifySoftwareToken", new VerifySoftwareToken(tokenCallers, softwareTokens, challengeSessions))
         .add("SetUserMFAPreference", new SetUserMFAPreference(accessTokens, accounts))
         .add("AdminSetUserMFAPreference", new AdminSetUserMFAPreference(d.lookups(), directory))
+        .add("SetUserSettings", new SetUserSettings(accessTokens, accounts))
+        .add("AdminSetUserSettings", new AdminSetUserSettings(d.lookups(), directory))
         .build();
   }
 }

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ChallengeNameType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.CodeMismatchException;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.DeliveryMediumType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.EmailSendingAccountType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.InitiateAuthResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.InvalidParameterException;
@@ -184,6 +185,37 @@ class MfaCodesIT {
 
     Expect.error(NotAuthorizedException.class, "Invalid session for the user, session is expired.",
         () -> answer(clientId, ChallengeNameType.SMS_MFA, challenge.session(), "tim", "SMS_MFA_CODE", code));
+  }
+
+  @Test
+  void whenLegacyMfaOptionsTurnSmsOnThenGetUserShowsThemAndSignInAsksForTheSmsCode() throws Exception {
+    String poolId = pool(UserPoolMfaType.OPTIONAL);
+    String clientId = SignInFixtures.client(cognito, poolId).clientId();
+    SignInFixtures.confirmedUser(cognito, poolId, "lee", attr("phone_number", "+15555550144"),
+        attr("email", "lee@example.com"));
+    String accessToken = passwordSignIn(cognito, clientId, "lee", PASSWORD).authenticationResult().accessToken();
+    Expect.error(InvalidParameterException.class, "Only phone_number attribute is currently supported as a MFA option.",
+        () -> cognito.setUserSettings(b -> b.accessToken(accessToken)
+            .mfaOptions(o -> o.deliveryMedium(DeliveryMediumType.EMAIL).attributeName("email"))));
+
+    cognito.setUserSettings(b -> b.accessToken(accessToken)
+        .mfaOptions(o -> o.deliveryMedium(DeliveryMediumType.SMS).attributeName("phone_number")));
+
+    var me = cognito.getUser(b -> b.accessToken(accessToken));
+    assertEquals(1, me.mfaOptions().size());
+    assertEquals(DeliveryMediumType.SMS, me.mfaOptions().get(0).deliveryMedium());
+    assertEquals("phone_number", me.mfaOptions().get(0).attributeName());
+    assertEquals("phone_number", cognito.listUsers(b -> b.userPoolId(poolId)).users().get(0).mfaOptions().get(0)
+        .attributeName());
+    InitiateAuthResponse challenge = passwordSignIn(cognito, clientId, "lee", PASSWORD);
+    assertEquals(ChallengeNameType.SMS_MFA, challenge.challengeName());
+    assertNotNull(answer(clientId, ChallengeNameType.SMS_MFA, challenge.session(), "lee", "SMS_MFA_CODE",
+        server.lastCode(poolId, "lee")).authenticationResult());
+
+    cognito.adminSetUserSettings(b -> b.userPoolId(poolId).username("lee").mfaOptions(List.of()));
+
+    assertFalse(cognito.adminGetUser(b -> b.userPoolId(poolId).username("lee")).hasMfaOptions());
+    assertNotNull(passwordSignIn(cognito, clientId, "lee", PASSWORD).authenticationResult());
   }
 
   @Test
