@@ -17,30 +17,33 @@ public final class MfaCodeChallenge implements ChallengeResponder {
   private final String verifiedAttribute;
   private final UserAccounts users;
   private final ChallengeSessions sessions;
+  private final AccountProtection protection;
   private final MfaCodes codes;
   private final SignInCompletion completion;
 
   private MfaCodeChallenge(String challengeName, String codeParameter, String verifiedAttribute,
-      UserAccounts users, ChallengeSessions sessions, MfaCodes codes, SignInCompletion completion) {
+      UserAccounts users, ChallengeSessions sessions, AccountProtection protection, MfaCodes codes,
+      SignInCompletion completion) {
     this.challengeName = challengeName;
     this.codeParameter = codeParameter;
     this.verifiedAttribute = verifiedAttribute;
     this.users = users;
     this.sessions = sessions;
+    this.protection = protection;
     this.codes = codes;
     this.completion = completion;
   }
 
-  public static MfaCodeChallenge sms(UserAccounts users, ChallengeSessions sessions, MfaCodes codes,
-      SignInCompletion completion) {
-    return new MfaCodeChallenge(PoolMfa.SMS_MFA, "SMS_MFA_CODE", "phone_number_verified", users, sessions, codes,
-        completion);
+  public static MfaCodeChallenge sms(UserAccounts users, ChallengeSessions sessions,
+      AccountProtection protection, MfaCodes codes, SignInCompletion completion) {
+    return new MfaCodeChallenge(PoolMfa.SMS_MFA, "SMS_MFA_CODE", "phone_number_verified", users, sessions,
+        protection, codes, completion);
   }
 
-  public static MfaCodeChallenge email(UserAccounts users, ChallengeSessions sessions, MfaCodes codes,
-      SignInCompletion completion) {
-    return new MfaCodeChallenge(PoolMfa.EMAIL_OTP, "EMAIL_OTP_CODE", "email_verified", users, sessions, codes,
-        completion);
+  public static MfaCodeChallenge email(UserAccounts users, ChallengeSessions sessions,
+      AccountProtection protection, MfaCodes codes, SignInCompletion completion) {
+    return new MfaCodeChallenge(PoolMfa.EMAIL_OTP, "EMAIL_OTP_CODE", "email_verified", users, sessions,
+        protection, codes, completion);
   }
 
   @Override
@@ -48,10 +51,13 @@ public final class MfaCodeChallenge implements ChallengeResponder {
     ChallengeSession taken = sessions.consume(ctx, session, challengeName);
     User user = MfaStage.requireUser(ctx, users, taken, responses);
     String code = responses.require(codeParameter);
+    protection.beforeSecondFactor(ctx, user);
     if (!codes.accept(ctx, user, code)) {
+      protection.wrongSecondFactor(ctx, user);
       sessions.allowRetry(taken, MfaStage.MAX_CODE_ATTEMPTS);
       throw MfaStage.codeMismatch();
     }
+    user = protection.secondFactorAccepted(ctx, user);
     return completion.authenticated(ctx, markVerified(ctx, user), TokenGenerationSource.AUTHENTICATION);
   }
 

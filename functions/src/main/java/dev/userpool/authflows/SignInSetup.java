@@ -66,9 +66,11 @@ public record SignInSetup(
         .challenge("NEW_PASSWORD_REQUIRED",
             new NewPasswordRequiredChallenge(users, challengeSessions, completion, random))
         .challenge(PoolMfa.SOFTWARE_TOKEN_MFA,
-            new SoftwareTokenMfaChallenge(users, challengeSessions, softwareTokens, completion))
-        .challenge(PoolMfa.SMS_MFA, MfaCodeChallenge.sms(users, challengeSessions, mfaCodes, completion))
-        .challenge(PoolMfa.EMAIL_OTP, MfaCodeChallenge.email(users, challengeSessions, mfaCodes, completion))
+            new SoftwareTokenMfaChallenge(users, challengeSessions, protection, softwareTokens, completion))
+        .challenge(PoolMfa.SMS_MFA,
+            MfaCodeChallenge.sms(users, challengeSessions, protection, mfaCodes, completion))
+        .challenge(PoolMfa.EMAIL_OTP,
+            MfaCodeChallenge.email(users, challengeSessions, protection, mfaCodes, completion))
         .challenge(MfaStage.SELECT_MFA_TYPE, new SelectMfaTypeChallenge(users, challengeSessions, mfa))
         .challenge(MfaStage.MFA_SETUP, new MfaSetupChallenge(users, challengeSessions, completion));
   }

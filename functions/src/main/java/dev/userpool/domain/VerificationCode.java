@@ -9,8 +9,8 @@ import java.time.Instant;
  * sent in the current hour ({@code sends} since {@code windowStart}), and when it stops being valid.
  *
  * <p>Purposes: {@value #SIGN_UP} (SignUp, ResendConfirmationCode), {@value #FORGOT_PASSWORD} (ForgotPassword,
- * AdminResetUserPassword), {@value #MFA} (sign-in codes) and {@code attribute:<name>} (attribute verification). One code per user and purpose: a
- * new one replaces the old.
+ * AdminResetUserPassword), {@value #MFA} (sign-in codes) and {@code attribute:<name>} (attribute verification).
+ * One code per user and purpose: a new one replaces the old.
  */
 public record VerificationCode(
     String userPoolId,

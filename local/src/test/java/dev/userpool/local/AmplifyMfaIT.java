@@ -26,8 +26,8 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolMfa
 class AmplifyMfaIT {
   @RegisterExtension static final LocalServerExtension server = new LocalServerExtension();
 
-  private static final List<String> STEPS = List.of("signIn", "setUpTOTP", "verifyTOTPSetup", "updateMFAPreference",
-      "fetchMFAPreference", "signOut", "signInWithTotp", "fetchAuthSession", "signInWithTotpSetup");
+  private static final List<String> STEPS = List.of("signIn", "setUpTOTP", "verifyTOTPSetup",
+      "updateMFAPreference", "fetchMFAPreference", "signOut", "signInWithTotp", "fetchAuthSession", "signInWithTotpSetup");
   private static final List<ExplicitAuthFlowsType> FLOWS =
       List.of(ExplicitAuthFlowsType.ALLOW_USER_SRP_AUTH, ExplicitAuthFlowsType.ALLOW_REFRESH_TOKEN_AUTH);
 

@@ -169,6 +169,35 @@ class SoftwareTokenMfaIT {
   }
 
   @Test
+  void whenFiveWrongCodesAcrossSignInsThenTheUserIsLockedOutAndARightCodeLaterClearsTheCount() {
+    String poolId = pool(UserPoolMfaType.OPTIONAL);
+    String clientId = SignInFixtures.client(cognito, poolId).clientId();
+    SignInFixtures.confirmedUser(cognito, poolId, "lou");
+    String secret = enrol(poolId, clientId, "lou");
+    String wrong = TestTotp.wrongCode(secret, CLOCK.instant());
+    String first = passwordSignIn(cognito, clientId, "lou", PASSWORD).session();
+    for (int i = 0; i < 3; i++) {
+      Expect.error(CodeMismatchException.class, "", () -> answerTotp(clientId, first, "lou", wrong));
+    }
+    String second = passwordSignIn(cognito, clientId, "lou", PASSWORD).session(); // a password does not reset it
+    for (int i = 0; i < 2; i++) {
+      Expect.error(CodeMismatchException.class, "", () -> answerTotp(clientId, second, "lou", wrong));
+    }
+
+    Expect.error(NotAuthorizedException.class, "Password attempts exceeded",
+        () -> passwordSignIn(cognito, clientId, "lou", PASSWORD));
+
+    CLOCK.advance(Duration.ofSeconds(2));
+    String third = passwordSignIn(cognito, clientId, "lou", PASSWORD).session();
+    assertNotNull(answerTotp(clientId, third, "lou", TestTotp.code(secret, CLOCK.instant())).authenticationResult());
+    String fourth = passwordSignIn(cognito, clientId, "lou", PASSWORD).session();
+    Expect.error(CodeMismatchException.class, "", // the count restarted: one failure does not lock
+        () -> answerTotp(clientId, fourth, "lou", TestTotp.wrongCode(secret, CLOCK.instant())));
+    assertEquals(ChallengeNameType.SOFTWARE_TOKEN_MFA,
+        passwordSignIn(cognito, clientId, "lou", PASSWORD).challengeName());
+  }
+
+  @Test
   void whenCodeWasAcceptedOnceThenTheSameCodeIsRefusedInItsWindow() {
     String poolId = pool(UserPoolMfaType.OPTIONAL);
     String clientId = SignInFixtures.client(cognito, poolId).clientId();

@@ -75,7 +75,8 @@ class UserPoolMfaConfigIT {
   @Test
   void whenOnWithoutAnyFactorThenInvalidParameter() {
     String id = pool();
-    Expect.error(InvalidParameterException.class, "Invalid MFA Configuration given.",
+    Expect.error(InvalidParameterException.class,
+        "Invalid MFA configuration given, can't disable all MFAs with a required or optional configuration.",
         () -> cognito.setUserPoolMfaConfig(r -> r.userPoolId(id).mfaConfiguration(UserPoolMfaType.ON)));
   }
 

@@ -20,7 +20,8 @@ public final class AssociateSoftwareToken implements Operation {
   private final SoftwareTokens softwareTokens;
   private final ChallengeSessions sessions;
 
-  public AssociateSoftwareToken(SoftwareTokenCaller callers, SoftwareTokens softwareTokens, ChallengeSessions sessions) {
+  public AssociateSoftwareToken(SoftwareTokenCaller callers, SoftwareTokens softwareTokens,
+      ChallengeSessions sessions) {
     this.callers = callers;
     this.softwareTokens = softwareTokens;
     this.sessions = sessions;

@@ -38,9 +38,9 @@ public final class SetUserPoolMfaConfig implements Operation {
     String mfa = in.optString("MfaConfiguration")
         .orElse(String.valueOf(current.settings().getOrDefault("MfaConfiguration", "OFF")));
     if (!mfa.equals("OFF") && !anyFactor) {
-      // Cognito's current text (quoted in several CDK/CloudFormation tools' issue notes)
+      // observed: aws/aws-sdk-js#4186 (2022) and anomalyco/sst#5177 (2024-12)
       throw ErrorCode.INVALID_PARAMETER.exception(
-          "Invalid MFA Configuration given. SMS MFA, Email MFA, or Software Token MFA must be enabled.");
+          "Invalid MFA configuration given, can't disable all MFAs with a required or optional configuration.");
     }
     if (mfa.equals("OFF") && anyFactor) {
       // Cognito's text, quoted in hashicorp/terraform-provider-aws (resource_user_pool.go)
