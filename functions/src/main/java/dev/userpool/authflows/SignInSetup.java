@@ -9,8 +9,9 @@ import java.security.SecureRandom;
 
 /**
  * What the sign-in flows are built from besides users and tokens: their stores and the seams, {@link
- * AuthenticationHooks} (triggers), {@link UserGroupsSource} (the user's groups, for {@code cognito:groups}) and
- * {@link MfaCodes} (SMS and email sign-in codes), no-ops unless set with {@link #withHooks} / {@link #withGroups} /
+ * AuthenticationHooks} (triggers), {@link UserGroupsSource} (the user's groups, for {@code cognito:groups}),
+ * {@link SourcePasswords} (imported users' first passwords) and {@link MfaCodes} (SMS and email sign-in codes),
+ * no-ops unless set with {@link #withHooks} / {@link #withGroups} / {@link #withSourcePasswords} /
  * {@link #withMfaCodes}.
  */
 public record SignInSetup(
@@ -19,28 +20,41 @@ public record SignInSetup(
     DeploymentKeyStore deploymentKeys,
     AuthenticationHooks hooks,
     UserGroupsSource groups,
+    SourcePasswords sourcePasswords,
     MfaCodes mfaCodes) {
 
   public SignInSetup(ChallengeSessionStore sessions, RefreshTokenStore refreshTokens, DeploymentKeyStore keys) {
-    this(sessions, refreshTokens, keys, AuthenticationHooks.NONE, UserGroupsSource.NONE, MfaCodes.NONE);
+    this(sessions, refreshTokens, keys, AuthenticationHooks.NONE, UserGroupsSource.NONE, SourcePasswords.NONE,
+        MfaCodes.NONE);
   }
 
   public SignInSetup(ChallengeSessionStore sessions, RefreshTokenStore refreshTokens, DeploymentKeyStore keys,
-      AuthenticationHooks hooks, UserGroupsSource groups) {
-    this(sessions, refreshTokens, keys, hooks, groups, MfaCodes.NONE);
+      AuthenticationHooks hooks, UserGroupsSource groups, SourcePasswords sourcePasswords) {
+    this(sessions, refreshTokens, keys, hooks, groups, sourcePasswords, MfaCodes.NONE);
   }
 
   public SignInSetup withHooks(AuthenticationHooks newHooks) {
-    return new SignInSetup(sessions, refreshTokens, deploymentKeys, newHooks, groups, mfaCodes);
+    return new SignInSetup(sessions, refreshTokens, deploymentKeys, newHooks, groups, sourcePasswords, mfaCodes);
   }
 
   public SignInSetup withGroups(UserGroupsSource newGroups) {
-    return new SignInSetup(sessions, refreshTokens, deploymentKeys, hooks, newGroups, mfaCodes);
+    return new SignInSetup(sessions, refreshTokens, deploymentKeys, hooks, newGroups, sourcePasswords, mfaCodes);
+  }
+
+  /** Where imported users' passwords are checked on their first sign-in (see {@link ImportedUserPasswords}). */
+  public SignInSetup withSourcePasswords(SourcePasswords newSource) {
+    return new SignInSetup(sessions, refreshTokens, deploymentKeys, hooks, groups, newSource, mfaCodes);
   }
 
   /** The channel of SMS and email sign-in codes. */
   public SignInSetup withMfaCodes(MfaCodes newCodes) {
-    return new SignInSetup(sessions, refreshTokens, deploymentKeys, hooks, groups, newCodes);
+    return new SignInSetup(sessions, refreshTokens, deploymentKeys, hooks, groups, sourcePasswords, newCodes);
+  }
+
+  /** GetTokensFromRefreshToken's exchange, over the same stores, hooks and groups as the flows. */
+  public RefreshTokenExchange refreshTokenExchange(UserAccounts users, Tokens tokens, SecureRandom random) {
+    return new RefreshTokenExchange(refreshTokens, users,
+        new TokenMint(tokens.issuer(), tokens.issuers(), refreshTokens, groups, hooks, random));
   }
 
   /** The flow table: one line per AuthFlow (with the ExplicitAuthFlows flag it needs) and per challenge. */
@@ -52,8 +66,9 @@ public record SignInSetup(
     SignInCompletion completion = new SignInCompletion(challengeSessions, mint, hooks, mfa);
     SoftwareTokens softwareTokens = softwareTokens(users, random);
     SecretBlocks blocks = new SecretBlocks(deploymentKeys, random);
-    PasswordAuthFlow password = new PasswordAuthFlow(users, protection, completion, hooks);
-    RefreshTokenFlow refresh = new RefreshTokenFlow(refreshTokens, users, mint);
+    PasswordAuthFlow password = new PasswordAuthFlow(users, protection, completion, hooks,
+        new ImportedUserPasswords(sourcePasswords, users, random));
+    RefreshTokenFlow refresh = new RefreshTokenFlow(new RefreshTokenExchange(refreshTokens, users, mint), mint);
     return new AuthFlows()
         .flow("USER_PASSWORD_AUTH", "ALLOW_USER_PASSWORD_AUTH", false, password)
         .flow("ADMIN_USER_PASSWORD_AUTH", "ALLOW_ADMIN_USER_PASSWORD_AUTH", true, password)

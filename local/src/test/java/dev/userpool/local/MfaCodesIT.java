@@ -108,7 +108,7 @@ class MfaCodesIT {
 
     assertEquals(ChallengeNameType.EMAIL_OTP, challenge.challengeName());
     assertEquals("EMAIL", challenge.challengeParameters().get("CODE_DELIVERY_DELIVERY_MEDIUM"));
-    assertEquals("e***@e***.com", challenge.challengeParameters().get("CODE_DELIVERY_DESTINATION"));
+    assertEquals("e***@e***", challenge.challengeParameters().get("CODE_DELIVERY_DESTINATION"));
     List<JsonNode> messages = server.messages(poolId, "emma");
     JsonNode email = messages.get(messages.size() - 1);
     assertEquals("CustomMessage_Authentication", email.get("triggerSource").asText());
