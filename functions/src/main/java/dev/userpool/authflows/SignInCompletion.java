@@ -13,8 +13,9 @@ import java.util.Optional;
 /**
  * What follows an accepted password, in every password-based flow: UNCONFIRMED → UserNotConfirmedException;
  * FORCE_CHANGE_PASSWORD → the NEW_PASSWORD_REQUIRED challenge (or NotAuthorizedException when the temporary
- * password has expired); a DEVICE_KEY of one of the user's devices → DEVICE_SRP_AUTH ({@link DeviceTracking});
- * otherwise Post Authentication and tokens, with NewDeviceMetadata when the pool tracks devices.
+ * password has expired); otherwise the MFA stage ({@link MfaStage}) — which a remembered device replaces
+ * ({@link DeviceTracking#skipsMfa}) — then DEVICE_SRP_AUTH for a device the sign-in presented, then Post
+ * Authentication and tokens, with NewDeviceMetadata when the pool tracks devices and no device was proven.
  */
 public final class SignInCompletion {
   static final String NEW_PASSWORD_REQUIRED = "NEW_PASSWORD_REQUIRED";
@@ -22,13 +23,15 @@ public final class SignInCompletion {
   private final ChallengeSessions sessions;
   private final TokenMint mint;
   private final AuthenticationHooks hooks;
+  private final MfaStage mfa;
   private final DeviceTracking devices;
 
-  public SignInCompletion(ChallengeSessions sessions, TokenMint mint, AuthenticationHooks hooks,
+  public SignInCompletion(ChallengeSessions sessions, TokenMint mint, AuthenticationHooks hooks, MfaStage mfa,
       DeviceTracking devices) {
     this.sessions = sessions;
     this.mint = mint;
     this.hooks = hooks;
+    this.mfa = mfa;
     this.devices = devices;
   }
 
@@ -51,13 +54,43 @@ public final class SignInCompletion {
             sessions.open(ctx, user, NEW_PASSWORD_REQUIRED));
       }
       default -> {
-        Optional<AuthResult.Challenge> device = devices.challenge(ctx, user, deviceKey);
-        if (device.isPresent()) {
-          return device.get();
-        }
-        return authenticated(ctx, user, TokenGenerationSource.AUTHENTICATION);
+        return secondFactorThenTokens(ctx, user, TokenGenerationSource.AUTHENTICATION, deviceKey);
       }
     }
+  }
+
+  /** The MFA challenge the user owes, or (none owed) Post Authentication and tokens. */
+  public AuthResult secondFactorThenTokens(SignInContext ctx, User user, TokenGenerationSource source) {
+    return secondFactorThenTokens(ctx, user, source, Optional.empty());
+  }
+
+  /**
+   * For a sign-in that presented {@code deviceKey}: a remembered device replaces the second factor (DEVICE_SRP_AUTH
+   * at once); otherwise the MFA challenge the user owes, or, none owed, {@link #afterSecondFactor}.
+   */
+  public AuthResult secondFactorThenTokens(SignInContext ctx, User user, TokenGenerationSource source,
+      Optional<String> deviceKey) {
+    if (devices.skipsMfa(ctx, user, deviceKey)) {
+      return devices.challenge(ctx, user, deviceKey).orElseThrow();
+    }
+    Optional<? extends AuthResult> owed = mfa.challenge(ctx, user);
+    if (owed.isPresent()) {
+      return owed.get();
+    }
+    return afterSecondFactor(ctx, user, source, deviceKey);
+  }
+
+  /**
+   * After the second factor (or when none is owed): DEVICE_SRP_AUTH for a device the sign-in presented (amazon-
+   * cognito-identity-js answers it after an MFA code too), otherwise Post Authentication and tokens.
+   */
+  public AuthResult afterSecondFactor(SignInContext ctx, User user, TokenGenerationSource source,
+      Optional<String> deviceKey) {
+    Optional<AuthResult.Challenge> device = devices.challenge(ctx, user, deviceKey);
+    if (device.isPresent()) {
+      return device.get();
+    }
+    return authenticated(ctx, user, source);
   }
 
   /** Post Authentication, then the tokens of a new sign-in (on a new device when the pool tracks devices). */

@@ -10,10 +10,10 @@ import java.security.SecureRandom;
 
 /**
  * What the sign-in flows are built from besides users and tokens: their stores (the users' devices among them) and
- * the seams, {@link
- * AuthenticationHooks} (triggers), {@link UserGroupsSource} (the user's groups, for {@code cognito:groups}) and
- * {@link CustomChallengeTriggers} (CUSTOM_AUTH), all no-ops unless the wiring sets them with {@link #withHooks} /
- * {@link #withGroups} / {@link #withCustomChallenges}.
+ * the seams, {@link AuthenticationHooks} (triggers), {@link UserGroupsSource} (the user's groups, for {@code
+ * cognito:groups}), {@link SourcePasswords} (imported users' first passwords), {@link MfaCodes} (SMS and email
+ * sign-in codes) and {@link CustomChallengeTriggers} (CUSTOM_AUTH), no-ops unless set with {@link #withHooks} /
+ * {@link #withGroups} / {@link #withSourcePasswords} / {@link #withMfaCodes} / {@link #withCustomChallenges}.
  */
 public record SignInSetup(
     ChallengeSessionStore sessions,
@@ -22,33 +22,40 @@ public record SignInSetup(
     AuthenticationHooks hooks,
     UserGroupsSource groups,
     SourcePasswords sourcePasswords,
+    MfaCodes mfaCodes,
     CustomChallengeTriggers customChallenges,
     DeviceStore devices) {
 
   public SignInSetup(ChallengeSessionStore sessions, RefreshTokenStore refreshTokens, DeploymentKeyStore keys,
       DeviceStore devices) {
     this(sessions, refreshTokens, keys, AuthenticationHooks.NONE, UserGroupsSource.NONE, SourcePasswords.NONE,
-        CustomChallengeTriggers.NONE, devices);
+        MfaCodes.NONE, CustomChallengeTriggers.NONE, devices);
   }
 
   public SignInSetup withHooks(AuthenticationHooks newHooks) {
-    return new SignInSetup(sessions, refreshTokens, deploymentKeys, newHooks, groups, sourcePasswords,
+    return new SignInSetup(sessions, refreshTokens, deploymentKeys, newHooks, groups, sourcePasswords, mfaCodes,
         customChallenges, devices);
   }
 
   public SignInSetup withGroups(UserGroupsSource newGroups) {
-    return new SignInSetup(sessions, refreshTokens, deploymentKeys, hooks, newGroups, sourcePasswords,
+    return new SignInSetup(sessions, refreshTokens, deploymentKeys, hooks, newGroups, sourcePasswords, mfaCodes,
         customChallenges, devices);
   }
 
   /** Where imported users' passwords are checked on their first sign-in (see {@link ImportedUserPasswords}). */
   public SignInSetup withSourcePasswords(SourcePasswords newSource) {
-    return new SignInSetup(sessions, refreshTokens, deploymentKeys, hooks, groups, newSource, customChallenges,
-        devices);
+    return new SignInSetup(sessions, refreshTokens, deploymentKeys, hooks, groups, newSource, mfaCodes,
+        customChallenges, devices);
+  }
+
+  /** The channel of SMS and email sign-in codes. */
+  public SignInSetup withMfaCodes(MfaCodes newCodes) {
+    return new SignInSetup(sessions, refreshTokens, deploymentKeys, hooks, groups, sourcePasswords, newCodes,
+        customChallenges, devices);
   }
 
   public SignInSetup withCustomChallenges(CustomChallengeTriggers newCustomChallenges) {
-    return new SignInSetup(sessions, refreshTokens, deploymentKeys, hooks, groups, sourcePasswords,
+    return new SignInSetup(sessions, refreshTokens, deploymentKeys, hooks, groups, sourcePasswords, mfaCodes,
         newCustomChallenges, devices);
   }
 
@@ -64,7 +71,9 @@ public record SignInSetup(
     ChallengeSessions challengeSessions = new ChallengeSessions(sessions, random);
     TokenMint mint = new TokenMint(tokens.issuer(), tokens.issuers(), refreshTokens, groups, hooks, random);
     DeviceTracking deviceTracking = new DeviceTracking(devices, challengeSessions, random);
-    SignInCompletion completion = new SignInCompletion(challengeSessions, mint, hooks, deviceTracking);
+    MfaStage mfa = new MfaStage(challengeSessions, mfaCodes);
+    SignInCompletion completion = new SignInCompletion(challengeSessions, mint, hooks, mfa, deviceTracking);
+    SoftwareTokens softwareTokens = softwareTokens(users, random);
     SecretBlocks blocks = new SecretBlocks(deploymentKeys, random);
     PasswordAuthFlow password = new PasswordAuthFlow(users, protection, completion, hooks,
         new ImportedUserPasswords(sourcePasswords, users, random));
@@ -88,6 +97,24 @@ public record SignInSetup(
         .challenge("DEVICE_PASSWORD_VERIFIER",
             new DevicePasswordVerifierChallenge(users, challengeSessions, deviceTracking, blocks, completion))
         .challenge("NEW_PASSWORD_REQUIRED",
-            new NewPasswordRequiredChallenge(users, challengeSessions, completion, random));
+            new NewPasswordRequiredChallenge(users, challengeSessions, completion, random))
+        .challenge(PoolMfa.SOFTWARE_TOKEN_MFA,
+            new SoftwareTokenMfaChallenge(users, challengeSessions, protection, softwareTokens, completion))
+        .challenge(PoolMfa.SMS_MFA,
+            MfaCodeChallenge.sms(users, challengeSessions, protection, mfaCodes, completion))
+        .challenge(PoolMfa.EMAIL_OTP,
+            MfaCodeChallenge.email(users, challengeSessions, protection, mfaCodes, completion))
+        .challenge(MfaStage.SELECT_MFA_TYPE, new SelectMfaTypeChallenge(users, challengeSessions, mfa))
+        .challenge(MfaStage.MFA_SETUP, new MfaSetupChallenge(users, challengeSessions, completion));
+  }
+
+  /** The challenge Sessions, for operations that take a Session outside the flow table (software tokens). */
+  public ChallengeSessions challengeSessions(SecureRandom random) {
+    return new ChallengeSessions(sessions, random);
+  }
+
+  /** Users' TOTP authenticators, secrets sealed with this deployment's key. */
+  public SoftwareTokens softwareTokens(UserAccounts users, SecureRandom random) {
+    return new SoftwareTokens(users, new SoftwareTokenSecrets(deploymentKeys, random), random);
   }
 }

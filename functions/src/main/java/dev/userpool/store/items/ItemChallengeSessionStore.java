@@ -53,6 +53,26 @@ public final class ItemChallengeSessionStore implements ChallengeSessionStore {
     return new Consumed.Taken(used);
   }
 
+  @Override
+  public boolean reopen(ChallengeSession taken) {
+    Optional<Item> found = table.get(Keys.poolPk(taken.poolId()), Keys.challengeSessionSk(taken.id()));
+    if (found.isEmpty()) {
+      return false;
+    }
+    Item item = found.get();
+    ChallengeSession stored = decode(taken.poolId(), taken.id(), item.data());
+    if (!stored.used() || stored.failedAttempts() != taken.failedAttempts()) {
+      return false;
+    }
+    try {
+      table.write(List.of(Write.put(item.withData(encode(stored.reopenedAfterFailure())),
+          Condition.versionIs(item.version()))));
+      return true;
+    } catch (ConditionFailedException e) {
+      return false;
+    }
+  }
+
   private static String encode(ChallengeSession s) {
     ObjectNode o = Json.object();
     o.put("clientId", s.clientId());
@@ -63,6 +83,9 @@ public final class ItemChallengeSessionStore implements ChallengeSessionStore {
     o.put("created", s.createdAt().toEpochMilli());
     o.put("expires", s.expiresAt().toEpochMilli());
     o.put("used", s.used());
+    if (s.failedAttempts() > 0) {
+      o.put("failed", s.failedAttempts());
+    }
     if (s.state() != null) {
       o.put("state", s.state());
     }
@@ -74,7 +97,7 @@ public final class ItemChallengeSessionStore implements ChallengeSessionStore {
     String sub = o.hasNonNull("sub") ? o.get("sub").asText() : null;
     return new ChallengeSession(poolId, id, o.get("clientId").asText(), sub, o.get("challenge").asText(),
         Instant.ofEpochMilli(o.get("created").asLong()), Instant.ofEpochMilli(o.get("expires").asLong()),
-        o.get("used").asBoolean(),
+        o.get("used").asBoolean(), o.path("failed").asInt(0),
         o.hasNonNull("state") ? o.get("state").asText() : null);
   }
 }
