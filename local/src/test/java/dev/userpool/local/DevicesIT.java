@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthenticationResultType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ChallengeNameType;
@@ -38,6 +39,7 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.NewDeviceMe
 import software.amazon.awssdk.services.cognitoidentityprovider.model.NotAuthorizedException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.RespondToAuthChallengeResponse;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolMfaType;
 
 /**
  * Remembered devices end to end through the AWS SDK v2 client: NewDeviceMetadata at sign-in, ConfirmDevice with a
@@ -215,6 +217,75 @@ class DevicesIT {
     String session = signIn(clientId, "bea", device.key()).session();
     assertNotNull(deviceSrp(clientId, session, "bea", device, device.password()).authenticationResult());
     assertEquals("TokenGeneration_AuthenticateDevice", lambda.lastEvent("pretoken").get("triggerSource").asText());
+  }
+
+  /** A device-tracking pool with SMS MFA OPTIONAL and a user "mo" with a phone who prefers SMS_MFA. */
+  private String smsMfaPool(boolean challengeRequiredOnNewDevice) {
+    String poolId = pool(challengeRequiredOnNewDevice, false);
+    cognito.setUserPoolMfaConfig(b -> b.userPoolId(poolId).mfaConfiguration(UserPoolMfaType.OPTIONAL)
+        .smsMfaConfiguration(m -> m.smsAuthenticationMessage("Sign-in code {####}")
+            .smsConfiguration(c -> c.snsCallerArn("arn:aws:iam::123456789012:role/sns").externalId("x"))));
+    confirmedUser(cognito, poolId, "mo", AttributeType.builder().name("phone_number").value("+15555550199").build());
+    cognito.adminSetUserMFAPreference(b -> b.userPoolId(poolId).username("mo")
+        .smsMfaSettings(m -> m.enabled(true).preferredMfa(true)));
+    return poolId;
+  }
+
+  private String lastCode(String poolId, String username) throws Exception {
+    List<JsonNode> messages = server.messages(poolId, username);
+    return messages.get(messages.size() - 1).get("code").asText();
+  }
+
+  /** Signs in with the SMS code (passing DEVICE_KEY on when given) and answers what follows. */
+  private RespondToAuthChallengeResponse smsCode(String clientId, String poolId, String session, String deviceKey)
+      throws Exception {
+    Map<String, String> responses = new HashMap<>(Map.of("USERNAME", "mo", "SMS_MFA_CODE", lastCode(poolId, "mo")));
+    if (deviceKey != null) {
+      responses.put("DEVICE_KEY", deviceKey);
+    }
+    return cognito.respondToAuthChallenge(b -> b.clientId(clientId).challengeName(ChallengeNameType.SMS_MFA)
+        .session(session).challengeResponses(responses));
+  }
+
+  @Test
+  void whenARememberedDeviceSignsInWhereNewDevicesNeedMfaThenDeviceSrpReplacesTheSmsCode() throws Exception {
+    String poolId = smsMfaPool(true);
+    String clientId = client(poolId);
+    InitiateAuthResponse first = signIn(clientId, "mo", null);
+    assertEquals(ChallengeNameType.SMS_MFA, first.challengeName(), "a new device needs the second factor");
+    AuthenticationResultType tokens = smsCode(clientId, poolId, first.session(), null).authenticationResult();
+    DeviceSecret device = confirm(tokens.accessToken(), tokens.newDeviceMetadata(), "phone", false);
+    int messages = server.messages(poolId, "mo").size();
+
+    InitiateAuthResponse again = signIn(clientId, "mo", device.key());
+    assertEquals(ChallengeNameType.DEVICE_SRP_AUTH, again.challengeName(), "the remembered device replaces MFA");
+    AuthenticationResultType onDevice =
+        deviceSrp(clientId, again.session(), "mo", device, device.password()).authenticationResult();
+    assertEquals(device.key(), claims(onDevice.accessToken()).path("device_key").asText());
+    assertEquals(messages, server.messages(poolId, "mo").size(), "no SMS code was sent");
+
+    cognito.adminUpdateDeviceStatus(b -> b.userPoolId(poolId).username("mo").deviceKey(device.key())
+        .deviceRememberedStatus(DeviceRememberedStatusType.NOT_REMEMBERED));
+    assertEquals(ChallengeNameType.SMS_MFA, signIn(clientId, "mo", device.key()).challengeName(),
+        "a device that is not remembered does not replace MFA");
+  }
+
+  @Test
+  void whenNewDevicesNeedNoChallengeThenMfaComesFirstAndDeviceSrpAfterIt() throws Exception {
+    String poolId = smsMfaPool(false);
+    String clientId = client(poolId);
+    InitiateAuthResponse first = signIn(clientId, "mo", null);
+    AuthenticationResultType tokens = smsCode(clientId, poolId, first.session(), null).authenticationResult();
+    DeviceSecret device = confirm(tokens.accessToken(), tokens.newDeviceMetadata(), "phone", false);
+
+    InitiateAuthResponse again = signIn(clientId, "mo", device.key());
+    assertEquals(ChallengeNameType.SMS_MFA, again.challengeName());
+    RespondToAuthChallengeResponse afterCode = smsCode(clientId, poolId, again.session(), device.key());
+    assertEquals(ChallengeNameType.DEVICE_SRP_AUTH, afterCode.challengeName());
+    AuthenticationResultType onDevice =
+        deviceSrp(clientId, afterCode.session(), "mo", device, device.password()).authenticationResult();
+    assertEquals(device.key(), claims(onDevice.accessToken()).path("device_key").asText());
+    assertNull(onDevice.newDeviceMetadata());
   }
 
   @Test
