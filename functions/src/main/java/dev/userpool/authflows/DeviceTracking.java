@@ -25,10 +25,10 @@ import java.util.UUID;
  *       ResourceNotFoundException naming a device and retries without it).
  * </ul>
  *
- * <p><b>Hook for MFA</b>: {@link #skipsMfa} answers whether this sign-in presented a remembered, confirmed device of
- * the user in a pool with ChallengeRequiredOnNewDevice — the case where Cognito lets device authentication replace
- * the SMS/TOTP/email factor (API reference, DeviceConfigurationType). The MFA step should ask it before choosing a
- * second factor and, when true, continue with {@link #challenge} instead.
+ * <p><b>With MFA</b>: {@link #skipsMfa} answers whether this sign-in presented a remembered, confirmed device of the
+ * user in a pool with ChallengeRequiredOnNewDevice — the case where Cognito lets device authentication replace the
+ * SMS/TOTP/email factor (API reference, DeviceConfigurationType). {@link SignInCompletion#secondFactorThenTokens}
+ * asks it before the MFA stage and otherwise offers {@link #challenge} after the second factor.
  */
 public final class DeviceTracking {
   static final String DEVICE_SRP_AUTH = "DEVICE_SRP_AUTH";

@@ -457,7 +457,7 @@ class CustomAuthIT {
         .authFlow(AuthFlowType.CUSTOM_AUTH).authParameters(Map.of("USERNAME", "ned", "SECRET_HASH", hash)));
     NotAuthorizedException missing = assertThrows(NotAuthorizedException.class,
         () -> answer(created.clientId(), started.session(), "ned", "42", Map.of()));
-    assertEquals("Client " + created.clientId() + " is configured for secret but secret was not received",
+    assertEquals("Client " + created.clientId() + " is configured with secret but SECRET_HASH was not received",
         missing.awsErrorDetails().errorMessage());
   }
 }
