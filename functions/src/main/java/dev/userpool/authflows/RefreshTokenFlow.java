@@ -24,13 +24,21 @@ public final class RefreshTokenFlow implements AuthFlow {
 
   @Override
   public AuthResult initiate(SignInContext ctx, Parameters params) {
-    String token = params.require("REFRESH_TOKEN");
+    return redeem(ctx, params.require("REFRESH_TOKEN"),
+        user -> SecretHashCheck.require(ctx.client(), user.username(), params.optional("SECRET_HASH")));
+  }
+
+  /**
+   * New tokens for {@code token}; {@code clientCheck} runs once the user is known (SECRET_HASH for the API; the
+   * token endpoint authenticates the client itself).
+   */
+  public AuthResult.Authenticated redeem(SignInContext ctx, String token, java.util.function.Consumer<User> clientCheck) {
     RefreshToken stored = tokens.find(ctx.pool().id(), TokenMint.refreshTokenHash(token))
         .filter(t -> t.clientId().equals(ctx.client().clientId()) && ctx.now().isBefore(t.expiresAt()))
         .orElseThrow(() -> ErrorCode.NOT_AUTHORIZED.exception("Invalid Refresh Token")); // common wording
     User user = users.findBySub(ctx.pool(), stored.sub())
         .orElseThrow(() -> ErrorCode.NOT_AUTHORIZED.exception("User does not exist.")); // wording guessed
-    SecretHashCheck.require(ctx.client(), user.username(), params.optional("SECRET_HASH"));
+    clientCheck.accept(user);
     if (!user.enabled()) {
       throw ErrorCode.NOT_AUTHORIZED.exception("User is disabled.");
     }

@@ -31,6 +31,15 @@ public record SignInSetup(
     return new SignInSetup(sessions, refreshTokens, deploymentKeys, hooks, newGroups);
   }
 
+  /** The parts of the flows the OAuth endpoints use (see {@link OAuthSignIn}). */
+  public OAuthSignIn oauth(UserAccounts users, Tokens tokens, SecureRandom random) {
+    TokenMint mint = new TokenMint(tokens.issuer(), tokens.issuers(), refreshTokens, groups, hooks, random);
+    return new OAuthSignIn(
+        new PasswordAuthFlow(users, new AccountProtection(users),
+            new SignInCompletion(new ChallengeSessions(sessions, random), mint, hooks), hooks),
+        new RefreshTokenFlow(refreshTokens, users, mint), mint, hooks);
+  }
+
   /** The flow table: one line per AuthFlow (with the ExplicitAuthFlows flag it needs) and per challenge. */
   public AuthFlows flows(UserAccounts users, Tokens tokens, SecureRandom random) {
     AccountProtection protection = new AccountProtection(users);

@@ -12,6 +12,7 @@ import dev.userpool.delivery.Outbox;
 import dev.userpool.delivery.ses.SesEmailSender;
 import dev.userpool.delivery.sns.SmsRoleCredentials;
 import dev.userpool.delivery.sns.SnsSmsSender;
+import dev.userpool.oauth.OAuthEndpoints;
 import dev.userpool.operations.Dependencies;
 import dev.userpool.operations.Implementations;
 import dev.userpool.operations.auth.TriggerAuthenticationHooks;
@@ -78,6 +79,7 @@ public final class Wiring {
   private final Dependencies dependencies;
   private final CognitoProtocol protocol;
   private final WellKnownEndpoints wellKnown;
+  private final OAuthEndpoints oauth;
   private final Outbox outbox = new Outbox();
 
   public Wiring(AppConfig config, Clock clock, ItemTable table, RequestAuthenticator authenticator) {
@@ -112,6 +114,7 @@ public final class Wiring {
             new OAuthStores(new ItemDomainStore(table), new ItemResourceServerStore(table),
                 new ItemAuthorizationCodeStore(table)));
     this.wellKnown = new WellKnownEndpoints(dependencies.pools(), tokens.keys(), tokens.issuers());
+    this.oauth = new OAuthEndpoints(dependencies);
     OperationTable operations = Implementations.table(ServiceModel.load(), dependencies);
     this.protocol =
         new CognitoProtocol(operations, authenticator, clock, config.defaultRegion(), config.accountId());
@@ -296,6 +299,11 @@ public final class Wiring {
   /** Messages the local outbox holds (empty when every medium goes to SES/SNS). */
   public Outbox outbox() {
     return outbox;
+  }
+
+  /** The pool domain's OAuth endpoints and hosted pages (routes of both front ends). */
+  public OAuthEndpoints oauth() {
+    return oauth;
   }
 
   /** The JWKS and discovery documents (GET routes of both front ends). */

@@ -1,5 +1,7 @@
 package dev.userpool.domain;
 
+import java.util.List;
+
 import java.time.Instant;
 
 /**
@@ -15,4 +17,19 @@ public record RefreshToken(
     Instant authTime,
     String originJti,
     Instant issuedAt,
-    Instant expiresAt) {}
+    Instant expiresAt,
+    List<String> scopes) {
+
+  /**
+   * A refresh token of an API sign-in, whose tokens carry only aws.cognito.signin.user.admin. {@code scopes} is
+   * set for tokens the OAuth token endpoint issued: their refreshed access tokens keep the granted scopes.
+   */
+  public RefreshToken(String poolId, String tokenHash, String clientId, String sub, Instant authTime,
+      String originJti, Instant issuedAt, Instant expiresAt) {
+    this(poolId, tokenHash, clientId, sub, authTime, originJti, issuedAt, expiresAt, null);
+  }
+
+  public RefreshToken {
+    scopes = scopes == null ? null : List.copyOf(scopes);
+  }
+}

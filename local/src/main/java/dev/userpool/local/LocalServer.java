@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.userpool.auth.AdminKeys;
 import dev.userpool.auth.SigV4Authenticator;
 import dev.userpool.config.Wiring;
+import dev.userpool.oauth.OAuthEndpoints;
 import dev.userpool.protocol.ApiRequest;
 import dev.userpool.protocol.ApiResponse;
 import dev.userpool.protocol.CognitoProtocol;
@@ -140,6 +141,10 @@ public final class LocalServer implements AutoCloseable {
         response = outcome.response();
         operation = outcome.operation();
         requestId = outcome.requestId();
+      } else if (OAuthEndpoints.handles(method, path)) {
+        response = wiring.oauth().handle(new ApiRequest(method, path, headers(exchange),
+            read(exchange.getRequestBody()), exchange.getRemoteAddress().getAddress().getHostAddress(),
+            exchange.getRequestURI().getRawPath(), exchange.getRequestURI().getRawQuery()));
       } else if (WellKnownEndpoints.matches(method, path)) {
         response = wiring.wellKnown().handle(new ApiRequest(method, path, headers(exchange), null, null))
             .orElseThrow();

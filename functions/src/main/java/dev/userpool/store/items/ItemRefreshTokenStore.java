@@ -47,6 +47,9 @@ public final class ItemRefreshTokenStore implements RefreshTokenStore {
     o.put("originJti", t.originJti());
     o.put("issued", t.issuedAt().toEpochMilli());
     o.put("expires", t.expiresAt().toEpochMilli());
+    if (t.scopes() != null) {
+      o.set("scopes", Json.tree(t.scopes()));
+    }
     return Json.write(o);
   }
 
@@ -54,6 +57,13 @@ public final class ItemRefreshTokenStore implements RefreshTokenStore {
     JsonNode o = Json.read(data);
     return new RefreshToken(poolId, tokenHash, o.get("clientId").asText(), o.get("sub").asText(),
         Instant.ofEpochSecond(o.get("authTime").asLong()), o.get("originJti").asText(),
-        Instant.ofEpochMilli(o.get("issued").asLong()), Instant.ofEpochMilli(o.get("expires").asLong()));
+        Instant.ofEpochMilli(o.get("issued").asLong()), Instant.ofEpochMilli(o.get("expires").asLong()),
+        o.has("scopes") ? scopes(o.get("scopes")) : null);
+  }
+
+  private static java.util.List<String> scopes(JsonNode array) {
+    java.util.List<String> out = new java.util.ArrayList<>();
+    array.forEach(s -> out.add(s.asText()));
+    return out;
   }
 }

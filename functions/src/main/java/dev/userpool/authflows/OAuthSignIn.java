@@ -1,0 +1,56 @@
+package dev.userpool.authflows;
+
+import dev.userpool.domain.User;
+import dev.userpool.errors.ErrorCode;
+import java.util.List;
+
+/**
+ * Sign-in as the pool domain's OAuth endpoints use it, built from the same parts as the API flows: the password
+ * check of USER_PASSWORD_AUTH (migration, PreventUserExistenceErrors, lockout, Pre/Post Authentication), the token
+ * mint (PreTokenGeneration) and the refresh-token redemption.
+ */
+public final class OAuthSignIn {
+  /** What a correct password leads to on the hosted page. */
+  public sealed interface Outcome {
+    /** Signed in (Post Authentication has run): an authorization code or tokens may be issued for the user. */
+    record SignedIn(User user) implements Outcome {}
+
+    /** FORCE_CHANGE_PASSWORD: the user must choose a new password first. */
+    record NewPasswordRequired(User user) implements Outcome {}
+  }
+
+  private final PasswordAuthFlow password;
+  private final RefreshTokenFlow refresh;
+  private final TokenMint mint;
+  private final AuthenticationHooks hooks;
+
+  OAuthSignIn(PasswordAuthFlow password, RefreshTokenFlow refresh, TokenMint mint, AuthenticationHooks hooks) {
+    this.password = password;
+    this.refresh = refresh;
+    this.mint = mint;
+    this.hooks = hooks;
+  }
+
+  /** Checks the password as USER_PASSWORD_AUTH does; Cognito errors (NotAuthorizedException, …) propagate. */
+  public Outcome signIn(SignInContext ctx, String username, String pass) {
+    User user = password.authenticate(ctx, username, pass);
+    return switch (user.status()) {
+      case UNCONFIRMED -> throw ErrorCode.USER_NOT_CONFIRMED.exception("User is not confirmed.");
+      case FORCE_CHANGE_PASSWORD -> new Outcome.NewPasswordRequired(user);
+      default -> {
+        hooks.afterAuthentication(ctx, user);
+        yield new Outcome.SignedIn(user);
+      }
+    };
+  }
+
+  /** Tokens for a redeemed authorization code (the user as stored now). */
+  public AuthResult.Authenticated tokens(SignInContext ctx, User user, List<String> scopes, String nonce) {
+    return mint.oauthSignIn(ctx, user, scopes, nonce == null ? TokenMint.NO_NONCE : nonce);
+  }
+
+  /** Tokens for a refresh token of the context's client; the client was authenticated by the caller. */
+  public AuthResult.Authenticated refresh(SignInContext ctx, String refreshToken) {
+    return refresh.redeem(ctx, refreshToken, user -> {});
+  }
+}
