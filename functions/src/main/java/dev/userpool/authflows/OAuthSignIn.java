@@ -15,17 +15,25 @@ public final class OAuthSignIn {
     /** Signed in (Post Authentication has run): an authorization code or tokens may be issued for the user. */
     record SignedIn(User user) implements Outcome {}
 
-    /** FORCE_CHANGE_PASSWORD: the user must choose a new password first. */
-    record NewPasswordRequired(User user) implements Outcome {}
+    /**
+     * FORCE_CHANGE_PASSWORD: the user must choose a new password first; {@code session} is the challenge session
+     * to answer with {@link #newPassword}.
+     */
+    record NewPasswordRequired(User user, String session) implements Outcome {}
   }
 
   private final PasswordAuthFlow password;
+  private final ChallengeSessions sessions;
+  private final NewPasswordRequiredChallenge newPassword;
   private final RefreshTokenFlow refresh;
   private final TokenMint mint;
   private final AuthenticationHooks hooks;
 
-  OAuthSignIn(PasswordAuthFlow password, RefreshTokenFlow refresh, TokenMint mint, AuthenticationHooks hooks) {
+  OAuthSignIn(PasswordAuthFlow password, ChallengeSessions sessions, NewPasswordRequiredChallenge newPassword,
+      RefreshTokenFlow refresh, TokenMint mint, AuthenticationHooks hooks) {
     this.password = password;
+    this.sessions = sessions;
+    this.newPassword = newPassword;
     this.refresh = refresh;
     this.mint = mint;
     this.hooks = hooks;
@@ -36,12 +44,24 @@ public final class OAuthSignIn {
     User user = password.authenticate(ctx, username, pass);
     return switch (user.status()) {
       case UNCONFIRMED -> throw ErrorCode.USER_NOT_CONFIRMED.exception("User is not confirmed.");
-      case FORCE_CHANGE_PASSWORD -> new Outcome.NewPasswordRequired(user);
+      case FORCE_CHANGE_PASSWORD -> new Outcome.NewPasswordRequired(user,
+          sessions.open(ctx, user, SignInCompletion.NEW_PASSWORD_REQUIRED));
       default -> {
         hooks.afterAuthentication(ctx, user);
         yield new Outcome.SignedIn(user);
       }
     };
+  }
+
+  /**
+   * Answers NEW_PASSWORD_REQUIRED as RespondToAuthChallenge does (policy, required attributes, the session used
+   * once), then Post Authentication.
+   */
+  public Outcome newPassword(SignInContext ctx, String session, String username, String password) {
+    User user = newPassword.accept(ctx, new Parameters(java.util.Map.of("USERNAME", username, "NEW_PASSWORD",
+        password)), session);
+    hooks.afterAuthentication(ctx, user);
+    return new Outcome.SignedIn(user);
   }
 
   /** Tokens for a redeemed authorization code (the user as stored now). */

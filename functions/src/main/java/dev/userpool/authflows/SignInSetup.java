@@ -34,9 +34,10 @@ public record SignInSetup(
   /** The parts of the flows the OAuth endpoints use (see {@link OAuthSignIn}). */
   public OAuthSignIn oauth(UserAccounts users, Tokens tokens, SecureRandom random) {
     TokenMint mint = new TokenMint(tokens.issuer(), tokens.issuers(), refreshTokens, groups, hooks, random);
-    return new OAuthSignIn(
-        new PasswordAuthFlow(users, new AccountProtection(users),
-            new SignInCompletion(new ChallengeSessions(sessions, random), mint, hooks), hooks),
+    ChallengeSessions challengeSessions = new ChallengeSessions(sessions, random);
+    SignInCompletion completion = new SignInCompletion(challengeSessions, mint, hooks);
+    return new OAuthSignIn(new PasswordAuthFlow(users, new AccountProtection(users), completion, hooks),
+        challengeSessions, new NewPasswordRequiredChallenge(users, challengeSessions, completion, random),
         new RefreshTokenFlow(refreshTokens, users, mint), mint, hooks);
   }
 

@@ -76,22 +76,28 @@ final class HostedPages {
         return page(403, "Sign-in refused", "<p>The sign-in form expired. Please go back and try again.</p>", null);
       }
       String username = form.get("username");
-      String password = form.get("password");
-      if (username == null || password == null) {
-        return form(request, authorize, "Username and password are required.", username);
-      }
       SignInContext ctx = new SignInContext(authorize.found().pool(), authorize.found().client(), null, false, now,
           request.baseUrl());
       OAuthSignIn.Outcome outcome;
       try {
-        outcome = signIn.signIn(ctx, username, password);
+        if (form.get("session") != null) { // the follow-up page of NEW_PASSWORD_REQUIRED
+          String newPassword = form.get("new_password");
+          if (username == null || newPassword == null) {
+            return form(request, authorize, "A new password is required.", username);
+          }
+          outcome = signIn.newPassword(ctx, form.get("session"), username, newPassword);
+        } else {
+          String password = form.get("password");
+          if (username == null || password == null) {
+            return form(request, authorize, "Username and password are required.", username);
+          }
+          outcome = signIn.signIn(ctx, username, password);
+        }
       } catch (CognitoException e) {
         return form(request, authorize, e.getMessage(), username);
       }
-      if (outcome instanceof OAuthSignIn.Outcome.NewPasswordRequired) {
-        // Not offered yet on the hosted page: the user must change the temporary password through the API.
-        return page(200, "New password required", "<p>Your administrator requires you to set a new password. "
-            + "This hosted page cannot do that yet; set it with your application.</p>", null);
+      if (outcome instanceof OAuthSignIn.Outcome.NewPasswordRequired required) {
+        return newPasswordForm(request, username, required.session());
       }
       User user = ((OAuthSignIn.Outcome.SignedIn) outcome).user();
       return complete(request, authorize, user, now, now,
@@ -146,10 +152,8 @@ final class HostedPages {
   }
 
   private ApiResponse form(ApiRequest request, AuthorizeRequest authorize, String error, String username) {
-    byte[] bytes = new byte[24];
-    random.nextBytes(bytes);
-    String csrf = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    String client = (String) authorize.found().client().clientName();
+    String csrf = csrfToken();
+    String client = authorize.found().client().clientName();
     StringBuilder body = new StringBuilder();
     body.append("<p>Sign in to <strong>").append(Html.escape(client)).append("</strong></p>\n");
     if (error != null) {
@@ -165,8 +169,31 @@ final class HostedPages {
             + "required>\n")
         .append("<button type=\"submit\" name=\"signInSubmitButton\">Sign in</button>\n")
         .append("</form>\n");
-    return page(200, "Sign in", body.toString(), CSRF_COOKIE + "=" + csrf + "; Path=/; HttpOnly; SameSite=Strict"
-        + (secure(request) ? "; Secure" : ""));
+    return page(200, "Sign in", body.toString(), csrfCookie(request, csrf));
+  }
+
+  /** NEW_PASSWORD_REQUIRED as a follow-up page: the same form posts the challenge session and the new password. */
+  private ApiResponse newPasswordForm(ApiRequest request, String username, String session) {
+    String csrf = csrfToken();
+    String body = "<p>You signed in with a temporary password. Choose a new password to continue.</p>\n"
+        + "<form method=\"post\">\n"
+        + "<input type=\"hidden\" name=\"_csrf\" value=\"" + Html.escape(csrf) + "\">\n"
+        + "<input type=\"hidden\" name=\"session\" value=\"" + Html.escape(session) + "\">\n"
+        + "<input type=\"hidden\" name=\"username\" value=\"" + Html.escape(username) + "\">\n"
+        + "<label for=\"new_password\">New password</label>\n"
+        + "<input id=\"new_password\" name=\"new_password\" type=\"password\" autocomplete=\"new-password\" "
+        + "required>\n<button type=\"submit\">Change password and sign in</button>\n</form>\n";
+    return page(200, "Change password", body, csrfCookie(request, csrf));
+  }
+
+  private String csrfToken() {
+    byte[] bytes = new byte[24];
+    random.nextBytes(bytes);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+  }
+
+  private static String csrfCookie(ApiRequest request, String csrf) {
+    return CSRF_COOKIE + "=" + csrf + "; Path=/; HttpOnly; SameSite=Strict" + (secure(request) ? "; Secure" : "");
   }
 
   private ApiResponse withAuthorizeErrors(java.util.function.Supplier<ApiResponse> action) {

@@ -360,6 +360,30 @@ class OAuthEndpointsIT {
   }
 
   @Test
+  void whenTemporaryPasswordThenTheFollowUpPageSetsANewOneAndTheCodeFollows() throws Exception {
+    cognito.adminCreateUser(r -> r.userPoolId(poolId).username("bob").temporaryPassword("Temp-Passw0rd!")
+        .messageAction(software.amazon.awssdk.services.cognitoidentityprovider.model.MessageActionType.SUPPRESS));
+    HostedBrowser browser = new HostedBrowser();
+    String login = HostedBrowser.location(browser.get(authorizeUrl(Map.of())));
+    HttpResponse<String> challenge = browser.signIn(login, "bob", "Temp-Passw0rd!");
+    assertEquals(200, challenge.statusCode());
+    assertTrue(challenge.body().contains("name=\"new_password\""), challenge.body());
+    Map<String, String> form = HostedBrowser.hiddenFields(challenge.body());
+    form.put("new_password", "short");
+    HttpResponse<String> weak = browser.postForm(login, form);
+    assertTrue(weak.body().contains("Password did not conform with policy"), weak.body());
+
+    challenge = browser.signIn(login, "bob", "Temp-Passw0rd!");
+    form = HostedBrowser.hiddenFields(challenge.body());
+    form.put("new_password", "Brand-New-Passw0rd!");
+    HttpResponse<String> done = browser.postForm(login, form);
+    assertEquals(302, done.statusCode(), done.body());
+    String code = HostedBrowser.parameters(HostedBrowser.location(done), false).get("code");
+    assertEquals(200, token(codeExchange(code, null), null).statusCode());
+    assertEquals("CONFIRMED", cognito.adminGetUser(r -> r.userPoolId(poolId).username("bob")).userStatusAsString());
+  }
+
+  @Test
   void whenImplicitFlowThenTokensArriveInTheFragment() throws Exception {
     HostedBrowser browser = new HostedBrowser();
     String login = HostedBrowser.location(browser.get(authorizeUrl(Map.of("response_type", "token"))));
