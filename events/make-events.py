@@ -168,6 +168,17 @@ CASES = [
      {"UserPoolId": POOL, "Identifier": "https://api.example.com"}, 400),
     ("DeleteUserPoolDomain", "DeleteUserPoolDomain", {"UserPoolId": POOL, "Domain": "events-domain"}, 200),
     ("AdminDeleteUser", "AdminDeleteUser", {"UserPoolId": POOL, "Username": "alice"}, 200),
+    # A confidential client for the secret and refresh events; ${clientId} and ${clientSecret} now name it.
+    ("CreateUserPoolClient.confidential", "CreateUserPoolClient",
+     {"UserPoolId": POOL, "ClientName": "backend", "GenerateSecret": True,
+      "RefreshTokenRotation": {"Feature": "ENABLED", "RetryGracePeriodSeconds": 30}}, 200),
+    ("AddUserPoolClientSecret", "AddUserPoolClientSecret", {"UserPoolId": POOL, "ClientId": "${clientId}"}, 200),
+    ("ListUserPoolClientSecrets", "ListUserPoolClientSecrets", {"UserPoolId": POOL, "ClientId": "${clientId}"},
+     200),
+    ("DeleteUserPoolClientSecret.unknownId", "DeleteUserPoolClientSecret",
+     {"UserPoolId": POOL, "ClientId": "${clientId}", "ClientSecretId": "${clientId}--1"}, 400),
+    ("GetTokensFromRefreshToken.invalidToken", "GetTokensFromRefreshToken",
+     {"ClientId": "${clientId}", "ClientSecret": "${clientSecret}", "RefreshToken": "a.b.c.d.e"}, 400),
     ("DeleteUserPoolClient", "DeleteUserPoolClient", {"UserPoolId": POOL, "ClientId": "${clientId}"}, 200),
     ("DeleteUserPool", "DeleteUserPool", {"UserPoolId": POOL}, 200),
 ]

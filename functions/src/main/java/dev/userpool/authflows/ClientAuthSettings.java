@@ -83,6 +83,19 @@ public record ClientAuthSettings(AppClient client) {
     return validity("RefreshTokenValidity", "RefreshToken", "days", Duration.ofDays(30));
   }
 
+  /** RefreshTokenRotation.Feature is ENABLED: refresh goes through GetTokensFromRefreshToken and rotates. */
+  public boolean rotatesRefreshTokens() {
+    return settings().get("RefreshTokenRotation") instanceof Map<?, ?> m && "ENABLED".equals(m.get("Feature"));
+  }
+
+  /** RefreshTokenRotation.RetryGracePeriodSeconds (0–60, default 0): how long a rotated-out token still works. */
+  public Duration refreshTokenRetryGracePeriod() {
+    return settings().get("RefreshTokenRotation") instanceof Map<?, ?> m
+            && m.get("RetryGracePeriodSeconds") instanceof Number n
+        ? Duration.ofSeconds(n.longValue())
+        : Duration.ZERO;
+  }
+
   /** WriteAttributes; empty means the client may write every mutable attribute. */
   public List<String> writeAttributes() {
     return strings(settings().get("WriteAttributes"));

@@ -25,12 +25,12 @@ public final class OAuthSignIn {
   private final PasswordAuthFlow password;
   private final ChallengeSessions sessions;
   private final NewPasswordRequiredChallenge newPassword;
-  private final RefreshTokenFlow refresh;
+  private final RefreshTokenExchange refresh;
   private final TokenMint mint;
   private final AuthenticationHooks hooks;
 
   OAuthSignIn(PasswordAuthFlow password, ChallengeSessions sessions, NewPasswordRequiredChallenge newPassword,
-      RefreshTokenFlow refresh, TokenMint mint, AuthenticationHooks hooks) {
+      RefreshTokenExchange refresh, TokenMint mint, AuthenticationHooks hooks) {
     this.password = password;
     this.sessions = sessions;
     this.newPassword = newPassword;
@@ -69,8 +69,11 @@ public final class OAuthSignIn {
     return mint.oauthSignIn(ctx, user, scopes, nonce == null ? TokenMint.NO_NONCE : nonce);
   }
 
-  /** Tokens for a refresh token of the context's client; the client was authenticated by the caller. */
+  /**
+   * Tokens for a refresh token of the context's client, the client authenticated by the caller: the same exchange
+   * as GetTokensFromRefreshToken (a successor refresh token when the client rotates them).
+   */
   public AuthResult.Authenticated refresh(SignInContext ctx, String refreshToken) {
-    return refresh.redeem(ctx, refreshToken, user -> {});
+    return refresh.exchange(ctx, refreshToken);
   }
 }

@@ -1,6 +1,6 @@
 package dev.userpool.authflows;
 
-import dev.userpool.crypto.SecretHash;
+import dev.userpool.crypto.ClientSecretCheck;
 import dev.userpool.domain.AppClient;
 import dev.userpool.errors.ErrorCode;
 import java.util.Optional;
@@ -21,7 +21,7 @@ final class SecretHashCheck {
       throw ErrorCode.NOT_AUTHORIZED.exception(
           "Client " + client.clientId() + " is configured for secret but secret was not received");
     }
-    if (!SecretHash.matches(client.clientSecret(), username, client.clientId(), given.get())) {
+    if (!ClientSecretCheck.acceptsSecretHash(client, username, given.get())) {
       throw ErrorCode.NOT_AUTHORIZED.exception("Unable to verify secret hash for client " + client.clientId());
     }
   }

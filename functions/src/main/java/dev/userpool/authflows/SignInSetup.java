@@ -17,18 +17,30 @@ public record SignInSetup(
     RefreshTokenStore refreshTokens,
     DeploymentKeyStore deploymentKeys,
     AuthenticationHooks hooks,
-    UserGroupsSource groups) {
+    UserGroupsSource groups,
+    SourcePasswords sourcePasswords) {
 
   public SignInSetup(ChallengeSessionStore sessions, RefreshTokenStore refreshTokens, DeploymentKeyStore keys) {
-    this(sessions, refreshTokens, keys, AuthenticationHooks.NONE, UserGroupsSource.NONE);
+    this(sessions, refreshTokens, keys, AuthenticationHooks.NONE, UserGroupsSource.NONE, SourcePasswords.NONE);
   }
 
   public SignInSetup withHooks(AuthenticationHooks newHooks) {
-    return new SignInSetup(sessions, refreshTokens, deploymentKeys, newHooks, groups);
+    return new SignInSetup(sessions, refreshTokens, deploymentKeys, newHooks, groups, sourcePasswords);
   }
 
   public SignInSetup withGroups(UserGroupsSource newGroups) {
-    return new SignInSetup(sessions, refreshTokens, deploymentKeys, hooks, newGroups);
+    return new SignInSetup(sessions, refreshTokens, deploymentKeys, hooks, newGroups, sourcePasswords);
+  }
+
+  /** Where imported users' passwords are checked on their first sign-in (see {@link ImportedUserPasswords}). */
+  public SignInSetup withSourcePasswords(SourcePasswords newSource) {
+    return new SignInSetup(sessions, refreshTokens, deploymentKeys, hooks, groups, newSource);
+  }
+
+  /** GetTokensFromRefreshToken's exchange, over the same stores, hooks and groups as the flows. */
+  public RefreshTokenExchange refreshTokenExchange(UserAccounts users, Tokens tokens, SecureRandom random) {
+    return new RefreshTokenExchange(refreshTokens, users,
+        new TokenMint(tokens.issuer(), tokens.issuers(), refreshTokens, groups, hooks, random));
   }
 
   /** The parts of the flows the OAuth endpoints use (see {@link OAuthSignIn}). */
@@ -36,9 +48,10 @@ public record SignInSetup(
     TokenMint mint = new TokenMint(tokens.issuer(), tokens.issuers(), refreshTokens, groups, hooks, random);
     ChallengeSessions challengeSessions = new ChallengeSessions(sessions, random);
     SignInCompletion completion = new SignInCompletion(challengeSessions, mint, hooks);
-    return new OAuthSignIn(new PasswordAuthFlow(users, new AccountProtection(users), completion, hooks),
+    return new OAuthSignIn(new PasswordAuthFlow(users, new AccountProtection(users), completion, hooks,
+            new ImportedUserPasswords(sourcePasswords, users, random)),
         challengeSessions, new NewPasswordRequiredChallenge(users, challengeSessions, completion, random),
-        new RefreshTokenFlow(refreshTokens, users, mint), mint, hooks);
+        new RefreshTokenExchange(refreshTokens, users, mint), mint, hooks);
   }
 
   /** The flow table: one line per AuthFlow (with the ExplicitAuthFlows flag it needs) and per challenge. */
@@ -48,8 +61,9 @@ public record SignInSetup(
     TokenMint mint = new TokenMint(tokens.issuer(), tokens.issuers(), refreshTokens, groups, hooks, random);
     SignInCompletion completion = new SignInCompletion(challengeSessions, mint, hooks);
     SecretBlocks blocks = new SecretBlocks(deploymentKeys, random);
-    PasswordAuthFlow password = new PasswordAuthFlow(users, protection, completion, hooks);
-    RefreshTokenFlow refresh = new RefreshTokenFlow(refreshTokens, users, mint);
+    PasswordAuthFlow password = new PasswordAuthFlow(users, protection, completion, hooks,
+        new ImportedUserPasswords(sourcePasswords, users, random));
+    RefreshTokenFlow refresh = new RefreshTokenFlow(new RefreshTokenExchange(refreshTokens, users, mint), mint);
     return new AuthFlows()
         .flow("USER_PASSWORD_AUTH", "ALLOW_USER_PASSWORD_AUTH", false, password)
         .flow("ADMIN_USER_PASSWORD_AUTH", "ALLOW_ADMIN_USER_PASSWORD_AUTH", true, password)

@@ -21,7 +21,8 @@ import java.util.List;
  * the user's groups (facts §6), Pre Token Generation applied to the claims, and on sign-in a new refresh token.
  *
  * <p>Refresh tokens are opaque: a JWE-shaped string of five base64url segments (a fixed header like Cognito's, then
- * random bytes), of which only the SHA-256 is stored. No rotation: refresh returns no new refresh token (§6.1).
+ * random bytes), of which only the SHA-256 is stored. A plain refresh returns no new refresh token (§6.1); a client
+ * with RefreshTokenRotation ENABLED gets a successor from {@link #refreshAndRotate}.
  */
 public final class TokenMint {
   /** {"cty":"JWT","enc":"A256GCM","alg":"RSA-OAEP"}, the header of Cognito's refresh tokens (facts §6.6). */
@@ -70,7 +71,7 @@ public final class TokenMint {
     String refreshToken = newRefreshToken();
     refreshTokens.create(new RefreshToken(ctx.pool().id(), ChallengeSessions.hash(refreshToken),
         ctx.client().clientId(), user.sub(), grant.authTime(), grant.originJti(), ctx.now(),
-        ctx.now().plus(ctx.settings().refreshTokenValidity()), scopes));
+        ctx.now().plus(ctx.settings().refreshTokenValidity()), null, scopes));
     return sign(ctx, grant, user, TokenGenerationSource.HOSTED_AUTH, refreshToken, nonce);
   }
 
@@ -86,6 +87,21 @@ public final class TokenMint {
       return new AuthResult.Authenticated(tokens.accessToken(), tokens.expiresIn(), null, null);
     }
     return tokens;
+  }
+
+  /**
+   * New ID and access tokens and a successor refresh token (GetTokensFromRefreshToken with rotation): the successor
+   * keeps auth_time and origin_jti and gets the client's full refresh-token lifetime from now. The tokens are
+   * signed (Pre Token Generation included) before the rotation is stored, so a failing trigger rotates nothing.
+   * Throws {@link dev.userpool.store.StaleWriteException} when {@code used} changed meanwhile.
+   */
+  public AuthResult.Authenticated refreshAndRotate(SignInContext ctx, User user, RefreshToken used) {
+    String successor = newRefreshToken();
+    AuthResult.Authenticated plain = refresh(ctx, user, used);
+    refreshTokens.rotate(used, new RefreshToken(ctx.pool().id(), refreshTokenHash(successor),
+        ctx.client().clientId(), user.sub(), used.authTime(), used.originJti(), ctx.now(),
+        ctx.now().plus(ctx.settings().refreshTokenValidity()), null, used.scopes()));
+    return new AuthResult.Authenticated(plain.accessToken(), plain.expiresIn(), plain.idToken(), successor);
   }
 
   /** The SHA-256 (hex) under which a refresh token is stored. */

@@ -28,6 +28,7 @@ public enum ErrorCode {
   NOT_AUTHORIZED("NotAuthorizedException", 400, "Incorrect username or password."),
   PASSWORD_RESET_REQUIRED("PasswordResetRequiredException", 400, "Password reset required for the user"),
   PRECONDITION_NOT_MET("PreconditionNotMetException", 400, "Precondition not met."),
+  REFRESH_TOKEN_REUSE("RefreshTokenReuseException", 400, "Refresh token has been reused."),
   RESOURCE_NOT_FOUND("ResourceNotFoundException", 400, "Resource not found."),
   SCOPE_DOES_NOT_EXIST("ScopeDoesNotExistException", 400, "Scope does not exist."),
   SOFTWARE_TOKEN_MFA_NOT_FOUND("SoftwareTokenMFANotFoundException", 400, "Software token MFA not found."),

@@ -4,10 +4,14 @@ import dev.userpool.authflows.AuthFlows;
 import dev.userpool.operations.auth.AdminInitiateAuth;
 import dev.userpool.operations.auth.AdminRespondToAuthChallenge;
 import dev.userpool.operations.auth.DirectoryAccounts;
+import dev.userpool.operations.auth.GetTokensFromRefreshToken;
 import dev.userpool.operations.auth.InitiateAuth;
 import dev.userpool.operations.auth.UserMigration;
 import dev.userpool.operations.auth.RespondToAuthChallenge;
+import dev.userpool.operations.clients.AddUserPoolClientSecret;
 import dev.userpool.operations.clients.CreateUserPoolClient;
+import dev.userpool.operations.clients.DeleteUserPoolClientSecret;
+import dev.userpool.operations.clients.ListUserPoolClientSecrets;
 import dev.userpool.operations.clients.DeleteUserPoolClient;
 import dev.userpool.operations.clients.DescribeUserPoolClient;
 import dev.userpool.operations.clients.ListUserPoolClients;
@@ -108,6 +112,9 @@ public final class Implementations {
         .add("UpdateUserPoolClient", new UpdateUserPoolClient(d.lookups(), d.clients(), d.oauth().resourceServers()))
         .add("DeleteUserPoolClient", new DeleteUserPoolClient(d.lookups(), d.clients()))
         .add("ListUserPoolClients", new ListUserPoolClients(d.lookups(), d.clients()))
+        .add("AddUserPoolClientSecret", new AddUserPoolClientSecret(d.lookups(), d.clients(), d.random()))
+        .add("ListUserPoolClientSecrets", new ListUserPoolClientSecrets(d.lookups()))
+        .add("DeleteUserPoolClientSecret", new DeleteUserPoolClientSecret(d.lookups(), d.clients()))
         .add("TagResource", new TagResource(d.pools()))
         .add("UntagResource", new UntagResource(d.pools()))
         .add("ListTagsForResource", new ListTagsForResource(d.pools()))
@@ -139,6 +146,8 @@ public final class Implementations {
         .add("AdminInitiateAuth", new AdminInitiateAuth(d.lookups(), flows))
         .add("RespondToAuthChallenge", new RespondToAuthChallenge(d.lookups(), flows))
         .add("AdminRespondToAuthChallenge", new AdminRespondToAuthChallenge(d.lookups(), flows))
+        .add("GetTokensFromRefreshToken", new GetTokensFromRefreshToken(d.lookups(),
+            d.signIn().refreshTokenExchange(new DirectoryAccounts(directory), d.tokens(), d.random())))
         // token-authorized
         .add("GetUser", new GetUser(accessTokens))
         .add("ChangePassword", new ChangePassword(accessTokens, new UserDirectory(d.users()), d.random()))

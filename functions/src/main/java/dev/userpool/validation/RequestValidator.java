@@ -49,6 +49,7 @@ public final class RequestValidator {
       case "boolean" -> require(value.isBoolean(), "Expected boolean or null");
       case "timestamp" -> require(value.isNumber() || value.isTextual(), "Expected timestamp or null");
       case "blob" -> require(value.isTextual(), "Expected blob or null");
+      case "document" -> { } // free-form JSON: any value the protocol can carry
       default -> throw new IllegalStateException("unhandled model type " + shape.type());
     }
   }

@@ -1,7 +1,7 @@
 package dev.userpool.operations.codes;
 
 import dev.userpool.authflows.ClientAuthSettings;
-import dev.userpool.crypto.SecretHash;
+import dev.userpool.crypto.ClientSecretCheck;
 import dev.userpool.domain.AppClient;
 import dev.userpool.domain.UserPool;
 import dev.userpool.errors.ErrorCode;
@@ -35,7 +35,7 @@ public final class PublicClients {
         throw ErrorCode.NOT_AUTHORIZED.exception(
             "Client " + clientId + " is configured for secret but secret was not received");
       }
-      if (!SecretHash.matches(client.clientSecret(), username, clientId, secretHash.get())) {
+      if (!ClientSecretCheck.acceptsSecretHash(client, username, secretHash.get())) {
         throw ErrorCode.NOT_AUTHORIZED.exception("Unable to verify secret hash for client " + clientId);
       }
     }

@@ -2,7 +2,7 @@ package dev.userpool.operations.self;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.userpool.authflows.TokenMint;
-import dev.userpool.crypto.ConstantTime;
+import dev.userpool.crypto.ClientSecretCheck;
 import dev.userpool.domain.AppClient;
 import dev.userpool.domain.RefreshToken;
 import dev.userpool.errors.ErrorCode;
@@ -47,8 +47,7 @@ public final class RevokeToken implements Operation {
   @Override
   public JsonNode handle(Input in, OperationContext ctx) {
     AppClient client = lookups.clientById(in.string("ClientId"));
-    if (client.hasSecret()
-        && !ConstantTime.equals(client.clientSecret(), in.optString("ClientSecret").orElse(""))) {
+    if (client.hasSecret() && !ClientSecretCheck.acceptsSecret(client, in.optString("ClientSecret").orElse(""))) {
       throw ErrorCode.UNAUTHORIZED.exception("Invalid client secret.");
     }
     if (client.settings() != null && Boolean.FALSE.equals(client.settings().get("EnableTokenRevocation"))) {
