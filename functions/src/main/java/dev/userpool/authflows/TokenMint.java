@@ -62,7 +62,7 @@ public final class TokenMint {
 
   /**
    * A sign-in through the OAuth endpoints: the access token carries the granted {@code scopes} and
-   * {@code "version": 2} (observed on OAuth-issued tokens, facts §6.4); the ID token, issued only with the openid
+   * {@code "version": 2} (seen in OAuth-issued Cognito access tokens; unconfirmed); the ID token, issued only with the openid
    * scope, carries the authorize request's {@code nonce}. The refresh token remembers the scopes.
    */
   public AuthResult.Authenticated oauthSignIn(SignInContext ctx, User user, List<String> scopes, String nonce) {

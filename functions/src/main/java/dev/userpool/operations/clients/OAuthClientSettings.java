@@ -24,7 +24,7 @@ import java.util.Set;
  * </ul>
  */
 public final class OAuthClientSettings {
-  /** The scopes every pool has (facts: aws-cloudformation-user-guide#518 lists them). */
+  /** The scopes every pool has (awsdocs/aws-cloudformation-user-guide#518 lists them). */
   public static final Set<String> STANDARD_SCOPES =
       Set.of("phone", "email", "openid", "profile", "aws.cognito.signin.user.admin");
   private static final Set<String> LOOPBACK = Set.of("localhost", "127.0.0.1", "[::1]");
