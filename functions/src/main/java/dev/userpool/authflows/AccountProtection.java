@@ -10,7 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Failed sign-in lockout (facts §8.2) and the user-state checks every password-based flow makes. After 5 failures
+ * Failed sign-in lockout (sources §8.2) and the user-state checks every password-based flow makes. After 5 failures
  * the user is locked for 1 s, each further failure doubling the lock up to 15 minutes (2^(n−5) s); attempts while
  * locked answer "Password attempts exceeded" without extending it; 15 minutes without a failure reset the count.
  * The state lives in {@code User.extensions()["signInFailures"]} = {count, lastFailureAt, lockedUntil} (epoch ms)
@@ -28,7 +28,7 @@ public final class AccountProtection {
     this.users = users;
   }
 
-  /** The answer for a sign-in name that matches nobody (facts §8.3). */
+  /** The answer for a sign-in name that matches nobody (sources §8.3). */
   public static CognitoException unknownUser(SignInContext ctx) {
     return ctx.settings().hidesUserExistence()
         ? ErrorCode.NOT_AUTHORIZED.exception("Incorrect username or password.")
@@ -37,7 +37,7 @@ public final class AccountProtection {
 
   /**
    * Checks made before the password: RESET_REQUIRED (PasswordResetRequiredException, or NotAuthorizedException
-   * when the client hides user existence, facts §8.3), disabled ("User is disabled."), locked.
+   * when the client hides user existence, sources §8.3), disabled ("User is disabled."), locked.
    */
   public void beforePassword(SignInContext ctx, User user) {
     if (user.status() == UserStatus.RESET_REQUIRED) {

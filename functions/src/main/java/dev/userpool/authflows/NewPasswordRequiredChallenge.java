@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The answer to NEW_PASSWORD_REQUIRED (facts §7.3): the Session, USERNAME, NEW_PASSWORD and {@code
+ * The answer to NEW_PASSWORD_REQUIRED (sources §7.3): the Session, USERNAME, NEW_PASSWORD and {@code
  * userAttributes.<name>} for required attributes the user lacks (and any other attribute the client may write).
  * The new password must satisfy the pool's policy; it replaces the temporary one and the user becomes CONFIRMED.
  */

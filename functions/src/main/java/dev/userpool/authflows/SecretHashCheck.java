@@ -6,7 +6,7 @@ import dev.userpool.errors.ErrorCode;
 import java.util.Optional;
 
 /**
- * SECRET_HASH for clients with a secret (facts §7.2): required, and computed over the username the step names —
+ * SECRET_HASH for clients with a secret (sources §7.2): required, and computed over the username the step names —
  * USERNAME as typed when a flow starts, the internal username in challenge answers and on refresh. Clients without
  * a secret ignore it.
  */

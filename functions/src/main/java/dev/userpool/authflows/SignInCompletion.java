@@ -32,7 +32,7 @@ public final class SignInCompletion {
       case FORCE_CHANGE_PASSWORD -> {
         var password = user.password();
         if (password != null && password.temporaryUntil() != null && !ctx.now().isBefore(password.temporaryUntil())) {
-          // observed wording (facts §7.3, unconfirmed)
+          // observed wording (sources §7.3, unconfirmed)
           throw ErrorCode.NOT_AUTHORIZED.exception(
               "Temporary password has expired and must be reset by an administrator.");
         }
@@ -52,7 +52,7 @@ public final class SignInCompletion {
   }
 
   /**
-   * NEW_PASSWORD_REQUIRED's parameters (facts §7.3): USER_ID_FOR_SRP, userAttributes (the current attributes but
+   * NEW_PASSWORD_REQUIRED's parameters (sources §7.3): USER_ID_FOR_SRP, userAttributes (the current attributes but
    * sub, as a JSON object of strings) and requiredAttributes (the pool's required attributes the user lacks, as a
    * JSON array of "userAttributes.&lt;name&gt;").
    */

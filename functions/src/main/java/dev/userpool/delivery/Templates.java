@@ -5,7 +5,7 @@ import dev.userpool.errors.ErrorCode;
 import java.util.Map;
 
 /**
- * The pool's message texts with Cognito's defaults (facts §4.5), before placeholders are replaced:
+ * The pool's message texts with Cognito's defaults (sources §4.5), before placeholders are replaced:
  * {@code {####}} is the code (or temporary password), {@code {username}} the username.
  */
 public final class Templates {

@@ -28,7 +28,7 @@ public record VerificationCode(
   public static final String FORGOT_PASSWORD = "forgot-password";
   private static final String ATTRIBUTE_PREFIX = "attribute:";
 
-  /** Sign-up and attribute codes are valid 24 hours, password-reset codes 1 hour (facts §4.1). */
+  /** Sign-up and attribute codes are valid 24 hours, password-reset codes 1 hour (sources §4.1). */
   public static Duration validity(String purpose) {
     return FORGOT_PASSWORD.equals(purpose) ? Duration.ofHours(1) : Duration.ofHours(24);
   }

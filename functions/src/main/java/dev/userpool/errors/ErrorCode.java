@@ -2,7 +2,7 @@ package dev.userpool.errors;
 
 /**
  * Every error Userpool answers with, named as Cognito (or the AWS JSON protocol layer) names it. The HTTP status
- * is 400 for every modeled exception and 500 only for the two faults (facts §1.3).
+ * is 400 for every modeled exception and 500 only for the two faults (sources §1.3).
  */
 public enum ErrorCode {
   ALIAS_EXISTS("AliasExistsException", 400, "An account with the email already exists."),

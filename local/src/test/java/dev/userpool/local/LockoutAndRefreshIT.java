@@ -29,7 +29,7 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.NotAuthoriz
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolClientType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UsernameAttributeType;
 
-/** Failed sign-in lockout (facts §8.2) and REFRESH_TOKEN_AUTH, with the server's clock moved by the test. */
+/** Failed sign-in lockout (sources §8.2) and REFRESH_TOKEN_AUTH, with the server's clock moved by the test. */
 class LockoutAndRefreshIT {
   private static final MutableClock CLOCK = MutableClock.at(Instant.now());
   private static final String WRONG = "Wr0ng-Password!";

@@ -30,7 +30,7 @@ import java.util.Map;
  * code, if any, as it was and no new code that was never delivered.
  */
 public final class CodeSender {
-  /** Cognito's limits on CustomMessage answers (facts §5.4). */
+  /** Cognito's limits on CustomMessage answers (sources §5.4). */
   static final int MAX_EMAIL = 20_000;
   static final int MAX_SMS = 140;
   static final int MAX_SUBJECT = 140;
@@ -167,7 +167,7 @@ public final class CodeSender {
         usable(custom.smsMessage(), MAX_SMS, true, invite) ? custom.smsMessage() : pool.smsMessage());
   }
 
-  /** Invitation texts must also carry the username placeholder (facts §5.4). */
+  /** Invitation texts must also carry the username placeholder (sources §5.4). */
   private static boolean usable(String text, int max, boolean needsCode, boolean needsUsername) {
     return usable(text, max, needsCode) && (!needsUsername || text.contains(Templates.USERNAME));
   }

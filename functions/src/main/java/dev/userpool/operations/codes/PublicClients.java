@@ -10,7 +10,7 @@ import java.util.Optional;
 
 /**
  * The start of every public (ClientId-addressed) code operation: the client and its pool, the SecretHash for clients
- * with a secret (facts §7.2), and the client's PreventUserExistenceErrors (facts §8.3).
+ * with a secret (sources §7.2), and the client's PreventUserExistenceErrors (sources §8.3).
  */
 public final class PublicClients {
   private final Lookups lookups;
