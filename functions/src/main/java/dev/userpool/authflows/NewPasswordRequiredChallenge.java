@@ -35,7 +35,8 @@ public final class NewPasswordRequiredChallenge implements ChallengeResponder {
 
   @Override
   public AuthResult respond(SignInContext ctx, Parameters responses, String session) {
-    return completion.authenticated(ctx, accept(ctx, responses, session), TokenGenerationSource.NEW_PASSWORD_CHALLENGE);
+    return completion.secondFactorThenTokens(ctx, accept(ctx, responses, session),
+        TokenGenerationSource.NEW_PASSWORD_CHALLENGE);
   }
 
   /**

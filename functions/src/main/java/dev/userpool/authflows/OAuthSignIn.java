@@ -16,6 +16,12 @@ public final class OAuthSignIn {
     record SignedIn(User user) implements Outcome {}
 
     /**
+     * The password was right but the user owes a second factor, which the hosted page does not offer yet: no code
+     * is issued and Post Authentication does not run.
+     */
+    record MfaRequired(User user) implements Outcome {}
+
+    /**
      * FORCE_CHANGE_PASSWORD: the user must choose a new password first; {@code session} is the challenge session
      * to answer with {@link #newPassword}.
      */
@@ -28,9 +34,11 @@ public final class OAuthSignIn {
   private final RefreshTokenExchange refresh;
   private final TokenMint mint;
   private final AuthenticationHooks hooks;
+  private final MfaStage mfa;
 
   OAuthSignIn(PasswordAuthFlow password, ChallengeSessions sessions, NewPasswordRequiredChallenge newPassword,
-      RefreshTokenExchange refresh, TokenMint mint, AuthenticationHooks hooks) {
+      RefreshTokenExchange refresh, TokenMint mint, AuthenticationHooks hooks, MfaStage mfa) {
+    this.mfa = mfa;
     this.password = password;
     this.sessions = sessions;
     this.newPassword = newPassword;
@@ -44,13 +52,26 @@ public final class OAuthSignIn {
     User user = password.authenticate(ctx, username, pass);
     return switch (user.status()) {
       case UNCONFIRMED -> throw ErrorCode.USER_NOT_CONFIRMED.exception("User is not confirmed.");
-      case FORCE_CHANGE_PASSWORD -> new Outcome.NewPasswordRequired(user,
-          sessions.open(ctx, user, SignInCompletion.NEW_PASSWORD_REQUIRED));
-      default -> {
-        hooks.afterAuthentication(ctx, user);
-        yield new Outcome.SignedIn(user);
+      case FORCE_CHANGE_PASSWORD -> {
+        var temporary = user.password();
+        if (temporary != null && temporary.temporaryUntil() != null
+            && !ctx.now().isBefore(temporary.temporaryUntil())) {
+          // the text SignInCompletion answers for the API flows
+          throw ErrorCode.NOT_AUTHORIZED.exception(
+              "Temporary password has expired and must be reset by an administrator.");
+        }
+        yield new Outcome.NewPasswordRequired(user, sessions.open(ctx, user, SignInCompletion.NEW_PASSWORD_REQUIRED));
       }
+      default -> afterFirstFactor(ctx, user);
     };
+  }
+
+  private Outcome afterFirstFactor(SignInContext ctx, User user) {
+    if (mfa.owed(ctx, user)) {
+      return new Outcome.MfaRequired(user);
+    }
+    hooks.afterAuthentication(ctx, user);
+    return new Outcome.SignedIn(user);
   }
 
   /**
@@ -60,8 +81,7 @@ public final class OAuthSignIn {
   public Outcome newPassword(SignInContext ctx, String session, String username, String password) {
     User user = newPassword.accept(ctx, new Parameters(java.util.Map.of("USERNAME", username, "NEW_PASSWORD",
         password)), session);
-    hooks.afterAuthentication(ctx, user);
-    return new Outcome.SignedIn(user);
+    return afterFirstFactor(ctx, user);
   }
 
   /** Tokens for a redeemed authorization code (the user as stored now). */

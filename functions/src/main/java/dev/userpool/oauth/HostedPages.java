@@ -99,6 +99,10 @@ final class HostedPages {
       if (outcome instanceof OAuthSignIn.Outcome.NewPasswordRequired required) {
         return newPasswordForm(request, username, required.session());
       }
+      if (outcome instanceof OAuthSignIn.Outcome.MfaRequired) {
+        return page(200, "Multi-factor authentication", "<p>Your account requires multi-factor authentication, "
+            + "which this sign-in page does not offer yet. Sign in through your application instead.</p>", null);
+      }
       User user = ((OAuthSignIn.Outcome.SignedIn) outcome).user();
       return complete(request, authorize, user, now, now,
           sessions.setCookie(sessions.issue(ctx.pool().id(), user.sub(), now, now), secure(request)));
