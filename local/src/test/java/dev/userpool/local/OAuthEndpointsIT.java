@@ -384,6 +384,19 @@ class OAuthEndpointsIT {
   }
 
   @Test
+  void whenThePoolRequiresMfaThenTheHostedPageIssuesNoCodeRatherThanSkipTheSecondFactor() throws Exception {
+    cognito.setUserPoolMfaConfig(r -> r.userPoolId(poolId).softwareTokenMfaConfiguration(c -> c.enabled(true))
+        .mfaConfiguration(software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolMfaType.ON));
+    HostedBrowser browser = new HostedBrowser();
+    String login = HostedBrowser.location(browser.get(authorizeUrl(Map.of())));
+    HttpResponse<String> page = browser.signIn(login, "alice", SignInFixtures.PASSWORD);
+    assertEquals(200, page.statusCode());
+    assertTrue(page.body().contains("multi-factor authentication"), page.body());
+    assertTrue(page.headers().firstValue("Location").isEmpty());
+    assertFalse(browser.cookies().containsKey("userpool-session"));
+  }
+
+  @Test
   void whenImplicitFlowThenTokensArriveInTheFragment() throws Exception {
     HostedBrowser browser = new HostedBrowser();
     String login = HostedBrowser.location(browser.get(authorizeUrl(Map.of("response_type", "token"))));
