@@ -34,7 +34,7 @@ public final class OAuthEndpoints {
     this.token = new TokenEndpoint(clients, d.oauth().authorizationCodes(), d.oauth().resourceServers(), d.users(),
         signIn, d.tokens(), d.random());
     this.userInfo = new UserInfoEndpoint(
-        new AccessTokens(d.tokens().verifier(), d.pools(), d.users(), d.revokedOrigins()));
+        new AccessTokens(d.tokens().verifier(), d.pools(), d.users(), d.revokedOrigins()), d.clients());
     this.revoke = new RevokeEndpoint(clients, d.signIn().refreshTokens(), d.revokedOrigins());
     this.pages = new HostedPages(clients, signIn, new AuthorizationCodes(d.oauth().authorizationCodes(), d.random()),
         new HostedSession(d.signIn().deploymentKeys(), d.random()), d.users(), d.random());

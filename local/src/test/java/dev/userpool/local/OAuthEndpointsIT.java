@@ -410,6 +410,24 @@ class OAuthEndpointsIT {
   }
 
   @Test
+  void whenTheClientReadsOnlySomeAttributesThenUserInfoShowsOnlyThose() throws Exception {
+    cognito.adminUpdateUserAttributes(r -> r.userPoolId(poolId).username("alice")
+        .userAttributes(AttributeType.builder().name("name").value("Alice A.").build()));
+    cognito.updateUserPoolClient(r -> r.userPoolId(poolId).clientId(web.clientId()).clientName("web app")
+        .allowedOAuthFlows(OAuthFlowType.CODE).allowedOAuthFlowsUserPoolClient(true)
+        .allowedOAuthScopes("openid", "email", "profile", "api/read").callbackURLs(CALLBACK)
+        .supportedIdentityProviders("COGNITO").readAttributes("name"));
+    String code = code(new HostedBrowser(), Map.of());
+    String access = Json.read(token(codeExchange(code, null), null).body()).get("access_token").asText();
+    JsonNode info = Json.read(HTTP.send(HttpRequest.newBuilder(URI.create(server.endpoint() + "/oauth2/userInfo"))
+        .header("Authorization", "Bearer " + access).POST(HttpRequest.BodyPublishers.noBody()).build(),
+        HttpResponse.BodyHandlers.ofString()).body());
+    assertEquals("Alice A.", info.get("name").asText());
+    assertFalse(info.has("email"), info.toString());
+    assertEquals("alice", info.get("username").asText());
+  }
+
+  @Test
   void whenUserInfoGetsAnApiAccessTokenOrNoneThenRefused() throws Exception {
     cognito.updateUserPoolClient(r -> r.userPoolId(poolId).clientId(web.clientId())
         .explicitAuthFlows(SignInFixtures.ALL_FLOWS));
