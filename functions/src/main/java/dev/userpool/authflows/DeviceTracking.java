@@ -46,6 +46,15 @@ public final class DeviceTracking {
     this.random = random;
   }
 
+  /** No device tracking whatever the pool says: for sign-ins that never involve devices (the hosted pages). */
+  static DeviceTracking off(ChallengeSessions sessions, SecureRandom random) {
+    return new DeviceTracking(null, sessions, random);
+  }
+
+  private boolean tracks(UserPool pool) {
+    return devices != null && enabled(pool);
+  }
+
   /** Device tracking is on when the pool has a DeviceConfiguration. */
   public static boolean enabled(UserPool pool) {
     return configuration(pool) != null;
@@ -67,7 +76,7 @@ public final class DeviceTracking {
    * of the user, and the pool lets such a device replace the second factor.
    */
   public boolean skipsMfa(SignInContext ctx, User user, Optional<String> deviceKey) {
-    return enabled(ctx.pool()) && challengeRequiredOnNewDevice(ctx.pool()) && deviceKey.isPresent()
+    return tracks(ctx.pool()) && challengeRequiredOnNewDevice(ctx.pool()) && deviceKey.isPresent()
         && devices.find(ctx.pool().id(), user.sub(), deviceKey.get()).map(Device::remembered).orElse(false);
   }
 
@@ -76,7 +85,7 @@ public final class DeviceTracking {
    * off); ResourceNotFoundException when the key is not one of the user's confirmed devices.
    */
   public Optional<AuthResult.Challenge> challenge(SignInContext ctx, User user, Optional<String> deviceKey) {
-    if (deviceKey.isEmpty() || !enabled(ctx.pool())) {
+    if (deviceKey.isEmpty() || !tracks(ctx.pool())) {
       return Optional.empty();
     }
     Device device = requireConfirmed(ctx, user, deviceKey.get());
@@ -86,7 +95,7 @@ public final class DeviceTracking {
 
   /** A new, unconfirmed device for a sign-in that presented none; null when tracking is off. */
   public AuthResult.NewDevice register(SignInContext ctx, User user) {
-    if (!enabled(ctx.pool())) {
+    if (!tracks(ctx.pool())) {
       return null;
     }
     String key = ctx.pool().region() + "_" + UUID.randomUUID();

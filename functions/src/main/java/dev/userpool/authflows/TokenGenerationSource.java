@@ -5,7 +5,9 @@ public enum TokenGenerationSource {
   AUTHENTICATION("TokenGeneration_Authentication"),
   NEW_PASSWORD_CHALLENGE("TokenGeneration_NewPasswordChallenge"),
   AUTHENTICATE_DEVICE("TokenGeneration_AuthenticateDevice"),
-  REFRESH_TOKENS("TokenGeneration_RefreshTokens");
+  REFRESH_TOKENS("TokenGeneration_RefreshTokens"),
+  /** Sign-in on the hosted pages, tokens issued by the token endpoint for an authorization code. */
+  HOSTED_AUTH("TokenGeneration_HostedAuth");
 
   private final String triggerSource;
 

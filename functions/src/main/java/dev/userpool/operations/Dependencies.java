@@ -6,6 +6,7 @@ import dev.userpool.delivery.Delivery;
 import dev.userpool.store.AppClientStore;
 import dev.userpool.store.CodeStore;
 import dev.userpool.store.GroupStore;
+import dev.userpool.store.OAuthStores;
 import dev.userpool.store.RevokedOriginStore;
 import dev.userpool.store.UserPoolStore;
 import dev.userpool.store.UserStore;
@@ -29,7 +30,8 @@ public record Dependencies(
     SignInSetup signIn,
     RevokedOriginStore revokedOrigins,
     CodeStore codes,
-    Delivery delivery) {
+    Delivery delivery,
+    OAuthStores oauth) {
 
   public Lookups lookups() {
     return new Lookups(pools, clients);

@@ -64,6 +64,7 @@ public final class TriggerAuthenticationHooks implements AuthenticationHooks {
       case NEW_PASSWORD_CHALLENGE -> TriggerSource.TOKEN_GENERATION_NEW_PASSWORD_CHALLENGE;
       case AUTHENTICATE_DEVICE -> TriggerSource.TOKEN_GENERATION_AUTHENTICATE_DEVICE;
       case REFRESH_TOKENS -> TriggerSource.TOKEN_GENERATION_REFRESH_TOKENS;
+      case HOSTED_AUTH -> TriggerSource.TOKEN_GENERATION_HOSTED_AUTH;
     };
   }
 

@@ -74,6 +74,9 @@ public final class ItemRefreshTokenStore implements RefreshTokenStore {
     if (t.replacedAt() != null) {
       o.put("replaced", t.replacedAt().toEpochMilli());
     }
+    if (t.scopes() != null) {
+      o.set("scopes", Json.tree(t.scopes()));
+    }
     if (t.deviceKey() != null) {
       o.put("deviceKey", t.deviceKey());
     }
@@ -86,6 +89,13 @@ public final class ItemRefreshTokenStore implements RefreshTokenStore {
         Instant.ofEpochSecond(o.get("authTime").asLong()), o.get("originJti").asText(),
         Instant.ofEpochMilli(o.get("issued").asLong()), Instant.ofEpochMilli(o.get("expires").asLong()),
         o.hasNonNull("replaced") ? Instant.ofEpochMilli(o.get("replaced").asLong()) : null,
+        o.has("scopes") ? scopes(o.get("scopes")) : null,
         o.hasNonNull("deviceKey") ? o.get("deviceKey").asText() : null);
+  }
+
+  private static java.util.List<String> scopes(JsonNode array) {
+    java.util.List<String> out = new java.util.ArrayList<>();
+    array.forEach(s -> out.add(s.asText()));
+    return out;
   }
 }
