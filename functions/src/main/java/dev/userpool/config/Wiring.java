@@ -24,6 +24,8 @@ import dev.userpool.protocol.WellKnownEndpoints;
 import dev.userpool.store.dynamodb.DynamoDbItemTable;
 import dev.userpool.store.embedded.EmbeddedItemTable;
 import dev.userpool.store.items.ItemAppClientStore;
+import dev.userpool.store.items.ItemManagedLoginBrandingStore;
+import dev.userpool.store.items.ItemTermsStore;
 import dev.userpool.store.items.ItemCodeStore;
 import dev.userpool.store.items.ItemChallengeSessionStore;
 import dev.userpool.store.CachedDeploymentKeyStore;
@@ -104,7 +106,9 @@ public final class Wiring {
                     new UserMigration(triggers, new UserDirectory(users), random))),
             new ItemRevokedOriginStore(table),
             new ItemCodeStore(table, deploymentKeys, random),
-            delivery(config, outbox, clock));
+            delivery(config, outbox, clock),
+            new ItemTermsStore(table),
+            new ItemManagedLoginBrandingStore(table));
     this.wellKnown = new WellKnownEndpoints(dependencies.pools(), tokens.keys(), tokens.issuers());
     OperationTable operations = Implementations.table(ServiceModel.load(), dependencies);
     this.protocol =

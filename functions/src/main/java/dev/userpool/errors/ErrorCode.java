@@ -12,6 +12,8 @@ public enum ErrorCode {
       "ConcurrentModificationException", 400, "The resource was modified concurrently, try again."),
   DUPLICATE_PROVIDER("DuplicateProviderException", 400, "A provider with this name already exists."),
   EXPIRED_CODE("ExpiredCodeException", 400, "Invalid code provided, please request a code again."),
+  FEATURE_UNAVAILABLE_IN_TIER(
+      "FeatureUnavailableInTierException", 400, "This feature is not available in the user pool's feature plan."),
   GROUP_EXISTS("GroupExistsException", 400, "A group with the name already exists."),
   INTERNAL_ERROR("InternalErrorException", 500, "Internal server error."),
   INVALID_EMAIL_ROLE_ACCESS_POLICY("InvalidEmailRoleAccessPolicyException", 400, "Email role access policy is invalid."),
@@ -24,6 +26,8 @@ public enum ErrorCode {
       "InvalidSmsRoleTrustRelationshipException", 400, "SMS role trust relationship is invalid."),
   INVALID_USER_POOL_CONFIGURATION("InvalidUserPoolConfigurationException", 400, "Invalid user pool configuration."),
   LIMIT_EXCEEDED("LimitExceededException", 400, "Attempt limit exceeded, please try after some time."),
+  MANAGED_LOGIN_BRANDING_EXISTS(
+      "ManagedLoginBrandingExistsException", 400, "A managed login branding style already exists."),
   MFA_METHOD_NOT_FOUND("MFAMethodNotFoundException", 400, "No MFA method found."),
   NOT_AUTHORIZED("NotAuthorizedException", 400, "Incorrect username or password."),
   PASSWORD_RESET_REQUIRED("PasswordResetRequiredException", 400, "Password reset required for the user"),
@@ -32,6 +36,7 @@ public enum ErrorCode {
   RESOURCE_NOT_FOUND("ResourceNotFoundException", 400, "Resource not found."),
   SCOPE_DOES_NOT_EXIST("ScopeDoesNotExistException", 400, "Scope does not exist."),
   SOFTWARE_TOKEN_MFA_NOT_FOUND("SoftwareTokenMFANotFoundException", 400, "Software token MFA not found."),
+  TERMS_EXISTS("TermsExistsException", 400, "Terms already exist."),
   TOO_MANY_FAILED_ATTEMPTS("TooManyFailedAttemptsException", 400, "Too many failed attempts."),
   TOO_MANY_REQUESTS("TooManyRequestsException", 400, "Rate exceeded"),
   UNAUTHORIZED("UnauthorizedException", 400, "Unauthorized."),

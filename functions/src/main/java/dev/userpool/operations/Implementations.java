@@ -8,6 +8,11 @@ import dev.userpool.operations.auth.GetTokensFromRefreshToken;
 import dev.userpool.operations.auth.InitiateAuth;
 import dev.userpool.operations.auth.UserMigration;
 import dev.userpool.operations.auth.RespondToAuthChallenge;
+import dev.userpool.operations.branding.CreateManagedLoginBranding;
+import dev.userpool.operations.branding.DeleteManagedLoginBranding;
+import dev.userpool.operations.branding.DescribeManagedLoginBranding;
+import dev.userpool.operations.branding.DescribeManagedLoginBrandingByClient;
+import dev.userpool.operations.branding.UpdateManagedLoginBranding;
 import dev.userpool.operations.clients.AddUserPoolClientSecret;
 import dev.userpool.operations.clients.CreateUserPoolClient;
 import dev.userpool.operations.clients.DeleteUserPoolClientSecret;
@@ -42,6 +47,8 @@ import dev.userpool.operations.pools.CreateUserPool;
 import dev.userpool.operations.pools.DeleteUserPool;
 import dev.userpool.operations.pools.DescribeUserPool;
 import dev.userpool.operations.pools.GetCSVHeader;
+import dev.userpool.operations.pools.GetLogDeliveryConfiguration;
+import dev.userpool.operations.pools.SetLogDeliveryConfiguration;
 import dev.userpool.operations.pools.GetUserPoolMfaConfig;
 import dev.userpool.operations.pools.ListUserPools;
 import dev.userpool.operations.pools.SetUserPoolMfaConfig;
@@ -69,6 +76,11 @@ import dev.userpool.operations.signup.AdminConfirmSignUp;
 import dev.userpool.operations.signup.ConfirmSignUp;
 import dev.userpool.operations.signup.ResendConfirmationCode;
 import dev.userpool.operations.signup.SignUp;
+import dev.userpool.operations.terms.CreateTerms;
+import dev.userpool.operations.terms.DeleteTerms;
+import dev.userpool.operations.terms.DescribeTerms;
+import dev.userpool.operations.terms.ListTerms;
+import dev.userpool.operations.terms.UpdateTerms;
 import dev.userpool.protocol.OperationTable;
 import dev.userpool.validation.ServiceModel;
 
@@ -106,6 +118,19 @@ public final class Implementations {
         .add("AddUserPoolClientSecret", new AddUserPoolClientSecret(d.lookups(), d.clients(), d.random()))
         .add("ListUserPoolClientSecrets", new ListUserPoolClientSecrets(d.lookups()))
         .add("DeleteUserPoolClientSecret", new DeleteUserPoolClientSecret(d.lookups(), d.clients()))
+        .add("GetLogDeliveryConfiguration", new GetLogDeliveryConfiguration(d.lookups()))
+        .add("SetLogDeliveryConfiguration", new SetLogDeliveryConfiguration(d.lookups(), d.pools()))
+        .add("CreateTerms", new CreateTerms(d.lookups(), d.terms(), d.random()))
+        .add("DescribeTerms", new DescribeTerms(d.lookups(), d.terms()))
+        .add("ListTerms", new ListTerms(d.lookups(), d.terms()))
+        .add("UpdateTerms", new UpdateTerms(d.lookups(), d.terms()))
+        .add("DeleteTerms", new DeleteTerms(d.lookups(), d.terms()))
+        .add("CreateManagedLoginBranding", new CreateManagedLoginBranding(d.lookups(), d.brandings(), d.random()))
+        .add("DescribeManagedLoginBranding", new DescribeManagedLoginBranding(d.lookups(), d.brandings()))
+        .add("DescribeManagedLoginBrandingByClient",
+            new DescribeManagedLoginBrandingByClient(d.lookups(), d.brandings()))
+        .add("UpdateManagedLoginBranding", new UpdateManagedLoginBranding(d.lookups(), d.brandings()))
+        .add("DeleteManagedLoginBranding", new DeleteManagedLoginBranding(d.lookups(), d.brandings()))
         .add("TagResource", new TagResource(d.pools()))
         .add("UntagResource", new UntagResource(d.pools()))
         .add("ListTagsForResource", new ListTagsForResource(d.pools()))

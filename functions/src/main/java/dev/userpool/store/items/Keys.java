@@ -21,6 +21,10 @@ import dev.userpool.domain.UniqueKey;
  * POOL#&lt;poolId&gt;      MEMBER#&lt;escaped name&gt;#&lt;sub&gt;    a membership, listed by group (ListUsersInGroup)
  * POOL#&lt;poolId&gt;      USERGROUP#&lt;sub&gt;#&lt;name&gt;         the same membership, listed by user
  * POOL#&lt;poolId&gt;      CODE#&lt;sub&gt;#&lt;purpose&gt;          a verification code (its keyed hash; expiresAt = TTL)
+ * POOL#&lt;poolId&gt;      TERMS#&lt;termsId&gt;                a terms document of an app client
+ * POOL#&lt;poolId&gt;      TERMSNAME#&lt;clientId&gt;#&lt;name&gt;   a client's claim on one TermsName (points at the terms id)
+ * POOL#&lt;poolId&gt;      BRANDING#&lt;brandingId&gt;          a managed login branding style
+ * POOL#&lt;poolId&gt;      BRANDINGCLIENT#&lt;clientId&gt;      the style assigned to a client (points at its id)
  * </pre>
  *
  * <p>Code purposes are {@code signup}, {@code forgot-password} and {@code attribute:<name>}; subs never contain
@@ -109,6 +113,24 @@ final class Keys {
 
   static String revokedOriginSk(String originJti) {
     return "REVOKED#" + originJti;
+  }
+
+  static final String TERMS_PREFIX = "TERMS#";
+
+  static String termsSk(String termsId) {
+    return TERMS_PREFIX + termsId;
+  }
+
+  static String termsNameSk(String clientId, String termsName) {
+    return "TERMSNAME#" + clientId + "#" + termsName;
+  }
+
+  static String brandingSk(String brandingId) {
+    return "BRANDING#" + brandingId;
+  }
+
+  static String brandingClientSk(String clientId) {
+    return "BRANDINGCLIENT#" + clientId;
   }
 
   static String deploymentKeySk(String name) {
