@@ -6,6 +6,7 @@ import dev.userpool.operations.auth.AdminRespondToAuthChallenge;
 import dev.userpool.operations.auth.DirectoryAccounts;
 import dev.userpool.operations.auth.GetTokensFromRefreshToken;
 import dev.userpool.operations.auth.InitiateAuth;
+import dev.userpool.operations.auth.OneTimeSignInCodes;
 import dev.userpool.operations.auth.UserMigration;
 import dev.userpool.operations.auth.RespondToAuthChallenge;
 import dev.userpool.operations.branding.CreateManagedLoginBranding;
@@ -38,6 +39,7 @@ import dev.userpool.operations.self.DeleteUser;
 import dev.userpool.operations.self.DeleteUserAttributes;
 import dev.userpool.operations.self.GetUser;
 import dev.userpool.operations.self.GetUserAttributeVerificationCode;
+import dev.userpool.operations.self.GetUserAuthFactors;
 import dev.userpool.operations.self.GlobalSignOut;
 import dev.userpool.operations.self.RevokeToken;
 import dev.userpool.operations.self.SignOuts;
@@ -92,7 +94,8 @@ public final class Implementations {
   private Implementations() {}
 
   public static OperationTable table(ServiceModel model, Dependencies d) {
-    AuthFlows flows = d.signIn().flows(new DirectoryAccounts(new UserDirectory(d.users())), d.tokens(), d.random());
+    AuthFlows flows = d.signIn().flows(new DirectoryAccounts(new UserDirectory(d.users())), d.tokens(), d.random(),
+        new OneTimeSignInCodes(d.codeSender(), new CodeCheck(d.codes())));
     AccessTokens accessTokens =
         new AccessTokens(d.tokens().verifier(), d.pools(), d.users(), d.revokedOrigins());
     SignOuts signOuts = new SignOuts(new UserDirectory(d.users()), d.clock());
@@ -166,6 +169,7 @@ public final class Implementations {
             d.signIn().refreshTokenExchange(new DirectoryAccounts(directory), d.tokens(), d.random())))
         // token-authorized
         .add("GetUser", new GetUser(accessTokens))
+        .add("GetUserAuthFactors", new GetUserAuthFactors(accessTokens))
         .add("ChangePassword", new ChangePassword(accessTokens, new UserDirectory(d.users()), d.random()))
         .add("DeleteUser", new DeleteUser(accessTokens, new UserDirectory(d.users())))
         .add("UpdateUserAttributes",
