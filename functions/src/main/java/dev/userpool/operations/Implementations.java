@@ -48,7 +48,9 @@ import dev.userpool.operations.self.VerifyUserAttribute;
 import dev.userpool.operations.pools.CreateUserPool;
 import dev.userpool.operations.pools.DeleteUserPool;
 import dev.userpool.operations.pools.DescribeUserPool;
+import dev.userpool.operations.pools.DescribeRiskConfiguration;
 import dev.userpool.operations.pools.GetCSVHeader;
+import dev.userpool.operations.pools.SetRiskConfiguration;
 import dev.userpool.operations.pools.GetLogDeliveryConfiguration;
 import dev.userpool.operations.pools.SetLogDeliveryConfiguration;
 import dev.userpool.operations.pools.GetUserPoolMfaConfig;
@@ -123,6 +125,8 @@ public final class Implementations {
         .add("DeleteUserPoolClientSecret", new DeleteUserPoolClientSecret(d.lookups(), d.clients()))
         .add("GetLogDeliveryConfiguration", new GetLogDeliveryConfiguration(d.lookups()))
         .add("SetLogDeliveryConfiguration", new SetLogDeliveryConfiguration(d.lookups(), d.pools()))
+        .add("SetRiskConfiguration", new SetRiskConfiguration(d.lookups(), d.pools()))
+        .add("DescribeRiskConfiguration", new DescribeRiskConfiguration(d.lookups()))
         .add("CreateTerms", new CreateTerms(d.lookups(), d.terms(), d.random()))
         .add("DescribeTerms", new DescribeTerms(d.lookups(), d.terms()))
         .add("ListTerms", new ListTerms(d.lookups(), d.terms()))
