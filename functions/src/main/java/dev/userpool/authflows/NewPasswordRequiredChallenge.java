@@ -51,7 +51,8 @@ public final class NewPasswordRequiredChallenge implements ChallengeResponder {
     merged.putAll(attributes);
     List<String> missing = SignInCompletion.missingRequired(ctx, merged);
     if (!missing.isEmpty()) {
-      // observed: "Invalid attributes given, name is missing" (aws-sdk-net-extensions-cognito#40)
+      // observed: "Invalid attributes given, name is missing" (aws-sdk-net-extensions-cognito#40); several names
+      // joined by " and " (pmill/aws-cognito#25: "name and adress is missing")
       throw ErrorCode.INVALID_PARAMETER.exception(
           "Invalid attributes given, " + String.join(" and ", missing) + " is missing");
     }

@@ -77,7 +77,7 @@ public final class RefreshTokenExchange {
       throw ErrorCode.NOT_AUTHORIZED.exception("User is disabled.");
     }
     if (GlobalSignOutState.revokes(user, stored.issuedAt())) {
-      throw ErrorCode.NOT_AUTHORIZED.exception("Refresh Token has been revoked"); // common wording (facts §6.6)
+      throw ErrorCode.NOT_AUTHORIZED.exception("Refresh Token has been revoked"); // observed: aws/aws-sdk-net#1936
     }
   }
 }

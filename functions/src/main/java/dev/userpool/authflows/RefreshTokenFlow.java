@@ -25,7 +25,7 @@ public final class RefreshTokenFlow implements AuthFlow {
       throw ErrorCode.INVALID_PARAMETER.exception("REFRESH_TOKEN_AUTH flow not enabled for this client");
     }
     String token = params.require("REFRESH_TOKEN");
-    RefreshTokenExchange.Redeemable r = exchange.redeem(ctx, token, "Invalid Refresh Token"); // common wording
+    RefreshTokenExchange.Redeemable r = exchange.redeem(ctx, token, RefreshTokenExchange.INVALID_TOKEN);
     SecretHashCheck.require(ctx.client(), r.user().username(), params.optional("SECRET_HASH"));
     RefreshTokenExchange.requireActive(r.user(), r.token());
     return mint.refresh(ctx, r.user(), r.token());

@@ -17,18 +17,24 @@ public record SignInSetup(
     RefreshTokenStore refreshTokens,
     DeploymentKeyStore deploymentKeys,
     AuthenticationHooks hooks,
-    UserGroupsSource groups) {
+    UserGroupsSource groups,
+    SourcePasswords sourcePasswords) {
 
   public SignInSetup(ChallengeSessionStore sessions, RefreshTokenStore refreshTokens, DeploymentKeyStore keys) {
-    this(sessions, refreshTokens, keys, AuthenticationHooks.NONE, UserGroupsSource.NONE);
+    this(sessions, refreshTokens, keys, AuthenticationHooks.NONE, UserGroupsSource.NONE, SourcePasswords.NONE);
   }
 
   public SignInSetup withHooks(AuthenticationHooks newHooks) {
-    return new SignInSetup(sessions, refreshTokens, deploymentKeys, newHooks, groups);
+    return new SignInSetup(sessions, refreshTokens, deploymentKeys, newHooks, groups, sourcePasswords);
   }
 
   public SignInSetup withGroups(UserGroupsSource newGroups) {
-    return new SignInSetup(sessions, refreshTokens, deploymentKeys, hooks, newGroups);
+    return new SignInSetup(sessions, refreshTokens, deploymentKeys, hooks, newGroups, sourcePasswords);
+  }
+
+  /** Where imported users' passwords are checked on their first sign-in (see {@link ImportedUserPasswords}). */
+  public SignInSetup withSourcePasswords(SourcePasswords newSource) {
+    return new SignInSetup(sessions, refreshTokens, deploymentKeys, hooks, groups, newSource);
   }
 
   /** GetTokensFromRefreshToken's exchange, over the same stores, hooks and groups as the flows. */
@@ -49,7 +55,8 @@ public record SignInSetup(
     TokenMint mint = new TokenMint(tokens.issuer(), tokens.issuers(), refreshTokens, groups, hooks, random);
     SignInCompletion completion = new SignInCompletion(challengeSessions, mint, hooks);
     SecretBlocks blocks = new SecretBlocks(deploymentKeys, random);
-    PasswordAuthFlow password = new PasswordAuthFlow(users, protection, completion, hooks);
+    PasswordAuthFlow password = new PasswordAuthFlow(users, protection, completion, hooks,
+        new ImportedUserPasswords(sourcePasswords, users, random));
     RefreshTokenFlow refresh = new RefreshTokenFlow(new RefreshTokenExchange(refreshTokens, users, mint), mint);
     SrpAuthFlow srp = new SrpAuthFlow(users, protection, blocks, deploymentKeys, random);
     UserAuthFlow userAuth =

@@ -5,6 +5,8 @@ import dev.userpool.auth.AdminKeys;
 import dev.userpool.auth.CachedAdminKeys;
 import dev.userpool.auth.SigV4Authenticator;
 import dev.userpool.authflows.SignInSetup;
+import dev.userpool.migration.CognitoApi;
+import dev.userpool.migration.CognitoSourcePasswords;
 import dev.userpool.delivery.Delivery;
 import dev.userpool.delivery.DeliveryMedium;
 import dev.userpool.delivery.MessageChannel;
@@ -48,9 +50,11 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -87,11 +91,12 @@ public final class Wiring {
     ItemUserStore users = new ItemUserStore(table);
     ItemGroupStore groups = new ItemGroupStore(table);
     Triggers triggers = triggers(config);
+    ItemAppClientStore clients = new ItemAppClientStore(table);
     this.deploymentKeys = new CachedDeploymentKeyStore(new ItemDeploymentKeyStore(table));
     this.dependencies =
         new Dependencies(
             new ItemUserPoolStore(table),
-            new ItemAppClientStore(table),
+            clients,
             users,
             groups,
             clock,
@@ -102,6 +107,7 @@ public final class Wiring {
             new SignInSetup(new ItemChallengeSessionStore(table), new ItemRefreshTokenStore(table),
                 deploymentKeys)
                 .withGroups(groups)
+                .withSourcePasswords(new CognitoSourcePasswords(clients, cognitoApis()))
                 .withHooks(new TriggerAuthenticationHooks(triggers,
                     new UserMigration(triggers, new UserDirectory(users), random))),
             new ItemRevokedOriginStore(table),
@@ -248,6 +254,17 @@ public final class Wiring {
         .build();
   }
 
+  /**
+   * Clients of the Cognito pools users were imported from, one per endpoint and region, made on first use (most
+   * deployments never import) and signed with the default credentials chain.
+   */
+  private static BiFunction<String, String, CognitoApi> cognitoApis() {
+    Supplier<AwsCredentialsProvider> credentials = memoize(() -> DefaultCredentialsProvider.builder().build());
+    Map<String, CognitoApi> apis = new ConcurrentHashMap<>();
+    return (endpoint, region) -> apis.computeIfAbsent(endpoint + " " + region,
+        key -> new CognitoApi(endpoint, region, credentials.get()));
+  }
+
   public static ItemTable itemTable(AppConfig config, Clock clock) {
     return switch (config.store()) {
       case "dynamodb" -> new DynamoDbItemTable(dynamoDbClient(config), config.tableName(), clock);
@@ -257,7 +274,7 @@ public final class Wiring {
     };
   }
 
-  private static DynamoDbClient dynamoDbClient(AppConfig config) {
+  public static DynamoDbClient dynamoDbClient(AppConfig config) {
     DynamoDbClientBuilder builder =
         DynamoDbClient.builder()
             .httpClient(UrlConnectionHttpClient.create())

@@ -1,6 +1,7 @@
 package dev.userpool.crypto;
 
 import dev.userpool.domain.PasswordPolicy;
+import dev.userpool.errors.CognitoException;
 import dev.userpool.errors.ErrorCode;
 
 /**
@@ -9,7 +10,13 @@ import dev.userpool.errors.ErrorCode;
  * first is observed).
  */
 public final class PasswordPolicyCheck {
+  /** Public apps match on "Password did not conform with policy: Password not long enough" (docs/fidelity.md). */
   private static final String PREFIX = "Password did not conform with policy: ";
+  /**
+   * AdminCreateUser's TemporaryPassword answers with another prefix (observed: data-dot-all/dataall#690,
+   * "Password did not conform with password policy: Password must have numeric characters").
+   */
+  private static final String TEMPORARY_PREFIX = "Password did not conform with password policy: ";
 
   /** Cognito's special characters, the space and the backquote included (facts §8.1). */
   static final String SYMBOLS = "^$*.[]{}()?\"!@#%&/\\,><':;|_~`+=- ";
@@ -38,6 +45,15 @@ public final class PasswordPolicyCheck {
     }
     if (policy.requireSymbols() && p.chars().noneMatch(c -> SYMBOLS.indexOf(c) >= 0)) {
       throw fail("Password must have symbol characters");
+    }
+  }
+
+  /** {@link #check} for AdminCreateUser's TemporaryPassword, with the prefix Cognito gives there. */
+  public static void checkTemporary(PasswordPolicy policy, String password) {
+    try {
+      check(policy, password);
+    } catch (CognitoException e) {
+      throw ErrorCode.INVALID_PASSWORD.exception(TEMPORARY_PREFIX + e.getMessage().substring(PREFIX.length()));
     }
   }
 

@@ -2,6 +2,7 @@ package dev.userpool.delivery;
 
 import dev.userpool.domain.PoolSettings;
 import dev.userpool.domain.User;
+import dev.userpool.domain.VerifiedFlag;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -33,7 +34,7 @@ public final class ChannelChoice {
    */
   public static Optional<String> recovery(PoolSettings s, User user) {
     for (String attribute : recoveryOrder(s)) {
-      if (present(user, attribute) && "true".equals(user.attribute(attribute + "_verified"))) {
+      if (present(user, attribute) && VerifiedFlag.isTrue(user.attribute(attribute + "_verified"))) {
         return Optional.of(attribute);
       }
     }

@@ -38,14 +38,16 @@ class OperationsDocTest {
     ServiceModel model = table.model();
     StringBuilder out = new StringBuilder();
     long implemented = model.operationNames().stream().filter(n -> table.find(n).isPresent()).count();
+    long open = model.operationNames().stream().filter(n -> !model.operation(n).requiresSigV4()).count();
     out.append("# Operations\n\n")
         .append("Generated from the operation table and the service model by `OperationsDocTest`; do not edit by hand.\n\n")
         .append("Userpool serves the ").append(model.operationNames().size())
         .append(" operations of the Cognito user pools API (2016-04-18) in its current service model. ")
         .append(implemented).append(" are implemented. Every operation validates its input against the service ")
         .append("model; one that is not implemented yet answers `UnsupportedOperationException` naming it.\n\n")
-        .append("Auth: `IAM` operations are SigV4-signed admin calls; `public` ones are authorised by an access token, ")
-        .append("a session or a client id.\n\n")
+        .append("Auth: ").append(model.operationNames().size() - open)
+        .append(" `IAM` operations are SigV4-signed admin calls; the other ").append(open)
+        .append(" are `public`, authorised by an access token, a session or a client id.\n\n")
         .append("| Operation | Auth | Status |\n|---|---|---|\n");
     for (String name : model.operationNames()) {
       out.append("| ").append(name).append(" | ")

@@ -139,6 +139,12 @@ public final class CodeSender {
     return sent;
   }
 
+  /** Logs an invitation or code that is not sent because the user has no value for {@code attributeName}. */
+  public void notSent(UserPool pool, User user, String attributeName, TriggerSource source, String reason) {
+    delivery.notSent(pool.id(), user.username(), DeliveryMedium.forAttribute(attributeName), source.wireName(),
+        reason);
+  }
+
   private CustomMessageResult customMessage(UserPool pool, User user, String clientId,
       Map<String, String> clientMetadata, TriggerSource source) {
     return triggers.customMessage(

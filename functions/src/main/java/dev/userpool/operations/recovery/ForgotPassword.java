@@ -48,6 +48,9 @@ public final class ForgotPassword implements Operation {
     String username = in.string("Username");
     PublicClients.Call call = clients.resolve(in.string("ClientId"), username, in.optString("SecretHash"));
     UserPool pool = call.pool();
+    if (Recovery.adminOnly(pool.view())) {
+      throw ErrorCode.NOT_AUTHORIZED.exception("Contact administrator to reset password.");
+    }
     User user = directory.find(pool, username).or(() -> migration.migrateForRecovery(pool,
         call.client().clientId(), username, in.stringMap("ClientMetadata"), ctx.now())).orElse(null);
     Optional<String> channel = user == null ? Optional.empty() : ChannelChoice.recovery(pool.view(), user);

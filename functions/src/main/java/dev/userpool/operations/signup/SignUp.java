@@ -64,14 +64,14 @@ public final class SignUp implements Operation {
     UserPool pool = call.pool();
     PoolSettings s = pool.view();
     if (s.allowAdminCreateUserOnly()) {
-      // Type as Cognito; the wording is unconfirmed (facts §8.1).
+      // Observed raw response: pmill/aws-cognito#37.
       throw ErrorCode.NOT_AUTHORIZED.exception("SignUp is not permitted for this user pool");
     }
     String password = in.string("Password");
     PasswordPolicyCheck.check(s.passwordPolicy(), password);
     Map<String, String> attributes = in.attributes("UserAttributes");
     Map<String, String> implied = SignUpNames.usernameAttributes(s, username);
-    AttributeRules.of(pool).checkCreate(attributes, implied.keySet());
+    AttributeRules.of(pool).checkSignUp(attributes, implied.keySet());
     if (s.usernameAttributes().isEmpty()) {
       SignUpNames.rejectAliasFormattedUsername(s, username);
     }

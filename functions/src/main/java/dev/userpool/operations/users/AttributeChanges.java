@@ -3,6 +3,7 @@ package dev.userpool.operations.users;
 import dev.userpool.domain.PoolSettings;
 import dev.userpool.domain.User;
 import dev.userpool.domain.UserPool;
+import dev.userpool.domain.VerifiedFlag;
 import dev.userpool.domain.VerificationCode;
 import dev.userpool.operations.codes.CodeDelivery;
 import dev.userpool.operations.codes.CodeSender;
@@ -125,7 +126,7 @@ public final class AttributeChanges {
       String value = changes.get(name);
       String current = user.attribute(name);
       pending.remove(name); // a new value (or the current one again) replaces a pending one
-      if (value.equals(current) || "true".equals(changes.get(flag))) {
+      if (value.equals(current) || VerifiedFlag.isTrue(changes.get(flag))) {
         continue;
       }
       boolean auto = autoVerified.contains(name);

@@ -42,7 +42,7 @@ public final class ListUsers implements Operation {
     AttributeRules rules = AttributeRules.of(pool);
     for (String name : attributesToGet) {
       if (!rules.exists(name)) {
-        // Cognito rejects names outside the schema; this wording is ours (unconfirmed).
+        // Observed text: aws/aws-sdk-js#2570.
         throw ErrorCode.INVALID_PARAMETER.exception("One or more requested attributes do not exist.");
       }
     }

@@ -106,6 +106,18 @@ public abstract class DomainStoresContract {
   }
 
   @Test
+  void whenPoolsAreListedWithoutARegionThenEveryRegionsPoolsInIdOrderInPages() {
+    for (String id : List.of("us-east-1_A1", "eu-west-1_B1", "us-east-1_A2")) {
+      pools.create(pool(id));
+    }
+    Page<UserPool> first = pools.list(null, 2, null);
+    assertEquals(List.of("eu-west-1_B1", "us-east-1_A1"), first.items().stream().map(UserPool::id).toList());
+    Page<UserPool> second = pools.list(null, 2, first.nextToken());
+    assertEquals(List.of("us-east-1_A2"), second.items().stream().map(UserPool::id).toList());
+    assertNull(second.nextToken());
+  }
+
+  @Test
   void whenPoolIsDeletedThenItsClientsUsersAndKeysAreGone() {
     pools.create(pool("us-east-1_AAA"));
     AppClient client = new AppClient("us-east-1_AAA", "client1", "web", null, T0, T0, Map.of(), 0);
