@@ -76,7 +76,7 @@ class UserAuthIT {
         .challengeResponses(Map.of("USERNAME", "una", "ANSWER", "EMAIL_OTP")));
     assertEquals(ChallengeNameType.EMAIL_OTP, otp.challengeName());
     assertEquals("EMAIL", otp.challengeParameters().get("CODE_DELIVERY_DELIVERY_MEDIUM"));
-    assertEquals("u***@e***.com", otp.challengeParameters().get("CODE_DELIVERY_DESTINATION"));
+    assertEquals("u***@e***", otp.challengeParameters().get("CODE_DELIVERY_DESTINATION"));
     List<JsonNode> messages = server.messages(poolId, "una");
     JsonNode sent = messages.get(messages.size() - 1);
     assertEquals("CustomMessage_Authentication", sent.get("triggerSource").asText());
