@@ -8,7 +8,7 @@ import java.util.Set;
 /**
  * The table of auth flows and challenge answers, one line each, and the checks that come before any of them:
  * whether the operation may start the flow (Admin* flows only through AdminInitiateAuth) and whether the client's
- * ExplicitAuthFlows allow it (facts §7.1).
+ * ExplicitAuthFlows allow it (sources §7.1).
  */
 public final class AuthFlows {
   private record Entry(AuthFlow flow, String allowFlag, boolean adminOnly) {}
@@ -40,7 +40,7 @@ public final class AuthFlows {
       throw ErrorCode.INVALID_PARAMETER.exception("Initiate Auth method not supported.");
     }
     if (!ctx.settings().allows(entry.allowFlag())) {
-      // "USER_PASSWORD_AUTH flow not enabled for this client" (facts §7.1); other flows by analogy.
+      // "USER_PASSWORD_AUTH flow not enabled for this client" (sources §7.1); other flows by analogy.
       throw ErrorCode.INVALID_PARAMETER.exception(authFlow + " flow not enabled for this client");
     }
     return entry.flow().initiate(ctx, authParameters);

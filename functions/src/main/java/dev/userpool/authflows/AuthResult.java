@@ -3,7 +3,7 @@ package dev.userpool.authflows;
 import java.util.List;
 import java.util.Map;
 
-/** What a flow step answers: the next challenge, or tokens (facts §6.1, §7.3). */
+/** What a flow step answers: the next challenge, or tokens (sources §6.1, §7.3). */
 public sealed interface AuthResult {
   /**
    * ChallengeName, ChallengeParameters and Session (null for the first SRP step, which has none);

@@ -8,11 +8,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What an app client's settings say about signing in: the flows it allows (ExplicitAuthFlows, facts §7.1),
+ * What an app client's settings say about signing in: the flows it allows (ExplicitAuthFlows, sources §7.1),
  * PreventUserExistenceErrors (§8.3), the challenge session lifetime and the token lifetimes (§6.5).
  */
 public record ClientAuthSettings(AppClient client) {
-  /** Flows a client allows when it has no ExplicitAuthFlows (facts §7.1). */
+  /** Flows a client allows when it has no ExplicitAuthFlows (sources §7.1). */
   static final List<String> DEFAULT_FLOWS =
       List.of("ALLOW_REFRESH_TOKEN_AUTH", "ALLOW_USER_SRP_AUTH", "ALLOW_CUSTOM_AUTH");
 

@@ -4,7 +4,7 @@ import dev.userpool.crypto.Srp6a;
 import dev.userpool.domain.User;
 
 /**
- * USER_PASSWORD_AUTH, ADMIN_USER_PASSWORD_AUTH and ADMIN_NO_SRP_AUTH: USERNAME and PASSWORD in one call (facts
+ * USER_PASSWORD_AUTH, ADMIN_USER_PASSWORD_AUTH and ADMIN_NO_SRP_AUTH: USERNAME and PASSWORD in one call (sources
  * §7.1). The password is checked against the stored SRP verifier ({@link Srp6a#matches}); there is no other
  * password hash. Unknown users go to User Migration first, then get the PreventUserExistenceErrors answer. Users
  * imported from Cognito without a verifier have the password checked by their source pool once

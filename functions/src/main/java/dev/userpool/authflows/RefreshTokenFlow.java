@@ -4,7 +4,7 @@ import dev.userpool.errors.ErrorCode;
 
 /**
  * REFRESH_TOKEN_AUTH / REFRESH_TOKEN: new ID and access tokens for a live refresh token of the same client, with
- * the original auth_time and origin_jti; no new refresh token (facts §6.1, §6.6). SECRET_HASH uses the internal
+ * the original auth_time and origin_jti; no new refresh token (sources §6.1, §6.6). SECRET_HASH uses the internal
  * username (§7.2). A refresh token issued before a global sign-out is refused; one revoked with RevokeToken is
  * deleted, so it is unknown. A client with refresh-token rotation refuses this flow: "You can't authenticate with
  * REFRESH_TOKEN_AUTH in app clients with refresh token rotation enabled" (developer guide, refresh tokens) — the

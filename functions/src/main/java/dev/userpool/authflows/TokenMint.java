@@ -18,14 +18,14 @@ import java.util.List;
 
 /**
  * Issues the AuthenticationResult of a sign-in or refresh: ID and access tokens with the client's lifetimes and
- * the user's groups (facts §6), Pre Token Generation applied to the claims, and on sign-in a new refresh token.
+ * the user's groups (sources §6), Pre Token Generation applied to the claims, and on sign-in a new refresh token.
  *
  * <p>Refresh tokens are opaque: a JWE-shaped string of five base64url segments (a fixed header like Cognito's, then
  * random bytes), of which only the SHA-256 is stored. A plain refresh returns no new refresh token (§6.1); a client
  * with RefreshTokenRotation ENABLED gets a successor from {@link #refreshAndRotate}.
  */
 public final class TokenMint {
-  /** {"cty":"JWT","enc":"A256GCM","alg":"RSA-OAEP"}, the header of Cognito's refresh tokens (facts §6.6). */
+  /** {"cty":"JWT","enc":"A256GCM","alg":"RSA-OAEP"}, the header of Cognito's refresh tokens (sources §6.6). */
   private static final String REFRESH_HEADER = Base64.getUrlEncoder().withoutPadding()
       .encodeToString("{\"cty\":\"JWT\",\"enc\":\"A256GCM\",\"alg\":\"RSA-OAEP\"}".getBytes());
   private static final int[] REFRESH_SEGMENT_BYTES = {256, 12, 48, 16};

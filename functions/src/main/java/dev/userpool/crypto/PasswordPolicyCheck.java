@@ -5,7 +5,7 @@ import dev.userpool.errors.CognitoException;
 import dev.userpool.errors.ErrorCode;
 
 /**
- * A pool's PasswordPolicy applied to a new password (facts §8.1). Each failure is InvalidPasswordException naming
+ * A pool's PasswordPolicy applied to a new password (sources §8.1). Each failure is InvalidPasswordException naming
  * the first failing rule, in the order length, lowercase, uppercase, numeric, symbol (order unconfirmed; length
  * first is observed).
  */
@@ -18,7 +18,7 @@ public final class PasswordPolicyCheck {
    */
   private static final String TEMPORARY_PREFIX = "Password did not conform with password policy: ";
 
-  /** Cognito's special characters, the space and the backquote included (facts §8.1). */
+  /** Cognito's special characters, the space and the backquote included (sources §8.1). */
   static final String SYMBOLS = "^$*.[]{}()?\"!@#%&/\\,><':;|_~`+=- ";
 
   private PasswordPolicyCheck() {}
@@ -26,7 +26,7 @@ public final class PasswordPolicyCheck {
   /** Returns normally if {@code password} satisfies {@code policy}; otherwise throws InvalidPasswordException. */
   public static void check(PasswordPolicy policy, String password) {
     String p = password == null ? "" : password;
-    // Rejected by Cognito; this wording is ours and unconfirmed (facts §8.1).
+    // Rejected by Cognito; this wording is ours and unconfirmed (sources §8.1).
     if (!p.isEmpty() && (Character.isWhitespace(p.charAt(0)) || Character.isWhitespace(p.charAt(p.length() - 1)))) {
       throw fail("Password must not contain leading or trailing whitespace");
     }

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Which attribute a code goes to, by Cognito's rules (facts §4.4). */
+/** Which attribute a code goes to, by Cognito's rules (sources §4.4). */
 public final class ChannelChoice {
   private ChannelChoice() {}
 

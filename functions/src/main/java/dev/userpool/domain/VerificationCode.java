@@ -9,8 +9,8 @@ import java.time.Instant;
  * sent in the current hour ({@code sends} since {@code windowStart}), and when it stops being valid.
  *
  * <p>Purposes: {@value #SIGN_UP} (SignUp, ResendConfirmationCode), {@value #FORGOT_PASSWORD} (ForgotPassword,
- * AdminResetUserPassword) and {@code attribute:<name>} (attribute verification). One code per user and purpose: a
- * new one replaces the old.
+ * AdminResetUserPassword), {@value #MFA} (sign-in codes) and {@code attribute:<name>} (attribute verification).
+ * One code per user and purpose: a new one replaces the old.
  */
 public record VerificationCode(
     String userPoolId,
@@ -26,15 +26,18 @@ public record VerificationCode(
 
   public static final String SIGN_UP = "signup";
   public static final String FORGOT_PASSWORD = "forgot-password";
+  /** A sign-in code (SMS_MFA, EMAIL_OTP); its challenge Session, at most 15 minutes, bounds it as well. */
+  public static final String MFA = "mfa";
   private static final String ATTRIBUTE_PREFIX = "attribute:";
   private static final String SIGN_IN_PREFIX = "sign-in:";
 
   /**
-   * Sign-up and attribute codes are valid 24 hours, password-reset codes 1 hour (facts §4.1); one-time sign-in
-   * codes 15 minutes, the longest AuthSessionValidity — the challenge session, 3 minutes by default, ends first.
+   * Sign-up and attribute codes are valid 24 hours, password-reset codes 1 hour (sources §4.1); MFA and one-time
+   * sign-in codes 15 minutes, the longest AuthSessionValidity — their challenge session, 3 minutes by default, ends
+   * first.
    */
   public static Duration validity(String purpose) {
-    if (purpose.startsWith(SIGN_IN_PREFIX)) {
+    if (MFA.equals(purpose) || purpose.startsWith(SIGN_IN_PREFIX)) {
       return Duration.ofMinutes(15);
     }
     return FORGOT_PASSWORD.equals(purpose) ? Duration.ofHours(1) : Duration.ofHours(24);

@@ -2,7 +2,7 @@ package dev.userpool.errors;
 
 /**
  * Every error Userpool answers with, named as Cognito (or the AWS JSON protocol layer) names it. The HTTP status
- * is 400 for every modeled exception and 500 only for the two faults (facts §1.3).
+ * is 400 for every modeled exception and 500 only for the two faults (sources §1.3).
  */
 public enum ErrorCode {
   ALIAS_EXISTS("AliasExistsException", 400, "An account with the email already exists."),
@@ -11,9 +11,11 @@ public enum ErrorCode {
   CONCURRENT_MODIFICATION(
       "ConcurrentModificationException", 400, "The resource was modified concurrently, try again."),
   DUPLICATE_PROVIDER("DuplicateProviderException", 400, "A provider with this name already exists."),
+  ENABLE_SOFTWARE_TOKEN_MFA(
+      "EnableSoftwareTokenMFAException", 400, "Code mismatch and fail enable Software Token MFA"),
   EXPIRED_CODE("ExpiredCodeException", 400, "Invalid code provided, please request a code again."),
   FEATURE_UNAVAILABLE_IN_TIER(
-      "FeatureUnavailableInTierException", 400, "This feature is not available in the user pool's feature plan."),
+      "FeatureUnavailableInTierException", 400, "This feature is not available in the current pricing tier."),
   GROUP_EXISTS("GroupExistsException", 400, "A group with the name already exists."),
   INTERNAL_ERROR("InternalErrorException", 500, "Internal server error."),
   INVALID_EMAIL_ROLE_ACCESS_POLICY("InvalidEmailRoleAccessPolicyException", 400, "Email role access policy is invalid."),

@@ -21,6 +21,16 @@ public interface ChallengeSessionStore {
 
   void create(ChallengeSession session);
 
+  /** The live session with this id, used or not, without changing it (to route an answer by its challenge). */
+  java.util.Optional<ChallengeSession> find(String poolId, String id);
+
   /** Marks the session used if it is live and unused (a conditional write on the version read). */
   Consumed consume(String poolId, String id);
+
+  /**
+   * Makes a session this caller consumed answerable again with one more failed attempt counted (a wrong MFA code
+   * leaves the Session usable). False when the stored session is no longer the one {@code taken} describes (it
+   * expired, or was reopened by someone else), in which case nothing changes.
+   */
+  boolean reopen(ChallengeSession taken);
 }

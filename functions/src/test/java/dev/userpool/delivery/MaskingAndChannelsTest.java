@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** Masking (facts §4.3), channel choice (§4.4) and templates (§4.5). */
+/** Masking (sources §4.3), channel choice (§4.4) and templates (§4.5). */
 class MaskingAndChannelsTest {
   private static User user(Map<String, String> attributes) {
     Instant t = Instant.parse("2025-01-01T00:00:00Z");

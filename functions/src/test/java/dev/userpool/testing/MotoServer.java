@@ -75,7 +75,12 @@ public final class MotoServer {
 
   /** The port given with {@code -Dmoto.port}, or null when the build should pick one. */
   static Integer configuredPort() {
-    String value = System.getProperty(PORT_PROPERTY, "").trim();
+    return configuredPort(System.getProperty(PORT_PROPERTY));
+  }
+
+  /** {@code value} of the port property: null (pick a free port) when unset, blank or Maven's unresolved expression. */
+  static Integer configuredPort(String property) {
+    String value = property == null ? "" : property.trim();
     if (value.isEmpty() || value.startsWith("${")) { // unset, or Maven passed the unresolved expression through
       return null;
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.userpool.config.AppConfig;
 import dev.userpool.testing.MotoServer;
 import dev.userpool.testing.MutableClock;
@@ -12,6 +13,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -149,7 +151,7 @@ class CognitoImportIT {
 
   @Test
   @Order(4)
-  void whenUsersSignInWithTheirSourcePasswordsThenTheyMoveAndNoLongerNeedTheSource() {
+  void whenUsersSignInWithTheirSourcePasswordsThenTheyMoveAndNoLongerNeedTheSource() throws Exception {
     for (String name : USERS) {
       NotAuthorizedException wrong = org.junit.jupiter.api.Assertions.assertThrows(NotAuthorizedException.class,
           () -> passwordSignIn(name, "Not-The-Password-1"));
@@ -165,6 +167,26 @@ class CognitoImportIT {
       assertNotNull(srpSignIn(name, PASSWORDS.get(name)).idToken(), name);
       assertThrowsNotAuthorized(() -> srpSignIn(name, "Wrong-Pass-99!"));
     }
+    // And the browser SDK, amazon-cognito-identity-js, signs in by SRP as it would against Cognito.
+    NodeProject js = NodeProject.testJs();
+    js.install(Duration.ofMinutes(5));
+    for (String name : USERS) {
+      JsonNode right = acijSignIn(js, name, PASSWORDS.get(name));
+      assertTrue(right.path("ok").asBoolean(), right.toString());
+      assertEquals(subs.get(name), right.path("sub").asText());
+      JsonNode wrong = acijSignIn(js, name, "Wrong-Pass-99!");
+      assertEquals("NotAuthorizedException", wrong.path("code").asText(), wrong.toString());
+    }
+  }
+
+  /** One amazon-cognito-identity-js SRP sign-in; the server's clock is frozen, so the SDK's timestamp is real. */
+  private static JsonNode acijSignIn(NodeProject js, String name, String password) throws Exception {
+    clock.set(Instant.now());
+    NodeProject.Result run = js.node("acij-srp-signin.js", Map.of("USERPOOL_ENDPOINT", local.endpoint(),
+        "USERPOOL_POOL_ID", poolId, "USERPOOL_CLIENT_ID", web.clientId(), "USERPOOL_USERNAME", name,
+        "USERPOOL_PASSWORD", password), Duration.ofMinutes(1));
+    assertEquals(0, run.exitCode(), run.stdout() + run.stderr());
+    return run.jsonLines().get(0);
   }
 
   @Test

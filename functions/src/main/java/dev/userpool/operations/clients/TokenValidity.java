@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * Token lifetimes of an app client (facts §6.5): ID and access tokens 5 minutes to 1 day (default 1 hour), refresh
+ * Token lifetimes of an app client (sources §6.5): ID and access tokens 5 minutes to 1 day (default 1 hour), refresh
  * tokens 60 minutes to 3650 days (default 30 days, 0 meaning the default). Each value is read in its unit from
  * TokenValidityUnits, whose defaults are hours for ID/access and days for refresh tokens.
  */

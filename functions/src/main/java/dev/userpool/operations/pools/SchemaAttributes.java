@@ -14,7 +14,7 @@ import java.util.Set;
  * CreateUserPool's Schema or AddCustomAttributes (stored and returned with the {@code custom:} prefix).
  */
 public final class SchemaAttributes {
-  /** Service quota: custom attributes per pool (facts §9.2). */
+  /** Service quota: custom attributes per pool (sources §9.2). */
   public static final int MAX_CUSTOM = 50;
 
   private static final Set<String> DATA_TYPES = Set.of("String", "Number", "DateTime", "Boolean");

@@ -24,7 +24,7 @@ final class Recovery {
     return false;
   }
 
-  /** No verified channel (facts §4.4; Cognito's text). */
+  /** No verified channel (sources §4.4; Cognito's text). */
   static CognitoException noVerifiedChannel() {
     return ErrorCode.INVALID_PARAMETER.exception(
         "Cannot reset password for the user as there is no registered/verified email or phone_number");

@@ -35,8 +35,8 @@ import java.util.Optional;
 
 /**
  * Cognito SignUp: a new UNCONFIRMED user with a permanent password, and a confirmation code sent per
- * AutoVerifiedAttributes (phone before email, facts §4.4). PreSignUp may confirm the user and verify its email or
- * phone; PostConfirmation then runs at once. ClientMetadata goes to all three triggers (facts §5.7).
+ * AutoVerifiedAttributes (phone before email, sources §4.4). PreSignUp may confirm the user and verify its email or
+ * phone; PostConfirmation then runs at once. ClientMetadata goes to all three triggers (sources §5.7).
  *
  * <p>Nothing is half-done: when the code cannot be delivered the new user is removed again and the caller gets
  * CodeDeliveryFailureException.

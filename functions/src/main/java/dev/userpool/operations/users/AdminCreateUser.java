@@ -39,13 +39,13 @@ import java.util.Set;
  * Cognito AdminCreateUser: a new user in FORCE_CHANGE_PASSWORD with a temporary password (given or generated),
  * or with MessageAction RESEND a fresh temporary password for an existing FORCE_CHANGE_PASSWORD user.
  *
- * <p>The invitation (facts §4.4, §4.5): without MessageAction, and with RESEND, the temporary password is sent to
+ * <p>The invitation (sources §4.4, §4.5): without MessageAction, and with RESEND, the temporary password is sent to
  * each of DesiredDeliveryMediums (default SMS; EMAIL; both) through InviteMessageTemplate ({@code {username}},
  * {@code {####}} = the temporary password) and one CustomMessage_AdminCreateUser call; SUPPRESS sends nothing. A
  * medium the user has no value for is skipped and logged as not sent (guessed; Cognito's answer there is
  * unconfirmed). The PreSignUp_AdminCreateUser trigger runs before a new user is stored and gets the ClientMetadata
  * and ValidationData; its autoVerifyEmail/autoVerifyPhone mark those attributes verified (autoConfirmUser has no
- * meaning here). CustomMessage gets no ClientMetadata (facts §5.7: only pre sign-up receives it). A failed
+ * meaning here). CustomMessage gets no ClientMetadata (sources §5.7: only pre sign-up receives it). A failed
  * invitation leaves nothing behind: the new user is deleted again; for RESEND the password changes only after the
  * send.
  */

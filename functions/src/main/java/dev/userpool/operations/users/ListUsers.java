@@ -16,7 +16,7 @@ import dev.userpool.store.UserStore;
 import java.util.List;
 
 /**
- * Cognito ListUsers (facts §10): Filter ({@link UserFilter}), AttributesToGet, Limit (default 60) and
+ * Cognito ListUsers (sources §10): Filter ({@link UserFilter}), AttributesToGet, Limit (default 60) and
  * PaginationToken.
  *
  * <p>The store lists users by sub. To fill a page despite the filter and still continue exactly where the page

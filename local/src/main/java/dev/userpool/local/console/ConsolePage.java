@@ -70,7 +70,7 @@ final class ConsolePage {
     if (snapshot.morePools()) {
       html.element("p", "Only the first " + ConsoleSnapshot.MAX_POOLS + " pools are shown.");
     }
-    html.open("p").element("a", "href", "#outbox", "Outbox (" + snapshot.totalMessages() + " message(s))")
+    html.open("p").element("a", "href", "#outbox", "Outbox (" + snapshot.keptMessages() + " message(s))")
         .close("p");
   }
 
@@ -159,7 +159,11 @@ final class ConsolePage {
 
   private static void outbox(HtmlWriter html, ConsoleSnapshot snapshot) {
     html.open("section", "id", "outbox");
-    html.element("h2", "Outbox (" + snapshot.totalMessages() + " message(s), newest first)");
+    html.element("h2", "Outbox (" + snapshot.keptMessages() + " message(s), newest first)");
+    if (snapshot.receivedMessages() > snapshot.keptMessages()) {
+      html.element("p", snapshot.receivedMessages() + " messages were received since the outbox was last cleared;"
+          + " it keeps the newest " + snapshot.keptMessages() + " (--outbox-size).");
+    }
     if (snapshot.messages().isEmpty()) {
       html.element("p", "No messages yet. Verification codes, invitations and password-reset codes land here.");
     } else {
@@ -177,7 +181,7 @@ final class ConsolePage {
         html.element("pre", m.body()).close("td").close("tr");
       }
       html.close("table");
-      if (snapshot.totalMessages() > snapshot.messages().size()) {
+      if (snapshot.keptMessages() > snapshot.messages().size()) {
         html.element("p", "The newest " + snapshot.messages().size() + " are shown.");
       }
     }

@@ -15,11 +15,12 @@ import java.util.List;
 
 /**
  * What the console shows, read at one moment through the stores and the outbox: every pool (of every region) with
- * its clients, users (with the groups each belongs to) and groups, and the outbox newest first. Each list is capped
+ * its clients, users (with the groups each belongs to) and groups, and the outbox newest first (with how many
+ * messages it kept and received since the last clear). Each list is capped
  * so that a pool with a million users still renders quickly; the page says when it shows only the first ones.
  */
 record ConsoleSnapshot(Instant takenAt, List<PoolEntry> pools, boolean morePools, List<OutgoingMessage> messages,
-    int totalMessages) {
+    int keptMessages, long receivedMessages) {
   static final int MAX_POOLS = 100;
   static final int MAX_CLIENTS = 60;
   static final int MAX_USERS = 100;
@@ -39,12 +40,13 @@ record ConsoleSnapshot(Instant takenAt, List<PoolEntry> pools, boolean morePools
     for (UserPool pool : pools.items()) {
       entries.add(poolEntry(stores, pool));
     }
-    List<OutgoingMessage> all = outbox.messages(null, null);
-    List<OutgoingMessage> newestFirst = new ArrayList<>(all.subList(Math.max(0, all.size() - MAX_MESSAGES),
-        all.size()));
+    Outbox.Contents outboxContents = outbox.contents();
+    List<OutgoingMessage> kept = outboxContents.messages();
+    List<OutgoingMessage> newestFirst = new ArrayList<>(kept.subList(Math.max(0, kept.size() - MAX_MESSAGES),
+        kept.size()));
     Collections.reverse(newestFirst);
     return new ConsoleSnapshot(stores.clock().instant(), entries, pools.nextToken() != null, newestFirst,
-        all.size());
+        kept.size(), outboxContents.received());
   }
 
   private static PoolEntry poolEntry(Dependencies stores, UserPool pool) {
