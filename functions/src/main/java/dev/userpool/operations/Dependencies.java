@@ -8,6 +8,7 @@ import dev.userpool.store.CodeStore;
 import dev.userpool.store.GroupStore;
 import dev.userpool.store.ManagedLoginBrandingStore;
 import dev.userpool.store.TermsStore;
+import dev.userpool.store.OAuthStores;
 import dev.userpool.store.RevokedOriginStore;
 import dev.userpool.store.UserPoolStore;
 import dev.userpool.store.UserStore;
@@ -33,7 +34,8 @@ public record Dependencies(
     CodeStore codes,
     Delivery delivery,
     TermsStore terms,
-    ManagedLoginBrandingStore brandings) {
+    ManagedLoginBrandingStore brandings,
+    OAuthStores oauth) {
 
   public Lookups lookups() {
     return new Lookups(pools, clients);

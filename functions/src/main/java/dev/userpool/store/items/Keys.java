@@ -25,6 +25,9 @@ import dev.userpool.domain.UniqueKey;
  * POOL#&lt;poolId&gt;      TERMSNAME#&lt;clientId&gt;#&lt;name&gt;   a client's claim on one TermsName (points at the terms id)
  * POOL#&lt;poolId&gt;      BRANDING#&lt;brandingId&gt;          a managed login branding style
  * POOL#&lt;poolId&gt;      BRANDINGCLIENT#&lt;clientId&gt;      the style assigned to a client (points at its id)
+ * DOMAIN#&lt;domain&gt;   DOMAIN                          a pool domain (prefix or custom), unique in the deployment
+ * POOL#&lt;poolId&gt;      RESOURCESERVER#&lt;identifier&gt;     an OAuth resource server and its scopes
+ * POOL#&lt;poolId&gt;      OAUTHCODE#&lt;sha256 of code&gt;     an OAuth authorization code (expiresAt = TTL, 5 min)
  * </pre>
  *
  * <p>Code purposes are {@code signup}, {@code forgot-password} and {@code attribute:<name>}; subs never contain
@@ -46,6 +49,8 @@ final class Keys {
   static final String SIGNING_KEY_PREFIX = "SIGNKEY#";
   static final String DEPLOYMENT = "DEPLOYMENT";
   static final String GROUP_PREFIX = "GROUP#";
+  static final String DOMAIN_SK = "DOMAIN";
+  static final String RESOURCE_SERVER_PREFIX = "RESOURCESERVER#";
 
   private Keys() {}
 
@@ -131,6 +136,18 @@ final class Keys {
 
   static String brandingClientSk(String clientId) {
     return "BRANDINGCLIENT#" + clientId;
+  }
+
+  static String domainPk(String domain) {
+    return "DOMAIN#" + domain;
+  }
+
+  static String resourceServerSk(String identifier) {
+    return RESOURCE_SERVER_PREFIX + identifier;
+  }
+
+  static String authorizationCodeSk(String codeHash) {
+    return "OAUTHCODE#" + codeHash;
   }
 
   static String deploymentKeySk(String name) {
