@@ -8,6 +8,8 @@ import dev.userpool.authflows.SignInSetup;
 import dev.userpool.migration.CognitoApi;
 import dev.userpool.migration.CognitoSourcePasswords;
 import dev.userpool.delivery.Delivery;
+import dev.userpool.imports.CsvUploads;
+import dev.userpool.imports.UserImports;
 import dev.userpool.delivery.DeliveryMedium;
 import dev.userpool.delivery.MessageChannel;
 import dev.userpool.delivery.Outbox;
@@ -33,6 +35,7 @@ import dev.userpool.store.items.ItemDeploymentKeyStore;
 import dev.userpool.store.items.ItemRefreshTokenStore;
 import dev.userpool.store.items.ItemRevokedOriginStore;
 import dev.userpool.store.items.ItemGroupStore;
+import dev.userpool.store.items.ItemImportJobStore;
 import dev.userpool.store.items.ItemSigningKeyStore;
 import dev.userpool.store.items.ItemUserPoolStore;
 import dev.userpool.store.items.ItemUserStore;
@@ -110,7 +113,8 @@ public final class Wiring {
                     new UserMigration(triggers, new UserDirectory(users), random))),
             new ItemRevokedOriginStore(table),
             new ItemCodeStore(table, deploymentKeys, random),
-            delivery(config, outbox, clock));
+            delivery(config, outbox, clock),
+            new UserImports(new ItemImportJobStore(table)));
     this.wellKnown = new WellKnownEndpoints(dependencies.pools(), tokens.keys(), tokens.issuers());
     OperationTable operations = Implementations.table(ServiceModel.load(), dependencies);
     this.protocol =
@@ -305,6 +309,11 @@ public final class Wiring {
   }
 
   /** Messages the local outbox holds (empty when every medium goes to SES/SNS). */
+  /** Where user import CSVs are uploaded (the local server's endpoint); without it no import job can start. */
+  public void useImportUploads(CsvUploads uploads) {
+    dependencies.imports().useUploads(uploads);
+  }
+
   public Outbox outbox() {
     return outbox;
   }

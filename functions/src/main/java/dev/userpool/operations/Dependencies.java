@@ -3,6 +3,7 @@ package dev.userpool.operations;
 import dev.userpool.authflows.SignInSetup;
 import dev.userpool.config.AppConfig;
 import dev.userpool.delivery.Delivery;
+import dev.userpool.imports.UserImports;
 import dev.userpool.store.AppClientStore;
 import dev.userpool.store.CodeStore;
 import dev.userpool.store.GroupStore;
@@ -29,7 +30,8 @@ public record Dependencies(
     SignInSetup signIn,
     RevokedOriginStore revokedOrigins,
     CodeStore codes,
-    Delivery delivery) {
+    Delivery delivery,
+    UserImports imports) {
 
   public Lookups lookups() {
     return new Lookups(pools, clients);

@@ -25,6 +25,11 @@ import dev.userpool.operations.groups.GetGroup;
 import dev.userpool.operations.groups.ListGroups;
 import dev.userpool.operations.groups.ListUsersInGroup;
 import dev.userpool.operations.groups.UpdateGroup;
+import dev.userpool.operations.imports.CreateUserImportJob;
+import dev.userpool.operations.imports.DescribeUserImportJob;
+import dev.userpool.operations.imports.ListUserImportJobs;
+import dev.userpool.operations.imports.StartUserImportJob;
+import dev.userpool.operations.imports.StopUserImportJob;
 import dev.userpool.operations.pools.AddCustomAttributes;
 import dev.userpool.operations.self.AccessTokens;
 import dev.userpool.operations.self.AdminUserGlobalSignOut;
@@ -98,6 +103,11 @@ public final class Implementations {
         .add("GetUserPoolMfaConfig", new GetUserPoolMfaConfig(d.lookups()))
         .add("SetUserPoolMfaConfig", new SetUserPoolMfaConfig(d.lookups(), d.pools()))
         .add("GetCSVHeader", new GetCSVHeader(d.lookups()))
+        .add("CreateUserImportJob", new CreateUserImportJob(d.lookups(), d.imports(), d.random()))
+        .add("DescribeUserImportJob", new DescribeUserImportJob(d.lookups(), d.imports()))
+        .add("ListUserImportJobs", new ListUserImportJobs(d.lookups(), d.imports()))
+        .add("StartUserImportJob", new StartUserImportJob(d.lookups(), d.imports(), new UserDirectory(d.users()), d.random(), d.clock()))
+        .add("StopUserImportJob", new StopUserImportJob(d.lookups(), d.imports()))
         .add("CreateUserPoolClient", new CreateUserPoolClient(d.lookups(), d.clients(), d.random()))
         .add("DescribeUserPoolClient", new DescribeUserPoolClient(d.lookups()))
         .add("UpdateUserPoolClient", new UpdateUserPoolClient(d.lookups(), d.clients()))

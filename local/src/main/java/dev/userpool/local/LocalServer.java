@@ -61,6 +61,7 @@ public final class LocalServer implements AutoCloseable {
   private final Wiring wiring;
   private final String host;
   private final RequestLog requestLog;
+  private ImportUploads importUploads;
 
   private LocalServer(HttpServer server, ExecutorService executor, Wiring wiring, String host,
       RequestLog requestLog) {
@@ -183,6 +184,9 @@ public final class LocalServer implements AutoCloseable {
       ExecutorService executor = Executors.newFixedThreadPool(16);
       LocalServer local = new LocalServer(server, executor, wiring, options.host(),
           new RequestLog(quiet ? null : System.err));
+      local.importUploads = new ImportUploads(local.endpoint(),
+          options.inMemory() || given != null ? null : options.dataDir().resolve("imports"));
+      wiring.useImportUploads(local.importUploads);
       server.createContext("/", local::handle);
       server.setExecutor(executor);
       server.start();
@@ -255,6 +259,7 @@ public final class LocalServer implements AutoCloseable {
   public void close() {
     server.stop(0);
     executor.shutdownNow();
+    importUploads.close();
     if (wiring.table() instanceof AutoCloseable closeable) {
       try {
         closeable.close();
@@ -293,6 +298,9 @@ public final class LocalServer implements AutoCloseable {
         response = outcome.response();
         operation = outcome.operation();
         requestId = outcome.requestId();
+      } else if (ImportUploadEndpoint.matches(path)) {
+        response = ImportUploadEndpoint.handle(method, path, exchange.getRequestURI().getRawQuery(),
+            headers(exchange), exchange.getRequestBody(), wiring.dependencies().imports().jobs(), importUploads);
       } else if (WellKnownEndpoints.matches(method, path)) {
         response = wiring.wellKnown().handle(new ApiRequest(method, path, headers(exchange), null, null))
             .orElseThrow();
