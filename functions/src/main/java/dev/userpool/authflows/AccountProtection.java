@@ -14,10 +14,14 @@ import java.util.Map;
  * the user is locked for 1 s, each further failure doubling the lock up to 15 minutes (2^(n−5) s); attempts while
  * locked answer "Password attempts exceeded" without extending it; 15 minutes without a failure reset the count.
  * The state lives in {@code User.extensions()["signInFailures"]} = {count, lastFailureAt, lockedUntil} (epoch ms)
- * and is written through {@link UserAccounts#update}, so concurrent failures are all counted.
+ * and is written through {@link UserAccounts#update}, so concurrent failures are all counted. Wrong MFA codes are
+ * counted the same way under {@code "mfaFailures"} (DG: "After five unsuccessful attempts to present an MFA code,
+ * Amazon Cognito begins the exponential-timeout lockout process"); a correct password does not clear that count,
+ * only an accepted MFA code does, so new sign-ins cannot reset it.
  */
 public final class AccountProtection {
   static final String KEY = "signInFailures";
+  static final String MFA_KEY = "mfaFailures";
   static final int FREE_ATTEMPTS = 5;
   static final Duration MAX_LOCK = Duration.ofMinutes(15);
   static final Duration RESET_AFTER = Duration.ofMinutes(15);
@@ -60,6 +64,31 @@ public final class AccountProtection {
     return ErrorCode.NOT_AUTHORIZED.exception("Incorrect username or password.");
   }
 
+  /** Checks made before an MFA code is judged: the user is not locked. */
+  public void beforeSecondFactor(SignInContext ctx, User user) {
+    if (isLocked(user, ctx.now())) {
+      throw ErrorCode.NOT_AUTHORIZED.exception("Password attempts exceeded");
+    }
+  }
+
+  /** Counts a wrong MFA code. */
+  public void wrongSecondFactor(SignInContext ctx, User user) {
+    Instant now = ctx.now();
+    users.update(ctx.pool(), user, u -> u.withExtensions(failed(u, now, MFA_KEY), u.lastModifiedDate()));
+  }
+
+  /** Clears the MFA failure count after an accepted code; no write when there is nothing to clear. */
+  public User secondFactorAccepted(SignInContext ctx, User user) {
+    if (!user.extensions().containsKey(MFA_KEY)) {
+      return user;
+    }
+    return users.update(ctx.pool(), user, u -> {
+      Map<String, Object> ext = new LinkedHashMap<>(u.extensions());
+      ext.remove(MFA_KEY);
+      return u.withExtensions(ext, u.lastModifiedDate());
+    });
+  }
+
   /** Clears the failure count after a correct password; no write when there is nothing to clear. */
   public User passwordAccepted(SignInContext ctx, User user) {
     if (!user.extensions().containsKey(KEY)) {
@@ -73,12 +102,21 @@ public final class AccountProtection {
   }
 
   static boolean isLocked(User user, Instant now) {
-    Map<?, ?> state = state(user);
-    return state != null && now.toEpochMilli() < number(state, "lockedUntil");
+    for (String key : new String[] {KEY, MFA_KEY}) {
+      Map<?, ?> state = state(user, key);
+      if (state != null && now.toEpochMilli() < number(state, "lockedUntil")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   static Map<String, Object> failed(User user, Instant now) {
-    Map<?, ?> state = state(user);
+    return failed(user, now, KEY);
+  }
+
+  private static Map<String, Object> failed(User user, Instant now, String key) {
+    Map<?, ?> state = state(user, key);
     long count = 0;
     long lockedUntil = 0;
     if (state != null && now.toEpochMilli() - number(state, "lastFailureAt") < RESET_AFTER.toMillis()) {
@@ -97,12 +135,12 @@ public final class AccountProtection {
     next.put("lastFailureAt", now.toEpochMilli());
     next.put("lockedUntil", lockedUntil);
     Map<String, Object> ext = new LinkedHashMap<>(user.extensions());
-    ext.put(KEY, next);
+    ext.put(key, next);
     return ext;
   }
 
-  private static Map<?, ?> state(User user) {
-    return user.extensions().get(KEY) instanceof Map<?, ?> m ? m : null;
+  private static Map<?, ?> state(User user, String key) {
+    return user.extensions().get(key) instanceof Map<?, ?> m ? m : null;
   }
 
   private static long number(Map<?, ?> state, String key) {

@@ -67,7 +67,7 @@ public final class NewPasswordRequiredChallenge implements ChallengeResponder {
       return u.withAttributes(all, ctx.now()).withExtensions(ext, ctx.now())
           .withPassword(verifier, UserStatus.CONFIRMED, ctx.now());
     });
-    return completion.authenticated(ctx, updated, TokenGenerationSource.NEW_PASSWORD_CHALLENGE);
+    return completion.secondFactorThenTokens(ctx, updated, TokenGenerationSource.NEW_PASSWORD_CHALLENGE);
   }
 
   private boolean designates(SignInContext ctx, User user, String name) {

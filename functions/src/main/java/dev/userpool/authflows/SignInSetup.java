@@ -8,9 +8,11 @@ import dev.userpool.tokens.Tokens;
 import java.security.SecureRandom;
 
 /**
- * What the sign-in flows are built from besides users and tokens: their stores and the two seams, {@link
- * AuthenticationHooks} (triggers) and {@link UserGroupsSource} (the user's groups, for {@code cognito:groups}), both
- * no-ops unless the wiring sets them with {@link #withHooks} / {@link #withGroups}.
+ * What the sign-in flows are built from besides users and tokens: their stores and the seams, {@link
+ * AuthenticationHooks} (triggers), {@link UserGroupsSource} (the user's groups, for {@code cognito:groups}),
+ * {@link SourcePasswords} (imported users' first passwords) and {@link MfaCodes} (SMS and email sign-in codes),
+ * no-ops unless set with {@link #withHooks} / {@link #withGroups} / {@link #withSourcePasswords} /
+ * {@link #withMfaCodes}.
  */
 public record SignInSetup(
     ChallengeSessionStore sessions,
@@ -18,23 +20,35 @@ public record SignInSetup(
     DeploymentKeyStore deploymentKeys,
     AuthenticationHooks hooks,
     UserGroupsSource groups,
-    SourcePasswords sourcePasswords) {
+    SourcePasswords sourcePasswords,
+    MfaCodes mfaCodes) {
 
   public SignInSetup(ChallengeSessionStore sessions, RefreshTokenStore refreshTokens, DeploymentKeyStore keys) {
-    this(sessions, refreshTokens, keys, AuthenticationHooks.NONE, UserGroupsSource.NONE, SourcePasswords.NONE);
+    this(sessions, refreshTokens, keys, AuthenticationHooks.NONE, UserGroupsSource.NONE, SourcePasswords.NONE,
+        MfaCodes.NONE);
+  }
+
+  public SignInSetup(ChallengeSessionStore sessions, RefreshTokenStore refreshTokens, DeploymentKeyStore keys,
+      AuthenticationHooks hooks, UserGroupsSource groups, SourcePasswords sourcePasswords) {
+    this(sessions, refreshTokens, keys, hooks, groups, sourcePasswords, MfaCodes.NONE);
   }
 
   public SignInSetup withHooks(AuthenticationHooks newHooks) {
-    return new SignInSetup(sessions, refreshTokens, deploymentKeys, newHooks, groups, sourcePasswords);
+    return new SignInSetup(sessions, refreshTokens, deploymentKeys, newHooks, groups, sourcePasswords, mfaCodes);
   }
 
   public SignInSetup withGroups(UserGroupsSource newGroups) {
-    return new SignInSetup(sessions, refreshTokens, deploymentKeys, hooks, newGroups, sourcePasswords);
+    return new SignInSetup(sessions, refreshTokens, deploymentKeys, hooks, newGroups, sourcePasswords, mfaCodes);
   }
 
   /** Where imported users' passwords are checked on their first sign-in (see {@link ImportedUserPasswords}). */
   public SignInSetup withSourcePasswords(SourcePasswords newSource) {
-    return new SignInSetup(sessions, refreshTokens, deploymentKeys, hooks, groups, newSource);
+    return new SignInSetup(sessions, refreshTokens, deploymentKeys, hooks, groups, newSource, mfaCodes);
+  }
+
+  /** The channel of SMS and email sign-in codes. */
+  public SignInSetup withMfaCodes(MfaCodes newCodes) {
+    return new SignInSetup(sessions, refreshTokens, deploymentKeys, hooks, groups, sourcePasswords, newCodes);
   }
 
   /** GetTokensFromRefreshToken's exchange, over the same stores, hooks and groups as the flows. */
@@ -48,7 +62,9 @@ public record SignInSetup(
     AccountProtection protection = new AccountProtection(users);
     ChallengeSessions challengeSessions = new ChallengeSessions(sessions, random);
     TokenMint mint = new TokenMint(tokens.issuer(), tokens.issuers(), refreshTokens, groups, hooks, random);
-    SignInCompletion completion = new SignInCompletion(challengeSessions, mint, hooks);
+    MfaStage mfa = new MfaStage(challengeSessions, mfaCodes);
+    SignInCompletion completion = new SignInCompletion(challengeSessions, mint, hooks, mfa);
+    SoftwareTokens softwareTokens = softwareTokens(users, random);
     SecretBlocks blocks = new SecretBlocks(deploymentKeys, random);
     PasswordAuthFlow password = new PasswordAuthFlow(users, protection, completion, hooks,
         new ImportedUserPasswords(sourcePasswords, users, random));
@@ -63,6 +79,24 @@ public record SignInSetup(
         .flow("REFRESH_TOKEN", "ALLOW_REFRESH_TOKEN_AUTH", false, refresh)
         .challenge("PASSWORD_VERIFIER", new PasswordVerifierChallenge(users, protection, blocks, completion, hooks))
         .challenge("NEW_PASSWORD_REQUIRED",
-            new NewPasswordRequiredChallenge(users, challengeSessions, completion, random));
+            new NewPasswordRequiredChallenge(users, challengeSessions, completion, random))
+        .challenge(PoolMfa.SOFTWARE_TOKEN_MFA,
+            new SoftwareTokenMfaChallenge(users, challengeSessions, protection, softwareTokens, completion))
+        .challenge(PoolMfa.SMS_MFA,
+            MfaCodeChallenge.sms(users, challengeSessions, protection, mfaCodes, completion))
+        .challenge(PoolMfa.EMAIL_OTP,
+            MfaCodeChallenge.email(users, challengeSessions, protection, mfaCodes, completion))
+        .challenge(MfaStage.SELECT_MFA_TYPE, new SelectMfaTypeChallenge(users, challengeSessions, mfa))
+        .challenge(MfaStage.MFA_SETUP, new MfaSetupChallenge(users, challengeSessions, completion));
+  }
+
+  /** The challenge Sessions, for operations that take a Session outside the flow table (software tokens). */
+  public ChallengeSessions challengeSessions(SecureRandom random) {
+    return new ChallengeSessions(sessions, random);
+  }
+
+  /** Users' TOTP authenticators, secrets sealed with this deployment's key. */
+  public SoftwareTokens softwareTokens(UserAccounts users, SecureRandom random) {
+    return new SoftwareTokens(users, new SoftwareTokenSecrets(deploymentKeys, random), random);
   }
 }

@@ -11,7 +11,11 @@ public enum ErrorCode {
   CONCURRENT_MODIFICATION(
       "ConcurrentModificationException", 400, "The resource was modified concurrently, try again."),
   DUPLICATE_PROVIDER("DuplicateProviderException", 400, "A provider with this name already exists."),
+  ENABLE_SOFTWARE_TOKEN_MFA(
+      "EnableSoftwareTokenMFAException", 400, "Code mismatch and fail enable Software Token MFA"),
   EXPIRED_CODE("ExpiredCodeException", 400, "Invalid code provided, please request a code again."),
+  FEATURE_UNAVAILABLE_IN_TIER(
+      "FeatureUnavailableInTierException", 400, "This feature is not available in the current pricing tier."),
   GROUP_EXISTS("GroupExistsException", 400, "A group with the name already exists."),
   INTERNAL_ERROR("InternalErrorException", 500, "Internal server error."),
   INVALID_EMAIL_ROLE_ACCESS_POLICY("InvalidEmailRoleAccessPolicyException", 400, "Email role access policy is invalid."),

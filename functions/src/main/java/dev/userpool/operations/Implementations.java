@@ -1,11 +1,14 @@
 package dev.userpool.operations;
 
 import dev.userpool.authflows.AuthFlows;
+import dev.userpool.authflows.ChallengeSessions;
+import dev.userpool.authflows.SoftwareTokens;
 import dev.userpool.operations.auth.AdminInitiateAuth;
 import dev.userpool.operations.auth.AdminRespondToAuthChallenge;
 import dev.userpool.operations.auth.DirectoryAccounts;
 import dev.userpool.operations.auth.GetTokensFromRefreshToken;
 import dev.userpool.operations.auth.InitiateAuth;
+import dev.userpool.operations.auth.MfaCodeMessages;
 import dev.userpool.operations.auth.UserMigration;
 import dev.userpool.operations.auth.RespondToAuthChallenge;
 import dev.userpool.operations.clients.AddUserPoolClientSecret;
@@ -30,6 +33,13 @@ import dev.userpool.operations.imports.DescribeUserImportJob;
 import dev.userpool.operations.imports.ListUserImportJobs;
 import dev.userpool.operations.imports.StartUserImportJob;
 import dev.userpool.operations.imports.StopUserImportJob;
+import dev.userpool.operations.mfa.AdminSetUserMFAPreference;
+import dev.userpool.operations.mfa.AdminSetUserSettings;
+import dev.userpool.operations.mfa.AssociateSoftwareToken;
+import dev.userpool.operations.mfa.SetUserMFAPreference;
+import dev.userpool.operations.mfa.SetUserSettings;
+import dev.userpool.operations.mfa.SoftwareTokenCaller;
+import dev.userpool.operations.mfa.VerifySoftwareToken;
 import dev.userpool.operations.pools.AddCustomAttributes;
 import dev.userpool.operations.self.AccessTokens;
 import dev.userpool.operations.self.AdminUserGlobalSignOut;
@@ -85,13 +95,19 @@ public final class Implementations {
   private Implementations() {}
 
   public static OperationTable table(ServiceModel model, Dependencies d) {
-    AuthFlows flows = d.signIn().flows(new DirectoryAccounts(new UserDirectory(d.users())), d.tokens(), d.random());
+    AuthFlows flows = d.signIn().withMfaCodes(new MfaCodeMessages(d.codeSender(), d.codes()))
+        .flows(new DirectoryAccounts(new UserDirectory(d.users())), d.tokens(), d.random());
     AccessTokens accessTokens =
         new AccessTokens(d.tokens().verifier(), d.pools(), d.users(), d.revokedOrigins());
     SignOuts signOuts = new SignOuts(new UserDirectory(d.users()), d.clock());
     UserDirectory directory = new UserDirectory(d.users());
     PublicClients publicClients = new PublicClients(d.lookups());
     CodeCheck codeCheck = new CodeCheck(d.codes());
+    DirectoryAccounts accounts = new DirectoryAccounts(directory);
+    ChallengeSessions challengeSessions = d.signIn().challengeSessions(d.random());
+    SoftwareTokens softwareTokens = d.signIn().softwareTokens(accounts, d.random());
+    SoftwareTokenCaller tokenCallers =
+        new SoftwareTokenCaller(accessTokens, challengeSessions, d.lookups(), accounts);
     return OperationTable.builder(model)
         // pools, clients, tags
         .add("CreateUserPool", new CreateUserPool(d.pools(), d.random(), d.tokens().keys()))
@@ -173,6 +189,13 @@ public final class Implementations {
         .add("AdminResetUserPassword", new AdminResetUserPassword(d.lookups(), directory, d.codeSender()))
         .add("GetUserAttributeVerificationCode", new GetUserAttributeVerificationCode(accessTokens, d.codeSender()))
         .add("VerifyUserAttribute", new VerifyUserAttribute(accessTokens, directory, codeCheck))
+        // MFA
+        .add("AssociateSoftwareToken", new AssociateSoftwareToken(tokenCallers, softwareTokens, challengeSessions))
+        .add("VerifySoftwareToken", new VerifySoftwareToken(tokenCallers, softwareTokens, challengeSessions))
+        .add("SetUserMFAPreference", new SetUserMFAPreference(accessTokens, accounts))
+        .add("AdminSetUserMFAPreference", new AdminSetUserMFAPreference(d.lookups(), directory))
+        .add("SetUserSettings", new SetUserSettings(accessTokens, accounts))
+        .add("AdminSetUserSettings", new AdminSetUserSettings(d.lookups(), directory))
         .build();
   }
 }

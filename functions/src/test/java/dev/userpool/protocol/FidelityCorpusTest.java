@@ -41,7 +41,8 @@ import org.junit.jupiter.api.TestFactory;
  * </pre>
  *
  * Setup steps must succeed; a capture stores a value of their answer (a JSON pointer) for {@code ${name}} in later
- * requests. A 200 answer is checked with {@code "fields": {"/json/pointer": "value"}} instead of type and message.
+ * requests and expected texts. A 200 answer is checked with {@code "fields": {"/json/pointer": "value"}} instead of
+ * type and message.
  */
 class FidelityCorpusTest {
   private static final Path CORPUS = Path.of("src", "test", "resources", "fidelity");
@@ -103,31 +104,37 @@ class FidelityCorpusTest {
     assertEquals(expected.get("status").asInt(), answer.status(), where + ": " + answer.bodyText());
     JsonNode body = Json.read(answer.bodyText());
     if (answer.status() == 200) {
-      expected.get("fields").fields().forEachRemaining(f ->
-          assertEquals(f.getValue().asText(), body.at(f.getKey()).asText(null), where + ": " + f.getKey()));
+      expected.get("fields").fields().forEachRemaining(f -> assertEquals(substitute(f.getValue().asText(), captured),
+          body.at(f.getKey()).asText(null), where + ": " + f.getKey()));
       return;
     }
     assertEquals(expected.get("__type").asText(), body.path("__type").asText(), where);
-    assertEquals(expected.get("message").asText(), body.path("message").asText(), where);
+    assertEquals(substitute(expected.get("message").asText(), captured), body.path("message").asText(), where);
     assertEquals(expected.get("__type").asText() + ":", answer.headers().get("x-amzn-ErrorType"), where);
+  }
+
+  /** Replaces every {@code ${name}} with what a setup step captured; an unknown name fails the file. */
+  private static String substitute(String text, Map<String, String> captured) {
+    Matcher m = PLACEHOLDER.matcher(text);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      String value = captured.get(m.group(1));
+      if (value == null) {
+        throw new AssertionError("nothing captured as ${" + m.group(1) + "}");
+      }
+      m.appendReplacement(out, Matcher.quoteReplacement(value));
+    }
+    m.appendTail(out);
+    return out.toString();
   }
 
   private static ApiResponse call(CognitoProtocol protocol, String operation, JsonNode request,
       Map<String, String> captured) {
-    Matcher m = PLACEHOLDER.matcher(Json.write(request));
-    StringBuilder body = new StringBuilder();
-    while (m.find()) {
-      String value = captured.get(m.group(1));
-      if (value == null) {
-        throw new AssertionError("nothing captured as ${" + m.group(1) + "} before " + operation);
-      }
-      m.appendReplacement(body, Matcher.quoteReplacement(value));
-    }
-    m.appendTail(body);
+    String body = substitute(Json.write(request), captured);
     ApiRequest apiRequest = new ApiRequest("POST", "/",
         Map.of("X-Amz-Target", CognitoProtocol.TARGET_PREFIX + operation, "Content-Type", CognitoProtocol.CONTENT_TYPE,
             "Host", "localhost:9229"), // the local server's address, which tokens name as their issuer
-        body.toString().getBytes(StandardCharsets.UTF_8), "127.0.0.1");
+        body.getBytes(StandardCharsets.UTF_8), "127.0.0.1");
     return protocol.handle(apiRequest).response();
   }
 }

@@ -24,6 +24,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.BindException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.HashMap;
@@ -173,9 +174,10 @@ public final class LocalServer implements AutoCloseable {
     // to every keep-alive request.
     System.setProperty("sun.net.httpserver.nodelay", "true");
     HttpServer server = bind(options.host(), options.port());
+    ItemTable table = null;
     try {
       AppConfig config = options.toConfig();
-      ItemTable table = given != null ? given : options.inMemory() ? Wiring.itemTable(config, clock)
+      table = given != null ? given : options.inMemory() ? Wiring.itemTable(config, clock)
           : EmbeddedItemTable.open(options.dataDir(), clock,
               options.repair() ? EmbeddedItemTable.OnDamage.REPAIR : EmbeddedItemTable.OnDamage.STOP);
       Wiring wiring = new Wiring(config, clock, table, authenticator(options, clock));
@@ -193,6 +195,9 @@ public final class LocalServer implements AutoCloseable {
       return local;
     } catch (RuntimeException e) {
       server.stop(0);
+      if (given == null && table instanceof EmbeddedItemTable opened) {
+        opened.close(); // releases the folder's lock for the next attempt in this process
+      }
       throw e;
     }
   }
@@ -237,9 +242,9 @@ public final class LocalServer implements AutoCloseable {
 
   /** The URL clients on this machine use. */
   public String endpoint() {
-    boolean everywhere = host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]");
-    boolean loopback = server.getAddress().getAddress().isLoopbackAddress();
-    return "http://" + (everywhere || loopback ? "localhost" : hostForUrl(host)) + ":" + port();
+    InetAddress bound = server.getAddress().getAddress();
+    boolean local = bound.isAnyLocalAddress() || bound.isLoopbackAddress();
+    return "http://" + (local ? "localhost" : hostForUrl(host)) + ":" + port();
   }
 
   private String listeningOn() {

@@ -14,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.regions.Region;
@@ -120,6 +121,37 @@ class CommandLineIT {
     assertTrue(line.startsWith("userpool-local: cannot use " + file + " as the data folder"), line);
     assertTrue(line.contains("--data-dir"), line);
     assertEquals("notes", Files.readString(file));
+  }
+
+  /**
+   * A folder nobody may write: tests run as root, who ignores permission bits, so an immutable folder
+   * ({@code chattr +i}, which binds root too) stands in for a read-only one; skipped where chattr is refused.
+   */
+  @Test
+  void whenTheDataFolderCannotBeWrittenThenOneLineAndExitTwo() throws Exception {
+    Path dir = Files.createDirectories(tmp.resolve("readonly"));
+    Assumptions.assumeTrue(chattr("+i", dir), "chattr +i is not available here");
+    try {
+      String line = LocalJar.run("--port", "0", "--data-dir", dir.toString()).oneErrorLine();
+
+      assertTrue(line.startsWith("userpool-local: cannot use " + dir + " as the data folder: writing its lock file"
+          + " failed (Operation not permitted); choose another with --data-dir DIR"), line);
+    } finally {
+      chattr("-i", dir);
+    }
+    try (var files = Files.list(dir)) {
+      assertEquals(0, files.count());
+    }
+  }
+
+  private static boolean chattr(String flag, Path path) throws Exception {
+    try {
+      Process p = new ProcessBuilder("chattr", flag, path.toString()).redirectErrorStream(true).start();
+      p.getInputStream().readAllBytes();
+      return p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS) && p.exitValue() == 0;
+    } catch (java.io.IOException noChattr) {
+      return false;
+    }
   }
 
   @Test

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -31,7 +32,14 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.VerifiedAtt
  * functions/src/test/resources/fidelity/), through the AWS SDK v2 client: exact exception type, status and message.
  */
 class FidelityIT {
-  @RegisterExtension static final LocalServerExtension server = new LocalServerExtension();
+  @RegisterExtension
+  @Order(1)
+  static final FakeLambda lambda = new FakeLambda();
+
+  @RegisterExtension
+  @Order(2)
+  static final LocalServerExtension server =
+      new LocalServerExtension(LocalOptions.inMemoryOnFreePort().withLambdaEndpoint(lambda.endpoint()));
 
   private final CognitoIdentityProviderClient cognito = server.client();
 
@@ -109,6 +117,26 @@ class FidelityIT {
     // TRUE counts as verified: the reset code goes to the email.
     assertEquals("v***@e***",
         cognito.forgotPassword(b -> b.clientId(clientId).username("vic")).codeDeliveryDetails().destination());
+  }
+
+  @Test
+  void whenAUserMigrationAnswerSaysEmailVerifiedTrueThenTheMigratedUserGetsTheResetCodeByEmail() {
+    lambda.respond("migrate", response -> {
+      response.putObject("userAttributes").put("email", "carol@example.com").put("email_verified", "True");
+      response.put("messageAction", "SUPPRESS");
+      return response;
+    });
+    String poolId = SignInFixtures.pool(cognito, b -> b.lambdaConfig(c -> c.userMigration(FakeLambda.arn("migrate"))));
+    String clientId = SignInFixtures.client(cognito, poolId).clientId();
+
+    CodeDeliveryDetailsType details =
+        cognito.forgotPassword(b -> b.clientId(clientId).username("carol")).codeDeliveryDetails();
+
+    assertEquals("c***@e***", details.destination());
+    assertEquals("email", details.attributeName());
+    assertEquals("True", attributes(poolId, "carol").get("email_verified"));
+    assertEquals(UserStatusType.RESET_REQUIRED,
+        cognito.adminGetUser(b -> b.userPoolId(poolId).username("carol")).userStatus());
   }
 
   // 3. Standard attributes keep their type -------------------------------------------------------------------

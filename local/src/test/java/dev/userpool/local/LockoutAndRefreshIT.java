@@ -167,7 +167,7 @@ class LockoutAndRefreshIT {
         .authenticationResult();
     String internal = claimsOf(first.accessToken()).get("username").asText();
 
-    Expect.error(NotAuthorizedException.class, "is configured for secret but secret was not received",
+    Expect.error(NotAuthorizedException.class, "is configured with secret but SECRET_HASH was not received",
         () -> refresh(clientId, first.refreshToken(), Map.of()));
     Expect.error(NotAuthorizedException.class, "Unable to verify secret hash", () -> refresh(clientId,
         first.refreshToken(), Map.of("SECRET_HASH", secretHash(client.clientSecret(), "ivy@example.com", clientId))));

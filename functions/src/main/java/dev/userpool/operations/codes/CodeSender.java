@@ -80,6 +80,15 @@ public final class CodeSender {
       Map<String, String> clientMetadata, Instant now) {}
 
   public CodeDelivery send(Request r) {
+    return send(r, Templates.verification(r.pool().view()));
+  }
+
+  /** A sign-in (MFA) code: as {@link #send}, with the pool's authentication texts. */
+  public CodeDelivery sendAuthenticationCode(Request r) {
+    return send(r, Templates.authentication(r.pool().view()));
+  }
+
+  private CodeDelivery send(Request r, Templates.Texts templates) {
     PoolSettings s = r.pool().view();
     DeliveryMedium medium = DeliveryMedium.forAttribute(r.attributeName());
     String destination = r.target();
@@ -98,7 +107,7 @@ public final class CodeSender {
     }
 
     String code = String.format(Locale.ROOT, "%06d", random.nextInt(1_000_000));
-    Templates.Texts texts = texts(Templates.verification(s), customMessage(r.pool(), r.user(), r.clientId(),
+    Templates.Texts texts = texts(templates, customMessage(r.pool(), r.user(), r.clientId(),
         r.clientMetadata(), r.source()), s, medium, false);
     OutgoingMessage message = new OutgoingMessage(r.pool().id(), r.user().username(), medium, destination,
         r.attributeName(), r.source().wireName(),

@@ -32,6 +32,7 @@ public final class PublicClients {
     UserPool pool = lookups.pool(client.userPoolId());
     if (client.hasSecret()) {
       if (secretHash.isEmpty()) {
+        // Seen for SignUp in public code that matches on it; sign-in flows word it differently (SecretHashCheck).
         throw ErrorCode.NOT_AUTHORIZED.exception(
             "Client " + clientId + " is configured for secret but secret was not received");
       }

@@ -2,6 +2,7 @@ package dev.userpool.store.items;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -63,6 +64,34 @@ public abstract class SignInStoresContract {
     assertEquals("NEW_PASSWORD_REQUIRED", taken.challengeName());
     assertInstanceOf(Consumed.AlreadyUsed.class, second);
     assertInstanceOf(Consumed.Missing.class, sessions.consume("us-east-1_Pool00002", "s1"));
+  }
+
+  @Test
+  void whenTakenSessionIsReopenedThenItCanBeTakenAgainWithTheFailureCounted() {
+    sessions.create(session("r1", Duration.ofMinutes(3)));
+    ChallengeSession taken =
+        assertInstanceOf(Consumed.Taken.class, sessions.consume("us-east-1_Pool00001", "r1")).session();
+
+    assertTrue(sessions.reopen(taken));
+    assertFalse(sessions.reopen(taken)); // the stored copy is unused again: a second reopen changes nothing
+
+    ChallengeSession again =
+        assertInstanceOf(Consumed.Taken.class, sessions.consume("us-east-1_Pool00001", "r1")).session();
+    assertEquals(1, again.failedAttempts());
+    assertTrue(sessions.reopen(again));
+    assertEquals(2, assertInstanceOf(Consumed.Taken.class, sessions.consume("us-east-1_Pool00001", "r1"))
+        .session().failedAttempts());
+  }
+
+  @Test
+  void whenExpiredSessionIsReopenedThenNothingChanges() {
+    sessions.create(session("r2", Duration.ofMinutes(3)));
+    ChallengeSession taken =
+        assertInstanceOf(Consumed.Taken.class, sessions.consume("us-east-1_Pool00001", "r2")).session();
+    clock.advance(Duration.ofMinutes(3));
+
+    assertFalse(sessions.reopen(taken));
+    assertInstanceOf(Consumed.Missing.class, sessions.consume("us-east-1_Pool00001", "r2"));
   }
 
   @Test
