@@ -92,7 +92,7 @@ public final class CsvImport {
       return Optional.of("The user pool has no auto-verified attribute (email or phone_number), so imported users "
           + "could not reset their passwords.");
     }
-    Optional<InputStream> file = uploads.open(pool.id(), jobId);
+    Optional<InputStream> file = uploads.seal(pool.id(), jobId) ? uploads.open(pool.id(), jobId) : Optional.empty();
     if (file.isEmpty()) {
       return Optional.of("No CSV file was uploaded to the job's PreSignedUrl.");
     }

@@ -12,7 +12,14 @@ public interface CsvUploads {
   /** The URL a client PUTs the CSV to, before its token is appended; empty where uploads are not supported. */
   Optional<String> uploadUrl(String poolId, String jobId);
 
-  /** The uploaded CSV as a stream, or empty when nothing was uploaded for the job. */
+  /**
+   * Takes the job's upload for the import: from now on {@link #open} reads this file, whatever is uploaded later
+   * (an upload racing StartUserImportJob must not change the file between the import's two passes). Returns false
+   * when nothing was uploaded.
+   */
+  boolean seal(String poolId, String jobId) throws IOException;
+
+  /** The sealed CSV as a stream, or empty when none was sealed for the job. */
   Optional<InputStream> open(String poolId, String jobId) throws IOException;
 
   /** Runs an import job off the request thread. */
@@ -23,6 +30,11 @@ public interface CsvUploads {
     @Override
     public Optional<String> uploadUrl(String poolId, String jobId) {
       return Optional.empty();
+    }
+
+    @Override
+    public boolean seal(String poolId, String jobId) {
+      return false;
     }
 
     @Override

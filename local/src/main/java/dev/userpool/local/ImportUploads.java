@@ -17,7 +17,8 @@ import java.util.concurrent.Executors;
 /**
  * The local server's target for user import CSVs: each upload is streamed to {@code imports/<pool>/<job>.csv} in
  * the data folder (written to a temporary file first and moved into place, so a job never reads half an upload),
- * or kept in memory with --in-memory. Jobs run one at a time on their own thread, so a long import never holds an
+ * or kept in memory with --in-memory. When the job starts, the upload is moved aside ({@link #seal}) and the import
+ * reads only that copy. Jobs run one at a time on their own thread, so a long import never holds an
  * HTTP worker and two imports never compete for the store.
  */
 final class ImportUploads implements CsvUploads, AutoCloseable {
@@ -27,6 +28,7 @@ final class ImportUploads implements CsvUploads, AutoCloseable {
   private final String endpoint;
   private final Path folder;
   private final Map<String, byte[]> inMemory = new ConcurrentHashMap<>();
+  private final Map<String, byte[]> sealedInMemory = new ConcurrentHashMap<>();
   private final ExecutorService jobs = Executors.newSingleThreadExecutor(r -> {
     Thread t = new Thread(r, "userpool-import");
     t.setDaemon(true);
@@ -45,12 +47,28 @@ final class ImportUploads implements CsvUploads, AutoCloseable {
   }
 
   @Override
-  public Optional<InputStream> open(String poolId, String jobId) throws IOException {
+  public boolean seal(String poolId, String jobId) throws IOException {
     if (folder == null) {
-      byte[] csv = inMemory.get(poolId + "/" + jobId);
-      return csv == null ? Optional.empty() : Optional.of(new ByteArrayInputStream(csv));
+      byte[] csv = inMemory.remove(poolId + "/" + jobId);
+      if (csv != null) {
+        sealedInMemory.put(poolId + "/" + jobId, csv);
+      }
+      return csv != null || sealedInMemory.containsKey(poolId + "/" + jobId);
     }
     Path file = file(poolId, jobId);
+    if (Files.isRegularFile(file)) {
+      Files.move(file, sealed(poolId, jobId), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+    return Files.isRegularFile(sealed(poolId, jobId));
+  }
+
+  @Override
+  public Optional<InputStream> open(String poolId, String jobId) throws IOException {
+    if (folder == null) {
+      byte[] csv = sealedInMemory.get(poolId + "/" + jobId);
+      return csv == null ? Optional.empty() : Optional.of(new ByteArrayInputStream(csv));
+    }
+    Path file = sealed(poolId, jobId);
     return Files.isRegularFile(file) ? Optional.of(Files.newInputStream(file)) : Optional.empty();
   }
 
@@ -97,6 +115,11 @@ final class ImportUploads implements CsvUploads, AutoCloseable {
 
   private Path file(String poolId, String jobId) {
     return folder.resolve(poolId).resolve(jobId + ".csv");
+  }
+
+  /** The upload the job's import reads: taken aside at the start, so a later PUT cannot change it. */
+  private Path sealed(String poolId, String jobId) {
+    return folder.resolve(poolId).resolve(jobId + ".importing.csv");
   }
 
   @Override

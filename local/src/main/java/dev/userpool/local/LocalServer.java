@@ -354,7 +354,7 @@ public final class LocalServer implements AutoCloseable {
       }
     });
     headers.set("Access-Control-Allow-Origin", "*");
-    headers.set("Access-Control-Allow-Methods", "POST, GET, DELETE, OPTIONS");
+    headers.set("Access-Control-Allow-Methods", "POST, GET, PUT, DELETE, OPTIONS");
     String requested = exchange.getRequestHeaders().getFirst("Access-Control-Request-Headers");
     headers.set("Access-Control-Allow-Headers", requested != null ? requested
         : "content-type,x-amz-target,x-amz-user-agent,authorization,x-amz-date,x-amz-security-token,cache-control");

@@ -326,6 +326,7 @@ class UserImportJobsIT {
       assertEquals(200, put(job.preSignedUrl(), String.join(",", columns) + "\n"
           + line.apply(user("alice", "alice@example.com")) + "\n", true));
       assertTrue(Files.isRegularFile(data.resolve("imports").resolve(poolId).resolve(job.jobId() + ".csv")));
+      // (moved aside to <jobId>.importing.csv when the job starts; later uploads cannot change what it reads)
 
       client.startUserImportJob(r -> r.userPoolId(poolId).jobId(job.jobId()));
       UserImportJobType done = null;
@@ -336,6 +337,9 @@ class UserImportJobsIT {
       assertEquals(UserImportJobStatusType.SUCCEEDED, done.status(), done.completionMessage());
       assertEquals(UserStatusType.RESET_REQUIRED,
           client.adminGetUser(r -> r.userPoolId(poolId).username("alice")).userStatus());
+      Path folder = data.resolve("imports").resolve(poolId);
+      assertTrue(Files.isRegularFile(folder.resolve(job.jobId() + ".importing.csv")));
+      assertTrue(Files.notExists(folder.resolve(job.jobId() + ".csv")));
     }
   }
 }
