@@ -176,6 +176,25 @@ class UserImportJobsIT {
   }
 
   @Test
+  void whenRowIsOversizedOrHasTheWrongFieldCountThenOnlyThatRowFails() throws Exception {
+    String poolId = pool();
+    String csv = csv(poolId, List.of(user("alice", "alice@example.com"),
+        Map.of("cognito:username", "huge", "email", "huge@example.com", "email_verified", "true",
+            "name", "n".repeat(16_001)),
+        user("bob", "bob@example.com")));
+    csv = csv + "short,row\r\n";
+    UserImportJobType done = run(poolId, csv);
+
+    assertEquals(UserImportJobStatusType.SUCCEEDED, done.status(), done.completionMessage());
+    assertEquals(2L, done.importedUsers());
+    assertEquals(2L, done.failedUsers());
+    assertTrue(done.completionMessage().contains("line 3: the row is longer than 16000 characters"),
+        done.completionMessage());
+    assertEquals(Set.of("alice", "bob"), cognito.listUsers(r -> r.userPoolId(poolId)).users().stream()
+        .map(u -> u.username()).collect(Collectors.toSet()));
+  }
+
+  @Test
   void whenImportedUserSignsInThenPasswordResetIsRequired() throws Exception {
     String poolId = pool();
     String clientId = cognito.createUserPoolClient(r -> r.userPoolId(poolId).clientName("c")
