@@ -16,6 +16,7 @@ import dev.userpool.delivery.Outbox;
 import dev.userpool.delivery.ses.SesEmailSender;
 import dev.userpool.delivery.sns.SmsRoleCredentials;
 import dev.userpool.delivery.sns.SnsSmsSender;
+import dev.userpool.oauth.OAuthEndpoints;
 import dev.userpool.operations.Dependencies;
 import dev.userpool.operations.Implementations;
 import dev.userpool.operations.auth.TriggerAuthenticationHooks;
@@ -27,7 +28,11 @@ import dev.userpool.protocol.RequestAuthenticator;
 import dev.userpool.protocol.WellKnownEndpoints;
 import dev.userpool.store.dynamodb.DynamoDbItemTable;
 import dev.userpool.store.embedded.EmbeddedItemTable;
+import dev.userpool.store.OAuthStores;
 import dev.userpool.store.items.ItemAppClientStore;
+import dev.userpool.store.items.ItemAuthorizationCodeStore;
+import dev.userpool.store.items.ItemDomainStore;
+import dev.userpool.store.items.ItemResourceServerStore;
 import dev.userpool.store.items.ItemCodeStore;
 import dev.userpool.store.items.ItemChallengeSessionStore;
 import dev.userpool.store.CachedDeploymentKeyStore;
@@ -81,6 +86,7 @@ public final class Wiring {
   private final Dependencies dependencies;
   private final CognitoProtocol protocol;
   private final WellKnownEndpoints wellKnown;
+  private final OAuthEndpoints oauth;
   private final Outbox outbox = new Outbox();
 
   public Wiring(AppConfig config, Clock clock, ItemTable table, RequestAuthenticator authenticator) {
@@ -114,8 +120,11 @@ public final class Wiring {
             new ItemRevokedOriginStore(table),
             new ItemCodeStore(table, deploymentKeys, random),
             delivery(config, outbox, clock),
+            new OAuthStores(new ItemDomainStore(table), new ItemResourceServerStore(table),
+                new ItemAuthorizationCodeStore(table)),
             new UserImports(new ItemImportJobStore(table)));
     this.wellKnown = new WellKnownEndpoints(dependencies.pools(), tokens.keys(), tokens.issuers());
+    this.oauth = new OAuthEndpoints(dependencies);
     OperationTable operations = Implementations.table(ServiceModel.load(), dependencies);
     this.protocol =
         new CognitoProtocol(operations, authenticator, clock, config.defaultRegion(), config.accountId());
@@ -316,6 +325,11 @@ public final class Wiring {
 
   public Outbox outbox() {
     return outbox;
+  }
+
+  /** The pool domain's OAuth endpoints and hosted pages (routes of both front ends). */
+  public OAuthEndpoints oauth() {
+    return oauth;
   }
 
   /** The JWKS and discovery documents (GET routes of both front ends). */

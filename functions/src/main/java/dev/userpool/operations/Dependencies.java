@@ -7,6 +7,7 @@ import dev.userpool.imports.UserImports;
 import dev.userpool.store.AppClientStore;
 import dev.userpool.store.CodeStore;
 import dev.userpool.store.GroupStore;
+import dev.userpool.store.OAuthStores;
 import dev.userpool.store.RevokedOriginStore;
 import dev.userpool.store.UserPoolStore;
 import dev.userpool.store.UserStore;
@@ -31,6 +32,7 @@ public record Dependencies(
     RevokedOriginStore revokedOrigins,
     CodeStore codes,
     Delivery delivery,
+    OAuthStores oauth,
     UserImports imports) {
 
   public Lookups lookups() {

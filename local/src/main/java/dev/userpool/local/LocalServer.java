@@ -7,6 +7,7 @@ import dev.userpool.auth.SigV4Authenticator;
 import dev.userpool.config.AppConfig;
 import dev.userpool.config.Wiring;
 import dev.userpool.domain.User;
+import dev.userpool.oauth.OAuthEndpoints;
 import dev.userpool.operations.Dependencies;
 import dev.userpool.operations.users.UserDirectory;
 import dev.userpool.local.console.LocalConsole;
@@ -306,6 +307,10 @@ public final class LocalServer implements AutoCloseable {
       } else if (ImportUploadEndpoint.matches(path)) {
         response = ImportUploadEndpoint.handle(method, path, exchange.getRequestURI().getRawQuery(),
             headers(exchange), exchange.getRequestBody(), wiring.dependencies().imports().jobs(), importUploads);
+      } else if (OAuthEndpoints.handles(method, path)) {
+        response = wiring.oauth().handle(new ApiRequest(method, path, headers(exchange),
+            read(exchange.getRequestBody()), exchange.getRemoteAddress().getAddress().getHostAddress(),
+            exchange.getRequestURI().getRawPath(), exchange.getRequestURI().getRawQuery()));
       } else if (WellKnownEndpoints.matches(method, path)) {
         response = wiring.wellKnown().handle(new ApiRequest(method, path, headers(exchange), null, null))
             .orElseThrow();
