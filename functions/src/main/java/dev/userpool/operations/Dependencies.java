@@ -3,6 +3,7 @@ package dev.userpool.operations;
 import dev.userpool.authflows.SignInSetup;
 import dev.userpool.config.AppConfig;
 import dev.userpool.delivery.Delivery;
+import dev.userpool.imports.UserImports;
 import dev.userpool.store.AppClientStore;
 import dev.userpool.store.CodeStore;
 import dev.userpool.store.GroupStore;
@@ -35,7 +36,8 @@ public record Dependencies(
     Delivery delivery,
     TermsStore terms,
     ManagedLoginBrandingStore brandings,
-    OAuthStores oauth) {
+    OAuthStores oauth,
+    UserImports imports) {
 
   public Lookups lookups() {
     return new Lookups(pools, clients);

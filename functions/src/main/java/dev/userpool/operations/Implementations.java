@@ -38,6 +38,11 @@ import dev.userpool.operations.groups.GetGroup;
 import dev.userpool.operations.groups.ListGroups;
 import dev.userpool.operations.groups.ListUsersInGroup;
 import dev.userpool.operations.groups.UpdateGroup;
+import dev.userpool.operations.imports.CreateUserImportJob;
+import dev.userpool.operations.imports.DescribeUserImportJob;
+import dev.userpool.operations.imports.ListUserImportJobs;
+import dev.userpool.operations.imports.StartUserImportJob;
+import dev.userpool.operations.imports.StopUserImportJob;
 import dev.userpool.operations.mfa.AdminSetUserMFAPreference;
 import dev.userpool.operations.mfa.AdminSetUserSettings;
 import dev.userpool.operations.mfa.AssociateSoftwareToken;
@@ -140,6 +145,11 @@ public final class Implementations {
         .add("GetUserPoolMfaConfig", new GetUserPoolMfaConfig(d.lookups()))
         .add("SetUserPoolMfaConfig", new SetUserPoolMfaConfig(d.lookups(), d.pools()))
         .add("GetCSVHeader", new GetCSVHeader(d.lookups()))
+        .add("CreateUserImportJob", new CreateUserImportJob(d.lookups(), d.imports(), d.random()))
+        .add("DescribeUserImportJob", new DescribeUserImportJob(d.lookups(), d.imports()))
+        .add("ListUserImportJobs", new ListUserImportJobs(d.lookups(), d.imports()))
+        .add("StartUserImportJob", new StartUserImportJob(d.lookups(), d.imports(), new UserDirectory(d.users()), d.random(), d.clock()))
+        .add("StopUserImportJob", new StopUserImportJob(d.lookups(), d.imports()))
         .add("CreateUserPoolClient", new CreateUserPoolClient(d.lookups(), d.clients(), d.oauth().resourceServers(), d.random()))
         .add("DescribeUserPoolClient", new DescribeUserPoolClient(d.lookups()))
         .add("UpdateUserPoolClient", new UpdateUserPoolClient(d.lookups(), d.clients(), d.oauth().resourceServers()))

@@ -25,6 +25,7 @@ import dev.userpool.domain.UniqueKey;
  * POOL#&lt;poolId&gt;      TERMSNAME#&lt;clientId&gt;#&lt;name&gt;   a client's claim on one TermsName (points at the terms id)
  * POOL#&lt;poolId&gt;      BRANDING#&lt;brandingId&gt;          a managed login branding style
  * POOL#&lt;poolId&gt;      BRANDINGCLIENT#&lt;clientId&gt;      the style assigned to a client (points at its id)
+ * POOL#&lt;poolId&gt;      IMPORTJOB#&lt;jobId&gt;             a user import job (ItemImportJobStore)
  * DOMAIN#&lt;domain&gt;   DOMAIN                          a pool domain (prefix or custom), unique in the deployment
  * POOL#&lt;poolId&gt;      RESOURCESERVER#&lt;identifier&gt;     an OAuth resource server and its scopes
  * POOL#&lt;poolId&gt;      OAUTHCODE#&lt;sha256 of code&gt;     an OAuth authorization code (expiresAt = TTL, 5 min)
