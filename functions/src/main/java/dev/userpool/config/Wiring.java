@@ -8,6 +8,8 @@ import dev.userpool.authflows.SignInSetup;
 import dev.userpool.migration.CognitoApi;
 import dev.userpool.migration.CognitoSourcePasswords;
 import dev.userpool.delivery.Delivery;
+import dev.userpool.imports.CsvUploads;
+import dev.userpool.imports.UserImports;
 import dev.userpool.delivery.DeliveryMedium;
 import dev.userpool.delivery.MessageChannel;
 import dev.userpool.delivery.Outbox;
@@ -29,6 +31,8 @@ import dev.userpool.store.dynamodb.DynamoDbItemTable;
 import dev.userpool.store.embedded.EmbeddedItemTable;
 import dev.userpool.store.OAuthStores;
 import dev.userpool.store.items.ItemAppClientStore;
+import dev.userpool.store.items.ItemManagedLoginBrandingStore;
+import dev.userpool.store.items.ItemTermsStore;
 import dev.userpool.store.items.ItemAuthorizationCodeStore;
 import dev.userpool.store.items.ItemDomainStore;
 import dev.userpool.store.items.ItemResourceServerStore;
@@ -40,6 +44,7 @@ import dev.userpool.store.items.ItemDeploymentKeyStore;
 import dev.userpool.store.items.ItemRefreshTokenStore;
 import dev.userpool.store.items.ItemRevokedOriginStore;
 import dev.userpool.store.items.ItemGroupStore;
+import dev.userpool.store.items.ItemImportJobStore;
 import dev.userpool.store.items.ItemSigningKeyStore;
 import dev.userpool.store.items.ItemUserPoolStore;
 import dev.userpool.store.items.ItemUserStore;
@@ -120,8 +125,11 @@ public final class Wiring {
             new ItemRevokedOriginStore(table),
             new ItemCodeStore(table, deploymentKeys, random),
             delivery(config, outbox, clock),
+            new ItemTermsStore(table),
+            new ItemManagedLoginBrandingStore(table),
             new OAuthStores(new ItemDomainStore(table), new ItemResourceServerStore(table),
-                new ItemAuthorizationCodeStore(table)));
+                new ItemAuthorizationCodeStore(table)),
+            new UserImports(new ItemImportJobStore(table)));
     this.wellKnown = new WellKnownEndpoints(dependencies.pools(), tokens.keys(), tokens.issuers());
     this.oauth = new OAuthEndpoints(dependencies);
     OperationTable operations = Implementations.table(ServiceModel.load(), dependencies);
@@ -317,6 +325,11 @@ public final class Wiring {
   }
 
   /** Messages the local outbox holds (empty when every medium goes to SES/SNS). */
+  /** Where user import CSVs are uploaded (the local server's endpoint); without it no import job can start. */
+  public void useImportUploads(CsvUploads uploads) {
+    dependencies.imports().useUploads(uploads);
+  }
+
   public Outbox outbox() {
     return outbox;
   }

@@ -3,9 +3,12 @@ package dev.userpool.operations;
 import dev.userpool.authflows.SignInSetup;
 import dev.userpool.config.AppConfig;
 import dev.userpool.delivery.Delivery;
+import dev.userpool.imports.UserImports;
 import dev.userpool.store.AppClientStore;
 import dev.userpool.store.CodeStore;
 import dev.userpool.store.GroupStore;
+import dev.userpool.store.ManagedLoginBrandingStore;
+import dev.userpool.store.TermsStore;
 import dev.userpool.store.OAuthStores;
 import dev.userpool.store.RevokedOriginStore;
 import dev.userpool.store.UserPoolStore;
@@ -31,7 +34,10 @@ public record Dependencies(
     RevokedOriginStore revokedOrigins,
     CodeStore codes,
     Delivery delivery,
-    OAuthStores oauth) {
+    TermsStore terms,
+    ManagedLoginBrandingStore brandings,
+    OAuthStores oauth,
+    UserImports imports) {
 
   public Lookups lookups() {
     return new Lookups(pools, clients);

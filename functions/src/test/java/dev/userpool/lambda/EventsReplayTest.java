@@ -44,7 +44,8 @@ class EventsReplayTest {
       "poolId", "/UserPool/Id",
       "clientId", "/UserPoolClient/ClientId",
       "clientSecret", "/UserPoolClient/ClientSecret",
-      "username", "/User/Username");
+      "username", "/User/Username",
+      "jobId", "/UserImportJob/JobId");
 
   private final Clock clock = Clock.systemUTC();
   private final Wiring wiring = new Wiring(AppConfig.inMemory(), clock, EmbeddedItemTable.inMemory(clock),

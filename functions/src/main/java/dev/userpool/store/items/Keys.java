@@ -22,6 +22,11 @@ import dev.userpool.domain.UniqueKey;
  * POOL#&lt;poolId&gt;      USERGROUP#&lt;sub&gt;#&lt;name&gt;         the same membership, listed by user
  * POOL#&lt;poolId&gt;      CODE#&lt;sub&gt;#&lt;purpose&gt;          a verification code (its keyed hash; expiresAt = TTL)
  * POOL#&lt;poolId&gt;      DEVICE#&lt;sub&gt;#&lt;deviceKey&gt;      a user's device (its SRP salt and verifier, never a secret)
+ * POOL#&lt;poolId&gt;      TERMS#&lt;termsId&gt;                a terms document of an app client
+ * POOL#&lt;poolId&gt;      TERMSNAME#&lt;clientId&gt;#&lt;name&gt;   a client's claim on one TermsName (points at the terms id)
+ * POOL#&lt;poolId&gt;      BRANDING#&lt;brandingId&gt;          a managed login branding style
+ * POOL#&lt;poolId&gt;      BRANDINGCLIENT#&lt;clientId&gt;      the style assigned to a client (points at its id)
+ * POOL#&lt;poolId&gt;      IMPORTJOB#&lt;jobId&gt;             a user import job (ItemImportJobStore)
  * DOMAIN#&lt;domain&gt;   DOMAIN                          a pool domain (prefix or custom), unique in the deployment
  * POOL#&lt;poolId&gt;      RESOURCESERVER#&lt;identifier&gt;     an OAuth resource server and its scopes
  * POOL#&lt;poolId&gt;      OAUTHCODE#&lt;sha256 of code&gt;     an OAuth authorization code (expiresAt = TTL, 5 min)
@@ -124,6 +129,24 @@ final class Keys {
 
   static String revokedOriginSk(String originJti) {
     return "REVOKED#" + originJti;
+  }
+
+  static final String TERMS_PREFIX = "TERMS#";
+
+  static String termsSk(String termsId) {
+    return TERMS_PREFIX + termsId;
+  }
+
+  static String termsNameSk(String clientId, String termsName) {
+    return "TERMSNAME#" + clientId + "#" + termsName;
+  }
+
+  static String brandingSk(String brandingId) {
+    return "BRANDING#" + brandingId;
+  }
+
+  static String brandingClientSk(String clientId) {
+    return "BRANDINGCLIENT#" + clientId;
   }
 
   static String domainPk(String domain) {
