@@ -33,6 +33,8 @@ import dev.userpool.store.items.ItemDeploymentKeyStore;
 import dev.userpool.store.items.ItemRefreshTokenStore;
 import dev.userpool.store.items.ItemRevokedOriginStore;
 import dev.userpool.store.items.ItemGroupStore;
+import dev.userpool.store.items.ItemIdentityProviderStore;
+import dev.userpool.store.items.ItemUiCustomizationStore;
 import dev.userpool.store.items.ItemSigningKeyStore;
 import dev.userpool.store.items.ItemUserPoolStore;
 import dev.userpool.store.items.ItemUserStore;
@@ -110,7 +112,9 @@ public final class Wiring {
                     new UserMigration(triggers, new UserDirectory(users), random))),
             new ItemRevokedOriginStore(table),
             new ItemCodeStore(table, deploymentKeys, random),
-            delivery(config, outbox, clock));
+            delivery(config, outbox, clock),
+            new ItemIdentityProviderStore(table),
+            new ItemUiCustomizationStore(table));
     this.wellKnown = new WellKnownEndpoints(dependencies.pools(), tokens.keys(), tokens.issuers());
     OperationTable operations = Implementations.table(ServiceModel.load(), dependencies);
     this.protocol =

@@ -6,6 +6,8 @@ import dev.userpool.delivery.Delivery;
 import dev.userpool.store.AppClientStore;
 import dev.userpool.store.CodeStore;
 import dev.userpool.store.GroupStore;
+import dev.userpool.store.IdentityProviderStore;
+import dev.userpool.store.UiCustomizationStore;
 import dev.userpool.store.RevokedOriginStore;
 import dev.userpool.store.UserPoolStore;
 import dev.userpool.store.UserStore;
@@ -29,7 +31,9 @@ public record Dependencies(
     SignInSetup signIn,
     RevokedOriginStore revokedOrigins,
     CodeStore codes,
-    Delivery delivery) {
+    Delivery delivery,
+    IdentityProviderStore identityProviders,
+    UiCustomizationStore uiCustomizations) {
 
   public Lookups lookups() {
     return new Lookups(pools, clients);

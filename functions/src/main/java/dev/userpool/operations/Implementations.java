@@ -36,6 +36,12 @@ import dev.userpool.operations.mfa.SetUserSettings;
 import dev.userpool.operations.mfa.SoftwareTokenCaller;
 import dev.userpool.operations.mfa.VerifySoftwareToken;
 import dev.userpool.operations.pools.AddCustomAttributes;
+import dev.userpool.operations.providers.CreateIdentityProvider;
+import dev.userpool.operations.providers.DeleteIdentityProvider;
+import dev.userpool.operations.providers.DescribeIdentityProvider;
+import dev.userpool.operations.providers.GetIdentityProviderByIdentifier;
+import dev.userpool.operations.providers.ListIdentityProviders;
+import dev.userpool.operations.providers.UpdateIdentityProvider;
 import dev.userpool.operations.self.AccessTokens;
 import dev.userpool.operations.self.AdminUserGlobalSignOut;
 import dev.userpool.operations.self.ChangePassword;
@@ -186,6 +192,14 @@ public final class Implementations {
         .add("AdminSetUserMFAPreference", new AdminSetUserMFAPreference(d.lookups(), directory))
         .add("SetUserSettings", new SetUserSettings(accessTokens, accounts))
         .add("AdminSetUserSettings", new AdminSetUserSettings(d.lookups(), directory))
+        // identity providers
+        .add("CreateIdentityProvider", new CreateIdentityProvider(d.lookups(), d.identityProviders()))
+        .add("DescribeIdentityProvider", new DescribeIdentityProvider(d.lookups(), d.identityProviders()))
+        .add("UpdateIdentityProvider", new UpdateIdentityProvider(d.lookups(), d.identityProviders()))
+        .add("DeleteIdentityProvider", new DeleteIdentityProvider(d.lookups(), d.identityProviders()))
+        .add("ListIdentityProviders", new ListIdentityProviders(d.lookups(), d.identityProviders()))
+        .add("GetIdentityProviderByIdentifier",
+            new GetIdentityProviderByIdentifier(d.lookups(), d.identityProviders()))
         .build();
   }
 }

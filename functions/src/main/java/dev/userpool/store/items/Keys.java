@@ -21,6 +21,9 @@ import dev.userpool.domain.UniqueKey;
  * POOL#&lt;poolId&gt;      MEMBER#&lt;escaped name&gt;#&lt;sub&gt;    a membership, listed by group (ListUsersInGroup)
  * POOL#&lt;poolId&gt;      USERGROUP#&lt;sub&gt;#&lt;name&gt;         the same membership, listed by user
  * POOL#&lt;poolId&gt;      CODE#&lt;sub&gt;#&lt;purpose&gt;          a verification code (its keyed hash; expiresAt = TTL)
+ * POOL#&lt;poolId&gt;      IDP#&lt;name&gt;                     an identity provider
+ * POOL#&lt;poolId&gt;      IDPID#&lt;identifier&gt;             an IdpIdentifier claimed by the provider it names
+ * POOL#&lt;poolId&gt;      UI#&lt;clientId or ALL&gt;           a UI customization (pool-wide under ALL)
  * </pre>
  *
  * <p>Code purposes are {@code signup}, {@code forgot-password} and {@code attribute:<name>}; subs never contain
@@ -42,6 +45,7 @@ final class Keys {
   static final String SIGNING_KEY_PREFIX = "SIGNKEY#";
   static final String DEPLOYMENT = "DEPLOYMENT";
   static final String GROUP_PREFIX = "GROUP#";
+  static final String IDENTITY_PROVIDER_PREFIX = "IDP#";
 
   private Keys() {}
 
@@ -113,5 +117,17 @@ final class Keys {
 
   static String deploymentKeySk(String name) {
     return "KEY#" + name;
+  }
+
+  static String identityProviderSk(String name) {
+    return IDENTITY_PROVIDER_PREFIX + name;
+  }
+
+  static String idpIdentifierSk(String identifier) {
+    return "IDPID#" + identifier;
+  }
+
+  static String uiCustomizationSk(String clientIdOrAll) {
+    return "UI#" + clientIdOrAll;
   }
 }

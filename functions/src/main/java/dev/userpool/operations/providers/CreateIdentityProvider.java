@@ -1,0 +1,44 @@
+package dev.userpool.operations.providers;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.userpool.domain.IdentityProvider;
+import dev.userpool.domain.UserPool;
+import dev.userpool.operations.Lookups;
+import dev.userpool.protocol.Input;
+import dev.userpool.protocol.Operation;
+import dev.userpool.protocol.OperationContext;
+import dev.userpool.store.IdentityProviderStore;
+import java.util.List;
+
+/**
+ * Cognito CreateIdentityProvider: ProviderDetails checked per ProviderType ({@link ProviderDetailsCheck}); the
+ * name and every IdpIdentifier must be free in the pool (DuplicateProviderException otherwise), which the store
+ * enforces atomically.
+ */
+public final class CreateIdentityProvider implements Operation {
+  private final Lookups lookups;
+  private final IdentityProviderStore providers;
+
+  public CreateIdentityProvider(Lookups lookups, IdentityProviderStore providers) {
+    this.lookups = lookups;
+    this.providers = providers;
+  }
+
+  @Override
+  public JsonNode handle(Input in, OperationContext ctx) {
+    UserPool pool = lookups.pool(in.string("UserPoolId"));
+    String type = in.string("ProviderType");
+    IdentityProvider provider = new IdentityProvider(pool.id(), in.string("ProviderName"), type,
+        in.stringMap("ProviderDetails"), in.stringMap("AttributeMapping"), identifiers(in), ctx.now(), ctx.now(), 0);
+    ProviderDetailsCheck.check(type, provider.details());
+    if (!providers.create(provider)) {
+      throw IdentityProviderView.duplicate();
+    }
+    return IdentityProviderView.wrapped(provider);
+  }
+
+  /** IdpIdentifiers without repeats (a repeat within one request is the caller's own, not a clash). */
+  static List<String> identifiers(Input in) {
+    return in.strings("IdpIdentifiers").stream().distinct().toList();
+  }
+}
