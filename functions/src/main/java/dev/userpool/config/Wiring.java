@@ -34,6 +34,7 @@ import dev.userpool.store.items.ItemRefreshTokenStore;
 import dev.userpool.store.items.ItemRevokedOriginStore;
 import dev.userpool.store.items.ItemGroupStore;
 import dev.userpool.store.items.ItemIdentityProviderStore;
+import dev.userpool.store.items.ItemSamlSigningCertificateStore;
 import dev.userpool.store.items.ItemUiCustomizationStore;
 import dev.userpool.store.items.ItemSigningKeyStore;
 import dev.userpool.store.items.ItemUserPoolStore;
@@ -114,7 +115,8 @@ public final class Wiring {
             new ItemCodeStore(table, deploymentKeys, random),
             delivery(config, outbox, clock),
             new ItemIdentityProviderStore(table),
-            new ItemUiCustomizationStore(table));
+            new ItemUiCustomizationStore(table),
+            new ItemSamlSigningCertificateStore(table));
     this.wellKnown = new WellKnownEndpoints(dependencies.pools(), tokens.keys(), tokens.issuers());
     OperationTable operations = Implementations.table(ServiceModel.load(), dependencies);
     this.protocol =

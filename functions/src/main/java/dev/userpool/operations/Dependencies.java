@@ -7,6 +7,7 @@ import dev.userpool.store.AppClientStore;
 import dev.userpool.store.CodeStore;
 import dev.userpool.store.GroupStore;
 import dev.userpool.store.IdentityProviderStore;
+import dev.userpool.store.SamlSigningCertificateStore;
 import dev.userpool.store.UiCustomizationStore;
 import dev.userpool.store.RevokedOriginStore;
 import dev.userpool.store.UserPoolStore;
@@ -33,7 +34,8 @@ public record Dependencies(
     CodeStore codes,
     Delivery delivery,
     IdentityProviderStore identityProviders,
-    UiCustomizationStore uiCustomizations) {
+    UiCustomizationStore uiCustomizations,
+    SamlSigningCertificateStore samlCertificates) {
 
   public Lookups lookups() {
     return new Lookups(pools, clients);

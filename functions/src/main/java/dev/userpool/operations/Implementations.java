@@ -40,6 +40,8 @@ import dev.userpool.operations.providers.CreateIdentityProvider;
 import dev.userpool.operations.providers.DeleteIdentityProvider;
 import dev.userpool.operations.providers.DescribeIdentityProvider;
 import dev.userpool.operations.providers.GetIdentityProviderByIdentifier;
+import dev.userpool.operations.providers.GetSigningCertificate;
+import dev.userpool.operations.providers.SelfSignedCertificates;
 import dev.userpool.operations.providers.ListIdentityProviders;
 import dev.userpool.operations.providers.UpdateIdentityProvider;
 import dev.userpool.operations.self.AccessTokens;
@@ -200,6 +202,8 @@ public final class Implementations {
         .add("ListIdentityProviders", new ListIdentityProviders(d.lookups(), d.identityProviders()))
         .add("GetIdentityProviderByIdentifier",
             new GetIdentityProviderByIdentifier(d.lookups(), d.identityProviders()))
+        .add("GetSigningCertificate",
+            new GetSigningCertificate(d.lookups(), d.samlCertificates(), new SelfSignedCertificates(d.random())))
         .build();
   }
 }

@@ -23,6 +23,7 @@ import dev.userpool.domain.UniqueKey;
  * POOL#&lt;poolId&gt;      CODE#&lt;sub&gt;#&lt;purpose&gt;          a verification code (its keyed hash; expiresAt = TTL)
  * POOL#&lt;poolId&gt;      IDP#&lt;name&gt;                     an identity provider
  * POOL#&lt;poolId&gt;      IDPID#&lt;identifier&gt;             an IdpIdentifier claimed by the provider it names
+ * POOL#&lt;poolId&gt;      SAMLCERT                        the pool's SAML signing certificate and its private key
  * POOL#&lt;poolId&gt;      UI#&lt;clientId or ALL&gt;           a UI customization (pool-wide under ALL)
  * </pre>
  *
@@ -46,6 +47,7 @@ final class Keys {
   static final String DEPLOYMENT = "DEPLOYMENT";
   static final String GROUP_PREFIX = "GROUP#";
   static final String IDENTITY_PROVIDER_PREFIX = "IDP#";
+  static final String SAML_CERTIFICATE_SK = "SAMLCERT";
 
   private Keys() {}
 

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.userpool.domain.IdentityProvider;
 import dev.userpool.domain.Page;
+import dev.userpool.domain.SamlSigningCertificate;
 import dev.userpool.domain.UiCustomization;
 import dev.userpool.store.IdentityProviderStore;
 import dev.userpool.store.StaleWriteException;
@@ -28,12 +29,14 @@ public abstract class IdentityProviderStoreContract {
 
   private IdentityProviderStore providers;
   private UiCustomizationStore ui;
+  private ItemSamlSigningCertificateStore certificates;
 
   @BeforeEach
   void stores() {
     ItemTable table = newTable();
     providers = new ItemIdentityProviderStore(table);
     ui = new ItemUiCustomizationStore(table);
+    certificates = new ItemSamlSigningCertificateStore(table);
   }
 
   static IdentityProvider provider(String name, String... identifiers) {
@@ -127,5 +130,22 @@ public abstract class IdentityProviderStoreContract {
     ui.delete(POOL, "client1");
     assertTrue(ui.find(POOL, "client1").isEmpty());
     assertTrue(ui.find(POOL, UiCustomization.ALL).isPresent());
+  }
+
+  @Test
+  void whenCertificateExistsThenLaterCallersGetTheStoredOneAndNeverAFreshOne() {
+    SamlSigningCertificate first = new SamlSigningCertificate(new byte[] {1, 2, 3}, "cHJpdmF0ZQ==");
+
+    SamlSigningCertificate created = certificates.getOrCreate(POOL, () -> first);
+    SamlSigningCertificate again = certificates.getOrCreate(POOL, () -> {
+      throw new AssertionError("a pool's certificate is created once");
+    });
+
+    assertTrue(java.util.Arrays.equals(new byte[] {1, 2, 3}, created.certificateDer()));
+    assertTrue(java.util.Arrays.equals(new byte[] {1, 2, 3}, again.certificateDer()));
+    assertEquals("cHJpdmF0ZQ==", again.privateKeyPkcs8());
+    SamlSigningCertificate other = certificates.getOrCreate("us-east-1_OTHER",
+        () -> new SamlSigningCertificate(new byte[] {9}, "b3RoZXI="));
+    assertEquals(9, other.certificateDer()[0]);
   }
 }
