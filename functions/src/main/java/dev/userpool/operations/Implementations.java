@@ -44,6 +44,8 @@ import dev.userpool.operations.providers.GetSigningCertificate;
 import dev.userpool.operations.providers.SelfSignedCertificates;
 import dev.userpool.operations.providers.ListIdentityProviders;
 import dev.userpool.operations.providers.UpdateIdentityProvider;
+import dev.userpool.operations.ui.GetUICustomization;
+import dev.userpool.operations.ui.SetUICustomization;
 import dev.userpool.operations.self.AccessTokens;
 import dev.userpool.operations.self.AdminUserGlobalSignOut;
 import dev.userpool.operations.self.ChangePassword;
@@ -204,6 +206,8 @@ public final class Implementations {
             new GetIdentityProviderByIdentifier(d.lookups(), d.identityProviders()))
         .add("GetSigningCertificate",
             new GetSigningCertificate(d.lookups(), d.samlCertificates(), new SelfSignedCertificates(d.random())))
+        .add("SetUICustomization", new SetUICustomization(d.lookups(), d.uiCustomizations()))
+        .add("GetUICustomization", new GetUICustomization(d.lookups(), d.uiCustomizations()))
         .build();
   }
 }
