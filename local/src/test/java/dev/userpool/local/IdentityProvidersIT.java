@@ -104,6 +104,15 @@ class IdentityProvidersIT {
   }
 
   @Test
+  void whenSocialProviderIsNotNamedAfterItsTypeThenInvalidParameterAsCognitoWordsIt() {
+    String poolId = TestPools.builder().create(server);
+
+    Expect.error(InvalidParameterException.class, "Provider NameOfGP cannot be of type Google.",
+        () -> cognito.createIdentityProvider(b -> b.userPoolId(poolId).providerName("NameOfGP")
+            .providerType(IdentityProviderTypeType.GOOGLE).providerDetails(GOOGLE)));
+  }
+
+  @Test
   void whenNameOrIdentifierIsTakenThenDuplicateProviderException() {
     String poolId = TestPools.builder().create(server);
     cognito.createIdentityProvider(b -> b.userPoolId(poolId).providerName("Corp")

@@ -11,7 +11,7 @@ import dev.userpool.store.IdentityProviderStore;
 import java.util.List;
 
 /**
- * Cognito CreateIdentityProvider: ProviderDetails checked per ProviderType ({@link ProviderDetailsCheck}); the
+ * Cognito CreateIdentityProvider: a social provider named after its type, ProviderDetails checked per ProviderType ({@link ProviderDetailsCheck}); the
  * name and every IdpIdentifier must be free in the pool (DuplicateProviderException otherwise), which the store
  * enforces atomically.
  */
@@ -30,6 +30,7 @@ public final class CreateIdentityProvider implements Operation {
     String type = in.string("ProviderType");
     IdentityProvider provider = new IdentityProvider(pool.id(), in.string("ProviderName"), type,
         in.stringMap("ProviderDetails"), in.stringMap("AttributeMapping"), identifiers(in), ctx.now(), ctx.now(), 0);
+    ProviderDetailsCheck.checkName(provider.name(), type);
     ProviderDetailsCheck.check(type, provider.details());
     if (!providers.create(provider)) {
       throw IdentityProviderView.duplicate();

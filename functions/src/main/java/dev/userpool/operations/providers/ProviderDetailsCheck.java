@@ -22,7 +22,21 @@ final class ProviderDetailsCheck {
       "OIDC", List.of("client_id", "attributes_request_method", "oidc_issuer", "authorize_scopes"),
       "SAML", List.of());
 
+  /** Social types whose provider must be named after the type. */
+  private static final java.util.Set<String> SOCIAL =
+      java.util.Set.of("Google", "Facebook", "LoginWithAmazon", "SignInWithApple");
+
   private ProviderDetailsCheck() {}
+
+  /**
+   * A social provider's name is its type: InvalidParameterException "Provider NameOfGP cannot be of type
+   * Google." is Cognito's answer to any other name (observed: aws/aws-cli#3179).
+   */
+  static void checkName(String name, String type) {
+    if (SOCIAL.contains(type) && !name.equals(type)) {
+      throw ErrorCode.INVALID_PARAMETER.exception("Provider " + name + " cannot be of type " + type + ".");
+    }
+  }
 
   static void check(String type, Map<String, String> details) {
     List<String> required = REQUIRED.get(type);
