@@ -43,6 +43,7 @@ import dev.userpool.operations.providers.GetIdentityProviderByIdentifier;
 import dev.userpool.operations.providers.GetSigningCertificate;
 import dev.userpool.operations.providers.SelfSignedCertificates;
 import dev.userpool.operations.providers.ListIdentityProviders;
+import dev.userpool.operations.providers.OidcDiscovery;
 import dev.userpool.operations.providers.UpdateIdentityProvider;
 import dev.userpool.operations.ui.GetUICustomization;
 import dev.userpool.operations.ui.SetUICustomization;
@@ -197,9 +198,11 @@ public final class Implementations {
         .add("SetUserSettings", new SetUserSettings(accessTokens, accounts))
         .add("AdminSetUserSettings", new AdminSetUserSettings(d.lookups(), directory))
         // identity providers
-        .add("CreateIdentityProvider", new CreateIdentityProvider(d.lookups(), d.identityProviders()))
+        .add("CreateIdentityProvider",
+            new CreateIdentityProvider(d.lookups(), d.identityProviders(), new OidcDiscovery()))
         .add("DescribeIdentityProvider", new DescribeIdentityProvider(d.lookups(), d.identityProviders()))
-        .add("UpdateIdentityProvider", new UpdateIdentityProvider(d.lookups(), d.identityProviders()))
+        .add("UpdateIdentityProvider",
+            new UpdateIdentityProvider(d.lookups(), d.identityProviders(), new OidcDiscovery()))
         .add("DeleteIdentityProvider", new DeleteIdentityProvider(d.lookups(), d.identityProviders()))
         .add("ListIdentityProviders", new ListIdentityProviders(d.lookups(), d.identityProviders()))
         .add("GetIdentityProviderByIdentifier",

@@ -4,7 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -101,6 +108,29 @@ class IdentityProvidersIT {
             .providerType(IdentityProviderTypeType.SAML).providerDetails(Map.of())));
 
     assertTrue(cognito.listIdentityProviders(b -> b.userPoolId(poolId)).providers().isEmpty());
+  }
+
+  @Test
+  void whenOidcEndpointsAreNotGivenThenTheyAreTakenFromTheIssuersDiscoveryDocument() throws Exception {
+    String poolId = TestPools.builder().create(server);
+    // Another pool of the same server is a real OIDC issuer with a discovery document.
+    String issuer = server.endpoint() + "/" + TestPools.builder().create(server);
+    JsonNode document = new ObjectMapper().readTree(HttpClient.newHttpClient().send(
+        HttpRequest.newBuilder(URI.create(issuer + "/.well-known/openid-configuration")).build(),
+        HttpResponse.BodyHandlers.ofString()).body());
+    Map<String, String> details = new HashMap<>(OIDC);
+    details.put("oidc_issuer", issuer);
+    details.put("token_url", "https://tokens.example.com/token");
+
+    Map<String, String> stored = cognito.createIdentityProvider(b -> b.userPoolId(poolId).providerName("Pool")
+        .providerType(IdentityProviderTypeType.OIDC).providerDetails(details)).identityProvider().providerDetails();
+
+    assertEquals(document.get("authorization_endpoint").asText(), stored.get("authorize_url"));
+    assertEquals(document.get("userinfo_endpoint").asText(), stored.get("attributes_url"));
+    assertEquals(document.get("jwks_uri").asText(), stored.get("jwks_uri"));
+    assertEquals("https://tokens.example.com/token", stored.get("token_url"), "a given key is kept");
+    assertEquals(stored, cognito.describeIdentityProvider(b -> b.userPoolId(poolId).providerName("Pool"))
+        .identityProvider().providerDetails());
   }
 
   @Test

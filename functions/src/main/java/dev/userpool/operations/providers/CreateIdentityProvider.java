@@ -18,10 +18,12 @@ import java.util.List;
 public final class CreateIdentityProvider implements Operation {
   private final Lookups lookups;
   private final IdentityProviderStore providers;
+  private final OidcDiscovery discovery;
 
-  public CreateIdentityProvider(Lookups lookups, IdentityProviderStore providers) {
+  public CreateIdentityProvider(Lookups lookups, IdentityProviderStore providers, OidcDiscovery discovery) {
     this.lookups = lookups;
     this.providers = providers;
+    this.discovery = discovery;
   }
 
   @Override
@@ -32,10 +34,18 @@ public final class CreateIdentityProvider implements Operation {
         in.stringMap("ProviderDetails"), in.stringMap("AttributeMapping"), identifiers(in), ctx.now(), ctx.now(), 0);
     ProviderDetailsCheck.checkName(provider.name(), type);
     ProviderDetailsCheck.check(type, provider.details());
+    if (type.equals("OIDC")) {
+      provider = withDetails(provider, discovery.complete(provider.details()));
+    }
     if (!providers.create(provider)) {
       throw IdentityProviderView.duplicate();
     }
     return IdentityProviderView.wrapped(provider);
+  }
+
+  static IdentityProvider withDetails(IdentityProvider p, java.util.Map<String, String> details) {
+    return new IdentityProvider(p.userPoolId(), p.name(), p.type(), details, p.attributeMapping(),
+        p.idpIdentifiers(), p.creationDate(), p.lastModifiedDate(), p.version());
   }
 
   /** IdpIdentifiers without repeats (a repeat within one request is the caller's own, not a clash). */

@@ -17,10 +17,12 @@ import dev.userpool.store.IdentityProviderStore;
 public final class UpdateIdentityProvider implements Operation {
   private final Lookups lookups;
   private final IdentityProviderStore providers;
+  private final OidcDiscovery discovery;
 
-  public UpdateIdentityProvider(Lookups lookups, IdentityProviderStore providers) {
+  public UpdateIdentityProvider(Lookups lookups, IdentityProviderStore providers, OidcDiscovery discovery) {
     this.lookups = lookups;
     this.providers = providers;
+    this.discovery = discovery;
   }
 
   @Override
@@ -33,6 +35,9 @@ public final class UpdateIdentityProvider implements Operation {
         in.has("IdpIdentifiers") ? CreateIdentityProvider.identifiers(in) : before.idpIdentifiers(),
         before.creationDate(), ctx.now(), before.version());
     ProviderDetailsCheck.check(after.type(), after.details());
+    if (after.type().equals("OIDC") && in.has("ProviderDetails")) {
+      after = CreateIdentityProvider.withDetails(after, discovery.complete(after.details()));
+    }
     if (!providers.update(before, after)) {
       throw IdentityProviderView.duplicate();
     }
