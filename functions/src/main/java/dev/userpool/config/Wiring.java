@@ -8,12 +8,15 @@ import dev.userpool.authflows.SignInSetup;
 import dev.userpool.migration.CognitoApi;
 import dev.userpool.migration.CognitoSourcePasswords;
 import dev.userpool.delivery.Delivery;
+import dev.userpool.imports.CsvUploads;
+import dev.userpool.imports.UserImports;
 import dev.userpool.delivery.DeliveryMedium;
 import dev.userpool.delivery.MessageChannel;
 import dev.userpool.delivery.Outbox;
 import dev.userpool.delivery.ses.SesEmailSender;
 import dev.userpool.delivery.sns.SmsRoleCredentials;
 import dev.userpool.delivery.sns.SnsSmsSender;
+import dev.userpool.oauth.OAuthEndpoints;
 import dev.userpool.operations.Dependencies;
 import dev.userpool.operations.Implementations;
 import dev.userpool.operations.auth.TriggerAuthenticationHooks;
@@ -25,7 +28,11 @@ import dev.userpool.protocol.RequestAuthenticator;
 import dev.userpool.protocol.WellKnownEndpoints;
 import dev.userpool.store.dynamodb.DynamoDbItemTable;
 import dev.userpool.store.embedded.EmbeddedItemTable;
+import dev.userpool.store.OAuthStores;
 import dev.userpool.store.items.ItemAppClientStore;
+import dev.userpool.store.items.ItemAuthorizationCodeStore;
+import dev.userpool.store.items.ItemDomainStore;
+import dev.userpool.store.items.ItemResourceServerStore;
 import dev.userpool.store.items.ItemCodeStore;
 import dev.userpool.store.items.ItemChallengeSessionStore;
 import dev.userpool.store.CachedDeploymentKeyStore;
@@ -36,6 +43,7 @@ import dev.userpool.store.items.ItemGroupStore;
 import dev.userpool.store.items.ItemIdentityProviderStore;
 import dev.userpool.store.items.ItemSamlSigningCertificateStore;
 import dev.userpool.store.items.ItemUiCustomizationStore;
+import dev.userpool.store.items.ItemImportJobStore;
 import dev.userpool.store.items.ItemSigningKeyStore;
 import dev.userpool.store.items.ItemUserPoolStore;
 import dev.userpool.store.items.ItemUserStore;
@@ -81,6 +89,7 @@ public final class Wiring {
   private final Dependencies dependencies;
   private final CognitoProtocol protocol;
   private final WellKnownEndpoints wellKnown;
+  private final OAuthEndpoints oauth;
   private final Outbox outbox = new Outbox();
 
   public Wiring(AppConfig config, Clock clock, ItemTable table, RequestAuthenticator authenticator) {
@@ -116,8 +125,12 @@ public final class Wiring {
             delivery(config, outbox, clock),
             new ItemIdentityProviderStore(table),
             new ItemUiCustomizationStore(table),
-            new ItemSamlSigningCertificateStore(table));
+            new ItemSamlSigningCertificateStore(table),
+            new OAuthStores(new ItemDomainStore(table), new ItemResourceServerStore(table),
+                new ItemAuthorizationCodeStore(table)),
+            new UserImports(new ItemImportJobStore(table)));
     this.wellKnown = new WellKnownEndpoints(dependencies.pools(), tokens.keys(), tokens.issuers());
+    this.oauth = new OAuthEndpoints(dependencies);
     OperationTable operations = Implementations.table(ServiceModel.load(), dependencies);
     this.protocol =
         new CognitoProtocol(operations, authenticator, clock, config.defaultRegion(), config.accountId());
@@ -311,8 +324,18 @@ public final class Wiring {
   }
 
   /** Messages the local outbox holds (empty when every medium goes to SES/SNS). */
+  /** Where user import CSVs are uploaded (the local server's endpoint); without it no import job can start. */
+  public void useImportUploads(CsvUploads uploads) {
+    dependencies.imports().useUploads(uploads);
+  }
+
   public Outbox outbox() {
     return outbox;
+  }
+
+  /** The pool domain's OAuth endpoints and hosted pages (routes of both front ends). */
+  public OAuthEndpoints oauth() {
+    return oauth;
   }
 
   /** The JWKS and discovery documents (GET routes of both front ends). */

@@ -3,12 +3,14 @@ package dev.userpool.operations;
 import dev.userpool.authflows.SignInSetup;
 import dev.userpool.config.AppConfig;
 import dev.userpool.delivery.Delivery;
+import dev.userpool.imports.UserImports;
 import dev.userpool.store.AppClientStore;
 import dev.userpool.store.CodeStore;
 import dev.userpool.store.GroupStore;
 import dev.userpool.store.IdentityProviderStore;
 import dev.userpool.store.SamlSigningCertificateStore;
 import dev.userpool.store.UiCustomizationStore;
+import dev.userpool.store.OAuthStores;
 import dev.userpool.store.RevokedOriginStore;
 import dev.userpool.store.UserPoolStore;
 import dev.userpool.store.UserStore;
@@ -35,7 +37,9 @@ public record Dependencies(
     Delivery delivery,
     IdentityProviderStore identityProviders,
     UiCustomizationStore uiCustomizations,
-    SamlSigningCertificateStore samlCertificates) {
+    SamlSigningCertificateStore samlCertificates,
+    OAuthStores oauth,
+    UserImports imports) {
 
   public Lookups lookups() {
     return new Lookups(pools, clients);

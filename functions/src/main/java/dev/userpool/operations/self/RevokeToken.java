@@ -54,18 +54,32 @@ public final class RevokeToken implements Operation {
       throw ErrorCode.UNSUPPORTED_OPERATION.exception("Token revocation is not enabled for this app client.");
     }
     String token = in.string("Token");
-    if (token.split("\\.", -1).length == 3) {
+    if (isJwt(token)) {
       throw ErrorCode.UNSUPPORTED_TOKEN_TYPE.exception("Only refresh tokens can be revoked.");
     }
+    revoke(client, token, ctx.now(), refreshTokens, revokedOrigins);
+    return Json.object();
+  }
+
+  /** Whether the token is a JWS (an ID or access token) rather than a refresh token. */
+  public static boolean isJwt(String token) {
+    return token.split("\\.", -1).length == 3;
+  }
+
+  /**
+   * Revokes {@code token} if it is a live refresh token of {@code client}; anything else is silently ignored. Shared
+   * with the /oauth2/revoke endpoint.
+   */
+  public static void revoke(AppClient client, String token, java.time.Instant now, RefreshTokenStore refreshTokens,
+      RevokedOriginStore revokedOrigins) {
     String hash = TokenMint.refreshTokenHash(token);
     Optional<RefreshToken> stored = refreshTokens.find(client.userPoolId(), hash)
-        .filter(t -> t.clientId().equals(client.clientId()) && ctx.now().isBefore(t.expiresAt()));
+        .filter(t -> t.clientId().equals(client.clientId()) && now.isBefore(t.expiresAt()));
     if (stored.isPresent()) {
       // The origin first: if the delete is lost, a retry finds the token again; the reverse would leave its
       // access tokens alive with nothing left to revoke them by.
       revokedOrigins.revoke(client.userPoolId(), stored.get().originJti(), stored.get().expiresAt());
       refreshTokens.delete(client.userPoolId(), hash);
     }
-    return Json.object();
   }
 }

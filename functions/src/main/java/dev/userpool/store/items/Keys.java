@@ -25,6 +25,10 @@ import dev.userpool.domain.UniqueKey;
  * POOL#&lt;poolId&gt;      IDPID#&lt;identifier&gt;             an IdpIdentifier claimed by the provider it names
  * POOL#&lt;poolId&gt;      SAMLCERT                        the pool's SAML signing certificate and its private key
  * POOL#&lt;poolId&gt;      UI#&lt;clientId or ALL&gt;           a UI customization (pool-wide under ALL)
+ * POOL#&lt;poolId&gt;      IMPORTJOB#&lt;jobId&gt;             a user import job (ItemImportJobStore)
+ * DOMAIN#&lt;domain&gt;   DOMAIN                          a pool domain (prefix or custom), unique in the deployment
+ * POOL#&lt;poolId&gt;      RESOURCESERVER#&lt;identifier&gt;     an OAuth resource server and its scopes
+ * POOL#&lt;poolId&gt;      OAUTHCODE#&lt;sha256 of code&gt;     an OAuth authorization code (expiresAt = TTL, 5 min)
  * </pre>
  *
  * <p>Code purposes are {@code signup}, {@code forgot-password} and {@code attribute:<name>}; subs never contain
@@ -48,6 +52,8 @@ final class Keys {
   static final String GROUP_PREFIX = "GROUP#";
   static final String IDENTITY_PROVIDER_PREFIX = "IDP#";
   static final String SAML_CERTIFICATE_SK = "SAMLCERT";
+  static final String DOMAIN_SK = "DOMAIN";
+  static final String RESOURCE_SERVER_PREFIX = "RESOURCESERVER#";
 
   private Keys() {}
 
@@ -115,6 +121,18 @@ final class Keys {
 
   static String revokedOriginSk(String originJti) {
     return "REVOKED#" + originJti;
+  }
+
+  static String domainPk(String domain) {
+    return "DOMAIN#" + domain;
+  }
+
+  static String resourceServerSk(String identifier) {
+    return RESOURCE_SERVER_PREFIX + identifier;
+  }
+
+  static String authorizationCodeSk(String codeHash) {
+    return "OAUTHCODE#" + codeHash;
   }
 
   static String deploymentKeySk(String name) {
