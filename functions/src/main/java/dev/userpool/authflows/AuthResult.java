@@ -1,13 +1,23 @@
 package dev.userpool.authflows;
 
+import java.util.List;
 import java.util.Map;
 
 /** What a flow step answers: the next challenge, or tokens (sources §6.1, §7.3). */
 public sealed interface AuthResult {
-  /** ChallengeName, ChallengeParameters and Session (null for the first SRP step, which has none). */
-  record Challenge(String name, Map<String, String> parameters, String session) implements AuthResult {
+  /**
+   * ChallengeName, ChallengeParameters and Session (null for the first SRP step, which has none);
+   * {@code availableChallenges} only for USER_AUTH's SELECT_CHALLENGE (InitiateAuth's AvailableChallenges).
+   */
+  record Challenge(String name, Map<String, String> parameters, String session, List<String> availableChallenges)
+      implements AuthResult {
     public Challenge {
       parameters = Map.copyOf(parameters);
+      availableChallenges = availableChallenges == null ? null : List.copyOf(availableChallenges);
+    }
+
+    public Challenge(String name, Map<String, String> parameters, String session) {
+      this(name, parameters, session, null);
     }
   }
 

@@ -115,6 +115,14 @@ public final class ChallengeSessions {
     }
   }
 
+  /** The internal challenge name a Session was issued for, without consuming it; empty when unknown. */
+  public java.util.Optional<String> issuedFor(SignInContext ctx, String session) {
+    if (session == null || session.isEmpty()) {
+      return java.util.Optional.empty();
+    }
+    return store.find(ctx.pool().id(), hash(session)).map(ChallengeSession::challengeName);
+  }
+
   static RuntimeException expired() {
     return ErrorCode.NOT_AUTHORIZED.exception("Invalid session for the user, session is expired.");
   }

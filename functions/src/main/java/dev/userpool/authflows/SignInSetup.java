@@ -70,6 +70,11 @@ public record SignInSetup(
 
   /** The flow table: one line per AuthFlow (with the ExplicitAuthFlows flag it needs) and per challenge. */
   public AuthFlows flows(UserAccounts users, Tokens tokens, SecureRandom random) {
+    return flows(users, tokens, random, SignInCodes.NONE);
+  }
+
+  /** The flow table, with one-time sign-in codes for USER_AUTH's EMAIL_OTP and SMS_OTP. */
+  public AuthFlows flows(UserAccounts users, Tokens tokens, SecureRandom random, SignInCodes codes) {
     AccountProtection protection = new AccountProtection(users);
     ChallengeSessions challengeSessions = new ChallengeSessions(sessions, random);
     TokenMint mint = new TokenMint(tokens.issuer(), tokens.issuers(), refreshTokens, groups, hooks, random);
@@ -80,12 +85,17 @@ public record SignInSetup(
     PasswordAuthFlow password = new PasswordAuthFlow(users, protection, completion, hooks,
         new ImportedUserPasswords(sourcePasswords, users, random));
     RefreshTokenFlow refresh = new RefreshTokenFlow(new RefreshTokenExchange(refreshTokens, users, mint), mint);
+    SrpAuthFlow srp = new SrpAuthFlow(users, protection, blocks, deploymentKeys, random);
+    UserAuthFlow userAuth =
+        new UserAuthFlow(users, protection, completion, hooks, challengeSessions, srp, codes);
     return new AuthFlows()
         .flow("USER_PASSWORD_AUTH", "ALLOW_USER_PASSWORD_AUTH", false, password)
         .flow("ADMIN_USER_PASSWORD_AUTH", "ALLOW_ADMIN_USER_PASSWORD_AUTH", true, password)
         .flow("ADMIN_NO_SRP_AUTH", "ALLOW_ADMIN_USER_PASSWORD_AUTH", true, password)
-        .flow("USER_SRP_AUTH", "ALLOW_USER_SRP_AUTH", false,
-            new SrpAuthFlow(users, protection, blocks, deploymentKeys, random))
+        .flow("USER_SRP_AUTH", "ALLOW_USER_SRP_AUTH", false, srp)
+        .flow("USER_AUTH", "ALLOW_USER_AUTH", false, userAuth)
+        .challenge("SELECT_CHALLENGE", userAuth.selectChallenge())
+        .challenge("SMS_OTP", userAuth.otpChallenge("SMS_OTP"))
         .flow("REFRESH_TOKEN_AUTH", "ALLOW_REFRESH_TOKEN_AUTH", false, refresh)
         .flow("REFRESH_TOKEN", "ALLOW_REFRESH_TOKEN_AUTH", false, refresh)
         .challenge("PASSWORD_VERIFIER", new PasswordVerifierChallenge(users, protection, blocks, completion, hooks))
@@ -95,8 +105,9 @@ public record SignInSetup(
             new SoftwareTokenMfaChallenge(users, challengeSessions, protection, softwareTokens, completion))
         .challenge(PoolMfa.SMS_MFA,
             MfaCodeChallenge.sms(users, challengeSessions, protection, mfaCodes, completion))
-        .challenge(PoolMfa.EMAIL_OTP,
-            MfaCodeChallenge.email(users, challengeSessions, protection, mfaCodes, completion))
+        .challenge(PoolMfa.EMAIL_OTP, new FirstFactorOrMfaChallenge(challengeSessions, "EMAIL_OTP",
+            userAuth.otpChallenge("EMAIL_OTP"),
+            MfaCodeChallenge.email(users, challengeSessions, protection, mfaCodes, completion)))
         .challenge(MfaStage.SELECT_MFA_TYPE, new SelectMfaTypeChallenge(users, challengeSessions, mfa))
         .challenge(MfaStage.MFA_SETUP, new MfaSetupChallenge(users, challengeSessions, completion));
   }

@@ -30,6 +30,8 @@ import dev.userpool.store.dynamodb.DynamoDbItemTable;
 import dev.userpool.store.embedded.EmbeddedItemTable;
 import dev.userpool.store.OAuthStores;
 import dev.userpool.store.items.ItemAppClientStore;
+import dev.userpool.store.items.ItemManagedLoginBrandingStore;
+import dev.userpool.store.items.ItemTermsStore;
 import dev.userpool.store.items.ItemAuthorizationCodeStore;
 import dev.userpool.store.items.ItemDomainStore;
 import dev.userpool.store.items.ItemResourceServerStore;
@@ -126,6 +128,8 @@ public final class Wiring {
             new ItemIdentityProviderStore(table),
             new ItemUiCustomizationStore(table),
             new ItemSamlSigningCertificateStore(table),
+            new ItemTermsStore(table),
+            new ItemManagedLoginBrandingStore(table),
             new OAuthStores(new ItemDomainStore(table), new ItemResourceServerStore(table),
                 new ItemAuthorizationCodeStore(table)),
             new UserImports(new ItemImportJobStore(table)));

@@ -29,13 +29,23 @@ public record VerificationCode(
   /** A sign-in code (SMS_MFA, EMAIL_OTP); its challenge Session, at most 15 minutes, bounds it as well. */
   public static final String MFA = "mfa";
   private static final String ATTRIBUTE_PREFIX = "attribute:";
+  private static final String SIGN_IN_PREFIX = "sign-in:";
 
-  /** Sign-up and attribute codes are valid 24 hours, password-reset codes 1 hour (sources §4.1). */
+  /**
+   * Sign-up and attribute codes are valid 24 hours, password-reset codes 1 hour (sources §4.1); MFA and one-time
+   * sign-in codes 15 minutes, the longest AuthSessionValidity — their challenge session, 3 minutes by default, ends
+   * first.
+   */
   public static Duration validity(String purpose) {
-    if (MFA.equals(purpose)) {
+    if (MFA.equals(purpose) || purpose.startsWith(SIGN_IN_PREFIX)) {
       return Duration.ofMinutes(15);
     }
     return FORGOT_PASSWORD.equals(purpose) ? Duration.ofHours(1) : Duration.ofHours(24);
+  }
+
+  /** The purpose of a one-time sign-in code sent to {@code attributeName} (USER_AUTH EMAIL_OTP / SMS_OTP). */
+  public static String signIn(String attributeName) {
+    return SIGN_IN_PREFIX + attributeName;
   }
 
   public static String attribute(String attributeName) {

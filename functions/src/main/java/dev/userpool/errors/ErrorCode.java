@@ -28,6 +28,8 @@ public enum ErrorCode {
       "InvalidSmsRoleTrustRelationshipException", 400, "SMS role trust relationship is invalid."),
   INVALID_USER_POOL_CONFIGURATION("InvalidUserPoolConfigurationException", 400, "Invalid user pool configuration."),
   LIMIT_EXCEEDED("LimitExceededException", 400, "Attempt limit exceeded, please try after some time."),
+  MANAGED_LOGIN_BRANDING_EXISTS(
+      "ManagedLoginBrandingExistsException", 400, "A managed login branding style already exists."),
   MFA_METHOD_NOT_FOUND("MFAMethodNotFoundException", 400, "No MFA method found."),
   NOT_AUTHORIZED("NotAuthorizedException", 400, "Incorrect username or password."),
   PASSWORD_RESET_REQUIRED("PasswordResetRequiredException", 400, "Password reset required for the user"),
@@ -36,6 +38,7 @@ public enum ErrorCode {
   RESOURCE_NOT_FOUND("ResourceNotFoundException", 400, "Resource not found."),
   SCOPE_DOES_NOT_EXIST("ScopeDoesNotExistException", 400, "Scope does not exist."),
   SOFTWARE_TOKEN_MFA_NOT_FOUND("SoftwareTokenMFANotFoundException", 400, "Software token MFA not found."),
+  TERMS_EXISTS("TermsExistsException", 400, "Terms already exist."),
   TOO_MANY_FAILED_ATTEMPTS("TooManyFailedAttemptsException", 400, "Too many failed attempts."),
   TOO_MANY_REQUESTS("TooManyRequestsException", 400, "Rate exceeded"),
   UNAUTHORIZED("UnauthorizedException", 400, "Unauthorized."),

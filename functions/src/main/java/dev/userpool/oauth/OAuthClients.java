@@ -1,6 +1,6 @@
 package dev.userpool.oauth;
 
-import dev.userpool.crypto.ConstantTime;
+import dev.userpool.crypto.ClientSecretCheck;
 import dev.userpool.domain.AppClient;
 import dev.userpool.domain.UserPool;
 import dev.userpool.protocol.ApiRequest;
@@ -76,7 +76,8 @@ final class OAuthClients {
     String secret = basicSecret != null ? basicSecret : form.get("client_secret");
     Found found = find(clientId).orElseThrow(() -> OAuthException.invalidClient("unknown client"));
     if (found.client().hasSecret()) {
-      if (secret == null || !ConstantTime.equals(found.client().clientSecret(), secret)) {
+      // any active secret: both are valid during a rotation (AddUserPoolClientSecret)
+      if (secret == null || !ClientSecretCheck.acceptsSecret(found.client(), secret)) {
         throw OAuthException.invalidClient("wrong or missing client secret");
       }
     }

@@ -10,6 +10,8 @@ import dev.userpool.store.GroupStore;
 import dev.userpool.store.IdentityProviderStore;
 import dev.userpool.store.SamlSigningCertificateStore;
 import dev.userpool.store.UiCustomizationStore;
+import dev.userpool.store.ManagedLoginBrandingStore;
+import dev.userpool.store.TermsStore;
 import dev.userpool.store.OAuthStores;
 import dev.userpool.store.RevokedOriginStore;
 import dev.userpool.store.UserPoolStore;
@@ -38,6 +40,8 @@ public record Dependencies(
     IdentityProviderStore identityProviders,
     UiCustomizationStore uiCustomizations,
     SamlSigningCertificateStore samlCertificates,
+    TermsStore terms,
+    ManagedLoginBrandingStore brandings,
     OAuthStores oauth,
     UserImports imports) {
 

@@ -8,9 +8,15 @@ import dev.userpool.operations.auth.AdminRespondToAuthChallenge;
 import dev.userpool.operations.auth.DirectoryAccounts;
 import dev.userpool.operations.auth.GetTokensFromRefreshToken;
 import dev.userpool.operations.auth.InitiateAuth;
+import dev.userpool.operations.auth.OneTimeSignInCodes;
 import dev.userpool.operations.auth.MfaCodeMessages;
 import dev.userpool.operations.auth.UserMigration;
 import dev.userpool.operations.auth.RespondToAuthChallenge;
+import dev.userpool.operations.branding.CreateManagedLoginBranding;
+import dev.userpool.operations.branding.DeleteManagedLoginBranding;
+import dev.userpool.operations.branding.DescribeManagedLoginBranding;
+import dev.userpool.operations.branding.DescribeManagedLoginBrandingByClient;
+import dev.userpool.operations.branding.UpdateManagedLoginBranding;
 import dev.userpool.operations.clients.AddUserPoolClientSecret;
 import dev.userpool.operations.clients.CreateUserPoolClient;
 import dev.userpool.operations.clients.DeleteUserPoolClientSecret;
@@ -63,6 +69,7 @@ import dev.userpool.operations.self.DeleteUser;
 import dev.userpool.operations.self.DeleteUserAttributes;
 import dev.userpool.operations.self.GetUser;
 import dev.userpool.operations.self.GetUserAttributeVerificationCode;
+import dev.userpool.operations.self.GetUserAuthFactors;
 import dev.userpool.operations.self.GlobalSignOut;
 import dev.userpool.operations.self.RevokeToken;
 import dev.userpool.operations.self.SignOuts;
@@ -71,7 +78,11 @@ import dev.userpool.operations.self.VerifyUserAttribute;
 import dev.userpool.operations.pools.CreateUserPool;
 import dev.userpool.operations.pools.DeleteUserPool;
 import dev.userpool.operations.pools.DescribeUserPool;
+import dev.userpool.operations.pools.DescribeRiskConfiguration;
 import dev.userpool.operations.pools.GetCSVHeader;
+import dev.userpool.operations.pools.SetRiskConfiguration;
+import dev.userpool.operations.pools.GetLogDeliveryConfiguration;
+import dev.userpool.operations.pools.SetLogDeliveryConfiguration;
 import dev.userpool.operations.pools.GetUserPoolMfaConfig;
 import dev.userpool.operations.pools.ListUserPools;
 import dev.userpool.operations.pools.SetUserPoolMfaConfig;
@@ -104,6 +115,11 @@ import dev.userpool.operations.signup.AdminConfirmSignUp;
 import dev.userpool.operations.signup.ConfirmSignUp;
 import dev.userpool.operations.signup.ResendConfirmationCode;
 import dev.userpool.operations.signup.SignUp;
+import dev.userpool.operations.terms.CreateTerms;
+import dev.userpool.operations.terms.DeleteTerms;
+import dev.userpool.operations.terms.DescribeTerms;
+import dev.userpool.operations.terms.ListTerms;
+import dev.userpool.operations.terms.UpdateTerms;
 import dev.userpool.protocol.OperationTable;
 import dev.userpool.validation.ServiceModel;
 
@@ -116,7 +132,8 @@ public final class Implementations {
 
   public static OperationTable table(ServiceModel model, Dependencies d) {
     AuthFlows flows = d.signIn().withMfaCodes(new MfaCodeMessages(d.codeSender(), d.codes()))
-        .flows(new DirectoryAccounts(new UserDirectory(d.users())), d.tokens(), d.random());
+        .flows(new DirectoryAccounts(new UserDirectory(d.users())), d.tokens(), d.random(),
+            new OneTimeSignInCodes(d.codeSender(), new CodeCheck(d.codes())));
     AccessTokens accessTokens =
         new AccessTokens(d.tokens().verifier(), d.pools(), d.users(), d.revokedOrigins());
     SignOuts signOuts = new SignOuts(new UserDirectory(d.users()), d.clock());
@@ -152,6 +169,21 @@ public final class Implementations {
         .add("AddUserPoolClientSecret", new AddUserPoolClientSecret(d.lookups(), d.clients(), d.random()))
         .add("ListUserPoolClientSecrets", new ListUserPoolClientSecrets(d.lookups()))
         .add("DeleteUserPoolClientSecret", new DeleteUserPoolClientSecret(d.lookups(), d.clients()))
+        .add("GetLogDeliveryConfiguration", new GetLogDeliveryConfiguration(d.lookups()))
+        .add("SetLogDeliveryConfiguration", new SetLogDeliveryConfiguration(d.lookups(), d.pools()))
+        .add("SetRiskConfiguration", new SetRiskConfiguration(d.lookups(), d.pools()))
+        .add("DescribeRiskConfiguration", new DescribeRiskConfiguration(d.lookups()))
+        .add("CreateTerms", new CreateTerms(d.lookups(), d.terms(), d.random()))
+        .add("DescribeTerms", new DescribeTerms(d.lookups(), d.terms()))
+        .add("ListTerms", new ListTerms(d.lookups(), d.terms()))
+        .add("UpdateTerms", new UpdateTerms(d.lookups(), d.terms()))
+        .add("DeleteTerms", new DeleteTerms(d.lookups(), d.terms()))
+        .add("CreateManagedLoginBranding", new CreateManagedLoginBranding(d.lookups(), d.brandings(), d.random()))
+        .add("DescribeManagedLoginBranding", new DescribeManagedLoginBranding(d.lookups(), d.brandings()))
+        .add("DescribeManagedLoginBrandingByClient",
+            new DescribeManagedLoginBrandingByClient(d.lookups(), d.brandings()))
+        .add("UpdateManagedLoginBranding", new UpdateManagedLoginBranding(d.lookups(), d.brandings()))
+        .add("DeleteManagedLoginBranding", new DeleteManagedLoginBranding(d.lookups(), d.brandings()))
         .add("TagResource", new TagResource(d.pools()))
         .add("UntagResource", new UntagResource(d.pools()))
         .add("ListTagsForResource", new ListTagsForResource(d.pools()))
@@ -187,6 +219,7 @@ public final class Implementations {
             d.signIn().refreshTokenExchange(new DirectoryAccounts(directory), d.tokens(), d.random())))
         // token-authorized
         .add("GetUser", new GetUser(accessTokens))
+        .add("GetUserAuthFactors", new GetUserAuthFactors(accessTokens))
         .add("ChangePassword", new ChangePassword(accessTokens, new UserDirectory(d.users()), d.random()))
         .add("DeleteUser", new DeleteUser(accessTokens, new UserDirectory(d.users())))
         .add("UpdateUserAttributes",

@@ -21,6 +21,9 @@ public interface ChallengeSessionStore {
 
   void create(ChallengeSession session);
 
+  /** The live session with this id, used or not, without changing it (to route an answer by its challenge). */
+  java.util.Optional<ChallengeSession> find(String poolId, String id);
+
   /** Marks the session used if it is live and unused (a conditional write on the version read). */
   Consumed consume(String poolId, String id);
 

@@ -39,6 +39,12 @@ final class NodeProject {
     return new NodeProject(base.resolve("src/test/js"), base.resolve("target/node"));
   }
 
+  /** Another checked-in project under {@code src/test} of the module under test, e.g. {@code amplify}. */
+  static NodeProject testDirectory(String name) {
+    Path base = Path.of(System.getProperty("basedir", ".")).toAbsolutePath();
+    return new NodeProject(base.resolve("src/test").resolve(name), base.resolve("target/node-" + name));
+  }
+
   /** Runs {@code npm ci} unless node_modules was installed from the current lock file. */
   void install(Duration timeout) throws Exception {
     Path installed = dir.resolve("node_modules/.package-lock.json");

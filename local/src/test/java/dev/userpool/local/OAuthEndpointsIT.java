@@ -177,6 +177,26 @@ class OAuthEndpointsIT {
   }
 
   @Test
+  void whenTheClientHasTwoSecretsThenEitherAuthenticatesUntilOneIsDeleted() throws Exception {
+    UserPoolClientType m2m = machineClient();
+    String second = cognito.addUserPoolClientSecret(b -> b.userPoolId(m2m.userPoolId()).clientId(m2m.clientId()))
+        .clientSecretDescriptor().clientSecretValue();
+    Map<String, String> form = Map.of("grant_type", "client_credentials", "scope", "api/read");
+
+    assertEquals(200, token(form, HostedBrowser.basic(m2m.clientId(), m2m.clientSecret())).statusCode());
+    assertEquals(200, token(form, HostedBrowser.basic(m2m.clientId(), second)).statusCode());
+    String firstId = cognito.listUserPoolClientSecrets(b -> b.userPoolId(m2m.userPoolId()).clientId(m2m.clientId()))
+        .clientSecrets().get(0).clientSecretId();
+    cognito.deleteUserPoolClientSecret(b -> b.userPoolId(m2m.userPoolId()).clientId(m2m.clientId())
+        .clientSecretId(firstId));
+
+    HttpResponse<String> refused = token(form, HostedBrowser.basic(m2m.clientId(), m2m.clientSecret()));
+    assertEquals(400, refused.statusCode(), refused.body());
+    assertEquals("invalid_client", Json.read(refused.body()).get("error").asText());
+    assertEquals(200, token(form, HostedBrowser.basic(m2m.clientId(), second)).statusCode());
+  }
+
+  @Test
   void whenClientCredentialsAreWrongOrScopeNotAllowedThenRfc6749Errors() throws Exception {
     UserPoolClientType m2m = machineClient();
     assertOAuthError(token(Map.of("grant_type", "client_credentials"),

@@ -22,6 +22,9 @@ final class AuthResponses {
       }
       ObjectNode parameters = out.putObject("ChallengeParameters");
       c.parameters().forEach(parameters::put);
+      if (c.availableChallenges() != null) {
+        c.availableChallenges().forEach(out.putArray("AvailableChallenges")::add);
+      }
     } else if (result instanceof AuthResult.Authenticated a) {
       out.putObject("ChallengeParameters");
       ObjectNode tokens = out.putObject("AuthenticationResult");

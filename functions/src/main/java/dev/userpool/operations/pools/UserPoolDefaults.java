@@ -76,6 +76,7 @@ public final class UserPoolDefaults {
   private static Map<String, Object> common(Input in) {
     Map<String, Object> s = new LinkedHashMap<>();
     s.put("Policies", policies(in.optNode("Policies").orElse(null)));
+    checkFirstFactors(s.get("Policies"), in.stringOr("UserPoolTier", "ESSENTIALS"));
     s.put("DeletionProtection", in.stringOr("DeletionProtection", "INACTIVE"));
     s.put("LambdaConfig", in.optNode("LambdaConfig").map(Json::toMap).orElseGet(LinkedHashMap::new));
     for (String member : OPTIONAL) {
@@ -92,6 +93,24 @@ public final class UserPoolDefaults {
     admin.putIfAbsent("UnusedAccountValidityDays", 7);
     s.put("AdminCreateUserConfig", admin);
     return s;
+  }
+
+  /**
+   * Passwordless first factors (EMAIL_OTP, SMS_OTP, WEB_AUTHN in SignInPolicy.AllowedFirstAuthFactors) need the
+   * ESSENTIALS or PLUS feature plan (developer guide, "User pool feature plans"); on LITE they are
+   * FeatureUnavailableInTierException (message ours). A pool without a UserPoolTier is ESSENTIALS.
+   */
+  private static void checkFirstFactors(Object policies, String tier) {
+    if (!"LITE".equals(tier) || !(policies instanceof Map<?, ?> p) || !(p.get("SignInPolicy") instanceof Map<?, ?> s)
+        || !(s.get("AllowedFirstAuthFactors") instanceof List<?> factors)) {
+      return;
+    }
+    for (Object factor : factors) {
+      if (!"PASSWORD".equals(factor)) {
+        throw ErrorCode.FEATURE_UNAVAILABLE_IN_TIER.exception(
+            "The first authentication factor " + factor + " requires the ESSENTIALS or PLUS feature plan.");
+      }
+    }
   }
 
   /** PasswordPolicy booleans default to false when a policy is given, to true when none is (sources §8.1). */

@@ -34,6 +34,11 @@ public final class ItemChallengeSessionStore implements ChallengeSessionStore {
   }
 
   @Override
+  public Optional<ChallengeSession> find(String poolId, String id) {
+    return table.get(Keys.poolPk(poolId), Keys.challengeSessionSk(id)).map(i -> decode(poolId, id, i.data()));
+  }
+
+  @Override
   public Consumed consume(String poolId, String id) {
     Optional<Item> found = table.get(Keys.poolPk(poolId), Keys.challengeSessionSk(id));
     if (found.isEmpty()) {

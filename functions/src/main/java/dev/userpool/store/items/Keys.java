@@ -25,6 +25,10 @@ import dev.userpool.domain.UniqueKey;
  * POOL#&lt;poolId&gt;      IDPID#&lt;identifier&gt;             an IdpIdentifier claimed by the provider it names
  * POOL#&lt;poolId&gt;      SAMLCERT                        the pool's SAML signing certificate and its private key
  * POOL#&lt;poolId&gt;      UI#&lt;clientId or ALL&gt;           a UI customization (pool-wide under ALL)
+ * POOL#&lt;poolId&gt;      TERMS#&lt;termsId&gt;                a terms document of an app client
+ * POOL#&lt;poolId&gt;      TERMSNAME#&lt;clientId&gt;#&lt;name&gt;   a client's claim on one TermsName (points at the terms id)
+ * POOL#&lt;poolId&gt;      BRANDING#&lt;brandingId&gt;          a managed login branding style
+ * POOL#&lt;poolId&gt;      BRANDINGCLIENT#&lt;clientId&gt;      the style assigned to a client (points at its id)
  * POOL#&lt;poolId&gt;      IMPORTJOB#&lt;jobId&gt;             a user import job (ItemImportJobStore)
  * DOMAIN#&lt;domain&gt;   DOMAIN                          a pool domain (prefix or custom), unique in the deployment
  * POOL#&lt;poolId&gt;      RESOURCESERVER#&lt;identifier&gt;     an OAuth resource server and its scopes
@@ -121,6 +125,24 @@ final class Keys {
 
   static String revokedOriginSk(String originJti) {
     return "REVOKED#" + originJti;
+  }
+
+  static final String TERMS_PREFIX = "TERMS#";
+
+  static String termsSk(String termsId) {
+    return TERMS_PREFIX + termsId;
+  }
+
+  static String termsNameSk(String clientId, String termsName) {
+    return "TERMSNAME#" + clientId + "#" + termsName;
+  }
+
+  static String brandingSk(String brandingId) {
+    return "BRANDING#" + brandingId;
+  }
+
+  static String brandingClientSk(String clientId) {
+    return "BRANDINGCLIENT#" + clientId;
   }
 
   static String domainPk(String domain) {

@@ -1,0 +1,118 @@
+package dev.userpool.authflows;
+
+import dev.userpool.crypto.Srp6a;
+import dev.userpool.delivery.DeliveryMedium;
+import dev.userpool.domain.ChallengeSession;
+import dev.userpool.domain.User;
+import dev.userpool.errors.ErrorCode;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * USER_AUTH, choice-based sign-in (developer guide, "Authentication with choice-based sign-in"): with a
+ * PREFERRED_CHALLENGE the user can answer, that first factor starts at once — PASSWORD (with PASSWORD: tokens or
+ * the next challenge), PASSWORD_SRP (with SRP_A: PASSWORD_VERIFIER), EMAIL_OTP or SMS_OTP (a code is sent and the
+ * same-named challenge asks for it). Without one, or with one the user cannot use, the answer is SELECT_CHALLENGE
+ * listing AvailableChallenges, answered with ANSWER (and PASSWORD or SRP_A for the password factors).
+ *
+ * <p>Sessions of this flow carry internal challenge names ({@code USER_AUTH/...}) so that they can never answer
+ * another flow's challenge of the same wire name (EMAIL_OTP is also an MFA challenge).
+ */
+public final class UserAuthFlow implements AuthFlow {
+  static final String SELECT_CHALLENGE = "SELECT_CHALLENGE";
+  static final String SESSION_PREFIX = "USER_AUTH/";
+
+  private final UserAccounts users;
+  private final AccountProtection protection;
+  private final SignInCompletion completion;
+  private final AuthenticationHooks hooks;
+  private final ChallengeSessions sessions;
+  private final SrpAuthFlow srp;
+  private final SignInCodes codes;
+
+  UserAuthFlow(UserAccounts users, AccountProtection protection, SignInCompletion completion,
+      AuthenticationHooks hooks, ChallengeSessions sessions, SrpAuthFlow srp, SignInCodes codes) {
+    this.users = users;
+    this.protection = protection;
+    this.completion = completion;
+    this.hooks = hooks;
+    this.sessions = sessions;
+    this.srp = srp;
+    this.codes = codes;
+  }
+
+  @Override
+  public AuthResult initiate(SignInContext ctx, Parameters params) {
+    String username = params.require("USERNAME");
+    SecretHashCheck.require(ctx.client(), username, params.optional("SECRET_HASH"));
+    User user = users.findForSignIn(ctx.pool(), username).orElseThrow(() -> AccountProtection.unknownUser(ctx));
+    protection.beforePassword(ctx, user);
+    List<String> available = FirstFactors.available(ctx, user, codes);
+    String preferred = params.optional("PREFERRED_CHALLENGE").orElse(null);
+    if (preferred != null && available.contains(preferred)) {
+      return start(ctx, user, preferred, params);
+    }
+    if (available.isEmpty()) {
+      // wording ours: the pool allows no first factor this user has
+      throw ErrorCode.NOT_AUTHORIZED.exception("No sign-in method is available for this user.");
+    }
+    return new AuthResult.Challenge(SELECT_CHALLENGE, Map.of(),
+        sessions.open(ctx, user, SESSION_PREFIX + SELECT_CHALLENGE), available);
+  }
+
+  /** The SELECT_CHALLENGE answer: ANSWER names one of the available challenges. */
+  ChallengeResponder selectChallenge() {
+    return (ctx, responses, session) -> {
+      ChallengeSession issued = sessions.consume(ctx, session, SESSION_PREFIX + SELECT_CHALLENGE);
+      User user = users.findBySub(ctx.pool(), issued.sub()).orElseThrow(ChallengeSessions::expired);
+      String answer = responses.require("ANSWER");
+      if (!FirstFactors.available(ctx, user, codes).contains(answer)) {
+        // wording ours
+        throw ErrorCode.INVALID_PARAMETER.exception("The challenge " + answer + " is not available for this user.");
+      }
+      return start(ctx, user, answer, responses);
+    };
+  }
+
+  /** The EMAIL_OTP / SMS_OTP answer of this flow: EMAIL_OTP_CODE / SMS_OTP_CODE. */
+  ChallengeResponder otpChallenge(String challenge) {
+    return (ctx, responses, session) -> {
+      ChallengeSession issued = sessions.consume(ctx, session, SESSION_PREFIX + challenge);
+      User user = users.findBySub(ctx.pool(), issued.sub()).orElseThrow(ChallengeSessions::expired);
+      String code = responses.require(challenge + "_CODE");
+      protection.beforePassword(ctx, user);
+      codes.verify(ctx, user, FirstFactors.attributeOf(challenge), code);
+      hooks.beforeAuthentication(ctx, user);
+      return completion.authenticated(ctx, user, TokenGenerationSource.AUTHENTICATION);
+    };
+  }
+
+  private AuthResult start(SignInContext ctx, User user, String challenge, Parameters params) {
+    switch (challenge) {
+      case FirstFactors.PASSWORD -> {
+        String password = params.require("PASSWORD");
+        hooks.beforeAuthentication(ctx, user);
+        if (!Srp6a.matches(user.password(), ctx.pool().srpPoolName(), user.username(), password)) {
+          throw protection.wrongPassword(ctx, user);
+        }
+        return completion.passwordAccepted(ctx, protection.passwordAccepted(ctx, user));
+      }
+      case FirstFactors.PASSWORD_SRP -> {
+        Map<String, String> srpParams = new LinkedHashMap<>(params.values());
+        srpParams.putIfAbsent("USERNAME", user.username());
+        srpParams.put("SRP_A", params.require("SRP_A"));
+        return srp.initiate(ctx, new Parameters(srpParams));
+      }
+      default -> {
+        String attribute = FirstFactors.attributeOf(challenge);
+        String destination = codes.send(ctx, user, attribute);
+        Map<String, String> parameters = new LinkedHashMap<>();
+        parameters.put("CODE_DELIVERY_DELIVERY_MEDIUM",
+            (challenge.equals(FirstFactors.EMAIL_OTP) ? DeliveryMedium.EMAIL : DeliveryMedium.SMS).name());
+        parameters.put("CODE_DELIVERY_DESTINATION", destination);
+        return new AuthResult.Challenge(challenge, parameters, sessions.open(ctx, user, SESSION_PREFIX + challenge));
+      }
+    }
+  }
+}
