@@ -44,6 +44,9 @@ import dev.userpool.store.items.ItemDeploymentKeyStore;
 import dev.userpool.store.items.ItemRefreshTokenStore;
 import dev.userpool.store.items.ItemRevokedOriginStore;
 import dev.userpool.store.items.ItemGroupStore;
+import dev.userpool.store.items.ItemIdentityProviderStore;
+import dev.userpool.store.items.ItemSamlSigningCertificateStore;
+import dev.userpool.store.items.ItemUiCustomizationStore;
 import dev.userpool.store.items.ItemImportJobStore;
 import dev.userpool.store.items.ItemSigningKeyStore;
 import dev.userpool.store.items.ItemUserPoolStore;
@@ -125,6 +128,9 @@ public final class Wiring {
             new ItemRevokedOriginStore(table),
             new ItemCodeStore(table, deploymentKeys, random),
             delivery(config, outbox, clock),
+            new ItemIdentityProviderStore(table),
+            new ItemUiCustomizationStore(table),
+            new ItemSamlSigningCertificateStore(table),
             new ItemTermsStore(table),
             new ItemManagedLoginBrandingStore(table),
             new OAuthStores(new ItemDomainStore(table), new ItemResourceServerStore(table),

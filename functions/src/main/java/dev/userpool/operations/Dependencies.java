@@ -7,6 +7,9 @@ import dev.userpool.imports.UserImports;
 import dev.userpool.store.AppClientStore;
 import dev.userpool.store.CodeStore;
 import dev.userpool.store.GroupStore;
+import dev.userpool.store.IdentityProviderStore;
+import dev.userpool.store.SamlSigningCertificateStore;
+import dev.userpool.store.UiCustomizationStore;
 import dev.userpool.store.ManagedLoginBrandingStore;
 import dev.userpool.store.TermsStore;
 import dev.userpool.store.OAuthStores;
@@ -34,6 +37,9 @@ public record Dependencies(
     RevokedOriginStore revokedOrigins,
     CodeStore codes,
     Delivery delivery,
+    IdentityProviderStore identityProviders,
+    UiCustomizationStore uiCustomizations,
+    SamlSigningCertificateStore samlCertificates,
     TermsStore terms,
     ManagedLoginBrandingStore brandings,
     OAuthStores oauth,

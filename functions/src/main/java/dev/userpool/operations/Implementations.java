@@ -62,6 +62,17 @@ import dev.userpool.operations.mfa.SetUserSettings;
 import dev.userpool.operations.mfa.SoftwareTokenCaller;
 import dev.userpool.operations.mfa.VerifySoftwareToken;
 import dev.userpool.operations.pools.AddCustomAttributes;
+import dev.userpool.operations.providers.CreateIdentityProvider;
+import dev.userpool.operations.providers.DeleteIdentityProvider;
+import dev.userpool.operations.providers.DescribeIdentityProvider;
+import dev.userpool.operations.providers.GetIdentityProviderByIdentifier;
+import dev.userpool.operations.providers.GetSigningCertificate;
+import dev.userpool.operations.providers.SelfSignedCertificates;
+import dev.userpool.operations.providers.ListIdentityProviders;
+import dev.userpool.operations.providers.OidcDiscovery;
+import dev.userpool.operations.providers.UpdateIdentityProvider;
+import dev.userpool.operations.ui.GetUICustomization;
+import dev.userpool.operations.ui.SetUICustomization;
 import dev.userpool.operations.self.AccessTokens;
 import dev.userpool.operations.self.AdminUserGlobalSignOut;
 import dev.userpool.operations.self.ChangePassword;
@@ -261,6 +272,20 @@ public final class Implementations {
         .add("AdminSetUserMFAPreference", new AdminSetUserMFAPreference(d.lookups(), directory))
         .add("SetUserSettings", new SetUserSettings(accessTokens, accounts))
         .add("AdminSetUserSettings", new AdminSetUserSettings(d.lookups(), directory))
+        // identity providers
+        .add("CreateIdentityProvider",
+            new CreateIdentityProvider(d.lookups(), d.identityProviders(), new OidcDiscovery()))
+        .add("DescribeIdentityProvider", new DescribeIdentityProvider(d.lookups(), d.identityProviders()))
+        .add("UpdateIdentityProvider",
+            new UpdateIdentityProvider(d.lookups(), d.identityProviders(), new OidcDiscovery()))
+        .add("DeleteIdentityProvider", new DeleteIdentityProvider(d.lookups(), d.identityProviders()))
+        .add("ListIdentityProviders", new ListIdentityProviders(d.lookups(), d.identityProviders()))
+        .add("GetIdentityProviderByIdentifier",
+            new GetIdentityProviderByIdentifier(d.lookups(), d.identityProviders()))
+        .add("GetSigningCertificate",
+            new GetSigningCertificate(d.lookups(), d.samlCertificates(), new SelfSignedCertificates(d.random())))
+        .add("SetUICustomization", new SetUICustomization(d.lookups(), d.uiCustomizations()))
+        .add("GetUICustomization", new GetUICustomization(d.lookups(), d.uiCustomizations()))
         // domains and resource servers (OAuth)
         .add("CreateUserPoolDomain", new CreateUserPoolDomain(d.lookups(), d.oauth().domains()))
         .add("DescribeUserPoolDomain", new DescribeUserPoolDomain(d.oauth().domains()))

@@ -22,6 +22,10 @@ import dev.userpool.domain.UniqueKey;
  * POOL#&lt;poolId&gt;      USERGROUP#&lt;sub&gt;#&lt;name&gt;         the same membership, listed by user
  * POOL#&lt;poolId&gt;      CODE#&lt;sub&gt;#&lt;purpose&gt;          a verification code (its keyed hash; expiresAt = TTL)
  * POOL#&lt;poolId&gt;      DEVICE#&lt;sub&gt;#&lt;deviceKey&gt;      a user's device (its SRP salt and verifier, never a secret)
+ * POOL#&lt;poolId&gt;      IDP#&lt;name&gt;                     an identity provider
+ * POOL#&lt;poolId&gt;      IDPID#&lt;identifier&gt;             an IdpIdentifier claimed by the provider it names
+ * POOL#&lt;poolId&gt;      SAMLCERT                        the pool's SAML signing certificate and its private key
+ * POOL#&lt;poolId&gt;      UI#&lt;clientId or ALL&gt;           a UI customization (pool-wide under ALL)
  * POOL#&lt;poolId&gt;      TERMS#&lt;termsId&gt;                a terms document of an app client
  * POOL#&lt;poolId&gt;      TERMSNAME#&lt;clientId&gt;#&lt;name&gt;   a client's claim on one TermsName (points at the terms id)
  * POOL#&lt;poolId&gt;      BRANDING#&lt;brandingId&gt;          a managed login branding style
@@ -51,6 +55,8 @@ final class Keys {
   static final String SIGNING_KEY_PREFIX = "SIGNKEY#";
   static final String DEPLOYMENT = "DEPLOYMENT";
   static final String GROUP_PREFIX = "GROUP#";
+  static final String IDENTITY_PROVIDER_PREFIX = "IDP#";
+  static final String SAML_CERTIFICATE_SK = "SAMLCERT";
   static final String DOMAIN_SK = "DOMAIN";
   static final String RESOURCE_SERVER_PREFIX = "RESOURCESERVER#";
 
@@ -163,5 +169,17 @@ final class Keys {
 
   static String deploymentKeySk(String name) {
     return "KEY#" + name;
+  }
+
+  static String identityProviderSk(String name) {
+    return IDENTITY_PROVIDER_PREFIX + name;
+  }
+
+  static String idpIdentifierSk(String identifier) {
+    return "IDPID#" + identifier;
+  }
+
+  static String uiCustomizationSk(String clientIdOrAll) {
+    return "UI#" + clientIdOrAll;
   }
 }
