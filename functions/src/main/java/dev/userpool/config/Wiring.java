@@ -26,7 +26,10 @@ import dev.userpool.store.embedded.EmbeddedItemTable;
 import dev.userpool.store.items.ItemAppClientStore;
 import dev.userpool.store.items.ItemCodeStore;
 import dev.userpool.store.items.ItemChallengeSessionStore;
+import dev.userpool.store.CachedAppClientStore;
 import dev.userpool.store.CachedDeploymentKeyStore;
+import dev.userpool.store.CachedUserPoolStore;
+import dev.userpool.store.ReadCache;
 import dev.userpool.store.items.ItemDeploymentKeyStore;
 import dev.userpool.store.items.ItemRefreshTokenStore;
 import dev.userpool.store.items.ItemRevokedOriginStore;
@@ -71,6 +74,8 @@ public final class Wiring {
   private final AppConfig config;
   private final ItemTable table;
   private final CachedDeploymentKeyStore deploymentKeys;
+  private final CachedUserPoolStore cachedPools;
+  private final CachedAppClientStore cachedClients;
   private final Dependencies dependencies;
   private final CognitoProtocol protocol;
   private final WellKnownEndpoints wellKnown;
@@ -86,10 +91,13 @@ public final class Wiring {
     ItemGroupStore groups = new ItemGroupStore(table);
     Triggers triggers = triggers(config);
     this.deploymentKeys = new CachedDeploymentKeyStore(new ItemDeploymentKeyStore(table));
+    this.cachedClients = new CachedAppClientStore(new ItemAppClientStore(table), new ReadCache<>());
+    this.cachedPools = new CachedUserPoolStore(new ItemUserPoolStore(table), new ReadCache<>(),
+        cachedClients::forgetAll);
     this.dependencies =
         new Dependencies(
-            new ItemUserPoolStore(table),
-            new ItemAppClientStore(table),
+            cachedPools,
+            cachedClients,
             users,
             groups,
             clock,
@@ -277,6 +285,8 @@ public final class Wiring {
   public void reset() {
     table.clear();
     deploymentKeys.forget();
+    cachedPools.forgetAll();
+    cachedClients.forgetAll();
   }
 
   public Dependencies dependencies() {

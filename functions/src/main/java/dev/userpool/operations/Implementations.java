@@ -141,7 +141,8 @@ public final class Implementations {
         .add("GlobalSignOut", new GlobalSignOut(accessTokens, signOuts))
         .add("AdminUserGlobalSignOut",
             new AdminUserGlobalSignOut(d.lookups(), new UserDirectory(d.users()), signOuts))
-        .add("RevokeToken", new RevokeToken(d.lookups(), d.signIn().refreshTokens(), d.revokedOrigins()))
+        .add("RevokeToken", new RevokeToken(d.lookups(), d.signIn().refreshTokens(), d.revokedOrigins(),
+            new UserDirectory(d.users())))
         // codes
         .add("SignUp", new SignUp(publicClients, directory, d.codeSender(), d.triggers(), d.random()))
         .add("ConfirmSignUp", new ConfirmSignUp(publicClients, directory, codeCheck, d.triggers()))

@@ -1,6 +1,7 @@
 package dev.userpool.local;
 
 import dev.userpool.config.AppConfig;
+import dev.userpool.config.Limits;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -8,7 +9,7 @@ import java.util.Map;
 /**
  * The local server's command line: {@code [--port N] [--data-dir DIR | --in-memory] [--region R] [--account A]
  * [--issuer-base-url URL] [--admin-key ACCESS_KEY_ID:SECRET_KEY]... [--lambda-endpoint URL] [--ses-endpoint URL]
- * [--sns-endpoint URL] [--sts-endpoint URL]}.
+ * [--sns-endpoint URL] [--sts-endpoint URL] [--dynamodb-endpoint URL [--table NAME]] [limits]}.
  *
  * @param adminKeys access key id to secret; empty means IAM operations accept any signature or none
  * @param lambdaEndpoint where trigger functions are invoked, e.g. {@code sam local start-lambda}'s
@@ -16,13 +17,33 @@ import java.util.Map;
  * @param sesEndpoint an SES endpoint that emails are sent to (e.g. moto's); null keeps them in the outbox
  * @param snsEndpoint an SNS endpoint that SMS are published to; null keeps them in the outbox
  * @param stsEndpoint where a pool's SnsCallerArn role is assumed; null for {@code snsEndpoint}
+ * @param store where state lives: the data folder, memory, or a DynamoDB table ({@link StoreOption})
+ * @param limits the per-user quotas ({@code --codes-per-hour} …; Cognito's values by default)
  */
 public record LocalOptions(int port, Path dataDir, boolean inMemory, String region, String accountId,
     String issuerBaseUrl, Map<String, String> adminKeys, String lambdaEndpoint, String sesEndpoint,
-    String snsEndpoint, String stsEndpoint) {
+    String snsEndpoint, String stsEndpoint, StoreOption store, Limits limits) {
 
   public LocalOptions {
     adminKeys = adminKeys == null ? Map.of() : Map.copyOf(adminKeys);
+    store = store == null ? StoreOption.FOLDER_OR_MEMORY : store;
+    limits = limits == null ? Limits.COGNITO : limits;
+  }
+
+  /**
+   * A DynamoDB table instead of the folder: {@code --dynamodb-endpoint URL [--table NAME]}, created if missing
+   * with the stack's key schema. {@code endpoint} null means the data folder or memory.
+   */
+  public record StoreOption(String dynamoDbEndpoint, String tableName) {
+    public static final StoreOption FOLDER_OR_MEMORY = new StoreOption(null, null);
+    public static final String DEFAULT_TABLE = "userpool";
+  }
+
+  public LocalOptions(int port, Path dataDir, boolean inMemory, String region, String accountId,
+      String issuerBaseUrl, Map<String, String> adminKeys, String lambdaEndpoint, String sesEndpoint,
+      String snsEndpoint, String stsEndpoint) {
+    this(port, dataDir, inMemory, region, accountId, issuerBaseUrl, adminKeys, lambdaEndpoint, sesEndpoint,
+        snsEndpoint, stsEndpoint, null, null);
   }
 
   public LocalOptions(int port, Path dataDir, boolean inMemory, String region, String accountId,
@@ -61,6 +82,9 @@ public record LocalOptions(int port, Path dataDir, boolean inMemory, String regi
     String sesEndpoint = null;
     String snsEndpoint = null;
     String stsEndpoint = null;
+    String dynamoDbEndpoint = null;
+    String table = StoreOption.DEFAULT_TABLE;
+    Limits.Builder limits = Limits.COGNITO.toBuilder();
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
       switch (arg) {
@@ -75,11 +99,33 @@ public record LocalOptions(int port, Path dataDir, boolean inMemory, String regi
         case "--ses-endpoint" -> sesEndpoint = value(args, ++i, arg);
         case "--sns-endpoint" -> snsEndpoint = value(args, ++i, arg);
         case "--sts-endpoint" -> stsEndpoint = value(args, ++i, arg);
+        case "--dynamodb-endpoint" -> dynamoDbEndpoint = value(args, ++i, arg);
+        case "--table" -> table = value(args, ++i, arg);
+        case "--codes-per-hour" -> limits.codesPerHour(count(args, ++i, arg));
+        case "--code-attempts" -> limits.codeAttempts(count(args, ++i, arg));
+        case "--forgot-password-attempts" -> limits.forgotPasswordAttempts(count(args, ++i, arg));
+        case "--sign-in-attempts" -> limits.signInAttempts(count(args, ++i, arg));
+        case "--password-change-attempts" -> limits.passwordChangeAttempts(count(args, ++i, arg));
         default -> throw new IllegalArgumentException("unknown option " + arg + "\n" + usage());
       }
     }
     return new LocalOptions(port, dataDir, inMemory, region, account, issuer, adminKeys, lambdaEndpoint,
-        sesEndpoint, snsEndpoint, stsEndpoint);
+        sesEndpoint, snsEndpoint, stsEndpoint, new StoreOption(dynamoDbEndpoint, table), limits.build());
+  }
+
+  /** A limit: a whole number, 0 meaning unlimited. */
+  private static int count(String[] args, int i, String option) {
+    String text = value(args, i, option);
+    try {
+      int n = Integer.parseInt(text);
+      if (n >= 0) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new IllegalArgumentException(option + " needs a whole number (0 = unlimited), not " + text + "\n"
+        + usage());
   }
 
   /** {@code ACCESS_KEY_ID:SECRET_KEY}; the secret may itself contain colons (split at the first one). */
@@ -94,19 +140,31 @@ public record LocalOptions(int port, Path dataDir, boolean inMemory, String regi
   /** This configuration with SigV4 enforced for the given admin keys. */
   public LocalOptions withAdminKeys(Map<String, String> keys) {
     return new LocalOptions(port, dataDir, inMemory, region, accountId, issuerBaseUrl, keys, lambdaEndpoint,
-        sesEndpoint, snsEndpoint, stsEndpoint);
+        sesEndpoint, snsEndpoint, stsEndpoint, store, limits);
   }
 
   /** This configuration with trigger functions invoked at the given endpoint. */
   public LocalOptions withLambdaEndpoint(String endpoint) {
     return new LocalOptions(port, dataDir, inMemory, region, accountId, issuerBaseUrl, adminKeys, endpoint,
-        sesEndpoint, snsEndpoint, stsEndpoint);
+        sesEndpoint, snsEndpoint, stsEndpoint, store, limits);
   }
 
   /** This configuration with emails sent to an SES endpoint and SMS to an SNS endpoint (either may be null). */
   public LocalOptions withMessageEndpoints(String ses, String sns) {
     return new LocalOptions(port, dataDir, inMemory, region, accountId, issuerBaseUrl, adminKeys, lambdaEndpoint,
-        ses, sns, stsEndpoint);
+        ses, sns, stsEndpoint, store, limits);
+  }
+
+  /** This configuration on a DynamoDB table at {@code endpoint} (e.g. moto), created if missing. */
+  public LocalOptions withDynamoDb(String endpoint, String table) {
+    return new LocalOptions(port, dataDir, inMemory, region, accountId, issuerBaseUrl, adminKeys, lambdaEndpoint,
+        sesEndpoint, snsEndpoint, stsEndpoint, new StoreOption(endpoint, table), limits);
+  }
+
+  /** This configuration with other per-user quotas. */
+  public LocalOptions withLimits(Limits newLimits) {
+    return new LocalOptions(port, dataDir, inMemory, region, accountId, issuerBaseUrl, adminKeys, lambdaEndpoint,
+        sesEndpoint, snsEndpoint, stsEndpoint, store, newLimits);
   }
 
   public static LocalOptions inMemoryOnFreePort() {
@@ -114,15 +172,20 @@ public record LocalOptions(int port, Path dataDir, boolean inMemory, String regi
   }
 
   public AppConfig toConfig() {
-    return new AppConfig(inMemory ? "memory" : "embedded", null, null, dataDir, accountId, region, issuerBaseUrl)
+    String kind = store.dynamoDbEndpoint() != null ? "dynamodb" : inMemory ? "memory" : "embedded";
+    return new AppConfig(kind, store.tableName(), store.dynamoDbEndpoint(), dataDir, accountId, region,
+        issuerBaseUrl)
         .withLambdaEndpoint(lambdaEndpoint)
-        .withMessages(new AppConfig.Messages(null, null, null, sesEndpoint, snsEndpoint, stsEndpoint, true));
+        .withMessages(new AppConfig.Messages(null, null, null, sesEndpoint, snsEndpoint, stsEndpoint, true))
+        .withLimits(limits);
   }
 
   static String usage() {
     return "usage: java -jar userpool-local.jar [--port N] [--data-dir DIR | --in-memory] [--region R]"
         + " [--account ACCOUNT_ID] [--issuer-base-url URL] [--admin-key ACCESS_KEY_ID:SECRET_KEY]..."
-        + " [--lambda-endpoint URL] [--ses-endpoint URL] [--sns-endpoint URL] [--sts-endpoint URL]";
+        + " [--lambda-endpoint URL] [--ses-endpoint URL] [--sns-endpoint URL] [--sts-endpoint URL]"
+        + " [--dynamodb-endpoint URL [--table NAME]] [--codes-per-hour N] [--code-attempts N]"
+        + " [--forgot-password-attempts N] [--sign-in-attempts N] [--password-change-attempts N] (0 = unlimited)";
   }
 
   private static String value(String[] args, int i, String option) {

@@ -13,7 +13,18 @@ import dev.userpool.protocol.WellKnownEndpoints;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import dev.userpool.store.dynamodb.DynamoDbItemTable;
+import dev.userpool.store.table.ItemTable;
 import java.net.InetSocketAddress;
+import java.net.URI;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
@@ -54,7 +65,10 @@ public final class LocalServer implements AutoCloseable {
     LocalServer server = start(options);
     Runtime.getRuntime().addShutdownHook(new Thread(server::close));
     LOG.log(System.Logger.Level.INFO, "Userpool local server listening on http://localhost:" + server.port()
-        + (options.inMemory() ? " (in memory)" : " (data in " + options.dataDir().toAbsolutePath() + ")")
+        + (options.store().dynamoDbEndpoint() != null
+            ? " (data in DynamoDB table " + options.store().tableName() + " at " + options.store().dynamoDbEndpoint()
+                + ")"
+            : options.inMemory() ? " (in memory)" : " (data in " + options.dataDir().toAbsolutePath() + ")")
         + (options.adminKeys().isEmpty() ? "; IAM operations accept any signature"
             : "; IAM operations need SigV4 with one of " + options.adminKeys().size() + " admin key(s)"));
   }
@@ -65,7 +79,16 @@ public final class LocalServer implements AutoCloseable {
 
   /** A server whose notion of now is {@code clock}: for tests that step over expiries and lockouts. */
   public static LocalServer start(LocalOptions options, Clock clock) throws IOException {
-    Wiring wiring = new Wiring(options.toConfig(), clock, Wiring.itemTable(options.toConfig(), clock),
+    return start(options, clock, List.of());
+  }
+
+  /**
+   * A server whose DynamoDB client (with {@code --dynamodb-endpoint}) runs {@code interceptors} on every request:
+   * for tests that count round trips.
+   */
+  public static LocalServer start(LocalOptions options, Clock clock, List<ExecutionInterceptor> interceptors)
+      throws IOException {
+    Wiring wiring = new Wiring(options.toConfig(), clock, itemTable(options, clock, interceptors),
         authenticator(options, clock));
     // Headers and body go out in two writes; without TCP_NODELAY, Nagle's algorithm and delayed ACKs add ~40 ms
     // to every keep-alive request.
@@ -77,6 +100,29 @@ public final class LocalServer implements AutoCloseable {
     server.setExecutor(executor);
     server.start();
     return local;
+  }
+
+  /**
+   * The folder, memory, or (with {@code --dynamodb-endpoint}) a DynamoDB table created if missing, as the stack
+   * defines it. Credentials come from the environment when it has an access key (a real table); otherwise dummy
+   * ones, enough for moto or DynamoDB Local, without the default chain's slow probing of instance metadata.
+   */
+  static ItemTable itemTable(LocalOptions options, Clock clock, List<ExecutionInterceptor> interceptors) {
+    LocalOptions.StoreOption store = options.store();
+    if (store.dynamoDbEndpoint() == null) {
+      return Wiring.itemTable(options.toConfig(), clock);
+    }
+    boolean environmentKey = System.getenv("AWS_ACCESS_KEY_ID") != null;
+    DynamoDbClient client = DynamoDbClient.builder()
+        .endpointOverride(URI.create(store.dynamoDbEndpoint()))
+        .region(Region.of(options.region()))
+        .credentialsProvider(environmentKey ? EnvironmentVariableCredentialsProvider.create()
+            : StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+        .httpClient(UrlConnectionHttpClient.create())
+        .overrideConfiguration(ClientOverrideConfiguration.builder().executionInterceptors(interceptors).build())
+        .build();
+    DynamoDbItemTable.createTable(client, store.tableName());
+    return new DynamoDbItemTable(client, store.tableName(), clock);
   }
 
   /** Any signature (or none) unless admin keys were given; then SigV4 for IAM operations, in any region. */
