@@ -23,9 +23,16 @@ public final class AccountProtection {
   static final Duration RESET_AFTER = Duration.ofMinutes(15);
 
   private final UserAccounts users;
+  private final int freeAttempts;
 
   public AccountProtection(UserAccounts users) {
+    this(users, FREE_ATTEMPTS);
+  }
+
+  /** {@code freeAttempts}: wrong passwords before the lock starts; 0 = never locked (a deployment setting). */
+  public AccountProtection(UserAccounts users, int freeAttempts) {
     this.users = users;
+    this.freeAttempts = freeAttempts;
   }
 
   /** The answer for a sign-in name that matches nobody (facts §8.3). */
@@ -56,7 +63,7 @@ public final class AccountProtection {
   /** Counts a wrong password and returns the answer to throw ("Incorrect username or password."). */
   public CognitoException wrongPassword(SignInContext ctx, User user) {
     Instant now = ctx.now();
-    users.update(ctx.pool(), user, u -> u.withExtensions(failed(u, now), u.lastModifiedDate()));
+    users.update(ctx.pool(), user, u -> u.withExtensions(failed(u, now, freeAttempts), u.lastModifiedDate()));
     return ErrorCode.NOT_AUTHORIZED.exception("Incorrect username or password.");
   }
 
@@ -78,6 +85,10 @@ public final class AccountProtection {
   }
 
   static Map<String, Object> failed(User user, Instant now) {
+    return failed(user, now, FREE_ATTEMPTS);
+  }
+
+  static Map<String, Object> failed(User user, Instant now, int freeAttempts) {
     Map<?, ?> state = state(user);
     long count = 0;
     long lockedUntil = 0;
@@ -87,8 +98,8 @@ public final class AccountProtection {
     }
     if (now.toEpochMilli() >= lockedUntil) { // failures during a lock neither count nor extend it
       count++;
-      if (count >= FREE_ATTEMPTS) {
-        long seconds = 1L << Math.min(count - FREE_ATTEMPTS, 20);
+      if (freeAttempts > 0 && count >= freeAttempts) {
+        long seconds = 1L << Math.min(count - freeAttempts, 20);
         lockedUntil = now.toEpochMilli() + Math.min(seconds * 1000, MAX_LOCK.toMillis());
       }
     }

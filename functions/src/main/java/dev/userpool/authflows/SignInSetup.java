@@ -33,7 +33,12 @@ public record SignInSetup(
 
   /** The flow table: one line per AuthFlow (with the ExplicitAuthFlows flag it needs) and per challenge. */
   public AuthFlows flows(UserAccounts users, Tokens tokens, SecureRandom random) {
-    AccountProtection protection = new AccountProtection(users);
+    return flows(users, tokens, random, AccountProtection.FREE_ATTEMPTS);
+  }
+
+  /** {@code signInAttempts}: wrong passwords before the lockout starts ({@code Limits}; 0 = never locked). */
+  public AuthFlows flows(UserAccounts users, Tokens tokens, SecureRandom random, int signInAttempts) {
+    AccountProtection protection = new AccountProtection(users, signInAttempts);
     ChallengeSessions challengeSessions = new ChallengeSessions(sessions, random);
     TokenMint mint = new TokenMint(tokens.issuer(), tokens.issuers(), refreshTokens, groups, hooks, random);
     SignInCompletion completion = new SignInCompletion(challengeSessions, mint, hooks);

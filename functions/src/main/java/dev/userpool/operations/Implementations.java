@@ -76,13 +76,14 @@ public final class Implementations {
   private Implementations() {}
 
   public static OperationTable table(ServiceModel model, Dependencies d) {
-    AuthFlows flows = d.signIn().flows(new DirectoryAccounts(new UserDirectory(d.users())), d.tokens(), d.random());
+    AuthFlows flows = d.signIn().flows(new DirectoryAccounts(new UserDirectory(d.users())), d.tokens(), d.random(),
+        d.config().limits().signInAttempts());
     AccessTokens accessTokens =
         new AccessTokens(d.tokens().verifier(), d.pools(), d.users(), d.revokedOrigins());
     SignOuts signOuts = new SignOuts(new UserDirectory(d.users()), d.clock());
     UserDirectory directory = new UserDirectory(d.users());
     PublicClients publicClients = new PublicClients(d.lookups());
-    CodeCheck codeCheck = new CodeCheck(d.codes());
+    CodeCheck codeCheck = new CodeCheck(d.codes(), d.config().limits());
     return OperationTable.builder(model)
         // pools, clients, tags
         .add("CreateUserPool", new CreateUserPool(d.pools(), d.random(), d.tokens().keys()))
@@ -132,7 +133,8 @@ public final class Implementations {
         .add("AdminRespondToAuthChallenge", new AdminRespondToAuthChallenge(d.lookups(), flows))
         // token-authorized
         .add("GetUser", new GetUser(accessTokens))
-        .add("ChangePassword", new ChangePassword(accessTokens, new UserDirectory(d.users()), d.random()))
+        .add("ChangePassword", new ChangePassword(accessTokens, new UserDirectory(d.users()), d.random(),
+            d.config().limits().passwordChangeAttempts()))
         .add("DeleteUser", new DeleteUser(accessTokens, new UserDirectory(d.users())))
         .add("UpdateUserAttributes",
             new UpdateUserAttributes(accessTokens, d.lookups(), new AttributeChanges(directory, d.codeSender())))

@@ -45,13 +45,17 @@ public final class CodeSender {
 
   private final CodeStore codes;
   private final UserStore users;
+  private final int codesPerHour;
   private final Delivery delivery;
   private final Triggers triggers;
   private final SecureRandom random;
 
-  public CodeSender(CodeStore codes, UserStore users, Delivery delivery, Triggers triggers, SecureRandom random) {
+  /** {@code codesPerHour}: the deployment's quota ({@code Limits#codesPerHour}), for requests that have one. */
+  public CodeSender(CodeStore codes, UserStore users, int codesPerHour, Delivery delivery, Triggers triggers,
+      SecureRandom random) {
     this.codes = codes;
     this.users = users;
+    this.codesPerHour = codesPerHour;
     this.delivery = delivery;
     this.triggers = triggers;
     this.random = random;
@@ -63,7 +67,8 @@ public final class CodeSender {
    * @param attributeName {@code email} or {@code phone_number}: where it goes
    * @param clientId the app client of the call, null for admin calls
    * @param clientMetadata passed to CustomMessage; null where Cognito does not pass it
-   * @param sendsPerHour codes of this purpose a user may be sent per hour (LimitExceededException beyond); 0 = any
+   * @param sendsPerHour Cognito's quota of codes of this purpose per user and hour (LimitExceededException beyond),
+   *     which the deployment's {@code codesPerHour} replaces; 0 = this kind of code has no quota
    * @param destination where the code goes; null for the user's current value of {@code attributeName} (a pending
    *     value, see {@code PendingAttributes}, is passed explicitly)
    */
@@ -96,7 +101,7 @@ public final class CodeSender {
       Templates.requireCodeEmails(s);
     }
     SendWindow window = SendWindow.of(r.user(), r.purpose(), r.now());
-    if (Limits.reached(window.sends(), r.sendsPerHour())) {
+    if (Limits.reached(window.sends(), r.sendsPerHour() == 0 ? 0 : codesPerHour)) {
       throw ErrorCode.LIMIT_EXCEEDED.exception("Attempt limit exceeded, please try after some time.");
     }
 
