@@ -99,7 +99,7 @@ public final class RequestValidator {
     String text = value.asText();
     String shown = shape.sensitive() ? "Value" : "Value '" + text + "'";
     length(shape, text.codePointCount(0, text.length()), shown, path, violations);
-    if (shape.pattern() != null && !shape.pattern().matcher(text).matches()) {
+    if (shape.pattern() != null && !shape.pattern().matches(text)) {
       violations.add(shown + " at '" + path + "' failed to satisfy constraint: "
           + "Member must satisfy regular expression pattern: " + shape.patternText());
     }
