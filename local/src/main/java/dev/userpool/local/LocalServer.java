@@ -30,6 +30,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -53,6 +54,11 @@ public final class LocalServer implements AutoCloseable {
   }
 
   public static void main(String[] args) throws IOException {
+    Optional<Integer> relaunched = BoundedHeapLauncher.relaunchIfUnbounded(args);
+    if (relaunched.isPresent()) {
+      System.exit(relaunched.get()); // the child JVM (bounded heap) served and has stopped
+      return;
+    }
     System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tFT%1$tT.%1$tLZ %4$s %5$s%6$s%n");
     LocalOptions options;
     try {
