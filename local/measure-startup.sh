@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Run from the repository root after `mvn -B -q package -DskipTests`. Prints one line per run.
+# Run from the repository root after `mvn -B -q -pl local -am package -DskipTests`. Prints one line per run.
 # Time from process start to the first answered request, 5 runs.
 jar=local/target/userpool-local.jar
 for i in 1 2 3 4 5; do

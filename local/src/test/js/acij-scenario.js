@@ -177,7 +177,7 @@ async function verify(step, tokenUse, jwt) {
   }
 }
 
-// A browser sends this preflight before every ACIJ call (facts §1.1: mode cors, X-Amz-User-Agent,
+// A browser sends this preflight before every ACIJ call (amazon-cognito-identity-js src/Client.js: mode cors, X-Amz-User-Agent,
 // Cache-Control); Node's fetch does not, so it is sent by hand.
 async function preflight() {
   const requested = ['cache-control', 'content-type', 'x-amz-target', 'x-amz-user-agent'];

@@ -19,7 +19,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * AWS Signature Version 4 for the IAM operations (facts §1.5); public operations pass whether signed or not, and
+ * AWS Signature Version 4 for the IAM operations (sources §1.5); public operations pass whether signed or not, and
  * their signature is ignored. Checks run in the order AWS's JSON front end runs them, each failure answering the
  * error AWS answers (400, as Cognito does):
  *

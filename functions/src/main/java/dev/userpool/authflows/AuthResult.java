@@ -2,7 +2,7 @@ package dev.userpool.authflows;
 
 import java.util.Map;
 
-/** What a flow step answers: the next challenge, or tokens (facts §6.1, §7.3). */
+/** What a flow step answers: the next challenge, or tokens (sources §6.1, §7.3). */
 public sealed interface AuthResult {
   /** ChallengeName, ChallengeParameters and Session (null for the first SRP step, which has none). */
   record Challenge(String name, Map<String, String> parameters, String session) implements AuthResult {

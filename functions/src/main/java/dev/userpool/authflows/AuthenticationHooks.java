@@ -5,7 +5,7 @@ import dev.userpool.domain.User;
 import java.util.Optional;
 
 /**
- * Where the authentication Lambda triggers plug into the sign-in flows (facts §5). Every method has a no-op default
+ * Where the authentication Lambda triggers plug into the sign-in flows (sources §5). Every method has a no-op default
  * and {@link #NONE} is what runs until the triggers are wired. To refuse a sign-in a hook throws a
  * {@link dev.userpool.errors.CognitoException} (e.g. UserLambdaValidationException), which reaches the caller as is.
  */

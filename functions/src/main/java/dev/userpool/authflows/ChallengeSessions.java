@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 
@@ -58,6 +60,59 @@ public final class ChallengeSessions {
       throw expired();
     }
     return taken.session();
+  }
+
+  /**
+   * A Session that names its pool: for MFA_SETUP, whose Session is also presented to AssociateSoftwareToken and
+   * VerifySoftwareToken, requests that carry neither a pool nor a client. Form: {@code <poolId>.<random>}.
+   */
+  public String openPortable(SignInContext ctx, User user, String challengeName) {
+    return openPortable(new ChallengeSession(ctx.pool().id(), null, ctx.client().clientId(), user.sub(),
+        challengeName, ctx.now(), ctx.now().plus(ctx.settings().authSessionValidity()), false));
+  }
+
+  /** A new portable Session for the same pool, client and user as {@code previous}, as long-lived as it was. */
+  public String reissuePortable(ChallengeSession previous, String challengeName, Instant now) {
+    return openPortable(new ChallengeSession(previous.poolId(), null, previous.clientId(), previous.sub(),
+        challengeName, now, now.plus(Duration.between(previous.createdAt(), previous.expiresAt())), false));
+  }
+
+  private String openPortable(ChallengeSession template) {
+    byte[] bytes = new byte[RANDOM_BYTES];
+    random.nextBytes(bytes);
+    String session = template.poolId() + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    store.create(new ChallengeSession(template.poolId(), hash(session), template.clientId(), template.sub(),
+        template.challengeName(), template.createdAt(), template.expiresAt(), false));
+    return session;
+  }
+
+  /**
+   * Consumes a portable Session presented without a client (AssociateSoftwareToken, VerifySoftwareToken), with the
+   * same answers as {@link #consume}.
+   */
+  public ChallengeSession consumePortable(String session, String challengeName) {
+    int dot = session == null ? -1 : session.indexOf('.');
+    if (dot <= 0) {
+      throw expired();
+    }
+    Consumed consumed = store.consume(session.substring(0, dot), hash(session));
+    if (consumed instanceof Consumed.AlreadyUsed) {
+      throw ErrorCode.NOT_AUTHORIZED.exception("Invalid session for the user, session can only be used once.");
+    }
+    if (!(consumed instanceof Consumed.Taken taken) || !taken.session().challengeName().equals(challengeName)) {
+      throw expired();
+    }
+    return taken.session();
+  }
+
+  /**
+   * After a wrong code: makes the Session answerable again while fewer than {@code maxAttempts} wrong codes were
+   * given with it; after that it stays used up.
+   */
+  public void allowRetry(ChallengeSession taken, int maxAttempts) {
+    if (taken.failedAttempts() + 1 < maxAttempts) {
+      store.reopen(taken);
+    }
   }
 
   static RuntimeException expired() {

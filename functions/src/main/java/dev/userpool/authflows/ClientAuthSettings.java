@@ -8,11 +8,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What an app client's settings say about signing in: the flows it allows (ExplicitAuthFlows, facts §7.1),
+ * What an app client's settings say about signing in: the flows it allows (ExplicitAuthFlows, sources §7.1),
  * PreventUserExistenceErrors (§8.3), the challenge session lifetime and the token lifetimes (§6.5).
  */
 public record ClientAuthSettings(AppClient client) {
-  /** Flows a client allows when it has no ExplicitAuthFlows (facts §7.1). */
+  /** Flows a client allows when it has no ExplicitAuthFlows (sources §7.1). */
   static final List<String> DEFAULT_FLOWS =
       List.of("ALLOW_REFRESH_TOKEN_AUTH", "ALLOW_USER_SRP_AUTH", "ALLOW_CUSTOM_AUTH");
 
@@ -81,6 +81,19 @@ public record ClientAuthSettings(AppClient client) {
   /** RefreshTokenValidity; 0 or absent means 30 days. */
   public Duration refreshTokenValidity() {
     return validity("RefreshTokenValidity", "RefreshToken", "days", Duration.ofDays(30));
+  }
+
+  /** RefreshTokenRotation.Feature is ENABLED: refresh goes through GetTokensFromRefreshToken and rotates. */
+  public boolean rotatesRefreshTokens() {
+    return settings().get("RefreshTokenRotation") instanceof Map<?, ?> m && "ENABLED".equals(m.get("Feature"));
+  }
+
+  /** RefreshTokenRotation.RetryGracePeriodSeconds (0–60, default 0): how long a rotated-out token still works. */
+  public Duration refreshTokenRetryGracePeriod() {
+    return settings().get("RefreshTokenRotation") instanceof Map<?, ?> m
+            && m.get("RetryGracePeriodSeconds") instanceof Number n
+        ? Duration.ofSeconds(n.longValue())
+        : Duration.ZERO;
   }
 
   /** WriteAttributes; empty means the client may write every mutable attribute. */

@@ -8,7 +8,7 @@ import java.util.Map;
 /**
  * What GlobalSignOut and AdminUserGlobalSignOut leave on a user: every token issued up to and including the epoch
  * second of the sign-out is revoked — refresh tokens (REFRESH_TOKEN_AUTH refuses them) and the ID and access tokens
- * of every sign-in (facts §6.6). The second is kept in {@code User.extensions()["tokensRevokedThrough"]}.
+ * of every sign-in (sources §6.6). The second is kept in {@code User.extensions()["tokensRevokedThrough"]}.
  *
  * <p>Whole seconds because {@code iat} has no finer precision: a token issued earlier in the same second as the
  * sign-out must be revoked, so the whole second is. The sign-out operations therefore answer only once that second

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The answer to NEW_PASSWORD_REQUIRED (facts §7.3): the Session, USERNAME, NEW_PASSWORD and {@code
+ * The answer to NEW_PASSWORD_REQUIRED (sources §7.3): the Session, USERNAME, NEW_PASSWORD and {@code
  * userAttributes.<name>} for required attributes the user lacks (and any other attribute the client may write).
  * The new password must satisfy the pool's policy; it replaces the temporary one and the user becomes CONFIRMED.
  */
@@ -51,7 +51,8 @@ public final class NewPasswordRequiredChallenge implements ChallengeResponder {
     merged.putAll(attributes);
     List<String> missing = SignInCompletion.missingRequired(ctx, merged);
     if (!missing.isEmpty()) {
-      // observed: "Invalid attributes given, name is missing" (aws-sdk-net-extensions-cognito#40)
+      // observed: "Invalid attributes given, name is missing" (aws-sdk-net-extensions-cognito#40); several names
+      // joined by " and " (pmill/aws-cognito#25: "name and adress is missing")
       throw ErrorCode.INVALID_PARAMETER.exception(
           "Invalid attributes given, " + String.join(" and ", missing) + " is missing");
     }
@@ -66,7 +67,7 @@ public final class NewPasswordRequiredChallenge implements ChallengeResponder {
       return u.withAttributes(all, ctx.now()).withExtensions(ext, ctx.now())
           .withPassword(verifier, UserStatus.CONFIRMED, ctx.now());
     });
-    return completion.authenticated(ctx, updated, TokenGenerationSource.NEW_PASSWORD_CHALLENGE);
+    return completion.secondFactorThenTokens(ctx, updated, TokenGenerationSource.NEW_PASSWORD_CHALLENGE);
   }
 
   private boolean designates(SignInContext ctx, User user, String name) {

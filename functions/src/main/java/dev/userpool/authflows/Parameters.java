@@ -10,7 +10,10 @@ public record Parameters(Map<String, String> values) {
     values = values == null ? Map.of() : Map.copyOf(values);
   }
 
-  /** InvalidParameterException "Missing required parameter &lt;NAME&gt;" (wording unconfirmed, facts §7.1). */
+  /**
+   * InvalidParameterException "Missing required parameter &lt;NAME&gt;" (observed: aws/aws-sdk-cpp#452 for SRP_A,
+   * aws/aws-sdk-php#1057 for a misspelt USERNAME).
+   */
   public String require(String name) {
     return optional(name).orElseThrow(
         () -> ErrorCode.INVALID_PARAMETER.exception("Missing required parameter " + name));

@@ -4,22 +4,26 @@ import dev.userpool.crypto.Srp6a;
 import dev.userpool.domain.User;
 
 /**
- * USER_PASSWORD_AUTH, ADMIN_USER_PASSWORD_AUTH and ADMIN_NO_SRP_AUTH: USERNAME and PASSWORD in one call (facts
+ * USER_PASSWORD_AUTH, ADMIN_USER_PASSWORD_AUTH and ADMIN_NO_SRP_AUTH: USERNAME and PASSWORD in one call (sources
  * §7.1). The password is checked against the stored SRP verifier ({@link Srp6a#matches}); there is no other
- * password hash. Unknown users go to User Migration first, then get the PreventUserExistenceErrors answer.
+ * password hash. Unknown users go to User Migration first, then get the PreventUserExistenceErrors answer. Users
+ * imported from Cognito without a verifier have the password checked by their source pool once
+ * ({@link ImportedUserPasswords}).
  */
 public final class PasswordAuthFlow implements AuthFlow {
   private final UserAccounts users;
   private final AccountProtection protection;
   private final SignInCompletion completion;
   private final AuthenticationHooks hooks;
+  private final ImportedUserPasswords imported;
 
   public PasswordAuthFlow(UserAccounts users, AccountProtection protection, SignInCompletion completion,
-      AuthenticationHooks hooks) {
+      AuthenticationHooks hooks, ImportedUserPasswords imported) {
     this.users = users;
     this.protection = protection;
     this.completion = completion;
     this.hooks = hooks;
+    this.imported = imported;
   }
 
   @Override
@@ -32,7 +36,10 @@ public final class PasswordAuthFlow implements AuthFlow {
         .orElseThrow(() -> AccountProtection.unknownUser(ctx));
     protection.beforePassword(ctx, user);
     hooks.beforeAuthentication(ctx, user);
-    if (!Srp6a.matches(user.password(), ctx.pool().srpPoolName(), user.username(), password)) {
+    if (ImportedUserPasswords.awaitsPassword(user)) {
+      User found = user;
+      user = imported.adopt(ctx, user, password).orElseThrow(() -> protection.wrongPassword(ctx, found));
+    } else if (!Srp6a.matches(user.password(), ctx.pool().srpPoolName(), user.username(), password)) {
       throw protection.wrongPassword(ctx, user);
     }
     return completion.passwordAccepted(ctx, protection.passwordAccepted(ctx, user));

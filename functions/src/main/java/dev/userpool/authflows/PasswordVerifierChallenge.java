@@ -16,12 +16,12 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * The answer to PASSWORD_VERIFIER (facts §7.3, §7.4): PASSWORD_CLAIM_SECRET_BLOCK (the SECRET_BLOCK sent), TIMESTAMP
+ * The answer to PASSWORD_VERIFIER (sources §7.3, §7.4): PASSWORD_CLAIM_SECRET_BLOCK (the SECRET_BLOCK sent), TIMESTAMP
  * and PASSWORD_CLAIM_SIGNATURE. The state comes out of the sealed block, not a Session; the user is re-read by sub.
  * The signature is HMAC'd over the client's TIMESTAMP bytes verbatim and compared in constant time.
  */
 public final class PasswordVerifierChallenge implements ChallengeResponder {
-  /** ACIJ's format: English names, unpadded day, UTC (facts §7.4). */
+  /** ACIJ's format: English names, unpadded day, UTC (sources §7.4). */
   static final DateTimeFormatter TIMESTAMP =
       DateTimeFormatter.ofPattern("EEE MMM d HH:mm:ss 'UTC' yyyy", Locale.US);
 

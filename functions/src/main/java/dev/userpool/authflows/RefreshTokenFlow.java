@@ -1,42 +1,33 @@
 package dev.userpool.authflows;
 
-import dev.userpool.domain.RefreshToken;
-import dev.userpool.domain.User;
 import dev.userpool.errors.ErrorCode;
-import dev.userpool.store.RefreshTokenStore;
 
 /**
  * REFRESH_TOKEN_AUTH / REFRESH_TOKEN: new ID and access tokens for a live refresh token of the same client, with
- * the original auth_time and origin_jti; no new refresh token (facts §6.1, §6.6). SECRET_HASH uses the internal
+ * the original auth_time and origin_jti; no new refresh token (sources §6.1, §6.6). SECRET_HASH uses the internal
  * username (§7.2). A refresh token issued before a global sign-out is refused; one revoked with RevokeToken is
- * deleted, so it is unknown.
+ * deleted, so it is unknown. A client with refresh-token rotation refuses this flow: "You can't authenticate with
+ * REFRESH_TOKEN_AUTH in app clients with refresh token rotation enabled" (developer guide, refresh tokens) — the
+ * error is the one a client without ALLOW_REFRESH_TOKEN_AUTH gets (the exact answer is unconfirmed).
  */
 public final class RefreshTokenFlow implements AuthFlow {
-  private final RefreshTokenStore tokens;
-  private final UserAccounts users;
+  private final RefreshTokenExchange exchange;
   private final TokenMint mint;
 
-  public RefreshTokenFlow(RefreshTokenStore tokens, UserAccounts users, TokenMint mint) {
-    this.tokens = tokens;
-    this.users = users;
+  public RefreshTokenFlow(RefreshTokenExchange exchange, TokenMint mint) {
+    this.exchange = exchange;
     this.mint = mint;
   }
 
   @Override
   public AuthResult initiate(SignInContext ctx, Parameters params) {
+    if (ctx.settings().rotatesRefreshTokens()) {
+      throw ErrorCode.INVALID_PARAMETER.exception("REFRESH_TOKEN_AUTH flow not enabled for this client");
+    }
     String token = params.require("REFRESH_TOKEN");
-    RefreshToken stored = tokens.find(ctx.pool().id(), TokenMint.refreshTokenHash(token))
-        .filter(t -> t.clientId().equals(ctx.client().clientId()) && ctx.now().isBefore(t.expiresAt()))
-        .orElseThrow(() -> ErrorCode.NOT_AUTHORIZED.exception("Invalid Refresh Token")); // common wording
-    User user = users.findBySub(ctx.pool(), stored.sub())
-        .orElseThrow(() -> ErrorCode.NOT_AUTHORIZED.exception("User does not exist.")); // wording guessed
-    SecretHashCheck.require(ctx.client(), user.username(), params.optional("SECRET_HASH"));
-    if (!user.enabled()) {
-      throw ErrorCode.NOT_AUTHORIZED.exception("User is disabled.");
-    }
-    if (GlobalSignOutState.revokes(user, stored.issuedAt())) {
-      throw ErrorCode.NOT_AUTHORIZED.exception("Refresh Token has been revoked"); // common wording (facts §6.6)
-    }
-    return mint.refresh(ctx, user, stored);
+    RefreshTokenExchange.Redeemable r = exchange.redeem(ctx, token, RefreshTokenExchange.INVALID_TOKEN);
+    SecretHashCheck.require(ctx.client(), r.user().username(), params.optional("SECRET_HASH"));
+    RefreshTokenExchange.requireActive(r.user(), r.token());
+    return mint.refresh(ctx, r.user(), r.token());
   }
 }

@@ -17,7 +17,7 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * SRP server state carried by the client in SECRET_BLOCK (facts §7.3: USER_SRP_AUTH has no Session and clients
+ * SRP server state carried by the client in SECRET_BLOCK (sources §7.3: USER_SRP_AUTH has no Session and clients
  * answer PASSWORD_VERIFIER without one). The state is sealed with AES-256-GCM under a per-deployment key kept in the
  * store, so any container can finish a handshake another one started while the client can neither read b nor forge
  * or re-bind a block. Layout: base64(version 0x01 ‖ 12-byte nonce ‖ ciphertext+tag).

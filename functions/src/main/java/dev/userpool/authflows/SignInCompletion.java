@@ -11,7 +11,7 @@ import java.util.Map;
 /**
  * What follows an accepted password, in every password-based flow: UNCONFIRMED → UserNotConfirmedException;
  * FORCE_CHANGE_PASSWORD → the NEW_PASSWORD_REQUIRED challenge (or NotAuthorizedException when the temporary
- * password has expired); otherwise Post Authentication and tokens.
+ * password has expired); otherwise the MFA stage ({@link MfaStage}), then Post Authentication and tokens.
  */
 public final class SignInCompletion {
   static final String NEW_PASSWORD_REQUIRED = "NEW_PASSWORD_REQUIRED";
@@ -19,11 +19,17 @@ public final class SignInCompletion {
   private final ChallengeSessions sessions;
   private final TokenMint mint;
   private final AuthenticationHooks hooks;
+  private final MfaStage mfa;
 
   public SignInCompletion(ChallengeSessions sessions, TokenMint mint, AuthenticationHooks hooks) {
+    this(sessions, mint, hooks, new MfaStage(sessions));
+  }
+
+  public SignInCompletion(ChallengeSessions sessions, TokenMint mint, AuthenticationHooks hooks, MfaStage mfa) {
     this.sessions = sessions;
     this.mint = mint;
     this.hooks = hooks;
+    this.mfa = mfa;
   }
 
   public AuthResult passwordAccepted(SignInContext ctx, User user) {
@@ -32,7 +38,7 @@ public final class SignInCompletion {
       case FORCE_CHANGE_PASSWORD -> {
         var password = user.password();
         if (password != null && password.temporaryUntil() != null && !ctx.now().isBefore(password.temporaryUntil())) {
-          // observed wording (facts §7.3, unconfirmed)
+          // observed wording (sources §7.3, unconfirmed)
           throw ErrorCode.NOT_AUTHORIZED.exception(
               "Temporary password has expired and must be reset by an administrator.");
         }
@@ -40,9 +46,14 @@ public final class SignInCompletion {
             sessions.open(ctx, user, NEW_PASSWORD_REQUIRED));
       }
       default -> {
-        return authenticated(ctx, user, TokenGenerationSource.AUTHENTICATION);
+        return secondFactorThenTokens(ctx, user, TokenGenerationSource.AUTHENTICATION);
       }
     }
+  }
+
+  /** The MFA challenge the user owes, or (none owed) Post Authentication and tokens. */
+  public AuthResult secondFactorThenTokens(SignInContext ctx, User user, TokenGenerationSource source) {
+    return mfa.challenge(ctx, user).<AuthResult>map(c -> c).orElseGet(() -> authenticated(ctx, user, source));
   }
 
   /** Post Authentication, then the tokens of a new sign-in. */
@@ -52,7 +63,7 @@ public final class SignInCompletion {
   }
 
   /**
-   * NEW_PASSWORD_REQUIRED's parameters (facts §7.3): USER_ID_FOR_SRP, userAttributes (the current attributes but
+   * NEW_PASSWORD_REQUIRED's parameters (sources §7.3): USER_ID_FOR_SRP, userAttributes (the current attributes but
    * sub, as a JSON object of strings) and requiredAttributes (the pool's required attributes the user lacks, as a
    * JSON array of "userAttributes.&lt;name&gt;").
    */

@@ -10,7 +10,7 @@ import java.util.Map;
  * triggers), whether it came through an Admin* operation, the request time, the URL it reached (the default
  * token issuer base, see {@link dev.userpool.tokens.IssuerResolver}), and whether it answers a challenge
  * ((Admin)RespondToAuthChallenge) rather than starting a sign-in ((Admin)InitiateAuth): Cognito hands ClientMetadata
- * to different triggers in the two (facts §5.7).
+ * to different triggers in the two (sources §5.7).
  */
 public record SignInContext(
     UserPool pool,

@@ -17,7 +17,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * USER_SRP_AUTH's first step (facts §7.3, §7.4): USERNAME and SRP_A in, the PASSWORD_VERIFIER challenge out with
+ * USER_SRP_AUTH's first step (sources §7.3, §7.4): USERNAME and SRP_A in, the PASSWORD_VERIFIER challenge out with
  * SALT, SRP_B, SECRET_BLOCK, USERNAME and USER_ID_FOR_SRP (both the internal username) and no Session; the server's
  * state travels sealed in SECRET_BLOCK (see {@link SecretBlocks}).
  *
@@ -88,7 +88,7 @@ public final class SrpAuthFlow implements AuthFlow {
     return new AuthResult.Challenge(PASSWORD_VERIFIER, parameters, null);
   }
 
-  /** SRP_A must be hex and not 0 mod N (facts §7.4); message unconfirmed. */
+  /** SRP_A must be hex and not 0 mod N (sources §7.4); message unconfirmed. */
   private static void requireValidA(String srpA) {
     if (!HEX.matcher(srpA).matches() || new BigInteger(srpA, 16).mod(Srp6a.N).signum() == 0) {
       throw ErrorCode.INVALID_PARAMETER.exception("Invalid SRP_A.");

@@ -1,6 +1,6 @@
 package dev.userpool.authflows;
 
-/** Why tokens are being issued, as Pre Token Generation's triggerSource names it (facts §5.1). */
+/** Why tokens are being issued, as Pre Token Generation's triggerSource names it (sources §5.1). */
 public enum TokenGenerationSource {
   AUTHENTICATION("TokenGeneration_Authentication"),
   NEW_PASSWORD_CHALLENGE("TokenGeneration_NewPasswordChallenge"),

@@ -18,13 +18,14 @@ import java.util.List;
 
 /**
  * Issues the AuthenticationResult of a sign-in or refresh: ID and access tokens with the client's lifetimes and
- * the user's groups (facts §6), Pre Token Generation applied to the claims, and on sign-in a new refresh token.
+ * the user's groups (sources §6), Pre Token Generation applied to the claims, and on sign-in a new refresh token.
  *
  * <p>Refresh tokens are opaque: a JWE-shaped string of five base64url segments (a fixed header like Cognito's, then
- * random bytes), of which only the SHA-256 is stored. No rotation: refresh returns no new refresh token (§6.1).
+ * random bytes), of which only the SHA-256 is stored. A plain refresh returns no new refresh token (§6.1); a client
+ * with RefreshTokenRotation ENABLED gets a successor from {@link #refreshAndRotate}.
  */
 public final class TokenMint {
-  /** {"cty":"JWT","enc":"A256GCM","alg":"RSA-OAEP"}, the header of Cognito's refresh tokens (facts §6.6). */
+  /** {"cty":"JWT","enc":"A256GCM","alg":"RSA-OAEP"}, the header of Cognito's refresh tokens (sources §6.6). */
   private static final String REFRESH_HEADER = Base64.getUrlEncoder().withoutPadding()
       .encodeToString("{\"cty\":\"JWT\",\"enc\":\"A256GCM\",\"alg\":\"RSA-OAEP\"}".getBytes());
   private static final int[] REFRESH_SEGMENT_BYTES = {256, 12, 48, 16};
@@ -63,6 +64,21 @@ public final class TokenMint {
         issuers.issuer(ctx.pool().id(), ctx.requestBaseUrl()), stored.authTime(), stored.authTime(),
         stored.originJti(), null, List.of(), List.of(), null, List.of(TokenGrant.ADMIN_SCOPE), null);
     return sign(ctx, original.refreshed(user, ctx.now(), random), user, TokenGenerationSource.REFRESH_TOKENS, null);
+  }
+
+  /**
+   * New ID and access tokens and a successor refresh token (GetTokensFromRefreshToken with rotation): the successor
+   * keeps auth_time and origin_jti and gets the client's full refresh-token lifetime from now. The tokens are
+   * signed (Pre Token Generation included) before the rotation is stored, so a failing trigger rotates nothing.
+   * Throws {@link dev.userpool.store.StaleWriteException} when {@code used} changed meanwhile.
+   */
+  public AuthResult.Authenticated refreshAndRotate(SignInContext ctx, User user, RefreshToken used) {
+    String successor = newRefreshToken();
+    AuthResult.Authenticated plain = refresh(ctx, user, used);
+    refreshTokens.rotate(used, new RefreshToken(ctx.pool().id(), refreshTokenHash(successor),
+        ctx.client().clientId(), user.sub(), used.authTime(), used.originJti(), ctx.now(),
+        ctx.now().plus(ctx.settings().refreshTokenValidity())));
+    return new AuthResult.Authenticated(plain.accessToken(), plain.expiresIn(), plain.idToken(), successor);
   }
 
   /** The SHA-256 (hex) under which a refresh token is stored. */

@@ -5,6 +5,8 @@ import dev.userpool.auth.AdminKeys;
 import dev.userpool.auth.CachedAdminKeys;
 import dev.userpool.auth.SigV4Authenticator;
 import dev.userpool.authflows.SignInSetup;
+import dev.userpool.migration.CognitoApi;
+import dev.userpool.migration.CognitoSourcePasswords;
 import dev.userpool.delivery.Delivery;
 import dev.userpool.delivery.DeliveryMedium;
 import dev.userpool.delivery.MessageChannel;
@@ -49,9 +51,11 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -108,6 +112,7 @@ public final class Wiring {
             new SignInSetup(new ItemChallengeSessionStore(table), new ItemRefreshTokenStore(table),
                 deploymentKeys)
                 .withGroups(groups)
+                .withSourcePasswords(new CognitoSourcePasswords(cachedClients, cognitoApis()))
                 .withHooks(new TriggerAuthenticationHooks(triggers,
                     new UserMigration(triggers, new UserDirectory(users), random))),
             new ItemRevokedOriginStore(table),
@@ -252,6 +257,17 @@ public final class Wiring {
         .build();
   }
 
+  /**
+   * Clients of the Cognito pools users were imported from, one per endpoint and region, made on first use (most
+   * deployments never import) and signed with the default credentials chain.
+   */
+  private static BiFunction<String, String, CognitoApi> cognitoApis() {
+    Supplier<AwsCredentialsProvider> credentials = memoize(() -> DefaultCredentialsProvider.builder().build());
+    Map<String, CognitoApi> apis = new ConcurrentHashMap<>();
+    return (endpoint, region) -> apis.computeIfAbsent(endpoint + " " + region,
+        key -> new CognitoApi(endpoint, region, credentials.get()));
+  }
+
   public static ItemTable itemTable(AppConfig config, Clock clock) {
     return switch (config.store()) {
       case "dynamodb" -> new DynamoDbItemTable(dynamoDbClient(config), config.tableName(), clock);
@@ -261,7 +277,7 @@ public final class Wiring {
     };
   }
 
-  private static DynamoDbClient dynamoDbClient(AppConfig config) {
+  public static DynamoDbClient dynamoDbClient(AppConfig config) {
     DynamoDbClientBuilder builder =
         DynamoDbClient.builder()
             .httpClient(UrlConnectionHttpClient.create())

@@ -3,7 +3,7 @@ package dev.userpool.crypto;
 import java.security.SecureRandom;
 import java.util.UUID;
 
-/** New identifiers in the formats real Cognito uses (facts §3). */
+/** New identifiers in the formats real Cognito uses (sources §3). */
 public final class Identifiers {
   private static final String ALPHANUMERIC = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
   private static final String BASE32HEX = "0123456789abcdefghijklmnopqrstuv"; // RFC 4648 §7, lower-case

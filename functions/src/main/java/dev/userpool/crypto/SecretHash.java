@@ -6,7 +6,7 @@ import java.util.Base64;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-/** Cognito's SECRET_HASH: Base64(HMAC-SHA256(key = client secret, message = username ‖ client id)) (facts §7.2). */
+/** Cognito's SECRET_HASH: Base64(HMAC-SHA256(key = client secret, message = username ‖ client id)) (sources §7.2). */
 public final class SecretHash {
   private SecretHash() {}
 

@@ -14,7 +14,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Cognito's SRP-6a exactly as amazon-cognito-identity-js computes it (facts §7.4): SHA-256, the RFC 5054 3072-bit
+ * Cognito's SRP-6a exactly as amazon-cognito-identity-js computes it (sources §7.4): SHA-256, the RFC 5054 3072-bit
  * group with g = 2, {@code padHex} byte encoding, and a one-block HKDF named "Caldera Derived Key". The same math
  * serves passwords (pool name, user id for SRP, password) and remembered devices (device group key, device key,
  * device password).
@@ -40,7 +40,7 @@ public final class Srp6a {
   public static final BigInteger K = new BigInteger(1, sha256(padBytes(N), padBytes(G)));
 
   private static final int SALT_BYTES = 16; // real SALT values are 32 hex digits
-  private static final int PRIVATE_KEY_BYTES = 32; // b: at least 256 bits (facts §7.4)
+  private static final int PRIVATE_KEY_BYTES = 32; // b: at least 256 bits (sources §7.4)
   private static final int MAX_PUBLIC_KEY_HEX_DIGITS = 1024; // A < N has at most 768; the rest guards modPow cost
   private static final int DERIVED_KEY_BYTES = 16;
   private static final byte[] DERIVED_KEY_INFO = "Caldera Derived Key\u0001".getBytes(StandardCharsets.UTF_8);

@@ -2,13 +2,14 @@ package dev.userpool.delivery;
 
 import dev.userpool.domain.PoolSettings;
 import dev.userpool.domain.User;
+import dev.userpool.domain.VerifiedFlag;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Which attribute a code goes to, by Cognito's rules (facts §4.4). */
+/** Which attribute a code goes to, by Cognito's rules (sources §4.4). */
 public final class ChannelChoice {
   private ChannelChoice() {}
 
@@ -33,7 +34,7 @@ public final class ChannelChoice {
    */
   public static Optional<String> recovery(PoolSettings s, User user) {
     for (String attribute : recoveryOrder(s)) {
-      if (present(user, attribute) && "true".equals(user.attribute(attribute + "_verified"))) {
+      if (present(user, attribute) && VerifiedFlag.isTrue(user.attribute(attribute + "_verified"))) {
         return Optional.of(attribute);
       }
     }

@@ -33,6 +33,17 @@ public final class Delivery {
     }
   }
 
+  /**
+   * Records a message that is not sent for want of a destination (e.g. an invitation by SMS to a user without a
+   * phone number): the caller's answer stays Cognito's, and this line is where the person looking for the message
+   * learns why there is none.
+   */
+  public void notSent(String userPoolId, String username, DeliveryMedium medium, String triggerSource,
+      String reason) {
+    LOG.log(System.Logger.Level.WARNING, "not sent: " + triggerSource + " " + medium + " message of pool "
+        + userPoolId + " to user " + username + ": " + reason);
+  }
+
   private static RuntimeException failure(OutgoingMessage message, String detail, Throwable cause) {
     log(message, detail, cause);
     // Cognito's exact text for a failed send is not known (unconfirmed); the type is.

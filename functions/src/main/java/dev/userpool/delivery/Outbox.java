@@ -1,16 +1,23 @@
 package dev.userpool.delivery;
 
-import java.util.ArrayList;
+import java.util.ArrayDeque;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Local mode's stand-in for SES and SNS: every message is logged on one line (destination and code, so a developer
- * can read codes off the console) and kept in memory, oldest first, until {@link #clear}.
+ * can read codes off the console) and kept in memory, oldest first, until {@link #clear}. Only the most recent
+ * {@link #DEFAULT_CAPACITY} (or {@link #keepAtMost}) are kept, so a long-running server does not grow without
+ * bound; {@link Contents#received()} counts every message since the last clear.
  */
 public final class Outbox {
+  public static final int DEFAULT_CAPACITY = 1000;
   private static final System.Logger LOG = System.getLogger(Outbox.class.getName());
-  private final List<OutgoingMessage> messages = new ArrayList<>();
+  private final ArrayDeque<OutgoingMessage> messages = new ArrayDeque<>();
+  private int capacity = DEFAULT_CAPACITY;
+  private long received;
+
+  /** What the outbox holds: the kept messages (oldest first), all received since the last clear, the limit. */
+  public record Contents(List<OutgoingMessage> messages, long received, int capacity) {}
 
   /** A channel that puts messages of {@code medium} here. */
   public MessageChannel channel(DeliveryMedium medium) {
@@ -27,10 +34,21 @@ public final class Outbox {
     };
   }
 
+  /** Keeps at most {@code capacity} messages from now on, dropping the oldest beyond that. */
+  public synchronized void keepAtMost(int capacity) {
+    if (capacity < 1) {
+      throw new IllegalArgumentException("the outbox must keep at least one message: " + capacity);
+    }
+    this.capacity = capacity;
+    trim();
+  }
+
   public synchronized void add(OutgoingMessage m) {
-    messages.add(m);
-    LOG.log(System.Logger.Level.INFO, String.format(Locale.ROOT, "outbox: %s %s to %s (pool %s, user %s): code %s",
-        m.triggerSource(), m.medium(), m.destination(), m.userPoolId(), m.username(), m.code()));
+    messages.addLast(m);
+    received++;
+    trim();
+    LOG.log(System.Logger.Level.INFO, "outbox: " + m.triggerSource() + " " + m.medium() + " to " + m.destination()
+        + " (pool " + m.userPoolId() + ", user " + m.username() + "): code " + m.code());
   }
 
   /** Messages oldest first, optionally only those of one pool and/or one username (null = any). */
@@ -41,7 +59,18 @@ public final class Outbox {
         .toList();
   }
 
+  public synchronized Contents contents() {
+    return new Contents(List.copyOf(messages), received, capacity);
+  }
+
   public synchronized void clear() {
     messages.clear();
+    received = 0;
+  }
+
+  private void trim() {
+    while (messages.size() > capacity) {
+      messages.removeFirst();
+    }
   }
 }

@@ -5,7 +5,7 @@ import dev.userpool.errors.ErrorCode;
 import java.util.Map;
 
 /**
- * The pool's message texts with Cognito's defaults (facts §4.5), before placeholders are replaced:
+ * The pool's message texts with Cognito's defaults (sources §4.5), before placeholders are replaced:
  * {@code {####}} is the code (or temporary password), {@code {username}} the username.
  */
 public final class Templates {
@@ -15,6 +15,8 @@ public final class Templates {
   static final String DEFAULT_VERIFICATION_SUBJECT = "Your verification code";
   static final String DEFAULT_INVITE_MESSAGE = "Your username is {username} and temporary password is {####}. ";
   static final String DEFAULT_INVITE_SUBJECT = "Your temporary password";
+  static final String DEFAULT_AUTHENTICATION_MESSAGE = "Your authentication code is {####}. ";
+  static final String DEFAULT_AUTHENTICATION_SUBJECT = "Your authentication code"; // guessed
 
   /** The three texts of one message; which of the bodies is sent depends on the medium. */
   public record Texts(String emailSubject, String emailMessage, String smsMessage) {
@@ -44,6 +46,17 @@ public final class Templates {
     return new Texts(first(t.get("EmailSubject"), null, DEFAULT_INVITE_SUBJECT),
         first(t.get("EmailMessage"), null, DEFAULT_INVITE_MESSAGE),
         first(t.get("SMSMessage"), null, DEFAULT_INVITE_MESSAGE));
+  }
+
+  /**
+   * Sign-in (MFA) code texts: SmsMfaConfiguration's SmsAuthenticationMessage (stored as the pool's
+   * SmsAuthenticationMessage) for SMS; EmailMfaConfiguration's Subject and Message for email; else the defaults.
+   */
+  public static Texts authentication(PoolSettings s) {
+    Map<?, ?> email = map(s.get("_EmailMfaConfiguration"));
+    return new Texts(first(email.get("Subject"), null, DEFAULT_AUTHENTICATION_SUBJECT),
+        first(email.get("Message"), null, DEFAULT_AUTHENTICATION_MESSAGE),
+        first(s.get("SmsAuthenticationMessage"), null, DEFAULT_AUTHENTICATION_MESSAGE));
   }
 
   /**

@@ -2,7 +2,7 @@ package dev.userpool.domain;
 
 import java.util.Map;
 
-/** A pool's PasswordPolicyType (facts §8.1). */
+/** A pool's PasswordPolicyType (sources §8.1). */
 public record PasswordPolicy(
     int minimumLength,
     boolean requireUppercase,

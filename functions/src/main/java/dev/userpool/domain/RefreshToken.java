@@ -5,7 +5,11 @@ import java.time.Instant;
 /**
  * What a refresh token stands for. The token is an opaque random string handed to the client; only its SHA-256
  * ({@code tokenHash}, lower-case hex) is stored. {@code authTime} and {@code originJti} are those of the sign-in that
- * produced it, carried into every ID and access token it refreshes (facts §6.3).
+ * produced it, carried into every ID and access token it refreshes (sources §6.3).
+ *
+ * <p>{@code replacedAt} is set once refresh-token rotation has issued a successor for it (GetTokensFromRefreshToken
+ * on a client with RefreshTokenRotation ENABLED); the token then stays stored, to be honoured during the client's
+ * retry grace period and recognised as reused after it. Null for a token that was never rotated.
  */
 public record RefreshToken(
     String poolId,
@@ -15,4 +19,19 @@ public record RefreshToken(
     Instant authTime,
     String originJti,
     Instant issuedAt,
-    Instant expiresAt) {}
+    Instant expiresAt,
+    Instant replacedAt) {
+
+  public RefreshToken(String poolId, String tokenHash, String clientId, String sub, Instant authTime,
+      String originJti, Instant issuedAt, Instant expiresAt) {
+    this(poolId, tokenHash, clientId, sub, authTime, originJti, issuedAt, expiresAt, null);
+  }
+
+  public boolean replaced() {
+    return replacedAt != null;
+  }
+
+  public RefreshToken replacedAt(Instant at) {
+    return new RefreshToken(poolId, tokenHash, clientId, sub, authTime, originJti, issuedAt, expiresAt, at);
+  }
+}

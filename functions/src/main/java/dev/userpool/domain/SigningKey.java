@@ -3,7 +3,7 @@ package dev.userpool.domain;
 import java.time.Instant;
 
 /**
- * One RSA-2048 key pair that signs a pool's tokens (facts §6.2). {@code generation} orders a pool's keys: the
+ * One RSA-2048 key pair that signs a pool's tokens (sources §6.2). {@code generation} orders a pool's keys: the
  * highest is the active key, older ones stay published so that tokens they signed still verify. The public half is
  * kept as the JWK members {@code n} and {@code e} (base64url, unpadded); the private half as base64 PKCS#8 DER.
  *

@@ -23,7 +23,7 @@ public record UserPool(
     return id.substring(0, id.indexOf('_'));
   }
 
-  /** The part of the id after the underscore: SRP's "pool name" (facts §7.4). */
+  /** The part of the id after the underscore: SRP's "pool name" (sources §7.4). */
   public String srpPoolName() {
     return id.substring(id.indexOf('_') + 1);
   }

@@ -9,8 +9,8 @@ import java.time.Instant;
  * sent in the current hour ({@code sends} since {@code windowStart}), and when it stops being valid.
  *
  * <p>Purposes: {@value #SIGN_UP} (SignUp, ResendConfirmationCode), {@value #FORGOT_PASSWORD} (ForgotPassword,
- * AdminResetUserPassword) and {@code attribute:<name>} (attribute verification). One code per user and purpose: a
- * new one replaces the old.
+ * AdminResetUserPassword), {@value #MFA} (sign-in codes) and {@code attribute:<name>} (attribute verification).
+ * One code per user and purpose: a new one replaces the old.
  */
 public record VerificationCode(
     String userPoolId,
@@ -26,10 +26,15 @@ public record VerificationCode(
 
   public static final String SIGN_UP = "signup";
   public static final String FORGOT_PASSWORD = "forgot-password";
+  /** A sign-in code (SMS_MFA, EMAIL_OTP); its challenge Session, at most 15 minutes, bounds it as well. */
+  public static final String MFA = "mfa";
   private static final String ATTRIBUTE_PREFIX = "attribute:";
 
-  /** Sign-up and attribute codes are valid 24 hours, password-reset codes 1 hour (facts §4.1). */
+  /** Sign-up and attribute codes are valid 24 hours, password-reset codes 1 hour (sources §4.1). */
   public static Duration validity(String purpose) {
+    if (MFA.equals(purpose)) {
+      return Duration.ofMinutes(15);
+    }
     return FORGOT_PASSWORD.equals(purpose) ? Duration.ofHours(1) : Duration.ofHours(24);
   }
 

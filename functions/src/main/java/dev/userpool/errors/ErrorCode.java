@@ -2,7 +2,7 @@ package dev.userpool.errors;
 
 /**
  * Every error Userpool answers with, named as Cognito (or the AWS JSON protocol layer) names it. The HTTP status
- * is 400 for every modeled exception and 500 only for the two faults (facts §1.3).
+ * is 400 for every modeled exception and 500 only for the two faults (sources §1.3).
  */
 public enum ErrorCode {
   ALIAS_EXISTS("AliasExistsException", 400, "An account with the email already exists."),
@@ -11,7 +11,11 @@ public enum ErrorCode {
   CONCURRENT_MODIFICATION(
       "ConcurrentModificationException", 400, "The resource was modified concurrently, try again."),
   DUPLICATE_PROVIDER("DuplicateProviderException", 400, "A provider with this name already exists."),
+  ENABLE_SOFTWARE_TOKEN_MFA(
+      "EnableSoftwareTokenMFAException", 400, "Code mismatch and fail enable Software Token MFA"),
   EXPIRED_CODE("ExpiredCodeException", 400, "Invalid code provided, please request a code again."),
+  FEATURE_UNAVAILABLE_IN_TIER(
+      "FeatureUnavailableInTierException", 400, "This feature is not available in the current pricing tier."),
   GROUP_EXISTS("GroupExistsException", 400, "A group with the name already exists."),
   INTERNAL_ERROR("InternalErrorException", 500, "Internal server error."),
   INVALID_EMAIL_ROLE_ACCESS_POLICY("InvalidEmailRoleAccessPolicyException", 400, "Email role access policy is invalid."),
@@ -28,6 +32,7 @@ public enum ErrorCode {
   NOT_AUTHORIZED("NotAuthorizedException", 400, "Incorrect username or password."),
   PASSWORD_RESET_REQUIRED("PasswordResetRequiredException", 400, "Password reset required for the user"),
   PRECONDITION_NOT_MET("PreconditionNotMetException", 400, "Precondition not met."),
+  REFRESH_TOKEN_REUSE("RefreshTokenReuseException", 400, "Refresh token has been reused."),
   RESOURCE_NOT_FOUND("ResourceNotFoundException", 400, "Resource not found."),
   SCOPE_DOES_NOT_EXIST("ScopeDoesNotExistException", 400, "Scope does not exist."),
   SOFTWARE_TOKEN_MFA_NOT_FOUND("SoftwareTokenMFANotFoundException", 400, "Software token MFA not found."),

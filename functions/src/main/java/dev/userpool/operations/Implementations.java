@@ -1,13 +1,20 @@
 package dev.userpool.operations;
 
 import dev.userpool.authflows.AuthFlows;
+import dev.userpool.authflows.ChallengeSessions;
+import dev.userpool.authflows.SoftwareTokens;
 import dev.userpool.operations.auth.AdminInitiateAuth;
 import dev.userpool.operations.auth.AdminRespondToAuthChallenge;
 import dev.userpool.operations.auth.DirectoryAccounts;
+import dev.userpool.operations.auth.GetTokensFromRefreshToken;
 import dev.userpool.operations.auth.InitiateAuth;
+import dev.userpool.operations.auth.MfaCodeMessages;
 import dev.userpool.operations.auth.UserMigration;
 import dev.userpool.operations.auth.RespondToAuthChallenge;
+import dev.userpool.operations.clients.AddUserPoolClientSecret;
 import dev.userpool.operations.clients.CreateUserPoolClient;
+import dev.userpool.operations.clients.DeleteUserPoolClientSecret;
+import dev.userpool.operations.clients.ListUserPoolClientSecrets;
 import dev.userpool.operations.clients.DeleteUserPoolClient;
 import dev.userpool.operations.clients.DescribeUserPoolClient;
 import dev.userpool.operations.clients.ListUserPoolClients;
@@ -21,6 +28,13 @@ import dev.userpool.operations.groups.GetGroup;
 import dev.userpool.operations.groups.ListGroups;
 import dev.userpool.operations.groups.ListUsersInGroup;
 import dev.userpool.operations.groups.UpdateGroup;
+import dev.userpool.operations.mfa.AdminSetUserMFAPreference;
+import dev.userpool.operations.mfa.AdminSetUserSettings;
+import dev.userpool.operations.mfa.AssociateSoftwareToken;
+import dev.userpool.operations.mfa.SetUserMFAPreference;
+import dev.userpool.operations.mfa.SetUserSettings;
+import dev.userpool.operations.mfa.SoftwareTokenCaller;
+import dev.userpool.operations.mfa.VerifySoftwareToken;
 import dev.userpool.operations.pools.AddCustomAttributes;
 import dev.userpool.operations.self.AccessTokens;
 import dev.userpool.operations.self.AdminUserGlobalSignOut;
@@ -76,14 +90,20 @@ public final class Implementations {
   private Implementations() {}
 
   public static OperationTable table(ServiceModel model, Dependencies d) {
-    AuthFlows flows = d.signIn().flows(new DirectoryAccounts(new UserDirectory(d.users())), d.tokens(), d.random(),
-        d.config().limits().signInAttempts());
+    AuthFlows flows = d.signIn().withMfaCodes(new MfaCodeMessages(d.codeSender(), d.codes()))
+        .flows(new DirectoryAccounts(new UserDirectory(d.users())), d.tokens(), d.random(),
+            d.config().limits().signInAttempts());
     AccessTokens accessTokens =
         new AccessTokens(d.tokens().verifier(), d.pools(), d.users(), d.revokedOrigins());
     SignOuts signOuts = new SignOuts(new UserDirectory(d.users()), d.clock());
     UserDirectory directory = new UserDirectory(d.users());
     PublicClients publicClients = new PublicClients(d.lookups());
     CodeCheck codeCheck = new CodeCheck(d.codes(), d.config().limits());
+    DirectoryAccounts accounts = new DirectoryAccounts(directory);
+    ChallengeSessions challengeSessions = d.signIn().challengeSessions(d.random());
+    SoftwareTokens softwareTokens = d.signIn().softwareTokens(accounts, d.random());
+    SoftwareTokenCaller tokenCallers =
+        new SoftwareTokenCaller(accessTokens, challengeSessions, d.lookups(), accounts);
     return OperationTable.builder(model)
         // pools, clients, tags
         .add("CreateUserPool", new CreateUserPool(d.pools(), d.random(), d.tokens().keys()))
@@ -100,6 +120,9 @@ public final class Implementations {
         .add("UpdateUserPoolClient", new UpdateUserPoolClient(d.lookups(), d.clients()))
         .add("DeleteUserPoolClient", new DeleteUserPoolClient(d.lookups(), d.clients()))
         .add("ListUserPoolClients", new ListUserPoolClients(d.lookups(), d.clients()))
+        .add("AddUserPoolClientSecret", new AddUserPoolClientSecret(d.lookups(), d.clients(), d.random()))
+        .add("ListUserPoolClientSecrets", new ListUserPoolClientSecrets(d.lookups()))
+        .add("DeleteUserPoolClientSecret", new DeleteUserPoolClientSecret(d.lookups(), d.clients()))
         .add("TagResource", new TagResource(d.pools()))
         .add("UntagResource", new UntagResource(d.pools()))
         .add("ListTagsForResource", new ListTagsForResource(d.pools()))
@@ -131,6 +154,8 @@ public final class Implementations {
         .add("AdminInitiateAuth", new AdminInitiateAuth(d.lookups(), flows))
         .add("RespondToAuthChallenge", new RespondToAuthChallenge(d.lookups(), flows))
         .add("AdminRespondToAuthChallenge", new AdminRespondToAuthChallenge(d.lookups(), flows))
+        .add("GetTokensFromRefreshToken", new GetTokensFromRefreshToken(d.lookups(),
+            d.signIn().refreshTokenExchange(new DirectoryAccounts(directory), d.tokens(), d.random())))
         // token-authorized
         .add("GetUser", new GetUser(accessTokens))
         .add("ChangePassword", new ChangePassword(accessTokens, new UserDirectory(d.users()), d.random(),
@@ -157,6 +182,13 @@ public final class Implementations {
         .add("AdminResetUserPassword", new AdminResetUserPassword(d.lookups(), directory, d.codeSender()))
         .add("GetUserAttributeVerificationCode", new GetUserAttributeVerificationCode(accessTokens, d.codeSender()))
         .add("VerifyUserAttribute", new VerifyUserAttribute(accessTokens, directory, codeCheck))
+        // MFA
+        .add("AssociateSoftwareToken", new AssociateSoftwareToken(tokenCallers, softwareTokens, challengeSessions))
+        .add("VerifySoftwareToken", new VerifySoftwareToken(tokenCallers, softwareTokens, challengeSessions))
+        .add("SetUserMFAPreference", new SetUserMFAPreference(accessTokens, accounts))
+        .add("AdminSetUserMFAPreference", new AdminSetUserMFAPreference(d.lookups(), directory))
+        .add("SetUserSettings", new SetUserSettings(accessTokens, accounts))
+        .add("AdminSetUserSettings", new AdminSetUserSettings(d.lookups(), directory))
         .build();
   }
 }

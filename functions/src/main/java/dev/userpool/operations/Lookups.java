@@ -16,13 +16,16 @@ public final class Lookups {
     this.clients = clients;
   }
 
-  /** ResourceNotFoundException "User pool &lt;id&gt; does not exist." */
+  /**
+   * ResourceNotFoundException "User pool &lt;id&gt; does not exist." (observed:
+   * aws/aws-aspnet-cognito-identity-provider#135).
+   */
   public UserPool pool(String poolId) {
     return pools.find(poolId)
         .orElseThrow(() -> ErrorCode.RESOURCE_NOT_FOUND.exception("User pool " + poolId + " does not exist."));
   }
 
-  /** ResourceNotFoundException "User pool client &lt;id&gt; does not exist." */
+  /** ResourceNotFoundException "User pool client &lt;id&gt; does not exist." (observed raw: aws/aws-sdk-php#2183). */
   public AppClient client(String poolId, String clientId) {
     return clients.find(poolId, clientId)
         .orElseThrow(() -> ErrorCode.RESOURCE_NOT_FOUND.exception(

@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 /**
  * The AWS JSON 1.1 front end of Cognito, shared by the Lambda handler and the local server. Three jobs: resolve the
  * operation from X-Amz-Target, decode and validate the input against the service model, and encode the output or
- * the error exactly as Cognito does (facts §1). Internal failures never leak detail to the caller.
+ * the error exactly as Cognito does (sources §1). Internal failures never leak detail to the caller.
  */
 public final class CognitoProtocol {
   public static final String CONTENT_TYPE = "application/x-amz-json-1.1";
@@ -133,7 +133,7 @@ public final class CognitoProtocol {
     ObjectNode body = Json.object();
     body.put("__type", code.wireName());
     if (message != null) {
-      // SerializationException comes from the protocol layer, which capitalises the member (facts §1.4).
+      // SerializationException comes from the protocol layer, which capitalises the member (sources §1.4).
       body.put(code == ErrorCode.SERIALIZATION ? "Message" : "message", message);
     }
     Map<String, String> headers = new LinkedHashMap<>();

@@ -23,4 +23,11 @@ public interface ChallengeSessionStore {
 
   /** Marks the session used if it is live and unused (a conditional write on the version read). */
   Consumed consume(String poolId, String id);
+
+  /**
+   * Makes a session this caller consumed answerable again with one more failed attempt counted (a wrong MFA code
+   * leaves the Session usable). False when the stored session is no longer the one {@code taken} describes (it
+   * expired, or was reopened by someone else), in which case nothing changes.
+   */
+  boolean reopen(ChallengeSession taken);
 }

@@ -17,6 +17,6 @@ public interface UserPoolStore {
   /** Removes the pool and everything that belongs to it (clients, users, keys). */
   void delete(UserPool pool);
 
-  /** Pools of one region, in id order. */
+  /** Pools of one region (of every region when {@code region} is null: the local console), in id order. */
   Page<UserPool> list(String region, int limit, String nextToken);
 }

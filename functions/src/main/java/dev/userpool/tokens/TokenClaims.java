@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The claims of Cognito's ID and access tokens for API sign-in (facts §6.3, §6.4), in the order real tokens show
+ * The claims of Cognito's ID and access tokens for API sign-in (sources §6.3, §6.4), in the order real tokens show
  * them. Pre Token Generation overrides are applied by the caller to the returned object before signing.
  */
 public final class TokenClaims {

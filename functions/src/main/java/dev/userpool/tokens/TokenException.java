@@ -43,7 +43,7 @@ public final class TokenException extends RuntimeException {
 
   /**
    * Cognito's answer: NotAuthorizedException "Access Token has expired" for an expired access token, else
-   * "Invalid Access Token" (facts §6.6, Appendix A). For ID tokens, "Invalid Id Token" / "Id Token has expired"
+   * "Invalid Access Token" (sources §6.6, Appendix A). For ID tokens, "Invalid Id Token" / "Id Token has expired"
    * (wording guessed: no Cognito API operation takes an ID token as a credential).
    */
   public CognitoException toCognito() {

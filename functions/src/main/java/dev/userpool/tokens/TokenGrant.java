@@ -10,7 +10,7 @@ import java.util.List;
 
 /**
  * Everything the ID and access tokens of one issuance say, except each token's own {@code jti} and lifetime.
- * {@code authTime} and {@code originJti} belong to the original sign-in and carry over on refresh (facts §6.3);
+ * {@code authTime} and {@code originJti} belong to the original sign-in and carry over on refresh (sources §6.3);
  * {@code groups} are in the order they appear in {@code cognito:groups} (precedence order is the caller's job);
  * {@code roles}/{@code preferredRole} go only into the ID token and only when non-empty.
  */
@@ -29,7 +29,7 @@ public record TokenGrant(
     List<String> scopes,
     String deviceKey) {
 
-  /** The scope of every API-issued access token (facts §6.4). */
+  /** The scope of every API-issued access token (sources §6.4). */
   public static final String ADMIN_SCOPE = "aws.cognito.signin.user.admin";
 
   public TokenGrant {

@@ -15,7 +15,7 @@ public final class TokenIssuer {
     this.random = random;
   }
 
-  /** The two JWTs of one issuance; {@code expiresIn} is the access token's lifetime in seconds (facts §6.1). */
+  /** The two JWTs of one issuance; {@code expiresIn} is the access token's lifetime in seconds (sources §6.1). */
   public record IssuedTokens(String idToken, String accessToken, String idJti, String accessJti, long expiresIn) {
     @Override
     public String toString() {

@@ -1,6 +1,6 @@
 package dev.userpool.tokens;
 
-/** The {@code token_use} claim (facts §6.3, §6.4). */
+/** The {@code token_use} claim (sources §6.3, §6.4). */
 public enum TokenUse {
   ID("id"),
   ACCESS("access");

@@ -6,7 +6,7 @@ import dev.userpool.domain.SigningKey;
 import dev.userpool.protocol.Json;
 import java.util.List;
 
-/** The JWKS and OpenID discovery documents of a pool, with members in the order Cognito serves them (facts §6.7). */
+/** The JWKS and OpenID discovery documents of a pool, with members in the order Cognito serves them (sources §6.7). */
 public final class WellKnownDocuments {
   private WellKnownDocuments() {}
 

@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * The groups and IAM roles of a token: the pre-token request's {@code groupConfiguration} and the answer's
- * {@code groupOverrideDetails} (facts §5.3). Lists are empty, never null; preferredRole may be null.
+ * {@code groupOverrideDetails} (sources §5.3). Lists are empty, never null; preferredRole may be null.
  */
 public record Groups(List<String> groupsToOverride, List<String> iamRolesToOverride, String preferredRole) {
   public Groups {

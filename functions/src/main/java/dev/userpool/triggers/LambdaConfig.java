@@ -4,7 +4,7 @@ import dev.userpool.domain.UserPool;
 import java.util.Map;
 
 /**
- * Reads a pool's {@code LambdaConfig} as DescribeUserPool returns it (facts §5.1): which function serves a trigger,
+ * Reads a pool's {@code LambdaConfig} as DescribeUserPool returns it (sources §5.1): which function serves a trigger,
  * and which event version PreTokenGeneration gets.
  */
 final class LambdaConfig {

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads a function's answer: the whole event, of which only {@code response} counts (facts §5.2). An answer that is
+ * Reads a function's answer: the whole event, of which only {@code response} counts (sources §5.2). An answer that is
  * not a JSON object, or whose members have the wrong JSON type, is {@link TriggerFailure.Kind#MALFORMED_ANSWER};
  * absent and null members mean "not set". Scalars are read as Jackson reads them into the LJE classes (a string
  * member accepts a number, a boolean member accepts "true"/"false").

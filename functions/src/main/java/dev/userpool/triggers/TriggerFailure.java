@@ -1,7 +1,7 @@
 package dev.userpool.triggers;
 
 /**
- * Why a trigger gave no usable answer. {@link Triggers} turns it into the Cognito error (facts §5.6); the detail is
+ * Why a trigger gave no usable answer. {@link Triggers} turns it into the Cognito error (sources §5.6); the detail is
  * the function's own errorMessage or the Lambda error code, never a stack trace.
  */
 public final class TriggerFailure extends RuntimeException {

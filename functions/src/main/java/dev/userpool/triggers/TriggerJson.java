@@ -22,12 +22,12 @@ import java.util.Map;
  * their Jackson view (getters, Lombok names) is not the wire format, so nothing here relies on bean inference.
  *
  * <p>Every event carries a {@code response} with the members the function may fill, as null/false, the way Cognito
- * sends it (partly unconfirmed: facts §5.2); PostConfirmation and the authentication events send {@code {}}. A
+ * sends it (partly unconfirmed: sources §5.2); PostConfirmation and the authentication events send {@code {}}. A
  * {@code clientMetadata} the caller did not give is left out.
  */
 final class TriggerJson {
   static final ObjectMapper MAPPER = new ObjectMapper();
-  /** The link placeholder of CustomMessage requests (format unconfirmed, facts §5.4; LJE has no member for it). */
+  /** The link placeholder of CustomMessage requests (format unconfirmed, sources §5.4; LJE has no member for it). */
   static final String LINK_PARAMETER = "{##Click Here##}";
 
   private TriggerJson() {}

@@ -1,6 +1,6 @@
 package dev.userpool.triggers;
 
-/** The {@code triggerSource} values of the synchronous triggers (facts §5.1), each with the trigger it belongs to. */
+/** The {@code triggerSource} values of the synchronous triggers (sources §5.1), each with the trigger it belongs to. */
 public enum TriggerSource {
   PRE_SIGN_UP_SIGN_UP(Trigger.PRE_SIGN_UP, "PreSignUp_SignUp"),
   PRE_SIGN_UP_ADMIN_CREATE_USER(Trigger.PRE_SIGN_UP, "PreSignUp_AdminCreateUser"),

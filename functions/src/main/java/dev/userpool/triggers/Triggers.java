@@ -11,21 +11,21 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * One method per synchronous trigger (facts §5). Each reads the function from the pool's LambdaConfig, builds the
+ * One method per synchronous trigger (sources §5). Each reads the function from the pool's LambdaConfig, builds the
  * event Cognito sends, invokes it within Cognito's 5 s, and reads the answer into a typed result. A trigger the pool
  * does not configure is not invoked: the method returns its pass-through result ({@code NONE}, empty, or nothing).
  *
- * <p>Failures become Cognito's errors (facts §5.6): the function threw → UserLambdaValidationException
+ * <p>Failures become Cognito's errors (sources §5.6): the function threw → UserLambdaValidationException
  * "{@code <Trigger> failed with error <message>.}"; not invokable or too slow → UnexpectedLambdaException
  * "{@code <Trigger> invocation failed due to error <code>.}"; an answer that is not the event →
  * InvalidLambdaResponseException "Unrecognizable lambda output".
  *
- * <p>Callers pass ClientMetadata in the {@link TriggerContext} only where Cognito passes it (facts §5.7).
+ * <p>Callers pass ClientMetadata in the {@link TriggerContext} only where Cognito passes it (sources §5.7).
  */
 public final class Triggers {
   /** Cognito's trigger timeout; not configurable (DG). */
   public static final Duration COGNITO_TIMEOUT = Duration.ofSeconds(5);
-  /** The code placeholder CustomMessage requests carry and answers must contain (facts §5.4). */
+  /** The code placeholder CustomMessage requests carry and answers must contain (sources §5.4). */
   public static final String CODE_PARAMETER = "{####}";
   /** The username placeholder of {@code CustomMessage_AdminCreateUser} requests. */
   public static final String USERNAME_PARAMETER = "{username}";
@@ -155,7 +155,7 @@ public final class Triggers {
     }
   }
 
-  /** Cognito's error for a failed trigger (facts §5.6, Appendix A). */
+  /** Cognito's error for a failed trigger (sources §5.6, Appendix A). */
   public static CognitoException toCognito(Trigger trigger, TriggerFailure failure) {
     String name = trigger.cognitoName();
     return switch (failure.kind()) {

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The UserMigration answer (facts §5.3). {@code userAttributes} is empty when the function returned none;
+ * The UserMigration answer (sources §5.3). {@code userAttributes} is empty when the function returned none;
  * finalUserStatus ({@code CONFIRMED}/{@code RESET_REQUIRED}) and messageAction ({@code SUPPRESS}/{@code RESEND})
  * are null when absent.
  */

@@ -10,7 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Checks a request body against the model's input shape the way Cognito's front end does (facts §1.4). A member of
+ * Checks a request body against the model's input shape the way Cognito's front end does (sources §1.4). A member of
  * the wrong JSON type is a SerializationException; every constraint violation is collected and reported in one
  * InvalidParameterException: "N validation error(s) detected: Value '…' at 'path' failed to satisfy constraint: …".
  * Members the model does not know are ignored, as AWS does.
@@ -42,6 +42,7 @@ public final class RequestValidator {
       case "boolean" -> require(value.isBoolean(), "Expected boolean or null");
       case "timestamp" -> require(value.isNumber() || value.isTextual(), "Expected timestamp or null");
       case "blob" -> require(value.isTextual(), "Expected blob or null");
+      case "document" -> { } // free-form JSON: any value the protocol can carry
       default -> throw new IllegalStateException("unhandled model type " + shape.type());
     }
   }

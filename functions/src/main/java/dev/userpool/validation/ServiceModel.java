@@ -16,7 +16,7 @@ import java.util.TreeSet;
 
 /**
  * The constraints of Cognito's service model (botocore, 2016-04-18), loaded from the compact resource that
- * functions/model/generate-constraints.py writes. Holds the 101 operations Userpool serves and every input shape.
+ * functions/model/generate-constraints.py writes. Holds all 122 operations of the current API and every input shape.
  */
 public final class ServiceModel {
   static final String RESOURCE = "/dev/userpool/validation/cognito-idp-constraints.json";

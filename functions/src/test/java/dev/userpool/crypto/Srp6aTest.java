@@ -20,7 +20,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 
-/** Checks against the verified test vector of facts §7.4 (reproduces ACIJ's getPasswordAuthenticationKey). */
+/** Checks against the verified test vector of sources §7.4 (reproduces ACIJ's getPasswordAuthenticationKey). */
 class Srp6aTest {
   private static final String POOL = "AbCdEfGhI";
   private static final String USER = "alice";

@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** Masking (facts §4.3), channel choice (§4.4) and templates (§4.5). */
+/** Masking (sources §4.3), channel choice (§4.4) and templates (§4.5). */
 class MaskingAndChannelsTest {
   private static User user(Map<String, String> attributes) {
     Instant t = Instant.parse("2025-01-01T00:00:00Z");
@@ -22,8 +22,9 @@ class MaskingAndChannelsTest {
 
   @Test
   void whenDestinationsAreMaskedThenTheyLookLikeCognitos() {
-    assertEquals("j***@e***.com", Masking.mask(DeliveryMedium.EMAIL, "jane@example.com"));
-    assertEquals("a***@m***.uk", Masking.mask(DeliveryMedium.EMAIL, "a@mail.example.co.uk"));
+    assertEquals("j***@e***", Masking.mask(DeliveryMedium.EMAIL, "jane@example.com"));
+    assertEquals("a***@m***", Masking.mask(DeliveryMedium.EMAIL, "a@mail.example.co.uk"));
+    assertEquals("t***@t***", Masking.mask(DeliveryMedium.EMAIL, "test@test.com")); // observed on AWS
     assertEquals("+*******1212", Masking.mask(DeliveryMedium.SMS, "+15555551212"));
     assertEquals("+********4114", Masking.mask(DeliveryMedium.SMS, "+447700904114"));
   }

@@ -22,7 +22,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Sends bad input to every one of the 101 operations: an empty body, a member of the wrong JSON type, and a string
+ * Sends bad input to every one of the 122 operations: an empty body, a member of the wrong JSON type, and a string
  * one character over its maximum. Each must answer 400 with a Cognito-shaped error and leave the store unchanged.
  */
 class BadInputSweepTest {
@@ -67,7 +67,7 @@ class BadInputSweepTest {
     ServiceModel.Shape input = MODEL.shape(MODEL.operation(operation).inputShape());
     Optional<Map.Entry<String, String>> member = input.members().entrySet().stream().findFirst();
     if (member.isEmpty()) {
-      return; // no members (none of the 101 operations, checked below)
+      return; // no members (none of the 122 operations)
     }
     String before = table.dump();
     String type = MODEL.shape(member.get().getValue()).type();

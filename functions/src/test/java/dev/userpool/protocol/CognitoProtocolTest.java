@@ -35,8 +35,8 @@ class CognitoProtocolTest {
       RequestAuthenticator.ACCEPT_ALL, CLOCK, "eu-west-1", "123456789012");
 
   @Test
-  void whenModelHas101OperationsThenTheTableCoversThemAll() {
-    assertEquals(101, MODEL.operationNames().size());
+  void whenModelHas122OperationsThenTheTableCoversThemAll() {
+    assertEquals(122, MODEL.operationNames().size());
   }
 
   @Test

@@ -1,6 +1,8 @@
 package dev.userpool.testing;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,11 +22,15 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * The moto server (an open-source AWS API emulator) that DynamoDB-backed tests run against. Started at most once
- * per JVM on the port in system property {@code userpool.moto.port} (default 5123) and stopped when the JVM exits;
- * a moto already answering on that port is reused, so a developer can keep one running between test runs.
+ * The moto server (an open-source AWS API emulator) that DynamoDB-backed tests run against, started at most once
+ * per JVM and stopped when the JVM exits.
  *
- * <p>The server may be shared with other test JVMs: use {@link #uniqueTableName} rather than fixed names, and call
+ * <p>Without system property {@code userpool.moto.port} (Maven's {@code -Dmoto.port} sets it) each test JVM starts
+ * its own moto on a port the operating system reports free, so two builds on one machine, and the functions and
+ * local test JVMs of one build, never share or reset each other's server. With the property, moto runs on that
+ * port, and a moto already answering there is reused, so a developer can keep one running between test runs.
+ *
+ * <p>A shared server may be used by other test JVMs: use {@link #uniqueTableName} rather than fixed names, and call
  * {@link #reset} only when no one else can be using it. A server started by hand with plain
  * {@code python3 -m moto.server} works too, but lets concurrent conditional writes race (see
  * {@link #SERIALIZED_MOTO}), so concurrency tests may then fail.
@@ -50,20 +56,77 @@ public final class MotoServer {
       "server.main(sys.argv[1:])");
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
+  private static final String INSTALL_HINT = "run .ci/install-test-tools (it installs Debian's python3-moto,"
+      + " or moto with pip where Debian has no package), or: python3 -m pip install 'moto[server]'";
+
   private static URI endpoint;
+  private static String python;
 
   private MotoServer() {}
 
   /** The moto endpoint, starting the server first if nothing answers on the port. */
   public static synchronized URI endpoint() {
     if (endpoint == null) {
-      URI uri = URI.create("http://127.0.0.1:" + port());
-      if (!answers(uri)) {
-        start(uri);
-      }
-      endpoint = uri;
+      Integer fixed = configuredPort();
+      endpoint = fixed != null ? onFixedPort(fixed) : onFreePort();
     }
     return endpoint;
+  }
+
+  /** The port given with {@code -Dmoto.port}, or null when the build should pick one. */
+  static Integer configuredPort() {
+    return configuredPort(System.getProperty(PORT_PROPERTY));
+  }
+
+  /** {@code value} of the port property: null (pick a free port) when unset, blank or Maven's unresolved expression. */
+  static Integer configuredPort(String property) {
+    String value = property == null ? "" : property.trim();
+    if (value.isEmpty() || value.startsWith("${")) { // unset, or Maven passed the unresolved expression through
+      return null;
+    }
+    try {
+      return Integer.valueOf(value);
+    } catch (NumberFormatException e) {
+      throw new IllegalStateException("-Dmoto.port must be a port number, not '" + value + "'", e);
+    }
+  }
+
+  private static URI onFixedPort(int port) {
+    URI uri = uriFor(port);
+    if (!answers(uri)) {
+      start(port);
+    }
+    return uri;
+  }
+
+  /**
+   * Our own moto on a free port. Between asking the OS for a free port and moto binding it another process may
+   * take it; then moto exits at once and the next free port is tried.
+   */
+  private static URI onFreePort() {
+    IllegalStateException last = null;
+    for (int attempt = 0; attempt < 3; attempt++) {
+      int port = freePort();
+      try {
+        start(port);
+        return uriFor(port);
+      } catch (PortTakenException e) {
+        last = e;
+      }
+    }
+    throw last;
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new IllegalStateException("no free local port for the moto server", e);
+    }
+  }
+
+  private static URI uriFor(int port) {
+    return URI.create("http://127.0.0.1:" + port);
   }
 
   /** A DynamoDB client for moto: region us-east-1, dummy static credentials, the URL-connection HTTP client. */
@@ -99,10 +162,6 @@ public final class MotoServer {
     }
   }
 
-  private static int port() {
-    return Integer.getInteger(PORT_PROPERTY, 5123);
-  }
-
   /** True when moto's own API answers, as opposed to nothing or some other program on the port. */
   private static boolean answers(URI uri) {
     try {
@@ -118,48 +177,54 @@ public final class MotoServer {
     }
   }
 
-  private static void start(URI uri) {
-    ensureMotoInstalled();
+  private static void start(int port) {
+    URI uri = uriFor(port);
+    List<String> command =
+        List.of(python(), "-c", SERIALIZED_MOTO, "-H", "127.0.0.1", "-p", String.valueOf(port));
     Path log;
     Process process;
-    List<String> command = List.of("python3", "-c", SERIALIZED_MOTO, "-H", "127.0.0.1", "-p", String.valueOf(port()));
     try {
       log = Files.createTempFile("moto-server-", ".log");
       log.toFile().deleteOnExit();
       process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     } catch (IOException e) {
-      throw new IllegalStateException(
-          "cannot run python3 for the moto server; install Python 3 and run: pip install 'moto[server]'", e);
+      throw new IllegalStateException("cannot run " + command.get(0) + " for the moto server; " + INSTALL_HINT, e);
     }
     Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(process), "moto-server-stop"));
     Instant deadline = Instant.now().plus(STARTUP_TIMEOUT);
     while (Instant.now().isBefore(deadline)) {
       if (answers(uri)) {
-        return; // ours, or another JVM's that won the race for the port
+        return; // ours, or (with -Dmoto.port) another JVM's that won the race for the port
       }
       if (!process.isAlive()) {
-        throw new IllegalStateException("the moto server exited with code " + process.exitValue() + hint(log));
+        String output = output(log);
+        if (output.contains("Address already in use")) {
+          throw new PortTakenException(port);
+        }
+        throw new IllegalStateException("the moto server exited with code " + process.exitValue() + tail(output));
       }
       sleep(Duration.ofMillis(200));
     }
     stop(process);
-    throw new IllegalStateException(
-        "the moto server did not answer on " + uri + " within " + STARTUP_TIMEOUT.toSeconds() + " s" + hint(log));
+    throw new IllegalStateException("the moto server did not answer on " + uri + " within "
+        + STARTUP_TIMEOUT.toSeconds() + " s" + tail(output(log)));
   }
 
   /**
-   * The README's test command must work on a fresh machine: install moto with pip when it is missing and pip can
-   * reach its registry; otherwise stop with the exact command to run.
+   * The first Python 3 that can run moto's server: the one on the PATH (e.g. a virtualenv or pyenv with
+   * {@code pip install 'moto[server]'}), else the system's, where Debian's python3-moto installs it.
    */
-  private static void ensureMotoInstalled() {
-    if (runs("python3", "-c", "import moto.server, flask")) {
-      return;
+  private static synchronized String python() {
+    if (python == null) {
+      for (String candidate : List.of("python3", "/usr/bin/python3")) {
+        if (runs(candidate, "-c", "import moto.server, flask")) {
+          python = candidate;
+          return python;
+        }
+      }
+      throw new IllegalStateException("moto's server is not installed; " + INSTALL_HINT);
     }
-    if (!runs("python3", "-m", "pip", "install", "--quiet", "moto[server]")
-        || !runs("python3", "-c", "import moto.server, flask")) {
-      throw new IllegalStateException("moto's server is not installed and could not be installed automatically;"
-          + " run: python3 -m pip install 'moto[server]'");
-    }
+    return python;
   }
 
   private static boolean runs(String... command) {
@@ -179,18 +244,18 @@ public final class MotoServer {
     }
   }
 
-  private static String hint(Path log) {
-    String output;
+  private static String output(Path log) {
     try {
-      output = Files.readString(log);
+      return Files.readString(log);
     } catch (IOException e) {
-      output = "";
+      return "";
     }
-    String advice = output.toLowerCase(Locale.ROOT).contains("no module named")
-        ? "\nmoto is not installed; run: pip install 'moto[server]'"
-        : "\nif moto is missing, run: pip install 'moto[server]'";
-    String tail = output.length() > 2000 ? output.substring(output.length() - 2000) : output;
-    return advice + "\nserver output:\n" + tail;
+  }
+
+  private static String tail(String output) {
+    String advice = output.toLowerCase(Locale.ROOT).contains("no module named") ? "\n" + INSTALL_HINT : "";
+    return advice + "\nserver output:\n"
+        + (output.length() > 2000 ? output.substring(output.length() - 2000) : output);
   }
 
   private static void stop(Process process) {
@@ -202,6 +267,13 @@ public final class MotoServer {
     } catch (InterruptedException e) {
       process.destroyForcibly();
       Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Moto could not bind the port picked for it: someone took it after it was found free. */
+  private static final class PortTakenException extends IllegalStateException {
+    PortTakenException(int port) {
+      super("port " + port + " was taken before the moto server could bind it");
     }
   }
 

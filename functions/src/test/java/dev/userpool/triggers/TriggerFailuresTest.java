@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Cognito's errors for failing triggers (facts §5.6, Appendix A). */
+/** Cognito's errors for failing triggers (sources §5.6, Appendix A). */
 class TriggerFailuresTest {
   private final RecordingInvoker invoker = new RecordingInvoker();
   private final Triggers triggers = new Triggers(invoker);

@@ -172,6 +172,14 @@ public final class UserpoolStack extends Stack {
         .resources(List.of(Fn.join("", List.of("arn:", Aws.PARTITION, ":iam::", Aws.ACCOUNT_ID, ":role/*"))))
         .build());
 
+    // Users imported from Cognito (import-cognito): their first sign-in checks the password at the source pool,
+    // which keeps its id, so any pool of this account in any region.
+    function.addToRolePolicy(PolicyStatement.Builder.create()
+        .sid("CheckImportedPasswords").actions(List.of("cognito-idp:AdminInitiateAuth"))
+        .resources(List.of(Fn.join("", List.of("arn:", Aws.PARTITION, ":cognito-idp:*:", Aws.ACCOUNT_ID,
+            ":userpool/*"))))
+        .build());
+
     // Lambda triggers: only the functions the operator named.
     List<String> invokable = new ArrayList<>(settings.list("triggerFunctionArns"));
     String customMessage = settings.get("defaultCustomMessageLambdaArn");

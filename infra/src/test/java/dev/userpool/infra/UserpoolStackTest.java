@@ -171,6 +171,14 @@ class UserpoolStackTest {
   }
 
   @Test
+  void importedPasswordsAreCheckedOnlyWithAdminInitiateAuthOnThisAccountsPools() {
+    Map<String, List<Object>> resources = resourcesByAction(template);
+    assertEquals(Set.of("cognito-idp:AdminInitiateAuth"), actionsWithPrefix(resources, "cognito-idp:"));
+    String on = resources.get("cognito-idp:AdminInitiateAuth").toString();
+    assertTrue(on.contains(":cognito-idp:*:") && on.contains(":userpool/*") && on.contains("AWS::AccountId"), on);
+  }
+
+  @Test
   void messagingIsLimitedToSendingEmailAndSms() {
     Map<String, List<Object>> resources = resourcesByAction(template);
     assertEquals(Set.of("ses:SendEmail", "ses:SendRawEmail"), actionsWithPrefix(resources, "ses:"));

@@ -10,26 +10,50 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code GET /_local/messages[?userPoolId=..&username=..]}: the outbox, oldest first, as
  * {@code {"messages":[{userPoolId, username, deliveryMedium, destination, attributeName, triggerSource, subject,
- * message, code, clientMetadata, timestamp}]}} ({@code timestamp} in ISO-8601); {@code DELETE /_local/messages}
- * empties it.
+ * message, code, clientMetadata, timestamp}], "total": N, "kept": K, "capacity": C}} ({@code timestamp} in
+ * ISO-8601; {@code total} counts every message since the outbox was last emptied, of which the newest {@code kept},
+ * at most {@code capacity}, are still held); {@code DELETE /_local/messages} empties it.
+ *
+ * <p>{@code username} is the name the caller used: the username a message was filed under, the destination it went
+ * to (an email address or phone number), or any name the pool resolves to that user (an alias, a username
+ * attribute, preferred_username, the sub), so that in a pool whose usernames are emails the email finds them.
  */
 final class OutboxEndpoint {
   static final String PATH = "/_local/messages";
 
+  /** The username {@code name} designates in pool {@code userPoolId}, if any user. */
+  @FunctionalInterface
+  interface UserNames {
+    Optional<String> usernameOf(String userPoolId, String name);
+  }
+
   private OutboxEndpoint() {}
 
-  static ApiResponse handle(Outbox outbox, String method, String rawQuery) {
+  static ApiResponse handle(Outbox outbox, String method, String rawQuery, UserNames names) {
     if (method.equals("DELETE")) {
       outbox.clear();
       return ApiResponse.json(200, "{}", Map.of());
     }
     Map<String, String> query = query(rawQuery);
+    String poolId = query.get("userPoolId");
+    String username = query.get("username");
+    Outbox.Contents contents = outbox.contents();
+    Map<String, Optional<String>> resolved = new HashMap<>(); // one lookup per pool, not per message
     ArrayNode list = Json.array();
-    for (OutgoingMessage m : outbox.messages(query.get("userPoolId"), query.get("username"))) {
+    for (OutgoingMessage m : contents.messages()) {
+      if (poolId != null && !poolId.equals(m.userPoolId())) {
+        continue;
+      }
+      if (username != null && !username.equals(m.username()) && !username.equalsIgnoreCase(m.destination())
+          && !resolved.computeIfAbsent(m.userPoolId(), pool -> names.usernameOf(pool, username))
+              .filter(m.username()::equals).isPresent()) {
+        continue;
+      }
       ObjectNode o = list.addObject();
       o.put("userPoolId", m.userPoolId());
       o.put("username", m.username());
@@ -45,6 +69,9 @@ final class OutboxEndpoint {
     }
     ObjectNode body = Json.object();
     body.set("messages", list);
+    body.put("total", contents.received());
+    body.put("kept", contents.messages().size());
+    body.put("capacity", contents.capacity());
     return ApiResponse.json(200, Json.write(body), Map.of());
   }
 

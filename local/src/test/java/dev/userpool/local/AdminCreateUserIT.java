@@ -122,7 +122,7 @@ class AdminCreateUserIT {
         () -> cognito.adminCreateUser(b -> b.userPoolId(poolId).username("gina").temporaryPassword("nouppercase1!")
             .messageAction(MessageActionType.SUPPRESS)));
 
-    assertEquals("Password did not conform with policy: Password must have uppercase characters",
+    assertEquals("Password did not conform with password policy: Password must have uppercase characters",
         e.awsErrorDetails().errorMessage());
   }
 

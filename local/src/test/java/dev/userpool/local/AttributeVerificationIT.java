@@ -84,7 +84,7 @@ class AttributeVerificationIT {
 
     CodeDeliveryDetailsType details = requestCode(token, "email");
 
-    assertEquals("j***@e***.com", details.destination());
+    assertEquals("j***@e***", details.destination());
     assertEquals("EMAIL", details.deliveryMediumAsString());
     assertEquals("email", details.attributeName());
     List<JsonNode> messages = server.messages(p[0], "jane");
@@ -252,7 +252,7 @@ class AttributeVerificationIT {
 
     assertEquals(1, response.codeDeliveryDetailsList().size());
     CodeDeliveryDetailsType details = response.codeDeliveryDetailsList().get(0);
-    assertEquals("j***@e***.org", details.destination());
+    assertEquals("j***@e***", details.destination());
     assertEquals("EMAIL", details.deliveryMediumAsString());
     assertEquals("email", details.attributeName());
     Map<String, String> now = attributes(p[0], "jane");
@@ -287,13 +287,13 @@ class AttributeVerificationIT {
     UpdateUserAttributesResponse response = cognito.updateUserAttributes(b -> b.accessToken(token)
         .userAttributes(attr("email", "jane@example.org")));
 
-    assertEquals("j***@e***.org", response.codeDeliveryDetailsList().get(0).destination());
+    assertEquals("j***@e***", response.codeDeliveryDetailsList().get(0).destination());
     Map<String, String> before = attributes(p[0], "jane");
     assertEquals("jane@example.com", before.get("email"));
     assertEquals("true", before.get("email_verified"));
     assertEquals("jane@example.org", server.messages(p[0], "jane").get(0).get("destination").asText());
     // A code asked for now goes to the pending value too, and replaces the first one.
-    assertEquals("j***@e***.org", requestCode(token, "email").destination());
+    assertEquals("j***@e***", requestCode(token, "email").destination());
     assertEquals("jane@example.org", server.messages(p[0], "jane").get(1).get("destination").asText());
 
     verify(token, "email", server.lastCode(p[0], "jane"));
@@ -301,7 +301,7 @@ class AttributeVerificationIT {
     Map<String, String> after = attributes(p[0], "jane");
     assertEquals("jane@example.org", after.get("email"));
     assertEquals("true", after.get("email_verified"));
-    assertEquals("j***@e***.org", requestCode(token, "email").destination());
+    assertEquals("j***@e***", requestCode(token, "email").destination());
   }
 
   @Test

@@ -17,7 +17,7 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowTyp
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthenticationResultType;
 
 /**
- * Groups made and joined with the real CreateGroup / AdminAddUserToGroup reach the tokens (facts §6.3, §6.4):
+ * Groups made and joined with the real CreateGroup / AdminAddUserToGroup reach the tokens (sources §6.3, §6.4):
  * cognito:groups in precedence order in both tokens, cognito:roles and cognito:preferred_role in the ID token only,
  * and refreshed tokens see membership changes. Tokens are verified against the served JWKS with nimbus.
  */

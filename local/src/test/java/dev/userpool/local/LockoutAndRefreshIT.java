@@ -29,7 +29,7 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.NotAuthoriz
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolClientType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UsernameAttributeType;
 
-/** Failed sign-in lockout (facts §8.2) and REFRESH_TOKEN_AUTH, with the server's clock moved by the test. */
+/** Failed sign-in lockout (sources §8.2) and REFRESH_TOKEN_AUTH, with the server's clock moved by the test. */
 class LockoutAndRefreshIT {
   private static final MutableClock CLOCK = MutableClock.at(Instant.now());
   private static final String WRONG = "Wr0ng-Password!";
@@ -167,7 +167,7 @@ class LockoutAndRefreshIT {
         .authenticationResult();
     String internal = claimsOf(first.accessToken()).get("username").asText();
 
-    Expect.error(NotAuthorizedException.class, "is configured for secret but secret was not received",
+    Expect.error(NotAuthorizedException.class, "is configured with secret but SECRET_HASH was not received",
         () -> refresh(clientId, first.refreshToken(), Map.of()));
     Expect.error(NotAuthorizedException.class, "Unable to verify secret hash", () -> refresh(clientId,
         first.refreshToken(), Map.of("SECRET_HASH", secretHash(client.clientSecret(), "ivy@example.com", clientId))));

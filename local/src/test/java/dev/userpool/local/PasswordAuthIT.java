@@ -211,7 +211,7 @@ class PasswordAuthIT {
     String clientId = client.clientId();
 
     Expect.error(NotAuthorizedException.class,
-        "Client " + clientId + " is configured for secret but secret was not received",
+        "Client " + clientId + " is configured with secret but SECRET_HASH was not received",
         () -> passwordSignIn(cognito, clientId, "alice", PASSWORD));
     Expect.error(NotAuthorizedException.class, "Unable to verify secret hash for client " + clientId,
         () -> adminSignIn(poolId, clientId, AuthFlowType.ADMIN_USER_PASSWORD_AUTH,

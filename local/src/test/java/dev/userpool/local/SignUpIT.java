@@ -82,7 +82,7 @@ class SignUpIT {
     SignUpResponse response = signUp(clientId, "jane", attr("email", "jane@example.com"));
 
     assertFalse(response.userConfirmed());
-    assertEquals("j***@e***.com", response.codeDeliveryDetails().destination());
+    assertEquals("j***@e***", response.codeDeliveryDetails().destination());
     assertEquals("EMAIL", response.codeDeliveryDetails().deliveryMediumAsString());
     assertEquals("email", response.codeDeliveryDetails().attributeName());
     assertEquals(36, response.userSub().length());
@@ -224,7 +224,7 @@ class SignUpIT {
 
     var resent = cognito.resendConfirmationCode(b -> b.clientId(clientId).username("jane")
         .clientMetadata(Map.of("step", "resend")));
-    assertEquals("j***@e***.com", resent.codeDeliveryDetails().destination());
+    assertEquals("j***@e***", resent.codeDeliveryDetails().destination());
     JsonNode last = server.messages(poolId, "jane").get(1);
     assertEquals("CustomMessage_ResendCode", last.get("triggerSource").asText());
     assertEquals("resend", last.get("clientMetadata").get("step").asText());
@@ -260,7 +260,7 @@ class SignUpIT {
     Expect.error(UserNotFoundException.class, "Username/client id combination not found.",
         () -> cognito.resendConfirmationCode(b -> b.clientId(legacy).username("ghost")));
     var simulated = cognito.resendConfirmationCode(b -> b.clientId(enabled).username("ghost@example.com"));
-    assertEquals("g***@e***.com", simulated.codeDeliveryDetails().destination());
+    assertEquals("g***@e***", simulated.codeDeliveryDetails().destination());
     Expect.error(UserNotFoundException.class, "Username/client id combination not found.",
         () -> confirm(legacy, "ghost", "123456"));
   }

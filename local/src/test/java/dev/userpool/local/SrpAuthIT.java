@@ -30,7 +30,7 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolCli
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UsernameAttributeType;
 
 /**
- * USER_SRP_AUTH → PASSWORD_VERIFIER with a client written from facts §7.4 (SrpClient), over the AWS SDK v2: the
+ * USER_SRP_AUTH → PASSWORD_VERIFIER with a client written from sources §7.4 (SrpClient), over the AWS SDK v2: the
  * full round trip to tokens, wrong password, unknown users, tampering, SECRET_HASH with the internal username.
  */
 class SrpAuthIT {

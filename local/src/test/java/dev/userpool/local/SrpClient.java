@@ -13,7 +13,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The client half of Cognito SRP written from facts §7.4 alone (not from the server's code), as
+ * The client half of Cognito SRP written from sources §7.4 alone (not from the server's code), as
  * amazon-cognito-identity-js computes it: A, u, x, S, the "Caldera Derived Key" HKDF and the claim signature.
  */
 final class SrpClient {

@@ -118,20 +118,23 @@ class UserPoolClientsIT {
 
   @Test
   void whenAccessTokenValidityBelowFiveMinutesThenInvalidParameter() {
-    Expect.error(InvalidParameterException.class, "AccessTokenValidity", () -> cognito.createUserPoolClient(r -> r
+    Expect.error(InvalidParameterException.class, "Invalid range for token validity.",
+        () -> cognito.createUserPoolClient(r -> r
         .userPoolId(poolId).clientName("c").accessTokenValidity(4)
         .tokenValidityUnits(u -> u.accessToken(TimeUnitsType.MINUTES))));
   }
 
   @Test
   void whenIdTokenValidityAboveOneDayThenInvalidParameter() {
-    Expect.error(InvalidParameterException.class, "IdTokenValidity", () -> cognito.createUserPoolClient(r -> r
+    Expect.error(InvalidParameterException.class, "Invalid range for token validity.",
+        () -> cognito.createUserPoolClient(r -> r
         .userPoolId(poolId).clientName("c").idTokenValidity(25)));
   }
 
   @Test
   void whenRefreshTokenValidityAboveTenYearsThenInvalidParameter() {
-    Expect.error(InvalidParameterException.class, "RefreshTokenValidity", () -> cognito.createUserPoolClient(r -> r
+    Expect.error(InvalidParameterException.class, "Invalid range for token validity.",
+        () -> cognito.createUserPoolClient(r -> r
         .userPoolId(poolId).clientName("c").refreshTokenValidity(3651)));
   }
 

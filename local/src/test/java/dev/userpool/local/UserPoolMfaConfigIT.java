@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.EmailSendingAccountType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.GetUserPoolMfaConfigResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.InvalidParameterException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ResourceNotFoundException;
@@ -33,9 +34,25 @@ class UserPoolMfaConfigIT {
     assertNull(mfa.emailMfaConfiguration());
   }
 
+  /** Email MFA needs the pool to send through its own SES identity. */
+  private String developerEmailPool() {
+    return cognito.createUserPool(r -> r.poolName("mfa").emailConfiguration(e -> e
+        .emailSendingAccount(EmailSendingAccountType.DEVELOPER).from("no-reply@example.com")
+        .sourceArn("arn:aws:ses:us-east-1:123456789012:identity/no-reply@example.com"))).userPool().id();
+  }
+
+  @Test
+  void whenEmailMfaOnPoolSendingWithCognitoDefaultThenInvalidParameterAndNothingChanges() {
+    String id = pool();
+    Expect.error(InvalidParameterException.class, "Email MFA requires",
+        () -> cognito.setUserPoolMfaConfig(r -> r.userPoolId(id).mfaConfiguration(UserPoolMfaType.OPTIONAL)
+            .emailMfaConfiguration(e -> e.subject("Sign-in code").message("Code {####}"))));
+    assertEquals(UserPoolMfaType.OFF, cognito.getUserPoolMfaConfig(r -> r.userPoolId(id)).mfaConfiguration());
+  }
+
   @Test
   void whenSoftwareTokenAndSmsSetOptionalThenGetAndDescribeReflectIt() {
-    String id = pool();
+    String id = developerEmailPool();
     SetUserPoolMfaConfigResponse set = cognito.setUserPoolMfaConfig(r -> r.userPoolId(id)
         .mfaConfiguration(UserPoolMfaType.OPTIONAL)
         .softwareTokenMfaConfiguration(s -> s.enabled(true))
@@ -58,7 +75,8 @@ class UserPoolMfaConfigIT {
   @Test
   void whenOnWithoutAnyFactorThenInvalidParameter() {
     String id = pool();
-    Expect.error(InvalidParameterException.class, "Invalid MFA Configuration given.",
+    Expect.error(InvalidParameterException.class,
+        "Invalid MFA configuration given, can't disable all MFAs with a required or optional configuration.",
         () -> cognito.setUserPoolMfaConfig(r -> r.userPoolId(id).mfaConfiguration(UserPoolMfaType.ON)));
   }
 

@@ -18,7 +18,7 @@ import software.amazon.awssdk.services.ses.model.Message;
 import software.amazon.awssdk.services.ses.model.SendEmailRequest;
 
 /**
- * Email through SES SendEmail, as the pool's EmailConfiguration says (facts §4.6):
+ * Email through SES SendEmail, as the pool's EmailConfiguration says (sources §4.6):
  *
  * <ul>
  *   <li>{@code COGNITO_DEFAULT}: from the deployment's default sender ({@code USERPOOL_SES_FROM_ADDRESS}, with

@@ -8,7 +8,7 @@ import dev.userpool.protocol.Json;
 /**
  * The wire form shared by (Admin)InitiateAuth and (Admin)RespondToAuthChallenge: ChallengeName, Session and
  * ChallengeParameters for a challenge; an empty ChallengeParameters and AuthenticationResult with TokenType Bearer
- * for tokens (facts §6.1).
+ * for tokens (sources §6.1).
  */
 final class AuthResponses {
   private AuthResponses() {}

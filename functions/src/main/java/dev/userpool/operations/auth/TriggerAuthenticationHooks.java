@@ -18,7 +18,7 @@ import java.util.Optional;
  * V2_0/V3_0 answers) and User Migration at sign-in. A trigger the pool does not configure is skipped by {@link
  * Triggers}; a failing one throws Cognito's error ({@link Triggers#toCognito}).
  *
- * <p>ClientMetadata goes where the API reference's ClientMetadata text says (facts §5.7): from (Admin)InitiateAuth
+ * <p>ClientMetadata goes where the API reference's ClientMetadata text says (sources §5.7): from (Admin)InitiateAuth
  * only to Pre Authentication and User Migration, and there as the event's {@code validationData} (their events
  * have no, or an empty, {@code clientMetadata}); from (Admin)RespondToAuthChallenge to Post Authentication and Pre
  * Token Generation as {@code clientMetadata}. Pre Authentication runs at the PASSWORD_VERIFIER step of SRP here, a

@@ -64,7 +64,7 @@ public final class UserMigration {
 
   /**
    * {@code UserMigration_ForgotPassword}: ForgotPassword names nobody and the pool has the trigger; the function is
-   * asked with the typed name (no password) and the ClientMetadata (facts §5.7). The user is created without a
+   * asked with the typed name (no password) and the ClientMetadata (sources §5.7). The user is created without a
    * password in RESET_REQUIRED whatever finalUserStatus says (guessed: it has no password to sign in with), so
    * ConfirmForgotPassword sets its first one. Empty when the pool has no trigger or the answer has no attributes.
    */
@@ -91,7 +91,7 @@ public final class UserMigration {
     Map<String, String> implied = usernameAttribute(s, username, attributes);
     AttributeRules.of(pool).checkCreate(attributes, implied.keySet());
     String sub = Identifiers.sub(random);
-    // With UsernameAttributes the typed email/phone signs the user in and the username is the sub (facts §3).
+    // With UsernameAttributes the typed email/phone signs the user in and the username is the sub (sources §3).
     String storedUsername = s.usernameAttributes().isEmpty() ? username : sub;
     Map<String, String> all = new LinkedHashMap<>();
     all.put("sub", sub);

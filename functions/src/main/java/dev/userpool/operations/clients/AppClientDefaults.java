@@ -1,5 +1,6 @@
 package dev.userpool.operations.clients;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.userpool.domain.UserPool;
 import dev.userpool.errors.ErrorCode;
 import dev.userpool.protocol.Input;
@@ -58,7 +59,7 @@ public final class AppClientDefaults {
     s.put("EnablePropagateAdditionalUserContextData",
         in.optBoolean("EnablePropagateAdditionalUserContextData").orElse(false));
     s.put("AuthSessionValidity", in.optInt("AuthSessionValidity").orElse(3));
-    in.optNode("RefreshTokenRotation").ifPresent(n -> s.put("RefreshTokenRotation", Json.toMap(n)));
+    s.put("RefreshTokenRotation", refreshTokenRotation(in));
 
     TokenValidity.check(s);
     checkAuthFlows(in.strings("ExplicitAuthFlows"));
@@ -69,6 +70,19 @@ public final class AppClientDefaults {
   }
 
 
+
+  /**
+   * RefreshTokenRotation with RetryGracePeriodSeconds filled in; without one a client shows {Feature: DISABLED,
+   * RetryGracePeriodSeconds: 0}, as Cognito returns it for every client (hashicorp/terraform-provider-aws#45646,
+   * #47374: the provider had to tolerate that default object on create, read and update).
+   */
+  private static Map<String, Object> refreshTokenRotation(Input in) {
+    Map<String, Object> rotation = new LinkedHashMap<>();
+    JsonNode given = in.optNode("RefreshTokenRotation").orElse(null);
+    rotation.put("Feature", given == null ? "DISABLED" : given.path("Feature").asText("DISABLED"));
+    rotation.put("RetryGracePeriodSeconds", given == null ? 0 : given.path("RetryGracePeriodSeconds").asInt(0));
+    return rotation;
+  }
 
   private static void checkAuthFlows(List<String> flows) {
     boolean legacy = flows.stream().anyMatch(LEGACY_FLOWS::contains);

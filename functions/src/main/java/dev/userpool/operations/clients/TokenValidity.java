@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * Token lifetimes of an app client (facts §6.5): ID and access tokens 5 minutes to 1 day (default 1 hour), refresh
+ * Token lifetimes of an app client (sources §6.5): ID and access tokens 5 minutes to 1 day (default 1 hour), refresh
  * tokens 60 minutes to 3650 days (default 30 days, 0 meaning the default). Each value is read in its unit from
  * TokenValidityUnits, whose defaults are hours for ID/access and days for refresh tokens.
  */
@@ -29,7 +29,10 @@ public final class TokenValidity {
     };
   }
 
-  /** Rejects a lifetime outside Cognito's bounds; InvalidParameterException (wording guessed). */
+  /**
+   * Rejects a lifetime outside Cognito's bounds: InvalidParameterException "Invalid range for token validity." (the
+   * whole message as observed: aws-samples/cloudfront-authorization-at-edge#144).
+   */
   static void check(Map<String, Object> settings) {
     Map<?, ?> units = settings.get("TokenValidityUnits") instanceof Map<?, ?> m ? m : Map.of();
     checkOne(settings, units, "AccessTokenValidity", "AccessToken", "hours", ACCESS_MIN, ACCESS_MAX);
@@ -45,9 +48,7 @@ public final class TokenValidity {
     Object unitName = units.get(unitKey);
     Duration value = unit(unitName == null ? defaultUnit : unitName.toString()).multipliedBy(n.longValue());
     if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
-      throw ErrorCode.INVALID_PARAMETER.exception(
-          "Invalid range for token validity. " + member + " must be between " + describe(min) + " and "
-              + describe(max) + ".");
+      throw ErrorCode.INVALID_PARAMETER.exception("Invalid range for token validity.");
     }
   }
 
@@ -74,12 +75,5 @@ public final class TokenValidity {
     Map<?, ?> units = settings.get("TokenValidityUnits") instanceof Map<?, ?> m ? m : Map.of();
     Object unitName = units.get(unitKey);
     return unit(unitName == null ? defaultUnit : unitName.toString()).multipliedBy(n.longValue());
-  }
-
-  private static String describe(Duration d) {
-    if (d.toDays() > 0 && d.toHours() % 24 == 0) {
-      return d.toDays() == 1 ? "1 day" : d.toDays() + " days";
-    }
-    return d.toMinutes() + " minutes";
   }
 }

@@ -6,7 +6,7 @@ import dev.userpool.errors.ErrorCode;
 import dev.userpool.store.CodeStore;
 
 /**
- * Checks a code a caller submits, with Cognito's errors (facts §4.1, §4.2): none issued, used or expired →
+ * Checks a code a caller submits, with Cognito's errors (sources §4.1, §4.2): none issued, used or expired →
  * ExpiredCodeException; too many wrong answers → LimitExceededException; wrong → CodeMismatchException (counted).
  * A right code is used up separately ({@link #consume}), after the operation's own checks, so that a rejected
  * confirmation (e.g. AliasExistsException) leaves the code usable.

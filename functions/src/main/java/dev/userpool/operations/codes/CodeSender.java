@@ -36,7 +36,7 @@ import java.util.Optional;
  * code, if any, as it was and no new code that was never delivered.
  */
 public final class CodeSender {
-  /** Cognito's limits on CustomMessage answers (facts §5.4). */
+  /** Cognito's limits on CustomMessage answers (sources §5.4). */
   static final int MAX_EMAIL = 20_000;
   static final int MAX_SMS = 140;
   static final int MAX_SUBJECT = 140;
@@ -94,6 +94,15 @@ public final class CodeSender {
       Map<String, String> clientMetadata, Instant now) {}
 
   public CodeDelivery send(Request r) {
+    return send(r, Templates.verification(r.pool().view()));
+  }
+
+  /** A sign-in (MFA) code: as {@link #send}, with the pool's authentication texts. */
+  public CodeDelivery sendAuthenticationCode(Request r) {
+    return send(r, Templates.authentication(r.pool().view()));
+  }
+
+  private CodeDelivery send(Request r, Templates.Texts templates) {
     PoolSettings s = r.pool().view();
     DeliveryMedium medium = DeliveryMedium.forAttribute(r.attributeName());
     String destination = r.target();
@@ -106,7 +115,7 @@ public final class CodeSender {
     }
 
     String code = String.format(Locale.ROOT, "%06d", random.nextInt(1_000_000));
-    Templates.Texts texts = texts(Templates.verification(s), customMessage(r.pool(), r.user(), r.clientId(),
+    Templates.Texts texts = texts(templates, customMessage(r.pool(), r.user(), r.clientId(),
         r.clientMetadata(), r.source()), s, medium, false);
     OutgoingMessage message = new OutgoingMessage(r.pool().id(), r.user().username(), medium, destination,
         r.attributeName(), r.source().wireName(),
@@ -171,6 +180,12 @@ public final class CodeSender {
     return sent;
   }
 
+  /** Logs an invitation or code that is not sent because the user has no value for {@code attributeName}. */
+  public void notSent(UserPool pool, User user, String attributeName, TriggerSource source, String reason) {
+    delivery.notSent(pool.id(), user.username(), DeliveryMedium.forAttribute(attributeName), source.wireName(),
+        reason);
+  }
+
   private CustomMessageResult customMessage(UserPool pool, User user, String clientId,
       Map<String, String> clientMetadata, TriggerSource source) {
     return triggers.customMessage(
@@ -193,7 +208,7 @@ public final class CodeSender {
         usable(custom.smsMessage(), MAX_SMS, true, invite) ? custom.smsMessage() : pool.smsMessage());
   }
 
-  /** Invitation texts must also carry the username placeholder (facts §5.4). */
+  /** Invitation texts must also carry the username placeholder (sources §5.4). */
   private static boolean usable(String text, int max, boolean needsCode, boolean needsUsername) {
     return usable(text, max, needsCode) && (!needsUsername || text.contains(Templates.USERNAME));
   }

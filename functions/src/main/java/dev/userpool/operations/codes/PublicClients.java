@@ -1,7 +1,7 @@
 package dev.userpool.operations.codes;
 
 import dev.userpool.authflows.ClientAuthSettings;
-import dev.userpool.crypto.SecretHash;
+import dev.userpool.crypto.ClientSecretCheck;
 import dev.userpool.domain.AppClient;
 import dev.userpool.domain.UserPool;
 import dev.userpool.errors.ErrorCode;
@@ -10,7 +10,7 @@ import java.util.Optional;
 
 /**
  * The start of every public (ClientId-addressed) code operation: the client and its pool, the SecretHash for clients
- * with a secret (facts §7.2), and the client's PreventUserExistenceErrors (facts §8.3).
+ * with a secret (sources §7.2), and the client's PreventUserExistenceErrors (sources §8.3).
  */
 public final class PublicClients {
   private final Lookups lookups;
@@ -32,10 +32,11 @@ public final class PublicClients {
     UserPool pool = lookups.pool(client.userPoolId());
     if (client.hasSecret()) {
       if (secretHash.isEmpty()) {
+        // Seen for SignUp in public code that matches on it; sign-in flows word it differently (SecretHashCheck).
         throw ErrorCode.NOT_AUTHORIZED.exception(
             "Client " + clientId + " is configured for secret but secret was not received");
       }
-      if (!SecretHash.matches(client.clientSecret(), username, clientId, secretHash.get())) {
+      if (!ClientSecretCheck.acceptsSecretHash(client, username, secretHash.get())) {
         throw ErrorCode.NOT_AUTHORIZED.exception("Unable to verify secret hash for client " + clientId);
       }
     }

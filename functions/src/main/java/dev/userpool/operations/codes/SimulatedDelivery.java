@@ -10,7 +10,7 @@ import java.security.NoSuchAlgorithmException;
 
 /**
  * The CodeDeliveryDetails a client with PreventUserExistenceErrors ENABLED reports for a user that does not exist
- * (or cannot receive a code), so the answer looks like a real one (facts §8.3): the medium follows the username's
+ * (or cannot receive a code), so the answer looks like a real one (sources §8.3): the medium follows the username's
  * format, else the pool's settings; the destination is masked and stable for the same pool and username. The exact
  * rules Cognito uses are unconfirmed.
  */

@@ -20,11 +20,11 @@ import java.util.Map;
 
 /**
  * Cognito AdminAddUserToGroup: idempotent (adding a member again succeeds); a user may belong to at most
- * {@link #MAX_GROUPS_PER_USER} groups (facts §9.2). The group is checked before the user, as moto does (Cognito's
+ * {@link #MAX_GROUPS_PER_USER} groups (sources §9.2). The group is checked before the user, as moto does (Cognito's
  * order when both are missing is unconfirmed).
  */
 public final class AdminAddUserToGroup implements Operation {
-  /** Groups per user (facts §9.2). */
+  /** Groups per user (sources §9.2). */
   public static final int MAX_GROUPS_PER_USER = 100;
 
   /**

@@ -12,11 +12,11 @@ import dev.userpool.store.GroupStore;
 
 /**
  * Cognito CreateGroup: a new group with optional Description, RoleArn and Precedence (the model checks Precedence
- * ≥ 0 and the RoleArn pattern). At most {@link #MAX_GROUPS_PER_POOL} groups per pool (facts §9.2). The limit is
+ * ≥ 0 and the RoleArn pattern). At most {@link #MAX_GROUPS_PER_POOL} groups per pool (sources §9.2). The limit is
  * checked by counting before the write, so two concurrent creations at the limit may both succeed.
  */
 public final class CreateGroup implements Operation {
-  /** Groups per user pool (facts §9.2). */
+  /** Groups per user pool (sources §9.2). */
   public static final int MAX_GROUPS_PER_POOL = 10_000;
 
   private final Lookups lookups;

@@ -1,6 +1,7 @@
 package dev.userpool.operations.pools;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.userpool.authflows.PoolMfa;
 import dev.userpool.protocol.Json;
 import java.util.Map;
 
@@ -10,9 +11,9 @@ import java.util.Map;
  * live under hidden keys.
  */
 final class MfaSettings {
-  static final String SMS_ENABLED = "_SmsMfaEnabled";
-  static final String SOFTWARE_TOKEN = "_SoftwareTokenMfaConfiguration";
-  static final String EMAIL = "_EmailMfaConfiguration";
+  static final String SMS_ENABLED = PoolMfa.SMS_ENABLED;
+  static final String SOFTWARE_TOKEN = PoolMfa.SOFTWARE_TOKEN;
+  static final String EMAIL = PoolMfa.EMAIL;
 
   private MfaSettings() {}
 

@@ -14,7 +14,7 @@ import java.util.Set;
  * CreateUserPool's Schema or AddCustomAttributes (stored and returned with the {@code custom:} prefix).
  */
 public final class SchemaAttributes {
-  /** Service quota: custom attributes per pool (facts §9.2). */
+  /** Service quota: custom attributes per pool (sources §9.2). */
   public static final int MAX_CUSTOM = 50;
 
   private static final Set<String> DATA_TYPES = Set.of("String", "Number", "DateTime", "Boolean");
@@ -79,7 +79,8 @@ public final class SchemaAttributes {
 
   /**
    * Applies CreateUserPool's Schema to the standard list: standard attributes may change Required and Mutable
-   * (and their constraints); every other name becomes a custom attribute.
+   * and their constraints, checked as those of custom attributes, but not their data type or developer-only flag;
+   * every other name becomes a custom attribute.
    */
   public static List<Map<String, Object>> forNewPool(JsonNode schema) {
     List<Map<String, Object>> attributes = standard();
@@ -91,6 +92,14 @@ public final class SchemaAttributes {
       String name = item.path("Name").asText();
       if (isStandard(name)) {
         Map<String, Object> a = find(attributes, name);
+        String type = item.path("AttributeDataType").asText(null);
+        if ((type != null && !type.equals(a.get("AttributeDataType")))
+            || item.path("DeveloperOnlyAttribute").asBoolean(false)) {
+          // Observed text (getmoto/moto#4493, pool schema validation checked against AWS; moto test
+          // test_create_user_pool_standard_attribute_with_changed_data_type_or_developer_only).
+          throw ErrorCode.INVALID_PARAMETER.exception("You can not change AttributeDataType or set "
+              + "developerOnlyAttribute for standard schema attribute " + name);
+        }
         if (item.hasNonNull("Required")) {
           a.put("Required", item.get("Required").booleanValue());
         }
@@ -98,6 +107,7 @@ public final class SchemaAttributes {
           a.put("Mutable", item.get("Mutable").booleanValue());
         }
         copyConstraints(item, a);
+        checkConstraints(a);
       } else {
         custom.add(item);
       }
@@ -135,7 +145,13 @@ public final class SchemaAttributes {
       throw ErrorCode.INVALID_PARAMETER.exception(
           "custom:" + bare + ": Custom attribute name must be between 1 and 20 characters.");
     }
-    String type = item.hasNonNull("AttributeDataType") ? item.get("AttributeDataType").asText() : "String";
+    if (!item.hasNonNull("AttributeDataType")) {
+      // Observed: CloudFormation updates quote it (aws-amplify/amplify-cli#9525, amplify-backend's error mapper);
+      // moto test test_create_user_pool_custom_attribute_without_data_type.
+      throw ErrorCode.INVALID_PARAMETER.exception(
+          "Invalid AttributeDataType input, consider using the provided AttributeDataType enum.");
+    }
+    String type = item.get("AttributeDataType").asText();
     if (!DATA_TYPES.contains(type)) {
       throw ErrorCode.INVALID_PARAMETER.exception("custom:" + bare + ": Invalid AttributeDataType " + type + ".");
     }
@@ -175,36 +191,49 @@ public final class SchemaAttributes {
     return c;
   }
 
+  /**
+   * Constraint checks for custom and standard attributes alike. Texts as moto gives them (getmoto/moto#4493, whose
+   * author compared the pool schema validation with AWS; not marked as run against AWS — docs/fidelity.md).
+   */
   @SuppressWarnings("unchecked")
   private static void checkConstraints(Map<String, Object> a) {
     String name = (String) a.get("Name");
     if (a.get("StringAttributeConstraints") instanceof Map<?, ?> c) {
-      BigInteger min = number(name, (Map<String, Object>) c, "MinLength");
-      BigInteger max = number(name, (Map<String, Object>) c, "MaxLength");
-      if ((min != null && min.signum() < 0) || (max != null && max.compareTo(BigInteger.valueOf(2048)) > 0)
-          || (min != null && max != null && min.compareTo(max) > 0)) {
-        throw ErrorCode.INVALID_PARAMETER.exception(name + ": Invalid StringAttributeConstraints.");
+      BigInteger min = number(name, (Map<String, Object>) c, "MinLength", "StringAttributeConstraints");
+      BigInteger max = number(name, (Map<String, Object>) c, "MaxLength", "StringAttributeConstraints");
+      BigInteger limit = BigInteger.valueOf(2048);
+      if ((min != null && min.compareTo(limit) > 0) || (max != null && max.compareTo(limit) > 0)) {
+        throw ErrorCode.INVALID_PARAMETER.exception(
+            "user." + name + ": String attributes cannot have a length of more than 2048");
+      }
+      if (min != null && max != null && min.compareTo(max) > 0) {
+        throw ErrorCode.INVALID_PARAMETER.exception("user." + name + ": Max length cannot be less than min length.");
       }
     }
     if (a.get("NumberAttributeConstraints") instanceof Map<?, ?> c) {
-      BigInteger min = number(name, (Map<String, Object>) c, "MinValue");
-      BigInteger max = number(name, (Map<String, Object>) c, "MaxValue");
+      BigInteger min = number(name, (Map<String, Object>) c, "MinValue", "NumberAttributeConstraints");
+      BigInteger max = number(name, (Map<String, Object>) c, "MaxValue", "NumberAttributeConstraints");
       if (min != null && max != null && min.compareTo(max) > 0) {
-        throw ErrorCode.INVALID_PARAMETER.exception(name + ": Invalid NumberAttributeConstraints.");
+        throw ErrorCode.INVALID_PARAMETER.exception("user." + name + ": Max value cannot be less than min value.");
       }
     }
   }
 
-  private static BigInteger number(String attribute, Map<String, Object> c, String key) {
+  /** A bound: a non-negative integer, else "Invalid &lt;constraints&gt; for schema attribute &lt;name&gt;". */
+  private static BigInteger number(String attribute, Map<String, Object> c, String key, String constraints) {
     Object value = c.get(key);
-    if (value == null) {
+    if (value == null || value.toString().isEmpty()) {
       return null;
     }
     try {
-      return new BigInteger(value.toString());
+      BigInteger n = new BigInteger(value.toString());
+      if (n.signum() >= 0) {
+        return n;
+      }
     } catch (NumberFormatException e) {
-      throw ErrorCode.INVALID_PARAMETER.exception(attribute + ": " + key + " must be an integer.");
+      // reported below
     }
+    throw ErrorCode.INVALID_PARAMETER.exception("Invalid " + constraints + " for schema attribute " + attribute);
   }
 
   static Map<String, Object> find(List<Map<String, Object>> attributes, String name) {

@@ -15,7 +15,8 @@ import java.util.Map;
 
 /**
  * Cognito SetUserPoolMfaConfig. The request states the whole MFA configuration: a factor it leaves out is
- * disabled. ON or OPTIONAL needs at least one enabled factor, and OFF none.
+ * disabled. ON or OPTIONAL needs at least one enabled factor, and OFF none. The factors take effect at sign-in
+ * (see {@code dev.userpool.authflows.MfaStage}).
  */
 public final class SetUserPoolMfaConfig implements Operation {
   private final Lookups lookups;
@@ -37,14 +38,17 @@ public final class SetUserPoolMfaConfig implements Operation {
     String mfa = in.optString("MfaConfiguration")
         .orElse(String.valueOf(current.settings().getOrDefault("MfaConfiguration", "OFF")));
     if (!mfa.equals("OFF") && !anyFactor) {
-      // Cognito's current text (quoted in several CDK/CloudFormation tools' issue notes)
+      // observed: aws/aws-sdk-js#4186 (2022) and anomalyco/sst#5177 (2024-12)
       throw ErrorCode.INVALID_PARAMETER.exception(
-          "Invalid MFA Configuration given. SMS MFA, Email MFA, or Software Token MFA must be enabled.");
+          "Invalid MFA configuration given, can't disable all MFAs with a required or optional configuration.");
     }
     if (mfa.equals("OFF") && anyFactor) {
       // Cognito's text, quoted in hashicorp/terraform-provider-aws (resource_user_pool.go)
       throw ErrorCode.INVALID_PARAMETER.exception(
           "Invalid MFA configuration given, can't turn off MFA and configure an MFA together.");
+    }
+    if (email) {
+      requireEmailMfaPossible(current);
     }
     UserPool saved = Retries.onStaleWrite(() -> {
       UserPool pool = lookups.pool(current.id());
@@ -64,6 +68,24 @@ public final class SetUserPoolMfaConfig implements Operation {
       return pools.update(pool.withSettings(s, ctx.now()));
     });
     return MfaSettings.render(saved.settings());
+  }
+
+  /**
+   * Email MFA needs a pool that sends email through its own SES identity (EmailSendingAccount DEVELOPER) and a
+   * feature plan above Lite (developer guide, "Email MFA"); both texts are guessed.
+   */
+  private static void requireEmailMfaPossible(UserPool pool) {
+    Object tier = pool.settings().get("UserPoolTier");
+    if ("LITE".equals(tier)) {
+      throw ErrorCode.FEATURE_UNAVAILABLE_IN_TIER.exception(
+          "The following features need to be disabled for the LITE pricing tier configured: Email MFA");
+    }
+    Object config = pool.settings().get("EmailConfiguration");
+    Object account = config instanceof Map<?, ?> m ? m.get("EmailSendingAccount") : null;
+    if (!"DEVELOPER".equals(account)) {
+      throw ErrorCode.INVALID_PARAMETER.exception(
+          "Email MFA requires an EmailConfiguration with EmailSendingAccount DEVELOPER.");
+    }
   }
 
   private static void putOrRemove(Map<String, Object> s, String key, JsonNode value) {

@@ -91,7 +91,7 @@ public final class UserPoolDefaults {
     return s;
   }
 
-  /** PasswordPolicy booleans default to false when a policy is given, to true when none is (facts §8.1). */
+  /** PasswordPolicy booleans default to false when a policy is given, to true when none is (sources §8.1). */
   static Map<String, Object> policies(JsonNode given) {
     Map<String, Object> policies = new LinkedHashMap<>();
     if (given != null) {
@@ -105,7 +105,7 @@ public final class UserPoolDefaults {
       password.put(flag, none || p.path(flag).asBoolean(false));
     }
     int days = none ? 0 : p.path("TemporaryPasswordValidityDays").asInt(0);
-    password.put("TemporaryPasswordValidityDays", days == 0 ? 7 : days); // 0 means the default (facts §8.1)
+    password.put("TemporaryPasswordValidityDays", days == 0 ? 7 : days); // 0 means the default (sources §8.1)
     if (!none && p.hasNonNull("PasswordHistorySize")) {
       password.put("PasswordHistorySize", p.get("PasswordHistorySize").intValue());
     }

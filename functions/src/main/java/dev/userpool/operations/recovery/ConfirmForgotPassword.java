@@ -26,7 +26,7 @@ import java.time.Instant;
  * Cognito ConfirmForgotPassword: the reset code sets a new permanent password (only its SRP verifier is kept) and
  * the user CONFIRMED. The new password must meet the pool's policy. Code errors as in ConfirmSignUp, with
  * LimitExceededException after {@value CodeCheck#FORGOT_PASSWORD_ATTEMPTS} wrong answers. With
- * PreventUserExistenceErrors ENABLED an unknown or disabled user gets CodeMismatchException (facts §8.3).
+ * PreventUserExistenceErrors ENABLED an unknown or disabled user gets CodeMismatchException (sources §8.3).
  * PostConfirmation_ConfirmForgotPassword gets the ClientMetadata.
  */
 public final class ConfirmForgotPassword implements Operation {

@@ -21,10 +21,10 @@ import java.util.Optional;
 
 /**
  * Cognito ForgotPassword: a password-reset code (valid 1 hour) to the user's verified phone or email, in the order
- * AccountRecoverySetting gives (facts §4.4); the user's status does not change. CustomMessage_ForgotPassword gets
+ * AccountRecoverySetting gives (sources §4.4); the user's status does not change. CustomMessage_ForgotPassword gets
  * the ClientMetadata. At most {@value #SENDS_PER_HOUR} codes per hour (DG: 5–20 with ConfirmForgotPassword; the
  * lower bound is our choice). With PreventUserExistenceErrors ENABLED, unknown and disabled users and users without
- * a verified channel get a simulated answer (facts §8.3). A name nobody has goes to the pool's UserMigration trigger
+ * a verified channel get a simulated answer (sources §8.3). A name nobody has goes to the pool's UserMigration trigger
  * first ({@code UserMigration_ForgotPassword}, with the ClientMetadata): a migrated user is created in
  * RESET_REQUIRED and gets the code like any other ({@link UserMigration#migrateForRecovery}).
  */
@@ -48,6 +48,9 @@ public final class ForgotPassword implements Operation {
     String username = in.string("Username");
     PublicClients.Call call = clients.resolve(in.string("ClientId"), username, in.optString("SecretHash"));
     UserPool pool = call.pool();
+    if (Recovery.adminOnly(pool.view())) {
+      throw ErrorCode.NOT_AUTHORIZED.exception("Contact administrator to reset password.");
+    }
     User user = directory.find(pool, username).or(() -> migration.migrateForRecovery(pool,
         call.client().clientId(), username, in.stringMap("ClientMetadata"), ctx.now())).orElse(null);
     Optional<String> channel = user == null ? Optional.empty() : ChannelChoice.recovery(pool.view(), user);

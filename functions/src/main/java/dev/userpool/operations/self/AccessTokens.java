@@ -15,7 +15,7 @@ import dev.userpool.tokens.TokenVerifier;
 import dev.userpool.tokens.VerifiedToken;
 
 /**
- * Admits the access token of a token-authorized operation (facts §1.5), top-down: signature, issuer (so the pool),
+ * Admits the access token of a token-authorized operation (sources §1.5), top-down: signature, issuer (so the pool),
  * {@code token_use}, expiry ({@link TokenVerifier}); the scope {@code aws.cognito.signin.user.admin}; revocation by
  * RevokeToken (its origin_jti) or by a global sign-out (issued up to the sign-out second); the user still there and
  * enabled. Every refusal is NotAuthorizedException, except a deleted user (see {@link #requireValid}).
@@ -58,7 +58,7 @@ public final class AccessTokens {
       throw e.toCognito(); // "Invalid Access Token" / "Access Token has expired"
     }
     if (!token.scopes().contains(TokenGrant.ADMIN_SCOPE)) {
-      throw ErrorCode.NOT_AUTHORIZED.exception("Access Token does not have required scopes"); // facts §1.5
+      throw ErrorCode.NOT_AUTHORIZED.exception("Access Token does not have required scopes"); // sources §1.5
     }
     UserPool pool = pools.find(token.poolId()).orElseThrow(AccessTokens::invalid);
     User user = token.sub() == null ? null : users.findBySub(pool.id(), token.sub()).orElse(null);
@@ -82,7 +82,7 @@ public final class AccessTokens {
     return new SignedInUser(pool, user, token);
   }
 
-  /** "Access Token has been revoked" (quoted in the API reference, facts §6.6). */
+  /** "Access Token has been revoked" (quoted in the API reference, sources §6.6). */
   static CognitoException revoked() {
     return ErrorCode.NOT_AUTHORIZED.exception("Access Token has been revoked");
   }

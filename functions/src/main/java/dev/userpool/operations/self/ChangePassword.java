@@ -24,7 +24,7 @@ import java.util.Optional;
  * Cognito ChangePassword: the signed-in user replaces its password. PreviousPassword is checked against the stored
  * SRP verifier ("Incorrect username or password."; it may be omitted only by a user without a password); the new
  * one must satisfy the pool's policy (InvalidPasswordException) and replaces the verifier. After 5 wrong previous
- * passwords within an hour further attempts get LimitExceededException until the hour is over (facts §4.2: 5 per
+ * passwords within an hour further attempts get LimitExceededException until the hour is over (sources §4.2: 5 per
  * user per hour; counting only failures is our reading). The state lives in {@code
  * User.extensions()["changePasswordFailures"]} = {count, since} (epoch ms).
  */

@@ -15,7 +15,7 @@ import dev.userpool.protocol.OperationContext;
 import dev.userpool.triggers.TriggerSource;
 
 /**
- * Cognito GetUserAttributeVerificationCode (facts §4.7): a code for the signed-in user's {@code email} or
+ * Cognito GetUserAttributeVerificationCode (sources §4.7): a code for the signed-in user's {@code email} or
  * {@code phone_number} — to the value waiting for verification if there is one ({@link PendingAttributes}), else
  * to the current value, which may already be verified (observed: Cognito issues a new code then too). The code
  * (purpose {@code attribute:<name>}, 24 h) replaces an earlier one for the attribute. CustomMessage_VerifyUserAttribute

@@ -7,7 +7,7 @@ import dev.userpool.protocol.Operation;
 import dev.userpool.protocol.OperationContext;
 
 /**
- * Cognito GlobalSignOut: the signed-in user revokes all of its refresh, ID and access tokens (facts §6.6). The
+ * Cognito GlobalSignOut: the signed-in user revokes all of its refresh, ID and access tokens (sources §6.6). The
  * operation models no UserNotFoundException, so a deleted user's token is "Access Token has been revoked".
  */
 public final class GlobalSignOut implements Operation {

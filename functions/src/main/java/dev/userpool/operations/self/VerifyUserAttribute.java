@@ -17,7 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Cognito VerifyUserAttribute (facts §4.7): the attribute code makes {@code email_verified} /
+ * Cognito VerifyUserAttribute (sources §4.7): the attribute code makes {@code email_verified} /
  * {@code phone_number_verified} "true"; a code sent to a pending value ({@link PendingAttributes}) first makes that
  * value the attribute's. Checks top-down: the access token, the attribute name, the code (ExpiredCodeException when
  * none is live, CodeMismatchException counted, LimitExceededException after {@value CodeCheck#CONFIRM_ATTEMPTS}

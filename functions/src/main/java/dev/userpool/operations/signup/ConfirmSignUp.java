@@ -53,7 +53,7 @@ public final class ConfirmSignUp implements Operation {
       throw call.hidesUsers() ? CodeCheck.mismatch() : PublicClients.userNotFound();
     }
     if (user.status() != UserStatus.UNCONFIRMED) {
-      // Observed text for confirmed users.
+      // Observed text for confirmed users (furaiev/amazon-cognito-identity-dart-2#80).
       throw ErrorCode.NOT_AUTHORIZED.exception("User cannot be confirmed. Current status is " + user.status());
     }
     VerificationCode stored =

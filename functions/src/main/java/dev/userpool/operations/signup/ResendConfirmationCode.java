@@ -21,7 +21,7 @@ import dev.userpool.triggers.TriggerSource;
 /**
  * Cognito ResendConfirmationCode: a new sign-up code (the old one stops working) to the channel SignUp would use,
  * at most {@value #SENDS_PER_HOUR} per hour (DG quotas). CustomMessage_ResendCode gets the ClientMetadata. With
- * PreventUserExistenceErrors ENABLED an unknown or disabled user gets a simulated answer (facts §8.3).
+ * PreventUserExistenceErrors ENABLED an unknown or disabled user gets a simulated answer (sources §8.3).
  */
 public final class ResendConfirmationCode implements Operation {
   static final int SENDS_PER_HOUR = 5;
@@ -56,7 +56,7 @@ public final class ResendConfirmationCode implements Operation {
       throw ErrorCode.INVALID_PARAMETER.exception("User is already confirmed.");
     }
     String attribute = ChannelChoice.signUp(pool.view(), user).orElseThrow(() ->
-        // Observed text (facts §4.4).
+        // Observed text (sources §4.4).
         ErrorCode.INVALID_PARAMETER.exception("Cannot resend codes. Auto verification not turned on."));
     CodeDelivery sent = sender.send(new CodeSender.Request(pool, user, VerificationCode.SIGN_UP, attribute,
         TriggerSource.CUSTOM_MESSAGE_RESEND_CODE, call.client().clientId(), in.stringMap("ClientMetadata"),

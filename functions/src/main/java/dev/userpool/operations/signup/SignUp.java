@@ -35,8 +35,8 @@ import java.util.Optional;
 
 /**
  * Cognito SignUp: a new UNCONFIRMED user with a permanent password, and a confirmation code sent per
- * AutoVerifiedAttributes (phone before email, facts §4.4). PreSignUp may confirm the user and verify its email or
- * phone; PostConfirmation then runs at once. ClientMetadata goes to all three triggers (facts §5.7).
+ * AutoVerifiedAttributes (phone before email, sources §4.4). PreSignUp may confirm the user and verify its email or
+ * phone; PostConfirmation then runs at once. ClientMetadata goes to all three triggers (sources §5.7).
  *
  * <p>Nothing is half-done: when the code cannot be delivered the new user is removed again and the caller gets
  * CodeDeliveryFailureException.
@@ -64,14 +64,14 @@ public final class SignUp implements Operation {
     UserPool pool = call.pool();
     PoolSettings s = pool.view();
     if (s.allowAdminCreateUserOnly()) {
-      // Type as Cognito; the wording is unconfirmed (facts §8.1).
+      // Observed raw response: pmill/aws-cognito#37.
       throw ErrorCode.NOT_AUTHORIZED.exception("SignUp is not permitted for this user pool");
     }
     String password = in.string("Password");
     PasswordPolicyCheck.check(s.passwordPolicy(), password);
     Map<String, String> attributes = in.attributes("UserAttributes");
     Map<String, String> implied = SignUpNames.usernameAttributes(s, username);
-    AttributeRules.of(pool).checkCreate(attributes, implied.keySet());
+    AttributeRules.of(pool).checkSignUp(attributes, implied.keySet());
     if (s.usernameAttributes().isEmpty()) {
       SignUpNames.rejectAliasFormattedUsername(s, username);
     }

@@ -39,13 +39,13 @@ import java.util.Set;
  * Cognito AdminCreateUser: a new user in FORCE_CHANGE_PASSWORD with a temporary password (given or generated),
  * or with MessageAction RESEND a fresh temporary password for an existing FORCE_CHANGE_PASSWORD user.
  *
- * <p>The invitation (facts §4.4, §4.5): without MessageAction, and with RESEND, the temporary password is sent to
+ * <p>The invitation (sources §4.4, §4.5): without MessageAction, and with RESEND, the temporary password is sent to
  * each of DesiredDeliveryMediums (default SMS; EMAIL; both) through InviteMessageTemplate ({@code {username}},
  * {@code {####}} = the temporary password) and one CustomMessage_AdminCreateUser call; SUPPRESS sends nothing. A
- * medium the user has no value for is skipped (guessed; Cognito's answer there is unconfirmed). The
- * PreSignUp_AdminCreateUser trigger runs before a new user is stored and gets the ClientMetadata and
- * ValidationData; its autoVerifyEmail/autoVerifyPhone mark those attributes verified (autoConfirmUser has no
- * meaning here). CustomMessage gets no ClientMetadata (facts §5.7: only pre sign-up receives it). A failed
+ * medium the user has no value for is skipped and logged as not sent (guessed; Cognito's answer there is
+ * unconfirmed). The PreSignUp_AdminCreateUser trigger runs before a new user is stored and gets the ClientMetadata
+ * and ValidationData; its autoVerifyEmail/autoVerifyPhone mark those attributes verified (autoConfirmUser has no
+ * meaning here). CustomMessage gets no ClientMetadata (sources §5.7: only pre sign-up receives it). A failed
  * invitation leaves nothing behind: the new user is deleted again; for RESEND the password changes only after the
  * send.
  */
@@ -73,7 +73,7 @@ public final class AdminCreateUser implements Operation {
     PasswordPolicy policy = s.passwordPolicy();
     Optional<String> givenPassword = in.optString("TemporaryPassword");
     if (givenPassword.isPresent()) {
-      PasswordPolicyCheck.check(policy, givenPassword.get());
+      PasswordPolicyCheck.checkTemporary(policy, givenPassword.get());
     }
     String temporaryPassword = givenPassword.orElseGet(() -> TemporaryPasswords.generate(policy, random));
     Instant now = ctx.now();
@@ -139,8 +139,15 @@ public final class AdminCreateUser implements Operation {
     for (String medium : mediums) {
       String attribute = DeliveryMedium.valueOf(medium).attribute();
       String value = user.attribute(attribute);
-      if (value != null && !value.isEmpty() && !attributes.contains(attribute)) {
-        attributes.add(attribute);
+      if (value != null && !value.isEmpty()) {
+        if (!attributes.contains(attribute)) {
+          attributes.add(attribute);
+        }
+      } else {
+        sender.notSent(pool, user, attribute, TriggerSource.CUSTOM_MESSAGE_ADMIN_CREATE_USER,
+            "the user has no " + attribute + " (DesiredDeliveryMediums " + mediums + ", SMS when not given)"
+                + (!mediums.contains("EMAIL") && user.attribute("email") != null
+                    ? "; with EMAIL in DesiredDeliveryMediums it goes to the user's email" : ""));
       }
     }
     sender.invite(new CodeSender.Invitation(pool, user, temporaryPassword, attributes, null, now));
@@ -150,7 +157,7 @@ public final class AdminCreateUser implements Operation {
       List<String> mediums) {
     User existing = directory.require(pool, username);
     if (existing.status() != UserStatus.FORCE_CHANGE_PASSWORD) {
-      // Cognito refuses RESEND for users past their first sign-in; this wording is ours (unconfirmed).
+      // Cognito refuses RESEND for users past their first sign-in; this wording is unconfirmed (docs/fidelity.md).
       throw ErrorCode.UNSUPPORTED_USER_STATE.exception("Resend not possible. " + existing.username()
           + " status is not FORCE_CHANGE_PASSWORD.");
     }

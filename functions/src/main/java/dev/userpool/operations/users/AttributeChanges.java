@@ -3,6 +3,7 @@ package dev.userpool.operations.users;
 import dev.userpool.domain.PoolSettings;
 import dev.userpool.domain.User;
 import dev.userpool.domain.UserPool;
+import dev.userpool.domain.VerifiedFlag;
 import dev.userpool.domain.VerificationCode;
 import dev.userpool.operations.codes.CodeDelivery;
 import dev.userpool.operations.codes.CodeSender;
@@ -20,7 +21,7 @@ import java.util.Map;
  * AdminDeleteUserAttributes) and the signed-in user's own (UpdateUserAttributes, DeleteUserAttributes): the {@link
  * AttributeRules} checks, the version-checked update, the verified flags, verification codes, and alias collisions.
  *
- * <p>A changed email or phone_number (facts §4.4, §4.7):
+ * <p>A changed email or phone_number (sources §4.4, §4.7):
  * <ul>
  *   <li>is no longer verified: its {@code *_verified} flag becomes "false" unless the same call sets the flag;</li>
  *   <li>gets a code (CustomMessage_UpdateUserAttribute, purpose {@code attribute:<name>}) when the pool
@@ -54,7 +55,7 @@ public final class AttributeChanges {
 
   /**
    * Who asks, for the CustomMessage trigger: the app client (null for admin calls) and the request's
-   * ClientMetadata (facts §5.7: both update operations pass it).
+   * ClientMetadata (sources §5.7: both update operations pass it).
    */
   public record Caller(String clientId, Map<String, String> clientMetadata) {}
 
@@ -125,7 +126,7 @@ public final class AttributeChanges {
       String value = changes.get(name);
       String current = user.attribute(name);
       pending.remove(name); // a new value (or the current one again) replaces a pending one
-      if (value.equals(current) || "true".equals(changes.get(flag))) {
+      if (value.equals(current) || VerifiedFlag.isTrue(changes.get(flag))) {
         continue;
       }
       boolean auto = autoVerified.contains(name);

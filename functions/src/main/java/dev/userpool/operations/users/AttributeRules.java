@@ -3,10 +3,12 @@ package dev.userpool.operations.users;
 import dev.userpool.domain.PoolSettings;
 import dev.userpool.domain.User;
 import dev.userpool.domain.UserPool;
+import dev.userpool.domain.VerifiedFlag;
 import dev.userpool.errors.CognitoException;
 import dev.userpool.errors.ErrorCode;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -66,13 +68,26 @@ public final class AttributeRules {
     return schema.containsKey(name);
   }
 
-  /** Throws for names the pool does not know: "user.&lt;name&gt;: Attribute does not exist in the schema." */
+  /**
+   * Throws for names the pool does not know, all of them, a line each: "user.&lt;name&gt;: Attribute does not exist
+   * in the schema.\n" (observed for several unknown names in one UpdateUserAttributes call,
+   * aws-amplify/amplify-flutter#1531).
+   */
   public void requireKnown(Collection<String> names) {
-    for (String name : names) {
+    String unknown = unknownLines(names);
+    if (!unknown.isEmpty()) {
+      throw ErrorCode.INVALID_PARAMETER.exception(unknown);
+    }
+  }
+
+  private String unknownLines(Collection<String> names) {
+    StringBuilder lines = new StringBuilder();
+    for (String name : new LinkedHashSet<>(names)) {
       if (!exists(name)) {
-        throw unknown(name);
+        lines.append("user.").append(name).append(": Attribute does not exist in the schema.\n");
       }
     }
+    return lines.toString();
   }
 
   /**
@@ -97,6 +112,24 @@ public final class AttributeRules {
     }
   }
 
+  /**
+   * The checks SignUp applies: those of {@link #checkCreate}, but unknown names are reported as SignUp reports them,
+   * all of them, a line each: "Attributes did not conform to the schema: &lt;name&gt;: Attribute does not exist in
+   * the schema.\n" (observed: aws-amplify/amplify-flutter#509, aws-amplify/aws-sdk-android#1629).
+   */
+  public void checkSignUp(Map<String, String> attributes, Set<String> implied) {
+    StringBuilder lines = new StringBuilder();
+    for (String name : attributes.keySet()) {
+      if (!exists(name)) {
+        lines.append(name).append(": Attribute does not exist in the schema.\n");
+      }
+    }
+    if (lines.length() > 0) {
+      throw ErrorCode.INVALID_PARAMETER.exception("Attributes did not conform to the schema: " + lines);
+    }
+    checkCreate(attributes, implied);
+  }
+
   /** The checks AdminUpdateUserAttributes applies: known names, no immutable attribute changed, valid values. */
   public void checkUpdate(User user, Map<String, String> attributes) {
     requireKnown(attributes.keySet());
@@ -113,9 +146,18 @@ public final class AttributeRules {
     checkValues(attributes);
   }
 
-  /** The checks AdminDeleteUserAttributes applies: known names, not sub, not immutable, not required. */
+  /**
+   * The checks AdminDeleteUserAttributes and DeleteUserAttributes apply: known names (every unknown one listed, a
+   * line each, after the prefix Cognito gives this operation's other attribute errors), not sub, not immutable,
+   * not required.
+   */
   public void checkDelete(Collection<String> names) {
-    requireKnown(names);
+    String unknown = unknownLines(names);
+    if (!unknown.isEmpty()) {
+      // The prefix is the one observed for this operation's required-attribute error; with the lines of
+      // requireKnown after it (composed, not seen whole: docs/fidelity.md).
+      throw ErrorCode.INVALID_PARAMETER.exception("Invalid user attributes: " + unknown);
+    }
     for (String name : names) {
       if (name.equals("sub") || !schema.get(name).mutable()) {
         throw nonMutable(name);
@@ -132,8 +174,9 @@ public final class AttributeRules {
     for (Map.Entry<String, String> e : attributes.entrySet()) {
       String name = e.getKey();
       String value = e.getValue();
-      if (VERIFIED_FLAGS.contains(name) && !value.equals("true") && !value.equals("false")) {
-        // Cognito rejects other values; this wording is ours (unconfirmed).
+      if (VERIFIED_FLAGS.contains(name) && !VerifiedFlag.isValid(value)) {
+        // Cognito takes true/false in any case (VerifiedFlag) and rejects other values; this wording is ours
+        // (unconfirmed, listed in docs/fidelity.md).
         throw ErrorCode.INVALID_PARAMETER.exception(
             "Invalid user attributes: " + name + ": Value must be either true or false.");
       }
@@ -154,13 +197,8 @@ public final class AttributeRules {
     return PHONE.matcher(value).matches();
   }
 
-  static CognitoException unknown(String name) {
-    // Observed on real Cognito (UpdateUserAttributes), trailing newline included.
-    return ErrorCode.INVALID_PARAMETER.exception("user." + name + ": Attribute does not exist in the schema.\n");
-  }
-
   static CognitoException nonMutable(String name) {
-    // Observed on real Cognito for sub (AdminCreateUser, UpdateUserAttributes).
+    // Observed on real Cognito (for email_verified in a NEW_PASSWORD_REQUIRED answer: aws-amplify/aws-sdk-ios#2203).
     return ErrorCode.INVALID_PARAMETER.exception("Cannot modify the non-mutable attribute " + name);
   }
 }

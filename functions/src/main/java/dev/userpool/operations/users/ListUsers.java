@@ -16,7 +16,7 @@ import dev.userpool.store.UserStore;
 import java.util.List;
 
 /**
- * Cognito ListUsers (facts §10): Filter ({@link UserFilter}), AttributesToGet, Limit (default 60) and
+ * Cognito ListUsers (sources §10): Filter ({@link UserFilter}), AttributesToGet, Limit (default 60) and
  * PaginationToken.
  *
  * <p>The store lists users by sub. To fill a page despite the filter and still continue exactly where the page
@@ -42,7 +42,7 @@ public final class ListUsers implements Operation {
     AttributeRules rules = AttributeRules.of(pool);
     for (String name : attributesToGet) {
       if (!rules.exists(name)) {
-        // Cognito rejects names outside the schema; this wording is ours (unconfirmed).
+        // Observed text: aws/aws-sdk-js#2570.
         throw ErrorCode.INVALID_PARAMETER.exception("One or more requested attributes do not exist.");
       }
     }

@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * New email/phone_number values waiting for verification in pools whose
- * {@code UserAttributeUpdateSettings.AttributesRequireVerificationBeforeUpdate} lists the attribute (facts §4.7): the
+ * {@code UserAttributeUpdateSettings.AttributesRequireVerificationBeforeUpdate} lists the attribute (sources §4.7): the
  * old value stays the user's attribute (it still signs in and receives messages) and the new one is kept here, in
  * {@code User.extensions()["pendingAttributes"]} = {name: value}, until VerifyUserAttribute applies it.
  */

@@ -4,6 +4,7 @@ import dev.userpool.domain.PoolSettings;
 import dev.userpool.domain.UniqueKey;
 import dev.userpool.domain.User;
 import dev.userpool.domain.UserPool;
+import dev.userpool.domain.VerifiedFlag;
 import dev.userpool.errors.ErrorCode;
 import dev.userpool.store.StaleWriteException;
 import dev.userpool.store.UniqueKeyTakenException;
@@ -80,7 +81,8 @@ public final class UserDirectory {
       if (value == null || value.isEmpty() || kind == null) {
         continue;
       }
-      boolean claims = kind == UniqueKey.Kind.PREFERRED_USERNAME || "true".equals(user.attribute(a + "_verified"));
+      boolean claims =
+          kind == UniqueKey.Kind.PREFERRED_USERNAME || VerifiedFlag.isTrue(user.attribute(a + "_verified"));
       if (claims) {
         keys.add(new UniqueKey(kind, fold(s, value)));
       }
@@ -151,7 +153,7 @@ public final class UserDirectory {
     return switch (e.key().kind()) {
       case USERNAME -> ErrorCode.USERNAME_EXISTS.exception("User account already exists");
       case EMAIL -> ErrorCode.ALIAS_EXISTS.exception("An account with the email already exists.");
-      // Analogues of the observed email text (unconfirmed).
+      // Analogues of the observed email text (unconfirmed, docs/fidelity.md).
       case PHONE_NUMBER -> ErrorCode.ALIAS_EXISTS.exception("An account with the phone_number already exists.");
       case PREFERRED_USERNAME ->
           ErrorCode.ALIAS_EXISTS.exception("An account with the preferred_username already exists.");

@@ -11,7 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * ListUsers' {@code Filter} (facts §10): {@code <attribute> <op> "<value>"} with {@code =} (exact) or {@code ^=}
+ * ListUsers' {@code Filter} (sources §10): {@code <attribute> <op> "<value>"} with {@code =} (exact) or {@code ^=}
  * (prefix) on one of the searchable attributes; a null or blank filter matches every user. It lives here rather
  * than in domain because parsing answers with InvalidParameterException.
  */

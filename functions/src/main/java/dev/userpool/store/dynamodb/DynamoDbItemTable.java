@@ -3,6 +3,7 @@ package dev.userpool.store.dynamodb;
 import dev.userpool.store.table.Batches;
 import dev.userpool.store.table.ConditionFailedException;
 import dev.userpool.store.table.Item;
+import dev.userpool.store.table.FullScan;
 import dev.userpool.store.table.ItemTable;
 import dev.userpool.store.table.Write;
 import java.time.Clock;
@@ -10,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.concurrent.ThreadLocalRandom;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
@@ -41,7 +43,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  * write cost of a transaction); larger batches are one TransactWriteItems. Expired items stay in the table until
  * DynamoDB's TTL sweeper removes them, so reads filter them and conditions treat them as absent.
  */
-public final class DynamoDbItemTable implements ItemTable {
+public final class DynamoDbItemTable implements ItemTable, FullScan {
   private static final String CONDITIONAL_CHECK_FAILED = "ConditionalCheckFailed";
   private static final String TRANSACTION_CONFLICT = "TransactionConflict";
   /** A conflicting transaction on the same item is transient; beyond this it is reported like a lost race. */
@@ -134,6 +136,18 @@ public final class DynamoDbItemTable implements ItemTable {
           throw new ConditionFailedException(-1);
         }
         backOff(attempt);
+      }
+    }
+  }
+
+  /** A consistent, paginated Scan of the whole table; expired rows that TTL has not yet removed are skipped. */
+  @Override
+  public void forEachLiveItem(Consumer<Item> each) {
+    long now = now();
+    for (ItemRow row : table.scan(ScanEnhancedRequest.builder().consistentRead(true).build()).items()) {
+      Item item = row.toItem();
+      if (!item.isExpiredAt(now)) {
+        each.accept(item);
       }
     }
   }

@@ -4,6 +4,7 @@ import dev.userpool.store.table.Batches;
 import dev.userpool.store.table.Condition;
 import dev.userpool.store.table.ConditionFailedException;
 import dev.userpool.store.table.Item;
+import dev.userpool.store.table.FullScan;
 import dev.userpool.store.table.ItemTable;
 import dev.userpool.store.table.Write;
 import java.io.UncheckedIOException;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.TreeMap;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -27,7 +29,7 @@ import java.util.stream.Stream;
  *
  * <p>Sort keys are ordered by code point, which is DynamoDB's UTF-8 byte order, not by Java's UTF-16 order.
  */
-public final class EmbeddedItemTable implements ItemTable, AutoCloseable {
+public final class EmbeddedItemTable implements ItemTable, FullScan, AutoCloseable {
   /** Past this journal size the next write also compacts, so the journal of a long session stays short. */
   static final long DEFAULT_COMPACT_AFTER_BYTES = 16L << 20;
 
@@ -52,16 +54,41 @@ public final class EmbeddedItemTable implements ItemTable, AutoCloseable {
     return new EmbeddedItemTable(clock, Long.MAX_VALUE);
   }
 
-  /** The table stored in {@code dir}, created if missing. Only one open table per folder, across processes. */
+  /** What opening does with a damaged snapshot or journal (a torn last journal line is not damage). */
+  public enum OnDamage {
+    /** Throw {@link DamagedDataException} and change nothing. */
+    STOP,
+    /** Copy the damaged file aside, keep what can be trusted (see {@link Journal}), and go on. */
+    REPAIR
+  }
+
+  /**
+   * The table stored in {@code dir}, created if missing. Only one open table per folder, across processes.
+   *
+   * @throws DamagedDataException when a file is damaged; nothing in the folder has changed
+   * @throws UnusableDataFolderException when the folder cannot be created, read, written or locked
+   */
   public static EmbeddedItemTable open(Path dir, Clock clock) {
-    return open(dir, clock, DEFAULT_COMPACT_AFTER_BYTES);
+    return open(dir, clock, OnDamage.STOP);
+  }
+
+  public static EmbeddedItemTable open(Path dir, Clock clock, OnDamage onDamage) {
+    return open(dir, clock, DEFAULT_COMPACT_AFTER_BYTES, onDamage);
   }
 
   static EmbeddedItemTable open(Path dir, Clock clock, long compactAfterBytes) {
+    return open(dir, clock, compactAfterBytes, OnDamage.STOP);
+  }
+
+  static EmbeddedItemTable open(Path dir, Clock clock, long compactAfterBytes, OnDamage onDamage) {
     EmbeddedItemTable table = new EmbeddedItemTable(clock, compactAfterBytes);
-    Journal journal = Journal.open(dir, table::apply);
+    Journal journal = Journal.open(dir, table::apply, onDamage, clock);
     try {
+      // Runs only on a fully read journal: Journal.open has thrown on anything it could not read.
       journal.compact(table.liveItems(table.now()));
+    } catch (UncheckedIOException e) {
+      journal.close();
+      throw UnusableDataFolderException.of(dir, "writing a new snapshot", e.getCause());
     } catch (RuntimeException e) {
       journal.close();
       throw e;
@@ -147,6 +174,20 @@ public final class EmbeddedItemTable implements ItemTable, AutoCloseable {
     } finally {
       lock.writeLock().unlock();
     }
+  }
+
+  /** Reads a snapshot under the read lock, then calls {@code each} outside it, so writers are not held up. */
+  @Override
+  public void forEachLiveItem(Consumer<Item> each) {
+    List<Item> snapshot = new ArrayList<>();
+    lock.readLock().lock();
+    try {
+      requireOpen();
+      liveItems(now()).forEach(snapshot::add);
+    } finally {
+      lock.readLock().unlock();
+    }
+    snapshot.forEach(each);
   }
 
   @Override

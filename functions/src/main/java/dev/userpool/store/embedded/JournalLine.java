@@ -74,6 +74,31 @@ final class JournalLine {
     }
   }
 
+  /**
+   * Whether {@code bytes[from, to)} could be a line whose write a crash cut short: a beginning of what
+   * {@link #encode} writes ({@code <lowercase hex digits> [<JSON...>}), or only zero bytes (what some file systems
+   * show for an extended file whose data never reached the disk). Anything else is damage, not a torn write.
+   */
+  static boolean couldBeTorn(byte[] bytes, int from, int to) {
+    boolean zeros = true;
+    for (int i = from; i < to && zeros; i++) {
+      zeros = bytes[i] == 0;
+    }
+    if (zeros) {
+      return true;
+    }
+    for (int i = from; i < to && i < from + CRC_DIGITS + 2; i++) {
+      int at = i - from;
+      byte b = bytes[i];
+      boolean expected = at < CRC_DIGITS ? (b >= '0' && b <= '9') || (b >= 'a' && b <= 'f')
+          : at == CRC_DIGITS ? b == ' ' : b == '[';
+      if (!expected) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private static Change change(JsonNode node) {
     if (node.path("cleared").asBoolean()) {
       return new Change.Cleared();

@@ -1,8 +1,10 @@
 package dev.userpool.store.items;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.userpool.domain.AppClient;
+import dev.userpool.domain.ClientSecret;
 import dev.userpool.domain.Group;
 import dev.userpool.domain.PasswordVerifier;
 import dev.userpool.domain.User;
@@ -10,7 +12,9 @@ import dev.userpool.domain.UserPool;
 import dev.userpool.domain.UserStatus;
 import dev.userpool.protocol.Json;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -53,6 +57,12 @@ final class Codec {
     if (c.clientSecret() != null) {
       o.put("secret", c.clientSecret());
     }
+    if (c.hasSecret()) {
+      ArrayNode secrets = o.putArray("secrets");
+      for (ClientSecret s : c.secrets()) {
+        secrets.addObject().put("id", s.id()).put("value", s.value()).put("created", s.createdAt().toEpochMilli());
+      }
+    }
     o.put("created", c.creationDate().toEpochMilli());
     o.put("modified", c.lastModifiedDate().toEpochMilli());
     o.set("settings", Json.tree(c.settings()));
@@ -69,7 +79,21 @@ final class Codec {
         Instant.ofEpochMilli(o.get("created").asLong()),
         Instant.ofEpochMilli(o.get("modified").asLong()),
         Json.toMap(o.get("settings")),
-        version);
+        version,
+        clientSecrets(o.get("secrets")));
+  }
+
+  /** The secrets list; null for items written before clients could hold two (their one secret is "secret"). */
+  private static List<ClientSecret> clientSecrets(JsonNode secrets) {
+    if (secrets == null || !secrets.isArray()) {
+      return null;
+    }
+    List<ClientSecret> out = new ArrayList<>();
+    for (JsonNode s : secrets) {
+      out.add(new ClientSecret(s.get("id").asText(), s.get("value").asText(),
+          Instant.ofEpochMilli(s.get("created").asLong())));
+    }
+    return out;
   }
 
   static String user(User u) {

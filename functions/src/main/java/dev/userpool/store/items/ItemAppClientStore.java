@@ -56,8 +56,7 @@ public final class ItemAppClientStore implements AppClientStore {
     } catch (ConditionFailedException e) {
       throw new StaleWriteException();
     }
-    return new AppClient(client.userPoolId(), client.clientId(), client.clientName(), client.clientSecret(),
-        client.creationDate(), client.lastModifiedDate(), client.settings(), client.version() + 1);
+    return client.withVersion(client.version() + 1);
   }
 
   @Override

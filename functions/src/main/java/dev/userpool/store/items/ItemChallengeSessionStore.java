@@ -53,6 +53,26 @@ public final class ItemChallengeSessionStore implements ChallengeSessionStore {
     return new Consumed.Taken(used);
   }
 
+  @Override
+  public boolean reopen(ChallengeSession taken) {
+    Optional<Item> found = table.get(Keys.poolPk(taken.poolId()), Keys.challengeSessionSk(taken.id()));
+    if (found.isEmpty()) {
+      return false;
+    }
+    Item item = found.get();
+    ChallengeSession stored = decode(taken.poolId(), taken.id(), item.data());
+    if (!stored.used() || stored.failedAttempts() != taken.failedAttempts()) {
+      return false;
+    }
+    try {
+      table.write(List.of(Write.put(item.withData(encode(stored.reopenedAfterFailure())),
+          Condition.versionIs(item.version()))));
+      return true;
+    } catch (ConditionFailedException e) {
+      return false;
+    }
+  }
+
   private static String encode(ChallengeSession s) {
     ObjectNode o = Json.object();
     o.put("clientId", s.clientId());
@@ -61,6 +81,9 @@ public final class ItemChallengeSessionStore implements ChallengeSessionStore {
     o.put("created", s.createdAt().toEpochMilli());
     o.put("expires", s.expiresAt().toEpochMilli());
     o.put("used", s.used());
+    if (s.failedAttempts() > 0) {
+      o.put("failed", s.failedAttempts());
+    }
     return Json.write(o);
   }
 
@@ -68,6 +91,6 @@ public final class ItemChallengeSessionStore implements ChallengeSessionStore {
     JsonNode o = Json.read(data);
     return new ChallengeSession(poolId, id, o.get("clientId").asText(), o.get("sub").asText(),
         o.get("challenge").asText(), Instant.ofEpochMilli(o.get("created").asLong()),
-        Instant.ofEpochMilli(o.get("expires").asLong()), o.get("used").asBoolean());
+        Instant.ofEpochMilli(o.get("expires").asLong()), o.get("used").asBoolean(), o.path("failed").asInt(0));
   }
 }

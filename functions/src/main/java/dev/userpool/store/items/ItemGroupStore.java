@@ -24,7 +24,7 @@ import java.util.function.Function;
  * then its memberships page by page.
  */
 public final class ItemGroupStore implements GroupStore {
-  /** Cognito's limit of groups per user (facts §9.2); {@link #groupsOf} never needs more. */
+  /** Cognito's limit of groups per user (sources §9.2); {@link #groupsOf} never needs more. */
   private static final int MAX_GROUPS_PER_USER = 100;
 
   private final ItemTable table;

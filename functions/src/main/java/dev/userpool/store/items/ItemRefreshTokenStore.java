@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.userpool.domain.RefreshToken;
 import dev.userpool.protocol.Json;
 import dev.userpool.store.RefreshTokenStore;
+import dev.userpool.store.StaleWriteException;
 import dev.userpool.store.table.Condition;
+import dev.userpool.store.table.ConditionFailedException;
 import dev.userpool.store.table.Item;
 import dev.userpool.store.table.ItemTable;
 import dev.userpool.store.table.Write;
@@ -39,6 +41,28 @@ public final class ItemRefreshTokenStore implements RefreshTokenStore {
     table.write(List.of(Write.delete(Keys.poolPk(poolId), Keys.refreshTokenSk(tokenHash), Condition.NONE)));
   }
 
+  @Override
+  public void rotate(RefreshToken used, RefreshToken successor) {
+    String pk = Keys.poolPk(used.poolId());
+    Item stored = table.get(pk, Keys.refreshTokenSk(used.tokenHash())).orElseThrow(StaleWriteException::new);
+    RefreshToken current = decode(used.poolId(), used.tokenHash(), stored.data());
+    if (!current.equals(used)) {
+      throw new StaleWriteException();
+    }
+    Item next = Item.of(pk, Keys.refreshTokenSk(successor.tokenHash()), encode(successor))
+        .withExpiresAt(successor.expiresAt().getEpochSecond());
+    // Either write fails when a concurrent rotation or revocation got there first; then nothing is written.
+    Write usedCondition = current.replaced()
+        ? Write.put(stored, Condition.versionIs(stored.version()))
+        : Write.put(stored.withData(encode(current.replacedAt(successor.issuedAt()))),
+            Condition.versionIs(stored.version()));
+    try {
+      table.write(List.of(usedCondition, Write.put(next, Condition.ABSENT)));
+    } catch (ConditionFailedException e) {
+      throw new StaleWriteException();
+    }
+  }
+
   private static String encode(RefreshToken t) {
     ObjectNode o = Json.object();
     o.put("clientId", t.clientId());
@@ -47,6 +71,9 @@ public final class ItemRefreshTokenStore implements RefreshTokenStore {
     o.put("originJti", t.originJti());
     o.put("issued", t.issuedAt().toEpochMilli());
     o.put("expires", t.expiresAt().toEpochMilli());
+    if (t.replacedAt() != null) {
+      o.put("replaced", t.replacedAt().toEpochMilli());
+    }
     return Json.write(o);
   }
 
@@ -54,6 +81,7 @@ public final class ItemRefreshTokenStore implements RefreshTokenStore {
     JsonNode o = Json.read(data);
     return new RefreshToken(poolId, tokenHash, o.get("clientId").asText(), o.get("sub").asText(),
         Instant.ofEpochSecond(o.get("authTime").asLong()), o.get("originJti").asText(),
-        Instant.ofEpochMilli(o.get("issued").asLong()), Instant.ofEpochMilli(o.get("expires").asLong()));
+        Instant.ofEpochMilli(o.get("issued").asLong()), Instant.ofEpochMilli(o.get("expires").asLong()),
+        o.hasNonNull("replaced") ? Instant.ofEpochMilli(o.get("replaced").asLong()) : null);
   }
 }

@@ -72,7 +72,7 @@ public final class ItemUserPoolStore implements UserPoolStore {
 
   @Override
   public Page<UserPool> list(String region, int limit, String nextToken) {
-    String prefix = Keys.poolSk(region + "_");
+    String prefix = Keys.poolSk(region == null ? "" : region + "_");
     List<Item> items = table.query(Keys.POOLS, prefix, Paging.sortKey(nextToken, prefix), limit + 1);
     List<UserPool> pools = new ArrayList<>();
     for (int i = 0; i < Math.min(limit, items.size()); i++) {

@@ -63,8 +63,16 @@ class UserPoolDefaultsTest {
   }
 
   @Test
-  void whenCustomAttributeHasNoTypeThenStringMutableAndNotRequired() {
-    List<Map<String, Object>> schema = SchemaAttributes.forNewPool(Json.read("[{\"Name\":\"plan\"}]"));
+  void whenCustomAttributeHasNoTypeThenInvalidParameter() {
+    CognitoException e = assertThrows(CognitoException.class,
+        () -> SchemaAttributes.forNewPool(Json.read("[{\"Name\":\"plan\"}]")));
+    assertEquals("Invalid AttributeDataType input, consider using the provided AttributeDataType enum.", e.getMessage());
+  }
+
+  @Test
+  void whenCustomAttributeOmitsMutableAndRequiredThenMutableAndNotRequired() {
+    List<Map<String, Object>> schema =
+        SchemaAttributes.forNewPool(Json.read("[{\"Name\":\"plan\",\"AttributeDataType\":\"String\"}]"));
     Map<String, Object> plan = schema.get(schema.size() - 1);
     assertEquals("custom:plan", plan.get("Name"));
     assertEquals("String", plan.get("AttributeDataType"));
@@ -75,7 +83,9 @@ class UserPoolDefaultsTest {
   @Test
   void whenStringConstraintsAreInvertedThenInvalidParameter() {
     CognitoException e = assertThrows(CognitoException.class, () -> SchemaAttributes.forNewPool(Json.read(
-        "[{\"Name\":\"plan\",\"StringAttributeConstraints\":{\"MinLength\":\"5\",\"MaxLength\":\"2\"}}]")));
+        "[{\"Name\":\"plan\",\"AttributeDataType\":\"String\","
+            + "\"StringAttributeConstraints\":{\"MinLength\":\"5\",\"MaxLength\":\"2\"}}]")));
     assertEquals(ErrorCode.INVALID_PARAMETER, e.code());
+    assertEquals("user.custom:plan: Max length cannot be less than min length.", e.getMessage());
   }
 }

@@ -63,9 +63,11 @@ class AttributeRulesTest {
   }
 
   @Test
-  void whenVerifiedFlagIsTrueOrFalseThenAcceptedOtherwiseRejected() {
+  void whenVerifiedFlagIsTrueOrFalseInAnyCaseThenAcceptedOtherwiseRejected() {
     assertDoesNotThrow(() -> rules.checkUpdate(user(Map.of()), Map.of("email_verified", "false")));
-    assertThrows(CognitoException.class, () -> rules.checkUpdate(user(Map.of()), Map.of("email_verified", "True")));
+    assertDoesNotThrow(() -> rules.checkUpdate(user(Map.of()), Map.of("email_verified", "True")));
+    assertDoesNotThrow(() -> rules.checkUpdate(user(Map.of()), Map.of("phone_number_verified", "FALSE")));
+    assertThrows(CognitoException.class, () -> rules.checkUpdate(user(Map.of()), Map.of("email_verified", "yes")));
   }
 
   @Test

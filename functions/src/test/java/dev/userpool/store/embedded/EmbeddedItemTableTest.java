@@ -124,7 +124,7 @@ class EmbeddedItemTableTest {
     }
 
     @Test
-    void whenAJournalLineIsDamagedThenItAndEverythingAfterItAreIgnored() throws IOException {
+    void whenAJournalLineBeforeTheLastIsDamagedThenOpenFailsAndTheJournalIsUntouched() throws IOException {
       try (EmbeddedItemTable table = open()) {
         put(table, Item.of("p", "one", "x"));
         put(table, Item.of("p", "two", "damaged"));
@@ -132,11 +132,12 @@ class EmbeddedItemTableTest {
       }
       Path journal = dir.resolve("journal");
       String text = Files.readString(journal, StandardCharsets.UTF_8);
-      Files.writeString(journal, text.replace("damaged", "DAMAGED"), StandardCharsets.UTF_8);
+      String damaged = text.replace("damaged", "DAMAGED");
+      Files.writeString(journal, damaged, StandardCharsets.UTF_8);
 
-      try (EmbeddedItemTable table = open()) {
-        assertEquals(List.of("one"), table.query("p", "", null, 10).stream().map(Item::sk).toList());
-      }
+      DamagedDataException e = assertThrows(DamagedDataException.class, this::open);
+      assertEquals(text.indexOf('\n') + 1, e.offset());
+      assertEquals(damaged, Files.readString(journal, StandardCharsets.UTF_8));
     }
 
     @Test
@@ -191,7 +192,7 @@ class EmbeddedItemTableTest {
       Path snapshot = dir.resolve("snapshot");
       Files.writeString(snapshot, Files.readString(snapshot).replace("\"a\"", "\"b\""));
 
-      assertThrows(IllegalStateException.class, this::open);
+      assertThrows(DamagedDataException.class, this::open);
       Files.delete(snapshot);
       open().close(); // the failed open released the folder
     }
@@ -199,7 +200,7 @@ class EmbeddedItemTableTest {
     @Test
     void whenFolderIsAlreadyOpenThenASecondOpenFails() {
       try (EmbeddedItemTable table = open()) {
-        assertThrows(IllegalStateException.class, this::open);
+        assertThrows(UnusableDataFolderException.class, this::open);
       }
       open().close();
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.userpool.domain.AppClient;
+import dev.userpool.domain.ClientSecret;
 import dev.userpool.domain.Page;
 import dev.userpool.domain.PasswordVerifier;
 import dev.userpool.domain.UniqueKey;
@@ -105,6 +106,18 @@ public abstract class DomainStoresContract {
   }
 
   @Test
+  void whenPoolsAreListedWithoutARegionThenEveryRegionsPoolsInIdOrderInPages() {
+    for (String id : List.of("us-east-1_A1", "eu-west-1_B1", "us-east-1_A2")) {
+      pools.create(pool(id));
+    }
+    Page<UserPool> first = pools.list(null, 2, null);
+    assertEquals(List.of("eu-west-1_B1", "us-east-1_A1"), first.items().stream().map(UserPool::id).toList());
+    Page<UserPool> second = pools.list(null, 2, first.nextToken());
+    assertEquals(List.of("us-east-1_A2"), second.items().stream().map(UserPool::id).toList());
+    assertNull(second.nextToken());
+  }
+
+  @Test
   void whenPoolIsDeletedThenItsClientsUsersAndKeysAreGone() {
     pools.create(pool("us-east-1_AAA"));
     AppClient client = new AppClient("us-east-1_AAA", "client1", "web", null, T0, T0, Map.of(), 0);
@@ -124,6 +137,23 @@ public abstract class DomainStoresContract {
     assertEquals("us-east-1_AAA", clients.findByClientId("c1").orElseThrow().userPoolId());
     clients.delete(clients.find("us-east-1_AAA", "c1").orElseThrow());
     assertTrue(clients.findByClientId("c1").isEmpty());
+  }
+
+  @Test
+  void whenAClientGetsASecondSecretThenBothAreStoredInOrderAndTheOldestIsItsSecret() {
+    AppClient created = new AppClient("us-east-1_AAA", "c2", "web", "firstSecret", T0, T0, Map.of(), 0);
+    clients.create(created);
+    AppClient read = clients.find("us-east-1_AAA", "c2").orElseThrow();
+    assertEquals(List.of(ClientSecret.of("c2", "firstSecret", T0)), read.secrets());
+    ClientSecret second = ClientSecret.of("c2", "secondSecret", T0.plusSeconds(60));
+
+    clients.update(read.withSecrets(List.of(read.secrets().get(0), second)));
+
+    AppClient both = clients.find("us-east-1_AAA", "c2").orElseThrow();
+    assertEquals(List.of(ClientSecret.of("c2", "firstSecret", T0), second), both.secrets());
+    assertEquals("firstSecret", both.clientSecret());
+    clients.update(both.withSecrets(List.of(second)));
+    assertEquals("secondSecret", clients.findByClientId("c2").orElseThrow().clientSecret());
   }
 
   @Test

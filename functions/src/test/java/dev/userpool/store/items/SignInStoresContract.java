@@ -2,7 +2,9 @@ package dev.userpool.store.items;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.userpool.domain.ChallengeSession;
@@ -11,6 +13,7 @@ import dev.userpool.store.ChallengeSessionStore;
 import dev.userpool.store.ChallengeSessionStore.Consumed;
 import dev.userpool.store.DeploymentKeyStore;
 import dev.userpool.store.RefreshTokenStore;
+import dev.userpool.store.StaleWriteException;
 import dev.userpool.store.table.ItemTable;
 import dev.userpool.testing.MutableClock;
 import java.time.Duration;
@@ -64,6 +67,34 @@ public abstract class SignInStoresContract {
   }
 
   @Test
+  void whenTakenSessionIsReopenedThenItCanBeTakenAgainWithTheFailureCounted() {
+    sessions.create(session("r1", Duration.ofMinutes(3)));
+    ChallengeSession taken =
+        assertInstanceOf(Consumed.Taken.class, sessions.consume("us-east-1_Pool00001", "r1")).session();
+
+    assertTrue(sessions.reopen(taken));
+    assertFalse(sessions.reopen(taken)); // the stored copy is unused again: a second reopen changes nothing
+
+    ChallengeSession again =
+        assertInstanceOf(Consumed.Taken.class, sessions.consume("us-east-1_Pool00001", "r1")).session();
+    assertEquals(1, again.failedAttempts());
+    assertTrue(sessions.reopen(again));
+    assertEquals(2, assertInstanceOf(Consumed.Taken.class, sessions.consume("us-east-1_Pool00001", "r1"))
+        .session().failedAttempts());
+  }
+
+  @Test
+  void whenExpiredSessionIsReopenedThenNothingChanges() {
+    sessions.create(session("r2", Duration.ofMinutes(3)));
+    ChallengeSession taken =
+        assertInstanceOf(Consumed.Taken.class, sessions.consume("us-east-1_Pool00001", "r2")).session();
+    clock.advance(Duration.ofMinutes(3));
+
+    assertFalse(sessions.reopen(taken));
+    assertInstanceOf(Consumed.Missing.class, sessions.consume("us-east-1_Pool00001", "r2"));
+  }
+
+  @Test
   void whenSessionExpiresThenItIsMissing() {
     sessions.create(session("s2", Duration.ofMinutes(3)));
 
@@ -106,6 +137,83 @@ public abstract class SignInStoresContract {
     assertTrue(refreshTokens.find("us-east-1_Pool00001", "ab12").isEmpty());
     clock.advance(Duration.ofHours(1));
     assertTrue(refreshTokens.find("us-east-1_Pool00001", "cd34").isEmpty());
+  }
+
+  @Test
+  void whenRefreshTokenIsRotatedThenItIsMarkedReplacedOnceAndTheSuccessorIsStored() {
+    Instant now = clock.instant();
+    RefreshToken used = new RefreshToken("us-east-1_Pool00001", "ab12", "client1", "sub-1", now, "origin-1", now,
+        now.plus(Duration.ofDays(30)));
+    refreshTokens.create(used);
+    clock.advance(Duration.ofSeconds(5));
+    Instant later = clock.instant();
+    RefreshToken successor = new RefreshToken("us-east-1_Pool00001", "cd34", "client1", "sub-1", now, "origin-1",
+        later, later.plus(Duration.ofDays(30)));
+
+    refreshTokens.rotate(used, successor);
+
+    RefreshToken replaced = refreshTokens.find("us-east-1_Pool00001", "ab12").orElseThrow();
+    assertEquals(used.replacedAt(later), replaced);
+    assertEquals(successor, refreshTokens.find("us-east-1_Pool00001", "cd34").orElseThrow());
+    // a retry within the grace period rotates again from the replaced token and keeps the first replacement time
+    clock.advance(Duration.ofSeconds(1));
+    RefreshToken another = new RefreshToken("us-east-1_Pool00001", "ef56", "client1", "sub-1", now, "origin-1",
+        clock.instant(), clock.instant().plus(Duration.ofDays(30)));
+    refreshTokens.rotate(replaced, another);
+    assertEquals(later, refreshTokens.find("us-east-1_Pool00001", "ab12").orElseThrow().replacedAt());
+    assertTrue(refreshTokens.find("us-east-1_Pool00001", "ef56").isPresent());
+  }
+
+  @Test
+  void whenTheUsedTokenChangedOrVanishedThenRotationIsStaleAndWritesNothing() {
+    Instant now = clock.instant();
+    RefreshToken used = new RefreshToken("us-east-1_Pool00001", "ab12", "client1", "sub-1", now, "origin-1", now,
+        now.plus(Duration.ofDays(30)));
+    refreshTokens.create(used);
+    RefreshToken first = new RefreshToken("us-east-1_Pool00001", "cd34", "client1", "sub-1", now, "origin-1", now,
+        now.plus(Duration.ofDays(30)));
+    refreshTokens.rotate(used, first);
+    RefreshToken second = new RefreshToken("us-east-1_Pool00001", "ef56", "client1", "sub-1", now, "origin-1", now,
+        now.plus(Duration.ofDays(30)));
+
+    // the caller's copy is not replaced, the stored one is: a concurrent rotation won
+    assertThrows(StaleWriteException.class, () -> refreshTokens.rotate(used, second));
+    assertTrue(refreshTokens.find("us-east-1_Pool00001", "ef56").isEmpty());
+    refreshTokens.delete("us-east-1_Pool00001", "ab12");
+    assertThrows(StaleWriteException.class,
+        () -> refreshTokens.rotate(used.replacedAt(now), second));
+    assertTrue(refreshTokens.find("us-east-1_Pool00001", "ef56").isEmpty());
+  }
+
+  @Test
+  void whenEightUsesRaceToRotateAnUnrotatedTokenThenExactlyOneWins() throws Exception {
+    Instant now = clock.instant();
+    RefreshToken used = new RefreshToken("us-east-1_Pool00001", "race", "client1", "sub-1", now, "origin-1", now,
+        now.plus(Duration.ofDays(30)));
+    refreshTokens.create(used);
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    try {
+      List<Future<Boolean>> results = new ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        String hash = "next" + i;
+        results.add(pool.submit(() -> {
+          try {
+            refreshTokens.rotate(used, new RefreshToken("us-east-1_Pool00001", hash, "client1", "sub-1", now,
+                "origin-1", now, now.plus(Duration.ofDays(30))));
+            return true;
+          } catch (StaleWriteException e) {
+            return false;
+          }
+        }));
+      }
+      int won = 0;
+      for (Future<Boolean> r : results) {
+        won += r.get() ? 1 : 0;
+      }
+      assertEquals(1, won);
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   @Test

@@ -1,0 +1,30 @@
+package dev.userpool.operations.mfa;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.userpool.domain.User;
+import dev.userpool.domain.UserPool;
+import dev.userpool.operations.Lookups;
+import dev.userpool.operations.users.UserDirectory;
+import dev.userpool.protocol.Input;
+import dev.userpool.protocol.Json;
+import dev.userpool.protocol.Operation;
+import dev.userpool.protocol.OperationContext;
+
+/** Cognito AdminSetUserSettings: as SetUserSettings, for the user an administrator names. */
+public final class AdminSetUserSettings implements Operation {
+  private final Lookups lookups;
+  private final UserDirectory directory;
+
+  public AdminSetUserSettings(Lookups lookups, UserDirectory directory) {
+    this.lookups = lookups;
+    this.directory = directory;
+  }
+
+  @Override
+  public JsonNode handle(Input in, OperationContext ctx) {
+    UserPool pool = lookups.pool(in.string("UserPoolId"));
+    User user = directory.require(pool, in.string("Username"));
+    directory.update(pool, user, u -> LegacyMfaOptions.apply(u, in, ctx.now()));
+    return Json.object();
+  }
+}

@@ -1,0 +1,28 @@
+package dev.userpool.operations.mfa;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.userpool.authflows.UserAccounts;
+import dev.userpool.operations.self.AccessTokens;
+import dev.userpool.operations.self.SignedInUser;
+import dev.userpool.protocol.Input;
+import dev.userpool.protocol.Json;
+import dev.userpool.protocol.Operation;
+import dev.userpool.protocol.OperationContext;
+
+/** Cognito SetUserMFAPreference: the signed-in user turns factors on/off and picks the preferred one. */
+public final class SetUserMFAPreference implements Operation {
+  private final AccessTokens tokens;
+  private final UserAccounts users;
+
+  public SetUserMFAPreference(AccessTokens tokens, UserAccounts users) {
+    this.tokens = tokens;
+    this.users = users;
+  }
+
+  @Override
+  public JsonNode handle(Input in, OperationContext ctx) {
+    SignedInUser who = tokens.requireValid(in.string("AccessToken"));
+    users.update(who.pool(), who.user(), u -> MfaPreferences.apply(u, in, ctx.now()));
+    return Json.object();
+  }
+}
