@@ -20,7 +20,6 @@ import dev.userpool.triggers.TriggerContext;
 import dev.userpool.triggers.TriggerSource;
 import dev.userpool.triggers.Triggers;
 import java.security.SecureRandom;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
