@@ -28,6 +28,16 @@ CASES = [
     ("SetUserPoolMfaConfig", "SetUserPoolMfaConfig",
      {"UserPoolId": POOL, "SoftwareTokenMfaConfiguration": {"Enabled": True}, "MfaConfiguration": "OPTIONAL"}, 200),
     ("GetCSVHeader", "GetCSVHeader", {"UserPoolId": POOL}, 200),
+    # Import jobs in the Lambda: created (no PreSignedUrl: no upload target yet, docs/adr/0015), but not startable.
+    ("CreateUserImportJob", "CreateUserImportJob",
+     {"UserPoolId": POOL, "JobName": "events-import",
+      "CloudWatchLogsRoleArn": "arn:aws:iam::123456789012:role/CognitoImportLogs"}, 200),
+    ("DescribeUserImportJob", "DescribeUserImportJob", {"UserPoolId": POOL, "JobId": "${jobId}"}, 200),
+    ("DescribeUserImportJob.notFound", "DescribeUserImportJob", {"UserPoolId": POOL, "JobId": "import-nothere"},
+     400),
+    ("ListUserImportJobs", "ListUserImportJobs", {"UserPoolId": POOL, "MaxResults": 10}, 200),
+    ("StartUserImportJob", "StartUserImportJob", {"UserPoolId": POOL, "JobId": "${jobId}"}, 400),
+    ("StopUserImportJob", "StopUserImportJob", {"UserPoolId": POOL, "JobId": "${jobId}"}, 400),
     ("TagResource", "TagResource",
      {"ResourceArn": "arn:aws:cognito-idp:us-east-1:123456789012:userpool/" + POOL, "Tags": {"env": "test"}}, 200),
     ("ListTagsForResource", "ListTagsForResource",
@@ -140,6 +150,50 @@ CASES = [
     ("AdminUserGlobalSignOut", "AdminUserGlobalSignOut", {"UserPoolId": POOL, "Username": "alice"}, 200),
     ("RevokeToken.unknownToken", "RevokeToken", {"ClientId": "${clientId}", "Token": "a.b.c.d.e"}, 200),
     ("RevokeToken.accessToken", "RevokeToken", {"ClientId": "${clientId}", "Token": FORGED}, 400),
+    # Domains, resource servers and the OAuth endpoints of the pool's domain
+    ("CreateUserPoolDomain", "CreateUserPoolDomain", {"UserPoolId": POOL, "Domain": "events-domain"}, 200),
+    ("CreateUserPoolDomain.taken", "CreateUserPoolDomain", {"UserPoolId": POOL, "Domain": "events-domain"}, 400),
+    ("DescribeUserPoolDomain", "DescribeUserPoolDomain", {"Domain": "events-domain"}, 200),
+    ("UpdateUserPoolDomain", "UpdateUserPoolDomain",
+     {"UserPoolId": POOL, "Domain": "events-domain", "ManagedLoginVersion": 2}, 200),
+    ("CreateResourceServer", "CreateResourceServer",
+     {"UserPoolId": POOL, "Identifier": "https://api.example.com", "Name": "API",
+      "Scopes": [{"ScopeName": "read", "ScopeDescription": "Read access"}]}, 200),
+    ("DescribeResourceServer", "DescribeResourceServer",
+     {"UserPoolId": POOL, "Identifier": "https://api.example.com"}, 200),
+    ("UpdateResourceServer", "UpdateResourceServer",
+     {"UserPoolId": POOL, "Identifier": "https://api.example.com", "Name": "API v2",
+      "Scopes": [{"ScopeName": "read", "ScopeDescription": "Read access"},
+                 {"ScopeName": "write", "ScopeDescription": "Write access"}]}, 200),
+    ("ListResourceServers", "ListResourceServers", {"UserPoolId": POOL, "MaxResults": 10}, 200),
+    ("CreateUserPoolClient.unknownScope", "CreateUserPoolClient",
+     {"UserPoolId": POOL, "ClientName": "m2m", "GenerateSecret": True, "AllowedOAuthFlows": ["client_credentials"],
+      "AllowedOAuthFlowsUserPoolClient": True, "AllowedOAuthScopes": ["https://api.example.com/delete"]}, 400),
+    ("OAuth.token.unsupportedGrantType", ("POST", "/oauth2/token", None, "grant_type=password&client_id=${clientId}"),
+     None, 400),
+    ("OAuth.token.unknownClient", ("POST", "/oauth2/token", None, "grant_type=client_credentials&client_id=nosuch"),
+     None, 400),
+    ("OAuth.token.codeFlowNotAllowed",
+     ("POST", "/oauth2/token", None, "grant_type=authorization_code&client_id=${clientId}&code=abc"
+      "&redirect_uri=https%3A%2F%2Fapp.example.com%2Fcb"), None, 400),
+    ("OAuth.userInfo.noToken", ("GET", "/oauth2/userInfo", None, None), None, 400),
+    ("OAuth.userInfo.forgedToken", ("POST", "/oauth2/userInfo", None, None, {"Authorization": "Bearer " + FORGED}),
+     None, 401),
+    ("OAuth.revoke.accessToken", ("POST", "/oauth2/revoke", None, "token=" + FORGED + "&client_id=${clientId}"),
+     None, 400),
+    ("OAuth.authorize.unregisteredRedirect",
+     ("GET", "/oauth2/authorize", {"response_type": "code", "client_id": "${clientId}",
+                                   "redirect_uri": "https://evil.example.com/cb", "state": "s1"}, None), None, 400),
+    ("OAuth.login.unknownClient",
+     ("GET", "/login", {"response_type": "code", "client_id": "nosuch", "redirect_uri": "https://app.example.com/cb"},
+      None), None, 400),
+    ("OAuth.logout.unregisteredLogoutUri",
+     ("GET", "/logout", {"client_id": "${clientId}", "logout_uri": "https://evil.example.com/"}, None), None, 400),
+    ("DeleteResourceServer", "DeleteResourceServer", {"UserPoolId": POOL, "Identifier": "https://api.example.com"},
+     200),
+    ("DescribeResourceServer.notFound", "DescribeResourceServer",
+     {"UserPoolId": POOL, "Identifier": "https://api.example.com"}, 400),
+    ("DeleteUserPoolDomain", "DeleteUserPoolDomain", {"UserPoolId": POOL, "Domain": "events-domain"}, 200),
     ("AdminDeleteUser", "AdminDeleteUser", {"UserPoolId": POOL, "Username": "alice"}, 200),
     # A confidential client for the secret and refresh events; ${clientId} and ${clientSecret} now name it.
     ("CreateUserPoolClient.confidential", "CreateUserPoolClient",
@@ -184,6 +238,33 @@ def event(operation, body):
     }
 
 
+def web_event(method, path, query, body, extra_headers=None):
+    """A request to one of the domain's web routes (OAuth endpoints, hosted pages), as API Gateway proxies it."""
+    headers = {"Host": "abc123.execute-api.us-east-1.amazonaws.com", "X-Forwarded-Proto": "https"}
+    if body is not None:
+        headers["Content-Type"] = "application/x-www-form-urlencoded"
+    headers.update(extra_headers or {})
+    return {
+        "resource": path,
+        "path": path,
+        "httpMethod": method,
+        "headers": headers,
+        "multiValueHeaders": {k: [v] for k, v in headers.items()},
+        "queryStringParameters": query,
+        "multiValueQueryStringParameters": {k: [v] for k, v in query.items()} if query else None,
+        "pathParameters": None,
+        "stageVariables": None,
+        "requestContext": {
+            "resourcePath": path, "httpMethod": method, "path": "/prod" + path, "stage": "prod",
+            "accountId": "123456789012", "apiId": "abc123",
+            "requestId": "e2a7b9d0-7b61-11e6-9a41-93e8deadbeef",
+            "identity": {"sourceIp": "203.0.113.10", "userAgent": "curl/8.5.0"},
+        },
+        "body": body,
+        "isBase64Encoded": False,
+    }
+
+
 def main():
     manifest_path = os.path.join(HERE, "expected.json")
     with open(manifest_path) as f:
@@ -192,7 +273,7 @@ def main():
     events = {name: status for name, status in manifest["events"].items() if name not in generated}
     for stem, operation, body, status in CASES:
         with open(os.path.join(HERE, stem + ".json"), "w") as f:
-            json.dump(event(operation, body), f, indent=2)
+            json.dump(web_event(*operation) if isinstance(operation, tuple) else event(operation, body), f, indent=2)
             f.write("\n")
         events[stem + ".json"] = status
     manifest["events"] = events

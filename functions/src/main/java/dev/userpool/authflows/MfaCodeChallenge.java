@@ -2,6 +2,7 @@ package dev.userpool.authflows;
 
 import dev.userpool.domain.ChallengeSession;
 import dev.userpool.domain.User;
+import dev.userpool.domain.VerifiedFlag;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -62,7 +63,7 @@ public final class MfaCodeChallenge implements ChallengeResponder {
   }
 
   private User markVerified(SignInContext ctx, User user) {
-    if ("true".equals(user.attribute(verifiedAttribute))) {
+    if (VerifiedFlag.isTrue(user.attribute(verifiedAttribute))) {
       return user;
     }
     try {

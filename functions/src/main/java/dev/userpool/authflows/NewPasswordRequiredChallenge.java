@@ -35,6 +35,15 @@ public final class NewPasswordRequiredChallenge implements ChallengeResponder {
 
   @Override
   public AuthResult respond(SignInContext ctx, Parameters responses, String session) {
+    return completion.secondFactorThenTokens(ctx, accept(ctx, responses, session),
+        TokenGenerationSource.NEW_PASSWORD_CHALLENGE);
+  }
+
+  /**
+   * Checks the answer and stores the new password (the user becomes CONFIRMED); what is issued next is the
+   * caller's (tokens for the API, an authorization code on the hosted page).
+   */
+  public User accept(SignInContext ctx, Parameters responses, String session) {
     ChallengeSession challenge = sessions.consume(ctx, session, SignInCompletion.NEW_PASSWORD_REQUIRED);
     User user = users.findBySub(ctx.pool(), challenge.sub())
         .orElseThrow(() -> ErrorCode.USER_NOT_FOUND.exception("User does not exist."));
@@ -67,7 +76,7 @@ public final class NewPasswordRequiredChallenge implements ChallengeResponder {
       return u.withAttributes(all, ctx.now()).withExtensions(ext, ctx.now())
           .withPassword(verifier, UserStatus.CONFIRMED, ctx.now());
     });
-    return completion.secondFactorThenTokens(ctx, updated, TokenGenerationSource.NEW_PASSWORD_CHALLENGE);
+    return updated;
   }
 
   private boolean designates(SignInContext ctx, User user, String name) {

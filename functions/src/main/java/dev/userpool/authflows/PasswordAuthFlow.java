@@ -31,6 +31,15 @@ public final class PasswordAuthFlow implements AuthFlow {
     String username = params.require("USERNAME");
     String password = params.require("PASSWORD");
     SecretHashCheck.require(ctx.client(), username, params.optional("SECRET_HASH"));
+    return completion.passwordAccepted(ctx, authenticate(ctx, username, password));
+  }
+
+  /**
+   * The password check shared with the hosted sign-in page: User Migration for unknown names, the
+   * PreventUserExistenceErrors answer, reset/disabled/lockout checks, Pre Authentication, the SRP verifier, and the
+   * failure counter. Returns the user with its counter cleared; what follows (status, tokens) is the caller's.
+   */
+  public User authenticate(SignInContext ctx, String username, String password) {
     User user = users.findForSignIn(ctx.pool(), username)
         .or(() -> hooks.migrateUser(ctx, username, password))
         .orElseThrow(() -> AccountProtection.unknownUser(ctx));
@@ -42,6 +51,6 @@ public final class PasswordAuthFlow implements AuthFlow {
     } else if (!Srp6a.matches(user.password(), ctx.pool().srpPoolName(), user.username(), password)) {
       throw protection.wrongPassword(ctx, user);
     }
-    return completion.passwordAccepted(ctx, protection.passwordAccepted(ctx, user));
+    return protection.passwordAccepted(ctx, user);
   }
 }

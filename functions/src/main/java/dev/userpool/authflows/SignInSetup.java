@@ -57,6 +57,17 @@ public record SignInSetup(
         new TokenMint(tokens.issuer(), tokens.issuers(), refreshTokens, groups, hooks, random));
   }
 
+  /** The parts of the flows the OAuth endpoints use (see {@link OAuthSignIn}). */
+  public OAuthSignIn oauth(UserAccounts users, Tokens tokens, SecureRandom random) {
+    TokenMint mint = new TokenMint(tokens.issuer(), tokens.issuers(), refreshTokens, groups, hooks, random);
+    ChallengeSessions challengeSessions = new ChallengeSessions(sessions, random);
+    SignInCompletion completion = new SignInCompletion(challengeSessions, mint, hooks);
+    return new OAuthSignIn(new PasswordAuthFlow(users, new AccountProtection(users), completion, hooks,
+            new ImportedUserPasswords(sourcePasswords, users, random)),
+        challengeSessions, new NewPasswordRequiredChallenge(users, challengeSessions, completion, random),
+        new RefreshTokenExchange(refreshTokens, users, mint), mint, hooks, new MfaStage(challengeSessions, mfaCodes));
+  }
+
   /** The flow table: one line per AuthFlow (with the ExplicitAuthFlows flag it needs) and per challenge. */
   public AuthFlows flows(UserAccounts users, Tokens tokens, SecureRandom random) {
     return flows(users, tokens, random, AccountProtection.FREE_ATTEMPTS);

@@ -4,7 +4,9 @@ package dev.userpool.authflows;
 public enum TokenGenerationSource {
   AUTHENTICATION("TokenGeneration_Authentication"),
   NEW_PASSWORD_CHALLENGE("TokenGeneration_NewPasswordChallenge"),
-  REFRESH_TOKENS("TokenGeneration_RefreshTokens");
+  REFRESH_TOKENS("TokenGeneration_RefreshTokens"),
+  /** Sign-in on the hosted pages, tokens issued by the token endpoint for an authorization code. */
+  HOSTED_AUTH("TokenGeneration_HostedAuth");
 
   private final String triggerSource;
 

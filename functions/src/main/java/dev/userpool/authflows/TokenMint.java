@@ -29,6 +29,8 @@ public final class TokenMint {
   private static final String REFRESH_HEADER = Base64.getUrlEncoder().withoutPadding()
       .encodeToString("{\"cty\":\"JWT\",\"enc\":\"A256GCM\",\"alg\":\"RSA-OAEP\"}".getBytes());
   private static final int[] REFRESH_SEGMENT_BYTES = {256, 12, 48, 16};
+  /** Marks an OAuth issuance whose ID token has no nonce (none was sent, or a refresh). */
+  public static final String NO_NONCE = "";
 
   private final TokenIssuer issuer;
   private final IssuerResolver issuers;
@@ -58,12 +60,33 @@ public final class TokenMint {
     return sign(ctx, grant, user, source, refreshToken);
   }
 
-  /** New ID and access tokens for a stored refresh token: auth_time and origin_jti carry over. */
+  /**
+   * A sign-in through the OAuth endpoints: the access token carries the granted {@code scopes} and
+   * {@code "version": 2} (seen in OAuth-issued Cognito access tokens; unconfirmed); the ID token, issued only with the openid
+   * scope, carries the authorize request's {@code nonce}. The refresh token remembers the scopes.
+   */
+  public AuthResult.Authenticated oauthSignIn(SignInContext ctx, User user, List<String> scopes, String nonce) {
+    TokenGrant grant = TokenGrant.signIn(ctx.pool(), ctx.client(), user,
+        issuers.issuer(ctx.pool().id(), ctx.requestBaseUrl()), ctx.now(), random).withScopes(scopes);
+    String refreshToken = newRefreshToken();
+    refreshTokens.create(new RefreshToken(ctx.pool().id(), ChallengeSessions.hash(refreshToken),
+        ctx.client().clientId(), user.sub(), grant.authTime(), grant.originJti(), ctx.now(),
+        ctx.now().plus(ctx.settings().refreshTokenValidity()), null, scopes));
+    return sign(ctx, grant, user, TokenGenerationSource.HOSTED_AUTH, refreshToken, nonce);
+  }
+
+  /** New ID and access tokens for a stored refresh token: auth_time, origin_jti and OAuth scopes carry over. */
   public AuthResult.Authenticated refresh(SignInContext ctx, User user, RefreshToken stored) {
+    List<String> scopes = stored.scopes() != null ? stored.scopes() : List.of(TokenGrant.ADMIN_SCOPE);
     TokenGrant original = new TokenGrant(ctx.pool(), ctx.client(), user,
         issuers.issuer(ctx.pool().id(), ctx.requestBaseUrl()), stored.authTime(), stored.authTime(),
-        stored.originJti(), null, List.of(), List.of(), null, List.of(TokenGrant.ADMIN_SCOPE), null);
-    return sign(ctx, original.refreshed(user, ctx.now(), random), user, TokenGenerationSource.REFRESH_TOKENS, null);
+        stored.originJti(), null, List.of(), List.of(), null, scopes, null);
+    AuthResult.Authenticated tokens = sign(ctx, original.refreshed(user, ctx.now(), random), user,
+        TokenGenerationSource.REFRESH_TOKENS, null, stored.scopes() != null ? NO_NONCE : null);
+    if (stored.scopes() != null && !stored.scopes().contains("openid")) {
+      return new AuthResult.Authenticated(tokens.accessToken(), tokens.expiresIn(), null, null);
+    }
+    return tokens;
   }
 
   /**
@@ -77,7 +100,7 @@ public final class TokenMint {
     AuthResult.Authenticated plain = refresh(ctx, user, used);
     refreshTokens.rotate(used, new RefreshToken(ctx.pool().id(), refreshTokenHash(successor),
         ctx.client().clientId(), user.sub(), used.authTime(), used.originJti(), ctx.now(),
-        ctx.now().plus(ctx.settings().refreshTokenValidity())));
+        ctx.now().plus(ctx.settings().refreshTokenValidity()), null, used.scopes()));
     return new AuthResult.Authenticated(plain.accessToken(), plain.expiresIn(), plain.idToken(), successor);
   }
 
@@ -88,11 +111,26 @@ public final class TokenMint {
 
   private AuthResult.Authenticated sign(SignInContext ctx, TokenGrant base, User user, TokenGenerationSource source,
       String refreshToken) {
+    return sign(ctx, base, user, source, refreshToken, null);
+  }
+
+  /**
+   * {@code oauthNonce} null: an API-issued pair. Otherwise an OAuth-issued pair: version 2 access token, and the
+   * nonce in the ID token unless it is {@link #NO_NONCE}.
+   */
+  private AuthResult.Authenticated sign(SignInContext ctx, TokenGrant base, User user, TokenGenerationSource source,
+      String refreshToken, String oauthNonce) {
     TokenGrant grant = GroupClaims.of(groups.groupsOf(user)).applyTo(base);
     Duration idValidity = ctx.settings().idTokenValidity();
     Duration accessValidity = ctx.settings().accessTokenValidity();
     ObjectNode idClaims = TokenClaims.idToken(grant, Identifiers.sub(random), idValidity);
     ObjectNode accessClaims = TokenClaims.accessToken(grant, Identifiers.sub(random), accessValidity);
+    if (oauthNonce != null) {
+      accessClaims.put("version", 2);
+      if (!oauthNonce.equals(NO_NONCE)) {
+        idClaims.put("nonce", oauthNonce);
+      }
+    }
     hooks.beforeTokenGeneration(ctx, user, source, idClaims, accessClaims);
     String poolId = ctx.pool().id();
     return new AuthResult.Authenticated(issuer.sign(poolId, accessClaims), accessValidity.toSeconds(),

@@ -8,12 +8,15 @@ import dev.userpool.authflows.SignInSetup;
 import dev.userpool.migration.CognitoApi;
 import dev.userpool.migration.CognitoSourcePasswords;
 import dev.userpool.delivery.Delivery;
+import dev.userpool.imports.CsvUploads;
+import dev.userpool.imports.UserImports;
 import dev.userpool.delivery.DeliveryMedium;
 import dev.userpool.delivery.MessageChannel;
 import dev.userpool.delivery.Outbox;
 import dev.userpool.delivery.ses.SesEmailSender;
 import dev.userpool.delivery.sns.SmsRoleCredentials;
 import dev.userpool.delivery.sns.SnsSmsSender;
+import dev.userpool.oauth.OAuthEndpoints;
 import dev.userpool.operations.Dependencies;
 import dev.userpool.operations.Implementations;
 import dev.userpool.operations.auth.TriggerAuthenticationHooks;
@@ -25,7 +28,14 @@ import dev.userpool.protocol.RequestAuthenticator;
 import dev.userpool.protocol.WellKnownEndpoints;
 import dev.userpool.store.dynamodb.DynamoDbItemTable;
 import dev.userpool.store.embedded.EmbeddedItemTable;
+import dev.userpool.store.OAuthStores;
+import dev.userpool.domain.AppClient;
+import dev.userpool.domain.UserPool;
+import dev.userpool.store.items.CacheInvalidatingTable;
 import dev.userpool.store.items.ItemAppClientStore;
+import dev.userpool.store.items.ItemAuthorizationCodeStore;
+import dev.userpool.store.items.ItemDomainStore;
+import dev.userpool.store.items.ItemResourceServerStore;
 import dev.userpool.store.items.ItemCodeStore;
 import dev.userpool.store.items.ItemChallengeSessionStore;
 import dev.userpool.store.CachedAppClientStore;
@@ -36,6 +46,7 @@ import dev.userpool.store.items.ItemDeploymentKeyStore;
 import dev.userpool.store.items.ItemRefreshTokenStore;
 import dev.userpool.store.items.ItemRevokedOriginStore;
 import dev.userpool.store.items.ItemGroupStore;
+import dev.userpool.store.items.ItemImportJobStore;
 import dev.userpool.store.items.ItemSigningKeyStore;
 import dev.userpool.store.items.ItemUserPoolStore;
 import dev.userpool.store.items.ItemUserStore;
@@ -83,11 +94,16 @@ public final class Wiring {
   private final Dependencies dependencies;
   private final CognitoProtocol protocol;
   private final WellKnownEndpoints wellKnown;
+  private final OAuthEndpoints oauth;
   private final Outbox outbox = new Outbox();
 
-  public Wiring(AppConfig config, Clock clock, ItemTable table, RequestAuthenticator authenticator) {
+  public Wiring(AppConfig config, Clock clock, ItemTable storage, RequestAuthenticator authenticator) {
     this.config = config;
-    this.table = table;
+    this.table = storage;
+    // Pools and clients are cached; every store writes through this view, which drops what a write changes.
+    ReadCache<String, UserPool> poolCache = new ReadCache<>();
+    ReadCache<String, AppClient> clientCache = new ReadCache<>();
+    ItemTable table = new CacheInvalidatingTable(storage, poolCache, clientCache);
     SecureRandom random = new SecureRandom();
     Tokens tokens = Tokens.create(
         new ItemSigningKeyStore(table, clock, new RsaSigningKeyFactory(random)), config, clock, random);
@@ -95,9 +111,8 @@ public final class Wiring {
     ItemGroupStore groups = new ItemGroupStore(table);
     Triggers triggers = triggers(config);
     this.deploymentKeys = new CachedDeploymentKeyStore(new ItemDeploymentKeyStore(table));
-    this.cachedClients = new CachedAppClientStore(new ItemAppClientStore(table), new ReadCache<>());
-    this.cachedPools = new CachedUserPoolStore(new ItemUserPoolStore(table), new ReadCache<>(),
-        cachedClients::forgetAll);
+    this.cachedClients = new CachedAppClientStore(new ItemAppClientStore(table), clientCache);
+    this.cachedPools = new CachedUserPoolStore(new ItemUserPoolStore(table), poolCache, cachedClients::forgetAll);
     this.dependencies =
         new Dependencies(
             cachedPools,
@@ -117,8 +132,12 @@ public final class Wiring {
                     new UserMigration(triggers, new UserDirectory(users), random))),
             new ItemRevokedOriginStore(table),
             new ItemCodeStore(table, deploymentKeys, random),
-            delivery(config, outbox, clock));
+            delivery(config, outbox, clock),
+            new OAuthStores(new ItemDomainStore(table), new ItemResourceServerStore(table),
+                new ItemAuthorizationCodeStore(table)),
+            new UserImports(new ItemImportJobStore(table)));
     this.wellKnown = new WellKnownEndpoints(dependencies.pools(), tokens.keys(), tokens.issuers());
+    this.oauth = new OAuthEndpoints(dependencies);
     OperationTable operations = Implementations.table(ServiceModel.load(), dependencies);
     this.protocol =
         new CognitoProtocol(operations, authenticator, clock, config.defaultRegion(), config.accountId());
@@ -314,8 +333,18 @@ public final class Wiring {
   }
 
   /** Messages the local outbox holds (empty when every medium goes to SES/SNS). */
+  /** Where user import CSVs are uploaded (the local server's endpoint); without it no import job can start. */
+  public void useImportUploads(CsvUploads uploads) {
+    dependencies.imports().useUploads(uploads);
+  }
+
   public Outbox outbox() {
     return outbox;
+  }
+
+  /** The pool domain's OAuth endpoints and hosted pages (routes of both front ends). */
+  public OAuthEndpoints oauth() {
+    return oauth;
   }
 
   /** The JWKS and discovery documents (GET routes of both front ends). */

@@ -1,6 +1,7 @@
 package dev.userpool.domain;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * What a refresh token stands for. The token is an opaque random string handed to the client; only its SHA-256
@@ -10,6 +11,10 @@ import java.time.Instant;
  * <p>{@code replacedAt} is set once refresh-token rotation has issued a successor for it (GetTokensFromRefreshToken
  * on a client with RefreshTokenRotation ENABLED); the token then stays stored, to be honoured during the client's
  * retry grace period and recognised as reused after it. Null for a token that was never rotated.
+ *
+ * <p>{@code scopes} is null for tokens of an API sign-in (their access tokens carry only
+ * aws.cognito.signin.user.admin) and set for tokens the OAuth token endpoint issued: their refreshed access tokens
+ * keep the granted scopes.
  */
 public record RefreshToken(
     String poolId,
@@ -20,11 +25,21 @@ public record RefreshToken(
     String originJti,
     Instant issuedAt,
     Instant expiresAt,
-    Instant replacedAt) {
+    Instant replacedAt,
+    List<String> scopes) {
 
   public RefreshToken(String poolId, String tokenHash, String clientId, String sub, Instant authTime,
       String originJti, Instant issuedAt, Instant expiresAt) {
-    this(poolId, tokenHash, clientId, sub, authTime, originJti, issuedAt, expiresAt, null);
+    this(poolId, tokenHash, clientId, sub, authTime, originJti, issuedAt, expiresAt, null, null);
+  }
+
+  public RefreshToken(String poolId, String tokenHash, String clientId, String sub, Instant authTime,
+      String originJti, Instant issuedAt, Instant expiresAt, Instant replacedAt) {
+    this(poolId, tokenHash, clientId, sub, authTime, originJti, issuedAt, expiresAt, replacedAt, null);
+  }
+
+  public RefreshToken {
+    scopes = scopes == null ? null : List.copyOf(scopes);
   }
 
   public boolean replaced() {
@@ -32,6 +47,6 @@ public record RefreshToken(
   }
 
   public RefreshToken replacedAt(Instant at) {
-    return new RefreshToken(poolId, tokenHash, clientId, sub, authTime, originJti, issuedAt, expiresAt, at);
+    return new RefreshToken(poolId, tokenHash, clientId, sub, authTime, originJti, issuedAt, expiresAt, at, scopes);
   }
 }

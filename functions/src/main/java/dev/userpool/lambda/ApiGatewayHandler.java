@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import dev.userpool.config.AppConfig;
 import dev.userpool.config.Wiring;
+import dev.userpool.oauth.OAuthEndpoints;
 import dev.userpool.protocol.ApiRequest;
 import dev.userpool.protocol.ApiResponse;
 import dev.userpool.protocol.CognitoProtocol;
@@ -46,6 +47,12 @@ public final class ApiGatewayHandler
       LOG.log(System.Logger.Level.INFO, () -> String.format(java.util.Locale.ROOT, "GET %s %d %dms",
           request.path(), document.status(), (System.nanoTime() - started) / 1_000_000));
       return toEvent(document);
+    }
+    if (OAuthEndpoints.handles(request.method(), request.path())) {
+      ApiResponse answer = wiring.oauth().handle(request);
+      LOG.log(System.Logger.Level.INFO, () -> String.format(java.util.Locale.ROOT, "%s %s %d %dms",
+          request.method(), request.path(), answer.status(), (System.nanoTime() - started) / 1_000_000));
+      return toEvent(answer);
     }
     CognitoProtocol.Outcome outcome = wiring.protocol().handle(request);
     LOG.log(System.Logger.Level.INFO, () -> String.format(java.util.Locale.ROOT, "%s %d %dms %s",

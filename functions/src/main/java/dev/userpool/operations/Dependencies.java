@@ -3,9 +3,11 @@ package dev.userpool.operations;
 import dev.userpool.authflows.SignInSetup;
 import dev.userpool.config.AppConfig;
 import dev.userpool.delivery.Delivery;
+import dev.userpool.imports.UserImports;
 import dev.userpool.store.AppClientStore;
 import dev.userpool.store.CodeStore;
 import dev.userpool.store.GroupStore;
+import dev.userpool.store.OAuthStores;
 import dev.userpool.store.RevokedOriginStore;
 import dev.userpool.store.UserPoolStore;
 import dev.userpool.store.UserStore;
@@ -29,7 +31,9 @@ public record Dependencies(
     SignInSetup signIn,
     RevokedOriginStore revokedOrigins,
     CodeStore codes,
-    Delivery delivery) {
+    Delivery delivery,
+    OAuthStores oauth,
+    UserImports imports) {
 
   public Lookups lookups() {
     return new Lookups(pools, clients);

@@ -19,6 +19,10 @@ import dev.userpool.operations.clients.DeleteUserPoolClient;
 import dev.userpool.operations.clients.DescribeUserPoolClient;
 import dev.userpool.operations.clients.ListUserPoolClients;
 import dev.userpool.operations.clients.UpdateUserPoolClient;
+import dev.userpool.operations.domains.CreateUserPoolDomain;
+import dev.userpool.operations.domains.DeleteUserPoolDomain;
+import dev.userpool.operations.domains.DescribeUserPoolDomain;
+import dev.userpool.operations.domains.UpdateUserPoolDomain;
 import dev.userpool.operations.groups.AdminAddUserToGroup;
 import dev.userpool.operations.groups.AdminListGroupsForUser;
 import dev.userpool.operations.groups.AdminRemoveUserFromGroup;
@@ -28,6 +32,11 @@ import dev.userpool.operations.groups.GetGroup;
 import dev.userpool.operations.groups.ListGroups;
 import dev.userpool.operations.groups.ListUsersInGroup;
 import dev.userpool.operations.groups.UpdateGroup;
+import dev.userpool.operations.imports.CreateUserImportJob;
+import dev.userpool.operations.imports.DescribeUserImportJob;
+import dev.userpool.operations.imports.ListUserImportJobs;
+import dev.userpool.operations.imports.StartUserImportJob;
+import dev.userpool.operations.imports.StopUserImportJob;
 import dev.userpool.operations.mfa.AdminSetUserMFAPreference;
 import dev.userpool.operations.mfa.AdminSetUserSettings;
 import dev.userpool.operations.mfa.AssociateSoftwareToken;
@@ -75,6 +84,11 @@ import dev.userpool.operations.codes.PublicClients;
 import dev.userpool.operations.recovery.AdminResetUserPassword;
 import dev.userpool.operations.recovery.ConfirmForgotPassword;
 import dev.userpool.operations.recovery.ForgotPassword;
+import dev.userpool.operations.resourceservers.CreateResourceServer;
+import dev.userpool.operations.resourceservers.DeleteResourceServer;
+import dev.userpool.operations.resourceservers.DescribeResourceServer;
+import dev.userpool.operations.resourceservers.ListResourceServers;
+import dev.userpool.operations.resourceservers.UpdateResourceServer;
 import dev.userpool.operations.signup.AdminConfirmSignUp;
 import dev.userpool.operations.signup.ConfirmSignUp;
 import dev.userpool.operations.signup.ResendConfirmationCode;
@@ -115,9 +129,14 @@ public final class Implementations {
         .add("GetUserPoolMfaConfig", new GetUserPoolMfaConfig(d.lookups()))
         .add("SetUserPoolMfaConfig", new SetUserPoolMfaConfig(d.lookups(), d.pools()))
         .add("GetCSVHeader", new GetCSVHeader(d.lookups()))
-        .add("CreateUserPoolClient", new CreateUserPoolClient(d.lookups(), d.clients(), d.random()))
+        .add("CreateUserImportJob", new CreateUserImportJob(d.lookups(), d.imports(), d.random()))
+        .add("DescribeUserImportJob", new DescribeUserImportJob(d.lookups(), d.imports()))
+        .add("ListUserImportJobs", new ListUserImportJobs(d.lookups(), d.imports()))
+        .add("StartUserImportJob", new StartUserImportJob(d.lookups(), d.imports(), new UserDirectory(d.users()), d.random(), d.clock()))
+        .add("StopUserImportJob", new StopUserImportJob(d.lookups(), d.imports()))
+        .add("CreateUserPoolClient", new CreateUserPoolClient(d.lookups(), d.clients(), d.oauth().resourceServers(), d.random()))
         .add("DescribeUserPoolClient", new DescribeUserPoolClient(d.lookups()))
-        .add("UpdateUserPoolClient", new UpdateUserPoolClient(d.lookups(), d.clients()))
+        .add("UpdateUserPoolClient", new UpdateUserPoolClient(d.lookups(), d.clients(), d.oauth().resourceServers()))
         .add("DeleteUserPoolClient", new DeleteUserPoolClient(d.lookups(), d.clients()))
         .add("ListUserPoolClients", new ListUserPoolClients(d.lookups(), d.clients()))
         .add("AddUserPoolClientSecret", new AddUserPoolClientSecret(d.lookups(), d.clients(), d.random()))
@@ -189,6 +208,16 @@ public final class Implementations {
         .add("AdminSetUserMFAPreference", new AdminSetUserMFAPreference(d.lookups(), directory))
         .add("SetUserSettings", new SetUserSettings(accessTokens, accounts))
         .add("AdminSetUserSettings", new AdminSetUserSettings(d.lookups(), directory))
+        // domains and resource servers (OAuth)
+        .add("CreateUserPoolDomain", new CreateUserPoolDomain(d.lookups(), d.oauth().domains()))
+        .add("DescribeUserPoolDomain", new DescribeUserPoolDomain(d.oauth().domains()))
+        .add("UpdateUserPoolDomain", new UpdateUserPoolDomain(d.lookups(), d.oauth().domains()))
+        .add("DeleteUserPoolDomain", new DeleteUserPoolDomain(d.lookups(), d.oauth().domains()))
+        .add("CreateResourceServer", new CreateResourceServer(d.lookups(), d.oauth().resourceServers()))
+        .add("DescribeResourceServer", new DescribeResourceServer(d.lookups(), d.oauth().resourceServers()))
+        .add("UpdateResourceServer", new UpdateResourceServer(d.lookups(), d.oauth().resourceServers()))
+        .add("DeleteResourceServer", new DeleteResourceServer(d.lookups(), d.oauth().resourceServers()))
+        .add("ListResourceServers", new ListResourceServers(d.lookups(), d.oauth().resourceServers()))
         .build();
   }
 }

@@ -47,7 +47,8 @@ public final class WellKnownEndpoints {
     m.matches();
     String poolId = m.group(1);
     try {
-      if (pools.find(poolId).isEmpty()) {
+      var pool = pools.find(poolId);
+      if (pool.isEmpty()) {
         ObjectNode error = Json.object();
         error.put("__type", ErrorCode.RESOURCE_NOT_FOUND.wireName());
         error.put("message", "User pool " + poolId + " does not exist.");
@@ -55,7 +56,8 @@ public final class WellKnownEndpoints {
       }
       ObjectNode doc = m.group(2).equals("jwks.json")
           ? WellKnownDocuments.jwks(keys.ensure(poolId))
-          : WellKnownDocuments.openidConfiguration(issuers.issuer(poolId, request.baseUrl()));
+          : WellKnownDocuments.openidConfiguration(issuers.issuer(poolId, request.baseUrl()),
+              hasDomain(pool.get().settings()) ? request.baseUrl() : null);
       return Optional.of(json(200, doc));
     } catch (RuntimeException e) {
       String requestId = UUID.randomUUID().toString();
@@ -63,6 +65,10 @@ public final class WellKnownEndpoints {
       return Optional.of(CognitoProtocol.error(ErrorCode.INTERNAL_ERROR, ErrorCode.INTERNAL_ERROR.defaultMessage(),
           requestId));
     }
+  }
+
+  private static boolean hasDomain(Map<String, Object> poolSettings) {
+    return poolSettings.get("Domain") != null || poolSettings.get("CustomDomain") != null;
   }
 
   private static ApiResponse json(int status, ObjectNode body) {

@@ -148,6 +148,18 @@ public final class UserpoolStack extends Stack {
     IResource wellKnown = root.addResource("{poolId}").addResource(".well-known");
     wellKnown.addResource("jwks.json").addMethod("GET", integration);
     wellKnown.addResource("openid-configuration").addMethod("GET", integration);
+    // The pool domain's OAuth endpoints and hosted pages (dev.userpool.oauth.OAuthEndpoints).
+    IResource oauth2 = root.addResource("oauth2");
+    oauth2.addResource("token").addMethod("POST", integration);
+    oauth2.addResource("revoke").addMethod("POST", integration);
+    oauth2.addResource("authorize").addMethod("GET", integration);
+    IResource userInfo = oauth2.addResource("userInfo");
+    userInfo.addMethod("GET", integration);
+    userInfo.addMethod("POST", integration);
+    IResource login = root.addResource("login");
+    login.addMethod("GET", integration);
+    login.addMethod("POST", integration);
+    root.addResource("logout").addMethod("GET", integration);
   }
 
   private void grantLeastPrivilege(DeploymentSettings settings) {

@@ -112,12 +112,14 @@ class UserpoolStackTest {
   }
 
   @Test
-  void apiIsRegionalWithTheFourRoutes() {
+  void apiIsRegionalWithTheProtocolWellKnownAndOAuthRoutes() {
     template.hasResourceProperties("AWS::ApiGateway::RestApi",
         Map.of("EndpointConfiguration", Map.of("Types", List.of("REGIONAL"))));
     assertEquals(
         Set.of("OPTIONS /", "POST /", "GET /{poolId}/.well-known/jwks.json",
-            "GET /{poolId}/.well-known/openid-configuration"),
+            "GET /{poolId}/.well-known/openid-configuration",
+            "POST /oauth2/token", "POST /oauth2/revoke", "GET /oauth2/authorize", "GET /oauth2/userInfo",
+            "POST /oauth2/userInfo", "GET /login", "POST /login", "GET /logout"),
         routes(template));
   }
 
@@ -137,7 +139,7 @@ class UserpoolStackTest {
       assertTrue(integration.get("Uri").toString().contains("Ref=" + aliasId()), integration.get("Uri").toString());
       proxied++;
     }
-    assertEquals(3, proxied);
+    assertEquals(11, proxied);
   }
 
   @Test

@@ -18,6 +18,7 @@ import dev.userpool.auth.SigV4Authenticator;
 import dev.userpool.config.AppConfig;
 import dev.userpool.config.Wiring;
 import dev.userpool.domain.User;
+import dev.userpool.oauth.OAuthEndpoints;
 import dev.userpool.operations.Dependencies;
 import dev.userpool.operations.users.UserDirectory;
 import dev.userpool.local.console.LocalConsole;
@@ -73,6 +74,7 @@ public final class LocalServer implements AutoCloseable {
   private final Wiring wiring;
   private final String host;
   private final RequestLog requestLog;
+  private ImportUploads importUploads;
 
   private LocalServer(HttpServer server, ExecutorService executor, Wiring wiring, String host,
       RequestLog requestLog) {
@@ -236,6 +238,9 @@ public final class LocalServer implements AutoCloseable {
       ExecutorService executor = Executors.newFixedThreadPool(16);
       LocalServer local = new LocalServer(server, executor, wiring, options.host(),
           new RequestLog(quiet ? null : System.err));
+      local.importUploads = new ImportUploads(local.endpoint(),
+          options.inMemory() || given != null ? null : options.dataDir().resolve("imports"));
+      wiring.useImportUploads(local.importUploads);
       server.createContext("/", local::handle);
       server.setExecutor(executor);
       server.start();
@@ -311,6 +316,7 @@ public final class LocalServer implements AutoCloseable {
   public void close() {
     server.stop(0);
     executor.shutdownNow();
+    importUploads.close();
     if (wiring.table() instanceof AutoCloseable closeable) {
       try {
         closeable.close();
@@ -349,6 +355,13 @@ public final class LocalServer implements AutoCloseable {
         response = outcome.response();
         operation = outcome.operation();
         requestId = outcome.requestId();
+      } else if (ImportUploadEndpoint.matches(path)) {
+        response = ImportUploadEndpoint.handle(method, path, exchange.getRequestURI().getRawQuery(),
+            headers(exchange), exchange.getRequestBody(), wiring.dependencies().imports().jobs(), importUploads);
+      } else if (OAuthEndpoints.handles(method, path)) {
+        response = wiring.oauth().handle(new ApiRequest(method, path, headers(exchange),
+            read(exchange.getRequestBody()), exchange.getRemoteAddress().getAddress().getHostAddress(),
+            exchange.getRequestURI().getRawPath(), exchange.getRequestURI().getRawQuery()));
       } else if (WellKnownEndpoints.matches(method, path)) {
         response = wiring.wellKnown().handle(new ApiRequest(method, path, headers(exchange), null, null))
             .orElseThrow();
@@ -397,7 +410,7 @@ public final class LocalServer implements AutoCloseable {
       }
     });
     headers.set("Access-Control-Allow-Origin", "*");
-    headers.set("Access-Control-Allow-Methods", "POST, GET, DELETE, OPTIONS");
+    headers.set("Access-Control-Allow-Methods", "POST, GET, PUT, DELETE, OPTIONS");
     String requested = exchange.getRequestHeaders().getFirst("Access-Control-Request-Headers");
     headers.set("Access-Control-Allow-Headers", requested != null ? requested
         : "content-type,x-amz-target,x-amz-user-agent,authorization,x-amz-date,x-amz-security-token,cache-control");

@@ -63,6 +63,7 @@ public final class TriggerAuthenticationHooks implements AuthenticationHooks {
       case AUTHENTICATION -> TriggerSource.TOKEN_GENERATION_AUTHENTICATION;
       case NEW_PASSWORD_CHALLENGE -> TriggerSource.TOKEN_GENERATION_NEW_PASSWORD_CHALLENGE;
       case REFRESH_TOKENS -> TriggerSource.TOKEN_GENERATION_REFRESH_TOKENS;
+      case HOSTED_AUTH -> TriggerSource.TOKEN_GENERATION_HOSTED_AUTH;
     };
   }
 

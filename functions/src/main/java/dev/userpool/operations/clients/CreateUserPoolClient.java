@@ -11,17 +11,21 @@ import dev.userpool.protocol.Json;
 import dev.userpool.protocol.Operation;
 import dev.userpool.protocol.OperationContext;
 import dev.userpool.store.AppClientStore;
+import dev.userpool.store.ResourceServerStore;
 import java.security.SecureRandom;
 
 /** Cognito CreateUserPoolClient: a client with Cognito's defaults, and a secret when GenerateSecret is true. */
 public final class CreateUserPoolClient implements Operation {
   private final Lookups lookups;
   private final AppClientStore clients;
+  private final ResourceServerStore resourceServers;
   private final SecureRandom random;
 
-  public CreateUserPoolClient(Lookups lookups, AppClientStore clients, SecureRandom random) {
+  public CreateUserPoolClient(Lookups lookups, AppClientStore clients, ResourceServerStore resourceServers,
+      SecureRandom random) {
     this.lookups = lookups;
     this.clients = clients;
+    this.resourceServers = resourceServers;
     this.random = random;
   }
 
@@ -32,8 +36,10 @@ public final class CreateUserPoolClient implements Operation {
     String secret = withSecret
         ? in.optString("ClientSecret").orElseGet(() -> Identifiers.clientSecret(random))
         : null;
+    var settings = AppClientDefaults.from(in, pool, withSecret, true);
+    OAuthClientSettings.check(settings, pool.id(), resourceServers);
     AppClient client = new AppClient(pool.id(), Identifiers.clientId(random), in.string("ClientName"), secret,
-        ctx.now(), ctx.now(), AppClientDefaults.from(in, pool, withSecret, true), 0);
+        ctx.now(), ctx.now(), settings, 0);
     clients.create(client);
     ObjectNode out = Json.object();
     out.set("UserPoolClient", AppClientView.full(client));

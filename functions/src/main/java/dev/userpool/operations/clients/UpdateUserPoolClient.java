@@ -11,6 +11,7 @@ import dev.userpool.protocol.Json;
 import dev.userpool.protocol.Operation;
 import dev.userpool.protocol.OperationContext;
 import dev.userpool.store.AppClientStore;
+import dev.userpool.store.ResourceServerStore;
 
 /**
  * Cognito UpdateUserPoolClient. Members the request omits return to their defaults, as in Cognito; the name
@@ -19,10 +20,12 @@ import dev.userpool.store.AppClientStore;
 public final class UpdateUserPoolClient implements Operation {
   private final Lookups lookups;
   private final AppClientStore clients;
+  private final ResourceServerStore resourceServers;
 
-  public UpdateUserPoolClient(Lookups lookups, AppClientStore clients) {
+  public UpdateUserPoolClient(Lookups lookups, AppClientStore clients, ResourceServerStore resourceServers) {
     this.lookups = lookups;
     this.clients = clients;
+    this.resourceServers = resourceServers;
   }
 
   @Override
@@ -31,8 +34,10 @@ public final class UpdateUserPoolClient implements Operation {
     String clientId = in.string("ClientId");
     AppClient saved = Retries.onStaleWrite(() -> {
       AppClient current = lookups.client(pool.id(), clientId);
-      return clients.update(current.withSettings(in.stringOr("ClientName", current.clientName()),
-          AppClientDefaults.from(in, pool, current.hasSecret(), false), ctx.now()));
+      var settings = AppClientDefaults.from(in, pool, current.hasSecret(), false);
+      OAuthClientSettings.check(settings, pool.id(), resourceServers);
+      return clients.update(current.withSettings(in.stringOr("ClientName", current.clientName()), settings,
+          ctx.now()));
     });
     ObjectNode out = Json.object();
     out.set("UserPoolClient", AppClientView.full(saved));

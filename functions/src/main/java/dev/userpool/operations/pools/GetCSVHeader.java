@@ -9,6 +9,8 @@ import dev.userpool.protocol.Input;
 import dev.userpool.protocol.Json;
 import dev.userpool.protocol.Operation;
 import dev.userpool.protocol.OperationContext;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -29,14 +31,21 @@ public final class GetCSVHeader implements Operation {
     ObjectNode out = Json.object();
     out.put("UserPoolId", pool.id());
     ArrayNode header = out.putArray("CSVHeader");
+    columns(pool).forEach(header::add);
+    return out;
+  }
+
+  /** The header's columns; a user import CSV must have exactly these (in any order). */
+  public static List<String> columns(UserPool pool) {
+    List<String> columns = new ArrayList<>();
     for (Map<String, Object> attribute : pool.view().schemaAttributes()) {
       String name = String.valueOf(attribute.get("Name"));
       if (!name.equals("sub") && !name.startsWith("dev:")) {
-        header.add(name);
+        columns.add(name);
       }
     }
-    header.add("cognito:mfa_enabled");
-    header.add("cognito:username");
-    return out;
+    columns.add("cognito:mfa_enabled");
+    columns.add("cognito:username");
+    return columns;
   }
 }

@@ -21,9 +21,12 @@ import java.util.Map;
  * Settings that are not DescribeUserPool members are kept under keys starting with {@code _}.
  */
 public final class UserPoolDefaults {
-  /** Members that only CreateUserPool can set; UpdateUserPool keeps them. */
-  static final List<String> CREATE_ONLY =
-      List.of("SchemaAttributes", "AliasAttributes", "UsernameAttributes", "UsernameConfiguration");
+  /**
+   * Members UpdateUserPool cannot set and keeps: those only CreateUserPool sets, and the domains that the
+   * *UserPoolDomain operations record on the pool.
+   */
+  static final List<String> CREATE_ONLY = List.of("SchemaAttributes", "AliasAttributes", "UsernameAttributes",
+      "UsernameConfiguration", "Domain", "CustomDomain");
 
   /** Members copied as given when present, and absent otherwise. */
   private static final List<String> OPTIONAL = List.of(

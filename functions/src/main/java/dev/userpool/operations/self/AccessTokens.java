@@ -51,13 +51,18 @@ public final class AccessTokens {
   }
 
   public SignedInUser requireValid(String accessToken, MissingUser missingUser) {
+    return requireValid(accessToken, missingUser, TokenGrant.ADMIN_SCOPE);
+  }
+
+  /** As above, with the scope the token must carry ({@code openid} for the userInfo endpoint). */
+  public SignedInUser requireValid(String accessToken, MissingUser missingUser, String requiredScope) {
     VerifiedToken token;
     try {
       token = verifier.verify(accessToken, TokenUse.ACCESS);
     } catch (TokenException e) {
       throw e.toCognito(); // "Invalid Access Token" / "Access Token has expired"
     }
-    if (!token.scopes().contains(TokenGrant.ADMIN_SCOPE)) {
+    if (!token.scopes().contains(requiredScope)) {
       throw ErrorCode.NOT_AUTHORIZED.exception("Access Token does not have required scopes"); // sources §1.5
     }
     UserPool pool = pools.find(token.poolId()).orElseThrow(AccessTokens::invalid);

@@ -59,23 +59,37 @@ public final class RevokeToken implements Operation {
       throw ErrorCode.UNSUPPORTED_OPERATION.exception("Token revocation is not enabled for this app client.");
     }
     String token = in.string("Token");
-    if (token.split("\\.", -1).length == 3) {
+    if (isJwt(token)) {
       throw ErrorCode.UNSUPPORTED_TOKEN_TYPE.exception("Only refresh tokens can be revoked.");
     }
+    revoke(client, token, ctx.now(), refreshTokens, revokedOrigins, lookups.pool(client.userPoolId()), users);
+    return Json.object();
+  }
+
+  /** Whether the token is a JWS (an ID or access token) rather than a refresh token. */
+  public static boolean isJwt(String token) {
+    return token.split("\\.", -1).length == 3;
+  }
+
+  /**
+   * Revokes {@code token} if it is a live refresh token of {@code client}; anything else is silently ignored. Shared
+   * with the /oauth2/revoke endpoint. {@code users} marks the user ({@link RevocationMark}) so that access-token
+   * checks look the revocation up.
+   */
+  public static void revoke(AppClient client, String token, java.time.Instant now, RefreshTokenStore refreshTokens,
+      RevokedOriginStore revokedOrigins, UserPool pool, UserDirectory users) {
     String hash = TokenMint.refreshTokenHash(token);
     Optional<RefreshToken> stored = refreshTokens.find(client.userPoolId(), hash)
-        .filter(t -> t.clientId().equals(client.clientId()) && ctx.now().isBefore(t.expiresAt()));
+        .filter(t -> t.clientId().equals(client.clientId()) && now.isBefore(t.expiresAt()));
     if (stored.isPresent()) {
       // The user's mark first (access-token checks look for revocations only while it is live), then the origin:
       // if the delete is lost, a retry finds the token again; the reverse would leave its access tokens alive
       // with nothing left to revoke them by.
       RefreshToken revoked = stored.get();
-      UserPool pool = lookups.pool(client.userPoolId());
       users.store().findBySub(pool.id(), revoked.sub()).ifPresent(user -> users.update(pool, user,
           u -> u.withExtensions(RevocationMark.marked(u, revoked.expiresAt()), u.lastModifiedDate())));
       revokedOrigins.revoke(client.userPoolId(), stored.get().originJti(), stored.get().expiresAt());
       refreshTokens.delete(client.userPoolId(), hash);
     }
-    return Json.object();
   }
 }

@@ -74,6 +74,9 @@ public final class ItemRefreshTokenStore implements RefreshTokenStore {
     if (t.replacedAt() != null) {
       o.put("replaced", t.replacedAt().toEpochMilli());
     }
+    if (t.scopes() != null) {
+      o.set("scopes", Json.tree(t.scopes()));
+    }
     return Json.write(o);
   }
 
@@ -82,6 +85,13 @@ public final class ItemRefreshTokenStore implements RefreshTokenStore {
     return new RefreshToken(poolId, tokenHash, o.get("clientId").asText(), o.get("sub").asText(),
         Instant.ofEpochSecond(o.get("authTime").asLong()), o.get("originJti").asText(),
         Instant.ofEpochMilli(o.get("issued").asLong()), Instant.ofEpochMilli(o.get("expires").asLong()),
-        o.hasNonNull("replaced") ? Instant.ofEpochMilli(o.get("replaced").asLong()) : null);
+        o.hasNonNull("replaced") ? Instant.ofEpochMilli(o.get("replaced").asLong()) : null,
+        o.has("scopes") ? scopes(o.get("scopes")) : null);
+  }
+
+  private static java.util.List<String> scopes(JsonNode array) {
+    java.util.List<String> out = new java.util.ArrayList<>();
+    array.forEach(s -> out.add(s.asText()));
+    return out;
   }
 }

@@ -54,7 +54,12 @@ public final class ItemUserPoolStore implements UserPoolStore {
     } catch (ConditionFailedException e) {
       return; // already gone: deleting twice must not fail halfway through the clean-up below
     }
-    // The pool is invisible from here on; its children are removed page by page.
+    // The pool is invisible from here on; its domains are released, then its children removed page by page.
+    for (String member : List.of("Domain", "CustomDomain")) {
+      if (pool.settings().get(member) instanceof String domain) {
+        table.write(List.of(Write.delete(Keys.domainPk(domain), Keys.DOMAIN_SK, Condition.NONE)));
+      }
+    }
     String pk = Keys.poolPk(pool.id());
     List<Item> children;
     while (!(children = table.query(pk, "", null, ItemTable.MAX_BATCH / 2)).isEmpty()) {

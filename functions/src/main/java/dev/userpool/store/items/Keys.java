@@ -21,6 +21,10 @@ import dev.userpool.domain.UniqueKey;
  * POOL#&lt;poolId&gt;      MEMBER#&lt;escaped name&gt;#&lt;sub&gt;    a membership, listed by group (ListUsersInGroup)
  * POOL#&lt;poolId&gt;      USERGROUP#&lt;sub&gt;#&lt;name&gt;         the same membership, listed by user
  * POOL#&lt;poolId&gt;      CODE#&lt;sub&gt;#&lt;purpose&gt;          a verification code (its keyed hash; expiresAt = TTL)
+ * POOL#&lt;poolId&gt;      IMPORTJOB#&lt;jobId&gt;             a user import job (ItemImportJobStore)
+ * DOMAIN#&lt;domain&gt;   DOMAIN                          a pool domain (prefix or custom), unique in the deployment
+ * POOL#&lt;poolId&gt;      RESOURCESERVER#&lt;identifier&gt;     an OAuth resource server and its scopes
+ * POOL#&lt;poolId&gt;      OAUTHCODE#&lt;sha256 of code&gt;     an OAuth authorization code (expiresAt = TTL, 5 min)
  * </pre>
  *
  * <p>Code purposes are {@code signup}, {@code forgot-password} and {@code attribute:<name>}; subs never contain
@@ -42,6 +46,8 @@ final class Keys {
   static final String SIGNING_KEY_PREFIX = "SIGNKEY#";
   static final String DEPLOYMENT = "DEPLOYMENT";
   static final String GROUP_PREFIX = "GROUP#";
+  static final String DOMAIN_SK = "DOMAIN";
+  static final String RESOURCE_SERVER_PREFIX = "RESOURCESERVER#";
 
   private Keys() {}
 
@@ -109,6 +115,18 @@ final class Keys {
 
   static String revokedOriginSk(String originJti) {
     return "REVOKED#" + originJti;
+  }
+
+  static String domainPk(String domain) {
+    return "DOMAIN#" + domain;
+  }
+
+  static String resourceServerSk(String identifier) {
+    return RESOURCE_SERVER_PREFIX + identifier;
+  }
+
+  static String authorizationCodeSk(String codeHash) {
+    return "OAUTHCODE#" + codeHash;
   }
 
   static String deploymentKeySk(String name) {

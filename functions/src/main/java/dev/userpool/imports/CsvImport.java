@@ -1,0 +1,330 @@
+package dev.userpool.imports;
+
+import dev.userpool.crypto.Identifiers;
+import dev.userpool.domain.UniqueKey;
+import dev.userpool.domain.User;
+import dev.userpool.domain.UserImportJob;
+import dev.userpool.domain.UserPool;
+import dev.userpool.domain.UserStatus;
+import dev.userpool.errors.CognitoException;
+import dev.userpool.operations.pools.GetCSVHeader;
+import dev.userpool.operations.users.AttributeRules;
+import dev.userpool.operations.users.UserDirectory;
+import dev.userpool.store.ImportJobStore;
+import dev.userpool.store.StaleWriteException;
+import dev.userpool.store.UniqueKeyTakenException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+
+/**
+ * Runs one user import job: InProgress, then Succeeded, Failed or Stopped.
+ *
+ * <p>The CSV is read twice, both times as a stream: the first pass checks what would fail the whole job (the
+ * header must hold exactly GetCSVHeader's columns, in any order — developer guide, "Creating the user import CSV
+ * file"; the file must be UTF-8; quotes must close), so a bad file imports nobody. The second pass creates one user
+ * per row through the same store call as AdminCreateUser (unique keys and aliases claimed atomically with the user),
+ * in RESET_REQUIRED without a password (developer guide, "Importing users into user pools from a CSV file"). A row
+ * either becomes a whole user or nothing: a row that breaks a rule counts as failed, one whose username exists
+ * counts as skipped (our reading of SkippedUsers; unconfirmed). Stopping is checked between rows.
+ */
+public final class CsvImport {
+  /** Cognito's limit of characters per CSV row. */
+  static final int MAX_ROW_CHARS = 16_000;
+  /** Rows between progress writes (and checks for a stop request). */
+  private static final int PROGRESS_EVERY = 500;
+  private static final System.Logger LOG = System.getLogger(CsvImport.class.getName());
+
+  private final ImportJobStore jobs;
+  private final CsvUploads uploads;
+  private final UserDirectory directory;
+  private final SecureRandom random;
+  private final Clock clock;
+
+  public CsvImport(ImportJobStore jobs, CsvUploads uploads, UserDirectory directory, SecureRandom random,
+      Clock clock) {
+    this.jobs = jobs;
+    this.uploads = uploads;
+    this.directory = directory;
+    this.random = random;
+    this.clock = clock;
+  }
+
+  /** Runs the job; never throws (an unexpected error fails the job with a message saying so). */
+  public void run(UserPool pool, String jobId) {
+    try {
+      Optional<UserImportJob> running = transition(pool.id(), jobId, j -> j.status().equals(UserImportJob.PENDING)
+          ? j.withStatus(UserImportJob.IN_PROGRESS) : j);
+      if (running.isEmpty() || !running.get().status().equals(UserImportJob.IN_PROGRESS)) {
+        finishIfStopping(pool.id(), jobId);
+        return;
+      }
+      Optional<String> refusal = checkFile(pool, jobId);
+      if (refusal.isPresent()) {
+        finish(pool.id(), jobId, UserImportJob.FAILED, refusal.get(), null);
+        return;
+      }
+      importRows(pool, jobId);
+    } catch (RuntimeException | IOException e) {
+      LOG.log(System.Logger.Level.ERROR, "import job " + jobId + " failed", e);
+      finish(pool.id(), jobId, UserImportJob.FAILED, "The import failed unexpectedly: " + e.getClass().getSimpleName(),
+          null);
+    }
+  }
+
+  /** The whole-file check: a message when the job must fail without importing anyone. */
+  private Optional<String> checkFile(UserPool pool, String jobId) throws IOException {
+    if (pool.view().autoVerifiedAttributes().isEmpty()) {
+      return Optional.of("The user pool has no auto-verified attribute (email or phone_number), so imported users "
+          + "could not reset their passwords.");
+    }
+    Optional<InputStream> file = uploads.seal(pool.id(), jobId) ? uploads.open(pool.id(), jobId) : Optional.empty();
+    if (file.isEmpty()) {
+      return Optional.of("No CSV file was uploaded to the job's PreSignedUrl.");
+    }
+    try (Reader reader = utf8(file.get())) {
+      CsvRecords records = new CsvRecords(reader, MAX_ROW_CHARS);
+      CsvRecords.Record header = records.next();
+      if (header == null) {
+        return Optional.of("The CSV file is empty.");
+      }
+      Optional<String> headerProblem = headerProblem(pool, header);
+      if (headerProblem.isPresent()) {
+        return headerProblem;
+      }
+      while (records.next() != null) {
+        // reading to the end proves the encoding and the quoting of the whole file
+      }
+    } catch (CharacterCodingException e) {
+      return Optional.of("The CSV file is not valid UTF-8.");
+    } catch (CsvRecords.UnterminatedQuoteException e) {
+      return Optional.of("The CSV file is malformed: " + e.getMessage() + ".");
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<String> headerProblem(UserPool pool, CsvRecords.Record header) {
+    if (header.oversized()) {
+      return Optional.of("The CSV header is longer than " + MAX_ROW_CHARS + " characters.");
+    }
+    List<String> expected = GetCSVHeader.columns(pool);
+    Set<String> given = new HashSet<>();
+    for (String column : header.fields()) {
+      String name = column(column);
+      if (!given.add(name)) {
+        return Optional.of("The CSV header names column " + name + " twice.");
+      }
+      if (!expected.contains(name)) {
+        return Optional.of("The CSV header has column " + name + ", which is not in GetCSVHeader's header.");
+      }
+    }
+    for (String column : expected) {
+      if (!given.contains(column)) {
+        return Optional.of("The CSV header lacks column " + column + " (use the columns GetCSVHeader returns).");
+      }
+    }
+    return Optional.empty();
+  }
+
+  private void importRows(UserPool pool, String jobId) throws IOException {
+    long imported = 0;
+    long skipped = 0;
+    long failed = 0;
+    String firstFailure = null;
+    InputStream file = uploads.open(pool.id(), jobId).orElseThrow();
+    try (Reader reader = utf8(file)) {
+      CsvRecords records = new CsvRecords(reader, MAX_ROW_CHARS);
+      List<String> header = records.next().fields().stream().map(CsvImport::column).toList();
+      AttributeRules rules = AttributeRules.of(pool);
+      CsvRecords.Record row;
+      long rows = 0;
+      while ((row = records.next()) != null) {
+        String outcome = importRow(pool, rules, header, row);
+        if (outcome == null) {
+          imported++;
+        } else if (outcome.equals(SKIPPED)) {
+          skipped++;
+        } else {
+          failed++;
+          LOG.log(System.Logger.Level.INFO, "import job " + jobId + ": line " + row.line() + " failed: " + outcome);
+          if (firstFailure == null) {
+            firstFailure = "line " + row.line() + ": " + outcome;
+          }
+        }
+        if (++rows % PROGRESS_EVERY == 0 && !progress(pool.id(), jobId, imported, skipped, failed)) {
+          finish(pool.id(), jobId, UserImportJob.STOPPED, "Stopped. " + counts(imported, skipped, failed),
+              new long[] {imported, skipped, failed});
+          return;
+        }
+      }
+    }
+    String message = counts(imported, skipped, failed)
+        + (firstFailure == null ? "" : " First failure: " + firstFailure);
+    finish(pool.id(), jobId, UserImportJob.SUCCEEDED, message, new long[] {imported, skipped, failed});
+  }
+
+  private static final String SKIPPED = "skipped";
+
+  /** Null when the row became a user, {@link #SKIPPED}, or why it failed. */
+  private String importRow(UserPool pool, AttributeRules rules, List<String> header, CsvRecords.Record row) {
+    if (row.oversized()) {
+      return "the row is longer than " + MAX_ROW_CHARS + " characters";
+    }
+    if (row.fields().size() != header.size()) {
+      return "the row has " + row.fields().size() + " fields, the header " + header.size();
+    }
+    Map<String, String> attributes = new LinkedHashMap<>();
+    String username = null;
+    for (int i = 0; i < header.size(); i++) {
+      String column = header.get(i);
+      String value = row.fields().get(i);
+      if (value.isEmpty()) {
+        continue;
+      }
+      if (column.equals("cognito:username")) {
+        username = value;
+      } else if (column.equals("cognito:mfa_enabled")) {
+        if (!isBoolean(value)) {
+          return "cognito:mfa_enabled must be true or false";
+        }
+      } else {
+        attributes.put(column, value);
+      }
+    }
+    if (username == null) {
+      return "cognito:username is empty";
+    }
+    for (String flag : List.of("email_verified", "phone_number_verified")) {
+      String value = attributes.get(flag);
+      if (value != null && !isBoolean(value)) {
+        return flag + " must be true or false";
+      }
+      if (value != null) {
+        attributes.put(flag, value.toLowerCase(Locale.ROOT));
+      }
+    }
+    String verificationProblem = verificationProblem(pool.view().autoVerifiedAttributes(), attributes);
+    if (verificationProblem != null) {
+      return verificationProblem;
+    }
+    try {
+      rules.checkCreate(attributes, Set.of());
+    } catch (CognitoException e) {
+      return e.getMessage();
+    }
+    String sub = Identifiers.sub(random);
+    // With UsernameAttributes the username Cognito keeps is the sub, as for AdminCreateUser.
+    String storedUsername = pool.view().usernameAttributes().isEmpty() ? username : sub;
+    Map<String, String> all = new LinkedHashMap<>();
+    all.put("sub", sub);
+    all.putAll(attributes);
+    var now = clock.instant();
+    User user = new User(pool.id(), storedUsername, sub, all, true, UserStatus.RESET_REQUIRED, now, now, null,
+        Map.of(), 0);
+    try {
+      directory.store().create(user, UserDirectory.keys(pool, user));
+      return null;
+    } catch (UniqueKeyTakenException e) {
+      return e.key().kind() == UniqueKey.Kind.USERNAME ? SKIPPED
+          : "another user already has this " + e.key().kind().name().toLowerCase(Locale.ROOT);
+    }
+  }
+
+  /**
+   * Imported users reset their password through a verified email or phone: with one auto-verified attribute
+   * that one must be verified, with both at least one (developer guide, "Formatting the CSV file").
+   */
+  private static String verificationProblem(List<String> autoVerified, Map<String, String> attributes) {
+    boolean any = false;
+    for (String attribute : autoVerified) {
+      boolean verified = "true".equals(attributes.get(attribute + "_verified"));
+      if (verified && attributes.get(attribute) == null) {
+        return attribute + "_verified is true but " + attribute + " is empty";
+      }
+      any |= verified;
+    }
+    return any ? null : String.join(" or ", autoVerified.stream().map(a -> a + "_verified").toList())
+        + " must be true";
+  }
+
+  private static boolean isBoolean(String value) {
+    return value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false");
+  }
+
+  private static String counts(long imported, long skipped, long failed) {
+    return "Imported " + imported + ", skipped " + skipped + ", failed " + failed + ".";
+  }
+
+  /** Writes the counts so far; false when a stop was requested. */
+  private boolean progress(String poolId, String jobId, long imported, long skipped, long failed) {
+    Optional<UserImportJob> job = transition(poolId, jobId,
+        j -> j.status().equals(UserImportJob.IN_PROGRESS) ? j.counting(imported, skipped, failed) : j);
+    return job.isPresent() && job.get().status().equals(UserImportJob.IN_PROGRESS);
+  }
+
+  private void finishIfStopping(String poolId, String jobId) {
+    transition(poolId, jobId, j -> j.status().equals(UserImportJob.STOPPING)
+        ? j.finished(UserImportJob.STOPPED, clock.instant(), "Stopped before it ran.") : j);
+  }
+
+  private void finish(String poolId, String jobId, String status, String message, long[] counts) {
+    transition(poolId, jobId, j -> {
+      if (j.isFinished()) {
+        return j;
+      }
+      UserImportJob counted = counts == null ? j : j.counting(counts[0], counts[1], counts[2]);
+      // A stop that arrives after the last row still ends the job as Stopped, with what was imported.
+      String finalStatus = j.status().equals(UserImportJob.STOPPING) ? UserImportJob.STOPPED : status;
+      return counted.finished(finalStatus, clock.instant(), truncate(message));
+    });
+  }
+
+  /** CompletionMessage holds at most 128 characters (service model). */
+  private static String truncate(String message) {
+    return message.length() <= 128 ? message : message.substring(0, 125) + "...";
+  }
+
+  /** Read-modify-write of the job, retried when a StopUserImportJob wrote in between. */
+  private Optional<UserImportJob> transition(String poolId, String jobId, UnaryOperator<UserImportJob> change) {
+    for (int attempt = 0; attempt < 32; attempt++) {
+      Optional<UserImportJob> current = jobs.find(poolId, jobId);
+      if (current.isEmpty()) {
+        return Optional.empty(); // the pool was deleted meanwhile
+      }
+      UserImportJob next = change.apply(current.get());
+      if (next == current.get()) {
+        return current;
+      }
+      try {
+        return Optional.of(jobs.update(current.get(), next));
+      } catch (StaleWriteException e) {
+        // re-read and apply again
+      }
+    }
+    throw new IllegalStateException("import job " + jobId + " kept changing");
+  }
+
+  /** A header column's name: surrounding blanks and a UTF-8 byte-order mark (spreadsheets write one) removed. */
+  private static String column(String raw) {
+    return (raw.startsWith("\uFEFF") ? raw.substring(1) : raw).strip();
+  }
+
+  private static Reader utf8(InputStream in) {
+    return new java.io.BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)), 64 * 1024);
+  }
+}

@@ -1,0 +1,2 @@
+/** The user pool domain operations: Create/Describe/Update/DeleteUserPoolDomain. */
+package dev.userpool.operations.domains;
