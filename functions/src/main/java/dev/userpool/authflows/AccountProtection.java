@@ -27,9 +27,16 @@ public final class AccountProtection {
   static final Duration RESET_AFTER = Duration.ofMinutes(15);
 
   private final UserAccounts users;
+  private final int freeAttempts;
 
   public AccountProtection(UserAccounts users) {
+    this(users, FREE_ATTEMPTS);
+  }
+
+  /** {@code freeAttempts}: wrong passwords before the lock starts; 0 = never locked (a deployment setting). */
+  public AccountProtection(UserAccounts users, int freeAttempts) {
     this.users = users;
+    this.freeAttempts = freeAttempts;
   }
 
   /** The answer for a sign-in name that matches nobody (sources §8.3). */
@@ -60,7 +67,7 @@ public final class AccountProtection {
   /** Counts a wrong password and returns the answer to throw ("Incorrect username or password."). */
   public CognitoException wrongPassword(SignInContext ctx, User user) {
     Instant now = ctx.now();
-    users.update(ctx.pool(), user, u -> u.withExtensions(failed(u, now), u.lastModifiedDate()));
+    users.update(ctx.pool(), user, u -> u.withExtensions(failed(u, now, KEY, freeAttempts), u.lastModifiedDate()));
     return ErrorCode.NOT_AUTHORIZED.exception("Incorrect username or password.");
   }
 
@@ -74,7 +81,7 @@ public final class AccountProtection {
   /** Counts a wrong MFA code. */
   public void wrongSecondFactor(SignInContext ctx, User user) {
     Instant now = ctx.now();
-    users.update(ctx.pool(), user, u -> u.withExtensions(failed(u, now, MFA_KEY), u.lastModifiedDate()));
+    users.update(ctx.pool(), user, u -> u.withExtensions(failed(u, now, MFA_KEY, freeAttempts), u.lastModifiedDate()));
   }
 
   /** Clears the MFA failure count after an accepted code; no write when there is nothing to clear. */
@@ -112,10 +119,10 @@ public final class AccountProtection {
   }
 
   static Map<String, Object> failed(User user, Instant now) {
-    return failed(user, now, KEY);
+    return failed(user, now, KEY, FREE_ATTEMPTS);
   }
 
-  private static Map<String, Object> failed(User user, Instant now, String key) {
+  private static Map<String, Object> failed(User user, Instant now, String key, int freeAttempts) {
     Map<?, ?> state = state(user, key);
     long count = 0;
     long lockedUntil = 0;
@@ -125,8 +132,8 @@ public final class AccountProtection {
     }
     if (now.toEpochMilli() >= lockedUntil) { // failures during a lock neither count nor extend it
       count++;
-      if (count >= FREE_ATTEMPTS) {
-        long seconds = 1L << Math.min(count - FREE_ATTEMPTS, 20);
+      if (freeAttempts > 0 && count >= freeAttempts) {
+        long seconds = 1L << Math.min(count - freeAttempts, 20);
         lockedUntil = now.toEpochMilli() + Math.min(seconds * 1000, MAX_LOCK.toMillis());
       }
     }

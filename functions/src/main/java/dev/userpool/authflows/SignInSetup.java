@@ -79,12 +79,16 @@ public record SignInSetup(
 
   /** The flow table: one line per AuthFlow (with the ExplicitAuthFlows flag it needs) and per challenge. */
   public AuthFlows flows(UserAccounts users, Tokens tokens, SecureRandom random) {
-    return flows(users, tokens, random, SignInCodes.NONE);
+    return flows(users, tokens, random, SignInCodes.NONE, AccountProtection.FREE_ATTEMPTS);
   }
 
-  /** The flow table, with one-time sign-in codes for USER_AUTH's EMAIL_OTP and SMS_OTP. */
-  public AuthFlows flows(UserAccounts users, Tokens tokens, SecureRandom random, SignInCodes codes) {
-    AccountProtection protection = new AccountProtection(users);
+  /**
+   * The flow table, with one-time sign-in codes for USER_AUTH's EMAIL_OTP and SMS_OTP; {@code signInAttempts}:
+   * wrong passwords before the lockout starts ({@code Limits}; 0 = never locked).
+   */
+  public AuthFlows flows(UserAccounts users, Tokens tokens, SecureRandom random, SignInCodes codes,
+      int signInAttempts) {
+    AccountProtection protection = new AccountProtection(users, signInAttempts);
     ChallengeSessions challengeSessions = new ChallengeSessions(sessions, random);
     TokenMint mint = new TokenMint(tokens.issuer(), tokens.issuers(), refreshTokens, groups, hooks, random);
     DeviceTracking deviceTracking = new DeviceTracking(devices, challengeSessions, random);

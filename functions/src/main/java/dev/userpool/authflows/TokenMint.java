@@ -132,7 +132,7 @@ public final class TokenMint {
    */
   private AuthResult.Authenticated sign(SignInContext ctx, TokenGrant base, User user, TokenGenerationSource source,
       String refreshToken, String oauthNonce) {
-    TokenGrant grant = GroupClaims.of(groups.groupsOf(ctx.pool().id(), user.sub())).applyTo(base);
+    TokenGrant grant = GroupClaims.of(groups.groupsOf(user)).applyTo(base);
     Duration idValidity = ctx.settings().idTokenValidity();
     Duration accessValidity = ctx.settings().accessTokenValidity();
     ObjectNode idClaims = TokenClaims.idToken(grant, Identifiers.sub(random), idValidity);

@@ -18,6 +18,7 @@ import java.util.Map;
  *     start-lambda}); null means the regional Lambda endpoint
  * @param defaultCustomMessageLambdaArn the CustomMessage function of pools that configure none; null for none
  * @param messages how codes are sent (SES/SNS settings, or the local outbox)
+ * @param limits per-user quotas (Cognito's by default)
  */
 public record AppConfig(
     String store,
@@ -31,7 +32,8 @@ public record AppConfig(
     String signingRegion,
     String lambdaEndpoint,
     String defaultCustomMessageLambdaArn,
-    Messages messages) {
+    Messages messages,
+    Limits limits) {
 
   /**
    * Message delivery. In AWS: SES for email (COGNITO_DEFAULT pools send from {@code sesFromAddress}, with
@@ -80,6 +82,14 @@ public record AppConfig(
 
   public AppConfig {
     messages = messages == null ? Messages.AWS : messages;
+    limits = limits == null ? Limits.COGNITO : limits;
+  }
+
+  public AppConfig(String store, String tableName, String dynamoDbEndpoint, Path dataDir, String accountId,
+      String defaultRegion, String issuerBaseUrl, String adminKeySecretArn, String signingRegion,
+      String lambdaEndpoint, String defaultCustomMessageLambdaArn, Messages messages) {
+    this(store, tableName, dynamoDbEndpoint, dataDir, accountId, defaultRegion, issuerBaseUrl, adminKeySecretArn,
+        signingRegion, lambdaEndpoint, defaultCustomMessageLambdaArn, messages, Limits.COGNITO);
   }
 
   /** A configuration without admin-key checks (local server, tests). */
@@ -92,13 +102,19 @@ public record AppConfig(
   /** This configuration with trigger functions invoked at another Lambda endpoint. */
   public AppConfig withLambdaEndpoint(String endpoint) {
     return new AppConfig(store, tableName, dynamoDbEndpoint, dataDir, accountId, defaultRegion, issuerBaseUrl,
-        adminKeySecretArn, signingRegion, emptyToNull(endpoint), defaultCustomMessageLambdaArn, messages);
+        adminKeySecretArn, signingRegion, emptyToNull(endpoint), defaultCustomMessageLambdaArn, messages, limits);
   }
 
   /** This configuration with other message delivery settings. */
   public AppConfig withMessages(Messages newMessages) {
     return new AppConfig(store, tableName, dynamoDbEndpoint, dataDir, accountId, defaultRegion, issuerBaseUrl,
-        adminKeySecretArn, signingRegion, lambdaEndpoint, defaultCustomMessageLambdaArn, newMessages);
+        adminKeySecretArn, signingRegion, lambdaEndpoint, defaultCustomMessageLambdaArn, newMessages, limits);
+  }
+
+  /** This configuration with other per-user quotas. */
+  public AppConfig withLimits(Limits newLimits) {
+    return new AppConfig(store, tableName, dynamoDbEndpoint, dataDir, accountId, defaultRegion, issuerBaseUrl,
+        adminKeySecretArn, signingRegion, lambdaEndpoint, defaultCustomMessageLambdaArn, messages, newLimits);
   }
 
   public static final String DEFAULT_ACCOUNT = "123456789012";
@@ -129,7 +145,32 @@ public record AppConfig(
             emptyToNull(env.get("USERPOOL_SNS_REGION")),
             null,
             null,
-            false));
+            false),
+        limits(env));
+  }
+
+  /** USERPOOL_CODES_PER_HOUR and the other quota variables; absent or empty keeps Cognito's value. */
+  static Limits limits(Map<String, String> env) {
+    Limits.Builder b = Limits.COGNITO.toBuilder();
+    Limits d = Limits.COGNITO;
+    b.codesPerHour(number(env, "USERPOOL_CODES_PER_HOUR", d.codesPerHour()));
+    b.codeAttempts(number(env, "USERPOOL_CODE_ATTEMPTS", d.codeAttempts()));
+    b.forgotPasswordAttempts(number(env, "USERPOOL_FORGOT_PASSWORD_ATTEMPTS", d.forgotPasswordAttempts()));
+    b.signInAttempts(number(env, "USERPOOL_SIGN_IN_ATTEMPTS", d.signInAttempts()));
+    b.passwordChangeAttempts(number(env, "USERPOOL_PASSWORD_CHANGE_ATTEMPTS", d.passwordChangeAttempts()));
+    return b.build();
+  }
+
+  private static int number(Map<String, String> env, String name, int defaultValue) {
+    String value = emptyToNull(env.get(name));
+    if (value == null) {
+      return defaultValue;
+    }
+    try {
+      return Integer.parseInt(value.trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(name + " must be a whole number (0 = unlimited), not " + value, e);
+    }
   }
 
   /** A configuration for tests and the local server's in-memory mode. */

@@ -30,6 +30,9 @@ import dev.userpool.protocol.WellKnownEndpoints;
 import dev.userpool.store.dynamodb.DynamoDbItemTable;
 import dev.userpool.store.embedded.EmbeddedItemTable;
 import dev.userpool.store.OAuthStores;
+import dev.userpool.domain.AppClient;
+import dev.userpool.domain.UserPool;
+import dev.userpool.store.items.CacheInvalidatingTable;
 import dev.userpool.store.items.ItemAppClientStore;
 import dev.userpool.store.items.ItemManagedLoginBrandingStore;
 import dev.userpool.store.items.ItemTermsStore;
@@ -39,7 +42,10 @@ import dev.userpool.store.items.ItemResourceServerStore;
 import dev.userpool.store.items.ItemCodeStore;
 import dev.userpool.store.items.ItemChallengeSessionStore;
 import dev.userpool.store.items.ItemDeviceStore;
+import dev.userpool.store.CachedAppClientStore;
 import dev.userpool.store.CachedDeploymentKeyStore;
+import dev.userpool.store.CachedUserPoolStore;
+import dev.userpool.store.ReadCache;
 import dev.userpool.store.items.ItemDeploymentKeyStore;
 import dev.userpool.store.items.ItemRefreshTokenStore;
 import dev.userpool.store.items.ItemRevokedOriginStore;
@@ -90,27 +96,34 @@ public final class Wiring {
   private final AppConfig config;
   private final ItemTable table;
   private final CachedDeploymentKeyStore deploymentKeys;
+  private final CachedUserPoolStore cachedPools;
+  private final CachedAppClientStore cachedClients;
   private final Dependencies dependencies;
   private final CognitoProtocol protocol;
   private final WellKnownEndpoints wellKnown;
   private final OAuthEndpoints oauth;
   private final Outbox outbox = new Outbox();
 
-  public Wiring(AppConfig config, Clock clock, ItemTable table, RequestAuthenticator authenticator) {
+  public Wiring(AppConfig config, Clock clock, ItemTable storage, RequestAuthenticator authenticator) {
     this.config = config;
-    this.table = table;
+    this.table = storage;
+    // Pools and clients are cached; every store writes through this view, which drops what a write changes.
+    ReadCache<String, UserPool> poolCache = new ReadCache<>();
+    ReadCache<String, AppClient> clientCache = new ReadCache<>();
+    ItemTable table = new CacheInvalidatingTable(storage, poolCache, clientCache);
     SecureRandom random = new SecureRandom();
     Tokens tokens = Tokens.create(
         new ItemSigningKeyStore(table, clock, new RsaSigningKeyFactory(random)), config, clock, random);
     ItemUserStore users = new ItemUserStore(table);
     ItemGroupStore groups = new ItemGroupStore(table);
     Triggers triggers = triggers(config);
-    ItemAppClientStore clients = new ItemAppClientStore(table);
     this.deploymentKeys = new CachedDeploymentKeyStore(new ItemDeploymentKeyStore(table));
+    this.cachedClients = new CachedAppClientStore(new ItemAppClientStore(table), clientCache);
+    this.cachedPools = new CachedUserPoolStore(new ItemUserPoolStore(table), poolCache, cachedClients::forgetAll);
     this.dependencies =
         new Dependencies(
-            new ItemUserPoolStore(table),
-            clients,
+            cachedPools,
+            cachedClients,
             users,
             groups,
             clock,
@@ -122,7 +135,7 @@ public final class Wiring {
                 deploymentKeys, new ItemDeviceStore(table))
                 .withGroups(groups)
                 .withCustomChallenges(new TriggerCustomChallenges(triggers))
-                .withSourcePasswords(new CognitoSourcePasswords(clients, cognitoApis()))
+                .withSourcePasswords(new CognitoSourcePasswords(cachedClients, cognitoApis()))
                 .withHooks(new TriggerAuthenticationHooks(triggers,
                     new UserMigration(triggers, new UserDirectory(users), random))),
             new ItemRevokedOriginStore(table),
@@ -320,6 +333,8 @@ public final class Wiring {
   public void reset() {
     table.clear();
     deploymentKeys.forget();
+    cachedPools.forgetAll();
+    cachedClients.forgetAll();
   }
 
   public Dependencies dependencies() {

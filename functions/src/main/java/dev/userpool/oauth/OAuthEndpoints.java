@@ -35,7 +35,8 @@ public final class OAuthEndpoints {
         signIn, d.tokens(), d.random());
     this.userInfo = new UserInfoEndpoint(
         new AccessTokens(d.tokens().verifier(), d.pools(), d.users(), d.revokedOrigins()), d.clients());
-    this.revoke = new RevokeEndpoint(clients, d.signIn().refreshTokens(), d.revokedOrigins());
+    this.revoke = new RevokeEndpoint(clients, d.signIn().refreshTokens(), d.revokedOrigins(), d.lookups(),
+        new UserDirectory(d.users()));
     this.pages = new HostedPages(clients, signIn, new AuthorizationCodes(d.oauth().authorizationCodes(), d.random()),
         new HostedSession(d.signIn().deploymentKeys(), d.random()), d.users(), d.random());
     this.clock = d.clock();

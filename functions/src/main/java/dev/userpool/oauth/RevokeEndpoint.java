@@ -1,6 +1,8 @@
 package dev.userpool.oauth;
 
+import dev.userpool.operations.Lookups;
 import dev.userpool.operations.self.RevokeToken;
+import dev.userpool.operations.users.UserDirectory;
 import dev.userpool.protocol.ApiRequest;
 import dev.userpool.store.RefreshTokenStore;
 import dev.userpool.store.RevokedOriginStore;
@@ -16,11 +18,16 @@ final class RevokeEndpoint {
   private final OAuthClients clients;
   private final RefreshTokenStore refreshTokens;
   private final RevokedOriginStore revokedOrigins;
+  private final Lookups lookups;
+  private final UserDirectory users;
 
-  RevokeEndpoint(OAuthClients clients, RefreshTokenStore refreshTokens, RevokedOriginStore revokedOrigins) {
+  RevokeEndpoint(OAuthClients clients, RefreshTokenStore refreshTokens, RevokedOriginStore revokedOrigins,
+      Lookups lookups, UserDirectory users) {
     this.clients = clients;
     this.refreshTokens = refreshTokens;
     this.revokedOrigins = revokedOrigins;
+    this.lookups = lookups;
+    this.users = users;
   }
 
   void handle(ApiRequest request, Instant now) {
@@ -33,6 +40,7 @@ final class RevokeEndpoint {
     if (RevokeToken.isJwt(token)) {
       throw new OAuthException(400, "unsupported_token_type", "only refresh tokens can be revoked");
     }
-    RevokeToken.revoke(found.client(), token, now, refreshTokens, revokedOrigins);
+    RevokeToken.revoke(found.client(), token, now, refreshTokens, revokedOrigins,
+        lookups.pool(found.client().userPoolId()), users);
   }
 }

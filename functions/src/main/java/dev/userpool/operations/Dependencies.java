@@ -51,6 +51,6 @@ public record Dependencies(
 
   /** Issues codes: CustomMessage, templates, delivery, then the code's hash. */
   public CodeSender codeSender() {
-    return new CodeSender(codes, delivery, triggers, random);
+    return new CodeSender(codes, users, config.limits().codesPerHour(), delivery, triggers, random);
   }
 }

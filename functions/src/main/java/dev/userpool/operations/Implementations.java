@@ -144,13 +144,14 @@ public final class Implementations {
   public static OperationTable table(ServiceModel model, Dependencies d) {
     AuthFlows flows = d.signIn().withMfaCodes(new MfaCodeMessages(d.codeSender(), d.codes()))
         .flows(new DirectoryAccounts(new UserDirectory(d.users())), d.tokens(), d.random(),
-            new OneTimeSignInCodes(d.codeSender(), new CodeCheck(d.codes())));
+            new OneTimeSignInCodes(d.codeSender(), new CodeCheck(d.codes(), d.config().limits())),
+            d.config().limits().signInAttempts());
     AccessTokens accessTokens =
         new AccessTokens(d.tokens().verifier(), d.pools(), d.users(), d.revokedOrigins());
     SignOuts signOuts = new SignOuts(new UserDirectory(d.users()), d.clock());
     UserDirectory directory = new UserDirectory(d.users());
     PublicClients publicClients = new PublicClients(d.lookups());
-    CodeCheck codeCheck = new CodeCheck(d.codes());
+    CodeCheck codeCheck = new CodeCheck(d.codes(), d.config().limits());
     UserDevices devices = new UserDevices(d.signIn().devices());
     AdminDevices adminDevices = new AdminDevices(d.lookups(), directory);
     DirectoryAccounts accounts = new DirectoryAccounts(directory);
@@ -233,7 +234,8 @@ public final class Implementations {
         // token-authorized
         .add("GetUser", new GetUser(accessTokens))
         .add("GetUserAuthFactors", new GetUserAuthFactors(accessTokens))
-        .add("ChangePassword", new ChangePassword(accessTokens, new UserDirectory(d.users()), d.random()))
+        .add("ChangePassword", new ChangePassword(accessTokens, new UserDirectory(d.users()), d.random(),
+            d.config().limits().passwordChangeAttempts()))
         .add("DeleteUser", new DeleteUser(accessTokens, new UserDirectory(d.users())))
         .add("UpdateUserAttributes",
             new UpdateUserAttributes(accessTokens, d.lookups(), new AttributeChanges(directory, d.codeSender())))
@@ -242,7 +244,8 @@ public final class Implementations {
         .add("GlobalSignOut", new GlobalSignOut(accessTokens, signOuts))
         .add("AdminUserGlobalSignOut",
             new AdminUserGlobalSignOut(d.lookups(), new UserDirectory(d.users()), signOuts))
-        .add("RevokeToken", new RevokeToken(d.lookups(), d.signIn().refreshTokens(), d.revokedOrigins()))
+        .add("RevokeToken", new RevokeToken(d.lookups(), d.signIn().refreshTokens(), d.revokedOrigins(),
+            new UserDirectory(d.users())))
         // codes
         .add("SignUp", new SignUp(publicClients, directory, d.codeSender(), d.triggers(), d.random()))
         .add("ConfirmSignUp", new ConfirmSignUp(publicClients, directory, codeCheck, d.triggers()))

@@ -15,6 +15,12 @@ public interface CodeStore {
    */
   VerificationCode save(VerificationCode code, String plainCode);
 
+  /**
+   * {@link #save(VerificationCode, String)} and the user change in one atomic batch (the send count kept on the
+   * user). Throws {@link StaleWriteException}, writing nothing, when the user changed since it was read.
+   */
+  VerificationCode save(VerificationCode code, String plainCode, UserWrite user);
+
   /** The live code of the user for the purpose; empty when none was issued, it was used, or it expired. */
   Optional<VerificationCode> find(String poolId, String sub, String purpose);
 

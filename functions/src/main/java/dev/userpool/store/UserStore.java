@@ -12,8 +12,12 @@ import java.util.Set;
  * hold the same key and a rejected write changes nothing.
  */
 public interface UserStore {
-  /** Throws {@link UniqueKeyTakenException} naming the first key another user holds. */
-  void create(User user, Set<UniqueKey> keys);
+  /**
+   * Stores a new user and returns it as stored (version 1, marked {@link UserGroupsSource#IN_NO_GROUP}: a new sub
+   * has no memberships), so callers need not read it back. Throws {@link UniqueKeyTakenException} naming the
+   * first key another user holds.
+   */
+  User create(User user, Set<UniqueKey> keys);
 
   Optional<User> findBySub(String poolId, String sub);
 

@@ -108,7 +108,7 @@ public final class RequestValidator {
     String shown = shape.sensitive() ? "Value" : "Value '" + text + "'";
     length(shape, text.codePointCount(0, text.length()), shown, path, violations);
     if (shape.pattern() != null && !PATTERN_NOT_ENFORCED.contains(shape.name())
-        && !shape.pattern().matcher(text).matches()) {
+        && !shape.pattern().matches(text)) {
       violations.add(shown + " at '" + path + "' failed to satisfy constraint: "
           + "Member must satisfy regular expression pattern: " + shape.patternText());
     }

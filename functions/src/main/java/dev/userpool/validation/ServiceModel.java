@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 
 /**
  * The constraints of Cognito's service model (botocore, 2016-04-18), loaded from the compact resource that
@@ -31,7 +30,7 @@ public final class ServiceModel {
       String type,
       Long min,
       Long max,
-      Pattern pattern,
+      TextPattern pattern,
       String patternText,
       List<String> enumValues,
       boolean sensitive,
@@ -102,7 +101,7 @@ public final class ServiceModel {
         s.get("type").asText(),
         s.has("min") ? s.get("min").asLong() : null,
         s.has("max") ? s.get("max").asLong() : null,
-        patternText == null ? null : Pattern.compile(patternText),
+        patternText == null ? null : TextPattern.compile(patternText),
         patternText,
         enumValues,
         s.path("sensitive").asBoolean(false),

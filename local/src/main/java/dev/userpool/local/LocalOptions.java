@@ -1,6 +1,7 @@
 package dev.userpool.local;
 
 import dev.userpool.config.AppConfig;
+import dev.userpool.config.Limits;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -25,10 +26,13 @@ import java.util.regex.Pattern;
  * @param repair whether a damaged data file is copied aside and the readable rest kept, instead of refusing to start
  * @param quiet whether the per-request log lines are left out
  * @param outboxSize how many recent messages the outbox keeps
+ * @param store where state lives: the data folder, memory, or a DynamoDB table ({@link StoreOption})
+ * @param limits the per-user quotas ({@code --codes-per-hour} …; Cognito's values by default)
  */
 public record LocalOptions(int port, Path dataDir, boolean inMemory, String region, String accountId,
     String issuerBaseUrl, Map<String, String> adminKeys, String lambdaEndpoint, String sesEndpoint,
-    String snsEndpoint, String stsEndpoint, String host, boolean repair, boolean quiet, int outboxSize) {
+    String snsEndpoint, String stsEndpoint, String host, boolean repair, boolean quiet, int outboxSize,
+    StoreOption store, Limits limits) {
 
   public static final int DEFAULT_PORT = 9229;
   public static final String DEFAULT_HOST = "127.0.0.1";
@@ -59,6 +63,17 @@ public record LocalOptions(int port, Path dataDir, boolean inMemory, String regi
           + " outbox"),
       new Option("--sns-endpoint", "URL", "send SMS through this SNS endpoint", "none: SMS go to the outbox"),
       new Option("--sts-endpoint", "URL", "where pools' SnsCallerArn roles are assumed", "the --sns-endpoint"),
+      new Option("--dynamodb-endpoint", "URL", "keep the data in a DynamoDB table at this endpoint (e.g. moto's),"
+          + " created if missing as the stack defines it; several servers may share it", "none: the data folder"),
+      new Option("--table", "NAME", "the table of --dynamodb-endpoint", StoreOption.DEFAULT_TABLE),
+      new Option("--codes-per-hour", "N", "verification codes per user, purpose and hour; 0 = unlimited", "5"),
+      new Option("--code-attempts", "N", "wrong answers to a sign-up or attribute code; 0 = unlimited", "15"),
+      new Option("--forgot-password-attempts", "N", "wrong answers to a password-reset code; 0 = unlimited",
+          "5"),
+      new Option("--sign-in-attempts", "N", "wrong passwords before the sign-in lockout starts; 0 = never",
+          "5"),
+      new Option("--password-change-attempts", "N", "wrong previous passwords in ChangePassword per hour;"
+          + " 0 = unlimited", "5"),
       new Option("--outbox-size", "N", "how many recent messages the outbox keeps (older ones are dropped)",
           Integer.toString(DEFAULT_OUTBOX_SIZE)),
       new Option("--quiet", null, "leave out the one log line per request", "off"),
@@ -67,6 +82,15 @@ public record LocalOptions(int port, Path dataDir, boolean inMemory, String regi
 
   /** One command-line option: {@code value} names its argument (null for a flag). */
   record Option(String name, String value, String description, String defaultValue) {}
+
+  /**
+   * A DynamoDB table instead of the folder: {@code --dynamodb-endpoint URL [--table NAME]}, created if missing
+   * with the stack's key schema. {@code dynamoDbEndpoint} null means the data folder or memory.
+   */
+  public record StoreOption(String dynamoDbEndpoint, String tableName) {
+    public static final StoreOption FOLDER_OR_MEMORY = new StoreOption(null, null);
+    public static final String DEFAULT_TABLE = "userpool";
+  }
 
   /** A command line that cannot be followed; the message is one line for the person who typed it. */
   public static final class UsageException extends IllegalArgumentException {
@@ -82,6 +106,8 @@ public record LocalOptions(int port, Path dataDir, boolean inMemory, String regi
     adminKeys = adminKeys == null ? Map.of() : Map.copyOf(adminKeys);
     host = host == null ? DEFAULT_HOST : host;
     outboxSize = outboxSize <= 0 ? DEFAULT_OUTBOX_SIZE : outboxSize;
+    store = store == null ? StoreOption.FOLDER_OR_MEMORY : store;
+    limits = limits == null ? Limits.COGNITO : limits;
   }
 
   public LocalOptions(int port, Path dataDir, boolean inMemory, String region, String accountId,
@@ -110,7 +136,14 @@ public record LocalOptions(int port, Path dataDir, boolean inMemory, String regi
       String issuerBaseUrl, Map<String, String> adminKeys, String lambdaEndpoint, String sesEndpoint,
       String snsEndpoint, String stsEndpoint) {
     this(port, dataDir, inMemory, region, accountId, issuerBaseUrl, adminKeys, lambdaEndpoint, sesEndpoint,
-        snsEndpoint, stsEndpoint, DEFAULT_HOST, false, false, DEFAULT_OUTBOX_SIZE);
+        snsEndpoint, stsEndpoint, DEFAULT_HOST, false, false, DEFAULT_OUTBOX_SIZE, null, null);
+  }
+
+  public LocalOptions(int port, Path dataDir, boolean inMemory, String region, String accountId,
+      String issuerBaseUrl, Map<String, String> adminKeys, String lambdaEndpoint, String sesEndpoint,
+      String snsEndpoint, String stsEndpoint, String host, boolean repair, boolean quiet, int outboxSize) {
+    this(port, dataDir, inMemory, region, accountId, issuerBaseUrl, adminKeys, lambdaEndpoint, sesEndpoint,
+        snsEndpoint, stsEndpoint, host, repair, quiet, outboxSize, null, null);
   }
 
   /**
@@ -135,6 +168,9 @@ public record LocalOptions(int port, Path dataDir, boolean inMemory, String regi
     String snsEndpoint = null;
     String stsEndpoint = null;
     int outboxSize = DEFAULT_OUTBOX_SIZE;
+    String dynamoDbEndpoint = null;
+    String table = StoreOption.DEFAULT_TABLE;
+    Limits.Builder limits = Limits.COGNITO.toBuilder();
     Set<String> seen = new HashSet<>();
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
@@ -156,6 +192,15 @@ public record LocalOptions(int port, Path dataDir, boolean inMemory, String regi
         case "--ses-endpoint" -> sesEndpoint = url(arg, value(args, ++i, arg));
         case "--sns-endpoint" -> snsEndpoint = url(arg, value(args, ++i, arg));
         case "--sts-endpoint" -> stsEndpoint = url(arg, value(args, ++i, arg));
+        case "--dynamodb-endpoint" -> dynamoDbEndpoint = url(arg, value(args, ++i, arg));
+        case "--table" -> table = value(args, ++i, arg);
+        case "--codes-per-hour" -> limits.codesPerHour(number(arg, value(args, ++i, arg), 0, Integer.MAX_VALUE));
+        case "--code-attempts" -> limits.codeAttempts(number(arg, value(args, ++i, arg), 0, Integer.MAX_VALUE));
+        case "--forgot-password-attempts" ->
+            limits.forgotPasswordAttempts(number(arg, value(args, ++i, arg), 0, Integer.MAX_VALUE));
+        case "--sign-in-attempts" -> limits.signInAttempts(number(arg, value(args, ++i, arg), 0, Integer.MAX_VALUE));
+        case "--password-change-attempts" ->
+            limits.passwordChangeAttempts(number(arg, value(args, ++i, arg), 0, Integer.MAX_VALUE));
         case "--outbox-size" -> outboxSize = number(arg, value(args, ++i, arg), 1, MAX_OUTBOX_SIZE);
         default -> throw new UsageException(arg.startsWith("-") ? "unknown option " + arg
             : "unexpected argument \"" + arg + "\" (options start with --)");
@@ -167,8 +212,12 @@ public record LocalOptions(int port, Path dataDir, boolean inMemory, String regi
     if (inMemory && repair) {
       throw new UsageException("--repair repairs a data folder; with --in-memory there is none");
     }
+    if (dynamoDbEndpoint == null && seen.contains("--table")) {
+      throw new UsageException("--table names the table of --dynamodb-endpoint; give that too");
+    }
     return new LocalOptions(port, dataDir, inMemory, region, account, issuer, adminKeys, lambdaEndpoint,
-        sesEndpoint, snsEndpoint, stsEndpoint, host, repair, quiet, outboxSize);
+        sesEndpoint, snsEndpoint, stsEndpoint, host, repair, quiet, outboxSize,
+        new StoreOption(dynamoDbEndpoint, table), limits.build());
   }
 
   /** {@code --help}: every option with its argument, meaning and default. */
@@ -211,25 +260,38 @@ public record LocalOptions(int port, Path dataDir, boolean inMemory, String regi
   /** This configuration with SigV4 enforced for the given admin keys. */
   public LocalOptions withAdminKeys(Map<String, String> keys) {
     return new LocalOptions(port, dataDir, inMemory, region, accountId, issuerBaseUrl, keys, lambdaEndpoint,
-        sesEndpoint, snsEndpoint, stsEndpoint, host, repair, quiet, outboxSize);
+        sesEndpoint, snsEndpoint, stsEndpoint, host, repair, quiet, outboxSize, store, limits);
   }
 
   /** This configuration with trigger functions invoked at the given endpoint. */
   public LocalOptions withLambdaEndpoint(String endpoint) {
     return new LocalOptions(port, dataDir, inMemory, region, accountId, issuerBaseUrl, adminKeys, endpoint,
-        sesEndpoint, snsEndpoint, stsEndpoint, host, repair, quiet, outboxSize);
+        sesEndpoint, snsEndpoint, stsEndpoint, host, repair, quiet, outboxSize, store, limits);
   }
 
   /** This configuration with emails sent to an SES endpoint and SMS to an SNS endpoint (either may be null). */
   public LocalOptions withMessageEndpoints(String ses, String sns) {
     return new LocalOptions(port, dataDir, inMemory, region, accountId, issuerBaseUrl, adminKeys, lambdaEndpoint,
-        ses, sns, stsEndpoint, host, repair, quiet, outboxSize);
+        ses, sns, stsEndpoint, host, repair, quiet, outboxSize, store, limits);
   }
 
   /** This configuration keeping at most {@code size} outbox messages. */
   public LocalOptions withOutboxSize(int size) {
     return new LocalOptions(port, dataDir, inMemory, region, accountId, issuerBaseUrl, adminKeys, lambdaEndpoint,
-        sesEndpoint, snsEndpoint, stsEndpoint, host, repair, quiet, size);
+        sesEndpoint, snsEndpoint, stsEndpoint, host, repair, quiet, size, store, limits);
+  }
+
+  /** This configuration on a DynamoDB table at {@code endpoint} (e.g. moto), created if missing. */
+  public LocalOptions withDynamoDb(String endpoint, String table) {
+    return new LocalOptions(port, dataDir, inMemory, region, accountId, issuerBaseUrl, adminKeys, lambdaEndpoint,
+        sesEndpoint, snsEndpoint, stsEndpoint, host, repair, quiet, outboxSize, new StoreOption(endpoint, table),
+        limits);
+  }
+
+  /** This configuration with other per-user quotas. */
+  public LocalOptions withLimits(Limits newLimits) {
+    return new LocalOptions(port, dataDir, inMemory, region, accountId, issuerBaseUrl, adminKeys, lambdaEndpoint,
+        sesEndpoint, snsEndpoint, stsEndpoint, host, repair, quiet, outboxSize, store, newLimits);
   }
 
   public static LocalOptions inMemoryOnFreePort() {
@@ -237,9 +299,12 @@ public record LocalOptions(int port, Path dataDir, boolean inMemory, String regi
   }
 
   public AppConfig toConfig() {
-    return new AppConfig(inMemory ? "memory" : "embedded", null, null, dataDir, accountId, region, issuerBaseUrl)
+    String kind = store.dynamoDbEndpoint() != null ? "dynamodb" : inMemory ? "memory" : "embedded";
+    return new AppConfig(kind, store.tableName(), store.dynamoDbEndpoint(), dataDir, accountId, region,
+        issuerBaseUrl)
         .withLambdaEndpoint(lambdaEndpoint)
-        .withMessages(new AppConfig.Messages(null, null, null, sesEndpoint, snsEndpoint, stsEndpoint, true));
+        .withMessages(new AppConfig.Messages(null, null, null, sesEndpoint, snsEndpoint, stsEndpoint, true))
+        .withLimits(limits);
   }
 
   private static boolean isOption(String arg) {

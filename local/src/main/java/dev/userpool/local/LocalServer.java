@@ -1,5 +1,16 @@
 package dev.userpool.local;
 
+import dev.userpool.store.dynamodb.DynamoDbItemTable;
+import java.net.URI;
+import java.util.Optional;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.userpool.auth.AdminKeys;
@@ -83,6 +94,13 @@ public final class LocalServer implements AutoCloseable {
       System.exit(new CognitoImportCommand(System.out, System.err, Clock.systemUTC()).run(args));
       return;
     }
+    if (!List.of(args).contains("--help") && !List.of(args).contains("--version")) {
+      Optional<Integer> relaunched = BoundedHeapLauncher.relaunchIfUnbounded(args);
+      if (relaunched.isPresent()) {
+        System.exit(relaunched.get()); // the child JVM (bounded heap) served and has stopped
+        return;
+      }
+    }
     System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tFT%1$tT.%1$tLZ %4$s %5$s%6$s%n");
     Integer exit = run(args, System.out, System.err);
     if (exit != null) {
@@ -128,7 +146,10 @@ public final class LocalServer implements AutoCloseable {
     }
     Runtime.getRuntime().addShutdownHook(new Thread(server::close));
     LOG.log(System.Logger.Level.INFO, "Userpool local server listening on " + server.listeningOn()
-        + (options.inMemory() ? " (in memory)" : " (data in " + options.dataDir().toAbsolutePath() + ")")
+        + (options.store().dynamoDbEndpoint() != null
+            ? " (data in DynamoDB table " + options.store().tableName() + " at " + options.store().dynamoDbEndpoint()
+                + ")"
+            : options.inMemory() ? " (in memory)" : " (data in " + options.dataDir().toAbsolutePath() + ")")
         + (options.adminKeys().isEmpty() ? "; IAM operations accept any signature"
             : "; IAM operations need SigV4 with one of " + options.adminKeys().size() + " admin key(s)")
         + (server.requestLog.enabled() ? "" : "; request lines off (--quiet)"));
@@ -170,6 +191,34 @@ public final class LocalServer implements AutoCloseable {
     return open(options, clock, table);
   }
 
+  /**
+   * A server on {@code --dynamodb-endpoint} whose DynamoDB client runs {@code interceptors} on every request: for
+   * tests that count round trips.
+   */
+  static LocalServer start(LocalOptions options, Clock clock, List<ExecutionInterceptor> interceptors) {
+    return open(options, clock, dynamoDbTable(options, clock, interceptors));
+  }
+
+  /**
+   * The table of {@code --dynamodb-endpoint}, created if missing as the stack defines it. Credentials come from
+   * the environment when it has an access key (a real table); otherwise dummy ones, enough for moto or DynamoDB
+   * Local, without the default chain's slow probing of instance metadata.
+   */
+  static ItemTable dynamoDbTable(LocalOptions options, Clock clock, List<ExecutionInterceptor> interceptors) {
+    LocalOptions.StoreOption store = options.store();
+    boolean environmentKey = System.getenv("AWS_ACCESS_KEY_ID") != null;
+    DynamoDbClient client = DynamoDbClient.builder()
+        .endpointOverride(URI.create(store.dynamoDbEndpoint()))
+        .region(Region.of(options.region()))
+        .credentialsProvider(environmentKey ? EnvironmentVariableCredentialsProvider.create()
+            : StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+        .httpClient(UrlConnectionHttpClient.create())
+        .overrideConfiguration(ClientOverrideConfiguration.builder().executionInterceptors(interceptors).build())
+        .build();
+    DynamoDbItemTable.createTable(client, store.tableName());
+    return new DynamoDbItemTable(client, store.tableName(), clock);
+  }
+
   private static LocalServer open(LocalOptions options, Clock clock, ItemTable given) {
     // Headers and body go out in two writes; without TCP_NODELAY, Nagle's algorithm and delayed ACKs add ~40 ms
     // to every keep-alive request.
@@ -178,7 +227,9 @@ public final class LocalServer implements AutoCloseable {
     ItemTable table = null;
     try {
       AppConfig config = options.toConfig();
-      table = given != null ? given : options.inMemory() ? Wiring.itemTable(config, clock)
+      table = given != null ? given
+          : options.store().dynamoDbEndpoint() != null ? dynamoDbTable(options, clock, List.of())
+          : options.inMemory() ? Wiring.itemTable(config, clock)
           : EmbeddedItemTable.open(options.dataDir(), clock,
               options.repair() ? EmbeddedItemTable.OnDamage.REPAIR : EmbeddedItemTable.OnDamage.STOP);
       Wiring wiring = new Wiring(config, clock, table, authenticator(options, clock));

@@ -101,8 +101,7 @@ public final class UserMigration {
         password == null ? null : Srp6a.createVerifier(pool.srpPoolName(), storedUsername, password, random, now, null),
         Map.of(), 0);
     try {
-      directory.store().create(user, UserDirectory.keys(pool, user));
-      return user;
+      return directory.store().create(user, UserDirectory.keys(pool, user));
     } catch (UniqueKeyTakenException e) {
       // A concurrent call migrated the same user first: continue with that one.
       return directory.find(pool, username).orElseThrow(() -> UserDirectory.aliasTaken(e));

@@ -1,6 +1,7 @@
 package dev.userpool.operations.codes;
 
 import dev.userpool.domain.VerificationCode;
+import dev.userpool.config.Limits;
 import dev.userpool.errors.ErrorCode;
 import dev.userpool.store.CodeStore;
 
@@ -20,15 +21,32 @@ public final class CodeCheck {
   public static final int FORGOT_PASSWORD_ATTEMPTS = 5;
 
   private final CodeStore codes;
+  private final Limits limits;
 
   public CodeCheck(CodeStore codes) {
+    this(codes, Limits.COGNITO);
+  }
+
+  /** Attempts per code as the deployment sets them ({@link Limits#codeAttempts}, 0 = unlimited). */
+  public CodeCheck(CodeStore codes, Limits limits) {
     this.codes = codes;
+    this.limits = limits;
+  }
+
+  /** Wrong answers allowed to a sign-up or attribute code (0 = unlimited). */
+  public int confirmAttempts() {
+    return limits.codeAttempts();
+  }
+
+  /** Wrong answers allowed to a password-reset code (0 = unlimited). */
+  public int forgotPasswordAttempts() {
+    return limits.forgotPasswordAttempts();
   }
 
   /** The stored code {@code submitted} matches; throws Cognito's error otherwise. */
   public VerificationCode require(String poolId, String sub, String purpose, String submitted, int maxFailures) {
     VerificationCode stored = codes.find(poolId, sub, purpose).orElseThrow(CodeCheck::expired);
-    if (stored.failedAttempts() >= maxFailures) {
+    if (Limits.reached(stored.failedAttempts(), maxFailures)) {
       throw limitExceeded();
     }
     if (!codes.matches(stored, submitted)) {

@@ -9,19 +9,24 @@ import dev.userpool.domain.User;
 import dev.userpool.domain.UserPool;
 import dev.userpool.domain.VerificationCode;
 import dev.userpool.errors.ErrorCode;
+import dev.userpool.config.Limits;
+import dev.userpool.operations.users.UserDirectory;
 import dev.userpool.store.CodeStore;
+import dev.userpool.store.StaleWriteException;
+import dev.userpool.store.UserStore;
+import dev.userpool.store.UserWrite;
 import dev.userpool.triggers.CustomMessageResult;
 import dev.userpool.triggers.TriggerContext;
 import dev.userpool.triggers.TriggerSource;
 import dev.userpool.triggers.Triggers;
 import java.security.SecureRandom;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Issues a code: six digits from a CSPRNG, the pool's CustomMessage trigger (with the caller's ClientMetadata where
@@ -34,15 +39,22 @@ public final class CodeSender {
   static final int MAX_EMAIL = 20_000;
   static final int MAX_SMS = 140;
   static final int MAX_SUBJECT = 140;
-  private static final Duration SEND_WINDOW = Duration.ofHours(1);
+  /** Attempts at storing a delivered code when the user keeps changing meanwhile. */
+  private static final int MAX_STORE_ATTEMPTS = 16;
 
   private final CodeStore codes;
+  private final UserStore users;
+  private final int codesPerHour;
   private final Delivery delivery;
   private final Triggers triggers;
   private final SecureRandom random;
 
-  public CodeSender(CodeStore codes, Delivery delivery, Triggers triggers, SecureRandom random) {
+  /** {@code codesPerHour}: the deployment's quota ({@code Limits#codesPerHour}), for requests that have one. */
+  public CodeSender(CodeStore codes, UserStore users, int codesPerHour, Delivery delivery, Triggers triggers,
+      SecureRandom random) {
     this.codes = codes;
+    this.users = users;
+    this.codesPerHour = codesPerHour;
     this.delivery = delivery;
     this.triggers = triggers;
     this.random = random;
@@ -54,7 +66,8 @@ public final class CodeSender {
    * @param attributeName {@code email} or {@code phone_number}: where it goes
    * @param clientId the app client of the call, null for admin calls
    * @param clientMetadata passed to CustomMessage; null where Cognito does not pass it
-   * @param sendsPerHour codes of this purpose a user may be sent per hour (LimitExceededException beyond); 0 = any
+   * @param sendsPerHour Cognito's quota of codes of this purpose per user and hour (LimitExceededException beyond),
+   *     which the deployment's {@code codesPerHour} replaces; 0 = this kind of code has no quota
    * @param destination where the code goes; null for the user's current value of {@code attributeName} (a pending
    *     value, see {@code PendingAttributes}, is passed explicitly)
    */
@@ -95,14 +108,8 @@ public final class CodeSender {
     if (medium == DeliveryMedium.EMAIL && VerificationCode.SIGN_UP.equals(r.purpose())) {
       Templates.requireCodeEmails(s);
     }
-    int sends = 1;
-    Instant windowStart = r.now();
-    var previous = codes.find(r.pool().id(), r.user().sub(), r.purpose());
-    if (previous.isPresent() && r.now().isBefore(previous.get().windowStart().plus(SEND_WINDOW))) {
-      sends = previous.get().sends() + 1;
-      windowStart = previous.get().windowStart();
-    }
-    if (r.sendsPerHour() > 0 && sends > r.sendsPerHour()) {
+    SendWindow window = SendWindow.of(r.user(), r.purpose(), r.now());
+    if (Limits.reached(window.sends(), r.sendsPerHour() == 0 ? 0 : codesPerHour)) {
       throw ErrorCode.LIMIT_EXCEEDED.exception("Attempt limit exceeded, please try after some time.");
     }
 
@@ -115,9 +122,33 @@ public final class CodeSender {
         Templates.fill(texts.body(medium), code, r.user().username()), code, r.clientMetadata(),
         map(s.get("EmailConfiguration")), map(s.get("SmsConfiguration")), r.now());
     delivery.send(message);
-    codes.save(VerificationCode.issue(r.pool().id(), r.user().sub(), r.purpose(), destination, sends, windowStart,
-        r.now()), code);
+    store(r, destination, code);
     return CodeDelivery.of(r.attributeName(), destination);
+  }
+
+  /**
+   * Stores the delivered code and counts it on the user, in one batch. If the user changed since it was read,
+   * the count is made again on the stored user (the code went out, so it is stored in any case).
+   */
+  private void store(Request r, String destination, String code) {
+    User before = r.user();
+    for (int attempt = 1; ; attempt++) {
+      SendWindow window = SendWindow.of(before, r.purpose(), r.now()).plusOne();
+      VerificationCode issued = VerificationCode.issue(r.pool().id(), before.sub(), r.purpose(), destination,
+          window.sends(), window.start(), r.now());
+      User after = before.withExtensions(window.recordedOn(before, r.purpose()), before.lastModifiedDate());
+      try {
+        codes.save(issued, code, new UserWrite(before, after, UserDirectory.keys(r.pool(), before)));
+        return;
+      } catch (StaleWriteException changed) {
+        Optional<User> current = users.findBySub(r.pool().id(), before.sub());
+        if (current.isEmpty() || attempt >= MAX_STORE_ATTEMPTS) {
+          codes.save(issued, code); // the user is gone or too busy: keep the code, skip the count
+          return;
+        }
+        before = current.get();
+      }
+    }
   }
 
   /**

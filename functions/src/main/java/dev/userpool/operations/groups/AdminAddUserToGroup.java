@@ -12,8 +12,11 @@ import dev.userpool.protocol.Json;
 import dev.userpool.protocol.Operation;
 import dev.userpool.protocol.OperationContext;
 import dev.userpool.store.GroupStore;
+import dev.userpool.store.UserGroupsSource;
 import dev.userpool.store.StaleWriteException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Cognito AdminAddUserToGroup: idempotent (adding a member again succeeds); a user may belong to at most
@@ -54,6 +57,14 @@ public final class AdminAddUserToGroup implements Operation {
       // Wording is ours (unconfirmed).
       throw ErrorCode.LIMIT_EXCEEDED.exception(
           "The user has reached its limit of " + MAX_GROUPS_PER_USER + " groups.");
+    }
+    if (UserGroupsSource.inNoGroup(user)) {
+      // Unmark first: a membership must never exist while sign-in may skip reading memberships.
+      users.update(pool, user, u -> {
+        Map<String, Object> ext = new LinkedHashMap<>(u.extensions());
+        ext.remove(UserGroupsSource.IN_NO_GROUP);
+        return u.withExtensions(ext, u.lastModifiedDate());
+      });
     }
     for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
       Group group = GroupView.require(groups, pool.id(), groupName); // re-read: the write checks its version

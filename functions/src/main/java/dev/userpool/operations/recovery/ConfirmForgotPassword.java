@@ -61,7 +61,7 @@ public final class ConfirmForgotPassword implements Operation {
     String password = in.string("Password");
     PasswordPolicyCheck.check(pool.view().passwordPolicy(), password);
     VerificationCode stored = check.require(pool.id(), user.sub(), VerificationCode.FORGOT_PASSWORD, code,
-        CodeCheck.FORGOT_PASSWORD_ATTEMPTS);
+        check.forgotPasswordAttempts());
     Instant now = ctx.now();
     PasswordVerifier verifier =
         Srp6a.createVerifier(pool.srpPoolName(), user.username(), password, random, now, null);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.userpool.crypto.PasswordPolicyCheck;
 import dev.userpool.crypto.Srp6a;
 import dev.userpool.domain.PasswordVerifier;
+import dev.userpool.config.Limits;
 import dev.userpool.domain.User;
 import dev.userpool.domain.UserPool;
 import dev.userpool.errors.ErrorCode;
@@ -36,7 +37,15 @@ public final class ChangePassword implements Operation {
   private final UserDirectory directory;
   private final SecureRandom random;
 
+  private final int attemptsPerHour;
+
   public ChangePassword(AccessTokens tokens, UserDirectory directory, SecureRandom random) {
+    this(tokens, directory, random, LIMIT);
+  }
+
+  /** {@code attemptsPerHour}: wrong previous passwords allowed per hour ({@code Limits}; 0 = unlimited). */
+  public ChangePassword(AccessTokens tokens, UserDirectory directory, SecureRandom random, int attemptsPerHour) {
+    this.attemptsPerHour = attemptsPerHour;
     this.tokens = tokens;
     this.directory = directory;
     this.random = random;
@@ -48,7 +57,7 @@ public final class ChangePassword implements Operation {
     UserPool pool = who.pool();
     User user = who.user();
     Instant now = ctx.now();
-    if (failures(user, now) >= LIMIT) {
+    if (Limits.reached((int) Math.min(failures(user, now), Integer.MAX_VALUE), attemptsPerHour)) {
       throw ErrorCode.LIMIT_EXCEEDED.exception("Attempt limit exceeded, please try after some time.");
     }
     Optional<String> previous = in.optString("PreviousPassword");

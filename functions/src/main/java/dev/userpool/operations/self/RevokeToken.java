@@ -6,7 +6,9 @@ import dev.userpool.crypto.ClientSecretCheck;
 import dev.userpool.domain.AppClient;
 import dev.userpool.domain.RefreshToken;
 import dev.userpool.errors.ErrorCode;
+import dev.userpool.domain.UserPool;
 import dev.userpool.operations.Lookups;
+import dev.userpool.operations.users.UserDirectory;
 import dev.userpool.protocol.Input;
 import dev.userpool.protocol.Json;
 import dev.userpool.protocol.Operation;
@@ -37,11 +39,14 @@ public final class RevokeToken implements Operation {
   private final Lookups lookups;
   private final RefreshTokenStore refreshTokens;
   private final RevokedOriginStore revokedOrigins;
+  private final UserDirectory users;
 
-  public RevokeToken(Lookups lookups, RefreshTokenStore refreshTokens, RevokedOriginStore revokedOrigins) {
+  public RevokeToken(Lookups lookups, RefreshTokenStore refreshTokens, RevokedOriginStore revokedOrigins,
+      UserDirectory users) {
     this.lookups = lookups;
     this.refreshTokens = refreshTokens;
     this.revokedOrigins = revokedOrigins;
+    this.users = users;
   }
 
   @Override
@@ -57,7 +62,7 @@ public final class RevokeToken implements Operation {
     if (isJwt(token)) {
       throw ErrorCode.UNSUPPORTED_TOKEN_TYPE.exception("Only refresh tokens can be revoked.");
     }
-    revoke(client, token, ctx.now(), refreshTokens, revokedOrigins);
+    revoke(client, token, ctx.now(), refreshTokens, revokedOrigins, lookups.pool(client.userPoolId()), users);
     return Json.object();
   }
 
@@ -68,16 +73,21 @@ public final class RevokeToken implements Operation {
 
   /**
    * Revokes {@code token} if it is a live refresh token of {@code client}; anything else is silently ignored. Shared
-   * with the /oauth2/revoke endpoint.
+   * with the /oauth2/revoke endpoint. {@code users} marks the user ({@link RevocationMark}) so that access-token
+   * checks look the revocation up.
    */
   public static void revoke(AppClient client, String token, java.time.Instant now, RefreshTokenStore refreshTokens,
-      RevokedOriginStore revokedOrigins) {
+      RevokedOriginStore revokedOrigins, UserPool pool, UserDirectory users) {
     String hash = TokenMint.refreshTokenHash(token);
     Optional<RefreshToken> stored = refreshTokens.find(client.userPoolId(), hash)
         .filter(t -> t.clientId().equals(client.clientId()) && now.isBefore(t.expiresAt()));
     if (stored.isPresent()) {
-      // The origin first: if the delete is lost, a retry finds the token again; the reverse would leave its
-      // access tokens alive with nothing left to revoke them by.
+      // The user's mark first (access-token checks look for revocations only while it is live), then the origin:
+      // if the delete is lost, a retry finds the token again; the reverse would leave its access tokens alive
+      // with nothing left to revoke them by.
+      RefreshToken revoked = stored.get();
+      users.store().findBySub(pool.id(), revoked.sub()).ifPresent(user -> users.update(pool, user,
+          u -> u.withExtensions(RevocationMark.marked(u, revoked.expiresAt()), u.lastModifiedDate())));
       revokedOrigins.revoke(client.userPoolId(), stored.get().originJti(), stored.get().expiresAt());
       refreshTokens.delete(client.userPoolId(), hash);
     }

@@ -45,7 +45,7 @@ public final class VerifyUserAttribute implements Operation {
     UserPool pool = who.pool();
     User user = who.user();
     VerificationCode stored = check.require(pool.id(), user.sub(), VerificationCode.attribute(name), code,
-        CodeCheck.CONFIRM_ATTEMPTS);
+        check.confirmAttempts());
     Instant now = ctx.now();
     UserDirectory.requireKeysFree(directory, pool, user, verified(user, name, stored.destination(), now));
     check.consume(stored, code);

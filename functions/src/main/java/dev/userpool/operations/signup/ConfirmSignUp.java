@@ -57,7 +57,7 @@ public final class ConfirmSignUp implements Operation {
       throw ErrorCode.NOT_AUTHORIZED.exception("User cannot be confirmed. Current status is " + user.status());
     }
     VerificationCode stored =
-        check.require(pool.id(), user.sub(), VerificationCode.SIGN_UP, code, CodeCheck.CONFIRM_ATTEMPTS);
+        check.require(pool.id(), user.sub(), VerificationCode.SIGN_UP, code, check.confirmAttempts());
     boolean force = in.optBoolean("ForceAliasCreation").orElse(false);
     Instant now = ctx.now();
     Confirmations.claimAliases(directory, pool, user, confirmed(user, stored, now), force);

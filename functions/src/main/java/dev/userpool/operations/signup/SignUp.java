@@ -97,11 +97,10 @@ public final class SignUp implements Operation {
     User user = new User(pool.id(), storedUsername, sub, all, true, status, now, now,
         Srp6a.createVerifier(pool.srpPoolName(), storedUsername, password, random, now, null), Map.of(), 0);
     try {
-      directory.store().create(user, UserDirectory.keys(pool, user));
+      user = directory.store().create(user, UserDirectory.keys(pool, user));
     } catch (UniqueKeyTakenException e) {
       throw taken(s, e);
     }
-    user = directory.store().findBySub(pool.id(), sub).orElse(user);
 
     Optional<CodeDelivery> delivered = Optional.empty();
     if (status == UserStatus.UNCONFIRMED) {

@@ -117,12 +117,12 @@ public final class AdminCreateUser implements Operation {
     if (in.optBoolean("ForceAliasCreation").orElse(false)) {
       moveAliases(pool, keys);
     }
+    User stored;
     try {
-      directory.store().create(user, keys);
+      stored = directory.store().create(user, keys);
     } catch (UniqueKeyTakenException e) {
       throw taken(s, e);
     }
-    User stored = directory.store().findBySub(pool.id(), sub).orElse(user);
     if (!action.equals("SUPPRESS")) {
       try {
         invite(pool, stored, temporaryPassword, mediums, now);

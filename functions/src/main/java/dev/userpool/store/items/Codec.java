@@ -97,6 +97,10 @@ final class Codec {
   }
 
   static String user(User u) {
+    return Json.write(userNode(u));
+  }
+
+  static ObjectNode userNode(User u) {
     ObjectNode o = Json.object();
     o.put("poolId", u.userPoolId());
     o.put("username", u.username());
@@ -116,11 +120,14 @@ final class Codec {
       }
     }
     o.set("extensions", Json.tree(u.extensions()));
-    return Json.write(o);
+    return o;
   }
 
   static User user(String data, long version) {
-    JsonNode o = Json.read(data);
+    return user(Json.read(data), version);
+  }
+
+  static User user(JsonNode o, long version) {
     PasswordVerifier password = null;
     if (o.hasNonNull("password")) {
       JsonNode p = o.get("password");

@@ -6,6 +6,8 @@ import dev.userpool.crypto.ConstantTime;
 import dev.userpool.domain.VerificationCode;
 import dev.userpool.protocol.Json;
 import dev.userpool.store.CodeStore;
+import dev.userpool.store.StaleWriteException;
+import dev.userpool.store.UserWrite;
 import dev.userpool.store.DeploymentKeyStore;
 import dev.userpool.store.table.Condition;
 import dev.userpool.store.table.ConditionFailedException;
@@ -17,6 +19,7 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.crypto.Mac;
@@ -47,10 +50,33 @@ public final class ItemCodeStore implements CodeStore {
   @Override
   public VerificationCode save(VerificationCode code, String plainCode) {
     VerificationCode hashed = code.withHash(hash(code.userPoolId(), code.sub(), code.purpose(), plainCode));
-    Item item = new Item(Keys.poolPk(code.userPoolId()), Keys.codeSk(code.sub(), code.purpose()), 0,
-        code.expiresAt().getEpochSecond(), encode(hashed));
-    table.write(List.of(Write.put(item, Condition.NONE)));
-    return find(code.userPoolId(), code.sub(), code.purpose()).orElse(hashed);
+    table.write(List.of(Write.put(item(hashed), Condition.NONE)));
+    return stored(hashed);
+  }
+
+  @Override
+  public VerificationCode save(VerificationCode code, String plainCode, UserWrite user) {
+    VerificationCode hashed = code.withHash(hash(code.userPoolId(), code.sub(), code.purpose(), plainCode));
+    List<Write> writes = new ArrayList<>();
+    writes.add(Write.put(item(hashed), Condition.NONE));
+    writes.addAll(ItemUserStore.updateWrites(user.before(), user.keys(), user.after(), user.keys()));
+    try {
+      table.write(writes);
+    } catch (ConditionFailedException e) {
+      throw new StaleWriteException();
+    }
+    return stored(hashed);
+  }
+
+  private static Item item(VerificationCode hashed) {
+    return new Item(Keys.poolPk(hashed.userPoolId()), Keys.codeSk(hashed.sub(), hashed.purpose()), 0,
+        hashed.expiresAt().getEpochSecond(), encode(hashed));
+  }
+
+  /** The code as the put stored it (a put stores version + 1), without reading it back. */
+  private static VerificationCode stored(VerificationCode c) {
+    return new VerificationCode(c.userPoolId(), c.sub(), c.purpose(), c.codeHash(), c.destination(),
+        c.failedAttempts(), c.sends(), c.windowStart(), c.expiresAt(), 1);
   }
 
   @Override
@@ -84,7 +110,7 @@ public final class ItemCodeStore implements CodeStore {
         // someone else answered or a new code replaced it: count against what is there now
       }
     }
-    throw new dev.userpool.store.StaleWriteException();
+    throw new StaleWriteException();
   }
 
   @Override

@@ -1,11 +1,14 @@
 package dev.userpool.store.items;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.userpool.domain.Page;
 import dev.userpool.domain.UniqueKey;
 import dev.userpool.domain.User;
 import dev.userpool.protocol.Json;
 import dev.userpool.store.StaleWriteException;
 import dev.userpool.store.UniqueKeyTakenException;
+import dev.userpool.store.UserGroupsSource;
 import dev.userpool.store.UserStore;
 import dev.userpool.store.table.Condition;
 import dev.userpool.store.table.ConditionFailedException;
@@ -14,6 +17,7 @@ import dev.userpool.store.table.ItemTable;
 import dev.userpool.store.table.Write;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,9 +26,15 @@ import java.util.Set;
 /**
  * {@link UserStore} over the item table. A user is one item keyed by sub; each unique key is one more item that
  * names the sub holding it. Every write puts the user and its key changes in one conditional batch.
+ *
+ * <p>The username key also carries a copy of the user record and its version, rewritten in the same batch as
+ * every change of the user (whose version condition guards both), so a lookup by username is one read instead of
+ * two. Key items written before the copy existed still work: they lead to the user item as before.
  */
 public final class ItemUserStore implements UserStore {
   private static final String USER_PREFIX = "USER#";
+  private static final String USER_COPY = "user";
+  private static final String USER_COPY_VERSION = "userVersion";
   private final ItemTable table;
 
   public ItemUserStore(ItemTable table) {
@@ -32,15 +42,19 @@ public final class ItemUserStore implements UserStore {
   }
 
   @Override
-  public void create(User user, Set<UniqueKey> keys) {
+  public User create(User newUser, Set<UniqueKey> keys) {
+    Map<String, Object> extensions = new LinkedHashMap<>(newUser.extensions());
+    extensions.put(UserGroupsSource.IN_NO_GROUP, true);
+    User user = newUser.withExtensions(extensions, newUser.lastModifiedDate());
     List<Write> writes = new ArrayList<>();
     List<UniqueKey> keyOrder = new ArrayList<>(keys);
     writes.add(Write.put(Item.of(Keys.poolPk(user.userPoolId()), Keys.userSk(user.sub()), Codec.user(user)),
         Condition.ABSENT));
     for (UniqueKey key : keyOrder) {
-      writes.add(Write.put(keyItem(user, key), Condition.ABSENT));
+      writes.add(Write.put(keyItem(user, key, 1), Condition.ABSENT));
     }
     apply(writes, keyOrder, 1);
+    return withVersion(user, 1);
   }
 
   @Override
@@ -50,21 +64,48 @@ public final class ItemUserStore implements UserStore {
 
   @Override
   public Optional<User> findByKey(String poolId, UniqueKey key) {
-    return table.get(Keys.poolPk(poolId), Keys.uniqueKeySk(key))
-        .flatMap(claim -> findBySub(poolId, Json.read(claim.data()).get("sub").asText()));
+    return table.get(Keys.poolPk(poolId), Keys.uniqueKeySk(key)).flatMap(claim -> {
+      JsonNode data = Json.read(claim.data());
+      if (data.hasNonNull(USER_COPY)) {
+        return Optional.of(Codec.user(data.get(USER_COPY), data.get(USER_COPY_VERSION).asLong()));
+      }
+      return findBySub(poolId, data.get("sub").asText());
+    });
   }
 
   @Override
   public User update(User before, Set<UniqueKey> keysBefore, User after, Set<UniqueKey> keysAfter) {
-    List<Write> writes = new ArrayList<>();
-    writes.add(Write.put(
-        new Item(Keys.poolPk(after.userPoolId()), Keys.userSk(after.sub()), before.version(), null, Codec.user(after)),
-        Condition.versionIs(before.version())));
+    List<Write> writes = updateWrites(before, keysBefore, after, keysAfter);
     List<UniqueKey> added = new ArrayList<>();
     for (UniqueKey key : keysAfter) {
       if (!keysBefore.contains(key)) {
         added.add(key);
-        writes.add(Write.put(keyItem(after, key), Condition.ABSENT));
+      }
+    }
+    apply(writes, added, 1);
+    return withVersion(after, before.version() + 1);
+  }
+
+  /**
+   * The batch that replaces {@code before} by {@code after}: the user (conditional on its version), then the
+   * added keys (conditional on being free) in {@code keysAfter} order, then the username key's copy, then the
+   * removed keys. Other stores append it to their own writes (a code and its send count).
+   */
+  static List<Write> updateWrites(User before, Set<UniqueKey> keysBefore, User after, Set<UniqueKey> keysAfter) {
+    List<Write> writes = new ArrayList<>();
+    writes.add(Write.put(
+        new Item(Keys.poolPk(after.userPoolId()), Keys.userSk(after.sub()), before.version(), null, Codec.user(after)),
+        Condition.versionIs(before.version())));
+    long newVersion = before.version() + 1;
+    for (UniqueKey key : keysAfter) {
+      if (!keysBefore.contains(key)) {
+        writes.add(Write.put(keyItem(after, key, newVersion), Condition.ABSENT));
+      }
+    }
+    for (UniqueKey key : keysAfter) {
+      if (keysBefore.contains(key) && key.kind() == UniqueKey.Kind.USERNAME) {
+        // the copy follows the user; the user's version condition above guards this write too
+        writes.add(Write.put(keyItem(after, key, newVersion), Condition.NONE));
       }
     }
     Set<UniqueKey> removed = new HashSet<>(keysBefore);
@@ -72,10 +113,12 @@ public final class ItemUserStore implements UserStore {
     for (UniqueKey key : removed) {
       writes.add(Write.delete(Keys.poolPk(before.userPoolId()), Keys.uniqueKeySk(key), Condition.NONE));
     }
-    apply(writes, added, 1);
-    return new User(after.userPoolId(), after.username(), after.sub(), after.attributes(), after.enabled(),
-        after.status(), after.creationDate(), after.lastModifiedDate(), after.password(), after.extensions(),
-        before.version() + 1);
+    return writes;
+  }
+
+  private static User withVersion(User u, long version) {
+    return new User(u.userPoolId(), u.username(), u.sub(), u.attributes(), u.enabled(), u.status(),
+        u.creationDate(), u.lastModifiedDate(), u.password(), u.extensions(), version);
   }
 
   @Override
@@ -118,8 +161,16 @@ public final class ItemUserStore implements UserStore {
     return count;
   }
 
-  private static Item keyItem(User user, UniqueKey key) {
-    return Item.of(Keys.poolPk(user.userPoolId()), Keys.uniqueKeySk(key), Json.write(Map.of("sub", user.sub())));
+  /** A key item naming the sub; the username key also carries the user record as of {@code userVersion}. */
+  private static Item keyItem(User user, UniqueKey key, long userVersion) {
+    if (key.kind() != UniqueKey.Kind.USERNAME) {
+      return Item.of(Keys.poolPk(user.userPoolId()), Keys.uniqueKeySk(key), Json.write(Map.of("sub", user.sub())));
+    }
+    ObjectNode data = Json.object();
+    data.put("sub", user.sub());
+    data.set(USER_COPY, Codec.userNode(user));
+    data.put(USER_COPY_VERSION, userVersion);
+    return Item.of(Keys.poolPk(user.userPoolId()), Keys.uniqueKeySk(key), Json.write(data));
   }
 
   /** Writes the batch; a failed condition at index 0 is a stale user, at index i >= firstKey a taken key. */

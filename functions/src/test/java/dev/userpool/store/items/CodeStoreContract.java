@@ -2,10 +2,18 @@ package dev.userpool.store.items;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.userpool.domain.UniqueKey;
+import dev.userpool.domain.User;
+import dev.userpool.domain.UserStatus;
+import dev.userpool.store.StaleWriteException;
+import dev.userpool.store.UserWrite;
+import java.util.Map;
+import java.util.Set;
 import dev.userpool.domain.VerificationCode;
 import dev.userpool.store.CodeStore;
 import dev.userpool.store.table.Item;
@@ -52,6 +60,28 @@ public abstract class CodeStoreContract {
     assertEquals("CODE#" + SUB + "#signup", item.sk());
     assertEquals(T0.plus(Duration.ofHours(24)).getEpochSecond(), item.expiresAt());
     assertFalse(item.data().contains("123456"), item.data());
+  }
+
+  @Test
+  void whenACodeIsSavedWithAUserChangeThenBothOrNeitherAreWritten() {
+    ItemUserStore users = new ItemUserStore(table);
+    UniqueKey name = new UniqueKey(UniqueKey.Kind.USERNAME, "jane");
+    User user = users.create(new User(POOL, "jane", SUB, Map.of("sub", SUB), true, UserStatus.CONFIRMED, T0, T0,
+        null, Map.of(), 0), Set.of(name));
+    User counted = user.withExtensions(Map.of("codeSends", Map.of("signup", Map.of("sends", 1))), T0);
+    VerificationCode code = VerificationCode.issue(POOL, SUB, VerificationCode.SIGN_UP, null, 1, T0, T0);
+
+    VerificationCode saved = codes.save(code, "123456", new UserWrite(user, counted, Set.of(name)));
+    assertEquals(codes.find(POOL, SUB, VerificationCode.SIGN_UP).orElseThrow().version(), saved.version());
+    assertTrue(codes.matches(saved, "123456"));
+    User stored = users.findBySub(POOL, SUB).orElseThrow();
+    assertEquals(user.version() + 1, stored.version());
+    assertEquals(stored, users.findByKey(POOL, name).orElseThrow());
+
+    assertThrows(StaleWriteException.class, () -> codes.save(code, "654321", new UserWrite(user, counted,
+        Set.of(name))));
+    assertTrue(codes.matches(codes.find(POOL, SUB, VerificationCode.SIGN_UP).orElseThrow(), "123456"),
+        "a stale user writes no code either");
   }
 
   @Test

@@ -1,6 +1,7 @@
 package dev.userpool.store.items;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -33,6 +34,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import dev.userpool.store.UserGroupsSource;
 
 /**
  * The contract of the domain stores (pools, app clients, users), run against every item-table backend. Subclasses
@@ -181,6 +183,30 @@ public abstract class DomainStoresContract {
     assertTrue(users.findByKey("p_1", oldEmail).isEmpty());
     assertEquals("s1", users.findByKey("p_1", newEmail).orElseThrow().sub());
     assertEquals("new@x.com", users.findBySub("p_1", "s1").orElseThrow().attribute("email"));
+  }
+
+  @Test
+  void whenUserIsCreatedThenTheStoredUserIsReturnedMarkedInNoGroupAtVersionOne() {
+    User created = users.create(user("p_1", "s1", "alice", Map.of()), Set.of(username("alice")));
+    assertEquals(1, created.version());
+    assertTrue(UserGroupsSource.inNoGroup(created));
+    assertEquals(created, users.findBySub("p_1", "s1").orElseThrow());
+  }
+
+  @Test
+  void whenUserIsFoundByUsernameThenTheKeysCopyEqualsTheUserItemAfterEveryUpdate() {
+    User created = users.create(user("p_1", "s1", "alice", Map.of()), Set.of(username("alice")));
+    assertEquals(created, users.findByKey("p_1", username("alice")).orElseThrow());
+    User updated = users.update(created, Set.of(username("alice")),
+        created.withEnabled(false, T0.plusSeconds(1)), Set.of(username("alice")));
+    User byName = users.findByKey("p_1", username("alice")).orElseThrow();
+    assertEquals(users.findBySub("p_1", "s1").orElseThrow(), byName);
+    assertEquals(updated, byName);
+    assertFalse(byName.enabled());
+    assertThrows(StaleWriteException.class, () -> users.update(created, Set.of(username("alice")),
+        created.withEnabled(true, T0.plusSeconds(2)), Set.of(username("alice"))));
+    assertFalse(users.findByKey("p_1", username("alice")).orElseThrow().enabled(),
+        "a refused update leaves the copy as the user is");
   }
 
   @Test

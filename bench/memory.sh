@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Resident memory of the README's start command (java -jar, no flags): idle after start, then after 10,000 users
+# and a load of each workload against the same server.
+#   bench/memory.sh [--jar local/target/userpool-local.jar] [--seconds 60] [--users 10000] [--port 9349]
+# Prints the RSS of the serving JVM and of the launcher JVM (when the jar relaunched itself with heap flags).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+jar=local/target/userpool-local.jar seconds=60 users=10000 port=9349
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --jar) jar=$2; shift 2 ;; --seconds) seconds=$2; shift 2 ;; --users) users=$2; shift 2 ;;
+    --port) port=$2; shift 2 ;; *) echo "unknown option $1" >&2; exit 2 ;;
+  esac
+done
+log=$(mktemp /tmp/userpool-memory-XXXX.log)
+java -jar "$jar" --port "$port" --in-memory --codes-per-hour 0 >"$log" 2>&1 &
+launcher=$!
+trap 'kill $launcher 2>/dev/null || true; rm -f "$log"' EXIT
+for _ in $(seq 1 300); do curl -sf "http://localhost:$port/health" >/dev/null 2>&1 && break; sleep 0.1; done
+pid=$(ss -ltnp "sport = :$port" 2>/dev/null | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2)
+rss() { echo $(( $(grep VmRSS "/proc/$1/status" | tr -dc 0-9) / 1024 )); }
+report() {
+  if [ "$pid" != "$launcher" ]; then
+    echo "$1: serving JVM rss-mb=$(rss "$pid") + launcher rss-mb=$(rss "$launcher") = $(( $(rss "$pid") + $(rss "$launcher") ))"
+  else
+    echo "$1: rss-mb=$(rss "$pid")"
+  fi
+}
+sleep 5
+report "idle after start"
+first=$users
+for workload in admin-get getuser list verify-code auth signup; do
+  java bench/LoadDriver.java --endpoint "http://localhost:$port" --workload "$workload" --connections 16 \
+    --seconds "$seconds" --warmup 0 --users "$first" --pid "$pid" --label memory
+  first=100
+  report "after $workload"
+done
