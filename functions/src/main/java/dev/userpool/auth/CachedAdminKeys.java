@@ -8,11 +8,12 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * Admin keys loaded on first use and reloaded after a TTL, so that a rotated secret takes effect without a
- * redeploy. Nothing is loaded at construction: under SnapStart the wiring is built before the snapshot, and a key
- * read then would be frozen into every restored container. An unknown key id forces an early reload (at most
- * once per {@link #MISS_RELOAD_INTERVAL}), so a freshly rotated key works at once. Load failures propagate (the
- * caller answers InternalErrorException) and are not cached.
+ * Admin keys loaded on first use and reloaded after a TTL, so that a rotated secret takes effect
+ * without a redeploy. Nothing is loaded at construction: under SnapStart the wiring is built before
+ * the snapshot, and a key read then would be frozen into every restored container. An unknown key
+ * id forces an early reload (at most once per {@link #MISS_RELOAD_INTERVAL}), so a freshly rotated
+ * key works at once. Load failures propagate (the caller answers InternalErrorException) and are
+ * not cached.
  */
 public final class CachedAdminKeys implements AdminKeys {
   public static final Duration DEFAULT_TTL = Duration.ofMinutes(5);

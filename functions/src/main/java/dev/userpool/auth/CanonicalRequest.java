@@ -12,10 +12,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * SigV4's canonical request and signing arithmetic (AWS General Reference, "Create a canonical request for
- * Signature Version 4"), for services other than S3: the path is normalised and each segment URI-encoded once
- * more, query parameters are decoded, re-encoded and sorted, header values trimmed with inner runs of spaces
- * collapsed.
+ * SigV4's canonical request and signing arithmetic (AWS General Reference, "Create a canonical
+ * request for Signature Version 4"), for services other than S3: the path is normalised and each
+ * segment URI-encoded once more, query parameters are decoded, re-encoded and sorted, header values
+ * trimmed with inner runs of spaces collapsed.
  */
 final class CanonicalRequest {
   static final String ALGORITHM = "AWS4-HMAC-SHA256";
@@ -38,12 +38,18 @@ final class CanonicalRequest {
   }
 
   static String stringToSign(String amzDate, String scope, String canonicalRequest) {
-    return ALGORITHM + '\n' + amzDate + '\n' + scope + '\n' + sha256Hex(canonicalRequest.getBytes(
-        StandardCharsets.UTF_8));
+    return ALGORITHM
+        + '\n'
+        + amzDate
+        + '\n'
+        + scope
+        + '\n'
+        + sha256Hex(canonicalRequest.getBytes(StandardCharsets.UTF_8));
   }
 
   /** kSigning = HMAC(HMAC(HMAC(HMAC("AWS4" + secret, date), region), service), "aws4_request"). */
-  static String signature(String secret, String date, String region, String service, String stringToSign) {
+  static String signature(
+      String secret, String date, String region, String service, String stringToSign) {
     byte[] key = hmac(("AWS4" + secret).getBytes(StandardCharsets.UTF_8), date);
     key = hmac(key, region);
     key = hmac(key, service);
@@ -70,8 +76,8 @@ final class CanonicalRequest {
   }
 
   /**
-   * A signed header's value. API Gateway does not always pass {@code Content-Length} on to the function; it is
-   * implied by the body, so a signed but missing one is taken from the body length.
+   * A signed header's value. API Gateway does not always pass {@code Content-Length} on to the
+   * function; it is implied by the body, so a signed but missing one is taken from the body length.
    */
   private static String headerValue(ApiRequest request, String name) {
     String value = request.header(name);
@@ -116,22 +122,32 @@ final class CanonicalRequest {
       String value = equals < 0 ? "" : pair.substring(equals + 1);
       pairs.add(Map.entry(uriEncode(percentDecode(name)), uriEncode(percentDecode(value))));
     }
-    pairs.sort(Map.Entry.<String, String>comparingByKey().thenComparing(Map.Entry.comparingByValue()));
+    pairs.sort(
+        Map.Entry.<String, String>comparingByKey().thenComparing(Map.Entry.comparingByValue()));
     List<String> joined = new ArrayList<>();
     pairs.forEach(p -> joined.add(p.getKey() + "=" + p.getValue()));
     return String.join("&", joined);
   }
 
-  /** RFC 3986 encoding as SigV4 wants it: unreserved characters kept, everything else %XX in upper case. */
+  /**
+   * RFC 3986 encoding as SigV4 wants it: unreserved characters kept, everything else %XX in upper
+   * case.
+   */
   static String uriEncode(String value) {
     StringBuilder out = new StringBuilder();
     for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
       char c = (char) (b & 0xff);
-      if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
-          || c == '-' || c == '_' || c == '.' || c == '~') {
+      if ((c >= 'A' && c <= 'Z')
+          || (c >= 'a' && c <= 'z')
+          || (c >= '0' && c <= '9')
+          || c == '-'
+          || c == '_'
+          || c == '.'
+          || c == '~') {
         out.append(c);
       } else {
-        out.append('%').append(Character.toUpperCase(Character.forDigit((b >> 4) & 0xf, 16)))
+        out.append('%')
+            .append(Character.toUpperCase(Character.forDigit((b >> 4) & 0xf, 16)))
             .append(Character.toUpperCase(Character.forDigit(b & 0xf, 16)));
       }
     }
@@ -143,8 +159,10 @@ final class CanonicalRequest {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
     for (int i = 0; i < bytes.length; i++) {
-      if (bytes[i] == '%' && i + 2 < bytes.length
-          && Character.digit(bytes[i + 1], 16) >= 0 && Character.digit(bytes[i + 2], 16) >= 0) {
+      if (bytes[i] == '%'
+          && i + 2 < bytes.length
+          && Character.digit(bytes[i + 1], 16) >= 0
+          && Character.digit(bytes[i + 2], 16) >= 0) {
         out.write(Character.digit(bytes[i + 1], 16) * 16 + Character.digit(bytes[i + 2], 16));
         i += 2;
       } else {

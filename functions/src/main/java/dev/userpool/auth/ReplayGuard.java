@@ -6,14 +6,15 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Remembers the signatures of recently accepted requests until they could no longer pass the clock check, so the
- * same signed request is accepted once. Bounded: when full, expired entries are dropped and then the oldest.
+ * Remembers the signatures of recently accepted requests until they could no longer pass the clock
+ * check, so the same signed request is accepted once. Bounded: when full, expired entries are
+ * dropped and then the oldest.
  *
- * <p>Best effort by design. The memory is per process: in Lambda every container has its own, so a request
- * replayed to another container within the window is not caught; an eviction under a flood of distinct signed
- * requests forgets the oldest. AWS itself has no such check (a SigV4 request may be repeated within its window),
- * and current SDKs sign a unique {@code amz-sdk-invocation-id} and the attempt number, so honest clients never
- * send the same signature twice.
+ * <p>Best effort by design. The memory is per process: in Lambda every container has its own, so a
+ * request replayed to another container within the window is not caught; an eviction under a flood
+ * of distinct signed requests forgets the oldest. AWS itself has no such check (a SigV4 request may
+ * be repeated within its window), and current SDKs sign a unique {@code amz-sdk-invocation-id} and
+ * the attempt number, so honest clients never send the same signature twice.
  */
 public final class ReplayGuard {
   public static final int DEFAULT_CAPACITY = 10_000;

@@ -19,23 +19,26 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * AWS Signature Version 4 for the IAM operations (sources §1.5); public operations pass whether signed or not, and
- * their signature is ignored. Checks run in the order AWS's JSON front end runs them, each failure answering the
- * error AWS answers (400, as Cognito does):
+ * AWS Signature Version 4 for the IAM operations (sources §1.5); public operations pass whether
+ * signed or not, and their signature is ignored. Checks run in the order AWS's JSON front end runs
+ * them, each failure answering the error AWS answers (400, as Cognito does):
  *
  * <ol>
- *   <li>no {@code Authorization} header, or not an {@code AWS4-} one: MissingAuthenticationTokenException;
+ *   <li>no {@code Authorization} header, or not an {@code AWS4-} one:
+ *       MissingAuthenticationTokenException;
  *   <li>Credential, SignedHeaders, Signature or X-Amz-Date missing: IncompleteSignatureException;
- *   <li>X-Amz-Date more than 5 minutes from the server clock: InvalidSignatureException "Signature expired" /
- *       "Signature not yet current";
- *   <li>{@code host} not signed: InvalidSignatureException; algorithm other than AWS4-HMAC-SHA256 or a credential
- *       without 5 parts: IncompleteSignatureException;
- *   <li>credential scope not {@code <date of X-Amz-Date>/<deployment region>/cognito-idp/aws4_request}:
- *       InvalidSignatureException naming each wrong part (any region in local mode);
+ *   <li>X-Amz-Date more than 5 minutes from the server clock: InvalidSignatureException "Signature
+ *       expired" / "Signature not yet current";
+ *   <li>{@code host} not signed: InvalidSignatureException; algorithm other than AWS4-HMAC-SHA256
+ *       or a credential without 5 parts: IncompleteSignatureException;
+ *   <li>credential scope not {@code <date of X-Amz-Date>/<deployment
+ *       region>/cognito-idp/aws4_request}: InvalidSignatureException naming each wrong part (any
+ *       region in local mode);
  *   <li>unknown access key id: UnrecognizedClientException;
- *   <li>signature (or a present {@code X-Amz-Content-Sha256}) not matching: InvalidSignatureException;
- *   <li>a signature already accepted within its window: InvalidSignatureException (Userpool's own check, see
- *       {@link ReplayGuard}).
+ *   <li>signature (or a present {@code X-Amz-Content-Sha256}) not matching:
+ *       InvalidSignatureException;
+ *   <li>a signature already accepted within its window: InvalidSignatureException (Userpool's own
+ *       check, see {@link ReplayGuard}).
  * </ol>
  */
 public final class SigV4Authenticator implements RequestAuthenticator {
@@ -77,17 +80,20 @@ public final class SigV4Authenticator implements RequestAuthenticator {
       throw ErrorCode.MISSING_AUTHENTICATION_TOKEN.exception();
     }
     String amzDate = request.header("X-Amz-Date");
-    SigV4Authorization authorization = SigV4Authorization.parse(header, amzDate != null && !amzDate.isBlank());
+    SigV4Authorization authorization =
+        SigV4Authorization.parse(header, amzDate != null && !amzDate.isBlank());
     amzDate = amzDate.strip();
     Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
     Instant signedAt = parseDate(amzDate);
     checkClock(amzDate, signedAt, now);
     if (!authorization.signedHeaders().contains("host")) {
-      throw ErrorCode.INVALID_SIGNATURE.exception("'Host' must be a 'SignedHeader' in the AWS Authorization.");
+      throw ErrorCode.INVALID_SIGNATURE.exception(
+          "'Host' must be a 'SignedHeader' in the AWS Authorization.");
     }
     if (!authorization.algorithm().equals(CanonicalRequest.ALGORITHM)) {
       throw ErrorCode.INCOMPLETE_SIGNATURE.exception(
-          "Unsupported AWS 'algorithm': '%s' (only AWS4-HMAC-SHA256 for now). ", authorization.algorithm());
+          "Unsupported AWS 'algorithm': '%s' (only AWS4-HMAC-SHA256 for now). ",
+          authorization.algorithm());
     }
     String[] scope = scopeParts(authorization.credential());
     checkScope(scope, amzDate);
@@ -96,13 +102,20 @@ public final class SigV4Authenticator implements RequestAuthenticator {
     String payloadHash = CanonicalRequest.sha256Hex(request.body());
     String declaredHash = request.header("X-Amz-Content-Sha256");
     if (declaredHash != null && !declaredHash.strip().equalsIgnoreCase(payloadHash)) {
-      throw ErrorCode.INVALID_SIGNATURE.exception(MISMATCH); // UNSIGNED-PAYLOAD included: the body must be signed
+      throw ErrorCode.INVALID_SIGNATURE.exception(
+          MISMATCH); // UNSIGNED-PAYLOAD included: the body must be signed
     }
     String canonical = CanonicalRequest.of(request, authorization.signedHeaders(), payloadHash);
     String credentialScope = String.join("/", scope[1], scope[2], scope[3], scope[4]);
-    String expected = CanonicalRequest.signature(secret, scope[1], scope[2], scope[3],
-        CanonicalRequest.stringToSign(amzDate, credentialScope, canonical));
-    if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
+    String expected =
+        CanonicalRequest.signature(
+            secret,
+            scope[1],
+            scope[2],
+            scope[3],
+            CanonicalRequest.stringToSign(amzDate, credentialScope, canonical));
+    if (!MessageDigest.isEqual(
+        expected.getBytes(StandardCharsets.US_ASCII),
         authorization.signature().getBytes(StandardCharsets.US_ASCII))) {
       throw ErrorCode.INVALID_SIGNATURE.exception(MISMATCH);
     }
@@ -116,14 +129,19 @@ public final class SigV4Authenticator implements RequestAuthenticator {
       return LocalDateTime.parse(amzDate, AMZ_DATE).toInstant(ZoneOffset.UTC);
     } catch (DateTimeParseException e) {
       throw ErrorCode.INCOMPLETE_SIGNATURE.exception(
-          "Date must be in ISO-8601 'basic format'. Got '%s'. See http://en.wikipedia.org/wiki/ISO_8601", amzDate);
+          "Date must be in ISO-8601 'basic format'. Got '%s'. See http://en.wikipedia.org/wiki/ISO_8601",
+          amzDate);
     }
   }
 
-  /** AWS's wording, e.g. "Signature expired: 20151120T200815Z is now earlier than 20151120T201846Z (20151120T202346Z - 5 min.)". */
+  /**
+   * AWS's wording, e.g. "Signature expired: 20151120T200815Z is now earlier than 20151120T201846Z
+   * (20151120T202346Z - 5 min.)".
+   */
   private static void checkClock(String amzDate, Instant signedAt, Instant now) {
     if (signedAt.isBefore(now.minus(MAX_SKEW))) {
-      throw ErrorCode.INVALID_SIGNATURE.exception("Signature expired: %s is now earlier than %s (%s - 5 min.)",
+      throw ErrorCode.INVALID_SIGNATURE.exception(
+          "Signature expired: %s is now earlier than %s (%s - 5 min.)",
           amzDate, AMZ_DATE.format(now.minus(MAX_SKEW)), AMZ_DATE.format(now));
     }
     if (signedAt.isAfter(now.plus(MAX_SKEW))) {
@@ -156,12 +174,21 @@ public final class SigV4Authenticator implements RequestAuthenticator {
       problems.add("Credential should be scoped to correct service: '" + SERVICE + "'.");
     }
     if (!"aws4_request".equals(scope[4])) {
-      problems.add("Credential should be scoped with a valid terminator: 'aws4_request', not '" + scope[4] + "'.");
+      problems.add(
+          "Credential should be scoped with a valid terminator: 'aws4_request', not '"
+              + scope[4]
+              + "'.");
     }
     String day = amzDate.substring(0, 8);
     if (!day.equals(scope[1])) {
-      problems.add("Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: '"
-          + scope[1] + "' != '" + day + "', from '" + amzDate + "'.");
+      problems.add(
+          "Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: '"
+              + scope[1]
+              + "' != '"
+              + day
+              + "', from '"
+              + amzDate
+              + "'.");
     }
     if (!problems.isEmpty()) {
       throw ErrorCode.INVALID_SIGNATURE.exception(String.join(" ", problems));

@@ -8,10 +8,12 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The parts of an {@code Authorization: AWS4-HMAC-SHA256 Credential=…, SignedHeaders=…, Signature=…} header.
- * Missing parts answer IncompleteSignatureException, worded as AWS's JSON services word it.
+ * The parts of an {@code Authorization: AWS4-HMAC-SHA256 Credential=…, SignedHeaders=…,
+ * Signature=…} header. Missing parts answer IncompleteSignatureException, worded as AWS's JSON
+ * services word it.
  */
-record SigV4Authorization(String algorithm, String credential, List<String> signedHeaders, String signature) {
+record SigV4Authorization(
+    String algorithm, String credential, List<String> signedHeaders, String signature) {
 
   static SigV4Authorization parse(String header, boolean hasDate) {
     String value = header.strip();
@@ -35,7 +37,8 @@ record SigV4Authorization(String algorithm, String credential, List<String> sign
       }
     }
     if (!hasDate) {
-      missing.append("Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header. ");
+      missing.append(
+          "Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header. ");
     }
     if (!missing.isEmpty()) {
       // AWS echoes the whole header after "Authorization="; only the algorithm is echoed here.
@@ -47,8 +50,8 @@ record SigV4Authorization(String algorithm, String credential, List<String> sign
         signed.add(name.strip().toLowerCase(Locale.ROOT));
       }
     }
-    return new SigV4Authorization(algorithm, parameters.get("Credential"), List.copyOf(signed),
-        parameters.get("Signature"));
+    return new SigV4Authorization(
+        algorithm, parameters.get("Credential"), List.copyOf(signed), parameters.get("Signature"));
   }
 
   private static int indexOfWhitespace(String value) {

@@ -10,14 +10,16 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Failed sign-in lockout (sources §8.2) and the user-state checks every password-based flow makes. After 5 failures
- * the user is locked for 1 s, each further failure doubling the lock up to 15 minutes (2^(n−5) s); attempts while
- * locked answer "Password attempts exceeded" without extending it; 15 minutes without a failure reset the count.
- * The state lives in {@code User.extensions()["signInFailures"]} = {count, lastFailureAt, lockedUntil} (epoch ms)
- * and is written through {@link UserAccounts#update}, so concurrent failures are all counted. Wrong MFA codes are
- * counted the same way under {@code "mfaFailures"} (DG: "After five unsuccessful attempts to present an MFA code,
- * Amazon Cognito begins the exponential-timeout lockout process"); a correct password does not clear that count,
- * only an accepted MFA code does, so new sign-ins cannot reset it.
+ * Failed sign-in lockout (sources §8.2) and the user-state checks every password-based flow makes.
+ * After 5 failures the user is locked for 1 s, each further failure doubling the lock up to 15
+ * minutes (2^(n−5) s); attempts while locked answer "Password attempts exceeded" without extending
+ * it; 15 minutes without a failure reset the count. The state lives in {@code
+ * User.extensions()["signInFailures"]} = {count, lastFailureAt, lockedUntil} (epoch ms) and is
+ * written through {@link UserAccounts#update}, so concurrent failures are all counted. Wrong MFA
+ * codes are counted the same way under {@code "mfaFailures"} (DG: "After five unsuccessful attempts
+ * to present an MFA code, Amazon Cognito begins the exponential-timeout lockout process"); a
+ * correct password does not clear that count, only an accepted MFA code does, so new sign-ins
+ * cannot reset it.
  */
 public final class AccountProtection {
   static final String KEY = "signInFailures";
@@ -33,7 +35,10 @@ public final class AccountProtection {
     this(users, FREE_ATTEMPTS);
   }
 
-  /** {@code freeAttempts}: wrong passwords before the lock starts; 0 = never locked (a deployment setting). */
+  /**
+   * {@code freeAttempts}: wrong passwords before the lock starts; 0 = never locked (a deployment
+   * setting).
+   */
   public AccountProtection(UserAccounts users, int freeAttempts) {
     this.users = users;
     this.freeAttempts = freeAttempts;
@@ -47,8 +52,9 @@ public final class AccountProtection {
   }
 
   /**
-   * Checks made before the password: RESET_REQUIRED (PasswordResetRequiredException, or NotAuthorizedException
-   * when the client hides user existence, sources §8.3), disabled ("User is disabled."), locked.
+   * Checks made before the password: RESET_REQUIRED (PasswordResetRequiredException, or
+   * NotAuthorizedException when the client hides user existence, sources §8.3), disabled ("User is
+   * disabled."), locked.
    */
   public void beforePassword(SignInContext ctx, User user) {
     if (user.status() == UserStatus.RESET_REQUIRED) {
@@ -64,10 +70,15 @@ public final class AccountProtection {
     }
   }
 
-  /** Counts a wrong password and returns the answer to throw ("Incorrect username or password."). */
+  /**
+   * Counts a wrong password and returns the answer to throw ("Incorrect username or password.").
+   */
   public CognitoException wrongPassword(SignInContext ctx, User user) {
     Instant now = ctx.now();
-    users.update(ctx.pool(), user, u -> u.withExtensions(failed(u, now, KEY, freeAttempts), u.lastModifiedDate()));
+    users.update(
+        ctx.pool(),
+        user,
+        u -> u.withExtensions(failed(u, now, KEY, freeAttempts), u.lastModifiedDate()));
     return ErrorCode.NOT_AUTHORIZED.exception("Incorrect username or password.");
   }
 
@@ -81,19 +92,27 @@ public final class AccountProtection {
   /** Counts a wrong MFA code. */
   public void wrongSecondFactor(SignInContext ctx, User user) {
     Instant now = ctx.now();
-    users.update(ctx.pool(), user, u -> u.withExtensions(failed(u, now, MFA_KEY, freeAttempts), u.lastModifiedDate()));
+    users.update(
+        ctx.pool(),
+        user,
+        u -> u.withExtensions(failed(u, now, MFA_KEY, freeAttempts), u.lastModifiedDate()));
   }
 
-  /** Clears the MFA failure count after an accepted code; no write when there is nothing to clear. */
+  /**
+   * Clears the MFA failure count after an accepted code; no write when there is nothing to clear.
+   */
   public User secondFactorAccepted(SignInContext ctx, User user) {
     if (!user.extensions().containsKey(MFA_KEY)) {
       return user;
     }
-    return users.update(ctx.pool(), user, u -> {
-      Map<String, Object> ext = new LinkedHashMap<>(u.extensions());
-      ext.remove(MFA_KEY);
-      return u.withExtensions(ext, u.lastModifiedDate());
-    });
+    return users.update(
+        ctx.pool(),
+        user,
+        u -> {
+          Map<String, Object> ext = new LinkedHashMap<>(u.extensions());
+          ext.remove(MFA_KEY);
+          return u.withExtensions(ext, u.lastModifiedDate());
+        });
   }
 
   /** Clears the failure count after a correct password; no write when there is nothing to clear. */
@@ -101,11 +120,14 @@ public final class AccountProtection {
     if (!user.extensions().containsKey(KEY)) {
       return user;
     }
-    return users.update(ctx.pool(), user, u -> {
-      Map<String, Object> ext = new LinkedHashMap<>(u.extensions());
-      ext.remove(KEY);
-      return u.withExtensions(ext, u.lastModifiedDate());
-    });
+    return users.update(
+        ctx.pool(),
+        user,
+        u -> {
+          Map<String, Object> ext = new LinkedHashMap<>(u.extensions());
+          ext.remove(KEY);
+          return u.withExtensions(ext, u.lastModifiedDate());
+        });
   }
 
   static boolean isLocked(User user, Instant now) {
@@ -126,7 +148,8 @@ public final class AccountProtection {
     Map<?, ?> state = state(user, key);
     long count = 0;
     long lockedUntil = 0;
-    if (state != null && now.toEpochMilli() - number(state, "lastFailureAt") < RESET_AFTER.toMillis()) {
+    if (state != null
+        && now.toEpochMilli() - number(state, "lastFailureAt") < RESET_AFTER.toMillis()) {
       count = number(state, "count");
       lockedUntil = number(state, "lockedUntil");
     }

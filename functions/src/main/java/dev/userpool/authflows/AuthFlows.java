@@ -6,16 +6,17 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The table of auth flows and challenge answers, one line each, and the checks that come before any of them:
- * whether the operation may start the flow (Admin* flows only through AdminInitiateAuth) and whether the client's
- * ExplicitAuthFlows allow it (sources §7.1).
+ * The table of auth flows and challenge answers, one line each, and the checks that come before any
+ * of them: whether the operation may start the flow (Admin* flows only through AdminInitiateAuth)
+ * and whether the client's ExplicitAuthFlows allow it (sources §7.1).
  */
 public final class AuthFlows {
   private record Entry(AuthFlow flow, String allowFlag, boolean adminOnly) {}
 
   /**
-   * Flows that only InitiateAuth starts: AdminInitiateAuth answers USER_PASSWORD_AUTH with "Initiate Auth method
-   * not supported." (observed: awsdocs/aws-doc-sdk-examples#5289; getmoto/moto#4836, confirmed by AWS support).
+   * Flows that only InitiateAuth starts: AdminInitiateAuth answers USER_PASSWORD_AUTH with
+   * "Initiate Auth method not supported." (observed: awsdocs/aws-doc-sdk-examples#5289;
+   * getmoto/moto#4836, confirmed by AWS support).
    */
   private static final Set<String> NOT_FOR_ADMIN = Set.of("USER_PASSWORD_AUTH");
 
@@ -34,22 +35,29 @@ public final class AuthFlows {
 
   public AuthResult initiate(String authFlow, SignInContext ctx, Parameters authParameters) {
     Entry entry = flows.get(authFlow);
-    if (entry == null || entry.adminOnly() && !ctx.admin() || ctx.admin() && NOT_FOR_ADMIN.contains(authFlow)) {
-      // Observed for ADMIN_USER_PASSWORD_AUTH sent to InitiateAuth (soto-project/soto-cognito-authentication-kit#10,
-      // getmoto/moto#4623) and USER_PASSWORD_AUTH sent to AdminInitiateAuth; for flows not offered here, guessed.
+    if (entry == null
+        || entry.adminOnly() && !ctx.admin()
+        || ctx.admin() && NOT_FOR_ADMIN.contains(authFlow)) {
+      // Observed for ADMIN_USER_PASSWORD_AUTH sent to InitiateAuth
+      // (soto-project/soto-cognito-authentication-kit#10,
+      // getmoto/moto#4623) and USER_PASSWORD_AUTH sent to AdminInitiateAuth; for flows not offered
+      // here, guessed.
       throw ErrorCode.INVALID_PARAMETER.exception("Initiate Auth method not supported.");
     }
     if (!ctx.settings().allows(entry.allowFlag())) {
-      // "USER_PASSWORD_AUTH flow not enabled for this client" (sources §7.1); other flows by analogy.
+      // "USER_PASSWORD_AUTH flow not enabled for this client" (sources §7.1); other flows by
+      // analogy.
       throw ErrorCode.INVALID_PARAMETER.exception(authFlow + " flow not enabled for this client");
     }
     return entry.flow().initiate(ctx, authParameters);
   }
 
-  public AuthResult respond(String challengeName, SignInContext ctx, Parameters responses, String session) {
+  public AuthResult respond(
+      String challengeName, SignInContext ctx, Parameters responses, String session) {
     ChallengeResponder responder = challenges.get(challengeName);
     if (responder == null) {
-      throw ErrorCode.INVALID_PARAMETER.exception("Invalid challenge name " + challengeName); // wording guessed
+      throw ErrorCode.INVALID_PARAMETER.exception(
+          "Invalid challenge name " + challengeName); // wording guessed
     }
     return responder.respond(ctx, responses, session);
   }

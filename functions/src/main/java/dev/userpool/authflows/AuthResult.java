@@ -7,9 +7,11 @@ import java.util.Map;
 public sealed interface AuthResult {
   /**
    * ChallengeName, ChallengeParameters and Session (null for the first SRP step, which has none);
-   * {@code availableChallenges} only for USER_AUTH's SELECT_CHALLENGE (InitiateAuth's AvailableChallenges).
+   * {@code availableChallenges} only for USER_AUTH's SELECT_CHALLENGE (InitiateAuth's
+   * AvailableChallenges).
    */
-  record Challenge(String name, Map<String, String> parameters, String session, List<String> availableChallenges)
+  record Challenge(
+      String name, Map<String, String> parameters, String session, List<String> availableChallenges)
       implements AuthResult {
     public Challenge {
       parameters = Map.copyOf(parameters);
@@ -22,11 +24,12 @@ public sealed interface AuthResult {
   }
 
   /**
-   * AuthenticationResult; {@code refreshToken} is null on refresh (no rotation); {@code newDevice} is the
-   * NewDeviceMetadata of a sign-in on a device Cognito has not seen (null otherwise).
+   * AuthenticationResult; {@code refreshToken} is null on refresh (no rotation); {@code newDevice}
+   * is the NewDeviceMetadata of a sign-in on a device Cognito has not seen (null otherwise).
    */
-  record Authenticated(String accessToken, long expiresIn, String idToken, String refreshToken,
-      NewDevice newDevice) implements AuthResult {
+  record Authenticated(
+      String accessToken, long expiresIn, String idToken, String refreshToken, NewDevice newDevice)
+      implements AuthResult {
     public Authenticated(String accessToken, long expiresIn, String idToken, String refreshToken) {
       this(accessToken, expiresIn, idToken, refreshToken, null);
     }
@@ -41,6 +44,9 @@ public sealed interface AuthResult {
     }
   }
 
-  /** NewDeviceMetadata: the key of the device the client should confirm (ConfirmDevice), and its group key. */
+  /**
+   * NewDeviceMetadata: the key of the device the client should confirm (ConfirmDevice), and its
+   * group key.
+   */
   record NewDevice(String deviceKey, String deviceGroupKey) {}
 }

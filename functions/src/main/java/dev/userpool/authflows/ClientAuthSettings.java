@@ -8,8 +8,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What an app client's settings say about signing in: the flows it allows (ExplicitAuthFlows, sources §7.1),
- * PreventUserExistenceErrors (§8.3), the challenge session lifetime and the token lifetimes (§6.5).
+ * What an app client's settings say about signing in: the flows it allows (ExplicitAuthFlows,
+ * sources §7.1), PreventUserExistenceErrors (§8.3), the challenge session lifetime and the token
+ * lifetimes (§6.5).
  */
 public record ClientAuthSettings(AppClient client) {
   /** Flows a client allows when it has no ExplicitAuthFlows (sources §7.1). */
@@ -19,9 +20,10 @@ public record ClientAuthSettings(AppClient client) {
   private static final Duration DEFAULT_SESSION = Duration.ofMinutes(3);
 
   /**
-   * The ALLOW_* flags in force. Legacy values (USER_PASSWORD_AUTH, ADMIN_NO_SRP_AUTH, CUSTOM_AUTH_FLOW_ONLY) each
-   * add their ALLOW_ equivalent to refresh and custom auth, which legacy clients always had, and SRP unless
-   * CUSTOM_AUTH_FLOW_ONLY (API reference, ExplicitAuthFlows).
+   * The ALLOW_* flags in force. Legacy values (USER_PASSWORD_AUTH, ADMIN_NO_SRP_AUTH,
+   * CUSTOM_AUTH_FLOW_ONLY) each add their ALLOW_ equivalent to refresh and custom auth, which
+   * legacy clients always had, and SRP unless CUSTOM_AUTH_FLOW_ONLY (API reference,
+   * ExplicitAuthFlows).
    */
   public Set<String> allowedFlows() {
     List<String> configured = strings(settings().get("ExplicitAuthFlows"));
@@ -83,12 +85,19 @@ public record ClientAuthSettings(AppClient client) {
     return validity("RefreshTokenValidity", "RefreshToken", "days", Duration.ofDays(30));
   }
 
-  /** RefreshTokenRotation.Feature is ENABLED: refresh goes through GetTokensFromRefreshToken and rotates. */
+  /**
+   * RefreshTokenRotation.Feature is ENABLED: refresh goes through GetTokensFromRefreshToken and
+   * rotates.
+   */
   public boolean rotatesRefreshTokens() {
-    return settings().get("RefreshTokenRotation") instanceof Map<?, ?> m && "ENABLED".equals(m.get("Feature"));
+    return settings().get("RefreshTokenRotation") instanceof Map<?, ?> m
+        && "ENABLED".equals(m.get("Feature"));
   }
 
-  /** RefreshTokenRotation.RetryGracePeriodSeconds (0–60, default 0): how long a rotated-out token still works. */
+  /**
+   * RefreshTokenRotation.RetryGracePeriodSeconds (0–60, default 0): how long a rotated-out token
+   * still works.
+   */
   public Duration refreshTokenRetryGracePeriod() {
     return settings().get("RefreshTokenRotation") instanceof Map<?, ?> m
             && m.get("RetryGracePeriodSeconds") instanceof Number n
@@ -107,12 +116,13 @@ public record ClientAuthSettings(AppClient client) {
     }
     Map<?, ?> units = settings().get("TokenValidityUnits") instanceof Map<?, ?> m ? m : Map.of();
     Object unit = units.get(unitKey);
-    Duration one = switch (unit == null ? defaultUnit : unit.toString()) {
-      case "seconds" -> Duration.ofSeconds(1);
-      case "minutes" -> Duration.ofMinutes(1);
-      case "days" -> Duration.ofDays(1);
-      default -> Duration.ofHours(1);
-    };
+    Duration one =
+        switch (unit == null ? defaultUnit : unit.toString()) {
+          case "seconds" -> Duration.ofSeconds(1);
+          case "minutes" -> Duration.ofMinutes(1);
+          case "days" -> Duration.ofDays(1);
+          default -> Duration.ofHours(1);
+        };
     return one.multipliedBy(n.longValue());
   }
 

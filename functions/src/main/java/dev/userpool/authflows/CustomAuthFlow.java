@@ -8,14 +8,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * CUSTOM_AUTH's first step (sources §7.1, DG "Custom authentication challenge Lambda triggers"): USERNAME (and
- * SECRET_HASH) in; DefineAuthChallenge is asked with no rounds, or with {@code {SRP_A, true}} when the client sends
- * CHALLENGE_NAME=SRP_A and SRP_A to prove the password inside the sequence ({@link CustomAuthSequence}).
+ * CUSTOM_AUTH's first step (sources §7.1, DG "Custom authentication challenge Lambda triggers"):
+ * USERNAME (and SECRET_HASH) in; DefineAuthChallenge is asked with no rounds, or with {@code
+ * {SRP_A, true}} when the client sends CHALLENGE_NAME=SRP_A and SRP_A to prove the password inside
+ * the sequence ({@link CustomAuthSequence}).
  *
- * <p>The pool must have a DefineAuthChallenge function. A name that matches nobody is UserNotFoundException, or under
- * PreventUserExistenceErrors ENABLED a sequence whose triggers see {@code userNotFound=true} and that can never issue
- * tokens (sources §8.3). A disabled, unconfirmed or reset user is refused before any trigger runs; the password
- * lockout only guards the SRP variant (sources §8.2).
+ * <p>The pool must have a DefineAuthChallenge function. A name that matches nobody is
+ * UserNotFoundException, or under PreventUserExistenceErrors ENABLED a sequence whose triggers see
+ * {@code userNotFound=true} and that can never issue tokens (sources §8.3). A disabled, unconfirmed
+ * or reset user is refused before any trigger runs; the password lockout only guards the SRP
+ * variant (sources §8.2).
  */
 public final class CustomAuthFlow implements AuthFlow {
   private final UserAccounts users;
@@ -23,7 +25,10 @@ public final class CustomAuthFlow implements AuthFlow {
   private final CustomAuthSequence sequence;
   private final AuthenticationHooks hooks;
 
-  public CustomAuthFlow(UserAccounts users, AccountProtection protection, CustomAuthSequence sequence,
+  public CustomAuthFlow(
+      UserAccounts users,
+      AccountProtection protection,
+      CustomAuthSequence sequence,
       AuthenticationHooks hooks) {
     this.users = users;
     this.protection = protection;
@@ -35,7 +40,8 @@ public final class CustomAuthFlow implements AuthFlow {
   public AuthResult initiate(SignInContext ctx, Parameters params) {
     String username = params.require("USERNAME");
     SecretHashCheck.require(ctx.client(), username, params.optional("SECRET_HASH"));
-    boolean withSrp = params.optional("CHALLENGE_NAME").map(CustomAuthSequence.SRP_A::equals).orElse(false);
+    boolean withSrp =
+        params.optional("CHALLENGE_NAME").map(CustomAuthSequence.SRP_A::equals).orElse(false);
     String srpA = withSrp ? params.require("SRP_A") : null;
     if (withSrp) {
       SrpAuthFlow.requireValidA(srpA);
@@ -58,9 +64,16 @@ public final class CustomAuthFlow implements AuthFlow {
         throw ErrorCode.USER_NOT_CONFIRMED.exception("User is not confirmed.");
       }
     }
-    List<Round> rounds = withSrp ? List.of(new Round(CustomAuthSequence.SRP_A, true, null)) : List.of();
-    CustomAuthState state = new CustomAuthState(user != null ? user.username() : username,
-        user != null ? user.sub() : null, rounds, Map.of(), null, srpA);
+    List<Round> rounds =
+        withSrp ? List.of(new Round(CustomAuthSequence.SRP_A, true, null)) : List.of();
+    CustomAuthState state =
+        new CustomAuthState(
+            user != null ? user.username() : username,
+            user != null ? user.sub() : null,
+            rounds,
+            Map.of(),
+            null,
+            srpA);
     return sequence.next(ctx, user, state);
   }
 

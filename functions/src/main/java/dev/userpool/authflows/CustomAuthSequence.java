@@ -13,23 +13,27 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The loop of a custom authentication (DG "Define Auth challenge Lambda trigger"): after every round
- * DefineAuthChallenge sees all rounds so far and says what happens next — tokens ({@code issueTokens}), failure ({@code
- * failAuthentication}), CUSTOM_CHALLENGE (CreateAuthChallenge makes it; its public parameters go to the client, its
- * private ones wait sealed in the session for VerifyAuthChallengeResponse), or PASSWORD_VERIFIER when the flow
- * started with SRP_A (the SRP password check inside the sequence, after which Define is asked again).
+ * The loop of a custom authentication (DG "Define Auth challenge Lambda trigger"): after every
+ * round DefineAuthChallenge sees all rounds so far and says what happens next — tokens ({@code
+ * issueTokens}), failure ({@code failAuthentication}), CUSTOM_CHALLENGE (CreateAuthChallenge makes
+ * it; its public parameters go to the client, its private ones wait sealed in the session for
+ * VerifyAuthChallengeResponse), or PASSWORD_VERIFIER when the flow started with SRP_A (the SRP
+ * password check inside the sequence, after which Define is asked again).
  *
- * <p>Answers Cognito does not document, guessed here: failure is "Incorrect username or password." (what clients
- * report for failAuthentication); a Define answer naming no usable next step is an unrecognizable answer; a pool
- * without the Create or Verify function when one is needed gets the same error as one without Define; after
- * {@link #MAX_ROUNDS} rounds the sign-in fails (Cognito's own limit could not be confirmed).
+ * <p>Answers Cognito does not document, guessed here: failure is "Incorrect username or password."
+ * (what clients report for failAuthentication); a Define answer naming no usable next step is an
+ * unrecognizable answer; a pool without the Create or Verify function when one is needed gets the
+ * same error as one without Define; after {@link #MAX_ROUNDS} rounds the sign-in fails (Cognito's
+ * own limit could not be confirmed).
  */
 public final class CustomAuthSequence {
   static final String CUSTOM_CHALLENGE = "CUSTOM_CHALLENGE";
   static final String PASSWORD_VERIFIER = "PASSWORD_VERIFIER";
   static final String SRP_A = "SRP_A";
+
   /** The most rounds one sign-in may take (unconfirmed; see the class comment). */
   static final int MAX_ROUNDS = 8;
+
   static final String STATE_KEY = "custom-auth-state";
 
   private final CustomChallengeTriggers triggers;
@@ -39,9 +43,16 @@ public final class CustomAuthSequence {
   private final UserAccounts users;
   private final SrpAuthFlow srp;
 
-  /** @param srp makes the PASSWORD_VERIFIER challenge when Define asks for it */
-  public CustomAuthSequence(CustomChallengeTriggers triggers, ChallengeSessions sessions, SealedState sealed,
-      SignInCompletion completion, UserAccounts users, SrpAuthFlow srp) {
+  /**
+   * @param srp makes the PASSWORD_VERIFIER challenge when Define asks for it
+   */
+  public CustomAuthSequence(
+      CustomChallengeTriggers triggers,
+      ChallengeSessions sessions,
+      SealedState sealed,
+      SignInCompletion completion,
+      UserAccounts users,
+      SrpAuthFlow srp) {
     this.triggers = triggers;
     this.sessions = sessions;
     this.sealed = sealed;
@@ -50,9 +61,13 @@ public final class CustomAuthSequence {
     this.srp = srp;
   }
 
-  /** InvalidParameterException as Cognito words it (observed in public reports, e.g. amplify-js#6327). */
+  /**
+   * InvalidParameterException as Cognito words it (observed in public reports, e.g.
+   * amplify-js#6327).
+   */
   static CognitoException notConfigured() {
-    return ErrorCode.INVALID_PARAMETER.exception("Custom auth lambda trigger is not configured for the user pool.");
+    return ErrorCode.INVALID_PARAMETER.exception(
+        "Custom auth lambda trigger is not configured for the user pool.");
   }
 
   boolean configured(SignInContext ctx) {
@@ -62,7 +77,10 @@ public final class CustomAuthSequence {
   /** Asks Define what follows the rounds in {@code state} and carries it out. */
   AuthResult next(SignInContext ctx, User user, CustomAuthState state) {
     Subject subject = new Subject(user, state.username());
-    Decision decision = triggers.define(ctx, subject, state.rounds()).orElseThrow(CustomAuthSequence::notConfigured);
+    Decision decision =
+        triggers
+            .define(ctx, subject, state.rounds())
+            .orElseThrow(CustomAuthSequence::notConfigured);
     if (decision.failAuthentication()) {
       throw failed();
     }
@@ -77,16 +95,23 @@ public final class CustomAuthSequence {
       throw failed();
     }
     if (CUSTOM_CHALLENGE.equals(name)) {
-      Challenge challenge = triggers.create(ctx, subject, name, state.rounds())
-          .orElseThrow(CustomAuthSequence::notConfigured);
-      CustomAuthState waiting = state.withChallenge(challenge.privateParameters(), challenge.metadata());
+      Challenge challenge =
+          triggers
+              .create(ctx, subject, name, state.rounds())
+              .orElseThrow(CustomAuthSequence::notConfigured);
+      CustomAuthState waiting =
+          state.withChallenge(challenge.privateParameters(), challenge.metadata());
       Map<String, String> parameters = new LinkedHashMap<>(challenge.publicParameters());
       parameters.put("USERNAME", state.username());
-      return new AuthResult.Challenge(CUSTOM_CHALLENGE, parameters, open(ctx, waiting, CUSTOM_CHALLENGE));
+      return new AuthResult.Challenge(
+          CUSTOM_CHALLENGE, parameters, open(ctx, waiting, CUSTOM_CHALLENGE));
     }
     if (PASSWORD_VERIFIER.equals(name) && state.srpA() != null) {
-      AuthResult.Challenge verifier = srp.passwordVerifier(ctx, user, state.username(), state.srpA(), true);
-      return new AuthResult.Challenge(verifier.name(), verifier.parameters(),
+      AuthResult.Challenge verifier =
+          srp.passwordVerifier(ctx, user, state.username(), state.srpA(), true);
+      return new AuthResult.Challenge(
+          verifier.name(),
+          verifier.parameters(),
           open(ctx, state.withoutSrpA(), PASSWORD_VERIFIER));
     }
     throw ErrorCode.INVALID_LAMBDA_RESPONSE.exception("Unrecognizable lambda output");
@@ -103,12 +128,20 @@ public final class CustomAuthSequence {
       throw failed();
     }
     SecretHashCheck.require(ctx.client(), state.username(), responses.optional("SECRET_HASH"));
-    boolean correct = triggers.verify(ctx, new Subject(user, state.username()), state.privateParameters(), answer)
-        .orElseThrow(CustomAuthSequence::notConfigured);
-    return next(ctx, user, state.withRound(new Round(CUSTOM_CHALLENGE, correct, state.challengeMetadata())));
+    boolean correct =
+        triggers
+            .verify(ctx, new Subject(user, state.username()), state.privateParameters(), answer)
+            .orElseThrow(CustomAuthSequence::notConfigured);
+    return next(
+        ctx,
+        user,
+        state.withRound(new Round(CUSTOM_CHALLENGE, correct, state.challengeMetadata())));
   }
 
-  /** PASSWORD_VERIFIER passed inside a custom sequence: the round is recorded and Define asked again. */
+  /**
+   * PASSWORD_VERIFIER passed inside a custom sequence: the round is recorded and Define asked
+   * again.
+   */
   AuthResult passwordVerified(SignInContext ctx, User user, String session) {
     ChallengeSession taken = sessions.consume(ctx, session, PASSWORD_VERIFIER);
     CustomAuthState state = state(taken);
@@ -129,7 +162,10 @@ public final class CustomAuthSequence {
     if (taken.state() == null) {
       throw ChallengeSessions.expired();
     }
-    return sealed.open(taken.state()).map(CustomAuthState::fromJson).orElseThrow(ChallengeSessions::expired);
+    return sealed
+        .open(taken.state())
+        .map(CustomAuthState::fromJson)
+        .orElseThrow(ChallengeSessions::expired);
   }
 
   private User user(SignInContext ctx, CustomAuthState state) {
@@ -139,7 +175,10 @@ public final class CustomAuthSequence {
     return users.findBySub(ctx.pool(), state.sub()).orElseThrow(CustomAuthSequence::failed);
   }
 
-  /** USERNAME must name the user of the session: its username or a sign-in alias (as typed for nobody). */
+  /**
+   * USERNAME must name the user of the session: its username or a sign-in alias (as typed for
+   * nobody).
+   */
   private boolean designates(SignInContext ctx, User user, CustomAuthState state, String name) {
     if (name.equals(state.username())) {
       return true;

@@ -11,10 +11,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Where a custom authentication stands between two calls, kept sealed in its challenge session: whom it is about
- * ({@code sub} null when nobody was found), the rounds so far, and what the last CreateAuthChallenge answered for
- * the verifier (its private parameters and metadata). {@code srpA} holds the client's SRP_A until Define asks for
- * PASSWORD_VERIFIER (CUSTOM_AUTH started with CHALLENGE_NAME=SRP_A).
+ * Where a custom authentication stands between two calls, kept sealed in its challenge session:
+ * whom it is about ({@code sub} null when nobody was found), the rounds so far, and what the last
+ * CreateAuthChallenge answered for the verifier (its private parameters and metadata). {@code srpA}
+ * holds the client's SRP_A until Define asks for PASSWORD_VERIFIER (CUSTOM_AUTH started with
+ * CHALLENGE_NAME=SRP_A).
  */
 record CustomAuthState(
     String username,
@@ -45,7 +46,11 @@ record CustomAuthState(
 
   @Override
   public String toString() {
-    return "CustomAuthState[username=" + username + ", rounds=" + rounds.size() + "]"; // never the private values
+    return "CustomAuthState[username="
+        + username
+        + ", rounds="
+        + rounds.size()
+        + "]"; // never the private values
   }
 
   ObjectNode toJson() {
@@ -77,12 +82,20 @@ record CustomAuthState(
   static CustomAuthState fromJson(JsonNode o) {
     List<Round> rounds = new ArrayList<>();
     for (JsonNode n : o.path("rounds")) {
-      rounds.add(new Round(n.get("name").asText(), n.get("result").asBoolean(),
-          n.hasNonNull("metadata") ? n.get("metadata").asText() : null));
+      rounds.add(
+          new Round(
+              n.get("name").asText(),
+              n.get("result").asBoolean(),
+              n.hasNonNull("metadata") ? n.get("metadata").asText() : null));
     }
     Map<String, String> priv = new LinkedHashMap<>();
     o.path("private").fields().forEachRemaining(e -> priv.put(e.getKey(), e.getValue().asText()));
-    return new CustomAuthState(o.get("username").asText(), text(o, "sub"), rounds, priv, text(o, "metadata"),
+    return new CustomAuthState(
+        o.get("username").asText(),
+        text(o, "sub"),
+        rounds,
+        priv,
+        text(o, "metadata"),
         text(o, "srpA"));
   }
 

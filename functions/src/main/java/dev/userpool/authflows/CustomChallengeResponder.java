@@ -1,9 +1,10 @@
 package dev.userpool.authflows;
 
 /**
- * The answer to CUSTOM_CHALLENGE (sources §7.3): the Session, USERNAME and ANSWER (and SECRET_HASH over the internal
- * username). VerifyAuthChallengeResponse judges ANSWER against the private parameters CreateAuthChallenge gave, and
- * DefineAuthChallenge decides what follows ({@link CustomAuthSequence#answered}).
+ * The answer to CUSTOM_CHALLENGE (sources §7.3): the Session, USERNAME and ANSWER (and SECRET_HASH
+ * over the internal username). VerifyAuthChallengeResponse judges ANSWER against the private
+ * parameters CreateAuthChallenge gave, and DefineAuthChallenge decides what follows ({@link
+ * CustomAuthSequence#answered}).
  */
 public final class CustomChallengeResponder implements ChallengeResponder {
   private final CustomAuthSequence sequence;

@@ -10,10 +10,11 @@ import dev.userpool.errors.ErrorCode;
 import java.util.Base64;
 
 /**
- * The answer to DEVICE_PASSWORD_VERIFIER (sources §7.4): the device's proof, PASSWORD_CLAIM_SIGNATURE = HMAC(key,
- * DeviceGroupKey ‖ DeviceKey ‖ SECRET_BLOCK ‖ TIMESTAMP), checked in constant time against the stored device
- * verifier. A right proof signs the user in on that device (no NewDeviceMetadata; the tokens and refresh token carry
- * its key); a wrong one is NotAuthorizedException (wording guessed) and the Session is spent.
+ * The answer to DEVICE_PASSWORD_VERIFIER (sources §7.4): the device's proof,
+ * PASSWORD_CLAIM_SIGNATURE = HMAC(key, DeviceGroupKey ‖ DeviceKey ‖ SECRET_BLOCK ‖ TIMESTAMP),
+ * checked in constant time against the stored device verifier. A right proof signs the user in on
+ * that device (no NewDeviceMetadata; the tokens and refresh token carry its key); a wrong one is
+ * NotAuthorizedException (wording guessed) and the Session is spent.
  */
 public final class DevicePasswordVerifierChallenge implements ChallengeResponder {
   private final UserAccounts users;
@@ -22,8 +23,12 @@ public final class DevicePasswordVerifierChallenge implements ChallengeResponder
   private final SecretBlocks blocks;
   private final SignInCompletion completion;
 
-  public DevicePasswordVerifierChallenge(UserAccounts users, ChallengeSessions sessions, DeviceTracking devices,
-      SecretBlocks blocks, SignInCompletion completion) {
+  public DevicePasswordVerifierChallenge(
+      UserAccounts users,
+      ChallengeSessions sessions,
+      DeviceTracking devices,
+      SecretBlocks blocks,
+      SignInCompletion completion) {
     this.users = users;
     this.sessions = sessions;
     this.devices = devices;
@@ -40,24 +45,36 @@ public final class DevicePasswordVerifierChallenge implements ChallengeResponder
     String block = responses.require("PASSWORD_CLAIM_SECRET_BLOCK");
     String signature = responses.require("PASSWORD_CLAIM_SIGNATURE");
     String timestamp = responses.require("TIMESTAMP");
-    SecretBlocks.SrpState state = blocks.open(block)
-        .filter(s -> s.poolId().equals(ctx.pool().id()) && s.clientId().equals(ctx.client().clientId())
-            && s.sub() != null && s.sub().equals(challenge.sub()) && s.userIdForSrp().equals(deviceKey))
-        .orElseThrow(DevicePasswordVerifierChallenge::refused);
+    SecretBlocks.SrpState state =
+        blocks
+            .open(block)
+            .filter(
+                s ->
+                    s.poolId().equals(ctx.pool().id())
+                        && s.clientId().equals(ctx.client().clientId())
+                        && s.sub() != null
+                        && s.sub().equals(challenge.sub())
+                        && s.userIdForSrp().equals(deviceKey))
+            .orElseThrow(DevicePasswordVerifierChallenge::refused);
     if (!deviceKey.equals(challenge.state()) || !ctx.now().isBefore(state.expiresAt())) {
       throw refused();
     }
-    User user = users.findBySub(ctx.pool(), state.sub()).orElseThrow(DevicePasswordVerifierChallenge::refused);
+    User user =
+        users
+            .findBySub(ctx.pool(), state.sub())
+            .orElseThrow(DevicePasswordVerifierChallenge::refused);
     SecretHashCheck.require(ctx.client(), user.username(), responses.optional("SECRET_HASH"));
     PasswordVerifierChallenge.requireTimely(timestamp, ctx.now());
     if (!user.enabled()) {
       throw ErrorCode.NOT_AUTHORIZED.exception("User is disabled.");
     }
     Device device = devices.requireConfirmed(ctx, user, deviceKey);
-    byte[] key = Srp6a.ServerSession.restore(device.verifierHex(), state.privateKeyHex())
-        .passwordAuthenticationKey(state.srpA());
-    String expected = Srp6a.expectedSignature(key, device.deviceGroupKey(), deviceKey,
-        Base64.getDecoder().decode(block), timestamp);
+    byte[] key =
+        Srp6a.ServerSession.restore(device.verifierHex(), state.privateKeyHex())
+            .passwordAuthenticationKey(state.srpA());
+    String expected =
+        Srp6a.expectedSignature(
+            key, device.deviceGroupKey(), deviceKey, Base64.getDecoder().decode(block), timestamp);
     if (!ConstantTime.equals(expected, signature)) {
       throw refused();
     }

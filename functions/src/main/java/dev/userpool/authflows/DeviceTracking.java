@@ -13,22 +13,25 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The device side of signing in (DG "Working with user devices in your user pool"), for a pool whose
- * DeviceConfiguration is set (device tracking on):
+ * The device side of signing in (DG "Working with user devices in your user pool"), for a pool
+ * whose DeviceConfiguration is set (device tracking on):
  *
  * <ul>
- *   <li>a sign-in that presents no known device gets a new one: its key ({@code <region>_<uuid>}) and group key in
- *       NewDeviceMetadata, stored unconfirmed until ConfirmDevice gives it a verifier;
- *   <li>a sign-in that presents DEVICE_KEY of a confirmed device of the user proves it with device SRP
- *       (DEVICE_SRP_AUTH → DEVICE_PASSWORD_VERIFIER) after the password; a key the user does not have is
- *       ResourceNotFoundException "Device does not exist." (amazon-cognito-identity-js drops its cached key on a
- *       ResourceNotFoundException naming a device and retries without it).
+ *   <li>a sign-in that presents no known device gets a new one: its key ({@code <region>_<uuid>})
+ *       and group key in NewDeviceMetadata, stored unconfirmed until ConfirmDevice gives it a
+ *       verifier;
+ *   <li>a sign-in that presents DEVICE_KEY of a confirmed device of the user proves it with device
+ *       SRP (DEVICE_SRP_AUTH → DEVICE_PASSWORD_VERIFIER) after the password; a key the user does
+ *       not have is ResourceNotFoundException "Device does not exist." (amazon-cognito-identity-js
+ *       drops its cached key on a ResourceNotFoundException naming a device and retries without
+ *       it).
  * </ul>
  *
- * <p><b>With MFA</b>: {@link #skipsMfa} answers whether this sign-in presented a remembered, confirmed device of the
- * user in a pool with ChallengeRequiredOnNewDevice — the case where Cognito lets device authentication replace the
- * SMS/TOTP/email factor (API reference, DeviceConfigurationType). {@link SignInCompletion#secondFactorThenTokens}
- * asks it before the MFA stage and otherwise offers {@link #challenge} after the second factor.
+ * <p><b>With MFA</b>: {@link #skipsMfa} answers whether this sign-in presented a remembered,
+ * confirmed device of the user in a pool with ChallengeRequiredOnNewDevice — the case where Cognito
+ * lets device authentication replace the SMS/TOTP/email factor (API reference,
+ * DeviceConfigurationType). {@link SignInCompletion#secondFactorThenTokens} asks it before the MFA
+ * stage and otherwise offers {@link #challenge} after the second factor.
  */
 public final class DeviceTracking {
   static final String DEVICE_SRP_AUTH = "DEVICE_SRP_AUTH";
@@ -46,7 +49,10 @@ public final class DeviceTracking {
     this.random = random;
   }
 
-  /** No device tracking whatever the pool says: for sign-ins that never involve devices (the hosted pages). */
+  /**
+   * No device tracking whatever the pool says: for sign-ins that never involve devices (the hosted
+   * pages).
+   */
   static DeviceTracking off(ChallengeSessions sessions, SecureRandom random) {
     return new DeviceTracking(null, sessions, random);
   }
@@ -60,7 +66,10 @@ public final class DeviceTracking {
     return configuration(pool) != null;
   }
 
-  /** DeviceOnlyRememberedOnUserPrompt: ConfirmDevice leaves the device not_remembered until the user opts in. */
+  /**
+   * DeviceOnlyRememberedOnUserPrompt: ConfirmDevice leaves the device not_remembered until the user
+   * opts in.
+   */
   public static boolean rememberedOnlyOnPrompt(UserPool pool) {
     Map<?, ?> c = configuration(pool);
     return c != null && Boolean.TRUE.equals(c.get("DeviceOnlyRememberedOnUserPrompt"));
@@ -72,19 +81,26 @@ public final class DeviceTracking {
   }
 
   /**
-   * The MFA hook (see the class comment): the sign-in presented {@code deviceKey} of a remembered, confirmed device
-   * of the user, and the pool lets such a device replace the second factor.
+   * The MFA hook (see the class comment): the sign-in presented {@code deviceKey} of a remembered,
+   * confirmed device of the user, and the pool lets such a device replace the second factor.
    */
   public boolean skipsMfa(SignInContext ctx, User user, Optional<String> deviceKey) {
-    return tracks(ctx.pool()) && challengeRequiredOnNewDevice(ctx.pool()) && deviceKey.isPresent()
-        && devices.find(ctx.pool().id(), user.sub(), deviceKey.get()).map(Device::remembered).orElse(false);
+    return tracks(ctx.pool())
+        && challengeRequiredOnNewDevice(ctx.pool())
+        && deviceKey.isPresent()
+        && devices
+            .find(ctx.pool().id(), user.sub(), deviceKey.get())
+            .map(Device::remembered)
+            .orElse(false);
   }
 
   /**
-   * DEVICE_SRP_AUTH when the sign-in presents a device of the user (empty when it presents none or tracking is
-   * off); ResourceNotFoundException when the key is not one of the user's confirmed devices.
+   * DEVICE_SRP_AUTH when the sign-in presents a device of the user (empty when it presents none or
+   * tracking is off); ResourceNotFoundException when the key is not one of the user's confirmed
+   * devices.
    */
-  public Optional<AuthResult.Challenge> challenge(SignInContext ctx, User user, Optional<String> deviceKey) {
+  public Optional<AuthResult.Challenge> challenge(
+      SignInContext ctx, User user, Optional<String> deviceKey) {
     if (deviceKey.isEmpty() || !tracks(ctx.pool())) {
       return Optional.empty();
     }
@@ -100,13 +116,28 @@ public final class DeviceTracking {
     }
     String key = ctx.pool().region() + "_" + UUID.randomUUID();
     String groupKey = groupKey();
-    devices.create(new Device(ctx.pool().id(), user.sub(), key, groupKey, null, null, null, null, ctx.sourceIp(),
-        ctx.now(), ctx.now(), ctx.now(), 0));
+    devices.create(
+        new Device(
+            ctx.pool().id(),
+            user.sub(),
+            key,
+            groupKey,
+            null,
+            null,
+            null,
+            null,
+            ctx.sourceIp(),
+            ctx.now(),
+            ctx.now(),
+            ctx.now(),
+            0));
     return new AuthResult.NewDevice(key, groupKey);
   }
 
   Device requireConfirmed(SignInContext ctx, User user, String deviceKey) {
-    return devices.find(ctx.pool().id(), user.sub(), deviceKey).filter(Device::confirmed)
+    return devices
+        .find(ctx.pool().id(), user.sub(), deviceKey)
+        .filter(Device::confirmed)
         .orElseThrow(DeviceTracking::notFound);
   }
 
@@ -116,13 +147,20 @@ public final class DeviceTracking {
       try {
         return devices.update(device, device.authenticated(ctx.sourceIp(), ctx.now()));
       } catch (StaleWriteException e) {
-        device = devices.find(device.poolId(), device.sub(), device.deviceKey()).orElseThrow(DeviceTracking::notFound);
+        device =
+            devices
+                .find(device.poolId(), device.sub(), device.deviceKey())
+                .orElseThrow(DeviceTracking::notFound);
       }
     }
-    return device; // three concurrent writers in a row: the sign-in stands, the dates stay as they were
+    return device; // three concurrent writers in a row: the sign-in stands, the dates stay as they
+    // were
   }
 
-  /** Cognito's answer for a device key the user does not have (wording unconfirmed; ACIJ looks for "device"). */
+  /**
+   * Cognito's answer for a device key the user does not have (wording unconfirmed; ACIJ looks for
+   * "device").
+   */
   public static CognitoException notFound() {
     return ErrorCode.RESOURCE_NOT_FOUND.exception("Device does not exist.");
   }

@@ -8,11 +8,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The first factors USER_AUTH offers a user (developer guide, "Authentication with choice-based sign-in"): those the
- * pool allows in Policies.SignInPolicy.AllowedFirstAuthFactors (default PASSWORD only), that its feature plan
- * carries (passwordless needs ESSENTIALS or PLUS), and that the user can answer — PASSWORD and PASSWORD_SRP with a
- * password, EMAIL_OTP with a verified email, SMS_OTP with a verified phone number. WEB_AUTHN (passkeys) is not
- * implemented and never offered.
+ * The first factors USER_AUTH offers a user (developer guide, "Authentication with choice-based
+ * sign-in"): those the pool allows in Policies.SignInPolicy.AllowedFirstAuthFactors (default
+ * PASSWORD only), that its feature plan carries (passwordless needs ESSENTIALS or PLUS), and that
+ * the user can answer — PASSWORD and PASSWORD_SRP with a password, EMAIL_OTP with a verified email,
+ * SMS_OTP with a verified phone number. WEB_AUTHN (passkeys) is not implemented and never offered.
  */
 public final class FirstFactors {
   static final String PASSWORD = "PASSWORD";
@@ -25,7 +25,8 @@ public final class FirstFactors {
   /** The pool's AllowedFirstAuthFactors; [PASSWORD] when it sets none. */
   static List<String> allowedByPool(UserPool pool) {
     Object policies = pool.settings().get("Policies");
-    if (policies instanceof Map<?, ?> p && p.get("SignInPolicy") instanceof Map<?, ?> s
+    if (policies instanceof Map<?, ?> p
+        && p.get("SignInPolicy") instanceof Map<?, ?> s
         && s.get("AllowedFirstAuthFactors") instanceof List<?> factors) {
       return factors.stream().map(String::valueOf).toList();
     }
@@ -38,8 +39,8 @@ public final class FirstFactors {
   }
 
   /**
-   * GetUserAuthFactors' ConfiguredUserAuthFactors: the factors USER_AUTH would offer the user, PASSWORD standing for
-   * both password challenges.
+   * GetUserAuthFactors' ConfiguredUserAuthFactors: the factors USER_AUTH would offer the user,
+   * PASSWORD standing for both password challenges.
    */
   public static List<String> configured(UserPool userPool, User user) {
     return available(userPool, user, true).stream().filter(f -> !f.equals(PASSWORD_SRP)).toList();
@@ -47,7 +48,8 @@ public final class FirstFactors {
 
   private static List<String> available(UserPool userPool, User user, boolean codesAvailable) {
     List<String> pool = allowedByPool(userPool);
-    boolean passwordless = FeaturePlan.of(userPool).atLeast(FeaturePlan.ESSENTIALS) && codesAvailable;
+    boolean passwordless =
+        FeaturePlan.of(userPool).atLeast(FeaturePlan.ESSENTIALS) && codesAvailable;
     List<String> out = new ArrayList<>();
     if (pool.contains(PASSWORD) && user.password() != null) {
       out.add(PASSWORD);
@@ -68,6 +70,8 @@ public final class FirstFactors {
 
   private static boolean verified(User user, String attribute) {
     String value = user.attribute(attribute);
-    return value != null && !value.isEmpty() && "true".equals(user.attribute(attribute + "_verified"));
+    return value != null
+        && !value.isEmpty()
+        && "true".equals(user.attribute(attribute + "_verified"));
   }
 }

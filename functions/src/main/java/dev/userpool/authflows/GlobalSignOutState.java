@@ -6,13 +6,14 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * What GlobalSignOut and AdminUserGlobalSignOut leave on a user: every token issued up to and including the epoch
- * second of the sign-out is revoked — refresh tokens (REFRESH_TOKEN_AUTH refuses them) and the ID and access tokens
- * of every sign-in (sources §6.6). The second is kept in {@code User.extensions()["tokensRevokedThrough"]}.
+ * What GlobalSignOut and AdminUserGlobalSignOut leave on a user: every token issued up to and
+ * including the epoch second of the sign-out is revoked — refresh tokens (REFRESH_TOKEN_AUTH
+ * refuses them) and the ID and access tokens of every sign-in (sources §6.6). The second is kept in
+ * {@code User.extensions()["tokensRevokedThrough"]}.
  *
- * <p>Whole seconds because {@code iat} has no finer precision: a token issued earlier in the same second as the
- * sign-out must be revoked, so the whole second is. The sign-out operations therefore answer only once that second
- * is over, so that a sign-in after their answer is never caught by it.
+ * <p>Whole seconds because {@code iat} has no finer precision: a token issued earlier in the same
+ * second as the sign-out must be revoked, so the whole second is. The sign-out operations therefore
+ * answer only once that second is over, so that a sign-in after their answer is never caught by it.
  */
 public final class GlobalSignOutState {
   static final String KEY = "tokensRevokedThrough";
@@ -28,7 +29,8 @@ public final class GlobalSignOutState {
 
   /** Whether a token the user was issued at {@code issuedAt} was revoked by a global sign-out. */
   public static boolean revokes(User user, Instant issuedAt) {
-    return user.extensions().get(KEY) instanceof Number through && issuedAt != null
+    return user.extensions().get(KEY) instanceof Number through
+        && issuedAt != null
         && issuedAt.getEpochSecond() <= through.longValue();
   }
 }

@@ -7,10 +7,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The answer to SMS_MFA (SMS_MFA_CODE) or EMAIL_OTP (EMAIL_OTP_CODE): the code sent when the challenge was issued.
- * A wrong code answers CodeMismatchException and leaves the Session usable for {@value MfaStage#MAX_CODE_ATTEMPTS}
- * wrong codes in all. A right SMS code also marks phone_number verified, as Cognito does (knowledge center, "How
- * do I troubleshoot MFA errors"); likewise email_verified for an email code.
+ * The answer to SMS_MFA (SMS_MFA_CODE) or EMAIL_OTP (EMAIL_OTP_CODE): the code sent when the
+ * challenge was issued. A wrong code answers CodeMismatchException and leaves the Session usable
+ * for {@value MfaStage#MAX_CODE_ATTEMPTS} wrong codes in all. A right SMS code also marks
+ * phone_number verified, as Cognito does (knowledge center, "How do I troubleshoot MFA errors");
+ * likewise email_verified for an email code.
  */
 public final class MfaCodeChallenge implements ChallengeResponder {
   private final String challengeName;
@@ -22,8 +23,14 @@ public final class MfaCodeChallenge implements ChallengeResponder {
   private final MfaCodes codes;
   private final SignInCompletion completion;
 
-  private MfaCodeChallenge(String challengeName, String codeParameter, String verifiedAttribute,
-      UserAccounts users, ChallengeSessions sessions, AccountProtection protection, MfaCodes codes,
+  private MfaCodeChallenge(
+      String challengeName,
+      String codeParameter,
+      String verifiedAttribute,
+      UserAccounts users,
+      ChallengeSessions sessions,
+      AccountProtection protection,
+      MfaCodes codes,
       SignInCompletion completion) {
     this.challengeName = challengeName;
     this.codeParameter = codeParameter;
@@ -35,16 +42,38 @@ public final class MfaCodeChallenge implements ChallengeResponder {
     this.completion = completion;
   }
 
-  public static MfaCodeChallenge sms(UserAccounts users, ChallengeSessions sessions,
-      AccountProtection protection, MfaCodes codes, SignInCompletion completion) {
-    return new MfaCodeChallenge(PoolMfa.SMS_MFA, "SMS_MFA_CODE", "phone_number_verified", users, sessions,
-        protection, codes, completion);
+  public static MfaCodeChallenge sms(
+      UserAccounts users,
+      ChallengeSessions sessions,
+      AccountProtection protection,
+      MfaCodes codes,
+      SignInCompletion completion) {
+    return new MfaCodeChallenge(
+        PoolMfa.SMS_MFA,
+        "SMS_MFA_CODE",
+        "phone_number_verified",
+        users,
+        sessions,
+        protection,
+        codes,
+        completion);
   }
 
-  public static MfaCodeChallenge email(UserAccounts users, ChallengeSessions sessions,
-      AccountProtection protection, MfaCodes codes, SignInCompletion completion) {
-    return new MfaCodeChallenge(PoolMfa.EMAIL_OTP, "EMAIL_OTP_CODE", "email_verified", users, sessions,
-        protection, codes, completion);
+  public static MfaCodeChallenge email(
+      UserAccounts users,
+      ChallengeSessions sessions,
+      AccountProtection protection,
+      MfaCodes codes,
+      SignInCompletion completion) {
+    return new MfaCodeChallenge(
+        PoolMfa.EMAIL_OTP,
+        "EMAIL_OTP_CODE",
+        "email_verified",
+        users,
+        sessions,
+        protection,
+        codes,
+        completion);
   }
 
   @Override
@@ -59,7 +88,10 @@ public final class MfaCodeChallenge implements ChallengeResponder {
       throw MfaStage.codeMismatch();
     }
     user = protection.secondFactorAccepted(ctx, user);
-    return completion.afterSecondFactor(ctx, markVerified(ctx, user), TokenGenerationSource.AUTHENTICATION,
+    return completion.afterSecondFactor(
+        ctx,
+        markVerified(ctx, user),
+        TokenGenerationSource.AUTHENTICATION,
         responses.optional("DEVICE_KEY"));
   }
 
@@ -68,13 +100,17 @@ public final class MfaCodeChallenge implements ChallengeResponder {
       return user;
     }
     try {
-      return users.update(ctx.pool(), user, u -> {
-        Map<String, String> attributes = new LinkedHashMap<>(u.attributes());
-        attributes.put(verifiedAttribute, "true");
-        return u.withAttributes(attributes, ctx.now());
-      });
+      return users.update(
+          ctx.pool(),
+          user,
+          u -> {
+            Map<String, String> attributes = new LinkedHashMap<>(u.attributes());
+            attributes.put(verifiedAttribute, "true");
+            return u.withAttributes(attributes, ctx.now());
+          });
     } catch (RuntimeException e) {
-      return user; // e.g. another user holds the value as a verified alias: signing in matters more (our choice)
+      return user; // e.g. another user holds the value as a verified alias: signing in matters more
+      // (our choice)
     }
   }
 }

@@ -3,9 +3,9 @@ package dev.userpool.authflows;
 import dev.userpool.domain.User;
 
 /**
- * Sign-in codes sent by SMS or email (SMS_MFA, EMAIL_OTP): the operations layer implements it over the code sender
- * (CustomMessage_Authentication, templates, SES/SNS/outbox) and the code store (keyed hashes with a TTL), as every
- * other code is sent and kept.
+ * Sign-in codes sent by SMS or email (SMS_MFA, EMAIL_OTP): the operations layer implements it over
+ * the code sender (CustomMessage_Authentication, templates, SES/SNS/outbox) and the code store
+ * (keyed hashes with a TTL), as every other code is sent and kept.
  */
 public interface MfaCodes {
   /** Where a code went: the medium (SMS, EMAIL) and the masked destination. */
@@ -18,15 +18,16 @@ public interface MfaCodes {
   boolean accept(SignInContext ctx, User user, String code);
 
   /** No code channel: SMS and email factors are never offered. */
-  MfaCodes NONE = new MfaCodes() {
-    @Override
-    public Sent send(SignInContext ctx, User user, String factor) {
-      throw new IllegalStateException("no MFA code channel wired");
-    }
+  MfaCodes NONE =
+      new MfaCodes() {
+        @Override
+        public Sent send(SignInContext ctx, User user, String factor) {
+          throw new IllegalStateException("no MFA code channel wired");
+        }
 
-    @Override
-    public boolean accept(SignInContext ctx, User user, String code) {
-      return false;
-    }
-  };
+        @Override
+        public boolean accept(SignInContext ctx, User user, String code) {
+          return false;
+        }
+      };
 }

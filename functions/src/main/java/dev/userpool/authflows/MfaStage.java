@@ -12,20 +12,25 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The second-factor stage of a sign-in, between the first factor (password, SRP, a new password) and tokens. Reads
- * the pool's MfaConfiguration and the user's factors: OFF → none; a user with no usable factor → none when
- * OPTIONAL, MFA_SETUP (MFAS_CAN_SETUP) when ON; one factor, or the preferred one → its challenge; several and none
- * preferred → SELECT_MFA_TYPE (MFAS_CAN_CHOOSE). A hook for "this sign-in needs no MFA" (e.g. a remembered device)
- * belongs in front of {@link #challenge}.
+ * The second-factor stage of a sign-in, between the first factor (password, SRP, a new password)
+ * and tokens. Reads the pool's MfaConfiguration and the user's factors: OFF → none; a user with no
+ * usable factor → none when OPTIONAL, MFA_SETUP (MFAS_CAN_SETUP) when ON; one factor, or the
+ * preferred one → its challenge; several and none preferred → SELECT_MFA_TYPE (MFAS_CAN_CHOOSE). A
+ * hook for "this sign-in needs no MFA" (e.g. a remembered device) belongs in front of {@link
+ * #challenge}.
  */
 public final class MfaStage {
   public static final String SELECT_MFA_TYPE = "SELECT_MFA_TYPE";
   public static final String MFA_SETUP = "MFA_SETUP";
-  /** The internal challenge of the Session VerifySoftwareToken returns: only it completes MFA_SETUP. */
-  public static final String MFA_SETUP_VERIFIED = "MFA_SETUP:VERIFIED";
+
   /**
-   * Wrong codes one Session may carry before it is used up (Cognito's per-session number is not documented; three
-   * is this implementation's choice, see docs/adr/0011-mfa.md).
+   * The internal challenge of the Session VerifySoftwareToken returns: only it completes MFA_SETUP.
+   */
+  public static final String MFA_SETUP_VERIFIED = "MFA_SETUP:VERIFIED";
+
+  /**
+   * Wrong codes one Session may carry before it is used up (Cognito's per-session number is not
+   * documented; three is this implementation's choice, see docs/adr/0011-mfa.md).
    */
   public static final int MAX_CODE_ATTEMPTS = 3;
 
@@ -42,8 +47,9 @@ public final class MfaStage {
   }
 
   /**
-   * Whether this sign-in owes a second factor (or its setup), decided as {@link #challenge} decides it but without
-   * opening a session or sending a code: the hosted page, which does not offer MFA yet, refuses such sign-ins.
+   * Whether this sign-in owes a second factor (or its setup), decided as {@link #challenge} decides
+   * it but without opening a session or sending a code: the hosted page, which does not offer MFA
+   * yet, refuses such sign-ins.
    */
   public boolean owed(SignInContext ctx, User user) {
     PoolMfa pool = PoolMfa.of(ctx.pool());
@@ -62,20 +68,23 @@ public final class MfaStage {
         return Optional.empty();
       }
       if (pool.sms() && codes != MfaCodes.NONE && present(user.attribute("phone_number"))) {
-        // MFA required and SMS offered: a user with a phone number gets SMS codes without choosing them (DG).
+        // MFA required and SMS offered: a user with a phone number gets SMS codes without choosing
+        // them (DG).
         return Optional.of(challengeFor(ctx, user, PoolMfa.SMS_MFA));
       }
       Map<String, String> p = new LinkedHashMap<>();
       p.put("MFAS_CAN_SETUP", Json.write(pool.factors()));
       p.put("USER_ID_FOR_SRP", user.username());
-      return Optional.of(new AuthResult.Challenge(MFA_SETUP, p, sessions.openPortable(ctx, user, MFA_SETUP)));
+      return Optional.of(
+          new AuthResult.Challenge(MFA_SETUP, p, sessions.openPortable(ctx, user, MFA_SETUP)));
     }
     String preferred = UserMfa.preferred(user).filter(usable::contains).orElse(null);
     if (preferred == null && usable.size() > 1) {
       Map<String, String> p = new LinkedHashMap<>();
       p.put("MFAS_CAN_CHOOSE", Json.write(usable));
       p.put("USER_ID_FOR_SRP", user.username());
-      return Optional.of(new AuthResult.Challenge(SELECT_MFA_TYPE, p, sessions.open(ctx, user, SELECT_MFA_TYPE)));
+      return Optional.of(
+          new AuthResult.Challenge(SELECT_MFA_TYPE, p, sessions.open(ctx, user, SELECT_MFA_TYPE)));
     }
     return Optional.of(challengeFor(ctx, user, preferred != null ? preferred : usable.get(0)));
   }
@@ -98,8 +107,9 @@ public final class MfaStage {
   }
 
   /**
-   * The factors the user enabled that it can answer now: TOTP needs a verified token (and keeps working after the
-   * pool stops offering TOTP, DG); SMS and email need the pool to offer them, a code channel and a destination.
+   * The factors the user enabled that it can answer now: TOTP needs a verified token (and keeps
+   * working after the pool stops offering TOTP, DG); SMS and email need the pool to offer them, a
+   * code channel and a destination.
    */
   List<String> usableFactors(PoolMfa pool, User user) {
     List<String> usable = new ArrayList<>();
@@ -108,12 +118,15 @@ public final class MfaStage {
       enabled.add(0, PoolMfa.SMS_MFA); // MFAOptions of SetUserSettings
     }
     for (String factor : enabled) {
-      boolean can = switch (factor) {
-        case PoolMfa.SOFTWARE_TOKEN_MFA -> UserMfa.softwareToken(user).verified();
-        case PoolMfa.SMS_MFA -> pool.sms() && codes != MfaCodes.NONE && present(user.attribute("phone_number"));
-        case PoolMfa.EMAIL_OTP -> pool.email() && codes != MfaCodes.NONE && present(user.attribute("email"));
-        default -> false;
-      };
+      boolean can =
+          switch (factor) {
+            case PoolMfa.SOFTWARE_TOKEN_MFA -> UserMfa.softwareToken(user).verified();
+            case PoolMfa.SMS_MFA ->
+                pool.sms() && codes != MfaCodes.NONE && present(user.attribute("phone_number"));
+            case PoolMfa.EMAIL_OTP ->
+                pool.email() && codes != MfaCodes.NONE && present(user.attribute("email"));
+            default -> false;
+          };
       if (can) {
         usable.add(factor);
       }
@@ -126,17 +139,25 @@ public final class MfaStage {
   }
 
   /**
-   * The user a consumed MFA Session belongs to, checked against the answer's USERNAME (the username or a sign-in
-   * alias of the same user) and SECRET_HASH.
+   * The user a consumed MFA Session belongs to, checked against the answer's USERNAME (the username
+   * or a sign-in alias of the same user) and SECRET_HASH.
    */
-  static User requireUser(SignInContext ctx, UserAccounts users, ChallengeSession session, Parameters responses) {
-    User user = users.findBySub(ctx.pool(), session.sub())
-        .orElseThrow(() -> ErrorCode.USER_NOT_FOUND.exception("User does not exist."));
+  static User requireUser(
+      SignInContext ctx, UserAccounts users, ChallengeSession session, Parameters responses) {
+    User user =
+        users
+            .findBySub(ctx.pool(), session.sub())
+            .orElseThrow(() -> ErrorCode.USER_NOT_FOUND.exception("User does not exist."));
     String username = responses.require("USERNAME");
-    boolean same = username.equals(user.username())
-        || users.findForSignIn(ctx.pool(), username).map(u -> u.sub().equals(user.sub())).orElse(false);
+    boolean same =
+        username.equals(user.username())
+            || users
+                .findForSignIn(ctx.pool(), username)
+                .map(u -> u.sub().equals(user.sub()))
+                .orElse(false);
     if (!same) {
-      throw ErrorCode.NOT_AUTHORIZED.exception("Incorrect username or password."); // wording guessed
+      throw ErrorCode.NOT_AUTHORIZED.exception(
+          "Incorrect username or password."); // wording guessed
     }
     SecretHashCheck.require(ctx.client(), user.username(), responses.optional("SECRET_HASH"));
     if (!user.enabled()) {
@@ -145,7 +166,10 @@ public final class MfaStage {
     return user;
   }
 
-  /** CodeMismatchException "Invalid code or auth state for the user." (observed, aws-amplify/amplify-js#3066). */
+  /**
+   * CodeMismatchException "Invalid code or auth state for the user." (observed,
+   * aws-amplify/amplify-js#3066).
+   */
   static CognitoException codeMismatch() {
     return ErrorCode.CODE_MISMATCH.exception("Invalid code or auth state for the user.");
   }

@@ -6,9 +6,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A pool's MFA configuration as SetUserPoolMfaConfig stored it: MfaConfiguration (OFF, ON, OPTIONAL) and which
- * second factors are enabled. SMS shares the pool's SmsAuthenticationMessage/SmsConfiguration; TOTP and email live
- * under hidden settings keys (they are not DescribeUserPool members).
+ * A pool's MFA configuration as SetUserPoolMfaConfig stored it: MfaConfiguration (OFF, ON,
+ * OPTIONAL) and which second factors are enabled. SMS shares the pool's
+ * SmsAuthenticationMessage/SmsConfiguration; TOTP and email live under hidden settings keys (they
+ * are not DescribeUserPool members).
  */
 public record PoolMfa(String configuration, boolean sms, boolean softwareToken, boolean email) {
   public static final String SMS_ENABLED = "_SmsMfaEnabled";
@@ -21,9 +22,13 @@ public record PoolMfa(String configuration, boolean sms, boolean softwareToken, 
 
   public static PoolMfa of(UserPool pool) {
     Map<String, Object> s = pool.settings();
-    boolean totp = s.get(SOFTWARE_TOKEN) instanceof Map<?, ?> m && Boolean.TRUE.equals(m.get("Enabled"));
-    return new PoolMfa(String.valueOf(s.getOrDefault("MfaConfiguration", "OFF")),
-        Boolean.TRUE.equals(s.get(SMS_ENABLED)), totp, s.get(EMAIL) != null);
+    boolean totp =
+        s.get(SOFTWARE_TOKEN) instanceof Map<?, ?> m && Boolean.TRUE.equals(m.get("Enabled"));
+    return new PoolMfa(
+        String.valueOf(s.getOrDefault("MfaConfiguration", "OFF")),
+        Boolean.TRUE.equals(s.get(SMS_ENABLED)),
+        totp,
+        s.get(EMAIL) != null);
   }
 
   public boolean off() {

@@ -17,10 +17,11 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Flow state that must be stored but not readable where it is stored: a custom authentication's private challenge
- * parameters (often the very answer the user must type) and its rounds. Sealed with AES-256-GCM under a deployment
- * key of its own, so a copy of the table alone reveals nothing; the key name is also the associated data, so state
- * sealed for one purpose never opens as another. Layout: base64(0x01 ‖ 12-byte nonce ‖ ciphertext+tag).
+ * Flow state that must be stored but not readable where it is stored: a custom authentication's
+ * private challenge parameters (often the very answer the user must type) and its rounds. Sealed
+ * with AES-256-GCM under a deployment key of its own, so a copy of the table alone reveals nothing;
+ * the key name is also the associated data, so state sealed for one purpose never opens as another.
+ * Layout: base64(0x01 ‖ 12-byte nonce ‖ ciphertext+tag).
  */
 public final class SealedState {
   private static final byte VERSION = 1;
@@ -42,9 +43,15 @@ public final class SealedState {
   public String seal(ObjectNode state) {
     byte[] nonce = new byte[NONCE_BYTES];
     random.nextBytes(nonce);
-    byte[] sealed = crypt(Cipher.ENCRYPT_MODE, nonce, Json.write(state).getBytes(StandardCharsets.UTF_8));
-    return Base64.getEncoder().encodeToString(
-        ByteBuffer.allocate(1 + NONCE_BYTES + sealed.length).put(VERSION).put(nonce).put(sealed).array());
+    byte[] sealed =
+        crypt(Cipher.ENCRYPT_MODE, nonce, Json.write(state).getBytes(StandardCharsets.UTF_8));
+    return Base64.getEncoder()
+        .encodeToString(
+            ByteBuffer.allocate(1 + NONCE_BYTES + sealed.length)
+                .put(VERSION)
+                .put(nonce)
+                .put(sealed)
+                .array());
   }
 
   /** The state this deployment sealed under this key name; empty for anything else. */
@@ -59,8 +66,11 @@ public final class SealedState {
       return Optional.empty();
     }
     try {
-      byte[] plain = crypt(Cipher.DECRYPT_MODE, Arrays.copyOfRange(raw, 1, 1 + NONCE_BYTES),
-          Arrays.copyOfRange(raw, 1 + NONCE_BYTES, raw.length));
+      byte[] plain =
+          crypt(
+              Cipher.DECRYPT_MODE,
+              Arrays.copyOfRange(raw, 1, 1 + NONCE_BYTES),
+              Arrays.copyOfRange(raw, 1 + NONCE_BYTES, raw.length));
       return Optional.of(Json.read(new String(plain, StandardCharsets.UTF_8)));
     } catch (IllegalStateException e) {
       if (e.getCause() instanceof AEADBadTagException) {
@@ -71,11 +81,14 @@ public final class SealedState {
   }
 
   private byte[] crypt(int mode, byte[] nonce, byte[] input) {
-    byte[] material = keys.getOrCreate(keyName, () -> {
-      byte[] fresh = new byte[32];
-      random.nextBytes(fresh);
-      return fresh;
-    });
+    byte[] material =
+        keys.getOrCreate(
+            keyName,
+            () -> {
+              byte[] fresh = new byte[32];
+              random.nextBytes(fresh);
+              return fresh;
+            });
     try {
       Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
       cipher.init(mode, new SecretKeySpec(material, "AES"), new GCMParameterSpec(TAG_BITS, nonce));

@@ -5,8 +5,8 @@ import dev.userpool.domain.User;
 import dev.userpool.errors.ErrorCode;
 
 /**
- * The answer to SELECT_MFA_TYPE: USERNAME and ANSWER, one of the factors MFAS_CAN_CHOOSE offered. The answer is
- * the chosen factor's challenge with a new Session.
+ * The answer to SELECT_MFA_TYPE: USERNAME and ANSWER, one of the factors MFAS_CAN_CHOOSE offered.
+ * The answer is the chosen factor's challenge with a new Session.
  */
 public final class SelectMfaTypeChallenge implements ChallengeResponder {
   private final UserAccounts users;

@@ -11,11 +11,12 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What follows an accepted password, in every password-based flow: UNCONFIRMED → UserNotConfirmedException;
- * FORCE_CHANGE_PASSWORD → the NEW_PASSWORD_REQUIRED challenge (or NotAuthorizedException when the temporary
- * password has expired); otherwise the MFA stage ({@link MfaStage}) — which a remembered device replaces
- * ({@link DeviceTracking#skipsMfa}) — then DEVICE_SRP_AUTH for a device the sign-in presented, then Post
- * Authentication and tokens, with NewDeviceMetadata when the pool tracks devices and no device was proven.
+ * What follows an accepted password, in every password-based flow: UNCONFIRMED →
+ * UserNotConfirmedException; FORCE_CHANGE_PASSWORD → the NEW_PASSWORD_REQUIRED challenge (or
+ * NotAuthorizedException when the temporary password has expired); otherwise the MFA stage ({@link
+ * MfaStage}) — which a remembered device replaces ({@link DeviceTracking#skipsMfa}) — then
+ * DEVICE_SRP_AUTH for a device the sign-in presented, then Post Authentication and tokens, with
+ * NewDeviceMetadata when the pool tracks devices and no device was proven.
  */
 public final class SignInCompletion {
   static final String NEW_PASSWORD_REQUIRED = "NEW_PASSWORD_REQUIRED";
@@ -26,7 +27,11 @@ public final class SignInCompletion {
   private final MfaStage mfa;
   private final DeviceTracking devices;
 
-  public SignInCompletion(ChallengeSessions sessions, TokenMint mint, AuthenticationHooks hooks, MfaStage mfa,
+  public SignInCompletion(
+      ChallengeSessions sessions,
+      TokenMint mint,
+      AuthenticationHooks hooks,
+      MfaStage mfa,
       DeviceTracking devices) {
     this.sessions = sessions;
     this.mint = mint;
@@ -39,18 +44,25 @@ public final class SignInCompletion {
     return passwordAccepted(ctx, user, Optional.empty());
   }
 
-  /** As {@link #passwordAccepted(SignInContext, User)}, for a sign-in that presented {@code deviceKey}. */
+  /**
+   * As {@link #passwordAccepted(SignInContext, User)}, for a sign-in that presented {@code
+   * deviceKey}.
+   */
   public AuthResult passwordAccepted(SignInContext ctx, User user, Optional<String> deviceKey) {
     switch (user.status()) {
       case UNCONFIRMED -> throw ErrorCode.USER_NOT_CONFIRMED.exception("User is not confirmed.");
       case FORCE_CHANGE_PASSWORD -> {
         var password = user.password();
-        if (password != null && password.temporaryUntil() != null && !ctx.now().isBefore(password.temporaryUntil())) {
+        if (password != null
+            && password.temporaryUntil() != null
+            && !ctx.now().isBefore(password.temporaryUntil())) {
           // observed wording (sources §7.3, unconfirmed)
           throw ErrorCode.NOT_AUTHORIZED.exception(
               "Temporary password has expired and must be reset by an administrator.");
         }
-        return new AuthResult.Challenge(NEW_PASSWORD_REQUIRED, newPasswordParameters(ctx, user),
+        return new AuthResult.Challenge(
+            NEW_PASSWORD_REQUIRED,
+            newPasswordParameters(ctx, user),
             sessions.open(ctx, user, NEW_PASSWORD_REQUIRED));
       }
       default -> {
@@ -60,16 +72,18 @@ public final class SignInCompletion {
   }
 
   /** The MFA challenge the user owes, or (none owed) Post Authentication and tokens. */
-  public AuthResult secondFactorThenTokens(SignInContext ctx, User user, TokenGenerationSource source) {
+  public AuthResult secondFactorThenTokens(
+      SignInContext ctx, User user, TokenGenerationSource source) {
     return secondFactorThenTokens(ctx, user, source, Optional.empty());
   }
 
   /**
-   * For a sign-in that presented {@code deviceKey}: a remembered device replaces the second factor (DEVICE_SRP_AUTH
-   * at once); otherwise the MFA challenge the user owes, or, none owed, {@link #afterSecondFactor}.
+   * For a sign-in that presented {@code deviceKey}: a remembered device replaces the second factor
+   * (DEVICE_SRP_AUTH at once); otherwise the MFA challenge the user owes, or, none owed, {@link
+   * #afterSecondFactor}.
    */
-  public AuthResult secondFactorThenTokens(SignInContext ctx, User user, TokenGenerationSource source,
-      Optional<String> deviceKey) {
+  public AuthResult secondFactorThenTokens(
+      SignInContext ctx, User user, TokenGenerationSource source, Optional<String> deviceKey) {
     if (devices.skipsMfa(ctx, user, deviceKey)) {
       return devices.challenge(ctx, user, deviceKey).orElseThrow();
     }
@@ -81,11 +95,12 @@ public final class SignInCompletion {
   }
 
   /**
-   * After the second factor (or when none is owed): DEVICE_SRP_AUTH for a device the sign-in presented (amazon-
-   * cognito-identity-js answers it after an MFA code too), otherwise Post Authentication and tokens.
+   * After the second factor (or when none is owed): DEVICE_SRP_AUTH for a device the sign-in
+   * presented (amazon- cognito-identity-js answers it after an MFA code too), otherwise Post
+   * Authentication and tokens.
    */
-  public AuthResult afterSecondFactor(SignInContext ctx, User user, TokenGenerationSource source,
-      Optional<String> deviceKey) {
+  public AuthResult afterSecondFactor(
+      SignInContext ctx, User user, TokenGenerationSource source, Optional<String> deviceKey) {
     Optional<AuthResult.Challenge> device = devices.challenge(ctx, user, deviceKey);
     if (device.isPresent()) {
       return device.get();
@@ -93,32 +108,45 @@ public final class SignInCompletion {
     return authenticated(ctx, user, source);
   }
 
-  /** Post Authentication, then the tokens of a new sign-in (on a new device when the pool tracks devices). */
-  public AuthResult.Authenticated authenticated(SignInContext ctx, User user, TokenGenerationSource source) {
+  /**
+   * Post Authentication, then the tokens of a new sign-in (on a new device when the pool tracks
+   * devices).
+   */
+  public AuthResult.Authenticated authenticated(
+      SignInContext ctx, User user, TokenGenerationSource source) {
     hooks.afterAuthentication(ctx, user);
     AuthResult.NewDevice device = devices.register(ctx, user);
-    AuthResult.Authenticated tokens = mint.signIn(ctx, user, source, device == null ? null : device.deviceKey());
+    AuthResult.Authenticated tokens =
+        mint.signIn(ctx, user, source, device == null ? null : device.deviceKey());
     return tokens.withNewDevice(device);
   }
 
-  /** Post Authentication, then the tokens of a sign-in proven on one of the user's devices (device SRP). */
-  public AuthResult.Authenticated authenticatedOnDevice(SignInContext ctx, User user, Device device) {
+  /**
+   * Post Authentication, then the tokens of a sign-in proven on one of the user's devices (device
+   * SRP).
+   */
+  public AuthResult.Authenticated authenticatedOnDevice(
+      SignInContext ctx, User user, Device device) {
     hooks.afterAuthentication(ctx, user);
     return mint.signIn(ctx, user, TokenGenerationSource.AUTHENTICATE_DEVICE, device.deviceKey());
   }
 
   /**
-   * NEW_PASSWORD_REQUIRED's parameters (sources §7.3): USER_ID_FOR_SRP, userAttributes (the current attributes but
-   * sub, as a JSON object of strings) and requiredAttributes (the pool's required attributes the user lacks, as a
-   * JSON array of "userAttributes.&lt;name&gt;").
+   * NEW_PASSWORD_REQUIRED's parameters (sources §7.3): USER_ID_FOR_SRP, userAttributes (the current
+   * attributes but sub, as a JSON object of strings) and requiredAttributes (the pool's required
+   * attributes the user lacks, as a JSON array of "userAttributes.&lt;name&gt;").
    */
   static Map<String, String> newPasswordParameters(SignInContext ctx, User user) {
     Map<String, String> attributes = new LinkedHashMap<>(user.attributes());
     attributes.remove("sub");
     Map<String, String> parameters = new LinkedHashMap<>();
     parameters.put("USER_ID_FOR_SRP", user.username());
-    parameters.put("requiredAttributes",
-        Json.write(missingRequired(ctx, user.attributes()).stream().map(a -> "userAttributes." + a).toList()));
+    parameters.put(
+        "requiredAttributes",
+        Json.write(
+            missingRequired(ctx, user.attributes()).stream()
+                .map(a -> "userAttributes." + a)
+                .toList()));
     parameters.put("userAttributes", Json.write(attributes));
     return parameters;
   }
@@ -129,7 +157,9 @@ public final class SignInCompletion {
     for (Map<String, Object> a : ctx.pool().view().schemaAttributes()) {
       String name = String.valueOf(a.get("Name"));
       String value = attributes.get(name);
-      if (Boolean.TRUE.equals(a.get("Required")) && !name.equals("sub") && (value == null || value.isEmpty())) {
+      if (Boolean.TRUE.equals(a.get("Required"))
+          && !name.equals("sub")
+          && (value == null || value.isEmpty())) {
         missing.add(name);
       }
     }

@@ -4,10 +4,10 @@ import dev.userpool.domain.ChallengeSession;
 import dev.userpool.domain.User;
 
 /**
- * The answer to SOFTWARE_TOKEN_MFA: the Session, USERNAME and SOFTWARE_TOKEN_MFA_CODE (a current TOTP code of the
- * user's verified token, not accepted before). A wrong code answers CodeMismatchException and leaves the Session
- * usable for {@value MfaStage#MAX_CODE_ATTEMPTS} wrong codes in all; wrong codes also count towards the user's
- * lockout ({@link AccountProtection}).
+ * The answer to SOFTWARE_TOKEN_MFA: the Session, USERNAME and SOFTWARE_TOKEN_MFA_CODE (a current
+ * TOTP code of the user's verified token, not accepted before). A wrong code answers
+ * CodeMismatchException and leaves the Session usable for {@value MfaStage#MAX_CODE_ATTEMPTS} wrong
+ * codes in all; wrong codes also count towards the user's lockout ({@link AccountProtection}).
  */
 public final class SoftwareTokenMfaChallenge implements ChallengeResponder {
   private final UserAccounts users;
@@ -16,8 +16,12 @@ public final class SoftwareTokenMfaChallenge implements ChallengeResponder {
   private final SoftwareTokens tokens;
   private final SignInCompletion completion;
 
-  public SoftwareTokenMfaChallenge(UserAccounts users, ChallengeSessions sessions, AccountProtection protection,
-      SoftwareTokens tokens, SignInCompletion completion) {
+  public SoftwareTokenMfaChallenge(
+      UserAccounts users,
+      ChallengeSessions sessions,
+      AccountProtection protection,
+      SoftwareTokens tokens,
+      SignInCompletion completion) {
     this.users = users;
     this.sessions = sessions;
     this.protection = protection;
@@ -37,7 +41,7 @@ public final class SoftwareTokenMfaChallenge implements ChallengeResponder {
       throw MfaStage.codeMismatch();
     }
     user = protection.secondFactorAccepted(ctx, user);
-    return completion.afterSecondFactor(ctx, user, TokenGenerationSource.AUTHENTICATION,
-        responses.optional("DEVICE_KEY"));
+    return completion.afterSecondFactor(
+        ctx, user, TokenGenerationSource.AUTHENTICATION, responses.optional("DEVICE_KEY"));
   }
 }

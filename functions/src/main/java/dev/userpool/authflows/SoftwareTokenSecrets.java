@@ -14,9 +14,10 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * TOTP secrets at rest: AES-256-GCM under a per-deployment key of their own (not the SRP block key), with the
- * pool and user in the associated data so a sealed secret copied onto another user does not open. Layout:
- * base64(version 0x01 ‖ 12-byte nonce ‖ ciphertext+tag). A database dump alone therefore yields no usable seed.
+ * TOTP secrets at rest: AES-256-GCM under a per-deployment key of their own (not the SRP block
+ * key), with the pool and user in the associated data so a sealed secret copied onto another user
+ * does not open. Layout: base64(version 0x01 ‖ 12-byte nonce ‖ ciphertext+tag). A database dump
+ * alone therefore yields no usable seed.
  */
 public final class SoftwareTokenSecrets {
   static final String KEY_NAME = "totp-secret";
@@ -37,8 +38,13 @@ public final class SoftwareTokenSecrets {
     byte[] nonce = new byte[NONCE_BYTES];
     random.nextBytes(nonce);
     byte[] sealed = crypt(Cipher.ENCRYPT_MODE, key(false), nonce, aad(poolId, sub), secret);
-    return Base64.getEncoder().encodeToString(
-        ByteBuffer.allocate(1 + NONCE_BYTES + sealed.length).put(VERSION).put(nonce).put(sealed).array());
+    return Base64.getEncoder()
+        .encodeToString(
+            ByteBuffer.allocate(1 + NONCE_BYTES + sealed.length)
+                .put(VERSION)
+                .put(nonce)
+                .put(sealed)
+                .array());
   }
 
   /** The secret, or empty when the value was not sealed by this deployment for this user. */
@@ -56,7 +62,12 @@ public final class SoftwareTokenSecrets {
     byte[] sealed = Arrays.copyOfRange(raw, 1 + NONCE_BYTES, raw.length);
     byte[] plain = tryOpen(key(false), nonce, aad(poolId, sub), sealed);
     if (plain == null) {
-      plain = tryOpen(key(true), nonce, aad(poolId, sub), sealed); // another process may have created the key
+      plain =
+          tryOpen(
+              key(true),
+              nonce,
+              aad(poolId, sub),
+              sealed); // another process may have created the key
     }
     return Optional.ofNullable(plain);
   }
@@ -79,11 +90,16 @@ public final class SoftwareTokenSecrets {
   private SecretKeySpec key(boolean reload) {
     SecretKeySpec current = key;
     if (current == null || reload) {
-      current = new SecretKeySpec(keys.getOrCreate(KEY_NAME, () -> {
-        byte[] fresh = new byte[32];
-        random.nextBytes(fresh);
-        return fresh;
-      }), "AES");
+      current =
+          new SecretKeySpec(
+              keys.getOrCreate(
+                  KEY_NAME,
+                  () -> {
+                    byte[] fresh = new byte[32];
+                    random.nextBytes(fresh);
+                    return fresh;
+                  }),
+              "AES");
       key = current;
     }
     return current;

@@ -10,10 +10,11 @@ import java.time.Instant;
 import java.util.OptionalLong;
 
 /**
- * A user's TOTP authenticator: association (a new secret, shown once, kept sealed until verified), verification
- * of the first code (the secret becomes the user's), and the codes of sign-ins. Every accepted code moves the
- * user's last accepted time step forward in the same version-checked write, so a code (or any older one) is
- * accepted once even when two requests present it at the same moment.
+ * A user's TOTP authenticator: association (a new secret, shown once, kept sealed until verified),
+ * verification of the first code (the secret becomes the user's), and the codes of sign-ins. Every
+ * accepted code moves the user's last accepted time step forward in the same version-checked write,
+ * so a code (or any older one) is accepted once even when two requests present it at the same
+ * moment.
  */
 public final class SoftwareTokens {
   private final UserAccounts users;
@@ -27,8 +28,8 @@ public final class SoftwareTokens {
   }
 
   /**
-   * SoftwareTokenMFANotFoundException "Software Token MFA has not been enabled by the userPool." (developer guide,
-   * TOTP software token MFA) when the pool does not offer TOTP.
+   * SoftwareTokenMFANotFoundException "Software Token MFA has not been enabled by the userPool."
+   * (developer guide, TOTP software token MFA) when the pool does not offer TOTP.
    */
   public static void requireEnabledByPool(UserPool pool) {
     if (!PoolMfa.of(pool).softwareToken()) {
@@ -37,45 +38,61 @@ public final class SoftwareTokens {
     }
   }
 
-  /** A new secret for the user, returned once as 32 base32 characters; a verified token stays until replaced. */
+  /**
+   * A new secret for the user, returned once as 32 base32 characters; a verified token stays until
+   * replaced.
+   */
   public String associate(UserPool pool, User user, Instant now) {
     byte[] secret = Totp.newSecret(random);
     String sealed = secrets.seal(pool.id(), user.sub(), secret);
-    users.update(pool, user, u -> {
-      SoftwareToken t = UserMfa.softwareToken(u);
-      return UserMfa.withSoftwareToken(u,
-          new SoftwareToken(t.sealedSecret(), sealed, t.friendlyName(), t.lastStep()), now);
-    });
+    users.update(
+        pool,
+        user,
+        u -> {
+          SoftwareToken t = UserMfa.softwareToken(u);
+          return UserMfa.withSoftwareToken(
+              u, new SoftwareToken(t.sealedSecret(), sealed, t.friendlyName(), t.lastStep()), now);
+        });
     return Totp.base32(secret);
   }
 
   /**
-   * Verifies the first code of the associated secret, which then replaces any earlier token. No association →
-   * SoftwareTokenMFANotFoundException (wording guessed); a wrong or replayed code → EnableSoftwareTokenMFAException
-   * "Code mismatch and fail enable Software Token MFA" (observed, aws-samples/aws-amplify-auth-starters#15).
+   * Verifies the first code of the associated secret, which then replaces any earlier token. No
+   * association → SoftwareTokenMFANotFoundException (wording guessed); a wrong or replayed code →
+   * EnableSoftwareTokenMFAException "Code mismatch and fail enable Software Token MFA" (observed,
+   * aws-samples/aws-amplify-auth-starters#15).
    */
-  public User verifyAssociation(UserPool pool, User user, String code, String friendlyName, Instant now) {
+  public User verifyAssociation(
+      UserPool pool, User user, String code, String friendlyName, Instant now) {
     String pending = UserMfa.softwareToken(user).sealedPending();
     if (pending == null) {
-      throw ErrorCode.SOFTWARE_TOKEN_MFA_NOT_FOUND.exception("Software token MFA has not been associated.");
+      throw ErrorCode.SOFTWARE_TOKEN_MFA_NOT_FOUND.exception(
+          "Software token MFA has not been associated.");
     }
-    byte[] secret = secrets.open(pool.id(), user.sub(), pending).orElseThrow(SoftwareTokens::mismatchOnEnable);
+    byte[] secret =
+        secrets.open(pool.id(), user.sub(), pending).orElseThrow(SoftwareTokens::mismatchOnEnable);
     OptionalLong step = Totp.matchingStep(secret, code, now);
     if (step.isEmpty()) {
       throw mismatchOnEnable();
     }
-    return users.update(pool, user, u -> {
-      SoftwareToken t = UserMfa.softwareToken(u);
-      if (!pending.equals(t.sealedPending())) {
-        throw mismatchOnEnable(); // re-associated meanwhile: the code was for a secret that is gone
-      }
-      return UserMfa.withSoftwareToken(u, new SoftwareToken(pending, null, friendlyName, step.getAsLong()), now);
-    });
+    return users.update(
+        pool,
+        user,
+        u -> {
+          SoftwareToken t = UserMfa.softwareToken(u);
+          if (!pending.equals(t.sealedPending())) {
+            throw mismatchOnEnable(); // re-associated meanwhile: the code was for a secret that is
+            // gone
+          }
+          return UserMfa.withSoftwareToken(
+              u, new SoftwareToken(pending, null, friendlyName, step.getAsLong()), now);
+        });
   }
 
   /**
-   * Whether {@code code} is a current code of the user's verified token not accepted before; accepting it records
-   * its step. False for a wrong code, a replayed one, or a user without a verified token.
+   * Whether {@code code} is a current code of the user's verified token not accepted before;
+   * accepting it records its step. False for a wrong code, a replayed one, or a user without a
+   * verified token.
    */
   public boolean acceptSignInCode(UserPool pool, User user, String code, Instant now) {
     SoftwareToken token = UserMfa.softwareToken(user);
@@ -91,14 +108,24 @@ public final class SoftwareTokens {
       return false;
     }
     try {
-      users.update(pool, user, u -> {
-        SoftwareToken fresh = UserMfa.softwareToken(u);
-        if (!token.sealedSecret().equals(fresh.sealedSecret()) || step.getAsLong() <= fresh.lastStep()) {
-          throw new Replayed();
-        }
-        return UserMfa.withSoftwareToken(u, new SoftwareToken(fresh.sealedSecret(), fresh.sealedPending(),
-            fresh.friendlyName(), step.getAsLong()), u.lastModifiedDate());
-      });
+      users.update(
+          pool,
+          user,
+          u -> {
+            SoftwareToken fresh = UserMfa.softwareToken(u);
+            if (!token.sealedSecret().equals(fresh.sealedSecret())
+                || step.getAsLong() <= fresh.lastStep()) {
+              throw new Replayed();
+            }
+            return UserMfa.withSoftwareToken(
+                u,
+                new SoftwareToken(
+                    fresh.sealedSecret(),
+                    fresh.sealedPending(),
+                    fresh.friendlyName(),
+                    step.getAsLong()),
+                u.lastModifiedDate());
+          });
       return true;
     } catch (Replayed e) {
       return false;
@@ -106,7 +133,8 @@ public final class SoftwareTokens {
   }
 
   private static RuntimeException mismatchOnEnable() {
-    return ErrorCode.ENABLE_SOFTWARE_TOKEN_MFA.exception("Code mismatch and fail enable Software Token MFA");
+    return ErrorCode.ENABLE_SOFTWARE_TOKEN_MFA.exception(
+        "Code mismatch and fail enable Software Token MFA");
   }
 
   /** Another request accepted this step first. */

@@ -17,13 +17,15 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * USER_SRP_AUTH's first step (sources §7.3, §7.4): USERNAME and SRP_A in, the PASSWORD_VERIFIER challenge out with
- * SALT, SRP_B, SECRET_BLOCK, USERNAME and USER_ID_FOR_SRP (both the internal username) and no Session; the server's
- * state travels sealed in SECRET_BLOCK (see {@link SecretBlocks}).
+ * USER_SRP_AUTH's first step (sources §7.3, §7.4): USERNAME and SRP_A in, the PASSWORD_VERIFIER
+ * challenge out with SALT, SRP_B, SECRET_BLOCK, USERNAME and USER_ID_FOR_SRP (both the internal
+ * username) and no Session; the server's state travels sealed in SECRET_BLOCK (see {@link
+ * SecretBlocks}).
  *
- * <p>An unknown user under PreventUserExistenceErrors=ENABLED gets a simulated challenge: a salt and a UUID-shaped
- * USER_ID_FOR_SRP derived from the pool and name with a deployment secret (the same on every attempt) and a B made
- * from a verifier nobody knows the password of, so the answer fails exactly like a wrong password (§8.3).
+ * <p>An unknown user under PreventUserExistenceErrors=ENABLED gets a simulated challenge: a salt
+ * and a UUID-shaped USER_ID_FOR_SRP derived from the pool and name with a deployment secret (the
+ * same on every attempt) and a B made from a verifier nobody knows the password of, so the answer
+ * fails exactly like a wrong password (§8.3).
  */
 public final class SrpAuthFlow implements AuthFlow {
   static final String PASSWORD_VERIFIER = "PASSWORD_VERIFIER";
@@ -36,7 +38,11 @@ public final class SrpAuthFlow implements AuthFlow {
   private final DeploymentKeyStore keys;
   private final SecureRandom random;
 
-  public SrpAuthFlow(UserAccounts users, AccountProtection protection, SecretBlocks blocks, DeploymentKeyStore keys,
+  public SrpAuthFlow(
+      UserAccounts users,
+      AccountProtection protection,
+      SecretBlocks blocks,
+      DeploymentKeyStore keys,
       SecureRandom random) {
     this.users = users;
     this.protection = protection;
@@ -63,22 +69,26 @@ public final class SrpAuthFlow implements AuthFlow {
   }
 
   /**
-   * The PASSWORD_VERIFIER challenge for {@code user} (simulated when null or without a password), no Session;
-   * {@code customAuth} marks the sealed state so that the answer continues a custom authentication.
+   * The PASSWORD_VERIFIER challenge for {@code user} (simulated when null or without a password),
+   * no Session; {@code customAuth} marks the sealed state so that the answer continues a custom
+   * authentication.
    */
-  AuthResult.Challenge passwordVerifier(SignInContext ctx, User user, String username, String srpA,
-      boolean customAuth) {
+  AuthResult.Challenge passwordVerifier(
+      SignInContext ctx, User user, String username, String srpA, boolean customAuth) {
     if (user == null) {
       return simulated(ctx, username, srpA, customAuth);
     }
     if (user.password() == null) {
-      return simulated(ctx, user.username(), srpA, customAuth); // no password to prove: fails like a wrong one
+      return simulated(
+          ctx, user.username(), srpA, customAuth); // no password to prove: fails like a wrong one
     }
     Srp6a.ServerSession session = Srp6a.ServerSession.start(user.password().verifierHex(), random);
-    return challenge(ctx, user.sub(), user.username(), user.password().saltHex(), session, srpA, customAuth);
+    return challenge(
+        ctx, user.sub(), user.username(), user.password().saltHex(), session, srpA, customAuth);
   }
 
-  private AuthResult.Challenge simulated(SignInContext ctx, String username, String srpA, boolean customAuth) {
+  private AuthResult.Challenge simulated(
+      SignInContext ctx, String username, String srpA, boolean customAuth) {
     byte[] seed = hmac(ctx.pool().id() + "\n" + username);
     String saltHex = HexFormat.of().formatHex(seed, 0, 16);
     String userId = UUID.nameUUIDFromBytes(seed).toString();
@@ -87,11 +97,25 @@ public final class SrpAuthFlow implements AuthFlow {
     return challenge(ctx, null, userId, saltHex, session, srpA, customAuth);
   }
 
-  private AuthResult.Challenge challenge(SignInContext ctx, String sub, String userIdForSrp, String saltHex,
-      Srp6a.ServerSession session, String srpA, boolean customAuth) {
-    String block = blocks.seal(new SecretBlocks.SrpState(ctx.pool().id(), ctx.client().clientId(), sub,
-        userIdForSrp, srpA, session.privateKeyHex(), ctx.now().plus(ctx.settings().authSessionValidity()),
-        customAuth));
+  private AuthResult.Challenge challenge(
+      SignInContext ctx,
+      String sub,
+      String userIdForSrp,
+      String saltHex,
+      Srp6a.ServerSession session,
+      String srpA,
+      boolean customAuth) {
+    String block =
+        blocks.seal(
+            new SecretBlocks.SrpState(
+                ctx.pool().id(),
+                ctx.client().clientId(),
+                sub,
+                userIdForSrp,
+                srpA,
+                session.privateKeyHex(),
+                ctx.now().plus(ctx.settings().authSessionValidity()),
+                customAuth));
     Map<String, String> parameters = new LinkedHashMap<>();
     parameters.put("SALT", saltHex);
     parameters.put("SRP_B", session.publicKeyHex());
@@ -109,11 +133,14 @@ public final class SrpAuthFlow implements AuthFlow {
   }
 
   private byte[] hmac(String message) {
-    byte[] key = keys.getOrCreate(UNKNOWN_USER_KEY, () -> {
-      byte[] fresh = new byte[32];
-      random.nextBytes(fresh);
-      return fresh;
-    });
+    byte[] key =
+        keys.getOrCreate(
+            UNKNOWN_USER_KEY,
+            () -> {
+              byte[] fresh = new byte[32];
+              random.nextBytes(fresh);
+              return fresh;
+            });
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(new SecretKeySpec(key, "HmacSHA256"));

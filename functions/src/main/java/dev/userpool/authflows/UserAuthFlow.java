@@ -10,14 +10,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * USER_AUTH, choice-based sign-in (developer guide, "Authentication with choice-based sign-in"): with a
- * PREFERRED_CHALLENGE the user can answer, that first factor starts at once — PASSWORD (with PASSWORD: tokens or
- * the next challenge), PASSWORD_SRP (with SRP_A: PASSWORD_VERIFIER), EMAIL_OTP or SMS_OTP (a code is sent and the
- * same-named challenge asks for it). Without one, or with one the user cannot use, the answer is SELECT_CHALLENGE
- * listing AvailableChallenges, answered with ANSWER (and PASSWORD or SRP_A for the password factors).
+ * USER_AUTH, choice-based sign-in (developer guide, "Authentication with choice-based sign-in"):
+ * with a PREFERRED_CHALLENGE the user can answer, that first factor starts at once — PASSWORD (with
+ * PASSWORD: tokens or the next challenge), PASSWORD_SRP (with SRP_A: PASSWORD_VERIFIER), EMAIL_OTP
+ * or SMS_OTP (a code is sent and the same-named challenge asks for it). Without one, or with one
+ * the user cannot use, the answer is SELECT_CHALLENGE listing AvailableChallenges, answered with
+ * ANSWER (and PASSWORD or SRP_A for the password factors).
  *
- * <p>Sessions of this flow carry internal challenge names ({@code USER_AUTH/...}) so that they can never answer
- * another flow's challenge of the same wire name (EMAIL_OTP is also an MFA challenge).
+ * <p>Sessions of this flow carry internal challenge names ({@code USER_AUTH/...}) so that they can
+ * never answer another flow's challenge of the same wire name (EMAIL_OTP is also an MFA challenge).
  */
 public final class UserAuthFlow implements AuthFlow {
   static final String SELECT_CHALLENGE = "SELECT_CHALLENGE";
@@ -31,8 +32,14 @@ public final class UserAuthFlow implements AuthFlow {
   private final SrpAuthFlow srp;
   private final SignInCodes codes;
 
-  UserAuthFlow(UserAccounts users, AccountProtection protection, SignInCompletion completion,
-      AuthenticationHooks hooks, ChallengeSessions sessions, SrpAuthFlow srp, SignInCodes codes) {
+  UserAuthFlow(
+      UserAccounts users,
+      AccountProtection protection,
+      SignInCompletion completion,
+      AuthenticationHooks hooks,
+      ChallengeSessions sessions,
+      SrpAuthFlow srp,
+      SignInCodes codes) {
     this.users = users;
     this.protection = protection;
     this.completion = completion;
@@ -46,7 +53,10 @@ public final class UserAuthFlow implements AuthFlow {
   public AuthResult initiate(SignInContext ctx, Parameters params) {
     String username = params.require("USERNAME");
     SecretHashCheck.require(ctx.client(), username, params.optional("SECRET_HASH"));
-    User user = users.findForSignIn(ctx.pool(), username).orElseThrow(() -> AccountProtection.unknownUser(ctx));
+    User user =
+        users
+            .findForSignIn(ctx.pool(), username)
+            .orElseThrow(() -> AccountProtection.unknownUser(ctx));
     protection.beforePassword(ctx, user);
     List<String> available = FirstFactors.available(ctx, user, codes);
     String preferred = params.optional("PREFERRED_CHALLENGE").orElse(null);
@@ -57,8 +67,11 @@ public final class UserAuthFlow implements AuthFlow {
       // wording ours: the pool allows no first factor this user has
       throw ErrorCode.NOT_AUTHORIZED.exception("No sign-in method is available for this user.");
     }
-    return new AuthResult.Challenge(SELECT_CHALLENGE, Map.of(),
-        sessions.open(ctx, user, SESSION_PREFIX + SELECT_CHALLENGE), available);
+    return new AuthResult.Challenge(
+        SELECT_CHALLENGE,
+        Map.of(),
+        sessions.open(ctx, user, SESSION_PREFIX + SELECT_CHALLENGE),
+        available);
   }
 
   /** The SELECT_CHALLENGE answer: ANSWER names one of the available challenges. */
@@ -69,7 +82,8 @@ public final class UserAuthFlow implements AuthFlow {
       String answer = responses.require("ANSWER");
       if (!FirstFactors.available(ctx, user, codes).contains(answer)) {
         // wording ours
-        throw ErrorCode.INVALID_PARAMETER.exception("The challenge " + answer + " is not available for this user.");
+        throw ErrorCode.INVALID_PARAMETER.exception(
+            "The challenge " + answer + " is not available for this user.");
       }
       return start(ctx, user, answer, responses);
     };
@@ -108,10 +122,13 @@ public final class UserAuthFlow implements AuthFlow {
         String attribute = FirstFactors.attributeOf(challenge);
         String destination = codes.send(ctx, user, attribute);
         Map<String, String> parameters = new LinkedHashMap<>();
-        parameters.put("CODE_DELIVERY_DELIVERY_MEDIUM",
-            (challenge.equals(FirstFactors.EMAIL_OTP) ? DeliveryMedium.EMAIL : DeliveryMedium.SMS).name());
+        parameters.put(
+            "CODE_DELIVERY_DELIVERY_MEDIUM",
+            (challenge.equals(FirstFactors.EMAIL_OTP) ? DeliveryMedium.EMAIL : DeliveryMedium.SMS)
+                .name());
         parameters.put("CODE_DELIVERY_DESTINATION", destination);
-        return new AuthResult.Challenge(challenge, parameters, sessions.open(ctx, user, SESSION_PREFIX + challenge));
+        return new AuthResult.Challenge(
+            challenge, parameters, sessions.open(ctx, user, SESSION_PREFIX + challenge));
       }
     }
   }

@@ -10,9 +10,10 @@ import java.util.Optional;
 
 /**
  * A user's MFA state in {@code User.extensions()}: the members GetUser/AdminGetUser show verbatim
- * ({@code UserMFASettingList}, {@code PreferredMfaSetting}; absent when empty, as Cognito omits them) and the
- * private software token ({@code softwareToken}: the sealed verified secret, the sealed secret awaiting
- * verification, the friendly device name and the last time step accepted, so a code is used once).
+ * ({@code UserMFASettingList}, {@code PreferredMfaSetting}; absent when empty, as Cognito omits
+ * them) and the private software token ({@code softwareToken}: the sealed verified secret, the
+ * sealed secret awaiting verification, the friendly device name and the last time step accepted, so
+ * a code is used once).
  */
 public final class UserMfa {
   static final String SETTINGS = "UserMFASettingList";
@@ -20,8 +21,12 @@ public final class UserMfa {
   static final String TOKEN = "softwareToken";
   static final String LEGACY_OPTIONS = "MFAOptions";
 
-  /** The software token as stored: secrets sealed (see {@link SoftwareTokenSecrets}), never in the clear. */
-  public record SoftwareToken(String sealedSecret, String sealedPending, String friendlyName, long lastStep) {
+  /**
+   * The software token as stored: secrets sealed (see {@link SoftwareTokenSecrets}), never in the
+   * clear.
+   */
+  public record SoftwareToken(
+      String sealedSecret, String sealedPending, String friendlyName, long lastStep) {
     static final SoftwareToken NONE = new SoftwareToken(null, null, null, Long.MIN_VALUE);
 
     public boolean verified() {
@@ -69,12 +74,16 @@ public final class UserMfa {
     if (!(user.extensions().get(TOKEN) instanceof Map<?, ?> m)) {
       return SoftwareToken.NONE;
     }
-    return new SoftwareToken((String) m.get("secret"), (String) m.get("pending"), (String) m.get("name"),
+    return new SoftwareToken(
+        (String) m.get("secret"),
+        (String) m.get("pending"),
+        (String) m.get("name"),
         m.get("lastStep") instanceof Number n ? n.longValue() : Long.MIN_VALUE);
   }
 
   /** The user with these enabled factors and preference (each removed when empty). */
-  public static User withPreferences(User user, List<String> enabled, String preferred, Instant now) {
+  public static User withPreferences(
+      User user, List<String> enabled, String preferred, Instant now) {
     Map<String, Object> ext = new LinkedHashMap<>(user.extensions());
     if (enabled.isEmpty()) {
       ext.remove(SETTINGS);

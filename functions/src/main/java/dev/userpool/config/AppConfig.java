@@ -4,19 +4,21 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * Everything configurable, read in one place. The Lambda reads environment variables (names shared with the CDK
- * stack and template.yaml); the local server builds one from its command line.
+ * Everything configurable, read in one place. The Lambda reads environment variables (names shared
+ * with the CDK stack and template.yaml); the local server builds one from its command line.
  *
  * @param store where state lives: {@code dynamodb}, {@code embedded} (a folder) or {@code memory}
  * @param dataDir the folder of the embedded store
  * @param defaultRegion the region of new pools when the request is not SigV4-signed
- * @param issuerBaseUrl the base of token issuers ({@code <base>/<poolId>}); null means "derive from the request"
- * @param adminKeySecretArn the Secrets Manager secret holding the admin access key
- *     ({@code {"accessKeyId","secretAccessKey"}}); null means IAM operations are not signature-checked
+ * @param issuerBaseUrl the base of token issuers ({@code <base>/<poolId>}); null means "derive from
+ *     the request"
+ * @param adminKeySecretArn the Secrets Manager secret holding the admin access key ({@code
+ *     {"accessKeyId","secretAccessKey"}}); null means IAM operations are not signature-checked
  * @param signingRegion the only region a SigV4 credential scope may name; null accepts any
- * @param lambdaEndpoint where trigger functions are invoked (a local emulator such as {@code sam local
- *     start-lambda}); null means the regional Lambda endpoint
- * @param defaultCustomMessageLambdaArn the CustomMessage function of pools that configure none; null for none
+ * @param lambdaEndpoint where trigger functions are invoked (a local emulator such as {@code sam
+ *     local start-lambda}); null means the regional Lambda endpoint
+ * @param defaultCustomMessageLambdaArn the CustomMessage function of pools that configure none;
+ *     null for none
  * @param messages how codes are sent (SES/SNS settings, or the local outbox)
  * @param limits per-user quotas (Cognito's by default)
  */
@@ -36,25 +38,38 @@ public record AppConfig(
     Limits limits) {
 
   /**
-   * Message delivery. In AWS: SES for email (COGNITO_DEFAULT pools send from {@code sesFromAddress}, with
-   * {@code sesSourceArn} when set) and SNS for SMS (in {@code snsRegion} unless the pool names one). Locally
-   * ({@code outbox}) each medium goes to the outbox unless its endpoint is given.
+   * Message delivery. In AWS: SES for email (COGNITO_DEFAULT pools send from {@code
+   * sesFromAddress}, with {@code sesSourceArn} when set) and SNS for SMS (in {@code snsRegion}
+   * unless the pool names one). Locally ({@code outbox}) each medium goes to the outbox unless its
+   * endpoint is given.
    *
    * @param sesEndpoint an SES endpoint to call instead of AWS's (e.g. moto); null for AWS
    * @param snsEndpoint an SNS endpoint to call instead of AWS's; null for AWS
-   * @param stsEndpoint the STS endpoint where a pool's {@code SnsCallerArn} is assumed; null for {@code
-   *     snsEndpoint} when that is given (moto serves both), else AWS's regional STS
+   * @param stsEndpoint the STS endpoint where a pool's {@code SnsCallerArn} is assumed; null for
+   *     {@code snsEndpoint} when that is given (moto serves both), else AWS's regional STS
    */
-  public record Messages(String sesFromAddress, String sesSourceArn, String snsRegion, String sesEndpoint,
-      String snsEndpoint, String stsEndpoint, boolean outbox) {
+  public record Messages(
+      String sesFromAddress,
+      String sesSourceArn,
+      String snsRegion,
+      String sesEndpoint,
+      String snsEndpoint,
+      String stsEndpoint,
+      boolean outbox) {
     /** Local mode without endpoints: everything to the outbox. */
     public static final Messages OUTBOX = new Messages(null, null, null, null, null, null, true);
+
     /** AWS with no sender configured. */
     public static final Messages AWS = new Messages(null, null, null, null, null, null, false);
 
     /** Settings with STS at the SNS endpoint (or AWS's). */
-    public Messages(String sesFromAddress, String sesSourceArn, String snsRegion, String sesEndpoint,
-        String snsEndpoint, boolean outbox) {
+    public Messages(
+        String sesFromAddress,
+        String sesSourceArn,
+        String snsRegion,
+        String sesEndpoint,
+        String snsEndpoint,
+        boolean outbox) {
       this(sesFromAddress, sesSourceArn, snsRegion, sesEndpoint, snsEndpoint, null, outbox);
     }
 
@@ -72,12 +87,31 @@ public record AppConfig(
     }
   }
 
-  public AppConfig(String store, String tableName, String dynamoDbEndpoint, Path dataDir, String accountId,
-      String defaultRegion, String issuerBaseUrl, String adminKeySecretArn, String signingRegion,
-      String lambdaEndpoint, String defaultCustomMessageLambdaArn) {
-    this(store, tableName, dynamoDbEndpoint, dataDir, accountId, defaultRegion, issuerBaseUrl, adminKeySecretArn,
-        signingRegion, lambdaEndpoint, defaultCustomMessageLambdaArn, "memory".equals(store) || "embedded".equals(
-            store) ? Messages.OUTBOX : Messages.AWS);
+  public AppConfig(
+      String store,
+      String tableName,
+      String dynamoDbEndpoint,
+      Path dataDir,
+      String accountId,
+      String defaultRegion,
+      String issuerBaseUrl,
+      String adminKeySecretArn,
+      String signingRegion,
+      String lambdaEndpoint,
+      String defaultCustomMessageLambdaArn) {
+    this(
+        store,
+        tableName,
+        dynamoDbEndpoint,
+        dataDir,
+        accountId,
+        defaultRegion,
+        issuerBaseUrl,
+        adminKeySecretArn,
+        signingRegion,
+        lambdaEndpoint,
+        defaultCustomMessageLambdaArn,
+        "memory".equals(store) || "embedded".equals(store) ? Messages.OUTBOX : Messages.AWS);
   }
 
   public AppConfig {
@@ -85,36 +119,110 @@ public record AppConfig(
     limits = limits == null ? Limits.COGNITO : limits;
   }
 
-  public AppConfig(String store, String tableName, String dynamoDbEndpoint, Path dataDir, String accountId,
-      String defaultRegion, String issuerBaseUrl, String adminKeySecretArn, String signingRegion,
-      String lambdaEndpoint, String defaultCustomMessageLambdaArn, Messages messages) {
-    this(store, tableName, dynamoDbEndpoint, dataDir, accountId, defaultRegion, issuerBaseUrl, adminKeySecretArn,
-        signingRegion, lambdaEndpoint, defaultCustomMessageLambdaArn, messages, Limits.COGNITO);
+  public AppConfig(
+      String store,
+      String tableName,
+      String dynamoDbEndpoint,
+      Path dataDir,
+      String accountId,
+      String defaultRegion,
+      String issuerBaseUrl,
+      String adminKeySecretArn,
+      String signingRegion,
+      String lambdaEndpoint,
+      String defaultCustomMessageLambdaArn,
+      Messages messages) {
+    this(
+        store,
+        tableName,
+        dynamoDbEndpoint,
+        dataDir,
+        accountId,
+        defaultRegion,
+        issuerBaseUrl,
+        adminKeySecretArn,
+        signingRegion,
+        lambdaEndpoint,
+        defaultCustomMessageLambdaArn,
+        messages,
+        Limits.COGNITO);
   }
 
   /** A configuration without admin-key checks (local server, tests). */
-  public AppConfig(String store, String tableName, String dynamoDbEndpoint, Path dataDir, String accountId,
-      String defaultRegion, String issuerBaseUrl) {
-    this(store, tableName, dynamoDbEndpoint, dataDir, accountId, defaultRegion, issuerBaseUrl, null, null, null,
+  public AppConfig(
+      String store,
+      String tableName,
+      String dynamoDbEndpoint,
+      Path dataDir,
+      String accountId,
+      String defaultRegion,
+      String issuerBaseUrl) {
+    this(
+        store,
+        tableName,
+        dynamoDbEndpoint,
+        dataDir,
+        accountId,
+        defaultRegion,
+        issuerBaseUrl,
+        null,
+        null,
+        null,
         null);
   }
 
   /** This configuration with trigger functions invoked at another Lambda endpoint. */
   public AppConfig withLambdaEndpoint(String endpoint) {
-    return new AppConfig(store, tableName, dynamoDbEndpoint, dataDir, accountId, defaultRegion, issuerBaseUrl,
-        adminKeySecretArn, signingRegion, emptyToNull(endpoint), defaultCustomMessageLambdaArn, messages, limits);
+    return new AppConfig(
+        store,
+        tableName,
+        dynamoDbEndpoint,
+        dataDir,
+        accountId,
+        defaultRegion,
+        issuerBaseUrl,
+        adminKeySecretArn,
+        signingRegion,
+        emptyToNull(endpoint),
+        defaultCustomMessageLambdaArn,
+        messages,
+        limits);
   }
 
   /** This configuration with other message delivery settings. */
   public AppConfig withMessages(Messages newMessages) {
-    return new AppConfig(store, tableName, dynamoDbEndpoint, dataDir, accountId, defaultRegion, issuerBaseUrl,
-        adminKeySecretArn, signingRegion, lambdaEndpoint, defaultCustomMessageLambdaArn, newMessages, limits);
+    return new AppConfig(
+        store,
+        tableName,
+        dynamoDbEndpoint,
+        dataDir,
+        accountId,
+        defaultRegion,
+        issuerBaseUrl,
+        adminKeySecretArn,
+        signingRegion,
+        lambdaEndpoint,
+        defaultCustomMessageLambdaArn,
+        newMessages,
+        limits);
   }
 
   /** This configuration with other per-user quotas. */
   public AppConfig withLimits(Limits newLimits) {
-    return new AppConfig(store, tableName, dynamoDbEndpoint, dataDir, accountId, defaultRegion, issuerBaseUrl,
-        adminKeySecretArn, signingRegion, lambdaEndpoint, defaultCustomMessageLambdaArn, messages, newLimits);
+    return new AppConfig(
+        store,
+        tableName,
+        dynamoDbEndpoint,
+        dataDir,
+        accountId,
+        defaultRegion,
+        issuerBaseUrl,
+        adminKeySecretArn,
+        signingRegion,
+        lambdaEndpoint,
+        defaultCustomMessageLambdaArn,
+        messages,
+        newLimits);
   }
 
   public static final String DEFAULT_ACCOUNT = "123456789012";
@@ -126,7 +234,8 @@ public record AppConfig(
   }
 
   static AppConfig fromMap(Map<String, String> env) {
-    String region = env.getOrDefault("USERPOOL_DEFAULT_REGION", env.getOrDefault("AWS_REGION", DEFAULT_REGION));
+    String region =
+        env.getOrDefault("USERPOOL_DEFAULT_REGION", env.getOrDefault("AWS_REGION", DEFAULT_REGION));
     return new AppConfig(
         env.getOrDefault("USERPOOL_STORE", "dynamodb"),
         env.getOrDefault("USERPOOL_TABLE_NAME", "userpool"),
@@ -149,15 +258,19 @@ public record AppConfig(
         limits(env));
   }
 
-  /** USERPOOL_CODES_PER_HOUR and the other quota variables; absent or empty keeps Cognito's value. */
+  /**
+   * USERPOOL_CODES_PER_HOUR and the other quota variables; absent or empty keeps Cognito's value.
+   */
   static Limits limits(Map<String, String> env) {
     Limits.Builder b = Limits.COGNITO.toBuilder();
     Limits d = Limits.COGNITO;
     b.codesPerHour(number(env, "USERPOOL_CODES_PER_HOUR", d.codesPerHour()));
     b.codeAttempts(number(env, "USERPOOL_CODE_ATTEMPTS", d.codeAttempts()));
-    b.forgotPasswordAttempts(number(env, "USERPOOL_FORGOT_PASSWORD_ATTEMPTS", d.forgotPasswordAttempts()));
+    b.forgotPasswordAttempts(
+        number(env, "USERPOOL_FORGOT_PASSWORD_ATTEMPTS", d.forgotPasswordAttempts()));
     b.signInAttempts(number(env, "USERPOOL_SIGN_IN_ATTEMPTS", d.signInAttempts()));
-    b.passwordChangeAttempts(number(env, "USERPOOL_PASSWORD_CHANGE_ATTEMPTS", d.passwordChangeAttempts()));
+    b.passwordChangeAttempts(
+        number(env, "USERPOOL_PASSWORD_CHANGE_ATTEMPTS", d.passwordChangeAttempts()));
     return b.build();
   }
 
@@ -169,7 +282,8 @@ public record AppConfig(
     try {
       return Integer.parseInt(value.trim());
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(name + " must be a whole number (0 = unlimited), not " + value, e);
+      throw new IllegalArgumentException(
+          name + " must be a whole number (0 = unlimited), not " + value, e);
     }
   }
 

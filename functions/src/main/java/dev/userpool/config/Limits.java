@@ -1,17 +1,24 @@
 package dev.userpool.config;
 
 /**
- * The per-user quotas a deployment may change (CDK context keys, SAM parameters, local options). Defaults are
- * Cognito's; 0 means unlimited. Escaping fixed quotas is one reason to run Userpool, and load tests need it.
+ * The per-user quotas a deployment may change (CDK context keys, SAM parameters, local options).
+ * Defaults are Cognito's; 0 means unlimited. Escaping fixed quotas is one reason to run Userpool,
+ * and load tests need it.
  *
- * @param codesPerHour verification codes sent to one user per hour, per kind (sign-up resend, forgot password,
- *     attribute verification); Cognito: 5
- * @param codeAttempts wrong answers to one sign-up or attribute code before LimitExceededException; 15
- * @param forgotPasswordAttempts wrong answers to one password-reset code before LimitExceededException; 5
+ * @param codesPerHour verification codes sent to one user per hour, per kind (sign-up resend,
+ *     forgot password, attribute verification); Cognito: 5
+ * @param codeAttempts wrong answers to one sign-up or attribute code before LimitExceededException;
+ *     15
+ * @param forgotPasswordAttempts wrong answers to one password-reset code before
+ *     LimitExceededException; 5
  * @param signInAttempts wrong passwords before the sign-in lockout starts; 5
  * @param passwordChangeAttempts wrong previous passwords in ChangePassword per hour; 5
  */
-public record Limits(int codesPerHour, int codeAttempts, int forgotPasswordAttempts, int signInAttempts,
+public record Limits(
+    int codesPerHour,
+    int codeAttempts,
+    int forgotPasswordAttempts,
+    int signInAttempts,
     int passwordChangeAttempts) {
   public static final Limits COGNITO = new Limits(5, 15, 5, 5, 5);
 
@@ -80,7 +87,12 @@ public record Limits(int codesPerHour, int codeAttempts, int forgotPasswordAttem
     }
 
     public Limits build() {
-      return new Limits(codesPerHour, codeAttempts, forgotPasswordAttempts, signInAttempts, passwordChangeAttempts);
+      return new Limits(
+          codesPerHour,
+          codeAttempts,
+          forgotPasswordAttempts,
+          signInAttempts,
+          passwordChangeAttempts);
     }
   }
 }

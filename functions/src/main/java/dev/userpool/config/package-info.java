@@ -1,2 +1,4 @@
-/** Configuration (the only reader of environment variables) and the wiring that builds the app once. */
+/**
+ * Configuration (the only reader of environment variables) and the wiring that builds the app once.
+ */
 package dev.userpool.config;

@@ -5,8 +5,10 @@ import java.util.UUID;
 
 /** New identifiers in the formats real Cognito uses (sources §3). */
 public final class Identifiers {
-  private static final String ALPHANUMERIC = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
-  private static final String BASE32HEX = "0123456789abcdefghijklmnopqrstuv"; // RFC 4648 §7, lower-case
+  private static final String ALPHANUMERIC =
+      "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+  private static final String BASE32HEX =
+      "0123456789abcdefghijklmnopqrstuv"; // RFC 4648 §7, lower-case
   private static final int POOL_SUFFIX_LENGTH = 9;
   private static final int CLIENT_ID_BYTES = 16;
   private static final int CLIENT_SECRET_BYTES = 32;
@@ -15,7 +17,8 @@ public final class Identifiers {
 
   /** {@code <region>_<9 characters of [0-9A-Za-z]>}, e.g. {@code us-east-1_AbCdEfGhI}. */
   public static String userPoolId(String region, SecureRandom random) {
-    StringBuilder id = new StringBuilder(region.length() + 1 + POOL_SUFFIX_LENGTH).append(region).append('_');
+    StringBuilder id =
+        new StringBuilder(region.length() + 1 + POOL_SUFFIX_LENGTH).append(region).append('_');
     for (int i = 0; i < POOL_SUFFIX_LENGTH; i++) {
       id.append(ALPHANUMERIC.charAt(random.nextInt(ALPHANUMERIC.length())));
     }

@@ -6,7 +6,10 @@ import java.util.Base64;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-/** Cognito's SECRET_HASH: Base64(HMAC-SHA256(key = client secret, message = username ‖ client id)) (sources §7.2). */
+/**
+ * Cognito's SECRET_HASH: Base64(HMAC-SHA256(key = client secret, message = username ‖ client id))
+ * (sources §7.2).
+ */
 public final class SecretHash {
   private SecretHash() {}
 
@@ -21,8 +24,12 @@ public final class SecretHash {
     }
   }
 
-  /** Whether {@code given} is the hash for this secret, username and client, compared in constant time. */
-  public static boolean matches(String clientSecret, String username, String clientId, String given) {
+  /**
+   * Whether {@code given} is the hash for this secret, username and client, compared in constant
+   * time.
+   */
+  public static boolean matches(
+      String clientSecret, String username, String clientId, String given) {
     return ConstantTime.equals(compute(clientSecret, username, clientId), given);
   }
 }

@@ -14,10 +14,10 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Cognito's SRP-6a exactly as amazon-cognito-identity-js computes it (sources §7.4): SHA-256, the RFC 5054 3072-bit
- * group with g = 2, {@code padHex} byte encoding, and a one-block HKDF named "Caldera Derived Key". The same math
- * serves passwords (pool name, user id for SRP, password) and remembered devices (device group key, device key,
- * device password).
+ * Cognito's SRP-6a exactly as amazon-cognito-identity-js computes it (sources §7.4): SHA-256, the
+ * RFC 5054 3072-bit group with g = 2, {@code padHex} byte encoding, and a one-block HKDF named
+ * "Caldera Derived Key". The same math serves passwords (pool name, user id for SRP, password) and
+ * remembered devices (device group key, device key, device password).
  */
 public final class Srp6a {
   private static final String N_HEX =
@@ -41,22 +41,28 @@ public final class Srp6a {
 
   private static final int SALT_BYTES = 16; // real SALT values are 32 hex digits
   private static final int PRIVATE_KEY_BYTES = 32; // b: at least 256 bits (sources §7.4)
-  private static final int MAX_PUBLIC_KEY_HEX_DIGITS = 1024; // A < N has at most 768; the rest guards modPow cost
+  private static final int MAX_PUBLIC_KEY_HEX_DIGITS =
+      1024; // A < N has at most 768; the rest guards modPow cost
   private static final int DERIVED_KEY_BYTES = 16;
-  private static final byte[] DERIVED_KEY_INFO = "Caldera Derived Key\u0001".getBytes(StandardCharsets.UTF_8);
+  private static final byte[] DERIVED_KEY_INFO =
+      "Caldera Derived Key\u0001".getBytes(StandardCharsets.UTF_8);
   private static final HexFormat HEX = HexFormat.of(); // lower-case
 
   private Srp6a() {}
 
   /**
-   * ACIJ's {@code padHex}: the hex of a non-negative number, with a leading {@code 0} if the length is odd and a
-   * further {@code 00} if the first digit is 8–f. It is not padding to the length of N.
+   * ACIJ's {@code padHex}: the hex of a non-negative number, with a leading {@code 0} if the length
+   * is odd and a further {@code 00} if the first digit is 8–f. It is not padding to the length of
+   * N.
    */
   public static String padHex(BigInteger n) {
     return HEX.formatHex(padBytes(n));
   }
 
-  /** The bytes of {@link #padHex}; equal to {@link BigInteger#toByteArray()} for non-negative numbers. */
+  /**
+   * The bytes of {@link #padHex}; equal to {@link BigInteger#toByteArray()} for non-negative
+   * numbers.
+   */
   public static byte[] padBytes(BigInteger n) {
     if (n.signum() < 0) {
       throw new IllegalArgumentException("SRP numbers are never negative");
@@ -64,20 +70,26 @@ public final class Srp6a {
     return n.toByteArray();
   }
 
-  /** x = H(padHex(salt) ‖ H(poolName ‖ userIdForSrp ‖ ":" ‖ password)); the salt is re-normalized by padHex. */
-  public static BigInteger computeX(String poolName, String userIdForSrp, String password, String saltHex) {
-    byte[] identity = sha256((poolName + userIdForSrp + ":" + password).getBytes(StandardCharsets.UTF_8));
+  /**
+   * x = H(padHex(salt) ‖ H(poolName ‖ userIdForSrp ‖ ":" ‖ password)); the salt is re-normalized by
+   * padHex.
+   */
+  public static BigInteger computeX(
+      String poolName, String userIdForSrp, String password, String saltHex) {
+    byte[] identity =
+        sha256((poolName + userIdForSrp + ":" + password).getBytes(StandardCharsets.UTF_8));
     return new BigInteger(1, sha256(padBytes(parseHex(saltHex)), identity));
   }
 
   /** v = g^x mod N. */
-  public static BigInteger verifier(String poolName, String userIdForSrp, String password, String saltHex) {
+  public static BigInteger verifier(
+      String poolName, String userIdForSrp, String password, String saltHex) {
     return G.modPow(computeX(poolName, userIdForSrp, password, saltHex), N);
   }
 
   /**
-   * A fresh 16-byte salt (32 lower-case hex digits) and the verifier for it ({@link #padHex} form). This is all
-   * that is kept of a password. {@code temporaryUntil} is null for permanent passwords.
+   * A fresh 16-byte salt (32 lower-case hex digits) and the verifier for it ({@link #padHex} form).
+   * This is all that is kept of a password. {@code temporaryUntil} is null for permanent passwords.
    */
   public static PasswordVerifier createVerifier(
       String srpPoolName,
@@ -94,12 +106,15 @@ public final class Srp6a {
   }
 
   /**
-   * Whether {@code password} is the one {@code stored} was made from: recomputes the verifier with the stored salt
-   * and compares in constant time. A missing verifier or password never matches.
+   * Whether {@code password} is the one {@code stored} was made from: recomputes the verifier with
+   * the stored salt and compares in constant time. A missing verifier or password never matches.
    */
   public static boolean matches(
       PasswordVerifier stored, String srpPoolName, String userIdForSrp, String password) {
-    if (stored == null || stored.saltHex() == null || stored.verifierHex() == null || password == null) {
+    if (stored == null
+        || stored.saltHex() == null
+        || stored.verifierHex() == null
+        || password == null) {
       return false;
     }
     byte[] expected;
@@ -118,8 +133,8 @@ public final class Srp6a {
   }
 
   /**
-   * The one-block HKDF-SHA256 both sides run: PRK = HMAC(padHex(u), padHex(S)); OKM = HMAC(PRK, "Caldera Derived
-   * Key" ‖ 0x01); the key is the first 16 bytes.
+   * The one-block HKDF-SHA256 both sides run: PRK = HMAC(padHex(u), padHex(S)); OKM = HMAC(PRK,
+   * "Caldera Derived Key" ‖ 0x01); the key is the first 16 bytes.
    */
   public static byte[] derivedKey(BigInteger u, BigInteger sharedSecret) {
     byte[] prk = hmacSha256(padBytes(u), padBytes(sharedSecret));
@@ -130,9 +145,9 @@ public final class Srp6a {
   }
 
   /**
-   * The PASSWORD_CLAIM_SIGNATURE a client holding the right password sends: Base64(HMAC-SHA256(key, poolName ‖
-   * userIdForSrp ‖ secretBlock ‖ timestamp)). The timestamp is used verbatim as the client sent it. Compare the
-   * claim against this with {@link ConstantTime#equals}.
+   * The PASSWORD_CLAIM_SIGNATURE a client holding the right password sends: Base64(HMAC-SHA256(key,
+   * poolName ‖ userIdForSrp ‖ secretBlock ‖ timestamp)). The timestamp is used verbatim as the
+   * client sent it. Compare the claim against this with {@link ConstantTime#equals}.
    */
   public static String expectedSignature(
       byte[] key, String poolName, String userIdForSrp, byte[] secretBlock, String timestamp) {
@@ -145,9 +160,9 @@ public final class Srp6a {
   }
 
   /**
-   * The server's half of one SRP handshake for one stored verifier: a random private key b and B = (k·v + g^b) mod
-   * N. Between InitiateAuth and RespondToAuthChallenge the caller keeps {@link #privateKeyHex()} (a secret) and
-   * rebuilds the session with {@link #restore}.
+   * The server's half of one SRP handshake for one stored verifier: a random private key b and B =
+   * (k·v + g^b) mod N. Between InitiateAuth and RespondToAuthChallenge the caller keeps {@link
+   * #privateKeyHex()} (a secret) and rebuilds the session with {@link #restore}.
    */
   public static final class ServerSession {
     private final BigInteger v;
@@ -160,7 +175,10 @@ public final class Srp6a {
       this.serverB = K.multiply(v).add(G.modPow(b, N)).mod(N);
     }
 
-    /** A new session with a fresh random b (256 bits); B is never 0 mod N, which the client would reject. */
+    /**
+     * A new session with a fresh random b (256 bits); B is never 0 mod N, which the client would
+     * reject.
+     */
     public static ServerSession start(String verifierHex, SecureRandom random) {
       BigInteger v = parseHex(verifierHex);
       byte[] bytes = new byte[PRIVATE_KEY_BYTES];
@@ -197,8 +215,9 @@ public final class Srp6a {
     }
 
     /**
-     * S = (A · v^u)^b mod N for the client's A. Rejects A ≡ 0 (mod N) and u = 0 with InvalidParameterException
-     * (message unconfirmed: real Cognito answers a tampered SRP_A with InvalidParameterException, text unknown).
+     * S = (A · v^u)^b mod N for the client's A. Rejects A ≡ 0 (mod N) and u = 0 with
+     * InvalidParameterException (message unconfirmed: real Cognito answers a tampered SRP_A with
+     * InvalidParameterException, text unknown).
      */
     public BigInteger sharedSecret(BigInteger clientA) {
       if (clientA.signum() <= 0 || clientA.mod(N).signum() == 0) {
@@ -211,7 +230,10 @@ public final class Srp6a {
       return clientA.multiply(v.modPow(u, N)).modPow(b, N);
     }
 
-    /** The 16-byte key for SRP_A as the client sent it (hex, any length up to a sane bound, no sign). */
+    /**
+     * The 16-byte key for SRP_A as the client sent it (hex, any length up to a sane bound, no
+     * sign).
+     */
     public byte[] passwordAuthenticationKey(String srpAHex) {
       BigInteger clientA;
       try {

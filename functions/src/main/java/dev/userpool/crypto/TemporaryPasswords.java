@@ -4,10 +4,10 @@ import dev.userpool.domain.PasswordPolicy;
 import java.security.SecureRandom;
 
 /**
- * Temporary passwords for AdminCreateUser when the caller gives none. Length is max(MinimumLength, 10); every
- * password has a lowercase letter, an uppercase letter and a digit, plus a symbol when the policy asks for one.
- * Characters that read alike (0/O/o, 1/l/I) are left out, and symbols are limited to ones that survive e-mail
- * HTML, SMS and shells unescaped.
+ * Temporary passwords for AdminCreateUser when the caller gives none. Length is max(MinimumLength,
+ * 10); every password has a lowercase letter, an uppercase letter and a digit, plus a symbol when
+ * the policy asks for one. Characters that read alike (0/O/o, 1/l/I) are left out, and symbols are
+ * limited to ones that survive e-mail HTML, SMS and shells unescaped.
  */
 public final class TemporaryPasswords {
   private static final int MIN_LENGTH = 10;

@@ -10,9 +10,10 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * RFC 6238 time-based one-time passwords as authenticator apps compute them for Cognito's SecretCode: HMAC-SHA-1,
- * 30-second steps from the Unix epoch, 6 digits (RFC 4226 §5.3 dynamic truncation), and one step of clock skew
- * either way (RFC 6238 §5.2). Secrets are 20 random bytes, shown as 32 base32 characters (RFC 4648 §6).
+ * RFC 6238 time-based one-time passwords as authenticator apps compute them for Cognito's
+ * SecretCode: HMAC-SHA-1, 30-second steps from the Unix epoch, 6 digits (RFC 4226 §5.3 dynamic
+ * truncation), and one step of clock skew either way (RFC 6238 §5.2). Secrets are 20 random bytes,
+ * shown as 32 base32 characters (RFC 4648 §6).
  */
 public final class Totp {
   public static final long STEP_SECONDS = 30;
@@ -36,8 +37,9 @@ public final class Totp {
   }
 
   /**
-   * The step within the skew window around {@code now} whose code equals {@code code} (compared in constant time,
-   * every candidate computed so timing says nothing about which one matched); empty when none does.
+   * The step within the skew window around {@code now} whose code equals {@code code} (compared in
+   * constant time, every candidate computed so timing says nothing about which one matched); empty
+   * when none does.
    */
   public static OptionalLong matchingStep(byte[] secret, String code, Instant now) {
     if (code == null || code.length() != DIGITS) {
@@ -64,8 +66,11 @@ public final class Totp {
       throw new IllegalStateException("HmacSHA1 is required of every JDK", e);
     }
     int offset = hash[hash.length - 1] & 0x0f;
-    int binary = (hash[offset] & 0x7f) << 24 | (hash[offset + 1] & 0xff) << 16 | (hash[offset + 2] & 0xff) << 8
-        | hash[offset + 3] & 0xff;
+    int binary =
+        (hash[offset] & 0x7f) << 24
+            | (hash[offset + 1] & 0xff) << 16
+            | (hash[offset + 2] & 0xff) << 8
+            | hash[offset + 3] & 0xff;
     return String.format(Locale.ROOT, "%06d", binary % 1_000_000);
   }
 

@@ -14,8 +14,8 @@ public final class ChannelChoice {
   private ChannelChoice() {}
 
   /**
-   * Sign-up confirmation (SignUp, ResendConfirmationCode): only attributes in AutoVerifiedAttributes that the user
-   * has; the phone (SMS) before the email when both qualify.
+   * Sign-up confirmation (SignUp, ResendConfirmationCode): only attributes in
+   * AutoVerifiedAttributes that the user has; the phone (SMS) before the email when both qualify.
    */
   public static Optional<String> signUp(PoolSettings s, User user) {
     List<String> auto = s.autoVerifiedAttributes();
@@ -28,13 +28,14 @@ public final class ChannelChoice {
   }
 
   /**
-   * Password recovery (ForgotPassword, AdminResetUserPassword): AccountRecoverySetting.RecoveryMechanisms by
-   * priority, else (legacy) verified phone, then verified email. Only verified values qualify; {@code admin_only}
-   * offers none.
+   * Password recovery (ForgotPassword, AdminResetUserPassword):
+   * AccountRecoverySetting.RecoveryMechanisms by priority, else (legacy) verified phone, then
+   * verified email. Only verified values qualify; {@code admin_only} offers none.
    */
   public static Optional<String> recovery(PoolSettings s, User user) {
     for (String attribute : recoveryOrder(s)) {
-      if (present(user, attribute) && VerifiedFlag.isTrue(user.attribute(attribute + "_verified"))) {
+      if (present(user, attribute)
+          && VerifiedFlag.isTrue(user.attribute(attribute + "_verified"))) {
         return Optional.of(attribute);
       }
     }
@@ -43,7 +44,8 @@ public final class ChannelChoice {
 
   static List<String> recoveryOrder(PoolSettings s) {
     if (!(s.get("AccountRecoverySetting") instanceof Map<?, ?> setting)
-        || !(setting.get("RecoveryMechanisms") instanceof List<?> mechanisms) || mechanisms.isEmpty()) {
+        || !(setting.get("RecoveryMechanisms") instanceof List<?> mechanisms)
+        || mechanisms.isEmpty()) {
       return List.of("phone_number", "email");
     }
     List<Map<?, ?>> sorted = new ArrayList<>();
@@ -52,7 +54,8 @@ public final class ChannelChoice {
         sorted.add(map);
       }
     }
-    sorted.sort(Comparator.comparingInt(m -> m.get("Priority") instanceof Number n ? n.intValue() : 99));
+    sorted.sort(
+        Comparator.comparingInt(m -> m.get("Priority") instanceof Number n ? n.intValue() : 99));
     List<String> order = new ArrayList<>();
     for (Map<?, ?> m : sorted) {
       Object name = m.get("Name");

@@ -5,8 +5,11 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
-/** Sends each message through the channel of its medium; a failure becomes CodeDeliveryFailureException,
- * or the role/identity exception the channel names (InvalidSmsRole*, InvalidEmailRoleAccessPolicyException). */
+/**
+ * Sends each message through the channel of its medium; a failure becomes
+ * CodeDeliveryFailureException, or the role/identity exception the channel names (InvalidSmsRole*,
+ * InvalidEmailRoleAccessPolicyException).
+ */
 public final class Delivery {
   private static final System.Logger LOG = System.getLogger(Delivery.class.getName());
   private final Map<DeliveryMedium, MessageChannel> channels = new EnumMap<>(DeliveryMedium.class);
@@ -34,25 +37,48 @@ public final class Delivery {
   }
 
   /**
-   * Records a message that is not sent for want of a destination (e.g. an invitation by SMS to a user without a
-   * phone number): the caller's answer stays Cognito's, and this line is where the person looking for the message
-   * learns why there is none.
+   * Records a message that is not sent for want of a destination (e.g. an invitation by SMS to a
+   * user without a phone number): the caller's answer stays Cognito's, and this line is where the
+   * person looking for the message learns why there is none.
    */
-  public void notSent(String userPoolId, String username, DeliveryMedium medium, String triggerSource,
+  public void notSent(
+      String userPoolId,
+      String username,
+      DeliveryMedium medium,
+      String triggerSource,
       String reason) {
-    LOG.log(System.Logger.Level.WARNING, "not sent: " + triggerSource + " " + medium + " message of pool "
-        + userPoolId + " to user " + username + ": " + reason);
+    LOG.log(
+        System.Logger.Level.WARNING,
+        "not sent: "
+            + triggerSource
+            + " "
+            + medium
+            + " message of pool "
+            + userPoolId
+            + " to user "
+            + username
+            + ": "
+            + reason);
   }
 
   private static RuntimeException failure(OutgoingMessage message, String detail, Throwable cause) {
     log(message, detail, cause);
     // Cognito's exact text for a failed send is not known (unconfirmed); the type is.
-    return ErrorCode.CODE_DELIVERY_FAILURE.exception("Unable to deliver message to the given destination.");
+    return ErrorCode.CODE_DELIVERY_FAILURE.exception(
+        "Unable to deliver message to the given destination.");
   }
 
   private static void log(OutgoingMessage message, String detail, Throwable cause) {
-    LOG.log(System.Logger.Level.WARNING, "delivery of a " + message.triggerSource() + " " + message.medium()
-        + " message of pool " + message.userPoolId() + " failed: " + detail
-        + (cause == null ? "" : " (" + cause.getClass().getSimpleName() + ")"));
+    LOG.log(
+        System.Logger.Level.WARNING,
+        "delivery of a "
+            + message.triggerSource()
+            + " "
+            + message.medium()
+            + " message of pool "
+            + message.userPoolId()
+            + " failed: "
+            + detail
+            + (cause == null ? "" : " (" + cause.getClass().getSimpleName() + ")"));
   }
 }

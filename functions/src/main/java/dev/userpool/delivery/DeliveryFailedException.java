@@ -3,9 +3,9 @@ package dev.userpool.delivery;
 import dev.userpool.errors.ErrorCode;
 
 /**
- * A channel could not deliver a message. The detail is for the log only, never for the caller; the caller gets
- * {@link #errorCode} with {@link #callerMessage} (CodeDeliveryFailureException unless the pool's sender role or
- * identity is at fault).
+ * A channel could not deliver a message. The detail is for the log only, never for the caller; the
+ * caller gets {@link #errorCode} with {@link #callerMessage} (CodeDeliveryFailureException unless
+ * the pool's sender role or identity is at fault).
  */
 public final class DeliveryFailedException extends RuntimeException {
   private final ErrorCode errorCode;
@@ -15,8 +15,12 @@ public final class DeliveryFailedException extends RuntimeException {
     this(detail, cause, ErrorCode.CODE_DELIVERY_FAILURE, null);
   }
 
-  /** A failure reported as {@code errorCode} with {@code callerMessage} (null: the default text of Delivery). */
-  public DeliveryFailedException(String detail, Throwable cause, ErrorCode errorCode, String callerMessage) {
+  /**
+   * A failure reported as {@code errorCode} with {@code callerMessage} (null: the default text of
+   * Delivery).
+   */
+  public DeliveryFailedException(
+      String detail, Throwable cause, ErrorCode errorCode, String callerMessage) {
     super(detail, cause);
     this.errorCode = errorCode;
     this.callerMessage = callerMessage;

@@ -1,10 +1,10 @@
 package dev.userpool.delivery;
 
 /**
- * CodeDeliveryDetails.Destination as Cognito masks it: {@code test@test.com} → {@code t***@t***}, without the
- * top-level domain (observed in tests run against AWS: getmoto/moto tests/test_cognitoidp/test_cognitoidp.py,
- * test_sign_up_with_verified_email and test_forgot_password_with_email_delivery_details);
- * {@code +15555551212} → {@code +*******1212}.
+ * CodeDeliveryDetails.Destination as Cognito masks it: {@code test@test.com} → {@code t***@t***},
+ * without the top-level domain (observed in tests run against AWS: getmoto/moto
+ * tests/test_cognitoidp/test_cognitoidp.py, test_sign_up_with_verified_email and
+ * test_forgot_password_with_email_delivery_details); {@code +15555551212} → {@code +*******1212}.
  */
 public final class Masking {
   private Masking() {}

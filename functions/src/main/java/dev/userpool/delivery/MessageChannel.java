@@ -6,8 +6,8 @@ public interface MessageChannel {
   DeliveryMedium medium();
 
   /**
-   * Delivers the message or throws {@link DeliveryFailedException}; nothing else is thrown for a failure the
-   * caller should report as CodeDeliveryFailureException.
+   * Delivers the message or throws {@link DeliveryFailedException}; nothing else is thrown for a
+   * failure the caller should report as CodeDeliveryFailureException.
    */
   void send(OutgoingMessage message);
 }

@@ -4,10 +4,11 @@ import java.util.ArrayDeque;
 import java.util.List;
 
 /**
- * Local mode's stand-in for SES and SNS: every message is logged on one line (destination and code, so a developer
- * can read codes off the console) and kept in memory, oldest first, until {@link #clear}. Only the most recent
- * {@link #DEFAULT_CAPACITY} (or {@link #keepAtMost}) are kept, so a long-running server does not grow without
- * bound; {@link Contents#received()} counts every message since the last clear.
+ * Local mode's stand-in for SES and SNS: every message is logged on one line (destination and code,
+ * so a developer can read codes off the console) and kept in memory, oldest first, until {@link
+ * #clear}. Only the most recent {@link #DEFAULT_CAPACITY} (or {@link #keepAtMost}) are kept, so a
+ * long-running server does not grow without bound; {@link Contents#received()} counts every message
+ * since the last clear.
  */
 public final class Outbox {
   public static final int DEFAULT_CAPACITY = 1000;
@@ -16,7 +17,10 @@ public final class Outbox {
   private int capacity = DEFAULT_CAPACITY;
   private long received;
 
-  /** What the outbox holds: the kept messages (oldest first), all received since the last clear, the limit. */
+  /**
+   * What the outbox holds: the kept messages (oldest first), all received since the last clear, the
+   * limit.
+   */
   public record Contents(List<OutgoingMessage> messages, long received, int capacity) {}
 
   /** A channel that puts messages of {@code medium} here. */
@@ -47,8 +51,20 @@ public final class Outbox {
     messages.addLast(m);
     received++;
     trim();
-    LOG.log(System.Logger.Level.INFO, "outbox: " + m.triggerSource() + " " + m.medium() + " to " + m.destination()
-        + " (pool " + m.userPoolId() + ", user " + m.username() + "): code " + m.code());
+    LOG.log(
+        System.Logger.Level.INFO,
+        "outbox: "
+            + m.triggerSource()
+            + " "
+            + m.medium()
+            + " to "
+            + m.destination()
+            + " (pool "
+            + m.userPoolId()
+            + ", user "
+            + m.username()
+            + "): code "
+            + m.code());
   }
 
   /** Messages oldest first, optionally only those of one pool and/or one username (null = any). */

@@ -4,9 +4,10 @@ import java.time.Instant;
 import java.util.Map;
 
 /**
- * One message ready to send: the texts have their placeholders replaced. {@code code} is the code (or temporary
- * password) the text carries; only the local outbox keeps it. {@code emailConfiguration} and
- * {@code smsConfiguration} are the pool's members of those names (empty maps when absent).
+ * One message ready to send: the texts have their placeholders replaced. {@code code} is the code
+ * (or temporary password) the text carries; only the local outbox keeps it. {@code
+ * emailConfiguration} and {@code smsConfiguration} are the pool's members of those names (empty
+ * maps when absent).
  */
 public record OutgoingMessage(
     String userPoolId,

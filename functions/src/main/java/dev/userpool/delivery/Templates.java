@@ -5,15 +5,16 @@ import dev.userpool.errors.ErrorCode;
 import java.util.Map;
 
 /**
- * The pool's message texts with Cognito's defaults (sources §4.5), before placeholders are replaced:
- * {@code {####}} is the code (or temporary password), {@code {username}} the username.
+ * The pool's message texts with Cognito's defaults (sources §4.5), before placeholders are
+ * replaced: {@code {####}} is the code (or temporary password), {@code {username}} the username.
  */
 public final class Templates {
   public static final String CODE = "{####}";
   public static final String USERNAME = "{username}";
   static final String DEFAULT_VERIFICATION_MESSAGE = "Your verification code is {####}. ";
   static final String DEFAULT_VERIFICATION_SUBJECT = "Your verification code";
-  static final String DEFAULT_INVITE_MESSAGE = "Your username is {username} and temporary password is {####}. ";
+  static final String DEFAULT_INVITE_MESSAGE =
+      "Your username is {username} and temporary password is {####}. ";
   static final String DEFAULT_INVITE_SUBJECT = "Your temporary password";
   static final String DEFAULT_AUTHENTICATION_MESSAGE = "Your authentication code is {####}. ";
   static final String DEFAULT_AUTHENTICATION_SUBJECT = "Your authentication code"; // guessed
@@ -28,47 +29,57 @@ public final class Templates {
   private Templates() {}
 
   /**
-   * Verification texts (sign-up, resend, forgot password, attribute verification): VerificationMessageTemplate,
-   * else the legacy top-level members, else the defaults.
+   * Verification texts (sign-up, resend, forgot password, attribute verification):
+   * VerificationMessageTemplate, else the legacy top-level members, else the defaults.
    */
   public static Texts verification(PoolSettings s) {
     Map<?, ?> t = map(s.get("VerificationMessageTemplate"));
     return new Texts(
-        first(t.get("EmailSubject"), s.get("EmailVerificationSubject"), DEFAULT_VERIFICATION_SUBJECT),
-        first(t.get("EmailMessage"), s.get("EmailVerificationMessage"), DEFAULT_VERIFICATION_MESSAGE),
+        first(
+            t.get("EmailSubject"), s.get("EmailVerificationSubject"), DEFAULT_VERIFICATION_SUBJECT),
+        first(
+            t.get("EmailMessage"), s.get("EmailVerificationMessage"), DEFAULT_VERIFICATION_MESSAGE),
         first(t.get("SmsMessage"), s.get("SmsVerificationMessage"), DEFAULT_VERIFICATION_MESSAGE));
   }
 
-  /** Invitation texts of AdminCreateUser: AdminCreateUserConfig.InviteMessageTemplate, else the defaults. */
+  /**
+   * Invitation texts of AdminCreateUser: AdminCreateUserConfig.InviteMessageTemplate, else the
+   * defaults.
+   */
   public static Texts invitation(PoolSettings s) {
     Map<?, ?> config = map(s.get("AdminCreateUserConfig"));
     Map<?, ?> t = map(config.get("InviteMessageTemplate"));
-    return new Texts(first(t.get("EmailSubject"), null, DEFAULT_INVITE_SUBJECT),
+    return new Texts(
+        first(t.get("EmailSubject"), null, DEFAULT_INVITE_SUBJECT),
         first(t.get("EmailMessage"), null, DEFAULT_INVITE_MESSAGE),
         first(t.get("SMSMessage"), null, DEFAULT_INVITE_MESSAGE));
   }
 
   /**
    * Sign-in (MFA) code texts: SmsMfaConfiguration's SmsAuthenticationMessage (stored as the pool's
-   * SmsAuthenticationMessage) for SMS; EmailMfaConfiguration's Subject and Message for email; else the defaults.
+   * SmsAuthenticationMessage) for SMS; EmailMfaConfiguration's Subject and Message for email; else
+   * the defaults.
    */
   public static Texts authentication(PoolSettings s) {
     Map<?, ?> email = map(s.get("_EmailMfaConfiguration"));
-    return new Texts(first(email.get("Subject"), null, DEFAULT_AUTHENTICATION_SUBJECT),
+    return new Texts(
+        first(email.get("Subject"), null, DEFAULT_AUTHENTICATION_SUBJECT),
         first(email.get("Message"), null, DEFAULT_AUTHENTICATION_MESSAGE),
         first(s.get("SmsAuthenticationMessage"), null, DEFAULT_AUTHENTICATION_MESSAGE));
   }
 
   /**
    * Sign-up confirmation emails follow VerificationMessageTemplate.DefaultEmailOption; links
-   * (CONFIRM_WITH_LINK) are not built yet, so such a pool gets a clear error instead of a wrong email.
+   * (CONFIRM_WITH_LINK) are not built yet, so such a pool gets a clear error instead of a wrong
+   * email.
    */
   public static void requireCodeEmails(PoolSettings s) {
     Object option = map(s.get("VerificationMessageTemplate")).get("DefaultEmailOption");
     if ("CONFIRM_WITH_LINK".equals(option)) {
       // Our own text: Cognito supports links; Userpool does not yet.
-      throw ErrorCode.INVALID_PARAMETER.exception("DefaultEmailOption CONFIRM_WITH_LINK is not supported yet by"
-          + " this Cognito-compatible server; use CONFIRM_WITH_CODE.");
+      throw ErrorCode.INVALID_PARAMETER.exception(
+          "DefaultEmailOption CONFIRM_WITH_LINK is not supported yet by"
+              + " this Cognito-compatible server; use CONFIRM_WITH_CODE.");
     }
   }
 

@@ -4,9 +4,10 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * An OAuth authorization code issued after a hosted sign-in, stored under the SHA-256 of the code (never the code
- * itself) and redeemable once before {@code expiresAt}. It remembers what the token request must repeat
- * (client, redirect_uri, the PKCE challenge) and what the tokens will say (user, scopes, nonce, sign-in time).
+ * An OAuth authorization code issued after a hosted sign-in, stored under the SHA-256 of the code
+ * (never the code itself) and redeemable once before {@code expiresAt}. It remembers what the token
+ * request must repeat (client, redirect_uri, the PKCE challenge) and what the tokens will say
+ * (user, scopes, nonce, sign-in time).
  *
  * @param codeChallenge the PKCE S256 challenge, or null when the authorize request carried none
  * @param nonce the OpenID nonce of the authorize request, or null

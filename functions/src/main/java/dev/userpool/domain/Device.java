@@ -3,10 +3,11 @@ package dev.userpool.domain;
 import java.time.Instant;
 
 /**
- * A device Cognito tracks for a user (DG "Working with user devices in your user pool"). It is created, unconfirmed,
- * when a sign-in hands out its key in NewDeviceMetadata; ConfirmDevice gives it the device's SRP salt and verifier
- * (hex; the device's secret itself is never seen) and its name, and makes it remembered or not_remembered.
- * {@code lastIp} and {@code lastAuthenticatedAt} follow the sign-ins made with it.
+ * A device Cognito tracks for a user (DG "Working with user devices in your user pool"). It is
+ * created, unconfirmed, when a sign-in hands out its key in NewDeviceMetadata; ConfirmDevice gives
+ * it the device's SRP salt and verifier (hex; the device's secret itself is never seen) and its
+ * name, and makes it remembered or not_remembered. {@code lastIp} and {@code lastAuthenticatedAt}
+ * follow the sign-ins made with it.
  */
 public record Device(
     String poolId,
@@ -35,24 +36,66 @@ public record Device(
     return confirmed() && REMEMBERED.equals(rememberedStatus);
   }
 
-  public Device confirmedWith(String newSaltHex, String newVerifierHex, String newName, String status,
-      Instant now) {
-    return new Device(poolId, sub, deviceKey, deviceGroupKey, newSaltHex, newVerifierHex, newName, status, lastIp,
-        createdAt, now, lastAuthenticatedAt, version);
+  public Device confirmedWith(
+      String newSaltHex, String newVerifierHex, String newName, String status, Instant now) {
+    return new Device(
+        poolId,
+        sub,
+        deviceKey,
+        deviceGroupKey,
+        newSaltHex,
+        newVerifierHex,
+        newName,
+        status,
+        lastIp,
+        createdAt,
+        now,
+        lastAuthenticatedAt,
+        version);
   }
 
   public Device withStatus(String status, Instant now) {
-    return new Device(poolId, sub, deviceKey, deviceGroupKey, saltHex, verifierHex, name, status, lastIp, createdAt,
-        now, lastAuthenticatedAt, version);
+    return new Device(
+        poolId,
+        sub,
+        deviceKey,
+        deviceGroupKey,
+        saltHex,
+        verifierHex,
+        name,
+        status,
+        lastIp,
+        createdAt,
+        now,
+        lastAuthenticatedAt,
+        version);
   }
 
   public Device authenticated(String ip, Instant now) {
-    return new Device(poolId, sub, deviceKey, deviceGroupKey, saltHex, verifierHex, name, rememberedStatus,
-        ip != null ? ip : lastIp, createdAt, lastModifiedAt, now, version);
+    return new Device(
+        poolId,
+        sub,
+        deviceKey,
+        deviceGroupKey,
+        saltHex,
+        verifierHex,
+        name,
+        rememberedStatus,
+        ip != null ? ip : lastIp,
+        createdAt,
+        lastModifiedAt,
+        now,
+        version);
   }
 
   @Override
   public String toString() {
-    return "Device[poolId=" + poolId + ", deviceKey=" + deviceKey + ", status=" + rememberedStatus + "]";
+    return "Device[poolId="
+        + poolId
+        + ", deviceKey="
+        + deviceKey
+        + ", status="
+        + rememberedStatus
+        + "]";
   }
 }

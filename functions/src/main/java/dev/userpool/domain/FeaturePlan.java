@@ -1,9 +1,10 @@
 package dev.userpool.domain;
 
 /**
- * A pool's feature plan (UserPoolTier). Pools that never set one are ESSENTIALS, the plan Cognito gives new user
- * pools since November 2024 (developer guide, "User pool feature plans"). Passwordless sign-in and managed login
- * branding need ESSENTIALS or PLUS; threat protection and its user-activity logs need PLUS.
+ * A pool's feature plan (UserPoolTier). Pools that never set one are ESSENTIALS, the plan Cognito
+ * gives new user pools since November 2024 (developer guide, "User pool feature plans").
+ * Passwordless sign-in and managed login branding need ESSENTIALS or PLUS; threat protection and
+ * its user-activity logs need PLUS.
  */
 public enum FeaturePlan {
   LITE,

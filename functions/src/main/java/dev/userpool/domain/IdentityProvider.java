@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * An identity provider of a user pool (CreateIdentityProvider): its name (unique in the pool), ProviderType,
- * ProviderDetails and AttributeMapping as string maps, and IdpIdentifiers (each unique in the pool).
+ * An identity provider of a user pool (CreateIdentityProvider): its name (unique in the pool),
+ * ProviderType, ProviderDetails and AttributeMapping as string maps, and IdpIdentifiers (each
+ * unique in the pool).
  */
 public record IdentityProvider(
     String userPoolId,
@@ -26,7 +27,15 @@ public record IdentityProvider(
   }
 
   public IdentityProvider withVersion(long newVersion) {
-    return new IdentityProvider(userPoolId, name, type, details, attributeMapping, idpIdentifiers, creationDate,
-        lastModifiedDate, newVersion);
+    return new IdentityProvider(
+        userPoolId,
+        name,
+        type,
+        details,
+        attributeMapping,
+        idpIdentifiers,
+        creationDate,
+        lastModifiedDate,
+        newVersion);
   }
 }

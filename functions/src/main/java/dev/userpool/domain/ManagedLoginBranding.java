@@ -5,9 +5,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A managed login branding style, assigned to one app client (CreateManagedLoginBranding). {@code settings} is the
- * free-form Settings document as given (null when Cognito's defaults apply); each asset is kept as its AssetType
- * members (Category, ColorMode, Extension, Bytes as base64, ResourceId).
+ * A managed login branding style, assigned to one app client (CreateManagedLoginBranding). {@code
+ * settings} is the free-form Settings document as given (null when Cognito's defaults apply); each
+ * asset is kept as its AssetType members (Category, ColorMode, Extension, Bytes as base64,
+ * ResourceId).
  */
 public record ManagedLoginBranding(
     String poolId,

@@ -23,7 +23,10 @@ public final class PoolSettings {
     return strings(settings.get("AutoVerifiedAttributes"));
   }
 
-  /** UsernameConfiguration.CaseSensitive; Cognito's API default for pools without the setting is true. */
+  /**
+   * UsernameConfiguration.CaseSensitive; Cognito's API default for pools without the setting is
+   * true.
+   */
   public boolean usernameCaseSensitive() {
     Object config = settings.get("UsernameConfiguration");
     if (config instanceof Map<?, ?> map && map.get("CaseSensitive") instanceof Boolean b) {
@@ -46,7 +49,8 @@ public final class PoolSettings {
 
   public boolean allowAdminCreateUserOnly() {
     Object config = settings.get("AdminCreateUserConfig");
-    return config instanceof Map<?, ?> map && Boolean.TRUE.equals(map.get("AllowAdminCreateUserOnly"));
+    return config instanceof Map<?, ?> map
+        && Boolean.TRUE.equals(map.get("AllowAdminCreateUserOnly"));
   }
 
   /** The pool's schema attributes (standard and custom), each as DescribeUserPool returns it. */

@@ -3,15 +3,11 @@ package dev.userpool.domain;
 import java.util.List;
 
 /**
- * An OAuth resource server of a pool: its identifier (the prefix of its scopes, {@code <identifier>/<scope>}), a
- * name and its scopes.
+ * An OAuth resource server of a pool: its identifier (the prefix of its scopes, {@code
+ * <identifier>/<scope>}), a name and its scopes.
  */
 public record ResourceServer(
-    String userPoolId,
-    String identifier,
-    String name,
-    List<Scope> scopes,
-    long version) {
+    String userPoolId, String identifier, String name, List<Scope> scopes, long version) {
 
   /** One custom scope: name and description, both required by the service model. */
   public record Scope(String name, String description) {}

@@ -4,9 +4,10 @@ import java.time.Instant;
 import java.util.Map;
 
 /**
- * A terms document of an app client (CreateTerms): one per client and TermsName ({@code terms-of-use} or
- * {@code privacy-policy}), with a link per managed-login language ({@code cognito:default}, {@code cognito:french},
- * …). TermsSource is LINK and Enforcement NONE, the only values the model allows today.
+ * A terms document of an app client (CreateTerms): one per client and TermsName ({@code
+ * terms-of-use} or {@code privacy-policy}), with a link per managed-login language ({@code
+ * cognito:default}, {@code cognito:french}, …). TermsSource is LINK and Enforcement NONE, the only
+ * values the model allows today.
  */
 public record Terms(
     String poolId,

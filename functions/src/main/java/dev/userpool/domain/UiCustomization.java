@@ -3,8 +3,8 @@ package dev.userpool.domain;
 import java.time.Instant;
 
 /**
- * The classic hosted UI's customization of a pool ({@code clientId} {@link #ALL}) or of one app client: CSS and
- * a logo image (raw bytes), either of which may be null.
+ * The classic hosted UI's customization of a pool ({@code clientId} {@link #ALL}) or of one app
+ * client: CSS and a logo image (raw bytes), either of which may be null.
  */
 public record UiCustomization(
     String userPoolId,

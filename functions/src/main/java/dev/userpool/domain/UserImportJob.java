@@ -33,34 +33,99 @@ public record UserImportJob(
   public static final String SUCCEEDED = "Succeeded";
 
   public UserImportJob withStatus(String newStatus) {
-    return new UserImportJob(userPoolId, jobId, jobName, newStatus, creationDate, startDate, completionDate,
-        cloudWatchLogsRoleArn, importedUsers, skippedUsers, failedUsers, completionMessage, preSignedUrl,
-        uploadTokenHash, version);
+    return new UserImportJob(
+        userPoolId,
+        jobId,
+        jobName,
+        newStatus,
+        creationDate,
+        startDate,
+        completionDate,
+        cloudWatchLogsRoleArn,
+        importedUsers,
+        skippedUsers,
+        failedUsers,
+        completionMessage,
+        preSignedUrl,
+        uploadTokenHash,
+        version);
   }
 
   public UserImportJob started(Instant at) {
-    return new UserImportJob(userPoolId, jobId, jobName, PENDING, creationDate, at, completionDate,
-        cloudWatchLogsRoleArn, importedUsers, skippedUsers, failedUsers, completionMessage, preSignedUrl,
-        uploadTokenHash, version);
+    return new UserImportJob(
+        userPoolId,
+        jobId,
+        jobName,
+        PENDING,
+        creationDate,
+        at,
+        completionDate,
+        cloudWatchLogsRoleArn,
+        importedUsers,
+        skippedUsers,
+        failedUsers,
+        completionMessage,
+        preSignedUrl,
+        uploadTokenHash,
+        version);
   }
 
   /** The job with these counts, still running. */
   public UserImportJob counting(long imported, long skipped, long failed) {
-    return new UserImportJob(userPoolId, jobId, jobName, status, creationDate, startDate, completionDate,
-        cloudWatchLogsRoleArn, imported, skipped, failed, completionMessage, preSignedUrl, uploadTokenHash,
+    return new UserImportJob(
+        userPoolId,
+        jobId,
+        jobName,
+        status,
+        creationDate,
+        startDate,
+        completionDate,
+        cloudWatchLogsRoleArn,
+        imported,
+        skipped,
+        failed,
+        completionMessage,
+        preSignedUrl,
+        uploadTokenHash,
         version);
   }
 
   public UserImportJob finished(String finalStatus, Instant at, String message) {
-    return new UserImportJob(userPoolId, jobId, jobName, finalStatus, creationDate, startDate, at,
-        cloudWatchLogsRoleArn, importedUsers, skippedUsers, failedUsers, message, preSignedUrl, uploadTokenHash,
+    return new UserImportJob(
+        userPoolId,
+        jobId,
+        jobName,
+        finalStatus,
+        creationDate,
+        startDate,
+        at,
+        cloudWatchLogsRoleArn,
+        importedUsers,
+        skippedUsers,
+        failedUsers,
+        message,
+        preSignedUrl,
+        uploadTokenHash,
         version);
   }
 
   public UserImportJob withVersion(long newVersion) {
-    return new UserImportJob(userPoolId, jobId, jobName, status, creationDate, startDate, completionDate,
-        cloudWatchLogsRoleArn, importedUsers, skippedUsers, failedUsers, completionMessage, preSignedUrl,
-        uploadTokenHash, newVersion);
+    return new UserImportJob(
+        userPoolId,
+        jobId,
+        jobName,
+        status,
+        creationDate,
+        startDate,
+        completionDate,
+        cloudWatchLogsRoleArn,
+        importedUsers,
+        skippedUsers,
+        failedUsers,
+        completionMessage,
+        preSignedUrl,
+        uploadTokenHash,
+        newVersion);
   }
 
   public boolean isFinished() {

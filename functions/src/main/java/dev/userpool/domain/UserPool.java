@@ -4,10 +4,10 @@ import java.time.Instant;
 import java.util.Map;
 
 /**
- * A user pool. {@code settings} holds the pool's Cognito configuration members exactly as DescribeUserPool
- * returns them (Policies, LambdaConfig, SchemaAttributes, AutoVerifiedAttributes, …) with Cognito's defaults
- * already applied, as a plain JSON-like tree (maps, lists, strings, numbers, booleans). Identity and timestamps
- * live in their own fields.
+ * A user pool. {@code settings} holds the pool's Cognito configuration members exactly as
+ * DescribeUserPool returns them (Policies, LambdaConfig, SchemaAttributes, AutoVerifiedAttributes,
+ * …) with Cognito's defaults already applied, as a plain JSON-like tree (maps, lists, strings,
+ * numbers, booleans). Identity and timestamps live in their own fields.
  */
 public record UserPool(
     String id,

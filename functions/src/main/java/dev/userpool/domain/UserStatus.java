@@ -1,6 +1,9 @@
 package dev.userpool.domain;
 
-/** Cognito's UserStatusType values that Userpool assigns. "Disabled" is not a status: see User#enabled. */
+/**
+ * Cognito's UserStatusType values that Userpool assigns. "Disabled" is not a status: see
+ * User#enabled.
+ */
 public enum UserStatus {
   UNCONFIRMED,
   CONFIRMED,

@@ -1,9 +1,9 @@
 package dev.userpool.errors;
 
 /**
- * The one exception type for errors a caller should see. The protocol layer turns it into a 4xx/5xx answer with
- * {@code __type} and {@code message}; anything else that escapes an operation becomes InternalErrorException with
- * no detail.
+ * The one exception type for errors a caller should see. The protocol layer turns it into a 4xx/5xx
+ * answer with {@code __type} and {@code message}; anything else that escapes an operation becomes
+ * InternalErrorException with no detail.
  */
 public final class CognitoException extends RuntimeException {
   private final ErrorCode code;

@@ -1,2 +1,5 @@
-/** Cognito's error vocabulary: one exception class carrying an {@link dev.userpool.errors.ErrorCode}. */
+/**
+ * Cognito's error vocabulary: one exception class carrying an {@link
+ * dev.userpool.errors.ErrorCode}.
+ */
 package dev.userpool.errors;

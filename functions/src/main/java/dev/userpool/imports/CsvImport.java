@@ -34,19 +34,23 @@ import java.util.function.UnaryOperator;
 /**
  * Runs one user import job: InProgress, then Succeeded, Failed or Stopped.
  *
- * <p>The CSV is read twice, both times as a stream: the first pass checks what would fail the whole job (the
- * header must hold exactly GetCSVHeader's columns, in any order — developer guide, "Creating the user import CSV
- * file"; the file must be UTF-8; quotes must close), so a bad file imports nobody. The second pass creates one user
- * per row through the same store call as AdminCreateUser (unique keys and aliases claimed atomically with the user),
- * in RESET_REQUIRED without a password (developer guide, "Importing users into user pools from a CSV file"). A row
- * either becomes a whole user or nothing: a row that breaks a rule counts as failed, one whose username exists
- * counts as skipped (our reading of SkippedUsers; unconfirmed). Stopping is checked between rows.
+ * <p>The CSV is read twice, both times as a stream: the first pass checks what would fail the whole
+ * job (the header must hold exactly GetCSVHeader's columns, in any order — developer guide,
+ * "Creating the user import CSV file"; the file must be UTF-8; quotes must close), so a bad file
+ * imports nobody. The second pass creates one user per row through the same store call as
+ * AdminCreateUser (unique keys and aliases claimed atomically with the user), in RESET_REQUIRED
+ * without a password (developer guide, "Importing users into user pools from a CSV file"). A row
+ * either becomes a whole user or nothing: a row that breaks a rule counts as failed, one whose
+ * username exists counts as skipped (our reading of SkippedUsers; unconfirmed). Stopping is checked
+ * between rows.
  */
 public final class CsvImport {
   /** Cognito's limit of characters per CSV row. */
   static final int MAX_ROW_CHARS = 16_000;
+
   /** Rows between progress writes (and checks for a stop request). */
   private static final int PROGRESS_EVERY = 500;
+
   private static final System.Logger LOG = System.getLogger(CsvImport.class.getName());
 
   private final ImportJobStore jobs;
@@ -55,7 +59,11 @@ public final class CsvImport {
   private final SecureRandom random;
   private final Clock clock;
 
-  public CsvImport(ImportJobStore jobs, CsvUploads uploads, UserDirectory directory, SecureRandom random,
+  public CsvImport(
+      ImportJobStore jobs,
+      CsvUploads uploads,
+      UserDirectory directory,
+      SecureRandom random,
       Clock clock) {
     this.jobs = jobs;
     this.uploads = uploads;
@@ -67,8 +75,14 @@ public final class CsvImport {
   /** Runs the job; never throws (an unexpected error fails the job with a message saying so). */
   public void run(UserPool pool, String jobId) {
     try {
-      Optional<UserImportJob> running = transition(pool.id(), jobId, j -> j.status().equals(UserImportJob.PENDING)
-          ? j.withStatus(UserImportJob.IN_PROGRESS) : j);
+      Optional<UserImportJob> running =
+          transition(
+              pool.id(),
+              jobId,
+              j ->
+                  j.status().equals(UserImportJob.PENDING)
+                      ? j.withStatus(UserImportJob.IN_PROGRESS)
+                      : j);
       if (running.isEmpty() || !running.get().status().equals(UserImportJob.IN_PROGRESS)) {
         finishIfStopping(pool.id(), jobId);
         return;
@@ -81,7 +95,11 @@ public final class CsvImport {
       importRows(pool, jobId);
     } catch (RuntimeException | IOException e) {
       LOG.log(System.Logger.Level.ERROR, "import job " + jobId + " failed", e);
-      finish(pool.id(), jobId, UserImportJob.FAILED, "The import failed unexpectedly: " + e.getClass().getSimpleName(),
+      finish(
+          pool.id(),
+          jobId,
+          UserImportJob.FAILED,
+          "The import failed unexpectedly: " + e.getClass().getSimpleName(),
           null);
     }
   }
@@ -89,10 +107,12 @@ public final class CsvImport {
   /** The whole-file check: a message when the job must fail without importing anyone. */
   private Optional<String> checkFile(UserPool pool, String jobId) throws IOException {
     if (pool.view().autoVerifiedAttributes().isEmpty()) {
-      return Optional.of("The user pool has no auto-verified attribute (email or phone_number), so imported users "
-          + "could not reset their passwords.");
+      return Optional.of(
+          "The user pool has no auto-verified attribute (email or phone_number), so imported users "
+              + "could not reset their passwords.");
     }
-    Optional<InputStream> file = uploads.seal(pool.id(), jobId) ? uploads.open(pool.id(), jobId) : Optional.empty();
+    Optional<InputStream> file =
+        uploads.seal(pool.id(), jobId) ? uploads.open(pool.id(), jobId) : Optional.empty();
     if (file.isEmpty()) {
       return Optional.of("No CSV file was uploaded to the job's PreSignedUrl.");
     }
@@ -129,12 +149,14 @@ public final class CsvImport {
         return Optional.of("The CSV header names column " + name + " twice.");
       }
       if (!expected.contains(name)) {
-        return Optional.of("The CSV header has column " + name + ", which is not in GetCSVHeader's header.");
+        return Optional.of(
+            "The CSV header has column " + name + ", which is not in GetCSVHeader's header.");
       }
     }
     for (String column : expected) {
       if (!given.contains(column)) {
-        return Optional.of("The CSV header lacks column " + column + " (use the columns GetCSVHeader returns).");
+        return Optional.of(
+            "The CSV header lacks column " + column + " (use the columns GetCSVHeader returns).");
       }
     }
     return Optional.empty();
@@ -160,27 +182,37 @@ public final class CsvImport {
           skipped++;
         } else {
           failed++;
-          LOG.log(System.Logger.Level.INFO, "import job " + jobId + ": line " + row.line() + " failed: " + outcome);
+          LOG.log(
+              System.Logger.Level.INFO,
+              "import job " + jobId + ": line " + row.line() + " failed: " + outcome);
           if (firstFailure == null) {
             firstFailure = "line " + row.line() + ": " + outcome;
           }
         }
-        if (++rows % PROGRESS_EVERY == 0 && !progress(pool.id(), jobId, imported, skipped, failed)) {
-          finish(pool.id(), jobId, UserImportJob.STOPPED, "Stopped. " + counts(imported, skipped, failed),
+        if (++rows % PROGRESS_EVERY == 0
+            && !progress(pool.id(), jobId, imported, skipped, failed)) {
+          finish(
+              pool.id(),
+              jobId,
+              UserImportJob.STOPPED,
+              "Stopped. " + counts(imported, skipped, failed),
               new long[] {imported, skipped, failed});
           return;
         }
       }
     }
-    String message = counts(imported, skipped, failed)
-        + (firstFailure == null ? "" : " First failure: " + firstFailure);
-    finish(pool.id(), jobId, UserImportJob.SUCCEEDED, message, new long[] {imported, skipped, failed});
+    String message =
+        counts(imported, skipped, failed)
+            + (firstFailure == null ? "" : " First failure: " + firstFailure);
+    finish(
+        pool.id(), jobId, UserImportJob.SUCCEEDED, message, new long[] {imported, skipped, failed});
   }
 
   private static final String SKIPPED = "skipped";
 
   /** Null when the row became a user, {@link #SKIPPED}, or why it failed. */
-  private String importRow(UserPool pool, AttributeRules rules, List<String> header, CsvRecords.Record row) {
+  private String importRow(
+      UserPool pool, AttributeRules rules, List<String> header, CsvRecords.Record row) {
     if (row.oversized()) {
       return "the row is longer than " + MAX_ROW_CHARS + " characters";
     }
@@ -217,7 +249,8 @@ public final class CsvImport {
         attributes.put(flag, value.toLowerCase(Locale.ROOT));
       }
     }
-    String verificationProblem = verificationProblem(pool.view().autoVerifiedAttributes(), attributes);
+    String verificationProblem =
+        verificationProblem(pool.view().autoVerifiedAttributes(), attributes);
     if (verificationProblem != null) {
       return verificationProblem;
     }
@@ -233,22 +266,36 @@ public final class CsvImport {
     all.put("sub", sub);
     all.putAll(attributes);
     var now = clock.instant();
-    User user = new User(pool.id(), storedUsername, sub, all, true, UserStatus.RESET_REQUIRED, now, now, null,
-        Map.of(), 0);
+    User user =
+        new User(
+            pool.id(),
+            storedUsername,
+            sub,
+            all,
+            true,
+            UserStatus.RESET_REQUIRED,
+            now,
+            now,
+            null,
+            Map.of(),
+            0);
     try {
       directory.store().create(user, UserDirectory.keys(pool, user));
       return null;
     } catch (UniqueKeyTakenException e) {
-      return e.key().kind() == UniqueKey.Kind.USERNAME ? SKIPPED
+      return e.key().kind() == UniqueKey.Kind.USERNAME
+          ? SKIPPED
           : "another user already has this " + e.key().kind().name().toLowerCase(Locale.ROOT);
     }
   }
 
   /**
-   * Imported users reset their password through a verified email or phone: with one auto-verified attribute
-   * that one must be verified, with both at least one (developer guide, "Formatting the CSV file").
+   * Imported users reset their password through a verified email or phone: with one auto-verified
+   * attribute that one must be verified, with both at least one (developer guide, "Formatting the
+   * CSV file").
    */
-  private static String verificationProblem(List<String> autoVerified, Map<String, String> attributes) {
+  private static String verificationProblem(
+      List<String> autoVerified, Map<String, String> attributes) {
     boolean any = false;
     for (String attribute : autoVerified) {
       boolean verified = "true".equals(attributes.get(attribute + "_verified"));
@@ -257,8 +304,10 @@ public final class CsvImport {
       }
       any |= verified;
     }
-    return any ? null : String.join(" or ", autoVerified.stream().map(a -> a + "_verified").toList())
-        + " must be true";
+    return any
+        ? null
+        : String.join(" or ", autoVerified.stream().map(a -> a + "_verified").toList())
+            + " must be true";
   }
 
   private static boolean isBoolean(String value) {
@@ -271,26 +320,42 @@ public final class CsvImport {
 
   /** Writes the counts so far; false when a stop was requested. */
   private boolean progress(String poolId, String jobId, long imported, long skipped, long failed) {
-    Optional<UserImportJob> job = transition(poolId, jobId,
-        j -> j.status().equals(UserImportJob.IN_PROGRESS) ? j.counting(imported, skipped, failed) : j);
+    Optional<UserImportJob> job =
+        transition(
+            poolId,
+            jobId,
+            j ->
+                j.status().equals(UserImportJob.IN_PROGRESS)
+                    ? j.counting(imported, skipped, failed)
+                    : j);
     return job.isPresent() && job.get().status().equals(UserImportJob.IN_PROGRESS);
   }
 
   private void finishIfStopping(String poolId, String jobId) {
-    transition(poolId, jobId, j -> j.status().equals(UserImportJob.STOPPING)
-        ? j.finished(UserImportJob.STOPPED, clock.instant(), "Stopped before it ran.") : j);
+    transition(
+        poolId,
+        jobId,
+        j ->
+            j.status().equals(UserImportJob.STOPPING)
+                ? j.finished(UserImportJob.STOPPED, clock.instant(), "Stopped before it ran.")
+                : j);
   }
 
   private void finish(String poolId, String jobId, String status, String message, long[] counts) {
-    transition(poolId, jobId, j -> {
-      if (j.isFinished()) {
-        return j;
-      }
-      UserImportJob counted = counts == null ? j : j.counting(counts[0], counts[1], counts[2]);
-      // A stop that arrives after the last row still ends the job as Stopped, with what was imported.
-      String finalStatus = j.status().equals(UserImportJob.STOPPING) ? UserImportJob.STOPPED : status;
-      return counted.finished(finalStatus, clock.instant(), truncate(message));
-    });
+    transition(
+        poolId,
+        jobId,
+        j -> {
+          if (j.isFinished()) {
+            return j;
+          }
+          UserImportJob counted = counts == null ? j : j.counting(counts[0], counts[1], counts[2]);
+          // A stop that arrives after the last row still ends the job as Stopped, with what was
+          // imported.
+          String finalStatus =
+              j.status().equals(UserImportJob.STOPPING) ? UserImportJob.STOPPED : status;
+          return counted.finished(finalStatus, clock.instant(), truncate(message));
+        });
   }
 
   /** CompletionMessage holds at most 128 characters (service model). */
@@ -299,7 +364,8 @@ public final class CsvImport {
   }
 
   /** Read-modify-write of the job, retried when a StopUserImportJob wrote in between. */
-  private Optional<UserImportJob> transition(String poolId, String jobId, UnaryOperator<UserImportJob> change) {
+  private Optional<UserImportJob> transition(
+      String poolId, String jobId, UnaryOperator<UserImportJob> change) {
     for (int attempt = 0; attempt < 32; attempt++) {
       Optional<UserImportJob> current = jobs.find(poolId, jobId);
       if (current.isEmpty()) {
@@ -318,13 +384,22 @@ public final class CsvImport {
     throw new IllegalStateException("import job " + jobId + " kept changing");
   }
 
-  /** A header column's name: surrounding blanks and a UTF-8 byte-order mark (spreadsheets write one) removed. */
+  /**
+   * A header column's name: surrounding blanks and a UTF-8 byte-order mark (spreadsheets write one)
+   * removed.
+   */
   private static String column(String raw) {
     return (raw.startsWith("\uFEFF") ? raw.substring(1) : raw).strip();
   }
 
   private static Reader utf8(InputStream in) {
-    return new java.io.BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)), 64 * 1024);
+    return new java.io.BufferedReader(
+        new InputStreamReader(
+            in,
+            StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)),
+        64 * 1024);
   }
 }

@@ -6,9 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads CSV records (RFC 4180: commas, double-quoted fields with {@code ""} escapes, CRLF or LF line ends) one at a
- * time from a stream, so a file of any size is read in constant memory. A record longer than {@code maxChars} is
- * skipped to its end and reported as {@link Record#oversized()} instead of being held.
+ * Reads CSV records (RFC 4180: commas, double-quoted fields with {@code ""} escapes, CRLF or LF
+ * line ends) one at a time from a stream, so a file of any size is read in constant memory. A
+ * record longer than {@code maxChars} is skipped to its end and reported as {@link
+ * Record#oversized()} instead of being held.
  */
 final class CsvRecords {
   /** One record: its fields, or oversized (fields empty), and the line it started on. */

@@ -9,8 +9,9 @@ import java.util.Base64;
 import java.util.HexFormat;
 
 /**
- * The secret in a job's PreSignedUrl: 256 random bits that authorize one thing, the upload of that job's CSV. Only
- * its SHA-256 is stored (a high-entropy token needs no slow hash), and checks compare hashes in constant time.
+ * The secret in a job's PreSignedUrl: 256 random bits that authorize one thing, the upload of that
+ * job's CSV. Only its SHA-256 is stored (a high-entropy token needs no slow hash), and checks
+ * compare hashes in constant time.
  */
 public final class UploadTokens {
   /** The query parameter that carries the token. */
@@ -26,8 +27,9 @@ public final class UploadTokens {
 
   public static String hash(String token) {
     try {
-      return HexFormat.of().formatHex(
-          MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
@@ -37,7 +39,10 @@ public final class UploadTokens {
     return url + (url.contains("?") ? "&" : "?") + PARAMETER + "=" + token;
   }
 
-  /** Whether {@code token} is the one whose hash is {@code storedHash}; false for a missing token or hash. */
+  /**
+   * Whether {@code token} is the one whose hash is {@code storedHash}; false for a missing token or
+   * hash.
+   */
   public static boolean matches(String token, String storedHash) {
     return token != null && storedHash != null && ConstantTime.equals(hash(token), storedHash);
   }

@@ -20,8 +20,9 @@ import java.util.Map;
 import java.util.StringJoiner;
 
 /**
- * The Lambda entry point: API Gateway REST proxy events in, proxy responses out. The wiring is built once per
- * container (in the static initialiser, so SnapStart snapshots it) and shared by every invocation.
+ * The Lambda entry point: API Gateway REST proxy events in, proxy responses out. The wiring is
+ * built once per container (in the static initialiser, so SnapStart snapshots it) and shared by
+ * every invocation.
  */
 public final class ApiGatewayHandler
     implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
@@ -39,25 +40,48 @@ public final class ApiGatewayHandler
   }
 
   @Override
-  public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
+  public APIGatewayProxyResponseEvent handleRequest(
+      APIGatewayProxyRequestEvent event, Context context) {
     long started = System.nanoTime();
     ApiRequest request = toRequest(event);
     if (WellKnownEndpoints.matches(request.method(), request.path())) {
       ApiResponse document = wiring.wellKnown().handle(request).orElseThrow();
-      LOG.log(System.Logger.Level.INFO, () -> String.format(java.util.Locale.ROOT, "GET %s %d %dms",
-          request.path(), document.status(), (System.nanoTime() - started) / 1_000_000));
+      LOG.log(
+          System.Logger.Level.INFO,
+          () ->
+              String.format(
+                  java.util.Locale.ROOT,
+                  "GET %s %d %dms",
+                  request.path(),
+                  document.status(),
+                  (System.nanoTime() - started) / 1_000_000));
       return toEvent(document);
     }
     if (OAuthEndpoints.handles(request.method(), request.path())) {
       ApiResponse answer = wiring.oauth().handle(request);
-      LOG.log(System.Logger.Level.INFO, () -> String.format(java.util.Locale.ROOT, "%s %s %d %dms",
-          request.method(), request.path(), answer.status(), (System.nanoTime() - started) / 1_000_000));
+      LOG.log(
+          System.Logger.Level.INFO,
+          () ->
+              String.format(
+                  java.util.Locale.ROOT,
+                  "%s %s %d %dms",
+                  request.method(),
+                  request.path(),
+                  answer.status(),
+                  (System.nanoTime() - started) / 1_000_000));
       return toEvent(answer);
     }
     CognitoProtocol.Outcome outcome = wiring.protocol().handle(request);
-    LOG.log(System.Logger.Level.INFO, () -> String.format(java.util.Locale.ROOT, "%s %d %dms %s",
-        outcome.operation(), outcome.response().status(), (System.nanoTime() - started) / 1_000_000,
-        outcome.requestId()));
+    LOG.log(
+        System.Logger.Level.INFO,
+        () ->
+            String.format(
+                java.util.Locale.ROOT,
+                "%s %d %dms %s",
+                outcome.operation(),
+                outcome.response().status(),
+                (System.nanoTime() - started) / 1_000_000,
+                outcome.requestId()));
     return toEvent(outcome.response());
   }
 
@@ -88,7 +112,13 @@ public final class ApiGatewayHandler
         sourceIp = event.getRequestContext().getIdentity().getSourceIp();
       }
     }
-    return new ApiRequest(event.getHttpMethod(), event.getPath(), headers, body, sourceIp, rawPath,
+    return new ApiRequest(
+        event.getHttpMethod(),
+        event.getPath(),
+        headers,
+        body,
+        sourceIp,
+        rawPath,
         rawQuery(event.getMultiValueQueryStringParameters()));
   }
 
@@ -98,11 +128,12 @@ public final class ApiGatewayHandler
       return "";
     }
     StringJoiner query = new StringJoiner("&");
-    parameters.forEach((name, values) -> {
-      for (String value : values == null ? List.<String>of() : values) {
-        query.add(encode(name) + "=" + encode(value == null ? "" : value));
-      }
-    });
+    parameters.forEach(
+        (name, values) -> {
+          for (String value : values == null ? List.<String>of() : values) {
+            query.add(encode(name) + "=" + encode(value == null ? "" : value));
+          }
+        });
     return query.toString();
   }
 

@@ -20,10 +20,11 @@ import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
 import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
 
 /**
- * Calls a Cognito user pools API (AWS's, or any endpoint speaking its JSON protocol) with SigV4-signed requests,
- * the way the AWS SDKs do: {@code POST /}, {@code X-Amz-Target: AWSCognitoIdentityProviderService.<Operation>}.
- * Answers are the raw JSON documents, which is what the import stores (a pool's settings are DescribeUserPool's
- * members). Written on the JDK's HTTP client and the SDK's signer so the Lambda jar needs no Cognito SDK module.
+ * Calls a Cognito user pools API (AWS's, or any endpoint speaking its JSON protocol) with
+ * SigV4-signed requests, the way the AWS SDKs do: {@code POST /}, {@code X-Amz-Target:
+ * AWSCognitoIdentityProviderService.<Operation>}. Answers are the raw JSON documents, which is what
+ * the import stores (a pool's settings are DescribeUserPool's members). Written on the JDK's HTTP
+ * client and the SDK's signer so the Lambda jar needs no Cognito SDK module.
  */
 public final class CognitoApi {
   private static final Duration TIMEOUT = Duration.ofSeconds(10);
@@ -33,9 +34,13 @@ public final class CognitoApi {
   private final AwsCredentialsProvider credentials;
   private final HttpClient http;
 
-  /** @param endpoint null for AWS's regional endpoint */
+  /**
+   * @param endpoint null for AWS's regional endpoint
+   */
   public CognitoApi(String endpoint, String region, AwsCredentialsProvider credentials) {
-    this.endpoint = URI.create(endpoint != null ? endpoint : "https://cognito-idp." + region + ".amazonaws.com/");
+    this.endpoint =
+        URI.create(
+            endpoint != null ? endpoint : "https://cognito-idp." + region + ".amazonaws.com/");
     this.region = region;
     this.credentials = credentials;
     this.http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
@@ -50,23 +55,31 @@ public final class CognitoApi {
     return poolId.substring(0, underscore);
   }
 
-  /** Calls {@code operation}; throws {@link CognitoApiException} for the service's error answers. */
+  /**
+   * Calls {@code operation}; throws {@link CognitoApiException} for the service's error answers.
+   */
   public JsonNode call(String operation, Object input) {
     String body = Json.write(input);
-    SdkHttpRequest unsigned = SdkHttpRequest.builder()
-        .method(SdkHttpMethod.POST)
-        .uri(endpoint)
-        .putHeader("Content-Type", "application/x-amz-json-1.1")
-        .putHeader("X-Amz-Target", "AWSCognitoIdentityProviderService." + operation)
-        .build();
-    SignedRequest signed = AwsV4HttpSigner.create().sign(r -> r
-        .identity(credentials.resolveCredentials())
-        .request(unsigned)
-        .payload(ContentStreamProvider.fromUtf8String(body))
-        .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "cognito-idp")
-        .putProperty(AwsV4HttpSigner.REGION_NAME, region));
-    HttpRequest.Builder request = HttpRequest.newBuilder(endpoint).timeout(TIMEOUT)
-        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+    SdkHttpRequest unsigned =
+        SdkHttpRequest.builder()
+            .method(SdkHttpMethod.POST)
+            .uri(endpoint)
+            .putHeader("Content-Type", "application/x-amz-json-1.1")
+            .putHeader("X-Amz-Target", "AWSCognitoIdentityProviderService." + operation)
+            .build();
+    SignedRequest signed =
+        AwsV4HttpSigner.create()
+            .sign(
+                r ->
+                    r.identity(credentials.resolveCredentials())
+                        .request(unsigned)
+                        .payload(ContentStreamProvider.fromUtf8String(body))
+                        .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "cognito-idp")
+                        .putProperty(AwsV4HttpSigner.REGION_NAME, region));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(endpoint)
+            .timeout(TIMEOUT)
+            .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
     for (Map.Entry<String, List<String>> header : signed.request().headers().entrySet()) {
       if (!header.getKey().equalsIgnoreCase("Host")) { // the JDK client sets Host itself
         request.header(header.getKey(), String.join(",", header.getValue()));
@@ -74,9 +87,11 @@ public final class CognitoApi {
     }
     HttpResponse<String> response;
     try {
-      response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      response =
+          http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot reach the Cognito API at " + endpoint + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot reach the Cognito API at " + endpoint + ": " + e.getMessage(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted", e);
@@ -84,7 +99,10 @@ public final class CognitoApi {
     JsonNode answer = response.body().isBlank() ? Json.object() : Json.read(response.body());
     if (response.statusCode() / 100 != 2) {
       String type = answer.path("__type").asText("HTTP " + response.statusCode());
-      String message = answer.has("message") ? answer.path("message").asText() : answer.path("Message").asText("");
+      String message =
+          answer.has("message")
+              ? answer.path("message").asText()
+              : answer.path("Message").asText("");
       throw new CognitoApiException(type.substring(type.lastIndexOf('#') + 1), message);
     }
     return answer;

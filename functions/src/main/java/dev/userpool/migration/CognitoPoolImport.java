@@ -24,21 +24,38 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * Copies a Cognito user pool into a Userpool store under the same ids: the pool's settings as DescribeUserPool
- * returns them, its tags, every app client with its id and secret, groups and memberships, and every user with the
- * same username, {@code sub}, attributes, status, enabled flag and dates. Cognito never hands out password hashes,
- * so users are marked for lazy migration ({@link ImportedUserPasswords}) through an app client that allows
- * ADMIN_USER_PASSWORD_AUTH. Re-running skips what is already there, so an interrupted import can simply be run
- * again.
+ * Copies a Cognito user pool into a Userpool store under the same ids: the pool's settings as
+ * DescribeUserPool returns them, its tags, every app client with its id and secret, groups and
+ * memberships, and every user with the same username, {@code sub}, attributes, status, enabled flag
+ * and dates. Cognito never hands out password hashes, so users are marked for lazy migration
+ * ({@link ImportedUserPasswords}) through an app client that allows ADMIN_USER_PASSWORD_AUTH.
+ * Re-running skips what is already there, so an interrupted import can simply be run again.
  */
 public final class CognitoPoolImport {
   /** DescribeUserPool members that are identity, dates, counts or live elsewhere — not settings. */
-  private static final Set<String> NOT_POOL_SETTINGS = Set.of("Id", "Name", "Arn", "CreationDate",
-      "LastModifiedDate", "EstimatedNumberOfUsers", "Domain", "CustomDomain", "Status", "UserPoolTags");
-  private static final Set<String> NOT_CLIENT_SETTINGS = Set.of("UserPoolId", "ClientId", "ClientName",
-      "ClientSecret", "CreationDate", "LastModifiedDate");
-  private static final Set<String> ADMIN_PASSWORD_FLOWS = Set.of("ALLOW_ADMIN_USER_PASSWORD_AUTH",
-      "ADMIN_NO_SRP_AUTH");
+  private static final Set<String> NOT_POOL_SETTINGS =
+      Set.of(
+          "Id",
+          "Name",
+          "Arn",
+          "CreationDate",
+          "LastModifiedDate",
+          "EstimatedNumberOfUsers",
+          "Domain",
+          "CustomDomain",
+          "Status",
+          "UserPoolTags");
+
+  private static final Set<String> NOT_CLIENT_SETTINGS =
+      Set.of(
+          "UserPoolId",
+          "ClientId",
+          "ClientName",
+          "ClientSecret",
+          "CreationDate",
+          "LastModifiedDate");
+  private static final Set<String> ADMIN_PASSWORD_FLOWS =
+      Set.of("ALLOW_ADMIN_USER_PASSWORD_AUTH", "ADMIN_NO_SRP_AUTH");
   private static final int PROGRESS_EVERY = 1000;
 
   private final CognitoApi source;
@@ -46,8 +63,12 @@ public final class CognitoPoolImport {
   private final Dependencies target;
   private final PrintStream progress;
 
-  /** @param sourceEndpoint recorded on imported users so their first sign-in asks the same endpoint; null: AWS */
-  public CognitoPoolImport(CognitoApi source, String sourceEndpoint, Dependencies target, PrintStream progress) {
+  /**
+   * @param sourceEndpoint recorded on imported users so their first sign-in asks the same endpoint;
+   *     null: AWS
+   */
+  public CognitoPoolImport(
+      CognitoApi source, String sourceEndpoint, Dependencies target, PrintStream progress) {
     this.source = source;
     this.sourceEndpoint = sourceEndpoint;
     this.target = target;
@@ -55,48 +76,90 @@ public final class CognitoPoolImport {
   }
 
   /** What one run did; "skipped" counts what an earlier run had already imported. */
-  public record Summary(boolean poolCreated, int clients, int clientsSkipped, int groups, int groupsSkipped,
-      int users, int usersSkipped, List<String> failures, int memberships, String migrationClientId,
+  public record Summary(
+      boolean poolCreated,
+      int clients,
+      int clientsSkipped,
+      int groups,
+      int groupsSkipped,
+      int users,
+      int usersSkipped,
+      List<String> failures,
+      int memberships,
+      String migrationClientId,
       List<String> notImported) {}
 
   /**
-   * @param migrationClientId the source app client that checks passwords on first sign-in; null picks the first
-   *     one allowing ADMIN_USER_PASSWORD_AUTH
+   * @param migrationClientId the source app client that checks passwords on first sign-in; null
+   *     picks the first one allowing ADMIN_USER_PASSWORD_AUTH
    */
   public Summary run(String poolId, String migrationClientId) {
-    JsonNode described = source.call("DescribeUserPool", Map.of("UserPoolId", poolId)).path("UserPool");
+    JsonNode described =
+        source.call("DescribeUserPool", Map.of("UserPoolId", poolId)).path("UserPool");
     boolean poolCreated = importPool(described);
     UserPool pool = target.pools().find(poolId).orElseThrow();
     target.tokens().keys().ensure(poolId);
 
     int[] clients = {0, 0};
     List<JsonNode> describedClients = new ArrayList<>();
-    paginate("ListUserPoolClients", Map.of("UserPoolId", poolId, "MaxResults", 60), "UserPoolClients", "NextToken",
-        "NextToken", summary -> {
-          JsonNode client = source.call("DescribeUserPoolClient", Map.of("UserPoolId", poolId,
-              "ClientId", summary.path("ClientId").asText())).path("UserPoolClient");
+    paginate(
+        "ListUserPoolClients",
+        Map.of("UserPoolId", poolId, "MaxResults", 60),
+        "UserPoolClients",
+        "NextToken",
+        "NextToken",
+        summary -> {
+          JsonNode client =
+              source
+                  .call(
+                      "DescribeUserPoolClient",
+                      Map.of("UserPoolId", poolId, "ClientId", summary.path("ClientId").asText()))
+                  .path("UserPoolClient");
           describedClients.add(client);
           clients[importClient(client) ? 0 : 1]++;
         });
-    String passwordClient = migrationClientId != null ? migrationClientId : describedClients.stream()
-        .filter(c -> flows(c).stream().anyMatch(ADMIN_PASSWORD_FLOWS::contains))
-        .map(c -> c.path("ClientId").asText()).findFirst().orElse(null);
+    String passwordClient =
+        migrationClientId != null
+            ? migrationClientId
+            : describedClients.stream()
+                .filter(c -> flows(c).stream().anyMatch(ADMIN_PASSWORD_FLOWS::contains))
+                .map(c -> c.path("ClientId").asText())
+                .findFirst()
+                .orElse(null);
 
     int[] groups = {0, 0};
     List<Group> imported = new ArrayList<>();
-    paginate("ListGroups", Map.of("UserPoolId", poolId, "Limit", 60), "Groups", "NextToken", "NextToken", g -> {
-      Group group = new Group(poolId, g.path("GroupName").asText(), textOrNull(g, "Description"),
-          textOrNull(g, "RoleArn"), g.has("Precedence") ? g.path("Precedence").asInt() : null,
-          date(g, "CreationDate"), date(g, "LastModifiedDate"), 0);
-      groups[target.groups().create(group) ? 0 : 1]++;
-      imported.add(group);
-    });
+    paginate(
+        "ListGroups",
+        Map.of("UserPoolId", poolId, "Limit", 60),
+        "Groups",
+        "NextToken",
+        "NextToken",
+        g -> {
+          Group group =
+              new Group(
+                  poolId,
+                  g.path("GroupName").asText(),
+                  textOrNull(g, "Description"),
+                  textOrNull(g, "RoleArn"),
+                  g.has("Precedence") ? g.path("Precedence").asInt() : null,
+                  date(g, "CreationDate"),
+                  date(g, "LastModifiedDate"),
+                  0);
+          groups[target.groups().create(group) ? 0 : 1]++;
+          imported.add(group);
+        });
 
     int[] users = {0, 0};
     int[] read = {0};
     List<String> failures = new ArrayList<>();
-    paginate("ListUsers", Map.of("UserPoolId", poolId, "Limit", 60), "Users", "PaginationToken",
-        "PaginationToken", u -> {
+    paginate(
+        "ListUsers",
+        Map.of("UserPoolId", poolId, "Limit", 60),
+        "Users",
+        "PaginationToken",
+        "PaginationToken",
+        u -> {
           importUser(pool, u, passwordClient, users, failures);
           if (++read[0] % PROGRESS_EVERY == 0) {
             progress.println("… " + read[0] + " users read");
@@ -106,8 +169,13 @@ public final class CognitoPoolImport {
     int[] memberships = {0};
     for (Group group : imported) {
       Group stored = target.groups().find(poolId, group.name()).orElseThrow();
-      paginate("ListUsersInGroup", Map.of("UserPoolId", poolId, "GroupName", group.name(), "Limit", 60), "Users",
-          "NextToken", "NextToken", member -> {
+      paginate(
+          "ListUsersInGroup",
+          Map.of("UserPoolId", poolId, "GroupName", group.name(), "Limit", 60),
+          "Users",
+          "NextToken",
+          "NextToken",
+          member -> {
             String sub = attributes(member).get("sub");
             if (sub != null && target.users().findBySub(poolId, sub).isPresent()) {
               target.groups().addMember(stored, sub);
@@ -115,8 +183,18 @@ public final class CognitoPoolImport {
             }
           });
     }
-    return new Summary(poolCreated, clients[0], clients[1], groups[0], groups[1], users[0], users[1],
-        List.copyOf(failures), memberships[0], passwordClient, notImported(poolId, described));
+    return new Summary(
+        poolCreated,
+        clients[0],
+        clients[1],
+        groups[0],
+        groups[1],
+        users[0],
+        users[1],
+        List.copyOf(failures),
+        memberships[0],
+        passwordClient,
+        notImported(poolId, described));
   }
 
   private boolean importPool(JsonNode described) {
@@ -125,15 +203,31 @@ public final class CognitoPoolImport {
       return false;
     }
     Map<String, Object> settings = new LinkedHashMap<>();
-    described.properties().forEach(e -> {
-      if (!NOT_POOL_SETTINGS.contains(e.getKey())) {
-        settings.put(e.getKey(), Json.MAPPER.convertValue(e.getValue(), Object.class));
-      }
-    });
+    described
+        .properties()
+        .forEach(
+            e -> {
+              if (!NOT_POOL_SETTINGS.contains(e.getKey())) {
+                settings.put(e.getKey(), Json.MAPPER.convertValue(e.getValue(), Object.class));
+              }
+            });
     Map<String, String> tags = new LinkedHashMap<>();
-    described.path("UserPoolTags").properties().forEach(e -> tags.put(e.getKey(), e.getValue().asText()));
-    target.pools().create(new UserPool(id, described.path("Name").asText(), described.path("Arn").asText(),
-        date(described, "CreationDate"), date(described, "LastModifiedDate"), settings, tags, 0));
+    described
+        .path("UserPoolTags")
+        .properties()
+        .forEach(e -> tags.put(e.getKey(), e.getValue().asText()));
+    target
+        .pools()
+        .create(
+            new UserPool(
+                id,
+                described.path("Name").asText(),
+                described.path("Arn").asText(),
+                date(described, "CreationDate"),
+                date(described, "LastModifiedDate"),
+                settings,
+                tags,
+                0));
     return true;
   }
 
@@ -144,19 +238,31 @@ public final class CognitoPoolImport {
       return false;
     }
     Map<String, Object> settings = new LinkedHashMap<>();
-    client.properties().forEach(e -> {
-      if (!NOT_CLIENT_SETTINGS.contains(e.getKey())) {
-        settings.put(e.getKey(), Json.MAPPER.convertValue(e.getValue(), Object.class));
-      }
-    });
-    target.clients().create(new AppClient(poolId, clientId, client.path("ClientName").asText(),
-        textOrNull(client, "ClientSecret"), date(client, "CreationDate"), date(client, "LastModifiedDate"),
-        settings, 0));
+    client
+        .properties()
+        .forEach(
+            e -> {
+              if (!NOT_CLIENT_SETTINGS.contains(e.getKey())) {
+                settings.put(e.getKey(), Json.MAPPER.convertValue(e.getValue(), Object.class));
+              }
+            });
+    target
+        .clients()
+        .create(
+            new AppClient(
+                poolId,
+                clientId,
+                client.path("ClientName").asText(),
+                textOrNull(client, "ClientSecret"),
+                date(client, "CreationDate"),
+                date(client, "LastModifiedDate"),
+                settings,
+                0));
     return true;
   }
 
-  private void importUser(UserPool pool, JsonNode listed, String passwordClient, int[] counts,
-      List<String> failures) {
+  private void importUser(
+      UserPool pool, JsonNode listed, String passwordClient, int[] counts, List<String> failures) {
     String username = listed.path("Username").asText();
     Map<String, String> attributes = attributes(listed);
     String sub = attributes.get("sub");
@@ -172,7 +278,8 @@ public final class CognitoPoolImport {
     try {
       status = UserStatus.valueOf(listed.path("UserStatus").asText());
     } catch (IllegalArgumentException e) {
-      failures.add(username + ": user status " + listed.path("UserStatus").asText() + " is not supported");
+      failures.add(
+          username + ": user status " + listed.path("UserStatus").asText() + " is not supported");
       return;
     }
     Map<String, Object> extensions = new LinkedHashMap<>();
@@ -184,8 +291,19 @@ public final class CognitoPoolImport {
       }
       extensions.put(ImportedUserPasswords.EXTENSION, from);
     }
-    User user = new User(pool.id(), username, sub, attributes, listed.path("Enabled").asBoolean(true), status,
-        date(listed, "UserCreateDate"), date(listed, "UserLastModifiedDate"), null, extensions, 0);
+    User user =
+        new User(
+            pool.id(),
+            username,
+            sub,
+            attributes,
+            listed.path("Enabled").asBoolean(true),
+            status,
+            date(listed, "UserCreateDate"),
+            date(listed, "UserLastModifiedDate"),
+            null,
+            extensions,
+            0);
     try {
       target.users().create(user, UserDirectory.keys(pool, user));
       counts[0]++;
@@ -194,20 +312,29 @@ public final class CognitoPoolImport {
     }
   }
 
-  /** What the store cannot hold yet, named so that the summary says it rather than dropping it silently. */
+  /**
+   * What the store cannot hold yet, named so that the summary says it rather than dropping it
+   * silently.
+   */
   private List<String> notImported(String poolId, JsonNode described) {
     List<String> missing = new ArrayList<>();
     if (described.hasNonNull("Domain")) {
       missing.add("domain " + described.path("Domain").asText());
     }
-    countOf("ListResourceServers", Map.of("UserPoolId", poolId, "MaxResults", 50), "ResourceServers")
-        .filter(n -> n > 0).ifPresent(n -> missing.add(n + " resource server(s)"));
+    countOf(
+            "ListResourceServers",
+            Map.of("UserPoolId", poolId, "MaxResults", 50),
+            "ResourceServers")
+        .filter(n -> n > 0)
+        .ifPresent(n -> missing.add(n + " resource server(s)"));
     countOf("ListIdentityProviders", Map.of("UserPoolId", poolId, "MaxResults", 60), "Providers")
-        .filter(n -> n > 0).ifPresent(n -> missing.add(n + " identity provider(s)"));
+        .filter(n -> n > 0)
+        .ifPresent(n -> missing.add(n + " identity provider(s)"));
     return missing;
   }
 
-  private Optional<Integer> countOf(String operation, Map<String, Object> request, String listField) {
+  private Optional<Integer> countOf(
+      String operation, Map<String, Object> request, String listField) {
     try {
       return Optional.of(source.call(operation, request).path(listField).size());
     } catch (CognitoApiException e) {
@@ -215,8 +342,13 @@ public final class CognitoPoolImport {
     }
   }
 
-  private void paginate(String operation, Map<String, Object> first, String listField, String requestToken,
-      String responseToken, Consumer<JsonNode> each) {
+  private void paginate(
+      String operation,
+      Map<String, Object> first,
+      String listField,
+      String requestToken,
+      String responseToken,
+      Consumer<JsonNode> each) {
     ObjectNode request = Json.MAPPER.valueToTree(first);
     while (true) {
       JsonNode page = source.call(operation, request);

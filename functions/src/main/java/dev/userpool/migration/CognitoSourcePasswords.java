@@ -16,20 +16,25 @@ import java.util.Set;
 import java.util.function.BiFunction;
 
 /**
- * Asks the Cognito pool a user was imported from (same pool id) whether a password is right: AdminInitiateAuth with
- * ADMIN_USER_PASSWORD_AUTH through the app client the import chose, signed with this process's AWS credentials (the
- * deployment's role in AWS). Any answer but a refusal — tokens, or a challenge such as NEW_PASSWORD_REQUIRED or
- * an MFA step — means the password was right.
+ * Asks the Cognito pool a user was imported from (same pool id) whether a password is right:
+ * AdminInitiateAuth with ADMIN_USER_PASSWORD_AUTH through the app client the import chose, signed
+ * with this process's AWS credentials (the deployment's role in AWS). Any answer but a refusal —
+ * tokens, or a challenge such as NEW_PASSWORD_REQUIRED or an MFA step — means the password was
+ * right.
  */
 public final class CognitoSourcePasswords implements SourcePasswords {
   /** The source's answers for a password it does not accept for this user. */
-  private static final Set<String> REFUSALS = Set.of("NotAuthorizedException", "UserNotFoundException");
+  private static final Set<String> REFUSALS =
+      Set.of("NotAuthorizedException", "UserNotFoundException");
 
   private final AppClientStore clients;
   private final BiFunction<String, String, CognitoApi> apis;
 
-  /** @param apis the API client for an endpoint (null: AWS's) and a region */
-  public CognitoSourcePasswords(AppClientStore clients, BiFunction<String, String, CognitoApi> apis) {
+  /**
+   * @param apis the API client for an endpoint (null: AWS's) and a region
+   */
+  public CognitoSourcePasswords(
+      AppClientStore clients, BiFunction<String, String, CognitoApi> apis) {
     this.clients = clients;
     this.apis = apis;
   }
@@ -44,8 +49,14 @@ public final class CognitoSourcePasswords implements SourcePasswords {
     ObjectNode parameters = Json.object();
     parameters.put("USERNAME", user.username());
     parameters.put("PASSWORD", password);
-    clients.find(pool.id(), clientId).filter(AppClient::hasSecret).ifPresent(client ->
-        parameters.put("SECRET_HASH", SecretHash.compute(client.clientSecret(), user.username(), clientId)));
+    clients
+        .find(pool.id(), clientId)
+        .filter(AppClient::hasSecret)
+        .ifPresent(
+            client ->
+                parameters.put(
+                    "SECRET_HASH",
+                    SecretHash.compute(client.clientSecret(), user.username(), clientId)));
     ObjectNode request = Json.object();
     request.put("UserPoolId", pool.id());
     request.put("ClientId", clientId);
@@ -58,10 +69,11 @@ public final class CognitoSourcePasswords implements SourcePasswords {
       if (REFUSALS.contains(e.type())) {
         return false;
       }
-      throw ErrorCode.INTERNAL_ERROR.exception("The user pool this user was imported from did not check the"
-          + " password: " + e.type());
+      throw ErrorCode.INTERNAL_ERROR.exception(
+          "The user pool this user was imported from did not check the" + " password: " + e.type());
     } catch (UncheckedIOException e) {
-      throw ErrorCode.INTERNAL_ERROR.exception("The user pool this user was imported from cannot be reached.");
+      throw ErrorCode.INTERNAL_ERROR.exception(
+          "The user pool this user was imported from cannot be reached.");
     }
   }
 }

@@ -13,8 +13,9 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * Issues authorization codes: a random UUID (the shape of Cognito's codes) handed to the client, stored only as its
- * SHA-256 with a five-minute lifetime (Cognito's authorization codes are valid for 5 minutes, developer guide).
+ * Issues authorization codes: a random UUID (the shape of Cognito's codes) handed to the client,
+ * stored only as its SHA-256 with a five-minute lifetime (Cognito's authorization codes are valid
+ * for 5 minutes, developer guide).
  */
 final class AuthorizationCodes {
   static final Duration LIFETIME = Duration.ofMinutes(5);
@@ -27,18 +28,37 @@ final class AuthorizationCodes {
     this.random = random;
   }
 
-  String issue(String poolId, String clientId, String sub, String redirectUri, List<String> scopes, String nonce,
-      String codeChallenge, Instant authTime, Instant now) {
+  String issue(
+      String poolId,
+      String clientId,
+      String sub,
+      String redirectUri,
+      List<String> scopes,
+      String nonce,
+      String codeChallenge,
+      Instant authTime,
+      Instant now) {
     String code = Identifiers.sub(random);
-    store.create(new AuthorizationCode(poolId, hash(code), clientId, sub, redirectUri, scopes, nonce, codeChallenge,
-        authTime, now.plus(LIFETIME)));
+    store.create(
+        new AuthorizationCode(
+            poolId,
+            hash(code),
+            clientId,
+            sub,
+            redirectUri,
+            scopes,
+            nonce,
+            codeChallenge,
+            authTime,
+            now.plus(LIFETIME)));
     return code;
   }
 
   static String hash(String code) {
     try {
-      return HexFormat.of().formatHex(
-          MessageDigest.getInstance("SHA-256").digest(code.getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(code.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

@@ -3,11 +3,12 @@ package dev.userpool.oauth;
 import java.util.List;
 
 /**
- * The parameters of {@code /oauth2/authorize}, carried unchanged to {@code /login}, once checked: the client exists
- * and its pool has a domain, redirect_uri is one of its CallbackURLs exactly, then response_type, allowed flows,
- * COGNITO among the client's identity providers, scopes and PKCE. Until redirect_uri is known to be registered,
- * every error is a page of ours ({@link PageError}); from then on errors go back to the client
- * ({@link RedirectError}), as RFC 6749 §4.1.2.1 prescribes.
+ * The parameters of {@code /oauth2/authorize}, carried unchanged to {@code /login}, once checked:
+ * the client exists and its pool has a domain, redirect_uri is one of its CallbackURLs exactly,
+ * then response_type, allowed flows, COGNITO among the client's identity providers, scopes and
+ * PKCE. Until redirect_uri is known to be registered, every error is a page of ours ({@link
+ * PageError}); from then on errors go back to the client ({@link RedirectError}), as RFC 6749
+ * §4.1.2.1 prescribes.
  */
 record AuthorizeRequest(
     OAuthClients.Found found,
@@ -40,10 +41,16 @@ record AuthorizeRequest(
   }
 
   static AuthorizeRequest parse(Form query, OAuthClients clients) {
-    OAuthClients.Found found = clients.find(query.get("client_id"))
-        .orElseThrow(() -> new PageError("The client_id is missing or unknown, or its user pool has no domain."));
+    OAuthClients.Found found =
+        clients
+            .find(query.get("client_id"))
+            .orElseThrow(
+                () ->
+                    new PageError(
+                        "The client_id is missing or unknown, or its user pool has no domain."));
     String redirectUri = query.get("redirect_uri");
-    if (redirectUri == null || !OAuthClients.list(found.client(), "CallbackURLs").contains(redirectUri)) {
+    if (redirectUri == null
+        || !OAuthClients.list(found.client(), "CallbackURLs").contains(redirectUri)) {
       // Cognito answers redirect_mismatch on its own error page
       throw new PageError("redirect_mismatch: the redirect_uri is not registered for this client.");
     }
@@ -57,15 +64,19 @@ record AuthorizeRequest(
       throw new RedirectError(redirectUri, "unauthorized_client", state);
     }
     List<String> allowed = OAuthClients.list(found.client(), "AllowedOAuthScopes");
-    List<String> scopes = query.get("scope") == null ? allowed : TokenEndpoint.requested(query.get("scope"));
+    List<String> scopes =
+        query.get("scope") == null ? allowed : TokenEndpoint.requested(query.get("scope"));
     if (scopes.isEmpty() || !allowed.containsAll(scopes)) {
       throw new RedirectError(redirectUri, "invalid_scope", state);
     }
     String challenge = query.get("code_challenge");
-    if (challenge != null && (!"S256".equals(query.get("code_challenge_method"))
-        || !Pkce.CHALLENGE.matcher(challenge).matches() || !"code".equals(responseType))) {
+    if (challenge != null
+        && (!"S256".equals(query.get("code_challenge_method"))
+            || !Pkce.CHALLENGE.matcher(challenge).matches()
+            || !"code".equals(responseType))) {
       throw new RedirectError(redirectUri, "invalid_request", state);
     }
-    return new AuthorizeRequest(found, responseType, redirectUri, state, scopes, query.get("nonce"), challenge);
+    return new AuthorizeRequest(
+        found, responseType, redirectUri, state, scopes, query.get("nonce"), challenge);
   }
 }

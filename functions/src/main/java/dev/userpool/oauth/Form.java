@@ -6,8 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Parameters of an {@code application/x-www-form-urlencoded} body or a query string. A parameter sent twice is an
- * invalid_request (RFC 6749 §3.1, §3.2); malformed percent-encoding is too.
+ * Parameters of an {@code application/x-www-form-urlencoded} body or a query string. A parameter
+ * sent twice is an invalid_request (RFC 6749 §3.1, §3.2); malformed percent-encoding is too.
  */
 public final class Form {
   private final Map<String, String> values;
@@ -41,7 +41,10 @@ public final class Form {
     return new Form(values);
   }
 
-  /** The value, or null when absent or empty (RFC 6749 §3.1: empty parameters are treated as omitted). */
+  /**
+   * The value, or null when absent or empty (RFC 6749 §3.1: empty parameters are treated as
+   * omitted).
+   */
   public String get(String name) {
     String v = values.get(name);
     return v == null || v.isEmpty() ? null : v;

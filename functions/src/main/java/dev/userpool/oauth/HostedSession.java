@@ -16,9 +16,10 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The hosted sign-in session: who signed in on the hosted page of which pool, and when, kept in a cookie MACed with
- * a deployment key (no server-side state), valid for one hour like Cognito's hosted session cookie. /logout clears
- * it; until it expires a copied cookie stays valid, since nothing is stored to revoke.
+ * The hosted sign-in session: who signed in on the hosted page of which pool, and when, kept in a
+ * cookie MACed with a deployment key (no server-side state), valid for one hour like Cognito's
+ * hosted session cookie. /logout clears it; until it expires a copied cookie stays valid, since
+ * nothing is stored to revoke.
  */
 final class HostedSession {
   static final String COOKIE = "userpool-session";
@@ -50,23 +51,33 @@ final class HostedSession {
       return Optional.empty();
     }
     int dot = cookieValue.indexOf('.');
-    if (dot < 0 || !ConstantTime.equals(cookieValue.substring(dot + 1), b64(mac(cookieValue.substring(0, dot))))) {
+    if (dot < 0
+        || !ConstantTime.equals(
+            cookieValue.substring(dot + 1), b64(mac(cookieValue.substring(0, dot))))) {
       return Optional.empty();
     }
     try {
-      JsonNode o = Json.read(new String(Base64.getUrlDecoder().decode(cookieValue.substring(0, dot)),
-          StandardCharsets.UTF_8));
+      JsonNode o =
+          Json.read(
+              new String(
+                  Base64.getUrlDecoder().decode(cookieValue.substring(0, dot)),
+                  StandardCharsets.UTF_8));
       if (!o.path("p").asText().equals(poolId) || o.path("e").asLong() <= now.getEpochSecond()) {
         return Optional.empty();
       }
-      return Optional.of(new Session(poolId, o.path("s").asText(), Instant.ofEpochSecond(o.path("a").asLong())));
+      return Optional.of(
+          new Session(poolId, o.path("s").asText(), Instant.ofEpochSecond(o.path("a").asLong())));
     } catch (RuntimeException e) {
       return Optional.empty();
     }
   }
 
   String setCookie(String value, boolean secure) {
-    return COOKIE + "=" + value + "; Path=/; HttpOnly; SameSite=Lax; Max-Age=" + LIFETIME.toSeconds()
+    return COOKIE
+        + "="
+        + value
+        + "; Path=/; HttpOnly; SameSite=Lax; Max-Age="
+        + LIFETIME.toSeconds()
         + (secure ? "; Secure" : "");
   }
 
@@ -77,11 +88,16 @@ final class HostedSession {
   private byte[] mac(String payload) {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(keys.getOrCreate(KEY_NAME, () -> {
-        byte[] key = new byte[32];
-        random.nextBytes(key);
-        return key;
-      }), "HmacSHA256"));
+      mac.init(
+          new SecretKeySpec(
+              keys.getOrCreate(
+                  KEY_NAME,
+                  () -> {
+                    byte[] key = new byte[32];
+                    random.nextBytes(key);
+                    return key;
+                  }),
+              "HmacSHA256"));
       return mac.doFinal(payload.getBytes(StandardCharsets.UTF_8));
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(e);

@@ -6,17 +6,18 @@ import dev.userpool.domain.UserPool;
 import dev.userpool.protocol.ApiRequest;
 import dev.userpool.store.AppClientStore;
 import dev.userpool.store.UserPoolStore;
-import java.nio.charset.StandardCharsets;
 import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Finds the app client (and through it the pool) of an endpoint request, and authenticates confidential clients:
- * {@code client_secret_basic} (HTTP Basic with the form-encoded id and secret, RFC 6749 §2.3.1) or
- * {@code client_secret_post} (client_id and client_secret in the body). A pool without a domain has no endpoints.
+ * Finds the app client (and through it the pool) of an endpoint request, and authenticates
+ * confidential clients: {@code client_secret_basic} (HTTP Basic with the form-encoded id and
+ * secret, RFC 6749 §2.3.1) or {@code client_secret_post} (client_id and client_secret in the body).
+ * A pool without a domain has no endpoints.
  */
 final class OAuthClients {
   /** The app client and its pool. */
@@ -35,15 +36,23 @@ final class OAuthClients {
     if (clientId == null) {
       return Optional.empty();
     }
-    return clients.findByClientId(clientId).flatMap(c -> pools.find(c.userPoolId())
-        .filter(OAuthClients::hasDomain).map(p -> new Found(p, c)));
+    return clients
+        .findByClientId(clientId)
+        .flatMap(
+            c ->
+                pools
+                    .find(c.userPoolId())
+                    .filter(OAuthClients::hasDomain)
+                    .map(p -> new Found(p, c)));
   }
 
   static boolean hasDomain(UserPool pool) {
     return pool.settings().get("Domain") != null || pool.settings().get("CustomDomain") != null;
   }
 
-  /** The authenticated client of a token or revocation request; invalid_client when it cannot be. */
+  /**
+   * The authenticated client of a token or revocation request; invalid_client when it cannot be.
+   */
   Found authenticate(ApiRequest request, Form form) {
     String basicId = null;
     String basicSecret = null;
@@ -51,7 +60,10 @@ final class OAuthClients {
     if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
       String decoded;
       try {
-        decoded = new String(Base64.getDecoder().decode(authorization.substring(6).strip()), StandardCharsets.UTF_8);
+        decoded =
+            new String(
+                Base64.getDecoder().decode(authorization.substring(6).strip()),
+                StandardCharsets.UTF_8);
       } catch (IllegalArgumentException e) {
         throw OAuthException.invalidClient("malformed Basic credentials");
       }

@@ -16,8 +16,8 @@ import java.util.UUID;
 
 /**
  * The router of the pool domain's web endpoints, used by both front ends: which requests are ours
- * ({@link #handles}) and their answers. Unexpected failures are logged with a request id and answered 500 without
- * details; request contents (codes, tokens, passwords) are never logged.
+ * ({@link #handles}) and their answers. Unexpected failures are logged with a request id and
+ * answered 500 without details; request contents (codes, tokens, passwords) are never logged.
  */
 public final class OAuthEndpoints {
   private static final System.Logger LOG = System.getLogger(OAuthEndpoints.class.getName());
@@ -30,15 +30,37 @@ public final class OAuthEndpoints {
 
   public OAuthEndpoints(Dependencies d) {
     OAuthClients clients = new OAuthClients(d.pools(), d.clients());
-    var signIn = d.signIn().oauth(new DirectoryAccounts(new UserDirectory(d.users())), d.tokens(), d.random());
-    this.token = new TokenEndpoint(clients, d.oauth().authorizationCodes(), d.oauth().resourceServers(), d.users(),
-        signIn, d.tokens(), d.random());
-    this.userInfo = new UserInfoEndpoint(
-        new AccessTokens(d.tokens().verifier(), d.pools(), d.users(), d.revokedOrigins()), d.clients());
-    this.revoke = new RevokeEndpoint(clients, d.signIn().refreshTokens(), d.revokedOrigins(), d.lookups(),
-        new UserDirectory(d.users()));
-    this.pages = new HostedPages(clients, signIn, new AuthorizationCodes(d.oauth().authorizationCodes(), d.random()),
-        new HostedSession(d.signIn().deploymentKeys(), d.random()), d.users(), d.random());
+    var signIn =
+        d.signIn()
+            .oauth(new DirectoryAccounts(new UserDirectory(d.users())), d.tokens(), d.random());
+    this.token =
+        new TokenEndpoint(
+            clients,
+            d.oauth().authorizationCodes(),
+            d.oauth().resourceServers(),
+            d.users(),
+            signIn,
+            d.tokens(),
+            d.random());
+    this.userInfo =
+        new UserInfoEndpoint(
+            new AccessTokens(d.tokens().verifier(), d.pools(), d.users(), d.revokedOrigins()),
+            d.clients());
+    this.revoke =
+        new RevokeEndpoint(
+            clients,
+            d.signIn().refreshTokens(),
+            d.revokedOrigins(),
+            d.lookups(),
+            new UserDirectory(d.users()));
+    this.pages =
+        new HostedPages(
+            clients,
+            signIn,
+            new AuthorizationCodes(d.oauth().authorizationCodes(), d.random()),
+            new HostedSession(d.signIn().deploymentKeys(), d.random()),
+            d.users(),
+            d.random());
     this.clock = d.clock();
   }
 
@@ -65,19 +87,26 @@ public final class OAuthEndpoints {
           yield new ApiResponse(200, Map.of("Cache-Control", "no-store"), new byte[0]);
         }
         case "/oauth2/authorize" -> pages.authorize(request, clock.instant());
-        case "/login" -> request.method().equals("GET") ? pages.loginPage(request)
-            : pages.login(request, clock.instant());
+        case "/login" ->
+            request.method().equals("GET")
+                ? pages.loginPage(request)
+                : pages.login(request, clock.instant());
         case "/logout" -> pages.logout(request);
         default -> json(404, Json.object().put("error", "not_found"), Map.of());
       };
     } catch (OAuthException e) {
       ObjectNode body = Json.object().put("error", e.error());
-      Map<String, String> headers = e.status() == 401
-          ? Map.of("WWW-Authenticate", "Bearer error=\"" + e.error() + "\"") : Map.of();
+      Map<String, String> headers =
+          e.status() == 401
+              ? Map.of("WWW-Authenticate", "Bearer error=\"" + e.error() + "\"")
+              : Map.of();
       return json(e.status(), body, headers);
     } catch (RuntimeException e) {
       String requestId = UUID.randomUUID().toString();
-      LOG.log(System.Logger.Level.ERROR, "request " + requestId + " (" + request.path() + ") failed", e);
+      LOG.log(
+          System.Logger.Level.ERROR,
+          "request " + requestId + " (" + request.path() + ") failed",
+          e);
       return json(500, Json.object().put("error", "server_error"), Map.of());
     }
   }

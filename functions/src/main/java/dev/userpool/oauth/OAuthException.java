@@ -1,9 +1,10 @@
 package dev.userpool.oauth;
 
 /**
- * An RFC 6749 error answered as Cognito's endpoints answer it: a JSON body {@code {"error":"<code>"}} with the
- * status given (Cognito's token endpoint documentation shows 400 for every token error; userInfo answers 401 with
- * a WWW-Authenticate header). The description is never shown for token errors, as Cognito shows none.
+ * An RFC 6749 error answered as Cognito's endpoints answer it: a JSON body {@code
+ * {"error":"<code>"}} with the status given (Cognito's token endpoint documentation shows 400 for
+ * every token error; userInfo answers 401 with a WWW-Authenticate header). The description is never
+ * shown for token errors, as Cognito shows none.
  */
 public final class OAuthException extends RuntimeException {
   private final int status;

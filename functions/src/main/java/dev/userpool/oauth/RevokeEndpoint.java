@@ -10,9 +10,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
 /**
- * {@code POST /oauth2/revoke}: revokes a refresh token and the access tokens issued with it, as the RevokeToken
- * operation does (shared code). An ID or access token is unsupported_token_type; a client with revocation turned
- * off is unauthorized_client (guessed); an unknown token is a success (RFC 7009 §2.2).
+ * {@code POST /oauth2/revoke}: revokes a refresh token and the access tokens issued with it, as the
+ * RevokeToken operation does (shared code). An ID or access token is unsupported_token_type; a
+ * client with revocation turned off is unauthorized_client (guessed); an unknown token is a success
+ * (RFC 7009 §2.2).
  */
 final class RevokeEndpoint {
   private final OAuthClients clients;
@@ -21,8 +22,12 @@ final class RevokeEndpoint {
   private final Lookups lookups;
   private final UserDirectory users;
 
-  RevokeEndpoint(OAuthClients clients, RefreshTokenStore refreshTokens, RevokedOriginStore revokedOrigins,
-      Lookups lookups, UserDirectory users) {
+  RevokeEndpoint(
+      OAuthClients clients,
+      RefreshTokenStore refreshTokens,
+      RevokedOriginStore revokedOrigins,
+      Lookups lookups,
+      UserDirectory users) {
     this.clients = clients;
     this.refreshTokens = refreshTokens;
     this.revokedOrigins = revokedOrigins;
@@ -40,7 +45,13 @@ final class RevokeEndpoint {
     if (RevokeToken.isJwt(token)) {
       throw new OAuthException(400, "unsupported_token_type", "only refresh tokens can be revoked");
     }
-    RevokeToken.revoke(found.client(), token, now, refreshTokens, revokedOrigins,
-        lookups.pool(found.client().userPoolId()), users);
+    RevokeToken.revoke(
+        found.client(),
+        token,
+        now,
+        refreshTokens,
+        revokedOrigins,
+        lookups.pool(found.client().userPoolId()),
+        users);
   }
 }

@@ -29,10 +29,11 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * {@code POST /oauth2/token}: the authorization_code, refresh_token and client_credentials grants (RFC 6749 §4.1.3,
- * §6, §4.4) with PKCE S256 (RFC 7636). Errors are RFC 6749 §5.2 codes with status 400, as Cognito's token endpoint
- * documents them; a redirect_uri that differs from the authorize request's is unauthorized_client, as Cognito has
- * been observed to answer it (stackoverflow.com/questions/50264679).
+ * {@code POST /oauth2/token}: the authorization_code, refresh_token and client_credentials grants
+ * (RFC 6749 §4.1.3, §6, §4.4) with PKCE S256 (RFC 7636). Errors are RFC 6749 §5.2 codes with status
+ * 400, as Cognito's token endpoint documents them; a redirect_uri that differs from the authorize
+ * request's is unauthorized_client, as Cognito has been observed to answer it
+ * (stackoverflow.com/questions/50264679).
  */
 final class TokenEndpoint {
   private final OAuthClients clients;
@@ -43,8 +44,14 @@ final class TokenEndpoint {
   private final Tokens tokens;
   private final SecureRandom random;
 
-  TokenEndpoint(OAuthClients clients, AuthorizationCodeStore codes, ResourceServerStore resourceServers,
-      UserStore users, OAuthSignIn signIn, Tokens tokens, SecureRandom random) {
+  TokenEndpoint(
+      OAuthClients clients,
+      AuthorizationCodeStore codes,
+      ResourceServerStore resourceServers,
+      UserStore users,
+      OAuthSignIn signIn,
+      Tokens tokens,
+      SecureRandom random) {
     this.clients = clients;
     this.codes = codes;
     this.resourceServers = resourceServers;
@@ -66,7 +73,8 @@ final class TokenEndpoint {
       throw new OAuthException(400, "unsupported_grant_type", grantType);
     }
     OAuthClients.Found found = clients.authenticate(request, form);
-    SignInContext ctx = new SignInContext(found.pool(), found.client(), null, false, now, request.baseUrl());
+    SignInContext ctx =
+        new SignInContext(found.pool(), found.client(), null, false, now, request.baseUrl());
     return switch (grantType) {
       case "client_credentials" -> clientCredentials(ctx, form, now);
       case "authorization_code" -> authorizationCode(ctx, form);
@@ -79,8 +87,10 @@ final class TokenEndpoint {
     if (!client.hasSecret() || !OAuthClients.allowsFlow(client, "client_credentials")) {
       throw OAuthException.unauthorizedClient("client_credentials not allowed for this client");
     }
-    List<String> allowed = OAuthClients.list(client, "AllowedOAuthScopes").stream()
-        .filter(s -> OAuthClientSettings.customScopeExists(s, ctx.pool().id(), resourceServers)).toList();
+    List<String> allowed =
+        OAuthClients.list(client, "AllowedOAuthScopes").stream()
+            .filter(s -> OAuthClientSettings.customScopeExists(s, ctx.pool().id(), resourceServers))
+            .toList();
     List<String> scopes = form.get("scope") == null ? allowed : requested(form.get("scope"));
     if (scopes.isEmpty() || !allowed.containsAll(scopes)) {
       throw OAuthException.invalidScope("scope not allowed for this client");
@@ -110,13 +120,17 @@ final class TokenEndpoint {
     if (!OAuthClients.allowsFlow(ctx.client(), "code")) {
       throw OAuthException.unauthorizedClient("code grant not allowed for this client");
     }
-    AuthorizationCode stored = codes.consume(ctx.pool().id(), AuthorizationCodes.hash(code))
-        .orElseThrow(() -> OAuthException.invalidGrant("unknown, used or expired code"));
-    if (!stored.clientId().equals(ctx.client().clientId()) || !ctx.now().isBefore(stored.expiresAt())) {
+    AuthorizationCode stored =
+        codes
+            .consume(ctx.pool().id(), AuthorizationCodes.hash(code))
+            .orElseThrow(() -> OAuthException.invalidGrant("unknown, used or expired code"));
+    if (!stored.clientId().equals(ctx.client().clientId())
+        || !ctx.now().isBefore(stored.expiresAt())) {
       throw OAuthException.invalidGrant("code of another client or expired");
     }
     if (!stored.redirectUri().equals(redirectUri)) {
-      throw OAuthException.unauthorizedClient("redirect_uri differs from the authorization request");
+      throw OAuthException.unauthorizedClient(
+          "redirect_uri differs from the authorization request");
     }
     if (stored.codeChallenge() != null) {
       String verifier = form.get("code_verifier");
@@ -124,13 +138,17 @@ final class TokenEndpoint {
         throw OAuthException.invalidGrant("PKCE verification failed");
       }
     }
-    User user = users.findBySub(ctx.pool().id(), stored.sub()).filter(User::enabled)
-        .orElseThrow(() -> OAuthException.invalidGrant("user gone or disabled"));
+    User user =
+        users
+            .findBySub(ctx.pool().id(), stored.sub())
+            .filter(User::enabled)
+            .orElseThrow(() -> OAuthException.invalidGrant("user gone or disabled"));
     AuthResult.Authenticated issued;
     try {
       issued = signIn.tokens(ctx, user, stored.scopes(), stored.nonce());
     } catch (CognitoException e) {
-      throw OAuthException.invalidGrant(e.getMessage()); // e.g. a Pre Token Generation trigger refusing
+      throw OAuthException.invalidGrant(
+          e.getMessage()); // e.g. a Pre Token Generation trigger refusing
     }
     return tokenResponse(issued, stored.scopes().contains("openid"));
   }
@@ -162,7 +180,8 @@ final class TokenEndpoint {
 
   /** A space-separated scope parameter (RFC 6749 §3.3), duplicates dropped, order kept. */
   static List<String> requested(String scope) {
-    return new ArrayList<>(new LinkedHashSet<>(Arrays.stream(scope.trim().split(" +"))
-        .filter(s -> !s.isEmpty()).toList()));
+    return new ArrayList<>(
+        new LinkedHashSet<>(
+            Arrays.stream(scope.trim().split(" +")).filter(s -> !s.isEmpty()).toList()));
   }
 }

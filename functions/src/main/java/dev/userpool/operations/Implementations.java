@@ -8,10 +8,10 @@ import dev.userpool.operations.auth.AdminRespondToAuthChallenge;
 import dev.userpool.operations.auth.DirectoryAccounts;
 import dev.userpool.operations.auth.GetTokensFromRefreshToken;
 import dev.userpool.operations.auth.InitiateAuth;
-import dev.userpool.operations.auth.OneTimeSignInCodes;
 import dev.userpool.operations.auth.MfaCodeMessages;
-import dev.userpool.operations.auth.UserMigration;
+import dev.userpool.operations.auth.OneTimeSignInCodes;
 import dev.userpool.operations.auth.RespondToAuthChallenge;
+import dev.userpool.operations.auth.UserMigration;
 import dev.userpool.operations.branding.CreateManagedLoginBranding;
 import dev.userpool.operations.branding.DeleteManagedLoginBranding;
 import dev.userpool.operations.branding.DescribeManagedLoginBranding;
@@ -19,12 +19,14 @@ import dev.userpool.operations.branding.DescribeManagedLoginBrandingByClient;
 import dev.userpool.operations.branding.UpdateManagedLoginBranding;
 import dev.userpool.operations.clients.AddUserPoolClientSecret;
 import dev.userpool.operations.clients.CreateUserPoolClient;
-import dev.userpool.operations.clients.DeleteUserPoolClientSecret;
-import dev.userpool.operations.clients.ListUserPoolClientSecrets;
 import dev.userpool.operations.clients.DeleteUserPoolClient;
+import dev.userpool.operations.clients.DeleteUserPoolClientSecret;
 import dev.userpool.operations.clients.DescribeUserPoolClient;
+import dev.userpool.operations.clients.ListUserPoolClientSecrets;
 import dev.userpool.operations.clients.ListUserPoolClients;
 import dev.userpool.operations.clients.UpdateUserPoolClient;
+import dev.userpool.operations.codes.CodeCheck;
+import dev.userpool.operations.codes.PublicClients;
 import dev.userpool.operations.devices.AdminDevices;
 import dev.userpool.operations.devices.AdminForgetDevice;
 import dev.userpool.operations.devices.AdminGetDevice;
@@ -62,17 +64,35 @@ import dev.userpool.operations.mfa.SetUserSettings;
 import dev.userpool.operations.mfa.SoftwareTokenCaller;
 import dev.userpool.operations.mfa.VerifySoftwareToken;
 import dev.userpool.operations.pools.AddCustomAttributes;
+import dev.userpool.operations.pools.CreateUserPool;
+import dev.userpool.operations.pools.DeleteUserPool;
+import dev.userpool.operations.pools.DescribeRiskConfiguration;
+import dev.userpool.operations.pools.DescribeUserPool;
+import dev.userpool.operations.pools.GetCSVHeader;
+import dev.userpool.operations.pools.GetLogDeliveryConfiguration;
+import dev.userpool.operations.pools.GetUserPoolMfaConfig;
+import dev.userpool.operations.pools.ListUserPools;
+import dev.userpool.operations.pools.SetLogDeliveryConfiguration;
+import dev.userpool.operations.pools.SetRiskConfiguration;
+import dev.userpool.operations.pools.SetUserPoolMfaConfig;
+import dev.userpool.operations.pools.UpdateUserPool;
 import dev.userpool.operations.providers.CreateIdentityProvider;
 import dev.userpool.operations.providers.DeleteIdentityProvider;
 import dev.userpool.operations.providers.DescribeIdentityProvider;
 import dev.userpool.operations.providers.GetIdentityProviderByIdentifier;
 import dev.userpool.operations.providers.GetSigningCertificate;
-import dev.userpool.operations.providers.SelfSignedCertificates;
 import dev.userpool.operations.providers.ListIdentityProviders;
 import dev.userpool.operations.providers.OidcDiscovery;
+import dev.userpool.operations.providers.SelfSignedCertificates;
 import dev.userpool.operations.providers.UpdateIdentityProvider;
-import dev.userpool.operations.ui.GetUICustomization;
-import dev.userpool.operations.ui.SetUICustomization;
+import dev.userpool.operations.recovery.AdminResetUserPassword;
+import dev.userpool.operations.recovery.ConfirmForgotPassword;
+import dev.userpool.operations.recovery.ForgotPassword;
+import dev.userpool.operations.resourceservers.CreateResourceServer;
+import dev.userpool.operations.resourceservers.DeleteResourceServer;
+import dev.userpool.operations.resourceservers.DescribeResourceServer;
+import dev.userpool.operations.resourceservers.ListResourceServers;
+import dev.userpool.operations.resourceservers.UpdateResourceServer;
 import dev.userpool.operations.self.AccessTokens;
 import dev.userpool.operations.self.AdminUserGlobalSignOut;
 import dev.userpool.operations.self.ChangePassword;
@@ -86,21 +106,20 @@ import dev.userpool.operations.self.RevokeToken;
 import dev.userpool.operations.self.SignOuts;
 import dev.userpool.operations.self.UpdateUserAttributes;
 import dev.userpool.operations.self.VerifyUserAttribute;
-import dev.userpool.operations.pools.CreateUserPool;
-import dev.userpool.operations.pools.DeleteUserPool;
-import dev.userpool.operations.pools.DescribeUserPool;
-import dev.userpool.operations.pools.DescribeRiskConfiguration;
-import dev.userpool.operations.pools.GetCSVHeader;
-import dev.userpool.operations.pools.SetRiskConfiguration;
-import dev.userpool.operations.pools.GetLogDeliveryConfiguration;
-import dev.userpool.operations.pools.SetLogDeliveryConfiguration;
-import dev.userpool.operations.pools.GetUserPoolMfaConfig;
-import dev.userpool.operations.pools.ListUserPools;
-import dev.userpool.operations.pools.SetUserPoolMfaConfig;
-import dev.userpool.operations.pools.UpdateUserPool;
+import dev.userpool.operations.signup.AdminConfirmSignUp;
+import dev.userpool.operations.signup.ConfirmSignUp;
+import dev.userpool.operations.signup.ResendConfirmationCode;
+import dev.userpool.operations.signup.SignUp;
 import dev.userpool.operations.tags.ListTagsForResource;
 import dev.userpool.operations.tags.TagResource;
 import dev.userpool.operations.tags.UntagResource;
+import dev.userpool.operations.terms.CreateTerms;
+import dev.userpool.operations.terms.DeleteTerms;
+import dev.userpool.operations.terms.DescribeTerms;
+import dev.userpool.operations.terms.ListTerms;
+import dev.userpool.operations.terms.UpdateTerms;
+import dev.userpool.operations.ui.GetUICustomization;
+import dev.userpool.operations.ui.SetUICustomization;
 import dev.userpool.operations.users.AdminCreateUser;
 import dev.userpool.operations.users.AdminDeleteUser;
 import dev.userpool.operations.users.AdminDeleteUserAttributes;
@@ -112,40 +131,28 @@ import dev.userpool.operations.users.AdminUpdateUserAttributes;
 import dev.userpool.operations.users.AttributeChanges;
 import dev.userpool.operations.users.ListUsers;
 import dev.userpool.operations.users.UserDirectory;
-import dev.userpool.operations.codes.CodeCheck;
-import dev.userpool.operations.codes.PublicClients;
-import dev.userpool.operations.recovery.AdminResetUserPassword;
-import dev.userpool.operations.recovery.ConfirmForgotPassword;
-import dev.userpool.operations.recovery.ForgotPassword;
-import dev.userpool.operations.resourceservers.CreateResourceServer;
-import dev.userpool.operations.resourceservers.DeleteResourceServer;
-import dev.userpool.operations.resourceservers.DescribeResourceServer;
-import dev.userpool.operations.resourceservers.ListResourceServers;
-import dev.userpool.operations.resourceservers.UpdateResourceServer;
-import dev.userpool.operations.signup.AdminConfirmSignUp;
-import dev.userpool.operations.signup.ConfirmSignUp;
-import dev.userpool.operations.signup.ResendConfirmationCode;
-import dev.userpool.operations.signup.SignUp;
-import dev.userpool.operations.terms.CreateTerms;
-import dev.userpool.operations.terms.DeleteTerms;
-import dev.userpool.operations.terms.DescribeTerms;
-import dev.userpool.operations.terms.ListTerms;
-import dev.userpool.operations.terms.UpdateTerms;
 import dev.userpool.protocol.OperationTable;
 import dev.userpool.validation.ServiceModel;
 
 /**
- * The operation table: one line per implemented Cognito operation, wire name first. Operations of the service
- * model that are not listed here answer UnsupportedOperationException naming the operation.
+ * The operation table: one line per implemented Cognito operation, wire name first. Operations of
+ * the service model that are not listed here answer UnsupportedOperationException naming the
+ * operation.
  */
 public final class Implementations {
   private Implementations() {}
 
   public static OperationTable table(ServiceModel model, Dependencies d) {
-    AuthFlows flows = d.signIn().withMfaCodes(new MfaCodeMessages(d.codeSender(), d.codes()))
-        .flows(new DirectoryAccounts(new UserDirectory(d.users())), d.tokens(), d.random(),
-            new OneTimeSignInCodes(d.codeSender(), new CodeCheck(d.codes(), d.config().limits())),
-            d.config().limits().signInAttempts());
+    AuthFlows flows =
+        d.signIn()
+            .withMfaCodes(new MfaCodeMessages(d.codeSender(), d.codes()))
+            .flows(
+                new DirectoryAccounts(new UserDirectory(d.users())),
+                d.tokens(),
+                d.random(),
+                new OneTimeSignInCodes(
+                    d.codeSender(), new CodeCheck(d.codes(), d.config().limits())),
+                d.config().limits().signInAttempts());
     AccessTokens accessTokens =
         new AccessTokens(d.tokens().verifier(), d.pools(), d.users(), d.revokedOrigins());
     SignOuts signOuts = new SignOuts(new UserDirectory(d.users()), d.clock());
@@ -173,14 +180,24 @@ public final class Implementations {
         .add("CreateUserImportJob", new CreateUserImportJob(d.lookups(), d.imports(), d.random()))
         .add("DescribeUserImportJob", new DescribeUserImportJob(d.lookups(), d.imports()))
         .add("ListUserImportJobs", new ListUserImportJobs(d.lookups(), d.imports()))
-        .add("StartUserImportJob", new StartUserImportJob(d.lookups(), d.imports(), new UserDirectory(d.users()), d.random(), d.clock()))
+        .add(
+            "StartUserImportJob",
+            new StartUserImportJob(
+                d.lookups(), d.imports(), new UserDirectory(d.users()), d.random(), d.clock()))
         .add("StopUserImportJob", new StopUserImportJob(d.lookups(), d.imports()))
-        .add("CreateUserPoolClient", new CreateUserPoolClient(d.lookups(), d.clients(), d.oauth().resourceServers(), d.random()))
+        .add(
+            "CreateUserPoolClient",
+            new CreateUserPoolClient(
+                d.lookups(), d.clients(), d.oauth().resourceServers(), d.random()))
         .add("DescribeUserPoolClient", new DescribeUserPoolClient(d.lookups()))
-        .add("UpdateUserPoolClient", new UpdateUserPoolClient(d.lookups(), d.clients(), d.oauth().resourceServers()))
+        .add(
+            "UpdateUserPoolClient",
+            new UpdateUserPoolClient(d.lookups(), d.clients(), d.oauth().resourceServers()))
         .add("DeleteUserPoolClient", new DeleteUserPoolClient(d.lookups(), d.clients()))
         .add("ListUserPoolClients", new ListUserPoolClients(d.lookups(), d.clients()))
-        .add("AddUserPoolClientSecret", new AddUserPoolClientSecret(d.lookups(), d.clients(), d.random()))
+        .add(
+            "AddUserPoolClientSecret",
+            new AddUserPoolClientSecret(d.lookups(), d.clients(), d.random()))
         .add("ListUserPoolClientSecrets", new ListUserPoolClientSecrets(d.lookups()))
         .add("DeleteUserPoolClientSecret", new DeleteUserPoolClientSecret(d.lookups(), d.clients()))
         .add("GetLogDeliveryConfiguration", new GetLogDeliveryConfiguration(d.lookups()))
@@ -192,25 +209,42 @@ public final class Implementations {
         .add("ListTerms", new ListTerms(d.lookups(), d.terms()))
         .add("UpdateTerms", new UpdateTerms(d.lookups(), d.terms()))
         .add("DeleteTerms", new DeleteTerms(d.lookups(), d.terms()))
-        .add("CreateManagedLoginBranding", new CreateManagedLoginBranding(d.lookups(), d.brandings(), d.random()))
-        .add("DescribeManagedLoginBranding", new DescribeManagedLoginBranding(d.lookups(), d.brandings()))
-        .add("DescribeManagedLoginBrandingByClient",
+        .add(
+            "CreateManagedLoginBranding",
+            new CreateManagedLoginBranding(d.lookups(), d.brandings(), d.random()))
+        .add(
+            "DescribeManagedLoginBranding",
+            new DescribeManagedLoginBranding(d.lookups(), d.brandings()))
+        .add(
+            "DescribeManagedLoginBrandingByClient",
             new DescribeManagedLoginBrandingByClient(d.lookups(), d.brandings()))
-        .add("UpdateManagedLoginBranding", new UpdateManagedLoginBranding(d.lookups(), d.brandings()))
-        .add("DeleteManagedLoginBranding", new DeleteManagedLoginBranding(d.lookups(), d.brandings()))
+        .add(
+            "UpdateManagedLoginBranding",
+            new UpdateManagedLoginBranding(d.lookups(), d.brandings()))
+        .add(
+            "DeleteManagedLoginBranding",
+            new DeleteManagedLoginBranding(d.lookups(), d.brandings()))
         .add("TagResource", new TagResource(d.pools()))
         .add("UntagResource", new UntagResource(d.pools()))
         .add("ListTagsForResource", new ListTagsForResource(d.pools()))
         // users
-        .add("AdminCreateUser", new AdminCreateUser(d.lookups(), directory, d.codeSender(), d.triggers(), d.random()))
+        .add(
+            "AdminCreateUser",
+            new AdminCreateUser(d.lookups(), directory, d.codeSender(), d.triggers(), d.random()))
         .add("AdminGetUser", new AdminGetUser(d.lookups(), new UserDirectory(d.users())))
         .add("AdminDeleteUser", new AdminDeleteUser(d.lookups(), new UserDirectory(d.users())))
-        .add("AdminUpdateUserAttributes",
-            new AdminUpdateUserAttributes(d.lookups(), directory, new AttributeChanges(directory, d.codeSender())))
-        .add("AdminDeleteUserAttributes", new AdminDeleteUserAttributes(d.lookups(), new UserDirectory(d.users())))
+        .add(
+            "AdminUpdateUserAttributes",
+            new AdminUpdateUserAttributes(
+                d.lookups(), directory, new AttributeChanges(directory, d.codeSender())))
+        .add(
+            "AdminDeleteUserAttributes",
+            new AdminDeleteUserAttributes(d.lookups(), new UserDirectory(d.users())))
         .add("AdminDisableUser", new AdminDisableUser(d.lookups(), new UserDirectory(d.users())))
         .add("AdminEnableUser", new AdminEnableUser(d.lookups(), new UserDirectory(d.users())))
-        .add("AdminSetUserPassword", new AdminSetUserPassword(d.lookups(), new UserDirectory(d.users()), d.random()))
+        .add(
+            "AdminSetUserPassword",
+            new AdminSetUserPassword(d.lookups(), new UserDirectory(d.users()), d.random()))
         .add("ListUsers", new ListUsers(d.lookups(), d.users()))
         // groups
         .add("CreateGroup", new CreateGroup(d.lookups(), d.groups()))
@@ -218,10 +252,14 @@ public final class Implementations {
         .add("UpdateGroup", new UpdateGroup(d.lookups(), d.groups()))
         .add("DeleteGroup", new DeleteGroup(d.lookups(), d.groups()))
         .add("ListGroups", new ListGroups(d.lookups(), d.groups()))
-        .add("AdminAddUserToGroup", new AdminAddUserToGroup(d.lookups(), d.groups(), new UserDirectory(d.users())))
-        .add("AdminRemoveUserFromGroup",
+        .add(
+            "AdminAddUserToGroup",
+            new AdminAddUserToGroup(d.lookups(), d.groups(), new UserDirectory(d.users())))
+        .add(
+            "AdminRemoveUserFromGroup",
             new AdminRemoveUserFromGroup(d.lookups(), d.groups(), new UserDirectory(d.users())))
-        .add("AdminListGroupsForUser",
+        .add(
+            "AdminListGroupsForUser",
             new AdminListGroupsForUser(d.lookups(), d.groups(), new UserDirectory(d.users())))
         .add("ListUsersInGroup", new ListUsersInGroup(d.lookups(), d.groups(), d.users()))
         // auth
@@ -229,34 +267,71 @@ public final class Implementations {
         .add("AdminInitiateAuth", new AdminInitiateAuth(d.lookups(), flows))
         .add("RespondToAuthChallenge", new RespondToAuthChallenge(d.lookups(), flows))
         .add("AdminRespondToAuthChallenge", new AdminRespondToAuthChallenge(d.lookups(), flows))
-        .add("GetTokensFromRefreshToken", new GetTokensFromRefreshToken(d.lookups(),
-            d.signIn().refreshTokenExchange(new DirectoryAccounts(directory), d.tokens(), d.random())))
+        .add(
+            "GetTokensFromRefreshToken",
+            new GetTokensFromRefreshToken(
+                d.lookups(),
+                d.signIn()
+                    .refreshTokenExchange(
+                        new DirectoryAccounts(directory), d.tokens(), d.random())))
         // token-authorized
         .add("GetUser", new GetUser(accessTokens))
         .add("GetUserAuthFactors", new GetUserAuthFactors(accessTokens))
-        .add("ChangePassword", new ChangePassword(accessTokens, new UserDirectory(d.users()), d.random(),
-            d.config().limits().passwordChangeAttempts()))
+        .add(
+            "ChangePassword",
+            new ChangePassword(
+                accessTokens,
+                new UserDirectory(d.users()),
+                d.random(),
+                d.config().limits().passwordChangeAttempts()))
         .add("DeleteUser", new DeleteUser(accessTokens, new UserDirectory(d.users())))
-        .add("UpdateUserAttributes",
-            new UpdateUserAttributes(accessTokens, d.lookups(), new AttributeChanges(directory, d.codeSender())))
-        .add("DeleteUserAttributes",
-            new DeleteUserAttributes(accessTokens, d.lookups(), new AttributeChanges(new UserDirectory(d.users()))))
+        .add(
+            "UpdateUserAttributes",
+            new UpdateUserAttributes(
+                accessTokens, d.lookups(), new AttributeChanges(directory, d.codeSender())))
+        .add(
+            "DeleteUserAttributes",
+            new DeleteUserAttributes(
+                accessTokens, d.lookups(), new AttributeChanges(new UserDirectory(d.users()))))
         .add("GlobalSignOut", new GlobalSignOut(accessTokens, signOuts))
-        .add("AdminUserGlobalSignOut",
+        .add(
+            "AdminUserGlobalSignOut",
             new AdminUserGlobalSignOut(d.lookups(), new UserDirectory(d.users()), signOuts))
-        .add("RevokeToken", new RevokeToken(d.lookups(), d.signIn().refreshTokens(), d.revokedOrigins(),
-            new UserDirectory(d.users())))
+        .add(
+            "RevokeToken",
+            new RevokeToken(
+                d.lookups(),
+                d.signIn().refreshTokens(),
+                d.revokedOrigins(),
+                new UserDirectory(d.users())))
         // codes
-        .add("SignUp", new SignUp(publicClients, directory, d.codeSender(), d.triggers(), d.random()))
+        .add(
+            "SignUp",
+            new SignUp(publicClients, directory, d.codeSender(), d.triggers(), d.random()))
         .add("ConfirmSignUp", new ConfirmSignUp(publicClients, directory, codeCheck, d.triggers()))
-        .add("ResendConfirmationCode", new ResendConfirmationCode(publicClients, directory, d.codeSender()))
-        .add("AdminConfirmSignUp", new AdminConfirmSignUp(d.lookups(), directory, d.codes(), d.triggers()))
-        .add("ForgotPassword", new ForgotPassword(publicClients, directory, d.codeSender(),
-            new UserMigration(d.triggers(), directory, d.random())))
-        .add("ConfirmForgotPassword",
-            new ConfirmForgotPassword(publicClients, directory, codeCheck, d.triggers(), d.random()))
-        .add("AdminResetUserPassword", new AdminResetUserPassword(d.lookups(), directory, d.codeSender()))
-        .add("GetUserAttributeVerificationCode", new GetUserAttributeVerificationCode(accessTokens, d.codeSender()))
+        .add(
+            "ResendConfirmationCode",
+            new ResendConfirmationCode(publicClients, directory, d.codeSender()))
+        .add(
+            "AdminConfirmSignUp",
+            new AdminConfirmSignUp(d.lookups(), directory, d.codes(), d.triggers()))
+        .add(
+            "ForgotPassword",
+            new ForgotPassword(
+                publicClients,
+                directory,
+                d.codeSender(),
+                new UserMigration(d.triggers(), directory, d.random())))
+        .add(
+            "ConfirmForgotPassword",
+            new ConfirmForgotPassword(
+                publicClients, directory, codeCheck, d.triggers(), d.random()))
+        .add(
+            "AdminResetUserPassword",
+            new AdminResetUserPassword(d.lookups(), directory, d.codeSender()))
+        .add(
+            "GetUserAttributeVerificationCode",
+            new GetUserAttributeVerificationCode(accessTokens, d.codeSender()))
         .add("VerifyUserAttribute", new VerifyUserAttribute(accessTokens, directory, codeCheck))
         // devices
         .add("ConfirmDevice", new ConfirmDevice(accessTokens, devices))
@@ -269,24 +344,37 @@ public final class Implementations {
         .add("AdminForgetDevice", new AdminForgetDevice(adminDevices, devices))
         .add("AdminUpdateDeviceStatus", new AdminUpdateDeviceStatus(adminDevices, devices))
         // MFA
-        .add("AssociateSoftwareToken", new AssociateSoftwareToken(tokenCallers, softwareTokens, challengeSessions))
-        .add("VerifySoftwareToken", new VerifySoftwareToken(tokenCallers, softwareTokens, challengeSessions))
+        .add(
+            "AssociateSoftwareToken",
+            new AssociateSoftwareToken(tokenCallers, softwareTokens, challengeSessions))
+        .add(
+            "VerifySoftwareToken",
+            new VerifySoftwareToken(tokenCallers, softwareTokens, challengeSessions))
         .add("SetUserMFAPreference", new SetUserMFAPreference(accessTokens, accounts))
         .add("AdminSetUserMFAPreference", new AdminSetUserMFAPreference(d.lookups(), directory))
         .add("SetUserSettings", new SetUserSettings(accessTokens, accounts))
         .add("AdminSetUserSettings", new AdminSetUserSettings(d.lookups(), directory))
         // identity providers
-        .add("CreateIdentityProvider",
+        .add(
+            "CreateIdentityProvider",
             new CreateIdentityProvider(d.lookups(), d.identityProviders(), new OidcDiscovery()))
-        .add("DescribeIdentityProvider", new DescribeIdentityProvider(d.lookups(), d.identityProviders()))
-        .add("UpdateIdentityProvider",
+        .add(
+            "DescribeIdentityProvider",
+            new DescribeIdentityProvider(d.lookups(), d.identityProviders()))
+        .add(
+            "UpdateIdentityProvider",
             new UpdateIdentityProvider(d.lookups(), d.identityProviders(), new OidcDiscovery()))
-        .add("DeleteIdentityProvider", new DeleteIdentityProvider(d.lookups(), d.identityProviders()))
+        .add(
+            "DeleteIdentityProvider",
+            new DeleteIdentityProvider(d.lookups(), d.identityProviders()))
         .add("ListIdentityProviders", new ListIdentityProviders(d.lookups(), d.identityProviders()))
-        .add("GetIdentityProviderByIdentifier",
+        .add(
+            "GetIdentityProviderByIdentifier",
             new GetIdentityProviderByIdentifier(d.lookups(), d.identityProviders()))
-        .add("GetSigningCertificate",
-            new GetSigningCertificate(d.lookups(), d.samlCertificates(), new SelfSignedCertificates(d.random())))
+        .add(
+            "GetSigningCertificate",
+            new GetSigningCertificate(
+                d.lookups(), d.samlCertificates(), new SelfSignedCertificates(d.random())))
         .add("SetUICustomization", new SetUICustomization(d.lookups(), d.uiCustomizations()))
         .add("GetUICustomization", new GetUICustomization(d.lookups(), d.uiCustomizations()))
         // domains and resource servers (OAuth)
@@ -294,11 +382,21 @@ public final class Implementations {
         .add("DescribeUserPoolDomain", new DescribeUserPoolDomain(d.oauth().domains()))
         .add("UpdateUserPoolDomain", new UpdateUserPoolDomain(d.lookups(), d.oauth().domains()))
         .add("DeleteUserPoolDomain", new DeleteUserPoolDomain(d.lookups(), d.oauth().domains()))
-        .add("CreateResourceServer", new CreateResourceServer(d.lookups(), d.oauth().resourceServers()))
-        .add("DescribeResourceServer", new DescribeResourceServer(d.lookups(), d.oauth().resourceServers()))
-        .add("UpdateResourceServer", new UpdateResourceServer(d.lookups(), d.oauth().resourceServers()))
-        .add("DeleteResourceServer", new DeleteResourceServer(d.lookups(), d.oauth().resourceServers()))
-        .add("ListResourceServers", new ListResourceServers(d.lookups(), d.oauth().resourceServers()))
+        .add(
+            "CreateResourceServer",
+            new CreateResourceServer(d.lookups(), d.oauth().resourceServers()))
+        .add(
+            "DescribeResourceServer",
+            new DescribeResourceServer(d.lookups(), d.oauth().resourceServers()))
+        .add(
+            "UpdateResourceServer",
+            new UpdateResourceServer(d.lookups(), d.oauth().resourceServers()))
+        .add(
+            "DeleteResourceServer",
+            new DeleteResourceServer(d.lookups(), d.oauth().resourceServers()))
+        .add(
+            "ListResourceServers",
+            new ListResourceServers(d.lookups(), d.oauth().resourceServers()))
         .build();
   }
 }

@@ -21,21 +21,33 @@ public final class Lookups {
    * aws/aws-aspnet-cognito-identity-provider#135).
    */
   public UserPool pool(String poolId) {
-    return pools.find(poolId)
-        .orElseThrow(() -> ErrorCode.RESOURCE_NOT_FOUND.exception("User pool " + poolId + " does not exist."));
+    return pools
+        .find(poolId)
+        .orElseThrow(
+            () ->
+                ErrorCode.RESOURCE_NOT_FOUND.exception("User pool " + poolId + " does not exist."));
   }
 
-  /** ResourceNotFoundException "User pool client &lt;id&gt; does not exist." (observed raw: aws/aws-sdk-php#2183). */
+  /**
+   * ResourceNotFoundException "User pool client &lt;id&gt; does not exist." (observed raw:
+   * aws/aws-sdk-php#2183).
+   */
   public AppClient client(String poolId, String clientId) {
-    return clients.find(poolId, clientId)
-        .orElseThrow(() -> ErrorCode.RESOURCE_NOT_FOUND.exception(
-            "User pool client " + clientId + " does not exist."));
+    return clients
+        .find(poolId, clientId)
+        .orElseThrow(
+            () ->
+                ErrorCode.RESOURCE_NOT_FOUND.exception(
+                    "User pool client " + clientId + " does not exist."));
   }
 
   /** For public operations that carry only a ClientId. */
   public AppClient clientById(String clientId) {
-    return clients.findByClientId(clientId)
-        .orElseThrow(() -> ErrorCode.RESOURCE_NOT_FOUND.exception(
-            "User pool client " + clientId + " does not exist."));
+    return clients
+        .findByClientId(clientId)
+        .orElseThrow(
+            () ->
+                ErrorCode.RESOURCE_NOT_FOUND.exception(
+                    "User pool client " + clientId + " does not exist."));
   }
 }

@@ -15,14 +15,19 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The AWS JSON 1.1 front end of Cognito, shared by the Lambda handler and the local server. Three jobs: resolve the
- * operation from X-Amz-Target, decode and validate the input against the service model, and encode the output or
- * the error exactly as Cognito does (sources §1). Internal failures never leak detail to the caller.
+ * The AWS JSON 1.1 front end of Cognito, shared by the Lambda handler and the local server. Three
+ * jobs: resolve the operation from X-Amz-Target, decode and validate the input against the service
+ * model, and encode the output or the error exactly as Cognito does (sources §1). Internal failures
+ * never leak detail to the caller.
  */
 public final class CognitoProtocol {
   public static final String CONTENT_TYPE = "application/x-amz-json-1.1";
   public static final String TARGET_PREFIX = "AWSCognitoIdentityProviderService.";
-  /** API Gateway's own payload limit is 10 MB; Cognito requests are small, so refuse anything near that early. */
+
+  /**
+   * API Gateway's own payload limit is 10 MB; Cognito requests are small, so refuse anything near
+   * that early.
+   */
   public static final int MAX_BODY_BYTES = 1024 * 1024;
 
   private static final System.Logger LOG = System.getLogger(CognitoProtocol.class.getName());
@@ -37,7 +42,11 @@ public final class CognitoProtocol {
   private final String accountId;
 
   public CognitoProtocol(
-      OperationTable table, RequestAuthenticator authenticator, Clock clock, String defaultRegion, String accountId) {
+      OperationTable table,
+      RequestAuthenticator authenticator,
+      Clock clock,
+      String defaultRegion,
+      String accountId) {
     this.table = table;
     this.validator = new RequestValidator(table.model());
     this.authenticator = authenticator;
@@ -61,20 +70,29 @@ public final class CognitoProtocol {
           table
               .find(shape.name())
               .orElseThrow(
-                  () -> ErrorCode.UNSUPPORTED_OPERATION.exception(
-                      "Userpool does not implement " + shape.name() + " yet."));
+                  () ->
+                      ErrorCode.UNSUPPORTED_OPERATION.exception(
+                          "Userpool does not implement " + shape.name() + " yet."));
       OperationContext context =
-          new OperationContext(requestId, region(request), accountId, clock.instant(), request.sourceIp(),
+          new OperationContext(
+              requestId,
+              region(request),
+              accountId,
+              clock.instant(),
+              request.sourceIp(),
               request.baseUrl());
       JsonNode output = implementation.handle(Input.of(input), context);
       String body = output == null ? "{}" : Json.write(output);
-      return new Outcome(ApiResponse.json(200, body, Map.of("x-amzn-RequestId", requestId)), operation, requestId);
+      return new Outcome(
+          ApiResponse.json(200, body, Map.of("x-amzn-RequestId", requestId)), operation, requestId);
     } catch (CognitoException e) {
       return new Outcome(error(e.code(), e.getMessage(), requestId), operation, requestId);
     } catch (RuntimeException | StackOverflowError e) {
       LOG.log(System.Logger.Level.ERROR, "request " + requestId + " (" + operation + ") failed", e);
       return new Outcome(
-          error(ErrorCode.INTERNAL_ERROR, ErrorCode.INTERNAL_ERROR.defaultMessage(), requestId), operation, requestId);
+          error(ErrorCode.INTERNAL_ERROR, ErrorCode.INTERNAL_ERROR.defaultMessage(), requestId),
+          operation,
+          requestId);
     }
   }
 
@@ -116,7 +134,10 @@ public final class CognitoProtocol {
     return (ObjectNode) parsed;
   }
 
-  /** A signed request names its region in the credential scope; unsigned ones get the configured default. */
+  /**
+   * A signed request names its region in the credential scope; unsigned ones get the configured
+   * default.
+   */
   private String region(ApiRequest request) {
     String authorization = request.header("Authorization");
     if (authorization != null) {
@@ -128,12 +149,15 @@ public final class CognitoProtocol {
     return defaultRegion;
   }
 
-  /** Cognito's error shape: 400 (500 for faults), x-amzn-ErrorType "Name:", body {__type, message}. */
+  /**
+   * Cognito's error shape: 400 (500 for faults), x-amzn-ErrorType "Name:", body {__type, message}.
+   */
   public static ApiResponse error(ErrorCode code, String message, String requestId) {
     ObjectNode body = Json.object();
     body.put("__type", code.wireName());
     if (message != null) {
-      // SerializationException comes from the protocol layer, which capitalises the member (sources §1.4).
+      // SerializationException comes from the protocol layer, which capitalises the member (sources
+      // §1.4).
       body.put(code == ErrorCode.SERIALIZATION ? "Message" : "message", message);
     }
     Map<String, String> headers = new LinkedHashMap<>();

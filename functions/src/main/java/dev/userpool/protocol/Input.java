@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Typed reads of a request body that has passed model validation, so member types are already known to be right.
- * A JSON null counts as absent, as it does for Cognito.
+ * Typed reads of a request body that has passed model validation, so member types are already known
+ * to be right. A JSON null counts as absent, as it does for Cognito.
  */
 public final class Input {
   private final ObjectNode body;
@@ -34,7 +34,8 @@ public final class Input {
 
   /** A member the model marks required (validation guarantees it is present). */
   public String string(String member) {
-    return optString(member).orElseThrow(() -> new IllegalStateException(member + " is not validated"));
+    return optString(member)
+        .orElseThrow(() -> new IllegalStateException(member + " is not validated"));
   }
 
   public Optional<String> optString(String member) {
@@ -80,7 +81,8 @@ public final class Input {
     if (has(member)) {
       for (JsonNode attribute : body.get(member)) {
         JsonNode value = attribute.get("Value");
-        out.put(attribute.get("Name").asText(), value == null || value.isNull() ? "" : value.asText());
+        out.put(
+            attribute.get("Name").asText(), value == null || value.isNull() ? "" : value.asText());
       }
     }
     return out;

@@ -25,7 +25,9 @@ public final class Json {
     return MAPPER.createArrayNode();
   }
 
-  /** Cognito timestamps: epoch seconds with a millisecond fraction, as a JSON number (sources §1.2). */
+  /**
+   * Cognito timestamps: epoch seconds with a millisecond fraction, as a JSON number (sources §1.2).
+   */
   public static BigDecimal epochSeconds(Instant instant) {
     return BigDecimal.valueOf(instant.toEpochMilli()).movePointLeft(3);
   }

@@ -8,8 +8,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The implemented operations by wire name. The full list of Cognito operations comes from the service model;
- * this table says which of them have an implementation. Built once per container, one line per operation.
+ * The implemented operations by wire name. The full list of Cognito operations comes from the
+ * service model; this table says which of them have an implementation. Built once per container,
+ * one line per operation.
  */
 public final class OperationTable {
   private final ServiceModel model;
@@ -36,7 +37,10 @@ public final class OperationTable {
     return operations.keySet();
   }
 
-  /** Collects implementations; rejects names the service model does not know, so typos fail at start-up. */
+  /**
+   * Collects implementations; rejects names the service model does not know, so typos fail at
+   * start-up.
+   */
   public static final class Builder {
     private final ServiceModel model;
     private final Map<String, Operation> operations = new LinkedHashMap<>();

@@ -3,8 +3,8 @@ package dev.userpool.protocol;
 import dev.userpool.validation.ServiceModel;
 
 /**
- * Decides whether a request may call an operation before its input is read: SigV4 for the IAM operations. The
- * default accepts everything (local mode without admin keys).
+ * Decides whether a request may call an operation before its input is read: SigV4 for the IAM
+ * operations. The default accepts everything (local mode without admin keys).
  */
 @FunctionalInterface
 public interface RequestAuthenticator {

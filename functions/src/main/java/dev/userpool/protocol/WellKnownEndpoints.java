@@ -13,9 +13,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * {@code GET /<poolId>/.well-known/jwks.json} and {@code GET /<poolId>/.well-known/openid-configuration}, for both
- * front ends (API Gateway routes them to the same function; the local server has GET routes). A pool without keys
- * gets its first key here. An unknown pool answers 404 with a Cognito-style JSON error (body wording guessed).
+ * {@code GET /<poolId>/.well-known/jwks.json} and {@code GET
+ * /<poolId>/.well-known/openid-configuration}, for both front ends (API Gateway routes them to the
+ * same function; the local server has GET routes). A pool without keys gets its first key here. An
+ * unknown pool answers 404 with a Cognito-style JSON error (body wording guessed).
  */
 public final class WellKnownEndpoints {
   private static final Pattern PATH =
@@ -33,7 +34,9 @@ public final class WellKnownEndpoints {
     this.issuers = issuers;
   }
 
-  /** Whether this is a GET of a well-known document; such requests never reach the Cognito protocol. */
+  /**
+   * Whether this is a GET of a well-known document; such requests never reach the Cognito protocol.
+   */
   public static boolean matches(String method, String path) {
     return "GET".equals(method) && path != null && PATH.matcher(path).matches();
   }
@@ -54,16 +57,22 @@ public final class WellKnownEndpoints {
         error.put("message", "User pool " + poolId + " does not exist.");
         return Optional.of(json(404, error));
       }
-      ObjectNode doc = m.group(2).equals("jwks.json")
-          ? WellKnownDocuments.jwks(keys.ensure(poolId))
-          : WellKnownDocuments.openidConfiguration(issuers.issuer(poolId, request.baseUrl()),
-              hasDomain(pool.get().settings()) ? request.baseUrl() : null);
+      ObjectNode doc =
+          m.group(2).equals("jwks.json")
+              ? WellKnownDocuments.jwks(keys.ensure(poolId))
+              : WellKnownDocuments.openidConfiguration(
+                  issuers.issuer(poolId, request.baseUrl()),
+                  hasDomain(pool.get().settings()) ? request.baseUrl() : null);
       return Optional.of(json(200, doc));
     } catch (RuntimeException e) {
       String requestId = UUID.randomUUID().toString();
-      LOG.log(System.Logger.Level.ERROR, "request " + requestId + " (" + request.path() + ") failed", e);
-      return Optional.of(CognitoProtocol.error(ErrorCode.INTERNAL_ERROR, ErrorCode.INTERNAL_ERROR.defaultMessage(),
-          requestId));
+      LOG.log(
+          System.Logger.Level.ERROR,
+          "request " + requestId + " (" + request.path() + ") failed",
+          e);
+      return Optional.of(
+          CognitoProtocol.error(
+              ErrorCode.INTERNAL_ERROR, ErrorCode.INTERNAL_ERROR.defaultMessage(), requestId));
     }
   }
 
@@ -72,7 +81,9 @@ public final class WellKnownEndpoints {
   }
 
   private static ApiResponse json(int status, ObjectNode body) {
-    return new ApiResponse(status, Map.of("Content-Type", CONTENT_TYPE),
+    return new ApiResponse(
+        status,
+        Map.of("Content-Type", CONTENT_TYPE),
         Json.write(body).getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 }

@@ -4,7 +4,10 @@ import dev.userpool.domain.AppClient;
 import dev.userpool.domain.Page;
 import java.util.Optional;
 
-/** App clients, by pool and client id, and by client id alone (sign-in requests carry only the client id). */
+/**
+ * App clients, by pool and client id, and by client id alone (sign-in requests carry only the
+ * client id).
+ */
 public interface AppClientStore {
   void create(AppClient client);
 

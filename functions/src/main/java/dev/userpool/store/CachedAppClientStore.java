@@ -5,9 +5,10 @@ import dev.userpool.domain.Page;
 import java.util.Optional;
 
 /**
- * App clients through a {@link ReadCache} keyed by client id (ids are unique across pools): sign-in and the other
- * public operations name only the client id, which cost two table reads (pointer, then client) per request.
- * Writes through this process replace or drop the entry at once; a version conflict drops it.
+ * App clients through a {@link ReadCache} keyed by client id (ids are unique across pools): sign-in
+ * and the other public operations name only the client id, which cost two table reads (pointer,
+ * then client) per request. Writes through this process replace or drop the entry at once; a
+ * version conflict drops it.
  */
 public final class CachedAppClientStore implements AppClientStore {
   private final AppClientStore stored;

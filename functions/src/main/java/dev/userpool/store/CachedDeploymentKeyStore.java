@@ -5,8 +5,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
- * Keeps deployment keys in memory once read: they never change, and without this every SRP step and every code
- * operation paid one extra table read. {@link #forget()} must follow anything that empties the table (local reset).
+ * Keeps deployment keys in memory once read: they never change, and without this every SRP step and
+ * every code operation paid one extra table read. {@link #forget()} must follow anything that
+ * empties the table (local reset).
  */
 public final class CachedDeploymentKeyStore implements DeploymentKeyStore {
   private final DeploymentKeyStore stored;

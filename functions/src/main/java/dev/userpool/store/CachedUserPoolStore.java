@@ -5,9 +5,10 @@ import dev.userpool.domain.UserPool;
 import java.util.Optional;
 
 /**
- * Pools by id through a {@link ReadCache}: every operation reads its pool, and decoding the stored record was a
- * table read plus a JSON parse per request. Updates and deletes through this process replace or drop the entry at
- * once; a version conflict drops it too, so the caller's retry reads the stored pool.
+ * Pools by id through a {@link ReadCache}: every operation reads its pool, and decoding the stored
+ * record was a table read plus a JSON parse per request. Updates and deletes through this process
+ * replace or drop the entry at once; a version conflict drops it too, so the caller's retry reads
+ * the stored pool.
  */
 public final class CachedUserPoolStore implements UserPoolStore {
   private final UserPoolStore stored;
@@ -15,7 +16,8 @@ public final class CachedUserPoolStore implements UserPoolStore {
   private final Runnable afterDelete;
 
   /** {@code afterDelete} forgets what else was cached about pools (their app clients). */
-  public CachedUserPoolStore(UserPoolStore stored, ReadCache<String, UserPool> cache, Runnable afterDelete) {
+  public CachedUserPoolStore(
+      UserPoolStore stored, ReadCache<String, UserPool> cache, Runnable afterDelete) {
     this.stored = stored;
     this.cache = cache;
     this.afterDelete = afterDelete;

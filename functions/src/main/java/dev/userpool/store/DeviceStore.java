@@ -13,7 +13,10 @@ public interface DeviceStore {
   /** All the user's devices in device-key order (Cognito users have few; operations page them). */
   List<Device> listOf(String poolId, String sub);
 
-  /** Writes {@code after} if {@code before} is still what is stored; otherwise {@link StaleWriteException}. */
+  /**
+   * Writes {@code after} if {@code before} is still what is stored; otherwise {@link
+   * StaleWriteException}.
+   */
   Device update(Device before, Device after);
 
   /** Removes the device; false if there was none. */

@@ -1,5 +1,9 @@
 package dev.userpool.store;
 
-/** The stores of the pool domain's OAuth side: domains, resource servers and authorization codes. */
+/**
+ * The stores of the pool domain's OAuth side: domains, resource servers and authorization codes.
+ */
 public record OAuthStores(
-    DomainStore domains, ResourceServerStore resourceServers, AuthorizationCodeStore authorizationCodes) {}
+    DomainStore domains,
+    ResourceServerStore resourceServers,
+    AuthorizationCodeStore authorizationCodes) {}

@@ -8,15 +8,17 @@ import java.util.function.Function;
 import java.util.function.LongSupplier;
 
 /**
- * Decoded records kept in memory for a bounded time: the pool and app client records that nearly every request
- * reads and that change rarely. Writes through this process call {@link #forget} at once; writes by other
- * processes (other Lambda containers, a second local server on the same table) are seen within {@link #ttl}.
- * Absence is never cached, so a record created elsewhere is found at once. At most {@code capacity} entries: past
- * that the cache is emptied rather than tracking recency (a rare event, and cheap to refill).
+ * Decoded records kept in memory for a bounded time: the pool and app client records that nearly
+ * every request reads and that change rarely. Writes through this process call {@link #forget} at
+ * once; writes by other processes (other Lambda containers, a second local server on the same
+ * table) are seen within {@link #ttl}. Absence is never cached, so a record created elsewhere is
+ * found at once. At most {@code capacity} entries: past that the cache is emptied rather than
+ * tracking recency (a rare event, and cheap to refill).
  */
 public final class ReadCache<K, V> {
   /** How long another process's change may stay unseen; docs/architecture.md states it. */
   public static final Duration DEFAULT_TTL = Duration.ofSeconds(10);
+
   public static final int DEFAULT_CAPACITY = 10_000;
 
   private record Entry<V>(V value, long loadedAtNanos) {}

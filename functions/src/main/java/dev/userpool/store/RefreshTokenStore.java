@@ -3,7 +3,10 @@ package dev.userpool.store;
 import dev.userpool.domain.RefreshToken;
 import java.util.Optional;
 
-/** Refresh tokens by pool and token hash, kept until they expire (item TTL); removed with their pool. */
+/**
+ * Refresh tokens by pool and token hash, kept until they expire (item TTL); removed with their
+ * pool.
+ */
 public interface RefreshTokenStore {
   void create(RefreshToken token);
 
@@ -14,9 +17,10 @@ public interface RefreshTokenStore {
   void delete(String poolId, String tokenHash);
 
   /**
-   * Refresh-token rotation, atomically: stores {@code successor} and, unless {@code used} already was replaced,
-   * marks it replaced at {@code successor.issuedAt()}. Throws {@link StaleWriteException} when {@code used} changed
-   * or vanished since it was read (a concurrent rotation or revocation): the caller reads it again and decides anew.
+   * Refresh-token rotation, atomically: stores {@code successor} and, unless {@code used} already
+   * was replaced, marks it replaced at {@code successor.issuedAt()}. Throws {@link
+   * StaleWriteException} when {@code used} changed or vanished since it was read (a concurrent
+   * rotation or revocation): the caller reads it again and decides anew.
    */
   void rotate(RefreshToken used, RefreshToken successor);
 }

@@ -6,12 +6,18 @@ import java.util.Optional;
 
 /** A pool's resource servers by identifier. */
 public interface ResourceServerStore {
-  /** Stores a new resource server; false (nothing written) when the pool has one with that identifier. */
+  /**
+   * Stores a new resource server; false (nothing written) when the pool has one with that
+   * identifier.
+   */
   boolean create(ResourceServer server);
 
   Optional<ResourceServer> find(String poolId, String identifier);
 
-  /** Replaces {@code before} with {@code after} if unchanged since read; else {@link StaleWriteException}. */
+  /**
+   * Replaces {@code before} with {@code after} if unchanged since read; else {@link
+   * StaleWriteException}.
+   */
   ResourceServer update(ResourceServer before, ResourceServer after);
 
   /** Removes it; one already gone is not an error. */

@@ -4,9 +4,9 @@ import dev.userpool.domain.SigningKey;
 import java.util.List;
 
 /**
- * The token signing keys of each pool. Keys live with their pool and are removed with it; the private key is read
- * only to sign. Safe under concurrent callers: two containers creating or rotating at once never leave a pool with
- * two keys of one generation.
+ * The token signing keys of each pool. Keys live with their pool and are removed with it; the
+ * private key is read only to sign. Safe under concurrent callers: two containers creating or
+ * rotating at once never leave a pool with two keys of one generation.
  */
 public interface SigningKeyStore {
   /** Every key of the pool, the active (newest) first; empty when the pool has none yet. */

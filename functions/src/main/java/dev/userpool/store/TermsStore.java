@@ -6,14 +6,18 @@ import java.util.Optional;
 
 /** Terms documents by pool and terms id; a client holds at most one document per TermsName. */
 public interface TermsStore {
-  /** Throws {@link ClientSlotTakenException} when the client already has a document with this TermsName. */
+  /**
+   * Throws {@link ClientSlotTakenException} when the client already has a document with this
+   * TermsName.
+   */
   void create(Terms terms);
 
   Optional<Terms> find(String poolId, String termsId);
 
   /**
-   * Replaces a document read at {@code terms.version()}; a changed TermsName moves its claim. Throws {@link
-   * StaleWriteException} on a concurrent change and {@link ClientSlotTakenException} when the new name is taken.
+   * Replaces a document read at {@code terms.version()}; a changed TermsName moves its claim.
+   * Throws {@link StaleWriteException} on a concurrent change and {@link ClientSlotTakenException}
+   * when the new name is taken.
    */
   Terms update(Terms current, Terms changed);
 

@@ -1,2 +1,5 @@
-/** Persistence contracts in domain terms; implemented once over the item table, which has two backends. */
+/**
+ * Persistence contracts in domain terms; implemented once over the item table, which has two
+ * backends.
+ */
 package dev.userpool.store;

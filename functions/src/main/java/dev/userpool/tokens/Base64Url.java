@@ -13,7 +13,10 @@ final class Base64Url {
     return ENCODER.encodeToString(bytes);
   }
 
-  /** Decodes unpadded base64url; refuses padding and the standard alphabet's {@code +} and {@code /}. */
+  /**
+   * Decodes unpadded base64url; refuses padding and the standard alphabet's {@code +} and {@code
+   * /}.
+   */
   static byte[] decode(String text) {
     if (text.indexOf('=') >= 0) {
       throw new IllegalArgumentException("padded base64url");

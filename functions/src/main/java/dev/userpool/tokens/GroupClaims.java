@@ -8,14 +8,16 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * {@code cognito:groups}, {@code cognito:roles} and {@code cognito:preferred_role} of a user's ID token, from the
- * user's groups in {@link Group#PRECEDENCE_ORDER} (see {@link dev.userpool.store.UserGroupsSource}).
+ * {@code cognito:groups}, {@code cognito:roles} and {@code cognito:preferred_role} of a user's ID
+ * token, from the user's groups in {@link Group#PRECEDENCE_ORDER} (see {@link
+ * dev.userpool.store.UserGroupsSource}).
  *
- * <p>Rules from the CreateGroup API reference (Precedence): the group with the lowest Precedence whose RoleArn is
- * set gives the preferred role; groups without Precedence rank after all others; when several groups share that
- * lowest Precedence their roles compete, and the claim is set only if they all carry the same role ARN. Roles
- * lists every distinct role ARN of the user's groups in group order (order (unconfirmed)). Among groups without
- * Precedence the same tie rule is applied (unconfirmed).
+ * <p>Rules from the CreateGroup API reference (Precedence): the group with the lowest Precedence
+ * whose RoleArn is set gives the preferred role; groups without Precedence rank after all others;
+ * when several groups share that lowest Precedence their roles compete, and the claim is set only
+ * if they all carry the same role ARN. Roles lists every distinct role ARN of the user's groups in
+ * group order (order (unconfirmed)). Among groups without Precedence the same tie rule is applied
+ * (unconfirmed).
  */
 public record GroupClaims(List<String> groups, List<String> roles, String preferredRole) {
   public static final GroupClaims NONE = new GroupClaims(List.of(), List.of(), null);
@@ -25,7 +27,9 @@ public record GroupClaims(List<String> groups, List<String> roles, String prefer
     roles = List.copyOf(roles);
   }
 
-  /** @param ordered the user's groups in {@link Group#PRECEDENCE_ORDER} */
+  /**
+   * @param ordered the user's groups in {@link Group#PRECEDENCE_ORDER}
+   */
   public static GroupClaims of(List<Group> ordered) {
     List<String> names = new ArrayList<>();
     Set<String> roles = new LinkedHashSet<>();

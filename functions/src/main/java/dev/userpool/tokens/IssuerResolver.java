@@ -5,15 +5,16 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * The issuer of a pool's tokens: {@code <base>/<poolId>}. The base is {@link AppConfig#issuerBaseUrl()} when set
- * (in AWS the CDK stack sets it to the API's stage URL); otherwise the URL the request reached, e.g. {@code
- * http://localhost:9229} for the local server (see {@link dev.userpool.protocol.ApiRequest#baseUrl()}), so that
- * {@code iss + "/.well-known/jwks.json"} is this server.
+ * The issuer of a pool's tokens: {@code <base>/<poolId>}. The base is {@link
+ * AppConfig#issuerBaseUrl()} when set (in AWS the CDK stack sets it to the API's stage URL);
+ * otherwise the URL the request reached, e.g. {@code http://localhost:9229} for the local server
+ * (see {@link dev.userpool.protocol.ApiRequest#baseUrl()}), so that {@code iss +
+ * "/.well-known/jwks.json"} is this server.
  *
- * <p>Accepting an issuer: with a configured base the {@code iss} must be exactly {@code <base>/<poolId>}. Without
- * one, tokens issued through another host name of the same server (localhost vs 127.0.0.1) must keep working, so
- * any {@code http(s)://…/<poolId>} is accepted; the signature, made with the pool's private key, is what binds the
- * token to this service.
+ * <p>Accepting an issuer: with a configured base the {@code iss} must be exactly {@code
+ * <base>/<poolId>}. Without one, tokens issued through another host name of the same server
+ * (localhost vs 127.0.0.1) must keep working, so any {@code http(s)://…/<poolId>} is accepted; the
+ * signature, made with the pool's private key, is what binds the token to this service.
  */
 public final class IssuerResolver {
   /** The model's UserPoolIdType. */
@@ -22,14 +23,18 @@ public final class IssuerResolver {
   private final String configuredBase;
 
   public IssuerResolver(String configuredBaseUrl) {
-    this.configuredBase = configuredBaseUrl == null || configuredBaseUrl.isBlank() ? null : trim(configuredBaseUrl);
+    this.configuredBase =
+        configuredBaseUrl == null || configuredBaseUrl.isBlank() ? null : trim(configuredBaseUrl);
   }
 
   public static IssuerResolver of(AppConfig config) {
     return new IssuerResolver(config.issuerBaseUrl());
   }
 
-  /** The configured base, else the request's; fails when neither is known (a request without a Host header). */
+  /**
+   * The configured base, else the request's; fails when neither is known (a request without a Host
+   * header).
+   */
   public String baseUrl(String requestBaseUrl) {
     if (configuredBase != null) {
       return configuredBase;
@@ -55,9 +60,10 @@ public final class IssuerResolver {
     if (!POOL_ID.matcher(poolId).matches()) {
       return Optional.empty();
     }
-    boolean baseOk = configuredBase != null
-        ? configuredBase.equals(base)
-        : base.startsWith("http://") || base.startsWith("https://");
+    boolean baseOk =
+        configuredBase != null
+            ? configuredBase.equals(base)
+            : base.startsWith("http://") || base.startsWith("https://");
     return baseOk ? Optional.of(poolId) : Optional.empty();
   }
 

@@ -9,8 +9,9 @@ import java.security.Signature;
 
 /**
  * RS256 compact JWS (RFC 7515 §7.1, RFC 7518 §3.3) built with the JDK: {@code base64url(header) "."
- * base64url(claims) "." base64url(SHA256withRSA signature)}, no padding. The header is exactly Cognito's:
- * {@code {"kid":"…","alg":"RS256"}}, in that order and without {@code typ} (sources §6.2).
+ * base64url(claims) "." base64url(SHA256withRSA signature)}, no padding. The header is exactly
+ * Cognito's: {@code {"kid":"…","alg":"RS256"}}, in that order and without {@code typ} (sources
+ * §6.2).
  */
 public final class JwtSigner {
   public static final String ALG = "RS256";

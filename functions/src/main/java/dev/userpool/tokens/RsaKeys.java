@@ -25,8 +25,9 @@ final class RsaKeys {
 
   static RSAPublicKey publicKey(SigningKey key) {
     try {
-      RSAPublicKeySpec spec = new RSAPublicKeySpec(
-          Base64Url.decodeUnsigned(key.modulus()), Base64Url.decodeUnsigned(key.exponent()));
+      RSAPublicKeySpec spec =
+          new RSAPublicKeySpec(
+              Base64Url.decodeUnsigned(key.modulus()), Base64Url.decodeUnsigned(key.exponent()));
       return (RSAPublicKey) KeyFactory.getInstance("RSA").generatePublic(spec);
     } catch (GeneralSecurityException | IllegalArgumentException e) {
       throw new IllegalStateException("unreadable public key " + key.kid());

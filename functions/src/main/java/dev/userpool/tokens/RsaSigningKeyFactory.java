@@ -11,8 +11,9 @@ import java.time.Instant;
 import java.util.Base64;
 
 /**
- * New RSA-2048 key pairs with public exponent 65537 ({@code e = "AQAB"}, as Cognito's JWKS shows). The kid is 32
- * random bytes in padded base64url: 44 characters ending in {@code =} like Cognito's kids, but safe in URLs.
+ * New RSA-2048 key pairs with public exponent 65537 ({@code e = "AQAB"}, as Cognito's JWKS shows).
+ * The kid is 32 random bytes in padded base64url: 44 characters ending in {@code =} like Cognito's
+ * kids, but safe in URLs.
  */
 public final class RsaSigningKeyFactory implements SigningKeyFactory {
   static final int KEY_BITS = 2048;

@@ -13,12 +13,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
 /**
- * A pool's signing keys as the token code needs them: parsed once and cached per container for {@link #TTL}, so
- * signing and verifying do not read the store or parse PKCS#8 on every call. A token naming a kid the cache does
- * not know triggers one reload (at most every {@link #MIN_RELOAD}), which picks up a rotation done elsewhere.
+ * A pool's signing keys as the token code needs them: parsed once and cached per container for
+ * {@link #TTL}, so signing and verifying do not read the store or parse PKCS#8 on every call. A
+ * token naming a kid the cache does not know triggers one reload (at most every {@link
+ * #MIN_RELOAD}), which picks up a rotation done elsewhere.
  *
- * <p>Keys are created lazily: {@link #ensure} gives a pool its first key when it has none, so pools created before
- * signing keys existed work. Callers check that the pool exists first; this class does not.
+ * <p>Keys are created lazily: {@link #ensure} gives a pool its first key when it has none, so pools
+ * created before signing keys existed work. Callers check that the pool exists first; this class
+ * does not.
  */
 public final class SigningKeys {
   static final Duration TTL = Duration.ofSeconds(60);
@@ -93,15 +95,19 @@ public final class SigningKeys {
   }
 
   private Entry reload(String poolId) {
-    List<Loaded> keys = store.keysFor(poolId).stream()
-        .map(k -> new Loaded(k, RsaKeys.publicKey(k), RsaKeys.privateKey(k)))
-        .toList();
+    List<Loaded> keys =
+        store.keysFor(poolId).stream()
+            .map(k -> new Loaded(k, RsaKeys.publicKey(k), RsaKeys.privateKey(k)))
+            .toList();
     Entry entry = new Entry(keys, clock.instant());
     cache.put(poolId, entry);
     return entry;
   }
 
   private static Optional<RSAPublicKey> find(Entry entry, String kid) {
-    return entry.keys().stream().filter(k -> k.key().kid().equals(kid)).map(Loaded::publicKey).findFirst();
+    return entry.keys().stream()
+        .filter(k -> k.key().kid().equals(kid))
+        .map(Loaded::publicKey)
+        .findFirst();
   }
 }

@@ -10,18 +10,20 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The claims of Cognito's ID and access tokens for API sign-in (sources §6.3, §6.4), in the order real tokens show
- * them. Pre Token Generation overrides are applied by the caller to the returned object before signing.
+ * The claims of Cognito's ID and access tokens for API sign-in (sources §6.3, §6.4), in the order
+ * real tokens show them. Pre Token Generation overrides are applied by the caller to the returned
+ * object before signing.
  */
 public final class TokenClaims {
-  private static final Set<String> BOOLEAN_ATTRIBUTES = Set.of("email_verified", "phone_number_verified");
+  private static final Set<String> BOOLEAN_ATTRIBUTES =
+      Set.of("email_verified", "phone_number_verified");
 
   private TokenClaims() {}
 
   /**
-   * ID token: sub, cognito:groups / cognito:preferred_role / cognito:roles (when any), iss, cognito:username,
-   * origin_jti, aud (the client id, a string), event_id, token_use "id", auth_time, exp, iat, jti, then every
-   * attribute the client may read that has a value.
+   * ID token: sub, cognito:groups / cognito:preferred_role / cognito:roles (when any), iss,
+   * cognito:username, origin_jti, aud (the client id, a string), event_id, token_use "id",
+   * auth_time, exp, iat, jti, then every attribute the client may read that has a value.
    */
   public static ObjectNode idToken(TokenGrant g, String jti, Duration validity) {
     ObjectNode c = Json.object();
@@ -56,8 +58,9 @@ public final class TokenClaims {
   }
 
   /**
-   * Access token: sub, cognito:groups (when any), iss, client_id (no aud), origin_jti, event_id, token_use
-   * "access", scope (space-separated), auth_time, exp, iat, jti, username, device_key (when a device is known).
+   * Access token: sub, cognito:groups (when any), iss, client_id (no aud), origin_jti, event_id,
+   * token_use "access", scope (space-separated), auth_time, exp, iat, jti, username, device_key
+   * (when a device is known).
    */
   public static ObjectNode accessToken(TokenGrant g, String jti, Duration validity) {
     ObjectNode c = Json.object();
@@ -94,7 +97,10 @@ public final class TokenClaims {
     c.put("iat", iat);
   }
 
-  /** The client's ReadAttributes; empty means every attribute (a client without the setting reads all). */
+  /**
+   * The client's ReadAttributes; empty means every attribute (a client without the setting reads
+   * all).
+   */
   private static List<String> readAttributes(Map<String, Object> settings) {
     if (settings.get("ReadAttributes") instanceof List<?> list) {
       return list.stream().map(String::valueOf).toList();
@@ -103,9 +109,9 @@ public final class TokenClaims {
   }
 
   /**
-   * Attribute values are stored as strings; in the token the verified flags are JSON booleans, updated_at a number,
-   * address an object with {@code formatted} (unconfirmed), identities the JSON it holds, everything else (custom
-   * attributes included) a string.
+   * Attribute values are stored as strings; in the token the verified flags are JSON booleans,
+   * updated_at a number, address an object with {@code formatted} (unconfirmed), identities the
+   * JSON it holds, everything else (custom attributes included) a string.
    */
   static JsonNode attribute(String name, String value) {
     if (BOOLEAN_ATTRIBUTES.contains(name)) {

@@ -4,13 +4,16 @@ import dev.userpool.errors.CognitoException;
 import dev.userpool.errors.ErrorCode;
 
 /**
- * A token that must be refused, with why. Operations turn it into Cognito's NotAuthorizedException with {@link
- * #toCognito()}. The message never contains the token or any claim.
+ * A token that must be refused, with why. Operations turn it into Cognito's NotAuthorizedException
+ * with {@link #toCognito()}. The message never contains the token or any claim.
  */
 public final class TokenException extends RuntimeException {
   /** Why a token was refused. */
   public enum Reason {
-    /** Not three base64url segments of JSON objects, or a required claim or header member missing or mistyped. */
+    /**
+     * Not three base64url segments of JSON objects, or a required claim or header member missing or
+     * mistyped.
+     */
     MALFORMED,
     /** Header {@code alg} other than RS256, or a {@code crit} header. */
     UNSUPPORTED_ALGORITHM,
@@ -22,7 +25,10 @@ public final class TokenException extends RuntimeException {
     UNKNOWN_KEY,
     /** The signature does not verify with the key named by {@code kid}. */
     BAD_SIGNATURE,
-    /** {@code token_use} is not the expected one (an ID token where an access token is needed, or reverse). */
+    /**
+     * {@code token_use} is not the expected one (an ID token where an access token is needed, or
+     * reverse).
+     */
     WRONG_USE,
     /** {@code exp} is not after now, or {@code nbf} is after now. */
     EXPIRED
@@ -42,9 +48,10 @@ public final class TokenException extends RuntimeException {
   }
 
   /**
-   * Cognito's answer: NotAuthorizedException "Access Token has expired" for an expired access token, else
-   * "Invalid Access Token" (sources §6.6, Appendix A). For ID tokens, "Invalid Id Token" / "Id Token has expired"
-   * (wording guessed: no Cognito API operation takes an ID token as a credential).
+   * Cognito's answer: NotAuthorizedException "Access Token has expired" for an expired access
+   * token, else "Invalid Access Token" (sources §6.6, Appendix A). For ID tokens, "Invalid Id
+   * Token" / "Id Token has expired" (wording guessed: no Cognito API operation takes an ID token as
+   * a credential).
    */
   public CognitoException toCognito() {
     String name = expected == TokenUse.ID ? "Id Token" : "Access Token";

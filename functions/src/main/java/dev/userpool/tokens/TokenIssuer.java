@@ -5,7 +5,9 @@ import dev.userpool.crypto.Identifiers;
 import java.security.SecureRandom;
 import java.time.Duration;
 
-/** Signs ID and access tokens with the pool's active key, creating the pool's first key when needed. */
+/**
+ * Signs ID and access tokens with the pool's active key, creating the pool's first key when needed.
+ */
 public final class TokenIssuer {
   private final SigningKeys keys;
   private final SecureRandom random;
@@ -15,11 +17,21 @@ public final class TokenIssuer {
     this.random = random;
   }
 
-  /** The two JWTs of one issuance; {@code expiresIn} is the access token's lifetime in seconds (sources §6.1). */
-  public record IssuedTokens(String idToken, String accessToken, String idJti, String accessJti, long expiresIn) {
+  /**
+   * The two JWTs of one issuance; {@code expiresIn} is the access token's lifetime in seconds
+   * (sources §6.1).
+   */
+  public record IssuedTokens(
+      String idToken, String accessToken, String idJti, String accessJti, long expiresIn) {
     @Override
     public String toString() {
-      return "IssuedTokens[idJti=" + idJti + ", accessJti=" + accessJti + ", expiresIn=" + expiresIn + "]";
+      return "IssuedTokens[idJti="
+          + idJti
+          + ", accessJti="
+          + accessJti
+          + ", expiresIn="
+          + expiresIn
+          + "]";
     }
   }
 
@@ -35,7 +47,10 @@ public final class TokenIssuer {
         accessValidity.toSeconds());
   }
 
-  /** Signs claims the caller built (e.g. after Pre Token Generation changed them) with the pool's active key. */
+  /**
+   * Signs claims the caller built (e.g. after Pre Token Generation changed them) with the pool's
+   * active key.
+   */
   public String sign(String poolId, ObjectNode claims) {
     SigningKeys.Loaded key = keys.active(poolId);
     return JwtSigner.sign(claims, key.key().kid(), key.privateKey());

@@ -14,13 +14,15 @@ import java.security.interfaces.RSAPublicKey;
 import java.time.Clock;
 
 /**
- * Checks a token this service issued, top-down, each failure a {@link TokenException} with its reason: the shape
- * (three base64url segments, JSON objects, RFC 7515 §5.2), {@code alg} RS256 without {@code crit}, the issuer and
- * so the pool, the key named by {@code kid}, the signature, {@code token_use}, then {@code exp}/{@code nbf} (RFC 7519
- * §4.1.4-5). The signature is checked before any claim is trusted.
+ * Checks a token this service issued, top-down, each failure a {@link TokenException} with its
+ * reason: the shape (three base64url segments, JSON objects, RFC 7515 §5.2), {@code alg} RS256
+ * without {@code crit}, the issuer and so the pool, the key named by {@code kid}, the signature,
+ * {@code token_use}, then {@code exp}/{@code nbf} (RFC 7519 §4.1.4-5). The signature is checked
+ * before any claim is trusted.
  */
 public final class TokenVerifier {
-  private static final ObjectReader STRICT = Json.MAPPER.reader().with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+  private static final ObjectReader STRICT =
+      Json.MAPPER.reader().with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
   private final SigningKeys keys;
   private final IssuerResolver issuers;
@@ -57,12 +59,15 @@ public final class TokenVerifier {
     if (kid == null) {
       throw new TokenException(Reason.MALFORMED, use);
     }
-    String poolId = issuers.poolIdOf(text(claims, "iss"))
-        .orElseThrow(() -> new TokenException(Reason.WRONG_ISSUER, use));
+    String poolId =
+        issuers
+            .poolIdOf(text(claims, "iss"))
+            .orElseThrow(() -> new TokenException(Reason.WRONG_ISSUER, use));
     if (expectedPoolId != null && !expectedPoolId.equals(poolId)) {
       throw new TokenException(Reason.OTHER_POOL, use);
     }
-    RSAPublicKey key = keys.publicKey(poolId, kid).orElseThrow(() -> new TokenException(Reason.UNKNOWN_KEY, use));
+    RSAPublicKey key =
+        keys.publicKey(poolId, kid).orElseThrow(() -> new TokenException(Reason.UNKNOWN_KEY, use));
     if (!signatureHolds(parts[0] + "." + parts[1], signature, key)) {
       throw new TokenException(Reason.BAD_SIGNATURE, use);
     }

@@ -8,8 +8,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * A token whose signature, issuer, use and expiry were checked, with its claims. Revocation and the user's state
- * are not checked here: the operation does that with its stores.
+ * A token whose signature, issuer, use and expiry were checked, with its claims. Revocation and the
+ * user's state are not checked here: the operation does that with its stores.
  */
 public record VerifiedToken(String poolId, TokenUse use, String kid, ObjectNode claims) {
 

@@ -6,11 +6,17 @@ import dev.userpool.domain.SigningKey;
 import dev.userpool.protocol.Json;
 import java.util.List;
 
-/** The JWKS and OpenID discovery documents of a pool, with members in the order Cognito serves them (sources §6.7). */
+/**
+ * The JWKS and OpenID discovery documents of a pool, with members in the order Cognito serves them
+ * (sources §6.7).
+ */
 public final class WellKnownDocuments {
   private WellKnownDocuments() {}
 
-  /** {@code {"keys":[{"alg","e","kid","kty","n","use"}…]}}: public members only, the active key first. */
+  /**
+   * {@code {"keys":[{"alg","e","kid","kty","n","use"}…]}}: public members only, the active key
+   * first.
+   */
   public static ObjectNode jwks(List<SigningKey> keys) {
     ObjectNode doc = Json.object();
     ArrayNode array = doc.putArray("keys");
@@ -27,19 +33,19 @@ public final class WellKnownDocuments {
   }
 
   /**
-   * The discovery document of a pool without a domain. The authorize/token/userInfo endpoints are named as
-   * Cognito names them (observed 2022, openiddict/openiddict-core#1586; {@code userInfo} guessed) but Userpool does
-   * not serve the OAuth endpoints.
+   * The discovery document of a pool without a domain. The authorize/token/userInfo endpoints are
+   * named as Cognito names them (observed 2022, openiddict/openiddict-core#1586; {@code userInfo}
+   * guessed) but Userpool does not serve the OAuth endpoints.
    */
   public static ObjectNode openidConfiguration(String issuer) {
     return openidConfiguration(issuer, null);
   }
 
   /**
-   * The discovery document; {@code domainBase} is where the pool's domain endpoints are served (the server's own
-   * URL) when the pool has a domain, else null. With a domain, the endpoints are those Userpool serves
-   * ({@code /oauth2/authorize}, {@code /oauth2/token}, {@code /oauth2/userInfo}, {@code /oauth2/revoke},
-   * {@code /logout}), as Cognito lists its domain's.
+   * The discovery document; {@code domainBase} is where the pool's domain endpoints are served (the
+   * server's own URL) when the pool has a domain, else null. With a domain, the endpoints are those
+   * Userpool serves ({@code /oauth2/authorize}, {@code /oauth2/token}, {@code /oauth2/userInfo},
+   * {@code /oauth2/revoke}, {@code /logout}), as Cognito lists its domain's.
    */
   public static ObjectNode openidConfiguration(String issuer, String domainBase) {
     ObjectNode doc = Json.object();
@@ -54,7 +60,9 @@ public final class WellKnownDocuments {
       doc.putArray("scopes_supported").add("openid").add("email").add("phone").add("profile");
       doc.putArray("subject_types_supported").add("public");
       doc.put("token_endpoint", domainBase + "/oauth2/token");
-      doc.putArray("token_endpoint_auth_methods_supported").add("client_secret_basic").add("client_secret_post");
+      doc.putArray("token_endpoint_auth_methods_supported")
+          .add("client_secret_basic")
+          .add("client_secret_post");
       doc.put("userinfo_endpoint", domainBase + "/oauth2/userInfo");
       doc.putArray("code_challenge_methods_supported").add("S256");
       return doc;
@@ -67,7 +75,9 @@ public final class WellKnownDocuments {
     doc.putArray("scopes_supported").add("openid").add("email").add("phone").add("profile");
     doc.putArray("subject_types_supported").add("public");
     doc.put("token_endpoint", issuer + "/token");
-    doc.putArray("token_endpoint_auth_methods_supported").add("client_secret_basic").add("client_secret_post");
+    doc.putArray("token_endpoint_auth_methods_supported")
+        .add("client_secret_basic")
+        .add("client_secret_post");
     doc.put("userinfo_endpoint", issuer + "/userInfo");
     return doc;
   }

@@ -4,8 +4,8 @@ import dev.userpool.domain.UserPool;
 import java.util.Map;
 
 /**
- * Reads a pool's {@code LambdaConfig} as DescribeUserPool returns it (sources §5.1): which function serves a trigger,
- * and which event version PreTokenGeneration gets.
+ * Reads a pool's {@code LambdaConfig} as DescribeUserPool returns it (sources §5.1): which function
+ * serves a trigger, and which event version PreTokenGeneration gets.
  */
 final class LambdaConfig {
   private final Map<?, ?> config;
@@ -19,7 +19,10 @@ final class LambdaConfig {
     return new LambdaConfig(config instanceof Map<?, ?> map ? map : Map.of());
   }
 
-  /** The function ARN of a trigger, or null. PreTokenGeneration: {@code PreTokenGenerationConfig.LambdaArn} wins. */
+  /**
+   * The function ARN of a trigger, or null. PreTokenGeneration: {@code
+   * PreTokenGenerationConfig.LambdaArn} wins.
+   */
   String arn(Trigger trigger) {
     if (trigger == Trigger.PRE_TOKEN_GENERATION && preTokenConfig() != null) {
       return text(preTokenConfig().get("LambdaArn"));

@@ -14,12 +14,13 @@ import software.amazon.awssdk.services.lambda.model.InvokeRequest;
 import software.amazon.awssdk.services.lambda.model.InvokeResponse;
 
 /**
- * Invokes triggers with the Lambda Invoke API ({@code RequestResponse}), as Cognito does. The whole call, SDK
- * retries included, is bounded by the timeout; a function error ({@code X-Amz-Function-Error}) becomes
- * {@link TriggerFailure.Kind#FUNCTION_ERROR} with the payload's {@code errorMessage}.
+ * Invokes triggers with the Lambda Invoke API ({@code RequestResponse}), as Cognito does. The whole
+ * call, SDK retries included, is bounded by the timeout; a function error ({@code
+ * X-Amz-Function-Error}) becomes {@link TriggerFailure.Kind#FUNCTION_ERROR} with the payload's
+ * {@code errorMessage}.
  *
- * <p>With a local emulator ({@code sam local start-lambda}) functions are known by name, not ARN, so
- * {@code byName} sends the function-name part of the ARN and its qualifier separately.
+ * <p>With a local emulator ({@code sam local start-lambda}) functions are known by name, not ARN,
+ * so {@code byName} sends the function-name part of the ARN and its qualifier separately.
  */
 public final class LambdaTriggerInvoker implements TriggerInvoker {
   private static final System.Logger LOG = System.getLogger(LambdaTriggerInvoker.class.getName());
@@ -37,10 +38,11 @@ public final class LambdaTriggerInvoker implements TriggerInvoker {
 
   @Override
   public String invoke(String functionArn, String eventJson, Duration timeout) {
-    InvokeRequest.Builder request = InvokeRequest.builder()
-        .invocationType(InvocationType.REQUEST_RESPONSE)
-        .payload(SdkBytes.fromUtf8String(eventJson))
-        .overrideConfiguration(c -> c.apiCallTimeout(timeout));
+    InvokeRequest.Builder request =
+        InvokeRequest.builder()
+            .invocationType(InvocationType.REQUEST_RESPONSE)
+            .payload(SdkBytes.fromUtf8String(eventJson))
+            .overrideConfiguration(c -> c.apiCallTimeout(timeout));
     FunctionName name = FunctionName.of(functionArn);
     if (byName) {
       request.functionName(name.name()).qualifier(name.qualifier());
@@ -51,16 +53,22 @@ public final class LambdaTriggerInvoker implements TriggerInvoker {
     try {
       response = client.get().invoke(request.build());
     } catch (ApiCallTimeoutException | ApiCallAttemptTimeoutException e) {
-      LOG.log(System.Logger.Level.WARNING, "trigger " + name.name() + " did not answer within " + timeout);
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "trigger " + name.name() + " did not answer within " + timeout);
       throw TriggerFailure.notInvokable(TriggerFailure.SOCKET_TIMEOUT);
     } catch (AwsServiceException e) {
       String code = e.awsErrorDetails() != null ? e.awsErrorDetails().errorCode() : null;
       LOG.log(System.Logger.Level.WARNING, "trigger " + name.name() + " not invokable: " + code);
       throw TriggerFailure.notInvokable(code != null ? code : "ServiceException");
     } catch (SdkClientException e) {
-      // Connection refused, unknown host, read timeout below the call timeout: Lambda was not reached.
-      LOG.log(System.Logger.Level.WARNING, "trigger " + name.name() + " unreachable: " + e.getClass().getSimpleName());
-      throw TriggerFailure.notInvokable(isTimeout(e) ? TriggerFailure.SOCKET_TIMEOUT : "ServiceException");
+      // Connection refused, unknown host, read timeout below the call timeout: Lambda was not
+      // reached.
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "trigger " + name.name() + " unreachable: " + e.getClass().getSimpleName());
+      throw TriggerFailure.notInvokable(
+          isTimeout(e) ? TriggerFailure.SOCKET_TIMEOUT : "ServiceException");
     }
     String payload = response.payload() == null ? "" : response.payload().asUtf8String();
     if (response.functionError() != null) {
@@ -69,7 +77,10 @@ public final class LambdaTriggerInvoker implements TriggerInvoker {
     return payload;
   }
 
-  /** The {@code errorMessage} of a function error payload ({@code {"errorMessage","errorType","stackTrace"}}). */
+  /**
+   * The {@code errorMessage} of a function error payload ({@code
+   * {"errorMessage","errorType","stackTrace"}}).
+   */
   static String errorMessage(String payload, String functionError) {
     try {
       JsonNode node = TriggerJson.MAPPER.readTree(payload);

@@ -1,8 +1,9 @@
 package dev.userpool.triggers;
 
 /**
- * The synchronous triggers. The name is both the pool's {@code LambdaConfig} key and the word Cognito puts in front
- * of its trigger error messages ("PreSignUp failed with error …", sources §5.6).
+ * The synchronous triggers. The name is both the pool's {@code LambdaConfig} key and the word
+ * Cognito puts in front of its trigger error messages ("PreSignUp failed with error …", sources
+ * §5.6).
  */
 public enum Trigger {
   PRE_SIGN_UP("PreSignUp"),

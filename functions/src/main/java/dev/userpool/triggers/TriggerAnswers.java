@@ -9,65 +9,87 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads a function's answer: the whole event, of which only {@code response} counts (sources §5.2). An answer that is
- * not a JSON object, or whose members have the wrong JSON type, is {@link TriggerFailure.Kind#MALFORMED_ANSWER};
- * absent and null members mean "not set". Scalars are read as Jackson reads them into the LJE classes (a string
- * member accepts a number, a boolean member accepts "true"/"false").
+ * Reads a function's answer: the whole event, of which only {@code response} counts (sources §5.2).
+ * An answer that is not a JSON object, or whose members have the wrong JSON type, is {@link
+ * TriggerFailure.Kind#MALFORMED_ANSWER}; absent and null members mean "not set". Scalars are read
+ * as Jackson reads them into the LJE classes (a string member accepts a number, a boolean member
+ * accepts "true"/"false").
  */
 final class TriggerAnswers {
   private TriggerAnswers() {}
 
   static PreSignUpResult preSignUp(String answer) {
     JsonNode r = response(answer);
-    return new PreSignUpResult(bool(r, "autoConfirmUser"), bool(r, "autoVerifyEmail"), bool(r, "autoVerifyPhone"));
+    return new PreSignUpResult(
+        bool(r, "autoConfirmUser"), bool(r, "autoVerifyEmail"), bool(r, "autoVerifyPhone"));
   }
 
-  /** PostConfirmation, PreAuthentication, PostAuthentication: nothing is read, but the answer must be an event. */
+  /**
+   * PostConfirmation, PreAuthentication, PostAuthentication: nothing is read, but the answer must
+   * be an event.
+   */
   static void acknowledged(String answer) {
     response(answer);
   }
 
   static CustomMessageResult customMessage(String answer) {
     JsonNode r = response(answer);
-    return new CustomMessageResult(string(r, "smsMessage"), string(r, "emailMessage"), string(r, "emailSubject"));
+    return new CustomMessageResult(
+        string(r, "smsMessage"), string(r, "emailMessage"), string(r, "emailSubject"));
   }
 
   static UserMigrationResult userMigration(String answer) {
     JsonNode r = response(answer);
-    return new UserMigrationResult(stringMap(r, "userAttributes"), string(r, "finalUserStatus"),
-        string(r, "messageAction"), strings(r, "desiredDeliveryMediums"), bool(r, "forceAliasCreation"));
+    return new UserMigrationResult(
+        stringMap(r, "userAttributes"),
+        string(r, "finalUserStatus"),
+        string(r, "messageAction"),
+        strings(r, "desiredDeliveryMediums"),
+        bool(r, "forceAliasCreation"));
   }
 
   static DefineAuthChallengeResult defineAuthChallenge(String answer) {
     JsonNode r = response(answer);
-    return new DefineAuthChallengeResult(string(r, "challengeName"), bool(r, "issueTokens"),
-        bool(r, "failAuthentication"));
+    return new DefineAuthChallengeResult(
+        string(r, "challengeName"), bool(r, "issueTokens"), bool(r, "failAuthentication"));
   }
 
   static CreateAuthChallengeResult createAuthChallenge(String answer) {
     JsonNode r = response(answer);
-    return new CreateAuthChallengeResult(stringMap(r, "publicChallengeParameters"),
-        stringMap(r, "privateChallengeParameters"), string(r, "challengeMetadata"));
+    return new CreateAuthChallengeResult(
+        stringMap(r, "publicChallengeParameters"),
+        stringMap(r, "privateChallengeParameters"),
+        string(r, "challengeMetadata"));
   }
 
   static boolean verifyAuthChallengeResponse(String answer) {
     return bool(response(answer), "answerCorrect");
   }
 
-  /** V1_0: {@code claimsOverrideDetails {claimsToAddOrOverride, claimsToSuppress, groupOverrideDetails}}. */
+  /**
+   * V1_0: {@code claimsOverrideDetails {claimsToAddOrOverride, claimsToSuppress,
+   * groupOverrideDetails}}.
+   */
   static TokenOverrides preTokenGenerationV1(String answer) {
     JsonNode details = object(response(answer), "claimsOverrideDetails");
     if (details == null) {
       return TokenOverrides.NONE;
     }
     Map<String, Object> claims = new LinkedHashMap<>(stringMap(details, "claimsToAddOrOverride"));
-    return new TokenOverrides(Collections.unmodifiableMap(claims), strings(details, "claimsToSuppress"), Map.of(),
-        List.of(), List.of(), List.of(), groups(details, "groupOverrideDetails"));
+    return new TokenOverrides(
+        Collections.unmodifiableMap(claims),
+        strings(details, "claimsToSuppress"),
+        Map.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        groups(details, "groupOverrideDetails"));
   }
 
   /**
-   * V2_0: {@code claimsAndScopeOverrideDetails {idTokenGeneration {claimsToAddOrOverride, claimsToSuppress},
-   * accessTokenGeneration {…, scopesToAdd, scopesToSuppress}, groupOverrideDetails}}; claim values of any JSON type.
+   * V2_0: {@code claimsAndScopeOverrideDetails {idTokenGeneration {claimsToAddOrOverride,
+   * claimsToSuppress}, accessTokenGeneration {…, scopesToAdd, scopesToSuppress},
+   * groupOverrideDetails}}; claim values of any JSON type.
    */
   static TokenOverrides preTokenGenerationV2(String answer) {
     JsonNode details = object(response(answer), "claimsAndScopeOverrideDetails");
@@ -76,12 +98,19 @@ final class TriggerAnswers {
     }
     JsonNode id = object(details, "idTokenGeneration");
     JsonNode access = object(details, "accessTokenGeneration");
-    return new TokenOverrides(anyMap(id, "claimsToAddOrOverride"), strings(id, "claimsToSuppress"),
-        anyMap(access, "claimsToAddOrOverride"), strings(access, "claimsToSuppress"), strings(access, "scopesToAdd"),
-        strings(access, "scopesToSuppress"), groups(details, "groupOverrideDetails"));
+    return new TokenOverrides(
+        anyMap(id, "claimsToAddOrOverride"),
+        strings(id, "claimsToSuppress"),
+        anyMap(access, "claimsToAddOrOverride"),
+        strings(access, "claimsToSuppress"),
+        strings(access, "scopesToAdd"),
+        strings(access, "scopesToSuppress"),
+        groups(details, "groupOverrideDetails"));
   }
 
-  /** The {@code response} member of the returned event; missing or null reads as an empty response. */
+  /**
+   * The {@code response} member of the returned event; missing or null reads as an empty response.
+   */
   private static JsonNode response(String answer) {
     JsonNode root;
     try {
@@ -141,7 +170,9 @@ final class TriggerAnswers {
       return Map.of();
     }
     Map<String, String> values = new LinkedHashMap<>();
-    node.fields().forEachRemaining(e -> values.put(e.getKey(), scalar(e.getValue(), name + "." + e.getKey())));
+    node.fields()
+        .forEachRemaining(
+            e -> values.put(e.getKey(), scalar(e.getValue(), name + "." + e.getKey())));
     return Collections.unmodifiableMap(values);
   }
 
@@ -151,8 +182,11 @@ final class TriggerAnswers {
       return Map.of();
     }
     Map<String, Object> values = new LinkedHashMap<>();
-    node.fields().forEachRemaining(
-        e -> values.put(e.getKey(), TriggerJson.MAPPER.convertValue(e.getValue(), Object.class)));
+    node.fields()
+        .forEachRemaining(
+            e ->
+                values.put(
+                    e.getKey(), TriggerJson.MAPPER.convertValue(e.getValue(), Object.class)));
     return Collections.unmodifiableMap(values);
   }
 
@@ -179,7 +213,9 @@ final class TriggerAnswers {
     if (node == null) {
       return null;
     }
-    return new Groups(strings(node, "groupsToOverride"), strings(node, "iamRolesToOverride"),
+    return new Groups(
+        strings(node, "groupsToOverride"),
+        strings(node, "iamRolesToOverride"),
         string(node, "preferredRole"));
   }
 }

@@ -18,16 +18,22 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
 
 /**
- * The events as Cognito puts them on the wire, written member by member from the aws-lambda-java-events classes:
- * their Jackson view (getters, Lombok names) is not the wire format, so nothing here relies on bean inference.
+ * The events as Cognito puts them on the wire, written member by member from the
+ * aws-lambda-java-events classes: their Jackson view (getters, Lombok names) is not the wire
+ * format, so nothing here relies on bean inference.
  *
- * <p>Every event carries a {@code response} with the members the function may fill, as null/false, the way Cognito
- * sends it (partly unconfirmed: sources §5.2); PostConfirmation and the authentication events send {@code {}}. A
- * {@code clientMetadata} the caller did not give is left out.
+ * <p>Every event carries a {@code response} with the members the function may fill, as null/false,
+ * the way Cognito sends it (partly unconfirmed: sources §5.2); PostConfirmation and the
+ * authentication events send {@code {}}. A {@code clientMetadata} the caller did not give is left
+ * out.
  */
 final class TriggerJson {
   static final ObjectMapper MAPPER = new ObjectMapper();
-  /** The link placeholder of CustomMessage requests (format unconfirmed, sources §5.4; LJE has no member for it). */
+
+  /**
+   * The link placeholder of CustomMessage requests (format unconfirmed, sources §5.4; LJE has no
+   * member for it).
+   */
   static final String LINK_PARAMETER = "{##Click Here##}";
 
   private TriggerJson() {}
@@ -75,7 +81,8 @@ final class TriggerJson {
     ObjectNode request = request(root, e.getRequest());
     ArrayNode session = request.putArray("session");
     if (e.getRequest().getSession() != null) {
-      for (CognitoUserPoolDefineAuthChallengeEvent.ChallengeResult c : e.getRequest().getSession()) {
+      for (CognitoUserPoolDefineAuthChallengeEvent.ChallengeResult c :
+          e.getRequest().getSession()) {
         challenge(session, c.getChallengeName(), c.getChallengeResult(), c.getChallengeMetadata());
       }
     }
@@ -94,7 +101,8 @@ final class TriggerJson {
     request.put("challengeName", e.getRequest().getChallengeName());
     ArrayNode session = request.putArray("session");
     if (e.getRequest().getSession() != null) {
-      for (CognitoUserPoolCreateAuthChallengeEvent.ChallengeResult c : e.getRequest().getSession()) {
+      for (CognitoUserPoolCreateAuthChallengeEvent.ChallengeResult c :
+          e.getRequest().getSession()) {
         challenge(session, c.getChallengeName(), c.getChallengeResult(), c.getChallengeMetadata());
       }
     }
@@ -121,9 +129,13 @@ final class TriggerJson {
   static ObjectNode write(CognitoUserPoolPreTokenGenerationEvent e) {
     ObjectNode root = envelope(e);
     ObjectNode request = request(root, e.getRequest());
-    CognitoUserPoolPreTokenGenerationEvent.GroupConfiguration g = e.getRequest().getGroupConfiguration();
-    groups(request.putObject("groupConfiguration"), g == null ? null : g.getGroupsToOverride(),
-        g == null ? null : g.getIamRolesToOverride(), g == null ? null : g.getPreferredRole());
+    CognitoUserPoolPreTokenGenerationEvent.GroupConfiguration g =
+        e.getRequest().getGroupConfiguration();
+    groups(
+        request.putObject("groupConfiguration"),
+        g == null ? null : g.getGroupsToOverride(),
+        g == null ? null : g.getIamRolesToOverride(),
+        g == null ? null : g.getPreferredRole());
     clientMetadata(request, e.getRequest().getClientMetadata());
     root.putObject("response").putNull("claimsOverrideDetails");
     return root;
@@ -133,9 +145,13 @@ final class TriggerJson {
     ObjectNode root = envelope(e);
     ObjectNode request = request(root, e.getRequest());
     strings(request.putArray("scopes"), e.getRequest().getScopes());
-    CognitoUserPoolPreTokenGenerationEventV2.GroupConfiguration g = e.getRequest().getGroupConfiguration();
-    groups(request.putObject("groupConfiguration"), g == null ? null : g.getGroupsToOverride(),
-        g == null ? null : g.getIamRolesToOverride(), g == null ? null : g.getPreferredRole());
+    CognitoUserPoolPreTokenGenerationEventV2.GroupConfiguration g =
+        e.getRequest().getGroupConfiguration();
+    groups(
+        request.putObject("groupConfiguration"),
+        g == null ? null : g.getGroupsToOverride(),
+        g == null ? null : g.getIamRolesToOverride(),
+        g == null ? null : g.getPreferredRole());
     clientMetadata(request, e.getRequest().getClientMetadata());
     root.putObject("response").putNull("claimsAndScopeOverrideDetails");
     return root;
@@ -173,7 +189,9 @@ final class TriggerJson {
     return root;
   }
 
-  /** version, triggerSource, region, userPoolId, userName, callerContext {awsSdkVersion, clientId}. */
+  /**
+   * version, triggerSource, region, userPoolId, userName, callerContext {awsSdkVersion, clientId}.
+   */
   private static ObjectNode envelope(CognitoUserPoolEvent e) {
     ObjectNode root = MAPPER.createObjectNode();
     root.put("version", e.getVersion());
@@ -189,7 +207,9 @@ final class TriggerJson {
 
   private static ObjectNode request(ObjectNode root, CognitoUserPoolEvent.Request request) {
     ObjectNode node = root.putObject("request");
-    node.set("userAttributes", map(request.getUserAttributes() == null ? Map.of() : request.getUserAttributes()));
+    node.set(
+        "userAttributes",
+        map(request.getUserAttributes() == null ? Map.of() : request.getUserAttributes()));
     return node;
   }
 
@@ -215,7 +235,8 @@ final class TriggerJson {
     node.put("challengeMetadata", metadata);
   }
 
-  private static void groups(ObjectNode node, String[] groups, String[] roles, String preferredRole) {
+  private static void groups(
+      ObjectNode node, String[] groups, String[] roles, String preferredRole) {
     strings(node.putArray("groupsToOverride"), groups);
     strings(node.putArray("iamRolesToOverride"), roles);
     node.put("preferredRole", preferredRole);

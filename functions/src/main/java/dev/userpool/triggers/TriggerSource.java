@@ -1,22 +1,31 @@
 package dev.userpool.triggers;
 
-/** The {@code triggerSource} values of the synchronous triggers (sources §5.1), each with the trigger it belongs to. */
+/**
+ * The {@code triggerSource} values of the synchronous triggers (sources §5.1), each with the
+ * trigger it belongs to.
+ */
 public enum TriggerSource {
   PRE_SIGN_UP_SIGN_UP(Trigger.PRE_SIGN_UP, "PreSignUp_SignUp"),
   PRE_SIGN_UP_ADMIN_CREATE_USER(Trigger.PRE_SIGN_UP, "PreSignUp_AdminCreateUser"),
   PRE_SIGN_UP_EXTERNAL_PROVIDER(Trigger.PRE_SIGN_UP, "PreSignUp_ExternalProvider"),
   POST_CONFIRMATION_CONFIRM_SIGN_UP(Trigger.POST_CONFIRMATION, "PostConfirmation_ConfirmSignUp"),
-  POST_CONFIRMATION_CONFIRM_FORGOT_PASSWORD(Trigger.POST_CONFIRMATION, "PostConfirmation_ConfirmForgotPassword"),
+  POST_CONFIRMATION_CONFIRM_FORGOT_PASSWORD(
+      Trigger.POST_CONFIRMATION, "PostConfirmation_ConfirmForgotPassword"),
   PRE_AUTHENTICATION_AUTHENTICATION(Trigger.PRE_AUTHENTICATION, "PreAuthentication_Authentication"),
-  POST_AUTHENTICATION_AUTHENTICATION(Trigger.POST_AUTHENTICATION, "PostAuthentication_Authentication"),
-  DEFINE_AUTH_CHALLENGE_AUTHENTICATION(Trigger.DEFINE_AUTH_CHALLENGE, "DefineAuthChallenge_Authentication"),
-  CREATE_AUTH_CHALLENGE_AUTHENTICATION(Trigger.CREATE_AUTH_CHALLENGE, "CreateAuthChallenge_Authentication"),
+  POST_AUTHENTICATION_AUTHENTICATION(
+      Trigger.POST_AUTHENTICATION, "PostAuthentication_Authentication"),
+  DEFINE_AUTH_CHALLENGE_AUTHENTICATION(
+      Trigger.DEFINE_AUTH_CHALLENGE, "DefineAuthChallenge_Authentication"),
+  CREATE_AUTH_CHALLENGE_AUTHENTICATION(
+      Trigger.CREATE_AUTH_CHALLENGE, "CreateAuthChallenge_Authentication"),
   VERIFY_AUTH_CHALLENGE_RESPONSE_AUTHENTICATION(
       Trigger.VERIFY_AUTH_CHALLENGE_RESPONSE, "VerifyAuthChallengeResponse_Authentication"),
   TOKEN_GENERATION_HOSTED_AUTH(Trigger.PRE_TOKEN_GENERATION, "TokenGeneration_HostedAuth"),
   TOKEN_GENERATION_AUTHENTICATION(Trigger.PRE_TOKEN_GENERATION, "TokenGeneration_Authentication"),
-  TOKEN_GENERATION_NEW_PASSWORD_CHALLENGE(Trigger.PRE_TOKEN_GENERATION, "TokenGeneration_NewPasswordChallenge"),
-  TOKEN_GENERATION_AUTHENTICATE_DEVICE(Trigger.PRE_TOKEN_GENERATION, "TokenGeneration_AuthenticateDevice"),
+  TOKEN_GENERATION_NEW_PASSWORD_CHALLENGE(
+      Trigger.PRE_TOKEN_GENERATION, "TokenGeneration_NewPasswordChallenge"),
+  TOKEN_GENERATION_AUTHENTICATE_DEVICE(
+      Trigger.PRE_TOKEN_GENERATION, "TokenGeneration_AuthenticateDevice"),
   TOKEN_GENERATION_REFRESH_TOKENS(Trigger.PRE_TOKEN_GENERATION, "TokenGeneration_RefreshTokens"),
   USER_MIGRATION_AUTHENTICATION(Trigger.USER_MIGRATION, "UserMigration_Authentication"),
   USER_MIGRATION_FORGOT_PASSWORD(Trigger.USER_MIGRATION, "UserMigration_ForgotPassword"),
@@ -45,10 +54,14 @@ public enum TriggerSource {
     return wireName;
   }
 
-  /** Fails fast when an operation passes a source of another trigger: a programming error, not a caller's. */
+  /**
+   * Fails fast when an operation passes a source of another trigger: a programming error, not a
+   * caller's.
+   */
   TriggerSource requireOf(Trigger expected) {
     if (trigger != expected) {
-      throw new IllegalArgumentException(wireName + " is not a source of " + expected.cognitoName());
+      throw new IllegalArgumentException(
+          wireName + " is not a source of " + expected.cognitoName());
     }
     return this;
   }

@@ -11,22 +11,26 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * One method per synchronous trigger (sources §5). Each reads the function from the pool's LambdaConfig, builds the
- * event Cognito sends, invokes it within Cognito's 5 s, and reads the answer into a typed result. A trigger the pool
- * does not configure is not invoked: the method returns its pass-through result ({@code NONE}, empty, or nothing).
+ * One method per synchronous trigger (sources §5). Each reads the function from the pool's
+ * LambdaConfig, builds the event Cognito sends, invokes it within Cognito's 5 s, and reads the
+ * answer into a typed result. A trigger the pool does not configure is not invoked: the method
+ * returns its pass-through result ({@code NONE}, empty, or nothing).
  *
- * <p>Failures become Cognito's errors (sources §5.6): the function threw → UserLambdaValidationException
- * "{@code <Trigger> failed with error <message>.}"; not invokable or too slow → UnexpectedLambdaException
- * "{@code <Trigger> invocation failed due to error <code>.}"; an answer that is not the event →
- * InvalidLambdaResponseException "Unrecognizable lambda output".
+ * <p>Failures become Cognito's errors (sources §5.6): the function threw →
+ * UserLambdaValidationException "{@code <Trigger> failed with error <message>.}"; not invokable or
+ * too slow → UnexpectedLambdaException "{@code <Trigger> invocation failed due to error <code>.}";
+ * an answer that is not the event → InvalidLambdaResponseException "Unrecognizable lambda output".
  *
- * <p>Callers pass ClientMetadata in the {@link TriggerContext} only where Cognito passes it (sources §5.7).
+ * <p>Callers pass ClientMetadata in the {@link TriggerContext} only where Cognito passes it
+ * (sources §5.7).
  */
 public final class Triggers {
   /** Cognito's trigger timeout; not configurable (DG). */
   public static final Duration COGNITO_TIMEOUT = Duration.ofSeconds(5);
+
   /** The code placeholder CustomMessage requests carry and answers must contain (sources §5.4). */
   public static final String CODE_PARAMETER = "{####}";
+
   /** The username placeholder of {@code CustomMessage_AdminCreateUser} requests. */
   public static final String USERNAME_PARAMETER = "{username}";
 
@@ -36,7 +40,8 @@ public final class Triggers {
   private final String defaultCustomMessageArn;
 
   /**
-   * @param defaultCustomMessageArn the deployment's CustomMessage function for pools without one; null for none
+   * @param defaultCustomMessageArn the deployment's CustomMessage function for pools without one;
+   *     null for none
    */
   public Triggers(TriggerInvoker invoker, Duration timeout, String defaultCustomMessageArn) {
     this.invoker = invoker;
@@ -48,100 +53,154 @@ public final class Triggers {
     this(invoker, COGNITO_TIMEOUT, null);
   }
 
-  /** Whether the pool has a function for the trigger (CustomMessage: or the deployment has a default one). */
+  /**
+   * Whether the pool has a function for the trigger (CustomMessage: or the deployment has a default
+   * one).
+   */
   public boolean isConfigured(UserPool pool, Trigger trigger) {
     return arn(pool, trigger) != null;
   }
 
-  public PreSignUpResult preSignUp(TriggerContext c, TriggerSource source, Map<String, String> validationData) {
+  public PreSignUpResult preSignUp(
+      TriggerContext c, TriggerSource source, Map<String, String> validationData) {
     source.requireOf(Trigger.PRE_SIGN_UP);
-    return call(c.pool(), Trigger.PRE_SIGN_UP, () -> TriggerJson.write(TriggerEvents.preSignUp(c, source,
-        validationData)), TriggerAnswers::preSignUp).orElse(PreSignUpResult.NONE);
+    return call(
+            c.pool(),
+            Trigger.PRE_SIGN_UP,
+            () -> TriggerJson.write(TriggerEvents.preSignUp(c, source, validationData)),
+            TriggerAnswers::preSignUp)
+        .orElse(PreSignUpResult.NONE);
   }
 
   public void postConfirmation(TriggerContext c, TriggerSource source) {
     source.requireOf(Trigger.POST_CONFIRMATION);
-    call(c.pool(), Trigger.POST_CONFIRMATION,
-        () -> TriggerJson.write(TriggerEvents.postConfirmation(c, source)), Triggers::acknowledged);
+    call(
+        c.pool(),
+        Trigger.POST_CONFIRMATION,
+        () -> TriggerJson.write(TriggerEvents.postConfirmation(c, source)),
+        Triggers::acknowledged);
   }
 
-  public void preAuthentication(TriggerContext c, Map<String, String> validationData, boolean userNotFound) {
-    call(c.pool(), Trigger.PRE_AUTHENTICATION,
+  public void preAuthentication(
+      TriggerContext c, Map<String, String> validationData, boolean userNotFound) {
+    call(
+        c.pool(),
+        Trigger.PRE_AUTHENTICATION,
         () -> TriggerJson.write(TriggerEvents.preAuthentication(c, validationData, userNotFound)),
         Triggers::acknowledged);
   }
 
   public void postAuthentication(TriggerContext c, boolean newDeviceUsed) {
-    call(c.pool(), Trigger.POST_AUTHENTICATION,
-        () -> TriggerJson.write(TriggerEvents.postAuthentication(c, newDeviceUsed)), Triggers::acknowledged);
+    call(
+        c.pool(),
+        Trigger.POST_AUTHENTICATION,
+        () -> TriggerJson.write(TriggerEvents.postAuthentication(c, newDeviceUsed)),
+        Triggers::acknowledged);
   }
 
   /** Empty when the pool has no DefineAuthChallenge function (CUSTOM_AUTH is then impossible). */
-  public Optional<DefineAuthChallengeResult> defineAuthChallenge(TriggerContext c, List<ChallengeResult> session,
-      boolean userNotFound) {
-    return call(c.pool(), Trigger.DEFINE_AUTH_CHALLENGE,
+  public Optional<DefineAuthChallengeResult> defineAuthChallenge(
+      TriggerContext c, List<ChallengeResult> session, boolean userNotFound) {
+    return call(
+        c.pool(),
+        Trigger.DEFINE_AUTH_CHALLENGE,
         () -> TriggerJson.write(TriggerEvents.defineAuthChallenge(c, session, userNotFound)),
         TriggerAnswers::defineAuthChallenge);
   }
 
-  public Optional<CreateAuthChallengeResult> createAuthChallenge(TriggerContext c, String challengeName,
-      List<ChallengeResult> session, boolean userNotFound) {
-    return call(c.pool(), Trigger.CREATE_AUTH_CHALLENGE,
-        () -> TriggerJson.write(TriggerEvents.createAuthChallenge(c, challengeName, session, userNotFound)),
+  public Optional<CreateAuthChallengeResult> createAuthChallenge(
+      TriggerContext c, String challengeName, List<ChallengeResult> session, boolean userNotFound) {
+    return call(
+        c.pool(),
+        Trigger.CREATE_AUTH_CHALLENGE,
+        () ->
+            TriggerJson.write(
+                TriggerEvents.createAuthChallenge(c, challengeName, session, userNotFound)),
         TriggerAnswers::createAuthChallenge);
   }
 
-  /** The function's {@code answerCorrect}; empty when the pool has no VerifyAuthChallengeResponse function. */
-  public Optional<Boolean> verifyAuthChallengeResponse(TriggerContext c, Map<String, String> privateParameters,
-      String challengeAnswer, boolean userNotFound) {
-    return call(c.pool(), Trigger.VERIFY_AUTH_CHALLENGE_RESPONSE,
-        () -> TriggerJson.write(
-            TriggerEvents.verifyAuthChallengeResponse(c, privateParameters, challengeAnswer, userNotFound)),
+  /**
+   * The function's {@code answerCorrect}; empty when the pool has no VerifyAuthChallengeResponse
+   * function.
+   */
+  public Optional<Boolean> verifyAuthChallengeResponse(
+      TriggerContext c,
+      Map<String, String> privateParameters,
+      String challengeAnswer,
+      boolean userNotFound) {
+    return call(
+        c.pool(),
+        Trigger.VERIFY_AUTH_CHALLENGE_RESPONSE,
+        () ->
+            TriggerJson.write(
+                TriggerEvents.verifyAuthChallengeResponse(
+                    c, privateParameters, challengeAnswer, userNotFound)),
         TriggerAnswers::verifyAuthChallengeResponse);
   }
 
   /**
-   * PreTokenGeneration in the version the pool configures: {@code PreTokenGenerationConfig.LambdaVersion} V2_0 or
-   * V3_0 sends the V2 event (with scopes) and reads access-token and scope overrides; otherwise V1_0.
+   * PreTokenGeneration in the version the pool configures: {@code
+   * PreTokenGenerationConfig.LambdaVersion} V2_0 or V3_0 sends the V2 event (with scopes) and reads
+   * access-token and scope overrides; otherwise V1_0.
    */
-  public TokenOverrides preTokenGeneration(TriggerContext c, TriggerSource source, Groups groups,
-      List<String> scopes) {
+  public TokenOverrides preTokenGeneration(
+      TriggerContext c, TriggerSource source, Groups groups, List<String> scopes) {
     source.requireOf(Trigger.PRE_TOKEN_GENERATION);
     Groups given = groups == null ? Groups.NONE : groups;
     String version = LambdaConfig.of(c.pool()).preTokenGenerationVersion();
     if ("V2_0".equals(version) || "V3_0".equals(version)) {
       String eventVersion = version.substring(1, 2);
-      return call(c.pool(), Trigger.PRE_TOKEN_GENERATION,
-          () -> TriggerJson.write(TriggerEvents.preTokenGenerationV2(c, source, eventVersion, given,
-              scopes == null ? List.of() : scopes)),
-          TriggerAnswers::preTokenGenerationV2).orElse(TokenOverrides.NONE);
+      return call(
+              c.pool(),
+              Trigger.PRE_TOKEN_GENERATION,
+              () ->
+                  TriggerJson.write(
+                      TriggerEvents.preTokenGenerationV2(
+                          c, source, eventVersion, given, scopes == null ? List.of() : scopes)),
+              TriggerAnswers::preTokenGenerationV2)
+          .orElse(TokenOverrides.NONE);
     }
-    return call(c.pool(), Trigger.PRE_TOKEN_GENERATION,
-        () -> TriggerJson.write(TriggerEvents.preTokenGenerationV1(c, source, given)),
-        TriggerAnswers::preTokenGenerationV1).orElse(TokenOverrides.NONE);
+    return call(
+            c.pool(),
+            Trigger.PRE_TOKEN_GENERATION,
+            () -> TriggerJson.write(TriggerEvents.preTokenGenerationV1(c, source, given)),
+            TriggerAnswers::preTokenGenerationV1)
+        .orElse(TokenOverrides.NONE);
   }
 
   /**
-   * UserMigration for a user the pool does not have; {@code c.userName()} is the name the caller typed and
-   * {@code password} is null for {@code UserMigration_ForgotPassword}. Empty when the pool has no such function.
+   * UserMigration for a user the pool does not have; {@code c.userName()} is the name the caller
+   * typed and {@code password} is null for {@code UserMigration_ForgotPassword}. Empty when the
+   * pool has no such function.
    */
-  public Optional<UserMigrationResult> userMigration(TriggerContext c, TriggerSource source, String password,
-      Map<String, String> validationData) {
+  public Optional<UserMigrationResult> userMigration(
+      TriggerContext c, TriggerSource source, String password, Map<String, String> validationData) {
     source.requireOf(Trigger.USER_MIGRATION);
-    return call(c.pool(), Trigger.USER_MIGRATION,
+    return call(
+        c.pool(),
+        Trigger.USER_MIGRATION,
         () -> TriggerJson.write(TriggerEvents.userMigration(c, source, password, validationData)),
         TriggerAnswers::userMigration);
   }
 
-  /** The texts to send instead of the pool's templates; {@link CustomMessageResult#NONE} without a function. */
+  /**
+   * The texts to send instead of the pool's templates; {@link CustomMessageResult#NONE} without a
+   * function.
+   */
   public CustomMessageResult customMessage(TriggerContext c, TriggerSource source) {
     source.requireOf(Trigger.CUSTOM_MESSAGE);
-    return call(c.pool(), Trigger.CUSTOM_MESSAGE,
-        () -> TriggerJson.write(TriggerEvents.customMessage(c, source)), TriggerAnswers::customMessage)
+    return call(
+            c.pool(),
+            Trigger.CUSTOM_MESSAGE,
+            () -> TriggerJson.write(TriggerEvents.customMessage(c, source)),
+            TriggerAnswers::customMessage)
         .orElse(CustomMessageResult.NONE);
   }
 
-  private <T> Optional<T> call(UserPool pool, Trigger trigger, java.util.function.Supplier<ObjectNode> event,
+  private <T> Optional<T> call(
+      UserPool pool,
+      Trigger trigger,
+      java.util.function.Supplier<ObjectNode> event,
       Function<String, T> read) {
     String arn = arn(pool, trigger);
     if (arn == null) {
@@ -150,7 +209,8 @@ public final class Triggers {
     try {
       return Optional.ofNullable(read.apply(invoker.invoke(arn, event.get().toString(), timeout)));
     } catch (TriggerFailure failure) {
-      LOG.log(System.Logger.Level.INFO, trigger.cognitoName() + " trigger failed: " + failure.kind());
+      LOG.log(
+          System.Logger.Level.INFO, trigger.cognitoName() + " trigger failed: " + failure.kind());
       throw toCognito(trigger, failure);
     }
   }
@@ -159,11 +219,14 @@ public final class Triggers {
   public static CognitoException toCognito(Trigger trigger, TriggerFailure failure) {
     String name = trigger.cognitoName();
     return switch (failure.kind()) {
-      case FUNCTION_ERROR -> ErrorCode.USER_LAMBDA_VALIDATION.exception(
-          name + " failed with error " + failure.detail() + ".");
-      case NOT_INVOKABLE -> ErrorCode.UNEXPECTED_LAMBDA.exception(
-          name + " invocation failed due to error " + failure.detail() + ".");
-      case MALFORMED_ANSWER -> ErrorCode.INVALID_LAMBDA_RESPONSE.exception("Unrecognizable lambda output");
+      case FUNCTION_ERROR ->
+          ErrorCode.USER_LAMBDA_VALIDATION.exception(
+              name + " failed with error " + failure.detail() + ".");
+      case NOT_INVOKABLE ->
+          ErrorCode.UNEXPECTED_LAMBDA.exception(
+              name + " invocation failed due to error " + failure.detail() + ".");
+      case MALFORMED_ANSWER ->
+          ErrorCode.INVALID_LAMBDA_RESPONSE.exception("Unrecognizable lambda output");
     };
   }
 
@@ -172,7 +235,9 @@ public final class Triggers {
     return arn == null && trigger == Trigger.CUSTOM_MESSAGE ? defaultCustomMessageArn : arn;
   }
 
-  /** Post-confirmation and the authentication events: the answer is checked, nothing in it is used. */
+  /**
+   * Post-confirmation and the authentication events: the answer is checked, nothing in it is used.
+   */
   private static Boolean acknowledged(String answer) {
     TriggerAnswers.acknowledged(answer);
     return Boolean.TRUE;

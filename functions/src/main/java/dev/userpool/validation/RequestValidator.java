@@ -10,16 +10,17 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Checks a request body against the model's input shape the way Cognito's front end does (sources §1.4). A member of
- * the wrong JSON type is a SerializationException; every constraint violation is collected and reported in one
- * InvalidParameterException: "N validation error(s) detected: Value '…' at 'path' failed to satisfy constraint: …".
- * Members the model does not know are ignored, as AWS does.
+ * Checks a request body against the model's input shape the way Cognito's front end does (sources
+ * §1.4). A member of the wrong JSON type is a SerializationException; every constraint violation is
+ * collected and reported in one InvalidParameterException: "N validation error(s) detected: Value
+ * '…' at 'path' failed to satisfy constraint: …". Members the model does not know are ignored, as
+ * AWS does.
  */
 public final class RequestValidator {
   /**
-   * Shapes whose model pattern Cognito's front end does not apply. DomainType's pattern describes prefix domains
-   * only, yet custom domains ("auth.example.com") are accepted; CreateUserPoolDomain checks prefixes itself, with
-   * Cognito's own message.
+   * Shapes whose model pattern Cognito's front end does not apply. DomainType's pattern describes
+   * prefix domains only, yet custom domains ("auth.example.com") are accepted; CreateUserPoolDomain
+   * checks prefixes itself, with Cognito's own message.
    */
   private static final java.util.Set<String> PATTERN_NOT_ENFORCED = java.util.Set.of("DomainType");
 
@@ -35,7 +36,11 @@ public final class RequestValidator {
     if (!violations.isEmpty()) {
       String noun = violations.size() == 1 ? "error" : "errors";
       throw ErrorCode.INVALID_PARAMETER.exception(
-          violations.size() + " validation " + noun + " detected: " + String.join("; ", violations));
+          violations.size()
+              + " validation "
+              + noun
+              + " detected: "
+              + String.join("; ", violations));
     }
   }
 
@@ -47,9 +52,10 @@ public final class RequestValidator {
       case "string" -> string(shape, value, path, violations);
       case "integer", "long" -> number(shape, value, path, violations);
       case "boolean" -> require(value.isBoolean(), "Expected boolean or null");
-      case "timestamp" -> require(value.isNumber() || value.isTextual(), "Expected timestamp or null");
+      case "timestamp" ->
+          require(value.isNumber() || value.isTextual(), "Expected timestamp or null");
       case "blob" -> require(value.isTextual(), "Expected blob or null");
-      case "document" -> { } // free-form JSON: any value the protocol can carry
+      case "document" -> {} // free-form JSON: any value the protocol can carry
       default -> throw new IllegalStateException("unhandled model type " + shape.type());
     }
   }
@@ -60,7 +66,9 @@ public final class RequestValidator {
       JsonNode member = value.get(required);
       if (member == null || member.isNull()) {
         violations.add(
-            "Value null at '" + join(path, required) + "' failed to satisfy constraint: Member must not be null");
+            "Value null at '"
+                + join(path, required)
+                + "' failed to satisfy constraint: Member must not be null");
       }
     }
     for (Map.Entry<String, String> member : shape.members().entrySet()) {
@@ -79,7 +87,11 @@ public final class RequestValidator {
     for (JsonNode element : value) {
       if (element.isNull()) {
         violations.add(
-            "Value null at '" + path + "." + index + ".member' failed to satisfy constraint: Member must not be null");
+            "Value null at '"
+                + path
+                + "."
+                + index
+                + ".member' failed to satisfy constraint: Member must not be null");
       } else {
         check(member, element, path + "." + index + ".member", violations);
       }
@@ -95,7 +107,11 @@ public final class RequestValidator {
     Iterator<Map.Entry<String, JsonNode>> fields = value.fields();
     while (fields.hasNext()) {
       Map.Entry<String, JsonNode> entry = fields.next();
-      string(keyShape, com.fasterxml.jackson.databind.node.TextNode.valueOf(entry.getKey()), path, violations);
+      string(
+          keyShape,
+          com.fasterxml.jackson.databind.node.TextNode.valueOf(entry.getKey()),
+          path,
+          violations);
       if (!entry.getValue().isNull()) {
         check(valueShape, entry.getValue(), path, violations);
       }
@@ -107,14 +123,26 @@ public final class RequestValidator {
     String text = value.asText();
     String shown = shape.sensitive() ? "Value" : "Value '" + text + "'";
     length(shape, text.codePointCount(0, text.length()), shown, path, violations);
-    if (shape.pattern() != null && !PATTERN_NOT_ENFORCED.contains(shape.name())
+    if (shape.pattern() != null
+        && !PATTERN_NOT_ENFORCED.contains(shape.name())
         && !shape.pattern().matches(text)) {
-      violations.add(shown + " at '" + path + "' failed to satisfy constraint: "
-          + "Member must satisfy regular expression pattern: " + shape.patternText());
+      violations.add(
+          shown
+              + " at '"
+              + path
+              + "' failed to satisfy constraint: "
+              + "Member must satisfy regular expression pattern: "
+              + shape.patternText());
     }
     if (shape.enumValues() != null && !shape.enumValues().contains(text)) {
-      violations.add(shown + " at '" + path + "' failed to satisfy constraint: "
-          + "Member must satisfy enum value set: [" + String.join(", ", shape.enumValues()) + "]");
+      violations.add(
+          shown
+              + " at '"
+              + path
+              + "' failed to satisfy constraint: "
+              + "Member must satisfy enum value set: ["
+              + String.join(", ", shape.enumValues())
+              + "]");
     }
   }
 
@@ -122,23 +150,46 @@ public final class RequestValidator {
     require(value.isIntegralNumber() && value.canConvertToLong(), "Expected integer or null");
     long number = value.asLong();
     if (shape.min() != null && number < shape.min()) {
-      violations.add("Value '" + number + "' at '" + path + "' failed to satisfy constraint: "
-          + "Member must have value greater than or equal to " + shape.min());
+      violations.add(
+          "Value '"
+              + number
+              + "' at '"
+              + path
+              + "' failed to satisfy constraint: "
+              + "Member must have value greater than or equal to "
+              + shape.min());
     }
     if (shape.max() != null && number > shape.max()) {
-      violations.add("Value '" + number + "' at '" + path + "' failed to satisfy constraint: "
-          + "Member must have value less than or equal to " + shape.max());
+      violations.add(
+          "Value '"
+              + number
+              + "' at '"
+              + path
+              + "' failed to satisfy constraint: "
+              + "Member must have value less than or equal to "
+              + shape.max());
     }
   }
 
-  private static void length(Shape shape, long length, String shown, String path, List<String> violations) {
+  private static void length(
+      Shape shape, long length, String shown, String path, List<String> violations) {
     if (shape.min() != null && length < shape.min()) {
-      violations.add(shown + " at '" + path + "' failed to satisfy constraint: "
-          + "Member must have length greater than or equal to " + shape.min());
+      violations.add(
+          shown
+              + " at '"
+              + path
+              + "' failed to satisfy constraint: "
+              + "Member must have length greater than or equal to "
+              + shape.min());
     }
     if (shape.max() != null && length > shape.max()) {
-      violations.add(shown + " at '" + path + "' failed to satisfy constraint: "
-          + "Member must have length less than or equal to " + shape.max());
+      violations.add(
+          shown
+              + " at '"
+              + path
+              + "' failed to satisfy constraint: "
+              + "Member must have length less than or equal to "
+              + shape.max());
     }
   }
 
@@ -152,7 +203,10 @@ public final class RequestValidator {
     }
   }
 
-  /** Coral paths use lower-camel member names joined with dots: policies.passwordPolicy.minimumLength. */
+  /**
+   * Coral paths use lower-camel member names joined with dots:
+   * policies.passwordPolicy.minimumLength.
+   */
   private static String join(String path, String member) {
     String camel = member.substring(0, 1).toLowerCase(Locale.ROOT) + member.substring(1);
     return path.isEmpty() ? camel : path + "." + camel;

@@ -15,14 +15,16 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The constraints of Cognito's service model (botocore, 2016-04-18), loaded from the compact resource that
- * functions/model/generate-constraints.py writes. Holds all 122 operations of the current API and every input shape.
+ * The constraints of Cognito's service model (botocore, 2016-04-18), loaded from the compact
+ * resource that functions/model/generate-constraints.py writes. Holds all 122 operations of the
+ * current API and every input shape.
  */
 public final class ServiceModel {
   static final String RESOURCE = "/dev/userpool/validation/cognito-idp-constraints.json";
 
   /** A model operation: its input shape, whether it needs SigV4, and the errors it may return. */
-  public record OperationShape(String name, String inputShape, boolean requiresSigV4, List<String> errors) {}
+  public record OperationShape(
+      String name, String inputShape, boolean requiresSigV4, List<String> errors) {}
 
   /** A model shape with the traits validation uses; absent traits are null. */
   public record Shape(
@@ -71,18 +73,24 @@ public final class ServiceModel {
               operations.put(
                   e.getKey(),
                   new OperationShape(
-                      e.getKey(), op.get("input").asText(), !"none".equals(op.get("auth").asText()),
+                      e.getKey(),
+                      op.get("input").asText(),
+                      !"none".equals(op.get("auth").asText()),
                       List.copyOf(errors)));
             });
     Map<String, Shape> shapes = new HashMap<>();
-    root.get("shapes").fields().forEachRemaining(e -> shapes.put(e.getKey(), shape(e.getKey(), e.getValue())));
+    root.get("shapes")
+        .fields()
+        .forEachRemaining(e -> shapes.put(e.getKey(), shape(e.getKey(), e.getValue())));
     return new ServiceModel(Collections.unmodifiableMap(operations), shapes);
   }
 
   private static Shape shape(String name, JsonNode s) {
     Map<String, String> members = new LinkedHashMap<>();
     if (s.has("members")) {
-      s.get("members").fields().forEachRemaining(m -> members.put(m.getKey(), m.getValue().asText()));
+      s.get("members")
+          .fields()
+          .forEachRemaining(m -> members.put(m.getKey(), m.getValue().asText()));
     }
     Set<String> required = new TreeSet<>();
     if (s.has("required")) {

@@ -4,12 +4,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A service-model pattern, matched against a whole member value. Most model patterns are one character class
- * repeated ({@code [A-Za-z0-9-_=.]+}, {@code [\S]+}, {@code [\p{L}…]*}); those are checked by a loop over the
- * value's code points with a table for ASCII, built by asking the class itself about each of the 128 characters,
- * and the class's own regular expression for other code points. Running the whole regular expression over a
- * ~1 KB access token on every request cost 8% of GetUser's CPU. Other patterns keep the regular expression.
- * TextPatternTest checks both ways agree over many strings for every pattern in the model.
+ * A service-model pattern, matched against a whole member value. Most model patterns are one
+ * character class repeated ({@code [A-Za-z0-9-_=.]+}, {@code [\S]+}, {@code [\p{L}…]*}); those are
+ * checked by a loop over the value's code points with a table for ASCII, built by asking the class
+ * itself about each of the 128 characters, and the class's own regular expression for other code
+ * points. Running the whole regular expression over a ~1 KB access token on every request cost 8%
+ * of GetUser's CPU. Other patterns keep the regular expression. TextPatternTest checks both ways
+ * agree over many strings for every pattern in the model.
  */
 public final class TextPattern {
   /** {@code ^?[class]+$?} or with {@code *}: a class without nested brackets, repeated. */
@@ -18,12 +19,15 @@ public final class TextPattern {
 
   private final String text;
   private final Pattern regex;
+
   /** For a repeated class: which ASCII characters it holds; null for other patterns. */
   private final boolean[] ascii;
+
   private final Pattern oneCodePoint;
   private final boolean emptyMatches;
 
-  private TextPattern(String text, Pattern regex, boolean[] ascii, Pattern oneCodePoint, boolean emptyMatches) {
+  private TextPattern(
+      String text, Pattern regex, boolean[] ascii, Pattern oneCodePoint, boolean emptyMatches) {
     this.text = text;
     this.regex = regex;
     this.ascii = ascii;
@@ -45,7 +49,9 @@ public final class TextPattern {
     return new TextPattern(text, regex, ascii, oneCodePoint, m.group(2).equals("*"));
   }
 
-  /** Whether the whole of {@code value} matches, exactly as {@code Pattern.matches(text, value)}. */
+  /**
+   * Whether the whole of {@code value} matches, exactly as {@code Pattern.matches(text, value)}.
+   */
   public boolean matches(String value) {
     if (ascii == null) {
       return regex.matcher(value).matches();

@@ -1,2 +1,5 @@
-/** Request checks driven by Cognito's service model: types, required members, lengths, ranges, patterns, enums. */
+/**
+ * Request checks driven by Cognito's service model: types, required members, lengths, ranges,
+ * patterns, enums.
+ */
 package dev.userpool.validation;

@@ -14,11 +14,16 @@ import org.junit.jupiter.api.Test;
 class CachedAdminKeysTest {
   private final MutableClock clock = MutableClock.at("2025-06-01T12:00:00Z");
   private final AtomicInteger loads = new AtomicInteger();
-  private final AtomicReference<Map<String, String>> secret = new AtomicReference<>(Map.of("OLD", "s1"));
-  private final CachedAdminKeys keys = new CachedAdminKeys(() -> {
-    loads.incrementAndGet();
-    return secret.get();
-  }, clock, Duration.ofMinutes(5));
+  private final AtomicReference<Map<String, String>> secret =
+      new AtomicReference<>(Map.of("OLD", "s1"));
+  private final CachedAdminKeys keys =
+      new CachedAdminKeys(
+          () -> {
+            loads.incrementAndGet();
+            return secret.get();
+          },
+          clock,
+          Duration.ofMinutes(5));
 
   @Test
   void whenConstructedThenNothingIsLoaded() {
@@ -56,21 +61,28 @@ class CachedAdminKeysTest {
 
   @Test
   void whenLoadFailsThenFailureIsNotCached() {
-    CachedAdminKeys failing = new CachedAdminKeys(() -> {
-      if (loads.incrementAndGet() == 1) {
-        throw new IllegalStateException("Secrets Manager unavailable");
-      }
-      return Map.of("K", "s");
-    }, clock, Duration.ofMinutes(5));
+    CachedAdminKeys failing =
+        new CachedAdminKeys(
+            () -> {
+              if (loads.incrementAndGet() == 1) {
+                throw new IllegalStateException("Secrets Manager unavailable");
+              }
+              return Map.of("K", "s");
+            },
+            clock,
+            Duration.ofMinutes(5));
     assertThrows(IllegalStateException.class, () -> failing.secretFor("K"));
     assertEquals(Optional.of("s"), failing.secretFor("K"));
   }
 
   @Test
   void whenSecretHasTheStacksShapeThenParsed() {
-    assertEquals(Map.of("UPADMIN0123456789ab", "abc"),
-        AdminKeySecret.parse("{\"accessKeyId\":\"UPADMIN0123456789ab\",\"secretAccessKey\":\"abc\"}"));
-    assertThrows(IllegalStateException.class, () -> AdminKeySecret.parse("{\"accessKeyId\":\"X\"}"));
+    assertEquals(
+        Map.of("UPADMIN0123456789ab", "abc"),
+        AdminKeySecret.parse(
+            "{\"accessKeyId\":\"UPADMIN0123456789ab\",\"secretAccessKey\":\"abc\"}"));
+    assertThrows(
+        IllegalStateException.class, () -> AdminKeySecret.parse("{\"accessKeyId\":\"X\"}"));
     assertThrows(IllegalStateException.class, () -> AdminKeySecret.parse("not json"));
   }
 }

@@ -30,10 +30,12 @@ class ReplayGuardTest {
     guard.firstUse("old", T0.plusSeconds(10), T0);
     guard.firstUse("a", T0.plusSeconds(300), T0);
     guard.firstUse("b", T0.plusSeconds(300), T0);
-    guard.firstUse("c", T0.plusSeconds(400), T0.plusSeconds(20)); // "old" has expired and makes room
+    guard.firstUse(
+        "c", T0.plusSeconds(400), T0.plusSeconds(20)); // "old" has expired and makes room
     assertEquals(3, guard.size());
     assertFalse(guard.firstUse("a", T0.plusSeconds(300), T0.plusSeconds(21)));
-    guard.firstUse("d", T0.plusSeconds(400), T0.plusSeconds(21)); // nothing expired: "a", the oldest, goes
+    guard.firstUse(
+        "d", T0.plusSeconds(400), T0.plusSeconds(21)); // nothing expired: "a", the oldest, goes
     assertEquals(3, guard.size());
     assertTrue(guard.firstUse("a", T0.plusSeconds(300), T0.plusSeconds(22)));
   }

@@ -27,7 +27,9 @@ import software.amazon.awssdk.http.auth.spi.signer.HttpSigner;
 import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 
-/** Requests signed by the AWS SDK v2's own SigV4 signer, then verified; every tampering is caught. */
+/**
+ * Requests signed by the AWS SDK v2's own SigV4 signer, then verified; every tampering is caught.
+ */
 class SigV4AuthenticatorTest {
   private static final ServiceModel MODEL = ServiceModel.load();
   private static final ServiceModel.OperationShape IAM = MODEL.operation("ListUserPools");
@@ -48,7 +50,8 @@ class SigV4AuthenticatorTest {
 
   @Test
   void whenNoAuthorizationThenMissingAuthenticationToken() {
-    ApiRequest unsigned = new ApiRequest("POST", "/", Map.of("X-Amz-Target", target()), bytes(BODY), null);
+    ApiRequest unsigned =
+        new ApiRequest("POST", "/", Map.of("X-Amz-Target", target()), bytes(BODY), null);
     CognitoException e = rejected(unsigned);
     assertEquals(ErrorCode.MISSING_AUTHENTICATION_TOKEN, e.code());
     assertEquals("Missing Authentication Token", e.getMessage());
@@ -56,7 +59,8 @@ class SigV4AuthenticatorTest {
 
   @Test
   void whenAuthorizationIsNotSigV4ThenMissingAuthenticationToken() {
-    ApiRequest bearer = new ApiRequest("POST", "/", Map.of("Authorization", "Bearer abc"), bytes(BODY), null);
+    ApiRequest bearer =
+        new ApiRequest("POST", "/", Map.of("Authorization", "Bearer abc"), bytes(BODY), null);
     assertEquals(ErrorCode.MISSING_AUTHENTICATION_TOKEN, rejected(bearer).code());
   }
 
@@ -64,29 +68,35 @@ class SigV4AuthenticatorTest {
   void whenPublicOperationIsUnsignedOrBadlySignedThenAccepted() {
     ApiRequest unsigned = new ApiRequest("POST", "/", Map.of(), bytes(BODY), null);
     assertDoesNotThrow(() -> deployed.authenticate(unsigned, PUBLIC));
-    ApiRequest wrongKey = signedWith("AKIDUNKNOWN", "nope", "eu-west-1", "cognito-idp", NOW, b -> b);
+    ApiRequest wrongKey =
+        signedWith("AKIDUNKNOWN", "nope", "eu-west-1", "cognito-idp", NOW, b -> b);
     assertDoesNotThrow(() -> deployed.authenticate(wrongKey, PUBLIC));
   }
 
   @Test
   void whenAccessKeyIsUnknownThenUnrecognizedClient() {
-    CognitoException e = rejected(signedWith("AKIDUNKNOWN", SECRET, "us-east-1", "cognito-idp", NOW, b -> b));
+    CognitoException e =
+        rejected(signedWith("AKIDUNKNOWN", SECRET, "us-east-1", "cognito-idp", NOW, b -> b));
     assertEquals(ErrorCode.UNRECOGNIZED_CLIENT, e.code());
     assertEquals("The security token included in the request is invalid.", e.getMessage());
   }
 
   @Test
   void whenSecretIsWrongThenInvalidSignature() {
-    CognitoException e = rejected(signedWith(KEY, SECRET + "x", "us-east-1", "cognito-idp", NOW, b -> b));
+    CognitoException e =
+        rejected(signedWith(KEY, SECRET + "x", "us-east-1", "cognito-idp", NOW, b -> b));
     assertEquals(ErrorCode.INVALID_SIGNATURE, e.code());
-    assertEquals("The request signature we calculated does not match the signature you provided. Check your AWS"
-        + " Secret Access Key and signing method. Consult the service documentation for details.", e.getMessage());
+    assertEquals(
+        "The request signature we calculated does not match the signature you provided. Check your AWS"
+            + " Secret Access Key and signing method. Consult the service documentation for details.",
+        e.getMessage());
   }
 
   @Test
   void whenBodyIsTamperedThenInvalidSignature() {
     ApiRequest good = signed(b -> b);
-    ApiRequest tampered = new ApiRequest("POST", "/", good.headers(), bytes("{\"MaxResults\":60}"), null);
+    ApiRequest tampered =
+        new ApiRequest("POST", "/", good.headers(), bytes("{\"MaxResults\":60}"), null);
     assertEquals(ErrorCode.INVALID_SIGNATURE, rejected(tampered).code());
   }
 
@@ -95,7 +105,8 @@ class SigV4AuthenticatorTest {
     ApiRequest good = signed(b -> b);
     Map<String, String> headers = new LinkedHashMap<>(good.headers());
     headers.put("X-Amz-Target", "AWSCognitoIdentityProviderService.DeleteUserPool");
-    assertEquals(ErrorCode.INVALID_SIGNATURE,
+    assertEquals(
+        ErrorCode.INVALID_SIGNATURE,
         rejected(new ApiRequest("POST", "/", headers, good.body(), null)).code());
   }
 
@@ -104,30 +115,41 @@ class SigV4AuthenticatorTest {
     ApiRequest good = signed(b -> b);
     Map<String, String> headers = new LinkedHashMap<>(good.headers());
     headers.put("X-Forwarded-For", "203.0.113.9");
-    assertDoesNotThrow(() -> deployed.authenticate(new ApiRequest("POST", "/", headers, good.body(), null), IAM));
+    assertDoesNotThrow(
+        () -> deployed.authenticate(new ApiRequest("POST", "/", headers, good.body(), null), IAM));
   }
 
   @Test
   void whenDateIsMoreThanFiveMinutesOldThenSignatureExpired() {
-    ApiRequest old = signedWith(KEY, SECRET, "us-east-1", "cognito-idp", NOW.minus(Duration.ofMinutes(6)), b -> b);
+    ApiRequest old =
+        signedWith(
+            KEY, SECRET, "us-east-1", "cognito-idp", NOW.minus(Duration.ofMinutes(6)), b -> b);
     CognitoException e = rejected(old);
     assertEquals(ErrorCode.INVALID_SIGNATURE, e.code());
-    assertEquals("Signature expired: 20250601T115400Z is now earlier than 20250601T115500Z"
-        + " (20250601T120000Z - 5 min.)", e.getMessage());
+    assertEquals(
+        "Signature expired: 20250601T115400Z is now earlier than 20250601T115500Z"
+            + " (20250601T120000Z - 5 min.)",
+        e.getMessage());
   }
 
   @Test
   void whenDateIsMoreThanFiveMinutesAheadThenSignatureNotYetCurrent() {
-    ApiRequest ahead = signedWith(KEY, SECRET, "us-east-1", "cognito-idp", NOW.plus(Duration.ofMinutes(6)), b -> b);
+    ApiRequest ahead =
+        signedWith(
+            KEY, SECRET, "us-east-1", "cognito-idp", NOW.plus(Duration.ofMinutes(6)), b -> b);
     CognitoException e = rejected(ahead);
     assertEquals(ErrorCode.INVALID_SIGNATURE, e.code());
-    assertEquals("Signature not yet current: 20250601T120600Z is still later than 20250601T120500Z"
-        + " (20250601T120000Z + 5 min.)", e.getMessage());
+    assertEquals(
+        "Signature not yet current: 20250601T120600Z is still later than 20250601T120500Z"
+            + " (20250601T120000Z + 5 min.)",
+        e.getMessage());
   }
 
   @Test
   void whenDateIsWithinFiveMinutesThenAccepted() {
-    ApiRequest recent = signedWith(KEY, SECRET, "us-east-1", "cognito-idp", NOW.minus(Duration.ofMinutes(4)), b -> b);
+    ApiRequest recent =
+        signedWith(
+            KEY, SECRET, "us-east-1", "cognito-idp", NOW.minus(Duration.ofMinutes(4)), b -> b);
     assertDoesNotThrow(() -> deployed.authenticate(recent, IAM));
   }
 
@@ -142,7 +164,9 @@ class SigV4AuthenticatorTest {
 
   @Test
   void whenRejectedThenSignatureIsNotRemembered() {
-    ApiRequest request = signedWith(KEY, SECRET, "us-east-1", "cognito-idp", NOW.plus(Duration.ofMinutes(6)), b -> b);
+    ApiRequest request =
+        signedWith(
+            KEY, SECRET, "us-east-1", "cognito-idp", NOW.plus(Duration.ofMinutes(6)), b -> b);
     rejected(request);
     clock.advance(Duration.ofMinutes(2));
     assertDoesNotThrow(() -> deployed.authenticate(request, IAM));
@@ -157,9 +181,12 @@ class SigV4AuthenticatorTest {
 
   @Test
   void whenNoRegionIsConfiguredThenAnyRegionIsAccepted() {
-    SigV4Authenticator local = new SigV4Authenticator(AdminKeys.of(Map.of(KEY, SECRET)), clock, null);
-    assertDoesNotThrow(() -> local.authenticate(signedWith(KEY, SECRET, "eu-west-1", "cognito-idp", NOW, b -> b),
-        IAM));
+    SigV4Authenticator local =
+        new SigV4Authenticator(AdminKeys.of(Map.of(KEY, SECRET)), clock, null);
+    assertDoesNotThrow(
+        () ->
+            local.authenticate(
+                signedWith(KEY, SECRET, "eu-west-1", "cognito-idp", NOW, b -> b), IAM));
   }
 
   @Test
@@ -173,19 +200,27 @@ class SigV4AuthenticatorTest {
   void whenCredentialIsIncompleteThenIncompleteSignature() {
     ApiRequest good = signed(b -> b);
     Map<String, String> headers = new LinkedHashMap<>(good.headers());
-    headers.put("Authorization", good.header("Authorization").replaceFirst("Credential=[^,]+", "Credential=a/b/c"));
+    headers.put(
+        "Authorization",
+        good.header("Authorization").replaceFirst("Credential=[^,]+", "Credential=a/b/c"));
     CognitoException e = rejected(new ApiRequest("POST", "/", headers, good.body(), null));
     assertEquals(ErrorCode.INCOMPLETE_SIGNATURE, e.code());
   }
 
   @Test
   void whenSignatureParameterIsMissingThenIncompleteSignature() {
-    Map<String, String> headers = Map.of("Authorization", "AWS4-HMAC-SHA256 Credential=" + KEY
-        + "/20250601/us-east-1/cognito-idp/aws4_request, SignedHeaders=host");
+    Map<String, String> headers =
+        Map.of(
+            "Authorization",
+            "AWS4-HMAC-SHA256 Credential="
+                + KEY
+                + "/20250601/us-east-1/cognito-idp/aws4_request, SignedHeaders=host");
     CognitoException e = rejected(new ApiRequest("POST", "/", headers, bytes(BODY), null));
     assertEquals(ErrorCode.INCOMPLETE_SIGNATURE, e.code());
-    assertEquals("Authorization header requires 'Signature' parameter. Authorization header requires existence of"
-        + " either a 'X-Amz-Date' or a 'Date' header. Authorization=AWS4-HMAC-SHA256", e.getMessage());
+    assertEquals(
+        "Authorization header requires 'Signature' parameter. Authorization header requires existence of"
+            + " either a 'X-Amz-Date' or a 'Date' header. Authorization=AWS4-HMAC-SHA256",
+        e.getMessage());
   }
 
   @Test
@@ -193,25 +228,33 @@ class SigV4AuthenticatorTest {
     ApiRequest good = signed(b -> b);
     Map<String, String> headers = new LinkedHashMap<>(good.headers());
     headers.put("X-Amz-Content-Sha256", "UNSIGNED-PAYLOAD");
-    assertEquals(ErrorCode.INVALID_SIGNATURE,
+    assertEquals(
+        ErrorCode.INVALID_SIGNATURE,
         rejected(new ApiRequest("POST", "/", headers, good.body(), null)).code());
   }
 
   @Test
   void whenSignedBehindApiGatewayStageThenTheClientsPathIsVerified() {
-    ApiRequest viaStage = signedAt(URI.create("https://abc123.execute-api.us-east-1.amazonaws.com/prod/"), "/",
-        "/prod/", null);
+    ApiRequest viaStage =
+        signedAt(
+            URI.create("https://abc123.execute-api.us-east-1.amazonaws.com/prod/"),
+            "/",
+            "/prod/",
+            null);
     assertDoesNotThrow(() -> deployed.authenticate(viaStage, IAM));
   }
 
   @Test
   void whenQueryStringIsSignedThenItIsPartOfTheCheck() {
     URI uri = URI.create("https://cognito-idp.us-east-1.amazonaws.com/?b=2&a=x%20y&a=w");
-    assertDoesNotThrow(() -> deployed.authenticate(signedAt(uri, "/", "/", "b=2&a=x%20y&a=w"), IAM));
-    assertEquals(ErrorCode.INVALID_SIGNATURE, rejected(signedAt(uri, "/", "/", "b=3&a=x%20y&a=w")).code());
+    assertDoesNotThrow(
+        () -> deployed.authenticate(signedAt(uri, "/", "/", "b=2&a=x%20y&a=w"), IAM));
+    assertEquals(
+        ErrorCode.INVALID_SIGNATURE, rejected(signedAt(uri, "/", "/", "b=3&a=x%20y&a=w")).code());
   }
 
-  // --- helpers --------------------------------------------------------------------------------------------
+  // --- helpers
+  // --------------------------------------------------------------------------------------------
 
   private CognitoException rejected(ApiRequest request) {
     return assertThrows(CognitoException.class, () -> deployed.authenticate(request, IAM));
@@ -230,33 +273,55 @@ class SigV4AuthenticatorTest {
   }
 
   private static ApiRequest signedAt(URI uri, String path, String rawPath, String rawQuery) {
-    SignedRequest signed = sign(KEY, SECRET, "us-east-1", "cognito-idp", NOW,
-        SdkHttpRequest.builder().method(SdkHttpMethod.POST).uri(uri));
+    SignedRequest signed =
+        sign(
+            KEY,
+            SECRET,
+            "us-east-1",
+            "cognito-idp",
+            NOW,
+            SdkHttpRequest.builder().method(SdkHttpMethod.POST).uri(uri));
     return new ApiRequest("POST", path, flatten(signed), bytes(BODY), null, rawPath, rawQuery);
   }
 
-  static ApiRequest signedWith(String key, String secret, String region, String service, Instant at,
+  static ApiRequest signedWith(
+      String key,
+      String secret,
+      String region,
+      String service,
+      Instant at,
       UnaryOperator<SdkHttpRequest.Builder> extra) {
-    SdkHttpRequest.Builder builder = extra.apply(SdkHttpRequest.builder().method(SdkHttpMethod.POST)
-        .uri(URI.create("https://cognito-idp." + region + ".amazonaws.com/")));
+    SdkHttpRequest.Builder builder =
+        extra.apply(
+            SdkHttpRequest.builder()
+                .method(SdkHttpMethod.POST)
+                .uri(URI.create("https://cognito-idp." + region + ".amazonaws.com/")));
     SignedRequest signed = sign(key, secret, region, service, at, builder);
     return new ApiRequest("POST", "/", flatten(signed), bytes(BODY), null);
   }
 
-  private static SignedRequest sign(String key, String secret, String region, String service, Instant at,
+  private static SignedRequest sign(
+      String key,
+      String secret,
+      String region,
+      String service,
+      Instant at,
       SdkHttpRequest.Builder builder) {
-    SdkHttpRequest request = builder
-        .putHeader("X-Amz-Target", target())
-        .putHeader("Content-Type", "application/x-amz-json-1.1")
-        .putHeader("amz-sdk-invocation-id", java.util.UUID.randomUUID().toString())
-        .build();
-    return AwsV4HttpSigner.create().sign(r -> r
-        .identity(AwsCredentialsIdentity.create(key, secret))
-        .request(request)
-        .payload(ContentStreamProvider.fromUtf8String(BODY))
-        .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, service)
-        .putProperty(AwsV4HttpSigner.REGION_NAME, region)
-        .putProperty(HttpSigner.SIGNING_CLOCK, Clock.fixed(at, ZoneOffset.UTC)));
+    SdkHttpRequest request =
+        builder
+            .putHeader("X-Amz-Target", target())
+            .putHeader("Content-Type", "application/x-amz-json-1.1")
+            .putHeader("amz-sdk-invocation-id", java.util.UUID.randomUUID().toString())
+            .build();
+    return AwsV4HttpSigner.create()
+        .sign(
+            r ->
+                r.identity(AwsCredentialsIdentity.create(key, secret))
+                    .request(request)
+                    .payload(ContentStreamProvider.fromUtf8String(BODY))
+                    .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, service)
+                    .putProperty(AwsV4HttpSigner.REGION_NAME, region)
+                    .putProperty(HttpSigner.SIGNING_CLOCK, Clock.fixed(at, ZoneOffset.UTC)));
   }
 
   private static Map<String, String> flatten(SignedRequest signed) {

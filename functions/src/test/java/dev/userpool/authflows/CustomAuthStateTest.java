@@ -12,16 +12,22 @@ import org.junit.jupiter.api.Test;
 class CustomAuthStateTest {
   @Test
   void whenWrittenAndReadThenEveryMemberComesBack() {
-    CustomAuthState state = new CustomAuthState("alice", "sub-1",
-        List.of(new Round("SRP_A", true, null), new Round("CUSTOM_CHALLENGE", false, "Q1")),
-        Map.of("answer", "42"), "Q2", "abc123");
+    CustomAuthState state =
+        new CustomAuthState(
+            "alice",
+            "sub-1",
+            List.of(new Round("SRP_A", true, null), new Round("CUSTOM_CHALLENGE", false, "Q1")),
+            Map.of("answer", "42"),
+            "Q2",
+            "abc123");
 
     assertEquals(state, CustomAuthState.fromJson(state.toJson()));
   }
 
   @Test
   void whenARoundIsAddedThenTheLastChallengesPrivateParametersAreDropped() {
-    CustomAuthState waiting = new CustomAuthState("nobody", null, List.of(), Map.of("answer", "42"), "Q1", null);
+    CustomAuthState waiting =
+        new CustomAuthState("nobody", null, List.of(), Map.of("answer", "42"), "Q1", null);
 
     CustomAuthState next = waiting.withRound(new Round("CUSTOM_CHALLENGE", true, "Q1"));
 

@@ -42,6 +42,8 @@ class SealedStateTest {
     assertTrue(sealed.open("not base64 !").isEmpty());
     assertTrue(sealed.open(null).isEmpty());
     SealedState other = new SealedState(keys, new SecureRandom(), "another-purpose");
-    assertTrue(other.open(sealed.seal(state())).isEmpty(), "sealed for one purpose never opens as another");
+    assertTrue(
+        other.open(sealed.seal(state())).isEmpty(),
+        "sealed for one purpose never opens as another");
   }
 }

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 /** TOTP seeds at rest: sealed, bound to pool and user, tamper-evident. */
 class SoftwareTokenSecretsTest {
   private final ItemDeploymentKeyStore keys =
-      new ItemDeploymentKeyStore(EmbeddedItemTable.inMemory(MutableClock.at("2024-05-01T10:00:00Z")));
+      new ItemDeploymentKeyStore(
+          EmbeddedItemTable.inMemory(MutableClock.at("2024-05-01T10:00:00Z")));
   private final SoftwareTokenSecrets secrets = new SoftwareTokenSecrets(keys, new SecureRandom());
   private final byte[] seed = "12345678901234567890".getBytes(StandardCharsets.US_ASCII);
 
@@ -24,7 +25,9 @@ class SoftwareTokenSecretsTest {
   void whenSealedThenTheStoredValueDoesNotHoldTheSeedAndOpensForItsUser() {
     String sealed = secrets.seal("us-east-1_P", "sub-1", seed);
 
-    assertFalse(new String(Base64.getDecoder().decode(sealed), StandardCharsets.ISO_8859_1).contains("1234567890"));
+    assertFalse(
+        new String(Base64.getDecoder().decode(sealed), StandardCharsets.ISO_8859_1)
+            .contains("1234567890"));
     assertArrayEquals(seed, secrets.open("us-east-1_P", "sub-1", sealed).orElseThrow());
     assertNotEquals(sealed, secrets.seal("us-east-1_P", "sub-1", seed)); // a fresh nonce each time
   }
@@ -40,7 +43,8 @@ class SoftwareTokenSecretsTest {
   void whenTamperedOrNotSealedThenItDoesNotOpen() {
     byte[] raw = Base64.getDecoder().decode(secrets.seal("us-east-1_P", "sub-1", seed));
     raw[raw.length - 1] ^= 1;
-    assertTrue(secrets.open("us-east-1_P", "sub-1", Base64.getEncoder().encodeToString(raw)).isEmpty());
+    assertTrue(
+        secrets.open("us-east-1_P", "sub-1", Base64.getEncoder().encodeToString(raw)).isEmpty());
     assertTrue(secrets.open("us-east-1_P", "sub-1", "not base64 !").isEmpty());
     assertTrue(secrets.open("us-east-1_P", "sub-1", null).isEmpty());
   }

@@ -16,16 +16,22 @@ class AdminKeyConfigTest {
 
   @Test
   void whenSecretArnIsSetThenReadFromEnvironmentWithTheLambdasRegion() {
-    AppConfig config = AppConfig.fromMap(Map.of(
-        "USERPOOL_ADMIN_KEY_SECRET_ARN", "arn:aws:secretsmanager:eu-west-1:123456789012:secret:admin-AbCdEf",
-        "AWS_REGION", "eu-west-1"));
-    assertEquals("arn:aws:secretsmanager:eu-west-1:123456789012:secret:admin-AbCdEf", config.adminKeySecretArn());
+    AppConfig config =
+        AppConfig.fromMap(
+            Map.of(
+                "USERPOOL_ADMIN_KEY_SECRET_ARN",
+                    "arn:aws:secretsmanager:eu-west-1:123456789012:secret:admin-AbCdEf",
+                "AWS_REGION", "eu-west-1"));
+    assertEquals(
+        "arn:aws:secretsmanager:eu-west-1:123456789012:secret:admin-AbCdEf",
+        config.adminKeySecretArn());
     assertEquals("eu-west-1", config.signingRegion());
   }
 
   @Test
   void whenDefaultRegionIsSetThenItIsTheSigningRegion() {
-    AppConfig config = AppConfig.fromMap(Map.of("USERPOOL_DEFAULT_REGION", "ap-south-1", "AWS_REGION", "x"));
+    AppConfig config =
+        AppConfig.fromMap(Map.of("USERPOOL_DEFAULT_REGION", "ap-south-1", "AWS_REGION", "x"));
     assertEquals("ap-south-1", config.signingRegion());
   }
 
@@ -38,10 +44,14 @@ class AdminKeyConfigTest {
 
   @Test
   void whenSecretArnIsSetThenSigV4IsEnforcedWithoutReadingTheSecretYet() {
-    // No AWS credentials or network here: building must not touch Secrets Manager (SnapStart, lazy read).
-    AppConfig config = AppConfig.fromMap(Map.of(
-        "USERPOOL_ADMIN_KEY_SECRET_ARN", "arn:aws:secretsmanager:us-east-1:123456789012:secret:admin-AbCdEf",
-        "AWS_REGION", "us-east-1"));
+    // No AWS credentials or network here: building must not touch Secrets Manager (SnapStart, lazy
+    // read).
+    AppConfig config =
+        AppConfig.fromMap(
+            Map.of(
+                "USERPOOL_ADMIN_KEY_SECRET_ARN",
+                    "arn:aws:secretsmanager:us-east-1:123456789012:secret:admin-AbCdEf",
+                "AWS_REGION", "us-east-1"));
     assertInstanceOf(SigV4Authenticator.class, Wiring.authenticator(config, Clock.systemUTC()));
   }
 }

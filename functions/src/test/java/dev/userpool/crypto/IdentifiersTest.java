@@ -56,7 +56,8 @@ class IdentifiersTest {
   void whenSubMadeThenLowerCaseVersion4Uuid() {
     for (int i = 0; i < 100; i++) {
       String sub = Identifiers.sub(RANDOM);
-      assertTrue(sub.matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}"), sub);
+      assertTrue(
+          sub.matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}"), sub);
       UUID uuid = UUID.fromString(sub);
       assertEquals(4, uuid.version());
       assertEquals(2, uuid.variant());

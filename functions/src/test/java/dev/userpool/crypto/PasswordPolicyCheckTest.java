@@ -49,7 +49,8 @@ class PasswordPolicyCheckTest {
   void whenAnySymbolOfTheSetIsPresentThenSymbolRulePasses() {
     PasswordPolicy symbols = new PasswordPolicy(6, false, false, false, true, 7);
     for (char c : "^$*.[]{}()?\"!@#%&/\\,><':;|_~`+=-".toCharArray()) {
-      assertDoesNotThrow(() -> PasswordPolicyCheck.check(symbols, "abc" + c + "def"), "symbol " + c);
+      assertDoesNotThrow(
+          () -> PasswordPolicyCheck.check(symbols, "abc" + c + "def"), "symbol " + c);
     }
     assertDoesNotThrow(() -> PasswordPolicyCheck.check(symbols, "abc def"));
     assertRejected(symbols, "abc€def", "Password must have symbol characters");
@@ -73,7 +74,8 @@ class PasswordPolicyCheckTest {
   }
 
   private static void assertRejected(PasswordPolicy policy, String password, String rule) {
-    CognitoException e = assertThrows(CognitoException.class, () -> PasswordPolicyCheck.check(policy, password));
+    CognitoException e =
+        assertThrows(CognitoException.class, () -> PasswordPolicyCheck.check(policy, password));
     assertEquals(ErrorCode.INVALID_PASSWORD, e.code());
     assertEquals("Password did not conform with policy: " + rule, e.getMessage());
   }

@@ -20,7 +20,10 @@ import java.util.Base64;
 import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 
-/** Checks against the verified test vector of sources §7.4 (reproduces ACIJ's getPasswordAuthenticationKey). */
+/**
+ * Checks against the verified test vector of sources §7.4 (reproduces ACIJ's
+ * getPasswordAuthenticationKey).
+ */
 class Srp6aTest {
   private static final String POOL = "AbCdEfGhI";
   private static final String USER = "alice";
@@ -35,7 +38,8 @@ class Srp6aTest {
 
   @Test
   void whenMultiplierComputedThenMatchesFacts() {
-    assertEquals("538282c4354742d7cbbde2359fcf67f9f5b3a6b08791e5011b43b8a5b66d9ee6", Srp6a.K.toString(16));
+    assertEquals(
+        "538282c4354742d7cbbde2359fcf67f9f5b3a6b08791e5011b43b8a5b66d9ee6", Srp6a.K.toString(16));
     assertEquals(3072, Srp6a.N.bitLength());
   }
 
@@ -52,8 +56,11 @@ class Srp6aTest {
   @Test
   void whenIdentityHashedThenMatchesVector() throws Exception {
     byte[] identity =
-        MessageDigest.getInstance("SHA-256").digest((POOL + USER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
-    assertEquals("dd7463e069262c5865d457b28f26e853b99521ea848c7e9fa077627dd4898130", HEX.formatHex(identity));
+        MessageDigest.getInstance("SHA-256")
+            .digest((POOL + USER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+    assertEquals(
+        "dd7463e069262c5865d457b28f26e853b99521ea848c7e9fa077627dd4898130",
+        HEX.formatHex(identity));
   }
 
   @Test
@@ -74,14 +81,16 @@ class Srp6aTest {
     assertTrue(srpA.startsWith("f2c4e7407ccfac452a7c7e1034e8388b"));
     assertTrue(server.publicKeyHex().startsWith("e7d00735196e9fa6f74b4a8ad1b996a6"));
     BigInteger u = Srp6a.computeU(clientA, server.publicKey());
-    assertEquals("5095bbfe611d58a4665f715fe7040b42204012db52a4d8c66e2e4fbb6e605d20", u.toString(16));
+    assertEquals(
+        "5095bbfe611d58a4665f715fe7040b42204012db52a4d8c66e2e4fbb6e605d20", u.toString(16));
 
     byte[] serverKey = server.passwordAuthenticationKey(srpA);
     assertEquals("7076c09044eecdeead29da4795206a5a", HEX.formatHex(serverKey));
     assertArrayEquals(clientKey(server.publicKey(), clientA), serverKey);
 
     String signature =
-        Srp6a.expectedSignature(serverKey, POOL, USER, Base64.getDecoder().decode(SECRET_BLOCK), TIMESTAMP);
+        Srp6a.expectedSignature(
+            serverKey, POOL, USER, Base64.getDecoder().decode(SECRET_BLOCK), TIMESTAMP);
     assertEquals("R6GL8nFMhQH93in80OTUFJ+DBDY98KeQ1c6SlHWSzQk=", signature);
   }
 
@@ -114,7 +123,8 @@ class Srp6aTest {
 
   @Test
   void whenPasswordPoolOrUserDiffersThenNoMatch() {
-    PasswordVerifier stored = Srp6a.createVerifier(POOL, USER, PASSWORD, new SecureRandom(), NOW, null);
+    PasswordVerifier stored =
+        Srp6a.createVerifier(POOL, USER, PASSWORD, new SecureRandom(), NOW, null);
     assertFalse(Srp6a.matches(stored, POOL, USER, "P@ssw0rd?"));
     assertFalse(Srp6a.matches(stored, "OtherPool", USER, PASSWORD));
     assertFalse(Srp6a.matches(stored, POOL, "bob", PASSWORD));
@@ -124,7 +134,8 @@ class Srp6aTest {
 
   @Test
   void whenStoredVerifierIsVectorThenMatchesIgnoringHexCase() {
-    String v = Srp6a.padHex(Srp6a.verifier(POOL, USER, PASSWORD, SALT)).toUpperCase(java.util.Locale.ROOT);
+    String v =
+        Srp6a.padHex(Srp6a.verifier(POOL, USER, PASSWORD, SALT)).toUpperCase(java.util.Locale.ROOT);
     assertTrue(Srp6a.matches(new PasswordVerifier(SALT, v, NOW, null), POOL, USER, PASSWORD));
   }
 
@@ -140,8 +151,10 @@ class Srp6aTest {
   @Test
   void whenClientAIsZeroModNThenInvalidParameter() {
     Srp6a.ServerSession server = vectorServer();
-    for (String bad : new String[] {"0", "00", Srp6a.N.toString(16), Srp6a.N.shiftLeft(1).toString(16)}) {
-      CognitoException e = assertThrows(CognitoException.class, () -> server.passwordAuthenticationKey(bad));
+    for (String bad :
+        new String[] {"0", "00", Srp6a.N.toString(16), Srp6a.N.shiftLeft(1).toString(16)}) {
+      CognitoException e =
+          assertThrows(CognitoException.class, () -> server.passwordAuthenticationKey(bad));
       assertEquals(ErrorCode.INVALID_PARAMETER, e.code());
     }
   }
@@ -150,7 +163,8 @@ class Srp6aTest {
   void whenClientAIsNotHexThenInvalidParameter() {
     Srp6a.ServerSession server = vectorServer();
     for (String bad : new String[] {"", "-1f", "+1f", "xyz", "\u0663", "f".repeat(1025)}) {
-      CognitoException e = assertThrows(CognitoException.class, () -> server.passwordAuthenticationKey(bad));
+      CognitoException e =
+          assertThrows(CognitoException.class, () -> server.passwordAuthenticationKey(bad));
       assertEquals(ErrorCode.INVALID_PARAMETER, e.code());
     }
     assertThrows(CognitoException.class, () -> server.passwordAuthenticationKey(null));
@@ -166,7 +180,8 @@ class Srp6aTest {
   }
 
   /** The client side as ACIJ computes it: S = (B − k·g^x)^(a + u·x) mod N, then the same HKDF. */
-  private static byte[] clientKey(BigInteger serverB, BigInteger clientA, BigInteger a, String saltHex) {
+  private static byte[] clientKey(
+      BigInteger serverB, BigInteger clientA, BigInteger a, String saltHex) {
     BigInteger u = Srp6a.computeU(clientA, serverB);
     BigInteger x = Srp6a.computeX(POOL, USER, PASSWORD, saltHex);
     BigInteger base = serverB.subtract(Srp6a.K.multiply(Srp6a.G.modPow(x, Srp6a.N))).mod(Srp6a.N);

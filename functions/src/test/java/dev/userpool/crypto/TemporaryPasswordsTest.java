@@ -27,16 +27,23 @@ class TemporaryPasswordsTest {
     for (PasswordPolicy policy : POLICIES) {
       for (int i = 0; i < 200; i++) {
         String password = TemporaryPasswords.generate(policy, RANDOM);
-        assertDoesNotThrow(() -> PasswordPolicyCheck.check(policy, password), policy + " " + password);
+        assertDoesNotThrow(
+            () -> PasswordPolicyCheck.check(policy, password), policy + " " + password);
       }
     }
   }
 
   @Test
   void whenGeneratedThenLengthIsMinimumLengthButAtLeastTen() {
-    assertEquals(10, TemporaryPasswords.generate(new PasswordPolicy(6, true, true, true, true, 7), RANDOM).length());
+    assertEquals(
+        10,
+        TemporaryPasswords.generate(new PasswordPolicy(6, true, true, true, true, 7), RANDOM)
+            .length());
     assertEquals(10, TemporaryPasswords.generate(PasswordPolicy.DEFAULT, RANDOM).length());
-    assertEquals(20, TemporaryPasswords.generate(new PasswordPolicy(20, true, true, true, true, 7), RANDOM).length());
+    assertEquals(
+        20,
+        TemporaryPasswords.generate(new PasswordPolicy(20, true, true, true, true, 7), RANDOM)
+            .length());
   }
 
   @Test

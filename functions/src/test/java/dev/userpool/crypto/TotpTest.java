@@ -28,10 +28,13 @@ class TotpTest {
     Instant now = Instant.ofEpochSecond(1234567890);
     long step = Totp.step(now);
 
-    assertEquals(OptionalLong.of(step - 1), Totp.matchingStep(SEED, Totp.code(SEED, step - 1), now));
-    assertEquals(OptionalLong.of(step + 1), Totp.matchingStep(SEED, Totp.code(SEED, step + 1), now));
-    assertTrue(Totp.matchingStep(SEED, Totp.code(SEED, step - 2), now).isEmpty()
-        || Totp.code(SEED, step - 2).equals(Totp.code(SEED, step)));
+    assertEquals(
+        OptionalLong.of(step - 1), Totp.matchingStep(SEED, Totp.code(SEED, step - 1), now));
+    assertEquals(
+        OptionalLong.of(step + 1), Totp.matchingStep(SEED, Totp.code(SEED, step + 1), now));
+    assertTrue(
+        Totp.matchingStep(SEED, Totp.code(SEED, step - 2), now).isEmpty()
+            || Totp.code(SEED, step - 2).equals(Totp.code(SEED, step)));
   }
 
   @Test

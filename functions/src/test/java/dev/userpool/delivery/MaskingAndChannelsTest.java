@@ -17,14 +17,26 @@ import org.junit.jupiter.api.Test;
 class MaskingAndChannelsTest {
   private static User user(Map<String, String> attributes) {
     Instant t = Instant.parse("2025-01-01T00:00:00Z");
-    return new User("us-east-1_X", "jane", "sub", attributes, true, UserStatus.CONFIRMED, t, t, null, Map.of(), 1);
+    return new User(
+        "us-east-1_X",
+        "jane",
+        "sub",
+        attributes,
+        true,
+        UserStatus.CONFIRMED,
+        t,
+        t,
+        null,
+        Map.of(),
+        1);
   }
 
   @Test
   void whenDestinationsAreMaskedThenTheyLookLikeCognitos() {
     assertEquals("j***@e***", Masking.mask(DeliveryMedium.EMAIL, "jane@example.com"));
     assertEquals("a***@m***", Masking.mask(DeliveryMedium.EMAIL, "a@mail.example.co.uk"));
-    assertEquals("t***@t***", Masking.mask(DeliveryMedium.EMAIL, "test@test.com")); // observed on AWS
+    assertEquals(
+        "t***@t***", Masking.mask(DeliveryMedium.EMAIL, "test@test.com")); // observed on AWS
     assertEquals("+*******1212", Masking.mask(DeliveryMedium.SMS, "+15555551212"));
     assertEquals("+********4114", Masking.mask(DeliveryMedium.SMS, "+447700904114"));
   }
@@ -32,7 +44,8 @@ class MaskingAndChannelsTest {
   @Test
   void whenSigningUpThenThePhoneComesBeforeTheEmailAndOnlyAutoVerifiedCount() {
     User both = user(Map.of("email", "j@example.com", "phone_number", "+15555551212"));
-    PoolSettings emailAndPhone = new PoolSettings(Map.of("AutoVerifiedAttributes", List.of("email", "phone_number")));
+    PoolSettings emailAndPhone =
+        new PoolSettings(Map.of("AutoVerifiedAttributes", List.of("email", "phone_number")));
     PoolSettings emailOnly = new PoolSettings(Map.of("AutoVerifiedAttributes", List.of("email")));
     assertEquals(Optional.of("phone_number"), ChannelChoice.signUp(emailAndPhone, both));
     assertEquals(Optional.of("email"), ChannelChoice.signUp(emailOnly, both));
@@ -41,17 +54,41 @@ class MaskingAndChannelsTest {
 
   @Test
   void whenRecoveringThenOnlyVerifiedValuesCountInTheConfiguredOrder() {
-    User u = user(Map.of("email", "j@example.com", "email_verified", "true", "phone_number", "+15555551212",
-        "phone_number_verified", "true"));
-    assertEquals(Optional.of("phone_number"), ChannelChoice.recovery(new PoolSettings(Map.of()), u));
-    PoolSettings emailFirst = new PoolSettings(Map.of("AccountRecoverySetting", Map.of("RecoveryMechanisms", List.of(
-        Map.of("Name", "verified_phone_number", "Priority", 2), Map.of("Name", "verified_email", "Priority", 1)))));
+    User u =
+        user(
+            Map.of(
+                "email",
+                "j@example.com",
+                "email_verified",
+                "true",
+                "phone_number",
+                "+15555551212",
+                "phone_number_verified",
+                "true"));
+    assertEquals(
+        Optional.of("phone_number"), ChannelChoice.recovery(new PoolSettings(Map.of()), u));
+    PoolSettings emailFirst =
+        new PoolSettings(
+            Map.of(
+                "AccountRecoverySetting",
+                Map.of(
+                    "RecoveryMechanisms",
+                    List.of(
+                        Map.of("Name", "verified_phone_number", "Priority", 2),
+                        Map.of("Name", "verified_email", "Priority", 1)))));
     assertEquals(Optional.of("email"), ChannelChoice.recovery(emailFirst, u));
-    PoolSettings adminOnly = new PoolSettings(Map.of("AccountRecoverySetting", Map.of("RecoveryMechanisms",
-        List.of(Map.of("Name", "admin_only", "Priority", 1)))));
+    PoolSettings adminOnly =
+        new PoolSettings(
+            Map.of(
+                "AccountRecoverySetting",
+                Map.of(
+                    "RecoveryMechanisms", List.of(Map.of("Name", "admin_only", "Priority", 1)))));
     assertEquals(Optional.empty(), ChannelChoice.recovery(adminOnly, u));
-    assertEquals(Optional.empty(), ChannelChoice.recovery(new PoolSettings(Map.of()),
-        user(Map.of("email", "j@example.com", "email_verified", "false"))));
+    assertEquals(
+        Optional.empty(),
+        ChannelChoice.recovery(
+            new PoolSettings(Map.of()),
+            user(Map.of("email", "j@example.com", "email_verified", "false"))));
   }
 
   @Test
@@ -59,14 +96,22 @@ class MaskingAndChannelsTest {
     PoolSettings none = new PoolSettings(Map.of());
     assertEquals("Your verification code is {####}. ", Templates.verification(none).smsMessage());
     assertEquals("Your verification code", Templates.verification(none).emailSubject());
-    PoolSettings custom = new PoolSettings(Map.of("VerificationMessageTemplate",
-        Map.of("EmailMessage", "Code: {####}", "EmailSubject", "Hi"), "SmsVerificationMessage", "SMS {####}"));
+    PoolSettings custom =
+        new PoolSettings(
+            Map.of(
+                "VerificationMessageTemplate",
+                Map.of("EmailMessage", "Code: {####}", "EmailSubject", "Hi"),
+                "SmsVerificationMessage",
+                "SMS {####}"));
     assertEquals("Code: {####}", Templates.verification(custom).emailMessage());
     assertEquals("SMS {####}", Templates.verification(custom).smsMessage());
-    assertEquals("Your username is jane and temporary password is 123456. ",
+    assertEquals(
+        "Your username is jane and temporary password is 123456. ",
         Templates.fill(Templates.invitation(none).emailMessage(), "123456", "jane"));
-    PoolSettings link = new PoolSettings(Map.of("VerificationMessageTemplate",
-        Map.of("DefaultEmailOption", "CONFIRM_WITH_LINK")));
+    PoolSettings link =
+        new PoolSettings(
+            Map.of(
+                "VerificationMessageTemplate", Map.of("DefaultEmailOption", "CONFIRM_WITH_LINK")));
     assertThrows(CognitoException.class, () -> Templates.requireCodeEmails(link));
   }
 }

@@ -13,7 +13,9 @@ import org.junit.jupiter.api.Test;
 class CsvRecordsTest {
   @Test
   void whenFieldsAreQuotedThenCommasQuotesAndLineBreaksStayInTheField() throws IOException {
-    CsvRecords records = new CsvRecords(new StringReader("a,b\r\n\"x, y\",\"say \"\"hi\"\"\nthere\"\n\nlast,\n"), 100);
+    CsvRecords records =
+        new CsvRecords(
+            new StringReader("a,b\r\n\"x, y\",\"say \"\"hi\"\"\nthere\"\n\nlast,\n"), 100);
 
     assertEquals(List.of("a", "b"), records.next().fields());
     CsvRecords.Record second = records.next();

@@ -16,20 +16,35 @@ import java.util.Base64;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** API Gateway proxy events through the Lambda entry point, as `sam local invoke` would send them. */
+/**
+ * API Gateway proxy events through the Lambda entry point, as `sam local invoke` would send them.
+ */
 class ApiGatewayHandlerTest {
-  private final ApiGatewayHandler handler = new ApiGatewayHandler(new Wiring(AppConfig.inMemory(),
-      Clock.systemUTC(), EmbeddedItemTable.inMemory(Clock.systemUTC()), RequestAuthenticator.ACCEPT_ALL));
+  private final ApiGatewayHandler handler =
+      new ApiGatewayHandler(
+          new Wiring(
+              AppConfig.inMemory(),
+              Clock.systemUTC(),
+              EmbeddedItemTable.inMemory(Clock.systemUTC()),
+              RequestAuthenticator.ACCEPT_ALL));
 
   @Test
   void whenBodyIsBase64ThenItIsDecodedBeforeValidation() {
     String body = "{\"UserPoolId\":\"us-east-1_missing\"}";
-    APIGatewayProxyResponseEvent response = handler.handleRequest(event("DescribeUserPool",
-        Base64.getEncoder().encodeToString(body.getBytes(StandardCharsets.UTF_8)), true), null);
+    APIGatewayProxyResponseEvent response =
+        handler.handleRequest(
+            event(
+                "DescribeUserPool",
+                Base64.getEncoder().encodeToString(body.getBytes(StandardCharsets.UTF_8)),
+                true),
+            null);
     assertEquals(400, response.getStatusCode());
-    // Decoded correctly: the pool id reached the operation, which did not find it (or is not implemented yet).
+    // Decoded correctly: the pool id reached the operation, which did not find it (or is not
+    // implemented yet).
     String type = Json.read(response.getBody()).get("__type").asText();
-    assertTrue(type.equals("ResourceNotFoundException") || type.equals("UnsupportedOperationException"), type);
+    assertTrue(
+        type.equals("ResourceNotFoundException") || type.equals("UnsupportedOperationException"),
+        type);
   }
 
   @Test
@@ -51,7 +66,8 @@ class ApiGatewayHandlerTest {
 
   @Test
   void whenBase64IsBrokenThenSerializationException() {
-    APIGatewayProxyResponseEvent response = handler.handleRequest(event("DescribeUserPool", "%%%", true), null);
+    APIGatewayProxyResponseEvent response =
+        handler.handleRequest(event("DescribeUserPool", "%%%", true), null);
     assertEquals(400, response.getStatusCode());
     assertEquals("SerializationException", Json.read(response.getBody()).get("__type").asText());
   }
@@ -60,8 +76,12 @@ class ApiGatewayHandlerTest {
     return new APIGatewayProxyRequestEvent()
         .withHttpMethod("POST")
         .withPath("/")
-        .withHeaders(Map.of("x-amz-target", "AWSCognitoIdentityProviderService." + operation,
-            "content-type", "application/x-amz-json-1.1"))
+        .withHeaders(
+            Map.of(
+                "x-amz-target",
+                "AWSCognitoIdentityProviderService." + operation,
+                "content-type",
+                "application/x-amz-json-1.1"))
         .withBody(body)
         .withIsBase64Encoded(base64);
   }

@@ -30,26 +30,32 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every file in events/ through the Lambda entry point, as {@code sam local invoke UserpoolFunction -e
- * events/<file>} would send it, in the order of events/expected.json and against one in-memory store; ids that a
- * successful answer returns are substituted into later events. The manifest and the folder must list the same
- * files, and every implemented operation needs at least one event.
+ * Every file in events/ through the Lambda entry point, as {@code sam local invoke UserpoolFunction
+ * -e events/<file>} would send it, in the order of events/expected.json and against one in-memory
+ * store; ids that a successful answer returns are substituted into later events. The manifest and
+ * the folder must list the same files, and every implemented operation needs at least one event.
  */
 class EventsReplayTest {
   private static final Path EVENTS = Path.of("..", "events");
   private static final ObjectMapper EVENT_READER =
       Json.MAPPER.copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
   /** Placeholder → where a successful answer carries its value. */
-  private static final Map<String, String> CAPTURES = Map.of(
-      "poolId", "/UserPool/Id",
-      "clientId", "/UserPoolClient/ClientId",
-      "clientSecret", "/UserPoolClient/ClientSecret",
-      "username", "/User/Username",
-      "jobId", "/UserImportJob/JobId");
+  private static final Map<String, String> CAPTURES =
+      Map.of(
+          "poolId", "/UserPool/Id",
+          "clientId", "/UserPoolClient/ClientId",
+          "clientSecret", "/UserPoolClient/ClientSecret",
+          "username", "/User/Username",
+          "jobId", "/UserImportJob/JobId");
 
   private final Clock clock = Clock.systemUTC();
-  private final Wiring wiring = new Wiring(AppConfig.inMemory(), clock, EmbeddedItemTable.inMemory(clock),
-      RequestAuthenticator.ACCEPT_ALL);
+  private final Wiring wiring =
+      new Wiring(
+          AppConfig.inMemory(),
+          clock,
+          EmbeddedItemTable.inMemory(clock),
+          RequestAuthenticator.ACCEPT_ALL);
   private final ApiGatewayHandler handler = new ApiGatewayHandler(wiring);
 
   @Test
@@ -58,11 +64,18 @@ class EventsReplayTest {
     List<String> failures = new ArrayList<>();
     for (Map.Entry<String, Integer> expected : manifest().entrySet()) {
       String text = substitute(Files.readString(EVENTS.resolve(expected.getKey())), captured);
-      APIGatewayProxyRequestEvent event = EVENT_READER.readValue(text, APIGatewayProxyRequestEvent.class);
+      APIGatewayProxyRequestEvent event =
+          EVENT_READER.readValue(text, APIGatewayProxyRequestEvent.class);
       APIGatewayProxyResponseEvent response = handler.handleRequest(event, null);
       if (response.getStatusCode().intValue() != expected.getValue().intValue()) {
-        failures.add(expected.getKey() + ": expected " + expected.getValue() + ", got " + response.getStatusCode()
-            + " " + response.getBody());
+        failures.add(
+            expected.getKey()
+                + ": expected "
+                + expected.getValue()
+                + ", got "
+                + response.getStatusCode()
+                + " "
+                + response.getBody());
       } else if (response.getStatusCode() == 200) {
         capture(Json.read(response.getBody()), captured);
       }
@@ -85,14 +98,18 @@ class EventsReplayTest {
   void whenEventsAreReadThenEachHasTheShapeSamLocalInvokeTakes() throws IOException {
     for (String file : manifest().keySet()) {
       JsonNode event = Json.read(Files.readString(EVENTS.resolve(file)));
-      for (String field : List.of("httpMethod", "path", "headers", "body", "isBase64Encoded", "requestContext")) {
+      for (String field :
+          List.of("httpMethod", "path", "headers", "body", "isBase64Encoded", "requestContext")) {
         assertTrue(event.has(field), file + " lacks " + field);
       }
       String operation = file.substring(0, file.indexOf('.'));
       String target = event.get("headers").path("X-Amz-Target").asText("");
       // well-known documents and the domain's web routes (OAuth.*): no operation
-      boolean getRoute = event.get("httpMethod").asText().equals("GET") || !event.get("path").asText().equals("/");
-      assertTrue(operation.equals("UnknownOperation") || getRoute
+      boolean getRoute =
+          event.get("httpMethod").asText().equals("GET") || !event.get("path").asText().equals("/");
+      assertTrue(
+          operation.equals("UnknownOperation")
+              || getRoute
               || target.equals(CognitoProtocol.TARGET_PREFIX + operation),
           file + " is named after " + operation + " but targets '" + target + "'");
     }
@@ -104,8 +121,9 @@ class EventsReplayTest {
     for (String file : manifest().keySet()) {
       covered.add(file.substring(0, file.indexOf('.')));
     }
-    Set<String> missing = new TreeSet<>(
-        Implementations.table(ServiceModel.load(), wiring.dependencies()).implementedNames());
+    Set<String> missing =
+        new TreeSet<>(
+            Implementations.table(ServiceModel.load(), wiring.dependencies()).implementedNames());
     missing.removeAll(covered);
     assertTrue(missing.isEmpty(), "no events/<Operation>.json for " + missing);
   }
@@ -126,11 +144,12 @@ class EventsReplayTest {
   }
 
   private static void capture(JsonNode answer, Map<String, String> captured) {
-    CAPTURES.forEach((name, pointer) -> {
-      JsonNode value = answer.at(pointer);
-      if (value.isTextual()) {
-        captured.put(name, value.asText());
-      }
-    });
+    CAPTURES.forEach(
+        (name, pointer) -> {
+          JsonNode value = answer.at(pointer);
+          if (value.isTextual()) {
+            captured.put(name, value.asText());
+          }
+        });
   }
 }

@@ -15,12 +15,18 @@ import java.time.Clock;
 import org.junit.jupiter.api.Test;
 
 /**
- * The deployed handler has no CSV upload target yet (docs/adr/0015): it creates, describes and lists jobs, answers
- * no PreSignedUrl rather than a URL nothing serves, and refuses to start a job with a message that says why.
+ * The deployed handler has no CSV upload target yet (docs/adr/0015): it creates, describes and
+ * lists jobs, answers no PreSignedUrl rather than a URL nothing serves, and refuses to start a job
+ * with a message that says why.
  */
 class UserImportJobsLambdaTest {
-  private final ApiGatewayHandler handler = new ApiGatewayHandler(new Wiring(AppConfig.inMemory(),
-      Clock.systemUTC(), EmbeddedItemTable.inMemory(Clock.systemUTC()), RequestAuthenticator.ACCEPT_ALL));
+  private final ApiGatewayHandler handler =
+      new ApiGatewayHandler(
+          new Wiring(
+              AppConfig.inMemory(),
+              Clock.systemUTC(),
+              EmbeddedItemTable.inMemory(Clock.systemUTC()),
+              RequestAuthenticator.ACCEPT_ALL));
 
   private JsonNode call(String operation, String body, int status) {
     APIGatewayProxyResponseEvent response =
@@ -32,18 +38,34 @@ class UserImportJobsLambdaTest {
   @Test
   void whenJobIsCreatedInTheLambdaThenItHasNoUploadUrlAndCannotStart() {
     String pool = call("CreateUserPool", "{\"PoolName\":\"p\"}", 200).at("/UserPool/Id").asText();
-    JsonNode job = call("CreateUserImportJob", "{\"UserPoolId\":\"" + pool + "\",\"JobName\":\"j\","
-        + "\"CloudWatchLogsRoleArn\":\"arn:aws:iam::123456789012:role/logs\"}", 200).get("UserImportJob");
+    JsonNode job =
+        call(
+                "CreateUserImportJob",
+                "{\"UserPoolId\":\""
+                    + pool
+                    + "\",\"JobName\":\"j\","
+                    + "\"CloudWatchLogsRoleArn\":\"arn:aws:iam::123456789012:role/logs\"}",
+                200)
+            .get("UserImportJob");
     assertEquals("Created", job.get("Status").asText());
     assertFalse(job.has("PreSignedUrl"));
     String jobId = job.get("JobId").asText();
     assertTrue(jobId.matches("import-[0-9a-zA-Z]{10}"), jobId);
 
-    JsonNode refused = call("StartUserImportJob", "{\"UserPoolId\":\"" + pool + "\",\"JobId\":\"" + jobId + "\"}",
-        400);
+    JsonNode refused =
+        call(
+            "StartUserImportJob",
+            "{\"UserPoolId\":\"" + pool + "\",\"JobId\":\"" + jobId + "\"}",
+            400);
     assertEquals("UnsupportedOperationException", refused.get("__type").asText());
     assertTrue(refused.get("message").asText().contains("only supported by the local server"));
-    assertEquals("Created", call("DescribeUserImportJob",
-        "{\"UserPoolId\":\"" + pool + "\",\"JobId\":\"" + jobId + "\"}", 200).at("/UserImportJob/Status").asText());
+    assertEquals(
+        "Created",
+        call(
+                "DescribeUserImportJob",
+                "{\"UserPoolId\":\"" + pool + "\",\"JobId\":\"" + jobId + "\"}",
+                200)
+            .at("/UserImportJob/Status")
+            .asText());
   }
 }

@@ -22,8 +22,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Sends bad input to every one of the 122 operations: an empty body, a member of the wrong JSON type, and a string
- * one character over its maximum. Each must answer 400 with a Cognito-shaped error and leave the store unchanged.
+ * Sends bad input to every one of the 122 operations: an empty body, a member of the wrong JSON
+ * type, and a string one character over its maximum. Each must answer 400 with a Cognito-shaped
+ * error and leave the store unchanged.
  */
 class BadInputSweepTest {
   private static final ServiceModel MODEL = ServiceModel.load();
@@ -33,13 +34,21 @@ class BadInputSweepTest {
   @BeforeAll
   static void wire() {
     table = EmbeddedItemTable.inMemory(Clock.systemUTC());
-    protocol = new Wiring(AppConfig.inMemory(), Clock.systemUTC(), table, RequestAuthenticator.ACCEPT_ALL).protocol();
+    protocol =
+        new Wiring(AppConfig.inMemory(), Clock.systemUTC(), table, RequestAuthenticator.ACCEPT_ALL)
+            .protocol();
     // Some state to protect: a rejected request must leave it exactly as it is.
     ApiResponse pool = call("CreateUserPool", "{\"PoolName\":\"sweep\"}");
     assertEquals(200, pool.status(), pool.bodyText());
     String poolId = json(pool).get("UserPool").get("Id").asText();
-    assertEquals(200, call("AdminCreateUser", "{\"UserPoolId\":\"" + poolId
-        + "\",\"Username\":\"alice\",\"MessageAction\":\"SUPPRESS\"}").status());
+    assertEquals(
+        200,
+        call(
+                "AdminCreateUser",
+                "{\"UserPoolId\":\""
+                    + poolId
+                    + "\",\"Username\":\"alice\",\"MessageAction\":\"SUPPRESS\"}")
+            .status());
     assertTrue(table.dump().contains("USER#"));
   }
 
@@ -82,12 +91,15 @@ class BadInputSweepTest {
   void whenAStringIsOneOverItsMaximumThenInvalidParameterException(String operation) {
     ServiceModel.Shape input = MODEL.shape(MODEL.operation(operation).inputShape());
     List<String> bounded = new ArrayList<>();
-    input.members().forEach((name, shape) -> {
-      ServiceModel.Shape s = MODEL.shape(shape);
-      if (s.type().equals("string") && s.max() != null && s.enumValues() == null) {
-        bounded.add(name);
-      }
-    });
+    input
+        .members()
+        .forEach(
+            (name, shape) -> {
+              ServiceModel.Shape s = MODEL.shape(shape);
+              if (s.type().equals("string") && s.max() != null && s.enumValues() == null) {
+                bounded.add(name);
+              }
+            });
     if (bounded.isEmpty()) {
       return;
     }
@@ -97,7 +109,11 @@ class BadInputSweepTest {
     body.put(name, "a".repeat((int) (MODEL.shape(input.members().get(name)).max() + 1)));
     ApiResponse response = call(operation, Json.write(body));
     assertError(response, "InvalidParameterException");
-    assertTrue(json(response).get("message").asText().contains("Member must have length less than or equal to"),
+    assertTrue(
+        json(response)
+            .get("message")
+            .asText()
+            .contains("Member must have length less than or equal to"),
         json(response).toString());
     assertEquals(before, table.dump(), "state changed");
   }
@@ -109,10 +125,17 @@ class BadInputSweepTest {
   }
 
   private static ApiResponse call(String operation, String body) {
-    ApiRequest request = new ApiRequest("POST", "/",
-        Map.of("X-Amz-Target", CognitoProtocol.TARGET_PREFIX + operation,
-            "Content-Type", CognitoProtocol.CONTENT_TYPE),
-        body.getBytes(StandardCharsets.UTF_8), "127.0.0.1");
+    ApiRequest request =
+        new ApiRequest(
+            "POST",
+            "/",
+            Map.of(
+                "X-Amz-Target",
+                CognitoProtocol.TARGET_PREFIX + operation,
+                "Content-Type",
+                CognitoProtocol.CONTENT_TYPE),
+            body.getBytes(StandardCharsets.UTF_8),
+            "127.0.0.1");
     return protocol.handle(request).response();
   }
 

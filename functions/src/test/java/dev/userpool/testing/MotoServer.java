@@ -22,42 +22,50 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * The moto server (an open-source AWS API emulator) that DynamoDB-backed tests run against, started at most once
- * per JVM and stopped when the JVM exits.
+ * The moto server (an open-source AWS API emulator) that DynamoDB-backed tests run against, started
+ * at most once per JVM and stopped when the JVM exits.
  *
- * <p>Without system property {@code userpool.moto.port} (Maven's {@code -Dmoto.port} sets it) each test JVM starts
- * its own moto on a port the operating system reports free, so two builds on one machine, and the functions and
- * local test JVMs of one build, never share or reset each other's server. With the property, moto runs on that
- * port, and a moto already answering there is reused, so a developer can keep one running between test runs.
+ * <p>Without system property {@code userpool.moto.port} (Maven's {@code -Dmoto.port} sets it) each
+ * test JVM starts its own moto on a port the operating system reports free, so two builds on one
+ * machine, and the functions and local test JVMs of one build, never share or reset each other's
+ * server. With the property, moto runs on that port, and a moto already answering there is reused,
+ * so a developer can keep one running between test runs.
  *
- * <p>A shared server may be used by other test JVMs: use {@link #uniqueTableName} rather than fixed names, and call
- * {@link #reset} only when no one else can be using it. A server started by hand with plain
- * {@code python3 -m moto.server} works too, but lets concurrent conditional writes race (see
- * {@link #SERIALIZED_MOTO}), so concurrency tests may then fail.
+ * <p>A shared server may be used by other test JVMs: use {@link #uniqueTableName} rather than fixed
+ * names, and call {@link #reset} only when no one else can be using it. A server started by hand
+ * with plain {@code python3 -m moto.server} works too, but lets concurrent conditional writes race
+ * (see {@link #SERIALIZED_MOTO}), so concurrency tests may then fail.
  */
 public final class MotoServer {
   public static final String PORT_PROPERTY = "userpool.moto.port";
   private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(30);
-  /**
-   * {@code python3 -m moto.server}, except that requests are handled one at a time. Moto's threaded server checks
-   * a write's condition and stores the item in separate steps, so two concurrent conditional writes can both
-   * succeed; DynamoDB never lets that happen, and the store contracts test exactly that.
-   */
-  private static final String SERIALIZED_MOTO = String.join("\n",
-      "import sys, threading",
-      "from moto import server",
-      "from moto.moto_server.werkzeug_app import DomainDispatcherApplication as App",
-      "lock = threading.Lock()",
-      "handle = App.__call__",
-      "def serialized(self, environ, start_response):",
-      "    with lock:",
-      "        return handle(self, environ, start_response)",
-      "App.__call__ = serialized",
-      "server.main(sys.argv[1:])");
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-  private static final String INSTALL_HINT = "run .ci/install-test-tools (it installs Debian's python3-moto,"
-      + " or moto with pip where Debian has no package), or: python3 -m pip install 'moto[server]'";
+  /**
+   * {@code python3 -m moto.server}, except that requests are handled one at a time. Moto's threaded
+   * server checks a write's condition and stores the item in separate steps, so two concurrent
+   * conditional writes can both succeed; DynamoDB never lets that happen, and the store contracts
+   * test exactly that.
+   */
+  private static final String SERIALIZED_MOTO =
+      String.join(
+          "\n",
+          "import sys, threading",
+          "from moto import server",
+          "from moto.moto_server.werkzeug_app import DomainDispatcherApplication as App",
+          "lock = threading.Lock()",
+          "handle = App.__call__",
+          "def serialized(self, environ, start_response):",
+          "    with lock:",
+          "        return handle(self, environ, start_response)",
+          "App.__call__ = serialized",
+          "server.main(sys.argv[1:])");
+
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+  private static final String INSTALL_HINT =
+      "run .ci/install-test-tools (it installs Debian's python3-moto,"
+          + " or moto with pip where Debian has no package), or: python3 -m pip install 'moto[server]'";
 
   private static URI endpoint;
   private static String python;
@@ -78,10 +86,14 @@ public final class MotoServer {
     return configuredPort(System.getProperty(PORT_PROPERTY));
   }
 
-  /** {@code value} of the port property: null (pick a free port) when unset, blank or Maven's unresolved expression. */
+  /**
+   * {@code value} of the port property: null (pick a free port) when unset, blank or Maven's
+   * unresolved expression.
+   */
   static Integer configuredPort(String property) {
     String value = property == null ? "" : property.trim();
-    if (value.isEmpty() || value.startsWith("${")) { // unset, or Maven passed the unresolved expression through
+    if (value.isEmpty()
+        || value.startsWith("${")) { // unset, or Maven passed the unresolved expression through
       return null;
     }
     try {
@@ -100,8 +112,8 @@ public final class MotoServer {
   }
 
   /**
-   * Our own moto on a free port. Between asking the OS for a free port and moto binding it another process may
-   * take it; then moto exits at once and the next free port is tried.
+   * Our own moto on a free port. Between asking the OS for a free port and moto binding it another
+   * process may take it; then moto exits at once and the next free port is tried.
    */
   private static URI onFreePort() {
     IllegalStateException last = null;
@@ -129,12 +141,16 @@ public final class MotoServer {
     return URI.create("http://127.0.0.1:" + port);
   }
 
-  /** A DynamoDB client for moto: region us-east-1, dummy static credentials, the URL-connection HTTP client. */
+  /**
+   * A DynamoDB client for moto: region us-east-1, dummy static credentials, the URL-connection HTTP
+   * client.
+   */
   public static DynamoDbClient dynamoDbClient() {
     return DynamoDbClient.builder()
         .endpointOverride(endpoint())
         .region(Region.US_EAST_1)
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")))
+        .credentialsProvider(
+            StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")))
         .httpClient(UrlConnectionHttpClient.create())
         .build();
   }
@@ -147,10 +163,12 @@ public final class MotoServer {
   /** Drops every resource in the server, for every user of it. */
   public static void reset() {
     try {
-      HttpResponse<String> response = HTTP.send(
-          HttpRequest.newBuilder(endpoint().resolve("/moto-api/reset"))
-              .POST(HttpRequest.BodyPublishers.noBody()).build(),
-          HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response =
+          HTTP.send(
+              HttpRequest.newBuilder(endpoint().resolve("/moto-api/reset"))
+                  .POST(HttpRequest.BodyPublishers.noBody())
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() / 100 != 2) {
         throw new IllegalStateException("moto reset answered " + response.statusCode());
       }
@@ -165,9 +183,13 @@ public final class MotoServer {
   /** True when moto's own API answers, as opposed to nothing or some other program on the port. */
   private static boolean answers(URI uri) {
     try {
-      HttpResponse<String> response = HTTP.send(
-          HttpRequest.newBuilder(uri.resolve("/moto-api/config")).timeout(Duration.ofSeconds(2)).GET().build(),
-          HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response =
+          HTTP.send(
+              HttpRequest.newBuilder(uri.resolve("/moto-api/config"))
+                  .timeout(Duration.ofSeconds(2))
+                  .GET()
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
       return response.statusCode() / 100 == 2 && response.body().trim().startsWith("{");
     } catch (IOException nothingOrNotMoto) {
       return false;
@@ -186,9 +208,14 @@ public final class MotoServer {
     try {
       log = Files.createTempFile("moto-server-", ".log");
       log.toFile().deleteOnExit();
-      process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+      process =
+          new ProcessBuilder(command)
+              .redirectErrorStream(true)
+              .redirectOutput(log.toFile())
+              .start();
     } catch (IOException e) {
-      throw new IllegalStateException("cannot run " + command.get(0) + " for the moto server; " + INSTALL_HINT, e);
+      throw new IllegalStateException(
+          "cannot run " + command.get(0) + " for the moto server; " + INSTALL_HINT, e);
     }
     Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(process), "moto-server-stop"));
     Instant deadline = Instant.now().plus(STARTUP_TIMEOUT);
@@ -201,18 +228,25 @@ public final class MotoServer {
         if (output.contains("Address already in use")) {
           throw new PortTakenException(port);
         }
-        throw new IllegalStateException("the moto server exited with code " + process.exitValue() + tail(output));
+        throw new IllegalStateException(
+            "the moto server exited with code " + process.exitValue() + tail(output));
       }
       sleep(Duration.ofMillis(200));
     }
     stop(process);
-    throw new IllegalStateException("the moto server did not answer on " + uri + " within "
-        + STARTUP_TIMEOUT.toSeconds() + " s" + tail(output(log)));
+    throw new IllegalStateException(
+        "the moto server did not answer on "
+            + uri
+            + " within "
+            + STARTUP_TIMEOUT.toSeconds()
+            + " s"
+            + tail(output(log)));
   }
 
   /**
-   * The first Python 3 that can run moto's server: the one on the PATH (e.g. a virtualenv or pyenv with
-   * {@code pip install 'moto[server]'}), else the system's, where Debian's python3-moto installs it.
+   * The first Python 3 that can run moto's server: the one on the PATH (e.g. a virtualenv or pyenv
+   * with {@code pip install 'moto[server]'}), else the system's, where Debian's python3-moto
+   * installs it.
    */
   private static synchronized String python() {
     if (python == null) {
@@ -229,8 +263,11 @@ public final class MotoServer {
 
   private static boolean runs(String... command) {
     try {
-      Process process = new ProcessBuilder(command).redirectErrorStream(true)
-          .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+      Process process =
+          new ProcessBuilder(command)
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+              .start();
       if (!process.waitFor(5, TimeUnit.MINUTES)) {
         process.destroyForcibly();
         return false;
@@ -253,8 +290,10 @@ public final class MotoServer {
   }
 
   private static String tail(String output) {
-    String advice = output.toLowerCase(Locale.ROOT).contains("no module named") ? "\n" + INSTALL_HINT : "";
-    return advice + "\nserver output:\n"
+    String advice =
+        output.toLowerCase(Locale.ROOT).contains("no module named") ? "\n" + INSTALL_HINT : "";
+    return advice
+        + "\nserver output:\n"
         + (output.length() > 2000 ? output.substring(output.length() - 2000) : output);
   }
 

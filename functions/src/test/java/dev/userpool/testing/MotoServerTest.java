@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.junit.jupiter.api.Test;
 
-/** How the build's {@code -Dmoto.port} reaches the tests: absent or empty means each JVM picks a free port. */
+/**
+ * How the build's {@code -Dmoto.port} reaches the tests: absent or empty means each JVM picks a
+ * free port.
+ */
 class MotoServerTest {
   @Test
   void noPortGivenMeansAFreePortIsPicked() {
@@ -24,7 +27,8 @@ class MotoServerTest {
 
   @Test
   void aPortThatIsNotANumberIsRefusedWithTheOptionsName() {
-    IllegalStateException e = assertThrows(IllegalStateException.class, () -> MotoServer.configuredPort("abc"));
+    IllegalStateException e =
+        assertThrows(IllegalStateException.class, () -> MotoServer.configuredPort("abc"));
     assertEquals("-Dmoto.port must be a port number, not 'abc'", e.getMessage());
   }
 }

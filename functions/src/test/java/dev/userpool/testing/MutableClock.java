@@ -7,7 +7,9 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** A clock that tests move by hand, to step over expiry boundaries without sleeping. Thread-safe. */
+/**
+ * A clock that tests move by hand, to step over expiry boundaries without sleeping. Thread-safe.
+ */
 public final class MutableClock extends Clock {
   private final AtomicReference<Instant> now;
 

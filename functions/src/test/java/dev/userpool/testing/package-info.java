@@ -1,2 +1,4 @@
-/** Test support shared by the functions and local test suites: the moto server, a settable clock. */
+/**
+ * Test support shared by the functions and local test suites: the moto server, a settable clock.
+ */
 package dev.userpool.testing;

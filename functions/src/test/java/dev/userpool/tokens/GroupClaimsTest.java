@@ -14,7 +14,8 @@ class GroupClaimsTest {
   private static final String STAFF = "arn:aws:iam::123456789012:role/staff";
 
   private static Group group(String name, Integer precedence, String roleArn) {
-    return new Group("us-east-1_X", name, null, roleArn, precedence, Instant.EPOCH, Instant.EPOCH, 0);
+    return new Group(
+        "us-east-1_X", name, null, roleArn, precedence, Instant.EPOCH, Instant.EPOCH, 0);
   }
 
   private static GroupClaims claims(Group... groups) {
@@ -34,7 +35,8 @@ class GroupClaimsTest {
 
   @Test
   void whenLowestPrecedenceGroupHasARoleThenItIsPreferred() {
-    GroupClaims c = claims(group("staff", 5, STAFF), group("admins", 1, ADMIN), group("plain", 0, null));
+    GroupClaims c =
+        claims(group("staff", 5, STAFF), group("admins", 1, ADMIN), group("plain", 0, null));
 
     assertEquals(List.of("plain", "admins", "staff"), c.groups());
     assertEquals(List.of(ADMIN, STAFF), c.roles());
@@ -51,7 +53,8 @@ class GroupClaimsTest {
 
   @Test
   void whenTiedGroupsShareTheirRoleThenThatRoleIsPreferred() {
-    GroupClaims c = claims(group("staff", 1, ADMIN), group("admins", 1, ADMIN), group("x", 2, STAFF));
+    GroupClaims c =
+        claims(group("staff", 1, ADMIN), group("admins", 1, ADMIN), group("x", 2, STAFF));
 
     assertEquals(List.of(ADMIN, STAFF), c.roles());
     assertEquals(ADMIN, c.preferredRole());

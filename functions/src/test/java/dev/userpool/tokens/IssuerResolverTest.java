@@ -13,14 +13,16 @@ class IssuerResolverTest {
   @Test
   void whenBaseIsConfiguredThenItWinsOverTheRequest() {
     IssuerResolver r = new IssuerResolver("https://abc.execute-api.us-east-1.amazonaws.com/prod/");
-    assertEquals("https://abc.execute-api.us-east-1.amazonaws.com/prod/us-east-1_A1",
+    assertEquals(
+        "https://abc.execute-api.us-east-1.amazonaws.com/prod/us-east-1_A1",
         r.issuer("us-east-1_A1", "http://localhost:9229"));
   }
 
   @Test
   void whenNothingIsConfiguredThenTheRequestsBaseIsUsed() {
     IssuerResolver r = new IssuerResolver(null);
-    assertEquals("http://localhost:9229/us-east-1_A1", r.issuer("us-east-1_A1", "http://localhost:9229"));
+    assertEquals(
+        "http://localhost:9229/us-east-1_A1", r.issuer("us-east-1_A1", "http://localhost:9229"));
     assertThrows(IllegalStateException.class, () -> r.issuer("us-east-1_A1", null));
   }
 
@@ -50,12 +52,25 @@ class IssuerResolverTest {
 
   @Test
   void whenBehindApiGatewayThenBaseUrlHasHttpsAndTheStage() {
-    ApiRequest proxied = new ApiRequest("GET", "/us-east-1_A1/.well-known/jwks.json",
-        Map.of("Host", "abc.execute-api.us-east-1.amazonaws.com", "X-Forwarded-Proto", "https"), null, null,
-        "/prod/us-east-1_A1/.well-known/jwks.json", null);
+    ApiRequest proxied =
+        new ApiRequest(
+            "GET",
+            "/us-east-1_A1/.well-known/jwks.json",
+            Map.of("Host", "abc.execute-api.us-east-1.amazonaws.com", "X-Forwarded-Proto", "https"),
+            null,
+            null,
+            "/prod/us-east-1_A1/.well-known/jwks.json",
+            null);
     assertEquals("https://abc.execute-api.us-east-1.amazonaws.com/prod", proxied.baseUrl());
-    ApiRequest post = new ApiRequest("POST", "/", Map.of("Host", "h", "X-Forwarded-Proto", "https"), null, null,
-        "/prod/", null);
+    ApiRequest post =
+        new ApiRequest(
+            "POST",
+            "/",
+            Map.of("Host", "h", "X-Forwarded-Proto", "https"),
+            null,
+            null,
+            "/prod/",
+            null);
     assertEquals("https://h/prod", post.baseUrl());
   }
 }

@@ -54,19 +54,27 @@ class NimbusInteropTest {
 
   @Test
   void whenNimbusProcessesOurTokensThenSignatureAndClaimsCheckOut() throws Exception {
-    TokenIssuer.IssuedTokens tokens = f.tokens.issuer()
-        .issue(grant().withGroups(java.util.List.of("admins")), Duration.ofHours(1), Duration.ofHours(1));
+    TokenIssuer.IssuedTokens tokens =
+        f.tokens
+            .issuer()
+            .issue(
+                grant().withGroups(java.util.List.of("admins")),
+                Duration.ofHours(1),
+                Duration.ofHours(1));
     DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
-    processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256,
-        new ImmutableJWKSet<>(servedJwks())));
-    // Our fixture's clock is fixed in the past, so nimbus checks exp against a date inside the token's life.
-    processor.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(
-        new JWTClaimsSet.Builder().issuer(ISSUER).build(), Set.of("sub", "exp", "iat", "jti", "token_use")) {
-      @Override
-      protected Date currentTime() {
-        return Date.from(f.clock.instant());
-      }
-    });
+    processor.setJWSKeySelector(
+        new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, new ImmutableJWKSet<>(servedJwks())));
+    // Our fixture's clock is fixed in the past, so nimbus checks exp against a date inside the
+    // token's life.
+    processor.setJWTClaimsSetVerifier(
+        new DefaultJWTClaimsVerifier<>(
+            new JWTClaimsSet.Builder().issuer(ISSUER).build(),
+            Set.of("sub", "exp", "iat", "jti", "token_use")) {
+          @Override
+          protected Date currentTime() {
+            return Date.from(f.clock.instant());
+          }
+        });
 
     JWTClaimsSet id = processor.process(tokens.idToken(), null);
     assertEquals("id", id.getStringClaim("token_use"));
@@ -88,9 +96,11 @@ class NimbusInteropTest {
   @Test
   void whenNimbusSignsWithThePoolsKeyThenOurVerifierAccepts() throws Exception {
     SigningKeys.Loaded active = f.tokens.keys().active(POOL_ID);
-    JWTClaimsSet claims = JWTClaimsSet.parse(Json.write(TokenClaims.accessToken(grant(), "j", Duration.ofHours(1))));
-    SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(active.key().kid()).build(),
-        claims);
+    JWTClaimsSet claims =
+        JWTClaimsSet.parse(Json.write(TokenClaims.accessToken(grant(), "j", Duration.ofHours(1))));
+    SignedJWT jwt =
+        new SignedJWT(
+            new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(active.key().kid()).build(), claims);
     jwt.sign(new RSASSASigner(active.privateKey()));
     VerifiedToken verified = f.tokens.verifier().verify(jwt.serialize(), TokenUse.ACCESS);
     assertEquals("alice", verified.username());

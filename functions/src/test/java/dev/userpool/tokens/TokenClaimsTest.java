@@ -22,9 +22,26 @@ class TokenClaimsTest {
   @Test
   void whenIdTokenIsBuiltThenClaimsAreCognitosInCognitosOrder() {
     ObjectNode c = TokenClaims.idToken(grant(), JTI, Duration.ofMinutes(30));
-    assertEquals(List.of("sub", "iss", "cognito:username", "origin_jti", "aud", "event_id", "token_use",
-        "auth_time", "exp", "iat", "jti", "email", "email_verified", "phone_number", "phone_number_verified",
-        "custom:tier", "updated_at"), names(c));
+    assertEquals(
+        List.of(
+            "sub",
+            "iss",
+            "cognito:username",
+            "origin_jti",
+            "aud",
+            "event_id",
+            "token_use",
+            "auth_time",
+            "exp",
+            "iat",
+            "jti",
+            "email",
+            "email_verified",
+            "phone_number",
+            "phone_number_verified",
+            "custom:tier",
+            "updated_at"),
+        names(c));
     assertEquals("0b8c5d1e-1111-4222-8333-944455556666", c.get("sub").asText());
     assertEquals(ISSUER, c.get("iss").asText());
     assertEquals("alice", c.get("cognito:username").asText());
@@ -37,17 +54,32 @@ class TokenClaimsTest {
     assertEquals(JTI, c.get("jti").asText());
     assertEquals("11111111-2222-4333-8444-555555555555", c.get("origin_jti").asText());
     assertTrue(c.get("email_verified").isBoolean() && c.get("email_verified").asBoolean());
-    assertTrue(c.get("phone_number_verified").isBoolean() && !c.get("phone_number_verified").asBoolean());
+    assertTrue(
+        c.get("phone_number_verified").isBoolean() && !c.get("phone_number_verified").asBoolean());
     assertTrue(c.get("custom:tier").isTextual(), "custom attributes are always strings");
     assertTrue(c.get("updated_at").isIntegralNumber());
-    assertFalse(c.has("client_id") || c.has("scope") || c.has("username") || c.has("cognito:groups"));
+    assertFalse(
+        c.has("client_id") || c.has("scope") || c.has("username") || c.has("cognito:groups"));
   }
 
   @Test
   void whenAccessTokenIsBuiltThenClientIdScopeAndUsernameButNoAudOrAttributes() {
     ObjectNode c = TokenClaims.accessToken(grant(), JTI, Duration.ofHours(1));
-    assertEquals(List.of("sub", "iss", "client_id", "origin_jti", "event_id", "token_use", "scope", "auth_time",
-        "exp", "iat", "jti", "username"), names(c));
+    assertEquals(
+        List.of(
+            "sub",
+            "iss",
+            "client_id",
+            "origin_jti",
+            "event_id",
+            "token_use",
+            "scope",
+            "auth_time",
+            "exp",
+            "iat",
+            "jti",
+            "username"),
+        names(c));
     assertEquals("access", c.get("token_use").asText());
     assertEquals("aws.cognito.signin.user.admin", c.get("scope").asText());
     assertEquals("client1abcdefghijklmnopqrs", c.get("client_id").asText());
@@ -57,8 +89,11 @@ class TokenClaimsTest {
 
   @Test
   void whenUserIsInGroupsThenBothTokensListThemInTheGivenOrderAndRolesOnlyInTheIdToken() {
-    TokenGrant g = grant().withGroups(List.of("admins", "readers"))
-        .withRoles(List.of("arn:aws:iam::123456789012:role/a"), "arn:aws:iam::123456789012:role/a");
+    TokenGrant g =
+        grant()
+            .withGroups(List.of("admins", "readers"))
+            .withRoles(
+                List.of("arn:aws:iam::123456789012:role/a"), "arn:aws:iam::123456789012:role/a");
     ObjectNode id = TokenClaims.idToken(g, JTI, Duration.ofHours(1));
     ObjectNode access = TokenClaims.accessToken(g, JTI, Duration.ofHours(1));
     assertEquals("[\"admins\",\"readers\"]", Json.write(id.get("cognito:groups")));
@@ -70,9 +105,21 @@ class TokenClaimsTest {
 
   @Test
   void whenClientHasReadAttributesThenTheIdTokenHasOnlyThose() {
-    TokenGrant g = new TokenGrant(grant().pool(), TokenFixtures.client(Map.of("ReadAttributes",
-        List.of("email", "email_verified"))), grant().user(), ISSUER, T0, T0, "o", "e", null, null, null, null,
-        null);
+    TokenGrant g =
+        new TokenGrant(
+            grant().pool(),
+            TokenFixtures.client(Map.of("ReadAttributes", List.of("email", "email_verified"))),
+            grant().user(),
+            ISSUER,
+            T0,
+            T0,
+            "o",
+            "e",
+            null,
+            null,
+            null,
+            null,
+            null);
     ObjectNode c = TokenClaims.idToken(g, JTI, Duration.ofHours(1));
     assertTrue(c.has("email") && c.has("email_verified"));
     assertFalse(c.has("phone_number") || c.has("custom:tier"));
@@ -81,19 +128,22 @@ class TokenClaimsTest {
 
   @Test
   void whenDeviceIsKnownThenTheAccessTokenCarriesItsKey() {
-    ObjectNode c = TokenClaims.accessToken(grant().withDeviceKey("us-east-1_dev"), JTI, Duration.ofHours(1));
+    ObjectNode c =
+        TokenClaims.accessToken(grant().withDeviceKey("us-east-1_dev"), JTI, Duration.ofHours(1));
     assertEquals("us-east-1_dev", c.get("device_key").asText());
   }
 
   @Test
   void whenAddressIsSetThenItIsAnObjectWithFormatted() {
-    assertEquals("{\"formatted\":\"1 Main St\"}", Json.write(TokenClaims.attribute("address", "1 Main St")));
+    assertEquals(
+        "{\"formatted\":\"1 Main St\"}", Json.write(TokenClaims.attribute("address", "1 Main St")));
   }
 
   @Test
   void whenRefreshedThenAuthTimeAndOriginJtiCarryOverAndEventIdIsNew() {
     TokenGrant first = grant();
-    TokenGrant refreshed = first.refreshed(first.user(), T0.plusSeconds(7200), TokenFixtures.RANDOM);
+    TokenGrant refreshed =
+        first.refreshed(first.user(), T0.plusSeconds(7200), TokenFixtures.RANDOM);
     assertEquals(first.authTime(), refreshed.authTime());
     assertEquals(first.originJti(), refreshed.originJti());
     assertNotEquals(first.eventId(), refreshed.eventId());
@@ -103,9 +153,19 @@ class TokenClaimsTest {
   @Test
   void whenOneIssuanceIsMadeThenTheTokensShareOriginJtiButNotJti() {
     TokenFixtures f = new TokenFixtures();
-    TokenIssuer.IssuedTokens t = f.tokens.issuer()
-        .issue(TokenGrant.signIn(grant().pool(), grant().client(), grant().user(), ISSUER, T0, TokenFixtures.RANDOM),
-            Duration.ofHours(1), Duration.ofMinutes(5));
+    TokenIssuer.IssuedTokens t =
+        f.tokens
+            .issuer()
+            .issue(
+                TokenGrant.signIn(
+                    grant().pool(),
+                    grant().client(),
+                    grant().user(),
+                    ISSUER,
+                    T0,
+                    TokenFixtures.RANDOM),
+                Duration.ofHours(1),
+                Duration.ofMinutes(5));
     VerifiedToken id = f.tokens.verifier().verify(t.idToken(), TokenUse.ID);
     VerifiedToken access = f.tokens.verifier().verify(t.accessToken(), TokenUse.ACCESS);
     assertEquals(id.originJti(), access.originJti());

@@ -15,7 +15,10 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** A pool, a client and a user, and the token collaborators over one in-memory store with a hand-moved clock. */
+/**
+ * A pool, a client and a user, and the token collaborators over one in-memory store with a
+ * hand-moved clock.
+ */
 final class TokenFixtures {
   static final Instant T0 = Instant.parse("2024-05-01T10:00:00Z");
   static final String POOL_ID = "us-east-1_Tok3nPool";
@@ -25,7 +28,8 @@ final class TokenFixtures {
 
   final MutableClock clock = MutableClock.at(T0);
   final SigningKeyStore store =
-      new ItemSigningKeyStore(EmbeddedItemTable.inMemory(clock), clock, new RsaSigningKeyFactory(RANDOM));
+      new ItemSigningKeyStore(
+          EmbeddedItemTable.inMemory(clock), clock, new RsaSigningKeyFactory(RANDOM));
   final Tokens tokens;
 
   TokenFixtures() {
@@ -33,14 +37,28 @@ final class TokenFixtures {
   }
 
   TokenFixtures(String configuredBase) {
-    AppConfig config = new AppConfig("memory", null, null, null, AppConfig.DEFAULT_ACCOUNT,
-        AppConfig.DEFAULT_REGION, configuredBase);
+    AppConfig config =
+        new AppConfig(
+            "memory",
+            null,
+            null,
+            null,
+            AppConfig.DEFAULT_ACCOUNT,
+            AppConfig.DEFAULT_REGION,
+            configuredBase);
     tokens = Tokens.create(store, config, clock, RANDOM);
   }
 
   static UserPool pool(String id) {
-    return new UserPool(id, "tokens", "arn:aws:cognito-idp:us-east-1:123456789012:userpool/" + id, T0, T0,
-        Map.of(), Map.of(), 1);
+    return new UserPool(
+        id,
+        "tokens",
+        "arn:aws:cognito-idp:us-east-1:123456789012:userpool/" + id,
+        T0,
+        T0,
+        Map.of(),
+        Map.of(),
+        1);
   }
 
   static AppClient client(Map<String, Object> settings) {
@@ -56,13 +74,34 @@ final class TokenFixtures {
     attributes.put("phone_number_verified", "false");
     attributes.put("custom:tier", "7");
     attributes.put("updated_at", "1714557600");
-    return new User(POOL_ID, "alice", "0b8c5d1e-1111-4222-8333-944455556666", attributes, true,
-        UserStatus.CONFIRMED, T0, T0, new PasswordVerifier("00", "00", T0, null), Map.of(), 1);
+    return new User(
+        POOL_ID,
+        "alice",
+        "0b8c5d1e-1111-4222-8333-944455556666",
+        attributes,
+        true,
+        UserStatus.CONFIRMED,
+        T0,
+        T0,
+        new PasswordVerifier("00", "00", T0, null),
+        Map.of(),
+        1);
   }
 
   static TokenGrant grant() {
-    return new TokenGrant(pool(POOL_ID), client(Map.of()), user(), ISSUER, T0.minusSeconds(600), T0,
-        "11111111-2222-4333-8444-555555555555", "66666666-7777-4888-9999-000000000000", null, null, null,
-        java.util.List.of(TokenGrant.ADMIN_SCOPE), null);
+    return new TokenGrant(
+        pool(POOL_ID),
+        client(Map.of()),
+        user(),
+        ISSUER,
+        T0.minusSeconds(600),
+        T0,
+        "11111111-2222-4333-8444-555555555555",
+        "66666666-7777-4888-9999-000000000000",
+        null,
+        null,
+        null,
+        java.util.List.of(TokenGrant.ADMIN_SCOPE),
+        null);
   }
 }

@@ -51,7 +51,8 @@ class TokenVerifierTest {
     String[] parts = accessToken().split("\\.");
     ObjectNode header = (ObjectNode) Json.read(decode(parts[0]));
     header.put("typ", "JWT");
-    assertReason(Reason.BAD_SIGNATURE, encode(Json.write(header)) + "." + parts[1] + "." + parts[2]);
+    assertReason(
+        Reason.BAD_SIGNATURE, encode(Json.write(header)) + "." + parts[1] + "." + parts[2]);
   }
 
   @Test
@@ -59,7 +60,8 @@ class TokenVerifierTest {
     String[] parts = accessToken().split("\\.");
     ObjectNode claims = (ObjectNode) Json.read(decode(parts[1]));
     claims.put("username", "mallory");
-    assertReason(Reason.BAD_SIGNATURE, parts[0] + "." + encode(Json.write(claims)) + "." + parts[2]);
+    assertReason(
+        Reason.BAD_SIGNATURE, parts[0] + "." + encode(Json.write(claims)) + "." + parts[2]);
   }
 
   @Test
@@ -81,12 +83,27 @@ class TokenVerifierTest {
   @Test
   void whenAlgIsNoneOrHmacThenUnsupportedAlgorithm() {
     String[] parts = accessToken().split("\\.");
-    assertReason(Reason.UNSUPPORTED_ALGORITHM, encode("{\"kid\":\"k\",\"alg\":\"none\"}") + "." + parts[1] + "." + parts[2]);
-    assertReason(Reason.UNSUPPORTED_ALGORITHM, encode("{\"kid\":\"k\",\"alg\":\"HS256\"}") + "." + parts[1] + "." + parts[2]);
+    assertReason(
+        Reason.UNSUPPORTED_ALGORITHM,
+        encode("{\"kid\":\"k\",\"alg\":\"none\"}") + "." + parts[1] + "." + parts[2]);
+    assertReason(
+        Reason.UNSUPPORTED_ALGORITHM,
+        encode("{\"kid\":\"k\",\"alg\":\"HS256\"}") + "." + parts[1] + "." + parts[2]);
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "abc", "a.b", "a.b.c.d", "a..c", "!!!.e30.sig", "e30.e30.", "W10.e30.c2ln", "e30=.e30.c2ln"})
+  @ValueSource(
+      strings = {
+        "",
+        "abc",
+        "a.b",
+        "a.b.c.d",
+        "a..c",
+        "!!!.e30.sig",
+        "e30.e30.",
+        "W10.e30.c2ln",
+        "e30=.e30.c2ln"
+      })
   void whenTokenIsMalformedThenMalformed(String token) {
     assertReason(Reason.MALFORMED, token);
   }
@@ -97,7 +114,8 @@ class TokenVerifierTest {
     f.clock.advance(Duration.ofSeconds(3599));
     verifier.verify(token, TokenUse.ACCESS);
     f.clock.advance(Duration.ofSeconds(1));
-    TokenException e = assertThrows(TokenException.class, () -> verifier.verify(token, TokenUse.ACCESS));
+    TokenException e =
+        assertThrows(TokenException.class, () -> verifier.verify(token, TokenUse.ACCESS));
     assertEquals(Reason.EXPIRED, e.reason());
     CognitoException cognito = e.toCognito();
     assertEquals(ErrorCode.NOT_AUTHORIZED, cognito.code());
@@ -107,7 +125,8 @@ class TokenVerifierTest {
   @Test
   void whenIdTokenIsGivenForAnAccessTokenThenInvalidAccessToken() {
     String id = issuer.issue(grant(), Duration.ofHours(1), Duration.ofHours(1)).idToken();
-    TokenException e = assertThrows(TokenException.class, () -> verifier.verify(id, TokenUse.ACCESS));
+    TokenException e =
+        assertThrows(TokenException.class, () -> verifier.verify(id, TokenUse.ACCESS));
     assertEquals(Reason.WRONG_USE, e.reason());
     assertEquals("Invalid Access Token", e.toCognito().getMessage());
     assertEquals("alice", verifier.verify(id, TokenUse.ID).username());
@@ -115,8 +134,10 @@ class TokenVerifierTest {
 
   @Test
   void whenAnotherPoolIsExpectedThenOtherPool() {
-    TokenException e = assertThrows(TokenException.class,
-        () -> verifier.verify(accessToken(), TokenUse.ACCESS, "us-east-1_Elsewhere"));
+    TokenException e =
+        assertThrows(
+            TokenException.class,
+            () -> verifier.verify(accessToken(), TokenUse.ACCESS, "us-east-1_Elsewhere"));
     assertEquals(Reason.OTHER_POOL, e.reason());
   }
 
@@ -132,11 +153,16 @@ class TokenVerifierTest {
 
   @Test
   void whenIssuerIsNotAnIssuerOfThisServiceThenWrongIssuer() {
-    String token = issuer.issue(grant().withScopes(java.util.List.of()), Duration.ofHours(1), Duration.ofHours(1))
-        .accessToken();
+    String token =
+        issuer
+            .issue(
+                grant().withScopes(java.util.List.of()), Duration.ofHours(1), Duration.ofHours(1))
+            .accessToken();
     TokenFixtures configured = new TokenFixtures("https://idp.example.com");
-    TokenException e = assertThrows(TokenException.class,
-        () -> configured.tokens.verifier().verify(token, TokenUse.ACCESS));
+    TokenException e =
+        assertThrows(
+            TokenException.class,
+            () -> configured.tokens.verifier().verify(token, TokenUse.ACCESS));
     assertEquals(Reason.WRONG_ISSUER, e.reason());
     assertEquals("Invalid Access Token", e.toCognito().getMessage());
   }
@@ -150,7 +176,8 @@ class TokenVerifierTest {
     assertNotEquals(oldKid, newKid);
     assertEquals(oldKid, verifier.verify(before, TokenUse.ACCESS).kid());
     assertEquals(newKid, verifier.verify(after, TokenUse.ACCESS).kid());
-    assertEquals(java.util.List.of(newKid, oldKid),
+    assertEquals(
+        java.util.List.of(newKid, oldKid),
         f.tokens.keys().ensure(POOL_ID).stream().map(k -> k.kid()).toList());
   }
 
@@ -159,15 +186,18 @@ class TokenVerifierTest {
     accessToken(); // this container caches the first key
     SigningKeys elsewhere = new SigningKeys(f.store, f.clock);
     elsewhere.rotate(POOL_ID);
-    String fromElsewhere = new TokenIssuer(elsewhere, TokenFixtures.RANDOM)
-        .issue(grant(), Duration.ofHours(1), Duration.ofHours(1)).accessToken();
+    String fromElsewhere =
+        new TokenIssuer(elsewhere, TokenFixtures.RANDOM)
+            .issue(grant(), Duration.ofHours(1), Duration.ofHours(1))
+            .accessToken();
     assertReason(Reason.UNKNOWN_KEY, fromElsewhere); // just loaded: no reload storm on unknown kids
     f.clock.advance(SigningKeys.MIN_RELOAD);
     verifier.verify(fromElsewhere, TokenUse.ACCESS);
   }
 
   private void assertReason(Reason expected, String token) {
-    TokenException e = assertThrows(TokenException.class, () -> verifier.verify(token, TokenUse.ACCESS));
+    TokenException e =
+        assertThrows(TokenException.class, () -> verifier.verify(token, TokenUse.ACCESS));
     assertEquals(expected, e.reason());
     assertEquals(ErrorCode.NOT_AUTHORIZED, e.toCognito().code());
   }
@@ -177,6 +207,8 @@ class TokenVerifierTest {
   }
 
   static String encode(String json) {
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(json.getBytes(StandardCharsets.UTF_8));
   }
 }

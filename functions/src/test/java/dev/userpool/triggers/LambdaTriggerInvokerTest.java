@@ -34,8 +34,9 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 
 /**
- * Triggers over the wire: the AWS SDK Lambda client calls an Invoke endpoint served here
- * ({@code POST /2015-03-31/functions/<name>/invocations}), which records the event and answers as a trigger would.
+ * Triggers over the wire: the AWS SDK Lambda client calls an Invoke endpoint served here ({@code
+ * POST /2015-03-31/functions/<name>/invocations}), which records the event and answers as a trigger
+ * would.
  */
 class LambdaTriggerInvokerTest {
   record Received(String path, String query, String invocationType, String body) {}
@@ -50,12 +51,14 @@ class LambdaTriggerInvokerTest {
     server.createContext("/2015-03-31/functions/", this::invoke);
     server.setExecutor(Executors.newFixedThreadPool(4));
     server.start();
-    client = LambdaClient.builder()
-        .endpointOverride(URI.create(endpoint()))
-        .region(Region.US_EAST_1)
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "secret")))
-        .httpClient(UrlConnectionHttpClient.create())
-        .build();
+    client =
+        LambdaClient.builder()
+            .endpointOverride(URI.create(endpoint()))
+            .region(Region.US_EAST_1)
+            .credentialsProvider(
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "secret")))
+            .httpClient(UrlConnectionHttpClient.create())
+            .build();
   }
 
   @AfterEach
@@ -72,9 +75,14 @@ class LambdaTriggerInvokerTest {
   private void invoke(HttpExchange exchange) throws IOException {
     String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
     String path = exchange.getRequestURI().getPath();
-    received.add(new Received(path, exchange.getRequestURI().getQuery(),
-        exchange.getRequestHeaders().getFirst("X-Amz-Invocation-Type"), body));
-    String function = path.substring("/2015-03-31/functions/".length(), path.length() - "/invocations".length());
+    received.add(
+        new Received(
+            path,
+            exchange.getRequestURI().getQuery(),
+            exchange.getRequestHeaders().getFirst("X-Amz-Invocation-Type"),
+            body));
+    String function =
+        path.substring("/2015-03-31/functions/".length(), path.length() - "/invocations".length());
     String name = function.substring(function.lastIndexOf(':') + 1);
     if (function.contains(":function:")) {
       name = function.split(":")[6];
@@ -85,22 +93,35 @@ class LambdaTriggerInvokerTest {
         event.putObject("response").put("autoConfirmUser", true).put("autoVerifyEmail", true);
         answer(exchange, 200, Map.of(), event.toString());
       }
-      case "throws" -> answer(exchange, 200, Map.of("X-Amz-Function-Error", "Unhandled"),
-          "{\"errorType\":\"Error\",\"errorMessage\":\"Invalid email domain\",\"trace\":[\"Error: at handler\"]}");
+      case "throws" ->
+          answer(
+              exchange,
+              200,
+              Map.of("X-Amz-Function-Error", "Unhandled"),
+              "{\"errorType\":\"Error\",\"errorMessage\":\"Invalid email domain\",\"trace\":[\"Error: at handler\"]}");
       case "garbage" -> answer(exchange, 200, Map.of(), "this is not json");
       case "slow" -> {
         sleep(3000);
         answer(exchange, 200, Map.of(), body);
       }
-      case "denied" -> answer(exchange, 403, Map.of("x-amzn-ErrorType", "AccessDeniedException"),
-          "{\"Message\":\"User is not authorized to perform: lambda:InvokeFunction\"}");
-      case "missing" -> answer(exchange, 404, Map.of("x-amzn-ErrorType", "ResourceNotFoundException"),
-          "{\"Type\":\"User\",\"Message\":\"Function not found\"}");
+      case "denied" ->
+          answer(
+              exchange,
+              403,
+              Map.of("x-amzn-ErrorType", "AccessDeniedException"),
+              "{\"Message\":\"User is not authorized to perform: lambda:InvokeFunction\"}");
+      case "missing" ->
+          answer(
+              exchange,
+              404,
+              Map.of("x-amzn-ErrorType", "ResourceNotFoundException"),
+              "{\"Type\":\"User\",\"Message\":\"Function not found\"}");
       default -> answer(exchange, 500, Map.of(), "{}");
     }
   }
 
-  private static void answer(HttpExchange exchange, int status, Map<String, String> headers, String body)
+  private static void answer(
+      HttpExchange exchange, int status, Map<String, String> headers, String body)
       throws IOException {
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
     headers.forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
@@ -131,18 +152,27 @@ class LambdaTriggerInvokerTest {
   }
 
   private static CognitoException preSignUpFails(Triggers triggers, String function) {
-    return assertThrows(CognitoException.class, () -> triggers.preSignUp(
-        context(poolWithPreSignUp(function), Map.of("k", "v")), TriggerSource.PRE_SIGN_UP_SIGN_UP, null));
+    return assertThrows(
+        CognitoException.class,
+        () ->
+            triggers.preSignUp(
+                context(poolWithPreSignUp(function), Map.of("k", "v")),
+                TriggerSource.PRE_SIGN_UP_SIGN_UP,
+                null));
   }
 
   @Test
   void whenTriggerAnswersThenEventWasPostedRequestResponseAndAnswerIsRead() {
-    PreSignUpResult result = triggers(Triggers.COGNITO_TIMEOUT).preSignUp(
-        context(poolWithPreSignUp("presignup-ok"), Map.of("k", "v")), TriggerSource.PRE_SIGN_UP_SIGN_UP,
-        Map.of("captcha", "ok"));
+    PreSignUpResult result =
+        triggers(Triggers.COGNITO_TIMEOUT)
+            .preSignUp(
+                context(poolWithPreSignUp("presignup-ok"), Map.of("k", "v")),
+                TriggerSource.PRE_SIGN_UP_SIGN_UP,
+                Map.of("captcha", "ok"));
     assertEquals(new PreSignUpResult(true, true, false), result);
     Received r = received.get(0);
-    assertEquals("/2015-03-31/functions/" + TriggerFixtures.arn("presignup-ok") + "/invocations", r.path());
+    assertEquals(
+        "/2015-03-31/functions/" + TriggerFixtures.arn("presignup-ok") + "/invocations", r.path());
     assertEquals("RequestResponse", r.invocationType());
     assertEquals("PreSignUp_SignUp", json(r.body()).get("triggerSource").asText());
     assertEquals("v", json(r.body()).get("request").get("clientMetadata").get("k").asText());
@@ -169,16 +199,19 @@ class LambdaTriggerInvokerTest {
     CognitoException e = preSignUpFails(triggers(Duration.ofMillis(700)), "slow");
     long millis = (System.nanoTime() - start) / 1_000_000;
     assertEquals(ErrorCode.UNEXPECTED_LAMBDA, e.code());
-    assertEquals("PreSignUp invocation failed due to error Socket timeout while invoking Lambda function.",
+    assertEquals(
+        "PreSignUp invocation failed due to error Socket timeout while invoking Lambda function.",
         e.getMessage());
     assertTrue(millis < 2500, "gave up after " + millis + " ms");
   }
 
   @Test
   void whenLambdaRefusesThenUnexpectedLambdaWithItsErrorCode() {
-    assertEquals("PreSignUp invocation failed due to error AccessDeniedException.",
+    assertEquals(
+        "PreSignUp invocation failed due to error AccessDeniedException.",
         preSignUpFails(triggers(Triggers.COGNITO_TIMEOUT), "denied").getMessage());
-    assertEquals("PreSignUp invocation failed due to error ResourceNotFoundException.",
+    assertEquals(
+        "PreSignUp invocation failed due to error ResourceNotFoundException.",
         preSignUpFails(triggers(Triggers.COGNITO_TIMEOUT), "missing").getMessage());
   }
 
@@ -186,21 +219,30 @@ class LambdaTriggerInvokerTest {
   void whenNothingListensThenUnexpectedLambda() {
     String unused = endpoint();
     server.stop(0);
-    LambdaClient nowhere = LambdaClient.builder().endpointOverride(URI.create(unused)).region(Region.US_EAST_1)
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("a", "b")))
-        .httpClient(UrlConnectionHttpClient.create()).build();
-    Triggers triggers = new Triggers(new LambdaTriggerInvoker(() -> nowhere, false), Duration.ofSeconds(2), null);
+    LambdaClient nowhere =
+        LambdaClient.builder()
+            .endpointOverride(URI.create(unused))
+            .region(Region.US_EAST_1)
+            .credentialsProvider(
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("a", "b")))
+            .httpClient(UrlConnectionHttpClient.create())
+            .build();
+    Triggers triggers =
+        new Triggers(new LambdaTriggerInvoker(() -> nowhere, false), Duration.ofSeconds(2), null);
     CognitoException e = preSignUpFails(triggers, "presignup-ok");
     assertEquals(ErrorCode.UNEXPECTED_LAMBDA, e.code());
-    assertTrue(e.getMessage().startsWith("PreSignUp invocation failed due to error "), e.getMessage());
+    assertTrue(
+        e.getMessage().startsWith("PreSignUp invocation failed due to error "), e.getMessage());
     nowhere.close();
   }
 
   @Test
   void whenWiredForALocalEmulatorThenFunctionsAreCalledByNameWithQualifier() {
     Triggers wired = Wiring.triggers(AppConfig.inMemory().withLambdaEndpoint(endpoint()));
-    UserPool pool = TriggerFixtures.pool(Map.of("PreSignUp", TriggerFixtures.arn("presignup-ok:live")));
-    PreSignUpResult result = wired.preSignUp(context(pool, null), TriggerSource.PRE_SIGN_UP_ADMIN_CREATE_USER, null);
+    UserPool pool =
+        TriggerFixtures.pool(Map.of("PreSignUp", TriggerFixtures.arn("presignup-ok:live")));
+    PreSignUpResult result =
+        wired.preSignUp(context(pool, null), TriggerSource.PRE_SIGN_UP_ADMIN_CREATE_USER, null);
     assertEquals(new PreSignUpResult(true, true, false), result);
     assertEquals("/2015-03-31/functions/presignup-ok/invocations", received.get(0).path());
     assertEquals("Qualifier=live", received.get(0).query());

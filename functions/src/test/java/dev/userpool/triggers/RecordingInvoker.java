@@ -12,7 +12,9 @@ final class RecordingInvoker implements TriggerInvoker {
   private String answer;
   private TriggerFailure failure;
 
-  /** Answers by echoing the event with {@code responseJson} as its response, as real triggers do. */
+  /**
+   * Answers by echoing the event with {@code responseJson} as its response, as real triggers do.
+   */
   RecordingInvoker answering(String responseJson) {
     this.answer = responseJson;
     this.failure = null;
@@ -48,7 +50,8 @@ final class RecordingInvoker implements TriggerInvoker {
       return answer.substring(4);
     }
     try {
-      var event = (com.fasterxml.jackson.databind.node.ObjectNode) TriggerJson.MAPPER.readTree(eventJson);
+      var event =
+          (com.fasterxml.jackson.databind.node.ObjectNode) TriggerJson.MAPPER.readTree(eventJson);
       event.set("response", TriggerJson.MAPPER.readTree(answer));
       return event.toString();
     } catch (java.io.IOException e) {

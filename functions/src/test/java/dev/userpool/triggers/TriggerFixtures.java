@@ -8,7 +8,9 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Pools with a LambdaConfig, contexts, and the expected events under src/test/resources/triggers. */
+/**
+ * Pools with a LambdaConfig, contexts, and the expected events under src/test/resources/triggers.
+ */
 final class TriggerFixtures {
   static final String POOL_ID = "us-east-1_Trigg3rs1";
   static final String ARN_PREFIX = "arn:aws:lambda:us-east-1:123456789012:function:";
@@ -22,11 +24,20 @@ final class TriggerFixtures {
     Map<String, Object> settings = new LinkedHashMap<>();
     settings.put("LambdaConfig", lambdaConfig);
     Instant t = Instant.parse("2024-05-01T10:00:00Z");
-    return new UserPool(POOL_ID, "triggers", "arn:aws:cognito-idp:us-east-1:123456789012:userpool/" + POOL_ID, t, t,
-        settings, Map.of(), 1);
+    return new UserPool(
+        POOL_ID,
+        "triggers",
+        "arn:aws:cognito-idp:us-east-1:123456789012:userpool/" + POOL_ID,
+        t,
+        t,
+        settings,
+        Map.of(),
+        1);
   }
 
-  /** A pool with a function for every trigger, named after the trigger; PreTokenGeneration as V1. */
+  /**
+   * A pool with a function for every trigger, named after the trigger; PreTokenGeneration as V1.
+   */
   static UserPool poolWithAllTriggers() {
     Map<String, Object> config = new LinkedHashMap<>();
     for (Trigger t : Trigger.values()) {
@@ -44,7 +55,8 @@ final class TriggerFixtures {
   }
 
   static JsonNode expected(String name) {
-    try (InputStream in = TriggerFixtures.class.getResourceAsStream("/triggers/" + name + ".json")) {
+    try (InputStream in =
+        TriggerFixtures.class.getResourceAsStream("/triggers/" + name + ".json")) {
       return TriggerJson.MAPPER.readTree(in);
     } catch (IOException e) {
       throw new IllegalStateException(e);

@@ -7,8 +7,9 @@ import java.util.stream.Stream;
 import software.constructs.Node;
 
 /**
- * The operator's settings for one deployment, read from CDK context keys {@code userpool:<setting>} (in cdk.json,
- * or {@code cdk deploy -c userpool:sesFromAddress=no-reply@example.com}). Unset and blank values read as null.
+ * The operator's settings for one deployment, read from CDK context keys {@code userpool:<setting>}
+ * (in cdk.json, or {@code cdk deploy -c userpool:sesFromAddress=no-reply@example.com}). Unset and
+ * blank values read as null.
  */
 final class DeploymentSettings {
   static final String PREFIX = "userpool:";
@@ -25,7 +26,9 @@ final class DeploymentSettings {
     return values.isEmpty() ? null : String.join(",", values);
   }
 
-  /** The setting as a list: a JSON list in cdk.json, or a comma-separated string; blanks dropped. */
+  /**
+   * The setting as a list: a JSON list in cdk.json, or a comma-separated string; blanks dropped.
+   */
   List<String> list(String setting) {
     Object value = node.tryGetContext(PREFIX + setting);
     Stream<String> parts;

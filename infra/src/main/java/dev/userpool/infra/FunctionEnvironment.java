@@ -15,25 +15,35 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
- * The function's handler, runtime and environment variables, read from {@code function-environment.json}: the one
- * place the variable names are written down. template.yaml is checked against the same file.
+ * The function's handler, runtime and environment variables, read from {@code
+ * function-environment.json}: the one place the variable names are written down. template.yaml is
+ * checked against the same file.
  */
 public record FunctionEnvironment(String handler, String runtime, Map<String, Variable> variables) {
 
   static final String RESOURCE = "function-environment.json";
 
   /** Names of deployment values a variable can be made from. */
-  public enum Resource { TABLE_NAME, ACCOUNT_ID, REGION, ADMIN_KEY_SECRET_ARN, API_URL }
+  public enum Resource {
+    TABLE_NAME,
+    ACCOUNT_ID,
+    REGION,
+    ADMIN_KEY_SECRET_ARN,
+    API_URL
+  }
 
   /** How one variable's value is made; exactly one of constant, resource and setting is set. */
-  public record Variable(String constant, Resource resource, String setting, String parameter, Resource fallback) {
+  public record Variable(
+      String constant, Resource resource, String setting, String parameter, Resource fallback) {
     public Variable {
       long sources = Stream.of(constant, resource, setting).filter(Objects::nonNull).count();
       if (sources != 1) {
-        throw new IllegalArgumentException("a variable needs exactly one of constant, resource, setting");
+        throw new IllegalArgumentException(
+            "a variable needs exactly one of constant, resource, setting");
       }
       if ((setting == null) != (parameter == null)) {
-        throw new IllegalArgumentException("a setting needs a SAM parameter name and only a setting has one");
+        throw new IllegalArgumentException(
+            "a setting needs a SAM parameter name and only a setting has one");
       }
     }
 
@@ -48,7 +58,8 @@ public record FunctionEnvironment(String handler, String runtime, Map<String, Va
 
   /** Loads the environment description from the classpath. */
   public static FunctionEnvironment load() {
-    ObjectMapper mapper = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    ObjectMapper mapper =
+        new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     try (InputStream in = FunctionEnvironment.class.getResourceAsStream(RESOURCE)) {
       if (in == null) {
         throw new IllegalStateException(RESOURCE + " is missing from the classpath");
@@ -72,13 +83,15 @@ public record FunctionEnvironment(String handler, String runtime, Map<String, Va
    * @param resources the value (usually a CloudFormation token) of each deployment resource
    * @param settings the operator's setting for a setting name, or null when unset
    */
-  public Map<String, String> resolve(Map<Resource, String> resources, Function<String, String> settings) {
+  public Map<String, String> resolve(
+      Map<Resource, String> resources, Function<String, String> settings) {
     Map<String, String> values = new LinkedHashMap<>();
     variables.forEach((name, v) -> values.put(name, valueOf(v, resources, settings)));
     return values;
   }
 
-  private static String valueOf(Variable v, Map<Resource, String> resources, Function<String, String> settings) {
+  private static String valueOf(
+      Variable v, Map<Resource, String> resources, Function<String, String> settings) {
     if (v.constant() != null) {
       return v.constant();
     }

@@ -7,10 +7,12 @@ import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.services.lambda.Code;
 
 /**
- * The CDK app: one environment-agnostic stack deploying the shaded Lambda jar. Run by cdk.json from infra/.
+ * The CDK app: one environment-agnostic stack deploying the shaded Lambda jar. Run by cdk.json from
+ * infra/.
  *
- * <p>Context keys besides the settings in function-environment.json: {@code userpool:stackName} (default
- * {@value #DEFAULT_STACK_NAME}) and {@code userpool:lambdaJar} (default {@value #DEFAULT_JAR}, relative to infra/).
+ * <p>Context keys besides the settings in function-environment.json: {@code userpool:stackName}
+ * (default {@value #DEFAULT_STACK_NAME}) and {@code userpool:lambdaJar} (default {@value
+ * #DEFAULT_JAR}, relative to infra/).
  */
 public final class UserpoolApp {
   static final String DEFAULT_STACK_NAME = "Userpool";
@@ -25,11 +27,15 @@ public final class UserpoolApp {
     Path jar = Path.of(orDefault(context.get("lambdaJar"), DEFAULT_JAR));
     if (!Files.isRegularFile(jar)) {
       throw new IllegalStateException(
-          "Lambda jar " + jar.toAbsolutePath().normalize() + " not found; build it first with "
+          "Lambda jar "
+              + jar.toAbsolutePath().normalize()
+              + " not found; build it first with "
               + "`mvn -B -pl functions -am package -DskipTests` from the repository root");
     }
     new UserpoolStack(
-        app, stackName, StackProps.builder().description("Userpool: the Amazon Cognito user pools API").build(),
+        app,
+        stackName,
+        StackProps.builder().description("Userpool: the Amazon Cognito user pools API").build(),
         Code.fromAsset(jar.toString()));
     app.synth();
   }

@@ -36,21 +36,33 @@ import software.amazon.awscdk.services.secretsmanager.SecretStringGenerator;
 import software.constructs.Construct;
 
 /**
- * One Userpool deployment: the REST API, the function behind its {@code live} alias, the table, the admin key
- * secret, least-privilege permissions, alarms and outputs. See docs/architecture.md.
+ * One Userpool deployment: the REST API, the function behind its {@code live} alias, the table, the
+ * admin key secret, least-privilege permissions, alarms and outputs. See docs/architecture.md.
  */
 public final class UserpoolStack extends Stack {
   public static final String STAGE_NAME = "prod";
   public static final String ALIAS_NAME = "live";
-  // Memory: the app runs in a 96 MB heap (151 MiB resident) under a sign-in load run; 1024 MB is for CPU, which
-  // Lambda scales with memory (RSA signing, SRP, JVM start). Timeout: a sign-in may wait on three triggers of 5 s
+  // Memory: the app runs in a 96 MB heap (151 MiB resident) under a sign-in load run; 1024 MB is
+  // for CPU, which
+  // Lambda scales with memory (RSA signing, SRP, JVM start). Timeout: a sign-in may wait on three
+  // triggers of 5 s
   // each, so 15 s is too short; 29 s is API Gateway's integration limit. See docs/measurements.md.
   static final int MEMORY_MB = 1024;
   static final Duration TIMEOUT = Duration.seconds(29);
+
   /** Headers the AWS SDKs (browser amazon-cognito-identity-js included) send to cognito-idp. */
-  static final List<String> CORS_HEADERS = List.of(
-      "Content-Type", "X-Amz-Target", "X-Amz-User-Agent", "X-Amz-Date", "X-Amz-Security-Token",
-      "X-Amz-Content-Sha256", "Authorization", "amz-sdk-invocation-id", "amz-sdk-request", "Cache-Control");
+  static final List<String> CORS_HEADERS =
+      List.of(
+          "Content-Type",
+          "X-Amz-Target",
+          "X-Amz-User-Agent",
+          "X-Amz-Date",
+          "X-Amz-Security-Token",
+          "X-Amz-Content-Sha256",
+          "Authorization",
+          "amz-sdk-invocation-id",
+          "amz-sdk-request",
+          "Cache-Control");
 
   private final Table table;
   private final Secret adminKey;
@@ -63,87 +75,122 @@ public final class UserpoolStack extends Stack {
     FunctionEnvironment environment = FunctionEnvironment.load();
     DeploymentSettings settings = new DeploymentSettings(getNode());
 
-    table = Table.Builder.create(this, "Table")
-        .partitionKey(Attribute.builder().name("pk").type(AttributeType.STRING).build())
-        .sortKey(Attribute.builder().name("sk").type(AttributeType.STRING).build())
-        .timeToLiveAttribute("expiresAt")
-        .billingMode(BillingMode.PAY_PER_REQUEST)
-        .pointInTimeRecoverySpecification(
-            PointInTimeRecoverySpecification.builder().pointInTimeRecoveryEnabled(true).build())
-        .removalPolicy(RemovalPolicy.RETAIN)
-        .build();
+    table =
+        Table.Builder.create(this, "Table")
+            .partitionKey(Attribute.builder().name("pk").type(AttributeType.STRING).build())
+            .sortKey(Attribute.builder().name("sk").type(AttributeType.STRING).build())
+            .timeToLiveAttribute("expiresAt")
+            .billingMode(BillingMode.PAY_PER_REQUEST)
+            .pointInTimeRecoverySpecification(
+                PointInTimeRecoverySpecification.builder().pointInTimeRecoveryEnabled(true).build())
+            .removalPolicy(RemovalPolicy.RETAIN)
+            .build();
 
     adminKey = adminKeySecret();
 
-    // The API exists before the function so the issuer URL can default to it; routes are added below.
-    api = RestApi.Builder.create(this, "Api")
-        .description("Userpool: the Amazon Cognito user pools API")
-        .endpointTypes(List.of(EndpointType.REGIONAL))
-        .cloudWatchRole(false) // the account-wide API Gateway logging role is not this stack's to own
-        .deployOptions(StageOptions.builder().stageName(STAGE_NAME).build())
-        .build();
+    // The API exists before the function so the issuer URL can default to it; routes are added
+    // below.
+    api =
+        RestApi.Builder.create(this, "Api")
+            .description("Userpool: the Amazon Cognito user pools API")
+            .endpointTypes(List.of(EndpointType.REGIONAL))
+            .cloudWatchRole(
+                false) // the account-wide API Gateway logging role is not this stack's to own
+            .deployOptions(StageOptions.builder().stageName(STAGE_NAME).build())
+            .build();
 
     Map<Resource, String> resources = new EnumMap<>(Resource.class);
     resources.put(Resource.TABLE_NAME, table.getTableName());
     resources.put(Resource.ACCOUNT_ID, Aws.ACCOUNT_ID);
     resources.put(Resource.REGION, Aws.REGION);
     resources.put(Resource.ADMIN_KEY_SECRET_ARN, adminKey.getSecretArn());
-    resources.put(Resource.API_URL, Fn.join("", List.of(
-        "https://", api.getRestApiId(), ".execute-api.", Aws.REGION, ".", Aws.URL_SUFFIX, "/", STAGE_NAME)));
+    resources.put(
+        Resource.API_URL,
+        Fn.join(
+            "",
+            List.of(
+                "https://",
+                api.getRestApiId(),
+                ".execute-api.",
+                Aws.REGION,
+                ".",
+                Aws.URL_SUFFIX,
+                "/",
+                STAGE_NAME)));
 
-    function = Function.Builder.create(this, "Function")
-        .description("Userpool: every Cognito user pools operation")
-        .runtime(runtime(environment.runtime()))
-        .handler(environment.handler())
-        .code(functionCode)
-        .memorySize(MEMORY_MB)
-        .timeout(TIMEOUT)
-        .snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS)
-        .environment(environment.resolve(resources, settings::get))
-        .build();
-    live = Alias.Builder.create(this, "Live").aliasName(ALIAS_NAME).version(function.getCurrentVersion()).build();
-    Annotations.of(function).acknowledgeWarning(
-        "@aws-cdk/aws-lambda:snapStartRequirePublish", "the live alias points at a published version");
+    function =
+        Function.Builder.create(this, "Function")
+            .description("Userpool: every Cognito user pools operation")
+            .runtime(runtime(environment.runtime()))
+            .handler(environment.handler())
+            .code(functionCode)
+            .memorySize(MEMORY_MB)
+            .timeout(TIMEOUT)
+            .snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS)
+            .environment(environment.resolve(resources, settings::get))
+            .build();
+    live =
+        Alias.Builder.create(this, "Live")
+            .aliasName(ALIAS_NAME)
+            .version(function.getCurrentVersion())
+            .build();
+    Annotations.of(function)
+        .acknowledgeWarning(
+            "@aws-cdk/aws-lambda:snapStartRequirePublish",
+            "the live alias points at a published version");
 
     addRoutes();
     grantLeastPrivilege(settings);
     new UserpoolAlarms(this, "Alarms", api, function, table);
 
-    CfnOutput.Builder.create(this, "ApiUrl").description("Endpoint URL: point an SDK's endpoint override here")
-        .value(api.getUrl()).build();
-    CfnOutput.Builder.create(this, "TableName").description("The DynamoDB table").value(table.getTableName()).build();
+    CfnOutput.Builder.create(this, "ApiUrl")
+        .description("Endpoint URL: point an SDK's endpoint override here")
+        .value(api.getUrl())
+        .build();
+    CfnOutput.Builder.create(this, "TableName")
+        .description("The DynamoDB table")
+        .value(table.getTableName())
+        .build();
     CfnOutput.Builder.create(this, "AdminKeySecretArn")
         .description("Secret holding the admin access key (JSON: accessKeyId, secretAccessKey)")
-        .value(adminKey.getSecretArn()).build();
+        .value(adminKey.getSecretArn())
+        .build();
   }
 
   /**
-   * The admin access key that SigV4-protected operations are signed with. The key id is "UPADMIN" plus the last
-   * 12 hex digits of the stack's id, so it differs per deployment; the secret key is generated by Secrets Manager.
+   * The admin access key that SigV4-protected operations are signed with. The key id is "UPADMIN"
+   * plus the last 12 hex digits of the stack's id, so it differs per deployment; the secret key is
+   * generated by Secrets Manager.
    */
   private Secret adminKeySecret() {
     String stackGuidTail = Fn.select(4, Fn.split("-", Fn.select(2, Fn.split("/", Aws.STACK_ID))));
     return Secret.Builder.create(this, "AdminKey")
-        .description("Userpool admin access key for SigV4-signed (IAM-authorized) Cognito operations")
-        .generateSecretString(SecretStringGenerator.builder()
-            .secretStringTemplate(Fn.join("", List.of("{\"accessKeyId\":\"UPADMIN", stackGuidTail, "\"}")))
-            .generateStringKey("secretAccessKey")
-            .passwordLength(40)
-            .excludePunctuation(true)
-            .build())
+        .description(
+            "Userpool admin access key for SigV4-signed (IAM-authorized) Cognito operations")
+        .generateSecretString(
+            SecretStringGenerator.builder()
+                .secretStringTemplate(
+                    Fn.join("", List.of("{\"accessKeyId\":\"UPADMIN", stackGuidTail, "\"}")))
+                .generateStringKey("secretAccessKey")
+                .passwordLength(40)
+                .excludePunctuation(true)
+                .build())
         .build();
   }
 
   private void addRoutes() {
-    LambdaIntegration integration = LambdaIntegration.Builder.create(live).proxy(true).allowTestInvoke(false).build();
+    LambdaIntegration integration =
+        LambdaIntegration.Builder.create(live).proxy(true).allowTestInvoke(false).build();
     IResource root = api.getRoot();
-    // Preflight is answered by API Gateway itself; the function adds Access-Control-Allow-Origin to POST answers.
-    root.addCorsPreflight(CorsOptions.builder()
-        .allowOrigins(Cors.ALL_ORIGINS)
-        .allowMethods(List.of("POST", "OPTIONS"))
-        .allowHeaders(CORS_HEADERS)
-        .maxAge(Duration.hours(1))
-        .build());
+    // Preflight is answered by API Gateway itself; the function adds Access-Control-Allow-Origin to
+    // POST answers.
+    root.addCorsPreflight(
+        CorsOptions.builder()
+            .allowOrigins(Cors.ALL_ORIGINS)
+            .allowMethods(List.of("POST", "OPTIONS"))
+            .allowHeaders(CORS_HEADERS)
+            .maxAge(Duration.hours(1))
+            .build());
     root.addMethod("POST", integration);
     IResource wellKnown = root.addResource("{poolId}").addResource(".well-known");
     wellKnown.addResource("jwks.json").addMethod("GET", integration);
@@ -163,34 +210,70 @@ public final class UserpoolStack extends Stack {
   }
 
   private void grantLeastPrivilege(DeploymentSettings settings) {
-    // Users, groups, clients, codes, sessions and signing keys: items of this one table (and its indexes, if any).
+    // Users, groups, clients, codes, sessions and signing keys: items of this one table (and its
+    // indexes, if any).
     table.grantReadWriteData(function);
 
-    // Verification codes and messages by email: the configured sending identity, else any identity here.
+    // Verification codes and messages by email: the configured sending identity, else any identity
+    // here.
     String sesSource = settings.get("sesSourceArn");
-    function.addToRolePolicy(PolicyStatement.Builder.create()
-        .sid("SendEmail")
-        .actions(List.of("ses:SendEmail", "ses:SendRawEmail"))
-        .resources(List.of(sesSource != null ? sesSource
-            : Fn.join("", List.of("arn:", Aws.PARTITION, ":ses:", Aws.REGION, ":", Aws.ACCOUNT_ID, ":identity/*"))))
-        .build());
+    function.addToRolePolicy(
+        PolicyStatement.Builder.create()
+            .sid("SendEmail")
+            .actions(List.of("ses:SendEmail", "ses:SendRawEmail"))
+            .resources(
+                List.of(
+                    sesSource != null
+                        ? sesSource
+                        : Fn.join(
+                            "",
+                            List.of(
+                                "arn:",
+                                Aws.PARTITION,
+                                ":ses:",
+                                Aws.REGION,
+                                ":",
+                                Aws.ACCOUNT_ID,
+                                ":identity/*"))))
+            .build());
 
-    // Codes by SMS: a publish to a phone number has no resource ARN, so this cannot be narrower than "*".
-    function.addToRolePolicy(PolicyStatement.Builder.create()
-        .sid("SendSms").actions(List.of("sns:Publish")).resources(List.of("*")).build());
+    // Codes by SMS: a publish to a phone number has no resource ARN, so this cannot be narrower
+    // than "*".
+    function.addToRolePolicy(
+        PolicyStatement.Builder.create()
+            .sid("SendSms")
+            .actions(List.of("sns:Publish"))
+            .resources(List.of("*"))
+            .build());
     // A pool's SmsConfiguration.SnsCallerArn: the role SMS is sent as, in this account only.
-    function.addToRolePolicy(PolicyStatement.Builder.create()
-        .sid("AssumeSmsRole").actions(List.of("sts:AssumeRole"))
-        .resources(List.of(Fn.join("", List.of("arn:", Aws.PARTITION, ":iam::", Aws.ACCOUNT_ID, ":role/*"))))
-        .build());
+    function.addToRolePolicy(
+        PolicyStatement.Builder.create()
+            .sid("AssumeSmsRole")
+            .actions(List.of("sts:AssumeRole"))
+            .resources(
+                List.of(
+                    Fn.join(
+                        "", List.of("arn:", Aws.PARTITION, ":iam::", Aws.ACCOUNT_ID, ":role/*"))))
+            .build());
 
-    // Users imported from Cognito (import-cognito): their first sign-in checks the password at the source pool,
+    // Users imported from Cognito (import-cognito): their first sign-in checks the password at the
+    // source pool,
     // which keeps its id, so any pool of this account in any region.
-    function.addToRolePolicy(PolicyStatement.Builder.create()
-        .sid("CheckImportedPasswords").actions(List.of("cognito-idp:AdminInitiateAuth"))
-        .resources(List.of(Fn.join("", List.of("arn:", Aws.PARTITION, ":cognito-idp:*:", Aws.ACCOUNT_ID,
-            ":userpool/*"))))
-        .build());
+    function.addToRolePolicy(
+        PolicyStatement.Builder.create()
+            .sid("CheckImportedPasswords")
+            .actions(List.of("cognito-idp:AdminInitiateAuth"))
+            .resources(
+                List.of(
+                    Fn.join(
+                        "",
+                        List.of(
+                            "arn:",
+                            Aws.PARTITION,
+                            ":cognito-idp:*:",
+                            Aws.ACCOUNT_ID,
+                            ":userpool/*"))))
+            .build());
 
     // Lambda triggers: only the functions the operator named.
     List<String> invokable = new ArrayList<>(settings.list("triggerFunctionArns"));
@@ -199,21 +282,27 @@ public final class UserpoolStack extends Stack {
       invokable.add(customMessage);
     }
     if (!invokable.isEmpty()) {
-      function.addToRolePolicy(PolicyStatement.Builder.create()
-          .sid("InvokeTriggers").actions(List.of("lambda:InvokeFunction")).resources(invokable).build());
+      function.addToRolePolicy(
+          PolicyStatement.Builder.create()
+              .sid("InvokeTriggers")
+              .actions(List.of("lambda:InvokeFunction"))
+              .resources(invokable)
+              .build());
     }
 
     // The admin access key, to check SigV4 signatures of admin operations.
-    function.addToRolePolicy(PolicyStatement.Builder.create()
-        .sid("ReadAdminKey")
-        .actions(List.of("secretsmanager:GetSecretValue"))
-        .resources(List.of(adminKey.getSecretArn()))
-        .build());
+    function.addToRolePolicy(
+        PolicyStatement.Builder.create()
+            .sid("ReadAdminKey")
+            .actions(List.of("secretsmanager:GetSecretValue"))
+            .resources(List.of(adminKey.getSecretArn()))
+            .build());
   }
 
   private static Runtime runtime(String name) {
     if (!Runtime.JAVA_21.getName().equals(name)) {
-      throw new IllegalArgumentException("unsupported runtime " + name + "; add it to UserpoolStack.runtime");
+      throw new IllegalArgumentException(
+          "unsupported runtime " + name + "; add it to UserpoolStack.runtime");
     }
     return Runtime.JAVA_21;
   }

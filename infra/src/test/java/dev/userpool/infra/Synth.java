@@ -14,7 +14,10 @@ import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.assertions.Template;
 import software.amazon.awscdk.services.lambda.Code;
 
-/** Synthesizes the stack as the real app does (cdk.json's context) but with a tiny code asset instead of the jar. */
+/**
+ * Synthesizes the stack as the real app does (cdk.json's context) but with a tiny code asset
+ * instead of the jar.
+ */
 final class Synth {
   private Synth() {}
 
@@ -22,15 +25,22 @@ final class Synth {
   static Template stack(Map<String, Object> extraContext) {
     Map<String, Object> context = new HashMap<>(cdkJsonContext());
     context.putAll(extraContext);
-    App app = App.Builder.create().context(context).outdir(tempDir("userpool-cdk-out").toString()).build();
-    UserpoolStack stack = new UserpoolStack(app, "Userpool", StackProps.builder().build(), Code.fromAsset(tinyCode()));
+    App app =
+        App.Builder.create()
+            .context(context)
+            .outdir(tempDir("userpool-cdk-out").toString())
+            .build();
+    UserpoolStack stack =
+        new UserpoolStack(
+            app, "Userpool", StackProps.builder().build(), Code.fromAsset(tinyCode()));
     return Template.fromStack(stack);
   }
 
   static Map<String, Object> cdkJsonContext() {
     try {
-      Map<String, Object> cdkJson = new ObjectMapper().readValue(
-          Path.of("cdk.json").toFile(), new TypeReference<Map<String, Object>>() {});
+      Map<String, Object> cdkJson =
+          new ObjectMapper()
+              .readValue(Path.of("cdk.json").toFile(), new TypeReference<Map<String, Object>>() {});
       @SuppressWarnings("unchecked")
       Map<String, Object> context = (Map<String, Object>) cdkJson.get("context");
       return context;

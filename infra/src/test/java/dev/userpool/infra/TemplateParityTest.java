@@ -20,9 +20,10 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 import software.amazon.awscdk.assertions.Template;
 
 /**
- * template.yaml (SAM) and the CDK stack deploy the same function: same handler, runtime, SnapStart, alias, sizing,
- * environment names (those of function-environment.json), routes and table. template.yaml is written in long form,
- * so a plain YAML parser reads it; a short tag such as !Ref makes this test fail to load it.
+ * template.yaml (SAM) and the CDK stack deploy the same function: same handler, runtime, SnapStart,
+ * alias, sizing, environment names (those of function-environment.json), routes and table.
+ * template.yaml is written in long form, so a plain YAML parser reads it; a short tag such as !Ref
+ * makes this test fail to load it.
  */
 class TemplateParityTest {
   static final Path SAM_TEMPLATE = Path.of("..", "template.yaml");
@@ -40,7 +41,8 @@ class TemplateParityTest {
       sam = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
     }
     String functionId = onlySamResource("AWS::Serverless::Function");
-    samFunction = (Map<String, Object>) ((Map<String, Object>) resources().get(functionId)).get("Properties");
+    samFunction =
+        (Map<String, Object>) ((Map<String, Object>) resources().get(functionId)).get("Properties");
     environment = FunctionEnvironment.load();
     cdk = Synth.stack(Map.of());
     cdkFunction = Synth.properties(cdk, Synth.onlyLogicalId(cdk, "AWS::Lambda::Function"));
@@ -78,11 +80,14 @@ class TemplateParityTest {
 
   @Test
   void constantsAreTheSameStrings() {
-    environment.variables().forEach((name, v) -> {
-      if (v.constant() != null) {
-        assertEquals(v.constant(), samVariables().get(name), name);
-      }
-    });
+    environment
+        .variables()
+        .forEach(
+            (name, v) -> {
+              if (v.constant() != null) {
+                assertEquals(v.constant(), samVariables().get(name), name);
+              }
+            });
   }
 
   @Test
@@ -90,15 +95,26 @@ class TemplateParityTest {
   void eachSettingIsASamParameterTheVariableRefersTo() {
     Map<String, Object> parameters = (Map<String, Object>) sam.get("Parameters");
     for (FunctionEnvironment.Variable setting : environment.settings()) {
-      assertTrue(parameters.containsKey(setting.parameter()), "missing parameter " + setting.parameter());
-      String value = samVariables().entrySet().stream()
-          .filter(e -> setting.equals(environment.variables().get(e.getKey())))
-          .map(e -> String.valueOf(e.getValue())).findFirst().orElseThrow();
-      assertTrue(value.contains("{Ref=" + setting.parameter() + "}"), setting.parameter() + " not used: " + value);
+      assertTrue(
+          parameters.containsKey(setting.parameter()), "missing parameter " + setting.parameter());
+      String value =
+          samVariables().entrySet().stream()
+              .filter(e -> setting.equals(environment.variables().get(e.getKey())))
+              .map(e -> String.valueOf(e.getValue()))
+              .findFirst()
+              .orElseThrow();
+      assertTrue(
+          value.contains("{Ref=" + setting.parameter() + "}"),
+          setting.parameter() + " not used: " + value);
     }
-    Set<String> settingParameters = environment.settings().stream()
-        .map(FunctionEnvironment.Variable::parameter).collect(Collectors.toCollection(TreeSet::new));
-    assertEquals(settingParameters, new TreeSet<>(parameters.keySet()), "every SAM parameter is a shared setting");
+    Set<String> settingParameters =
+        environment.settings().stream()
+            .map(FunctionEnvironment.Variable::parameter)
+            .collect(Collectors.toCollection(TreeSet::new));
+    assertEquals(
+        settingParameters,
+        new TreeSet<>(parameters.keySet()),
+        "every SAM parameter is a shared setting");
   }
 
   @Test
@@ -109,7 +125,8 @@ class TemplateParityTest {
       Map<String, Object> e = (Map<String, Object>) event;
       assertEquals("Api", e.get("Type"));
       Map<String, Object> p = (Map<String, Object>) e.get("Properties");
-      samRoutes.add(p.get("Method").toString().toUpperCase(java.util.Locale.ROOT) + " " + p.get("Path"));
+      samRoutes.add(
+          p.get("Method").toString().toUpperCase(java.util.Locale.ROOT) + " " + p.get("Path"));
     }
     Set<String> cdkRoutes = new TreeSet<>(UserpoolStackTest.routes(cdk));
     cdkRoutes.remove("OPTIONS /"); // SAM makes preflight methods from Globals.Api.Cors
@@ -119,11 +136,19 @@ class TemplateParityTest {
   @Test
   @SuppressWarnings("unchecked")
   void tablesAgree() {
-    Map<String, Object> samTable = (Map<String, Object>) resources().get(onlySamResource("AWS::DynamoDB::Table"));
+    Map<String, Object> samTable =
+        (Map<String, Object>) resources().get(onlySamResource("AWS::DynamoDB::Table"));
     Map<String, Object> samProps = (Map<String, Object>) samTable.get("Properties");
-    Map<String, Object> cdkProps = Synth.properties(cdk, Synth.onlyLogicalId(cdk, "AWS::DynamoDB::Table"));
-    for (String key : List.of("KeySchema", "AttributeDefinitions", "BillingMode", "TimeToLiveSpecification",
-        "PointInTimeRecoverySpecification", "GlobalSecondaryIndexes")) {
+    Map<String, Object> cdkProps =
+        Synth.properties(cdk, Synth.onlyLogicalId(cdk, "AWS::DynamoDB::Table"));
+    for (String key :
+        List.of(
+            "KeySchema",
+            "AttributeDefinitions",
+            "BillingMode",
+            "TimeToLiveSpecification",
+            "PointInTimeRecoverySpecification",
+            "GlobalSecondaryIndexes")) {
       assertEquals(cdkProps.get(key), samProps.get(key), key);
     }
     assertEquals("Retain", samTable.get("DeletionPolicy"));
@@ -132,7 +157,8 @@ class TemplateParityTest {
 
   @SuppressWarnings("unchecked")
   private static Map<String, Object> samVariables() {
-    return (Map<String, Object>) ((Map<String, Object>) samFunction.get("Environment")).get("Variables");
+    return (Map<String, Object>)
+        ((Map<String, Object>) samFunction.get("Environment")).get("Variables");
   }
 
   @SuppressWarnings("unchecked")
@@ -142,9 +168,11 @@ class TemplateParityTest {
 
   @SuppressWarnings("unchecked")
   private static String onlySamResource(String type) {
-    List<String> ids = resources().entrySet().stream()
-        .filter(e -> type.equals(((Map<String, Object>) e.getValue()).get("Type")))
-        .map(Map.Entry::getKey).toList();
+    List<String> ids =
+        resources().entrySet().stream()
+            .filter(e -> type.equals(((Map<String, Object>) e.getValue()).get("Type")))
+            .map(Map.Entry::getKey)
+            .toList();
     assertEquals(1, ids.size(), type + ": " + ids);
     return ids.get(0);
   }

@@ -18,8 +18,10 @@ import software.amazon.awscdk.assertions.Template;
 
 class UserpoolStackTest {
   static final String TRIGGER_A = "arn:aws:lambda:us-east-1:123456789012:function:pre-sign-up";
-  static final String TRIGGER_B = "arn:aws:lambda:us-east-1:123456789012:function:post-confirmation";
-  static final String CUSTOM_MESSAGE = "arn:aws:lambda:us-east-1:123456789012:function:custom-message";
+  static final String TRIGGER_B =
+      "arn:aws:lambda:us-east-1:123456789012:function:post-confirmation";
+  static final String CUSTOM_MESSAGE =
+      "arn:aws:lambda:us-east-1:123456789012:function:custom-message";
   static final String SES_SOURCE = "arn:aws:ses:us-east-1:123456789012:identity/example.com";
 
   static Template template;
@@ -30,32 +32,49 @@ class UserpoolStackTest {
   static void synthesize() {
     environment = FunctionEnvironment.load();
     template = Synth.stack(Map.of());
-    configured = Synth.stack(Map.of(
-        "userpool:triggerFunctionArns", TRIGGER_A + "," + TRIGGER_B,
-        "userpool:defaultCustomMessageLambdaArn", CUSTOM_MESSAGE,
-        "userpool:sesFromAddress", "no-reply@example.com",
-        "userpool:sesSourceArn", SES_SOURCE,
-        "userpool:snsRegion", "eu-west-1",
-        "userpool:issuerBaseUrl", "https://auth.example.com"));
+    configured =
+        Synth.stack(
+            Map.of(
+                "userpool:triggerFunctionArns",
+                TRIGGER_A + "," + TRIGGER_B,
+                "userpool:defaultCustomMessageLambdaArn",
+                CUSTOM_MESSAGE,
+                "userpool:sesFromAddress",
+                "no-reply@example.com",
+                "userpool:sesSourceArn",
+                SES_SOURCE,
+                "userpool:snsRegion",
+                "eu-west-1",
+                "userpool:issuerBaseUrl",
+                "https://auth.example.com"));
   }
 
   @Test
   void functionRunsTheSharedHandlerOnJava21WithSnapStart() {
     template.resourceCountIs("AWS::Lambda::Function", 1);
-    template.hasResourceProperties("AWS::Lambda::Function", Map.of(
-        "Handler", "dev.userpool.lambda.ApiGatewayHandler::handleRequest",
-        "Runtime", "java21",
-        "SnapStart", Map.of("ApplyOn", "PublishedVersions"),
-        "MemorySize", 1024,
-        "Timeout", 29));
+    template.hasResourceProperties(
+        "AWS::Lambda::Function",
+        Map.of(
+            "Handler",
+            "dev.userpool.lambda.ApiGatewayHandler::handleRequest",
+            "Runtime",
+            "java21",
+            "SnapStart",
+            Map.of("ApplyOn", "PublishedVersions"),
+            "MemorySize",
+            1024,
+            "Timeout",
+            29));
   }
 
   @Test
   void functionEnvironmentHasExactlyTheNamesOfTheSharedFile() {
     Map<String, Object> variables = variables(template);
-    assertEquals(new TreeSet<>(environment.variables().keySet()), new TreeSet<>(variables.keySet()));
+    assertEquals(
+        new TreeSet<>(environment.variables().keySet()), new TreeSet<>(variables.keySet()));
     assertEquals("dynamodb", variables.get("USERPOOL_STORE"));
-    assertEquals("-XX:+TieredCompilation -XX:TieredStopAtLevel=1", variables.get("JAVA_TOOL_OPTIONS"));
+    assertEquals(
+        "-XX:+TieredCompilation -XX:TieredStopAtLevel=1", variables.get("JAVA_TOOL_OPTIONS"));
   }
 
   @Test
@@ -87,39 +106,56 @@ class UserpoolStackTest {
   void aliasLivePointsAtAPublishedVersion() {
     template.resourceCountIs("AWS::Lambda::Version", 1);
     String version = Synth.onlyLogicalId(template, "AWS::Lambda::Version");
-    template.hasResourceProperties("AWS::Lambda::Alias", Map.of(
-        "Name", "live",
-        "FunctionVersion", Map.of("Fn::GetAtt", List.of(version, "Version"))));
+    template.hasResourceProperties(
+        "AWS::Lambda::Alias",
+        Map.of(
+            "Name", "live", "FunctionVersion", Map.of("Fn::GetAtt", List.of(version, "Version"))));
   }
 
   @Test
   void tableHasStringKeysTtlPointInTimeRecoveryOnDemandBillingAndIsRetained() {
     template.resourceCountIs("AWS::DynamoDB::Table", 1);
-    template.hasResource("AWS::DynamoDB::Table", Map.of(
-        "DeletionPolicy", "Retain",
-        "UpdateReplacePolicy", "Retain",
-        "Properties", Map.of(
-            "KeySchema", List.of(
-                Map.of("AttributeName", "pk", "KeyType", "HASH"),
-                Map.of("AttributeName", "sk", "KeyType", "RANGE")),
-            "AttributeDefinitions", List.of(
-                Map.of("AttributeName", "pk", "AttributeType", "S"),
-                Map.of("AttributeName", "sk", "AttributeType", "S")),
-            "BillingMode", "PAY_PER_REQUEST",
-            "TimeToLiveSpecification", Map.of("AttributeName", "expiresAt", "Enabled", true),
-            "PointInTimeRecoverySpecification", Map.of("PointInTimeRecoveryEnabled", true),
-            "GlobalSecondaryIndexes", Match.absent())));
+    template.hasResource(
+        "AWS::DynamoDB::Table",
+        Map.of(
+            "DeletionPolicy", "Retain",
+            "UpdateReplacePolicy", "Retain",
+            "Properties",
+                Map.of(
+                    "KeySchema",
+                        List.of(
+                            Map.of("AttributeName", "pk", "KeyType", "HASH"),
+                            Map.of("AttributeName", "sk", "KeyType", "RANGE")),
+                    "AttributeDefinitions",
+                        List.of(
+                            Map.of("AttributeName", "pk", "AttributeType", "S"),
+                            Map.of("AttributeName", "sk", "AttributeType", "S")),
+                    "BillingMode", "PAY_PER_REQUEST",
+                    "TimeToLiveSpecification",
+                        Map.of("AttributeName", "expiresAt", "Enabled", true),
+                    "PointInTimeRecoverySpecification", Map.of("PointInTimeRecoveryEnabled", true),
+                    "GlobalSecondaryIndexes", Match.absent())));
   }
 
   @Test
   void apiIsRegionalWithTheProtocolWellKnownAndOAuthRoutes() {
-    template.hasResourceProperties("AWS::ApiGateway::RestApi",
+    template.hasResourceProperties(
+        "AWS::ApiGateway::RestApi",
         Map.of("EndpointConfiguration", Map.of("Types", List.of("REGIONAL"))));
     assertEquals(
-        Set.of("OPTIONS /", "POST /", "GET /{poolId}/.well-known/jwks.json",
+        Set.of(
+            "OPTIONS /",
+            "POST /",
+            "GET /{poolId}/.well-known/jwks.json",
             "GET /{poolId}/.well-known/openid-configuration",
-            "POST /oauth2/token", "POST /oauth2/revoke", "GET /oauth2/authorize", "GET /oauth2/userInfo",
-            "POST /oauth2/userInfo", "GET /login", "POST /login", "GET /logout"),
+            "POST /oauth2/token",
+            "POST /oauth2/revoke",
+            "GET /oauth2/authorize",
+            "GET /oauth2/userInfo",
+            "POST /oauth2/userInfo",
+            "GET /login",
+            "POST /login",
+            "GET /logout"),
         routes(template));
   }
 
@@ -136,7 +172,9 @@ class UserpoolStackTest {
       Map<?, ?> integration = (Map<?, ?>) props.get("Integration");
       assertEquals("AWS_PROXY", integration.get("Type"));
       assertEquals("POST", integration.get("IntegrationHttpMethod"));
-      assertTrue(integration.get("Uri").toString().contains("Ref=" + aliasId()), integration.get("Uri").toString());
+      assertTrue(
+          integration.get("Uri").toString().contains("Ref=" + aliasId()),
+          integration.get("Uri").toString());
       proxied++;
     }
     assertEquals(11, proxied);
@@ -144,40 +182,70 @@ class UserpoolStackTest {
 
   @Test
   void corsPreflightAllowsTheHeadersTheSdksSend() {
-    template.hasResourceProperties("AWS::ApiGateway::Method", Map.of(
-        "HttpMethod", "OPTIONS",
-        "Integration", Match.objectLike(Map.of("IntegrationResponses", Match.arrayWith(List.of(
-            Match.objectLike(Map.of("ResponseParameters", Match.objectLike(Map.of(
-                "method.response.header.Access-Control-Allow-Headers",
-                Match.stringLikeRegexp(".*X-Amz-Target.*X-Amz-User-Agent.*")))))))))));
+    template.hasResourceProperties(
+        "AWS::ApiGateway::Method",
+        Map.of(
+            "HttpMethod",
+            "OPTIONS",
+            "Integration",
+            Match.objectLike(
+                Map.of(
+                    "IntegrationResponses",
+                    Match.arrayWith(
+                        List.of(
+                            Match.objectLike(
+                                Map.of(
+                                    "ResponseParameters",
+                                    Match.objectLike(
+                                        Map.of(
+                                            "method.response.header.Access-Control-Allow-Headers",
+                                            Match.stringLikeRegexp(
+                                                ".*X-Amz-Target.*X-Amz-User-Agent.*")))))))))));
   }
 
   @Test
   void tableActionsAreScopedToTheTable() {
     Map<String, List<Object>> resources = resourcesByAction(template);
-    Set<Object> tableOnly = Set.of(
-        Map.of("Fn::GetAtt", List.of(tableId(), "Arn")), Map.of("Ref", "AWS::NoValue"));
-    List<String> tableActions = resources.keySet().stream().filter(a -> a.startsWith("dynamodb:")).toList();
-    assertTrue(tableActions.containsAll(List.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem",
-        "dynamodb:DeleteItem", "dynamodb:Query", "dynamodb:ConditionCheckItem")), tableActions.toString());
+    Set<Object> tableOnly =
+        Set.of(Map.of("Fn::GetAtt", List.of(tableId(), "Arn")), Map.of("Ref", "AWS::NoValue"));
+    List<String> tableActions =
+        resources.keySet().stream().filter(a -> a.startsWith("dynamodb:")).toList();
+    assertTrue(
+        tableActions.containsAll(
+            List.of(
+                "dynamodb:GetItem",
+                "dynamodb:PutItem",
+                "dynamodb:UpdateItem",
+                "dynamodb:DeleteItem",
+                "dynamodb:Query",
+                "dynamodb:ConditionCheckItem")),
+        tableActions.toString());
     for (String action : tableActions) {
-      assertTrue(tableOnly.containsAll(resources.get(action)), action + " on " + resources.get(action));
+      assertTrue(
+          tableOnly.containsAll(resources.get(action)), action + " on " + resources.get(action));
     }
   }
 
   @Test
   void onlyTheAdminKeySecretCanBeReadAndOnlyWithGetSecretValue() {
     Map<String, List<Object>> resources = resourcesByAction(template);
-    assertEquals(List.of(Map.of("Ref", secretId())), resources.get("secretsmanager:GetSecretValue"));
-    assertEquals(Set.of("secretsmanager:GetSecretValue"), actionsWithPrefix(resources, "secretsmanager:"));
+    assertEquals(
+        List.of(Map.of("Ref", secretId())), resources.get("secretsmanager:GetSecretValue"));
+    assertEquals(
+        Set.of("secretsmanager:GetSecretValue"), actionsWithPrefix(resources, "secretsmanager:"));
   }
 
   @Test
   void importedPasswordsAreCheckedOnlyWithAdminInitiateAuthOnThisAccountsPools() {
     Map<String, List<Object>> resources = resourcesByAction(template);
-    assertEquals(Set.of("cognito-idp:AdminInitiateAuth"), actionsWithPrefix(resources, "cognito-idp:"));
+    assertEquals(
+        Set.of("cognito-idp:AdminInitiateAuth"), actionsWithPrefix(resources, "cognito-idp:"));
     String on = resources.get("cognito-idp:AdminInitiateAuth").toString();
-    assertTrue(on.contains(":cognito-idp:*:") && on.contains(":userpool/*") && on.contains("AWS::AccountId"), on);
+    assertTrue(
+        on.contains(":cognito-idp:*:")
+            && on.contains(":userpool/*")
+            && on.contains("AWS::AccountId"),
+        on);
   }
 
   @Test
@@ -190,7 +258,8 @@ class UserpoolStackTest {
     assertTrue(resources.get("ses:SendEmail").toString().contains(":identity/*"));
     assertEquals(List.of(SES_SOURCE), resourcesByAction(configured).get("ses:SendEmail"));
     // No other action may have "*" as its resource.
-    resources.forEach((action, on) -> assertTrue(!on.contains("*") || action.equals("sns:Publish"), action));
+    resources.forEach(
+        (action, on) -> assertTrue(!on.contains("*") || action.equals("sns:Publish"), action));
   }
 
   @Test
@@ -202,29 +271,51 @@ class UserpoolStackTest {
   void whenTriggersAreConfiguredThenOnlyTheyCanBeInvoked() {
     Map<String, List<Object>> resources = resourcesByAction(configured);
     assertEquals(Set.of("lambda:InvokeFunction"), actionsWithPrefix(resources, "lambda:"));
-    assertEquals(Set.of(TRIGGER_A, TRIGGER_B, CUSTOM_MESSAGE), new HashSet<>(resources.get("lambda:InvokeFunction")));
+    assertEquals(
+        Set.of(TRIGGER_A, TRIGGER_B, CUSTOM_MESSAGE),
+        new HashSet<>(resources.get("lambda:InvokeFunction")));
   }
 
   @Test
   void adminKeySecretIsGeneratedWithAnAccessKeyIdAndASecretAccessKey() {
-    template.hasResourceProperties("AWS::SecretsManager::Secret", Map.of("GenerateSecretString", Match.objectLike(
-        Map.of("GenerateStringKey", "secretAccessKey", "PasswordLength", 40, "ExcludePunctuation", true))));
-    Object secretTemplate = ((Map<?, ?>) Synth.properties(template, secretId()).get("GenerateSecretString"))
-        .get("SecretStringTemplate");
-    assertTrue(secretTemplate.toString().contains("{\"accessKeyId\":\"UPADMIN"), secretTemplate.toString());
+    template.hasResourceProperties(
+        "AWS::SecretsManager::Secret",
+        Map.of(
+            "GenerateSecretString",
+            Match.objectLike(
+                Map.of(
+                    "GenerateStringKey",
+                    "secretAccessKey",
+                    "PasswordLength",
+                    40,
+                    "ExcludePunctuation",
+                    true))));
+    Object secretTemplate =
+        ((Map<?, ?>) Synth.properties(template, secretId()).get("GenerateSecretString"))
+            .get("SecretStringTemplate");
+    assertTrue(
+        secretTemplate.toString().contains("{\"accessKeyId\":\"UPADMIN"),
+        secretTemplate.toString());
   }
 
   @Test
   void alarmsWatchApi5xxFunctionErrorsAndThrottlesAndTableThrottles() {
     template.resourceCountIs("AWS::CloudWatch::Alarm", 4);
-    template.hasResourceProperties("AWS::CloudWatch::Alarm",
-        Map.of("Namespace", "AWS/ApiGateway", "MetricName", "5XXError"));
-    template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of("Namespace", "AWS/Lambda", "MetricName", "Errors"));
-    template.hasResourceProperties("AWS::CloudWatch::Alarm",
-        Map.of("Namespace", "AWS/Lambda", "MetricName", "Throttles"));
-    String tableAlarm = template.findResources("AWS::CloudWatch::Alarm").values().stream()
-        .map(Object::toString).filter(a -> a.contains("AWS/DynamoDB")).findFirst().orElseThrow();
-    assertTrue(tableAlarm.contains("ReadThrottleEvents") && tableAlarm.contains("WriteThrottleEvents"), tableAlarm);
+    template.hasResourceProperties(
+        "AWS::CloudWatch::Alarm", Map.of("Namespace", "AWS/ApiGateway", "MetricName", "5XXError"));
+    template.hasResourceProperties(
+        "AWS::CloudWatch::Alarm", Map.of("Namespace", "AWS/Lambda", "MetricName", "Errors"));
+    template.hasResourceProperties(
+        "AWS::CloudWatch::Alarm", Map.of("Namespace", "AWS/Lambda", "MetricName", "Throttles"));
+    String tableAlarm =
+        template.findResources("AWS::CloudWatch::Alarm").values().stream()
+            .map(Object::toString)
+            .filter(a -> a.contains("AWS/DynamoDB"))
+            .findFirst()
+            .orElseThrow();
+    assertTrue(
+        tableAlarm.contains("ReadThrottleEvents") && tableAlarm.contains("WriteThrottleEvents"),
+        tableAlarm);
   }
 
   @Test
@@ -234,11 +325,13 @@ class UserpoolStackTest {
     template.hasOutput("AdminKeySecretArn", Map.of("Value", Map.of("Ref", secretId())));
   }
 
-  // --- helpers -------------------------------------------------------------------------------------------------
+  // --- helpers
+  // -------------------------------------------------------------------------------------------------
 
   @SuppressWarnings("unchecked")
   static Map<String, Object> variables(Template t) {
-    Map<String, Object> props = Synth.properties(t, Synth.onlyLogicalId(t, "AWS::Lambda::Function"));
+    Map<String, Object> props =
+        Synth.properties(t, Synth.onlyLogicalId(t, "AWS::Lambda::Function"));
     return (Map<String, Object>) ((Map<String, Object>) props.get("Environment")).get("Variables");
   }
 
@@ -254,8 +347,10 @@ class UserpoolStackTest {
     for (Map<String, Object> method : t.findResources("AWS::ApiGateway::Method").values()) {
       Map<String, Object> props = (Map<String, Object>) method.get("Properties");
       Object resourceId = props.get("ResourceId");
-      String path = resourceId instanceof Map<?, ?> ref && ref.containsKey("Ref")
-          ? paths.get((String) ref.get("Ref")) : "/";
+      String path =
+          resourceId instanceof Map<?, ?> ref && ref.containsKey("Ref")
+              ? paths.get((String) ref.get("Ref"))
+              : "/";
       routes.add(props.get("HttpMethod") + " " + path);
     }
     return routes;
@@ -265,8 +360,10 @@ class UserpoolStackTest {
   private static String path(String id, Map<String, Map<String, Object>> resources) {
     Map<String, Object> props = (Map<String, Object>) resources.get(id).get("Properties");
     Object parent = props.get("ParentId");
-    String parentPath = parent instanceof Map<?, ?> ref && ref.containsKey("Ref")
-        ? path((String) ref.get("Ref"), resources) : "";
+    String parentPath =
+        parent instanceof Map<?, ?> ref && ref.containsKey("Ref")
+            ? path((String) ref.get("Ref"), resources)
+            : "";
     return parentPath + "/" + props.get("PathPart");
   }
 
@@ -275,12 +372,15 @@ class UserpoolStackTest {
   static Map<String, List<Object>> resourcesByAction(Template t) {
     Map<String, List<Object>> byAction = new HashMap<>();
     for (Map<String, Object> policy : t.findResources("AWS::IAM::Policy").values()) {
-      Map<String, Object> document = (Map<String, Object>) ((Map<String, Object>) policy.get("Properties"))
-          .get("PolicyDocument");
+      Map<String, Object> document =
+          (Map<String, Object>)
+              ((Map<String, Object>) policy.get("Properties")).get("PolicyDocument");
       for (Map<String, Object> statement : (List<Map<String, Object>>) document.get("Statement")) {
         assertEquals("Allow", statement.get("Effect"));
         for (Object action : asList(statement.get("Action"))) {
-          byAction.computeIfAbsent((String) action, a -> new ArrayList<>()).addAll(asList(statement.get("Resource")));
+          byAction
+              .computeIfAbsent((String) action, a -> new ArrayList<>())
+              .addAll(asList(statement.get("Resource")));
         }
       }
     }

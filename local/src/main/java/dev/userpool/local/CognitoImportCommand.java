@@ -15,19 +15,22 @@ import java.time.Clock;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 
 /**
- * {@code import-cognito}: a Cognito user pool, read through the Cognito API with the default AWS credentials
- * chain, written into a Userpool store under the same ids (see {@link CognitoPoolImport}). Exit codes: 0 done, 1
- * done with users that could not be imported, 2 refused or failed (re-running continues where it stopped).
+ * {@code import-cognito}: a Cognito user pool, read through the Cognito API with the default AWS
+ * credentials chain, written into a Userpool store under the same ids (see {@link
+ * CognitoPoolImport}). Exit codes: 0 done, 1 done with users that could not be imported, 2 refused
+ * or failed (re-running continues where it stopped).
  */
 final class CognitoImportCommand {
-  static final String USAGE = String.join("\n",
-      "usage: java -jar userpool-local.jar import-cognito --source-pool POOL_ID [--source-endpoint URL]",
-      "           [--migration-client-id CLIENT_ID] STORE",
-      "STORE: --data-dir DIR (default ./.userpool) | --table NAME [--region R]"
-          + " | --dynamodb-endpoint URL [--table NAME] [--region R]",
-      "--source-endpoint      the Cognito API to read (default: AWS in the pool's region)",
-      "--migration-client-id  the source app client that checks passwords on first sign-in (default: the first"
-          + " allowing ADMIN_USER_PASSWORD_AUTH)");
+  static final String USAGE =
+      String.join(
+          "\n",
+          "usage: java -jar userpool-local.jar import-cognito --source-pool POOL_ID [--source-endpoint URL]",
+          "           [--migration-client-id CLIENT_ID] STORE",
+          "STORE: --data-dir DIR (default ./.userpool) | --table NAME [--region R]"
+              + " | --dynamodb-endpoint URL [--table NAME] [--region R]",
+          "--source-endpoint      the Cognito API to read (default: AWS in the pool's region)",
+          "--migration-client-id  the source app client that checks passwords on first sign-in (default: the first"
+              + " allowing ADMIN_USER_PASSWORD_AUTH)");
 
   private final PrintStream out;
   private final PrintStream err;
@@ -69,7 +72,8 @@ final class CognitoImportCommand {
         throw new IllegalArgumentException("import-cognito needs --source-pool POOL_ID");
       }
       if (dataDir != null && (table != null || dynamoDbEndpoint != null)) {
-        throw new IllegalArgumentException("--data-dir cannot be combined with --table or --dynamodb-endpoint");
+        throw new IllegalArgumentException(
+            "--data-dir cannot be combined with --table or --dynamodb-endpoint");
       }
       CognitoApi.regionOf(poolId);
     } catch (IllegalArgumentException e) {
@@ -78,30 +82,56 @@ final class CognitoImportCommand {
       return 2;
     }
     String sourceRegion = CognitoApi.regionOf(poolId);
-    StoreLocation store = dataDir != null || (table == null && dynamoDbEndpoint == null)
-        ? new StoreLocation(dataDir == null ? Path.of(".userpool") : dataDir, null, null, null)
-        : new StoreLocation(null, table == null ? StoreLocation.DEFAULT_TABLE : table, dynamoDbEndpoint,
-            region == null ? sourceRegion : region);
+    StoreLocation store =
+        dataDir != null || (table == null && dynamoDbEndpoint == null)
+            ? new StoreLocation(dataDir == null ? Path.of(".userpool") : dataDir, null, null, null)
+            : new StoreLocation(
+                null,
+                table == null ? StoreLocation.DEFAULT_TABLE : table,
+                dynamoDbEndpoint,
+                region == null ? sourceRegion : region);
     ItemTable items = null;
     try {
       items = store.open(clock, true);
-      AppConfig config = new AppConfig("memory", null, null, null, AppConfig.DEFAULT_ACCOUNT, sourceRegion, null);
+      AppConfig config =
+          new AppConfig("memory", null, null, null, AppConfig.DEFAULT_ACCOUNT, sourceRegion, null);
       Wiring wiring = new Wiring(config, clock, items, RequestAuthenticator.ACCEPT_ALL);
-      CognitoApi api = new CognitoApi(endpoint, sourceRegion, DefaultCredentialsProvider.builder().build());
-      CognitoPoolImport.Summary s = new CognitoPoolImport(api, endpoint, wiring.dependencies(), err)
-          .run(poolId, migrationClient);
-      out.println("imported " + poolId + " into " + store.describe() + ": pool "
-          + (s.poolCreated() ? "created" : "already there") + ", " + s.clients() + " app clients ("
-          + s.clientsSkipped() + " already there), " + s.groups() + " groups (" + s.groupsSkipped()
-          + " already there), " + s.users() + " users (" + s.usersSkipped() + " already there), "
-          + s.memberships() + " group memberships");
-      out.println(s.migrationClientId() == null
-          ? "no app client allows ADMIN_USER_PASSWORD_AUTH: imported users need a password reset"
-              + " (or run again with --migration-client-id)"
-          : "passwords move on each user's first USER_PASSWORD_AUTH sign-in, checked through app client "
-              + s.migrationClientId());
+      CognitoApi api =
+          new CognitoApi(endpoint, sourceRegion, DefaultCredentialsProvider.builder().build());
+      CognitoPoolImport.Summary s =
+          new CognitoPoolImport(api, endpoint, wiring.dependencies(), err)
+              .run(poolId, migrationClient);
+      out.println(
+          "imported "
+              + poolId
+              + " into "
+              + store.describe()
+              + ": pool "
+              + (s.poolCreated() ? "created" : "already there")
+              + ", "
+              + s.clients()
+              + " app clients ("
+              + s.clientsSkipped()
+              + " already there), "
+              + s.groups()
+              + " groups ("
+              + s.groupsSkipped()
+              + " already there), "
+              + s.users()
+              + " users ("
+              + s.usersSkipped()
+              + " already there), "
+              + s.memberships()
+              + " group memberships");
+      out.println(
+          s.migrationClientId() == null
+              ? "no app client allows ADMIN_USER_PASSWORD_AUTH: imported users need a password reset"
+                  + " (or run again with --migration-client-id)"
+              : "passwords move on each user's first USER_PASSWORD_AUTH sign-in, checked through app client "
+                  + s.migrationClientId());
       if (!s.notImported().isEmpty()) {
-        out.println("not imported (not supported by this version): " + String.join(", ", s.notImported()));
+        out.println(
+            "not imported (not supported by this version): " + String.join(", ", s.notImported()));
       }
       if (!s.failures().isEmpty()) {
         err.println(s.failures().size() + " users could not be imported:");
@@ -110,8 +140,11 @@ final class CognitoImportCommand {
       }
       return 0;
     } catch (CognitoApiException e) {
-      err.println("the source pool answered " + e.getMessage() + "; nothing more was imported (run again to"
-          + " continue)");
+      err.println(
+          "the source pool answered "
+              + e.getMessage()
+              + "; nothing more was imported (run again to"
+              + " continue)");
       return 2;
     } catch (UncheckedIOException | IllegalStateException e) {
       err.println("import-cognito failed: " + e.getMessage() + " (run again to continue)");

@@ -14,14 +14,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * {@code PUT /_local/import/<poolId>/<jobId>?token=…}: the local stand-in for the S3 presigned URL that
- * CreateUserImportJob answers. Like S3 for a URL presigned with {@code x-amz-server-side-encryption: aws:kms}, it
- * answers 403 unless the request carries that header and the job's token (compared as hashes, in constant time);
- * the upload is accepted only while the job is Created.
+ * {@code PUT /_local/import/<poolId>/<jobId>?token=…}: the local stand-in for the S3 presigned URL
+ * that CreateUserImportJob answers. Like S3 for a URL presigned with {@code
+ * x-amz-server-side-encryption: aws:kms}, it answers 403 unless the request carries that header and
+ * the job's token (compared as hashes, in constant time); the upload is accepted only while the job
+ * is Created.
  */
 final class ImportUploadEndpoint {
   static final String PREFIX = "/_local/import/";
-  private static final Pattern PATH = Pattern.compile("/_local/import/([\\w-]+_[0-9a-zA-Z]+)/(import-[0-9a-zA-Z-]+)");
+  private static final Pattern PATH =
+      Pattern.compile("/_local/import/([\\w-]+_[0-9a-zA-Z]+)/(import-[0-9a-zA-Z-]+)");
 
   private ImportUploadEndpoint() {}
 
@@ -29,8 +31,15 @@ final class ImportUploadEndpoint {
     return path.startsWith(PREFIX);
   }
 
-  static ApiResponse handle(String method, String path, String rawQuery, Map<String, String> headers,
-      InputStream body, ImportJobStore jobs, ImportUploads uploads) throws IOException {
+  static ApiResponse handle(
+      String method,
+      String path,
+      String rawQuery,
+      Map<String, String> headers,
+      InputStream body,
+      ImportJobStore jobs,
+      ImportUploads uploads)
+      throws IOException {
     Matcher m = PATH.matcher(path);
     if (!method.equals("PUT") || !m.matches()) {
       return error(405, "MethodNotAllowed", "Upload the CSV with PUT to the job's PreSignedUrl.");
@@ -40,14 +49,20 @@ final class ImportUploadEndpoint {
       return error(403, "AccessDenied", "The URL is not this job's PreSignedUrl.");
     }
     if (!"aws:kms".equals(header(headers, "x-amz-server-side-encryption"))) {
-      return error(403, "AccessDenied",
+      return error(
+          403,
+          "AccessDenied",
           "The PreSignedUrl is signed for the header x-amz-server-side-encryption: aws:kms; send it.");
     }
     if (!job.get().status().equals(UserImportJob.CREATED)) {
-      return error(403, "AccessDenied", "The job has already started; create a new job to upload another file.");
+      return error(
+          403,
+          "AccessDenied",
+          "The job has already started; create a new job to upload another file.");
     }
     if (!uploads.receive(m.group(1), m.group(2), body)) {
-      return error(400, "EntityTooLarge", "The CSV is larger than " + ImportUploads.MAX_BYTES + " bytes.");
+      return error(
+          400, "EntityTooLarge", "The CSV is larger than " + ImportUploads.MAX_BYTES + " bytes.");
     }
     return new ApiResponse(200, Map.of("Content-Length", "0"), new byte[0]);
   }
@@ -76,8 +91,13 @@ final class ImportUploadEndpoint {
 
   /** S3's error shape: XML with Code and Message. */
   private static ApiResponse error(int status, String code, String message) {
-    String xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>" + code + "</Code><Message>"
-        + message.replace("&", "&amp;").replace("<", "&lt;") + "</Message></Error>";
-    return new ApiResponse(status, Map.of("Content-Type", "application/xml"), xml.getBytes(StandardCharsets.UTF_8));
+    String xml =
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>"
+            + code
+            + "</Code><Message>"
+            + message.replace("&", "&amp;").replace("<", "&lt;")
+            + "</Message></Error>";
+    return new ApiResponse(
+        status, Map.of("Content-Type", "application/xml"), xml.getBytes(StandardCharsets.UTF_8));
   }
 }

@@ -15,11 +15,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * The local server's target for user import CSVs: each upload is streamed to {@code imports/<pool>/<job>.csv} in
- * the data folder (written to a temporary file first and moved into place, so a job never reads half an upload),
- * or kept in memory with --in-memory. When the job starts, the upload is moved aside ({@link #seal}) and the import
- * reads only that copy. Jobs run one at a time on their own thread, so a long import never holds an
- * HTTP worker and two imports never compete for the store.
+ * The local server's target for user import CSVs: each upload is streamed to {@code
+ * imports/<pool>/<job>.csv} in the data folder (written to a temporary file first and moved into
+ * place, so a job never reads half an upload), or kept in memory with --in-memory. When the job
+ * starts, the upload is moved aside ({@link #seal}) and the import reads only that copy. Jobs run
+ * one at a time on their own thread, so a long import never holds an HTTP worker and two imports
+ * never compete for the store.
  */
 final class ImportUploads implements CsvUploads, AutoCloseable {
   /** Cognito's limit for an import CSV. */
@@ -29,11 +30,13 @@ final class ImportUploads implements CsvUploads, AutoCloseable {
   private final Path folder;
   private final Map<String, byte[]> inMemory = new ConcurrentHashMap<>();
   private final Map<String, byte[]> sealedInMemory = new ConcurrentHashMap<>();
-  private final ExecutorService jobs = Executors.newSingleThreadExecutor(r -> {
-    Thread t = new Thread(r, "userpool-import");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ExecutorService jobs =
+      Executors.newSingleThreadExecutor(
+          r -> {
+            Thread t = new Thread(r, "userpool-import");
+            t.setDaemon(true);
+            return t;
+          });
 
   /** {@code folder} null keeps uploads in memory. */
   ImportUploads(String endpoint, Path folder) {
@@ -57,7 +60,11 @@ final class ImportUploads implements CsvUploads, AutoCloseable {
     }
     Path file = file(poolId, jobId);
     if (Files.isRegularFile(file)) {
-      Files.move(file, sealed(poolId, jobId), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      Files.move(
+          file,
+          sealed(poolId, jobId),
+          StandardCopyOption.REPLACE_EXISTING,
+          StandardCopyOption.ATOMIC_MOVE);
     }
     return Files.isRegularFile(sealed(poolId, jobId));
   }
@@ -78,8 +85,8 @@ final class ImportUploads implements CsvUploads, AutoCloseable {
   }
 
   /**
-   * Stores the body as the job's CSV, replacing an earlier upload. Returns false, storing nothing, when the body
-   * exceeds {@link #MAX_BYTES}.
+   * Stores the body as the job's CSV, replacing an earlier upload. Returns false, storing nothing,
+   * when the body exceeds {@link #MAX_BYTES}.
    */
   boolean receive(String poolId, String jobId, InputStream body) throws IOException {
     if (folder == null) {
@@ -106,7 +113,8 @@ final class ImportUploads implements CsvUploads, AutoCloseable {
           out.write(buffer, 0, n);
         }
       }
-      Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      Files.move(
+          partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       return true;
     } finally {
       Files.deleteIfExists(partial);
@@ -117,7 +125,9 @@ final class ImportUploads implements CsvUploads, AutoCloseable {
     return folder.resolve(poolId).resolve(jobId + ".csv");
   }
 
-  /** The upload the job's import reads: taken aside at the start, so a later PUT cannot change it. */
+  /**
+   * The upload the job's import reads: taken aside at the start, so a later PUT cannot change it.
+   */
   private Path sealed(String poolId, String jobId) {
     return folder.resolve(poolId).resolve(jobId + ".importing.csv");
   }

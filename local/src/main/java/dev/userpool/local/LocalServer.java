@@ -1,16 +1,5 @@
 package dev.userpool.local;
 
-import dev.userpool.store.dynamodb.DynamoDbItemTable;
-import java.net.URI;
-import java.util.Optional;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
-import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.userpool.auth.AdminKeys;
@@ -18,15 +7,16 @@ import dev.userpool.auth.SigV4Authenticator;
 import dev.userpool.config.AppConfig;
 import dev.userpool.config.Wiring;
 import dev.userpool.domain.User;
+import dev.userpool.local.console.LocalConsole;
 import dev.userpool.oauth.OAuthEndpoints;
 import dev.userpool.operations.Dependencies;
 import dev.userpool.operations.users.UserDirectory;
-import dev.userpool.local.console.LocalConsole;
 import dev.userpool.protocol.ApiRequest;
 import dev.userpool.protocol.ApiResponse;
 import dev.userpool.protocol.CognitoProtocol;
 import dev.userpool.protocol.RequestAuthenticator;
 import dev.userpool.protocol.WellKnownEndpoints;
+import dev.userpool.store.dynamodb.DynamoDbItemTable;
 import dev.userpool.store.embedded.DamagedDataException;
 import dev.userpool.store.embedded.EmbeddedItemTable;
 import dev.userpool.store.embedded.UnusableDataFolderException;
@@ -38,6 +28,7 @@ import java.io.PrintStream;
 import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
@@ -47,25 +38,36 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * The local server: the JDK HTTP server in front of the same protocol code the Lambda runs, with CORS for browser
- * SDKs, a health check, and a reset endpoint for test suites. Logs one line per request (see {@link RequestLog}),
- * never a body.
+ * The local server: the JDK HTTP server in front of the same protocol code the Lambda runs, with
+ * CORS for browser SDKs, a health check, and a reset endpoint for test suites. Logs one line per
+ * request (see {@link RequestLog}), never a body.
  *
- * <p>Mistakes of the person starting it (a bad command line, a port in use, an unusable or damaged data folder)
- * are answered with one line on stderr and exit code 2; stack traces are for bugs.
+ * <p>Mistakes of the person starting it (a bad command line, a port in use, an unusable or damaged
+ * data folder) are answered with one line on stderr and exit code 2; stack traces are for bugs.
  */
 public final class LocalServer implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(LocalServer.class.getName());
   private static final String PROGRAM = "userpool-local";
   private static final int MAX_READ = CognitoProtocol.MAX_BODY_BYTES + 1;
   static final String CORS_EXPOSE = "x-amzn-RequestId,x-amzn-ErrorType,x-amzn-ErrorMessage,Date";
+
   /** Exit code for every user error: bad options, port in use, unusable or damaged data folder. */
   static final int USAGE_ERROR = 2;
+
   /**
-   * Test suites that start servers in-process set this system property to {@code true}, so that their logs show
-   * test results rather than request lines (the failsafe configuration of this module does).
+   * Test suites that start servers in-process set this system property to {@code true}, so that
+   * their logs show test results rather than request lines (the failsafe configuration of this
+   * module does).
    */
   static final String QUIET_PROPERTY = "userpool.local.quiet";
 
@@ -76,7 +78,11 @@ public final class LocalServer implements AutoCloseable {
   private final RequestLog requestLog;
   private ImportUploads importUploads;
 
-  private LocalServer(HttpServer server, ExecutorService executor, Wiring wiring, String host,
+  private LocalServer(
+      HttpServer server,
+      ExecutorService executor,
+      Wiring wiring,
+      String host,
       RequestLog requestLog) {
     this.server = server;
     this.executor = executor;
@@ -101,7 +107,8 @@ public final class LocalServer implements AutoCloseable {
         return;
       }
     }
-    System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tFT%1$tT.%1$tLZ %4$s %5$s%6$s%n");
+    System.setProperty(
+        "java.util.logging.SimpleFormatter.format", "%1$tFT%1$tT.%1$tLZ %4$s %5$s%6$s%n");
     Integer exit = run(args, System.out, System.err);
     if (exit != null) {
       System.exit(exit);
@@ -109,8 +116,9 @@ public final class LocalServer implements AutoCloseable {
   }
 
   /**
-   * Runs the command line: answers {@code --help} and {@code --version} on {@code out}, a user error with one line
-   * on {@code err}, and otherwise starts the server. Returns the exit code, or null when the server is running.
+   * Runs the command line: answers {@code --help} and {@code --version} on {@code out}, a user
+   * error with one line on {@code err}, and otherwise starts the server. Returns the exit code, or
+   * null when the server is running.
    */
   static Integer run(String[] args, PrintStream out, PrintStream err) {
     List<String> arguments = List.of(args);
@@ -133,30 +141,55 @@ public final class LocalServer implements AutoCloseable {
     try {
       server = open(options, Clock.systemUTC(), null);
     } catch (DamagedDataException e) {
-      err.println(PROGRAM + ": " + e.getMessage() + "; nothing was changed. Restore the folder from a backup, or"
-          + " start with --repair to copy " + e.file().getFileName() + " aside as " + e.file().getFileName()
-          + ".damaged-<time> and keep what can be read");
+      err.println(
+          PROGRAM
+              + ": "
+              + e.getMessage()
+              + "; nothing was changed. Restore the folder from a backup, or"
+              + " start with --repair to copy "
+              + e.file().getFileName()
+              + " aside as "
+              + e.file().getFileName()
+              + ".damaged-<time> and keep what can be read");
       return USAGE_ERROR;
     } catch (UnusableDataFolderException e) {
-      err.println(PROGRAM + ": " + e.getMessage() + "; choose another with --data-dir DIR, or use --in-memory");
+      err.println(
+          PROGRAM
+              + ": "
+              + e.getMessage()
+              + "; choose another with --data-dir DIR, or use --in-memory");
       return USAGE_ERROR;
     } catch (CannotListenException e) {
       err.println(PROGRAM + ": " + e.getMessage());
       return USAGE_ERROR;
     }
     Runtime.getRuntime().addShutdownHook(new Thread(server::close));
-    LOG.log(System.Logger.Level.INFO, "Userpool local server listening on " + server.listeningOn()
-        + (options.store().dynamoDbEndpoint() != null
-            ? " (data in DynamoDB table " + options.store().tableName() + " at " + options.store().dynamoDbEndpoint()
-                + ")"
-            : options.inMemory() ? " (in memory)" : " (data in " + options.dataDir().toAbsolutePath() + ")")
-        + (options.adminKeys().isEmpty() ? "; IAM operations accept any signature"
-            : "; IAM operations need SigV4 with one of " + options.adminKeys().size() + " admin key(s)")
-        + (server.requestLog.enabled() ? "" : "; request lines off (--quiet)"));
+    LOG.log(
+        System.Logger.Level.INFO,
+        "Userpool local server listening on "
+            + server.listeningOn()
+            + (options.store().dynamoDbEndpoint() != null
+                ? " (data in DynamoDB table "
+                    + options.store().tableName()
+                    + " at "
+                    + options.store().dynamoDbEndpoint()
+                    + ")"
+                : options.inMemory()
+                    ? " (in memory)"
+                    : " (data in " + options.dataDir().toAbsolutePath() + ")")
+            + (options.adminKeys().isEmpty()
+                ? "; IAM operations accept any signature"
+                : "; IAM operations need SigV4 with one of "
+                    + options.adminKeys().size()
+                    + " admin key(s)")
+            + (server.requestLog.enabled() ? "" : "; request lines off (--quiet)"));
     return null;
   }
 
-  /** The version this jar was built as (from its resources), or "unknown" when run from an unfiltered build. */
+  /**
+   * The version this jar was built as (from its resources), or "unknown" when run from an
+   * unfiltered build.
+   */
   static String version() {
     try (InputStream in = LocalServer.class.getResourceAsStream("version.properties")) {
       Properties p = new Properties();
@@ -175,8 +208,8 @@ public final class LocalServer implements AutoCloseable {
   }
 
   /**
-   * A server whose notion of now is {@code clock}: for tests that step over expiries and lockouts. The port is
-   * taken before the data folder is opened, so a busy port never touches the data.
+   * A server whose notion of now is {@code clock}: for tests that step over expiries and lockouts.
+   * The port is taken before the data folder is opened, so a busy port never touches the data.
    *
    * @throws CannotListenException when the host is unknown or the port cannot be bound
    * @throws DamagedDataException when a data file is damaged and {@code options.repair()} is off
@@ -192,54 +225,74 @@ public final class LocalServer implements AutoCloseable {
   }
 
   /**
-   * A server on {@code --dynamodb-endpoint} whose DynamoDB client runs {@code interceptors} on every request: for
-   * tests that count round trips.
+   * A server on {@code --dynamodb-endpoint} whose DynamoDB client runs {@code interceptors} on
+   * every request: for tests that count round trips.
    */
-  static LocalServer start(LocalOptions options, Clock clock, List<ExecutionInterceptor> interceptors) {
+  static LocalServer start(
+      LocalOptions options, Clock clock, List<ExecutionInterceptor> interceptors) {
     return open(options, clock, dynamoDbTable(options, clock, interceptors));
   }
 
   /**
-   * The table of {@code --dynamodb-endpoint}, created if missing as the stack defines it. Credentials come from
-   * the environment when it has an access key (a real table); otherwise dummy ones, enough for moto or DynamoDB
-   * Local, without the default chain's slow probing of instance metadata.
+   * The table of {@code --dynamodb-endpoint}, created if missing as the stack defines it.
+   * Credentials come from the environment when it has an access key (a real table); otherwise dummy
+   * ones, enough for moto or DynamoDB Local, without the default chain's slow probing of instance
+   * metadata.
    */
-  static ItemTable dynamoDbTable(LocalOptions options, Clock clock, List<ExecutionInterceptor> interceptors) {
+  static ItemTable dynamoDbTable(
+      LocalOptions options, Clock clock, List<ExecutionInterceptor> interceptors) {
     LocalOptions.StoreOption store = options.store();
     boolean environmentKey = System.getenv("AWS_ACCESS_KEY_ID") != null;
-    DynamoDbClient client = DynamoDbClient.builder()
-        .endpointOverride(URI.create(store.dynamoDbEndpoint()))
-        .region(Region.of(options.region()))
-        .credentialsProvider(environmentKey ? EnvironmentVariableCredentialsProvider.create()
-            : StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-        .httpClient(UrlConnectionHttpClient.create())
-        .overrideConfiguration(ClientOverrideConfiguration.builder().executionInterceptors(interceptors).build())
-        .build();
+    DynamoDbClient client =
+        DynamoDbClient.builder()
+            .endpointOverride(URI.create(store.dynamoDbEndpoint()))
+            .region(Region.of(options.region()))
+            .credentialsProvider(
+                environmentKey
+                    ? EnvironmentVariableCredentialsProvider.create()
+                    : StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create("local", "local")))
+            .httpClient(UrlConnectionHttpClient.create())
+            .overrideConfiguration(
+                ClientOverrideConfiguration.builder().executionInterceptors(interceptors).build())
+            .build();
     DynamoDbItemTable.createTable(client, store.tableName());
     return new DynamoDbItemTable(client, store.tableName(), clock);
   }
 
   private static LocalServer open(LocalOptions options, Clock clock, ItemTable given) {
-    // Headers and body go out in two writes; without TCP_NODELAY, Nagle's algorithm and delayed ACKs add ~40 ms
+    // Headers and body go out in two writes; without TCP_NODELAY, Nagle's algorithm and delayed
+    // ACKs add ~40 ms
     // to every keep-alive request.
     System.setProperty("sun.net.httpserver.nodelay", "true");
     HttpServer server = bind(options.host(), options.port());
     ItemTable table = null;
     try {
       AppConfig config = options.toConfig();
-      table = given != null ? given
-          : options.store().dynamoDbEndpoint() != null ? dynamoDbTable(options, clock, List.of())
-          : options.inMemory() ? Wiring.itemTable(config, clock)
-          : EmbeddedItemTable.open(options.dataDir(), clock,
-              options.repair() ? EmbeddedItemTable.OnDamage.REPAIR : EmbeddedItemTable.OnDamage.STOP);
+      table =
+          given != null
+              ? given
+              : options.store().dynamoDbEndpoint() != null
+                  ? dynamoDbTable(options, clock, List.of())
+                  : options.inMemory()
+                      ? Wiring.itemTable(config, clock)
+                      : EmbeddedItemTable.open(
+                          options.dataDir(),
+                          clock,
+                          options.repair()
+                              ? EmbeddedItemTable.OnDamage.REPAIR
+                              : EmbeddedItemTable.OnDamage.STOP);
       Wiring wiring = new Wiring(config, clock, table, authenticator(options, clock));
       wiring.outbox().keepAtMost(options.outboxSize());
       boolean quiet = options.quiet() || Boolean.getBoolean(QUIET_PROPERTY);
       ExecutorService executor = Executors.newFixedThreadPool(16);
-      LocalServer local = new LocalServer(server, executor, wiring, options.host(),
-          new RequestLog(quiet ? null : System.err));
-      local.importUploads = new ImportUploads(local.endpoint(),
-          options.inMemory() || given != null ? null : options.dataDir().resolve("imports"));
+      LocalServer local =
+          new LocalServer(
+              server, executor, wiring, options.host(), new RequestLog(quiet ? null : System.err));
+      local.importUploads =
+          new ImportUploads(
+              local.endpoint(),
+              options.inMemory() || given != null ? null : options.dataDir().resolve("imports"));
       wiring.useImportUploads(local.importUploads);
       server.createContext("/", local::handle);
       server.setExecutor(executor);
@@ -264,23 +317,38 @@ public final class LocalServer implements AutoCloseable {
   private static HttpServer bind(String host, int port) {
     InetSocketAddress address = new InetSocketAddress(host, port);
     if (address.isUnresolved()) {
-      throw new CannotListenException("cannot listen on " + host + ": no such host (give --host an address of"
-          + " this machine, e.g. 127.0.0.1 or 0.0.0.0)", null);
+      throw new CannotListenException(
+          "cannot listen on "
+              + host
+              + ": no such host (give --host an address of"
+              + " this machine, e.g. 127.0.0.1 or 0.0.0.0)",
+          null);
     }
     try {
       return HttpServer.create(address, 128);
     } catch (BindException e) {
       String why = e.getMessage() == null ? "cannot bind" : e.getMessage();
-      throw new CannotListenException("cannot listen on " + host + ":" + port + ": " + why
-          + (why.toLowerCase(Locale.ROOT).contains("in use")
-              ? " (another process has the port; choose another with --port N, or --port 0 for any free one)"
-              : " (give --host an address of this machine, e.g. 127.0.0.1 or 0.0.0.0)"), e);
+      throw new CannotListenException(
+          "cannot listen on "
+              + host
+              + ":"
+              + port
+              + ": "
+              + why
+              + (why.toLowerCase(Locale.ROOT).contains("in use")
+                  ? " (another process has the port; choose another with --port N, or --port 0 for any free one)"
+                  : " (give --host an address of this machine, e.g. 127.0.0.1 or 0.0.0.0)"),
+          e);
     } catch (IOException e) {
-      throw new CannotListenException("cannot listen on " + host + ":" + port + ": " + e.getMessage(), e);
+      throw new CannotListenException(
+          "cannot listen on " + host + ":" + port + ": " + e.getMessage(), e);
     }
   }
 
-  /** Any signature (or none) unless admin keys were given; then SigV4 for IAM operations, in any region. */
+  /**
+   * Any signature (or none) unless admin keys were given; then SigV4 for IAM operations, in any
+   * region.
+   */
   static RequestAuthenticator authenticator(LocalOptions options, Clock clock) {
     if (options.adminKeys().isEmpty()) {
       return RequestAuthenticator.ACCEPT_ALL;
@@ -301,7 +369,9 @@ public final class LocalServer implements AutoCloseable {
 
   private String listeningOn() {
     boolean everywhere = server.getAddress().getAddress().isAnyLocalAddress();
-    return everywhere ? "every interface, port " + port() + " (here: " + endpoint() + ")" : endpoint();
+    return everywhere
+        ? "every interface, port " + port() + " (here: " + endpoint() + ")"
+        : endpoint();
   }
 
   private static String hostForUrl(String host) {
@@ -344,45 +414,80 @@ public final class LocalServer implements AutoCloseable {
         response = ApiResponse.json(200, "{}", Map.of());
       } else if (LocalConsole.matches(method, path)) { // the console page
         response = LocalConsole.handle(wiring.dependencies(), wiring.outbox());
-      } else if (path.equals(OutboxEndpoint.PATH) && (method.equals("GET") || method.equals("DELETE"))) {
-        response = OutboxEndpoint.handle(wiring.outbox(), method, exchange.getRequestURI().getRawQuery(),
-            this::usernameOf);
+      } else if (path.equals(OutboxEndpoint.PATH)
+          && (method.equals("GET") || method.equals("DELETE"))) {
+        response =
+            OutboxEndpoint.handle(
+                wiring.outbox(), method, exchange.getRequestURI().getRawQuery(), this::usernameOf);
       } else if (method.equals("POST") && path.equals("/")) {
-        ApiRequest request = new ApiRequest(method, path, headers(exchange), read(exchange.getRequestBody()),
-            exchange.getRemoteAddress().getAddress().getHostAddress(), exchange.getRequestURI().getRawPath(),
-            exchange.getRequestURI().getRawQuery());
+        ApiRequest request =
+            new ApiRequest(
+                method,
+                path,
+                headers(exchange),
+                read(exchange.getRequestBody()),
+                exchange.getRemoteAddress().getAddress().getHostAddress(),
+                exchange.getRequestURI().getRawPath(),
+                exchange.getRequestURI().getRawQuery());
         CognitoProtocol.Outcome outcome = wiring.protocol().handle(request);
         response = outcome.response();
         operation = outcome.operation();
         requestId = outcome.requestId();
       } else if (ImportUploadEndpoint.matches(path)) {
-        response = ImportUploadEndpoint.handle(method, path, exchange.getRequestURI().getRawQuery(),
-            headers(exchange), exchange.getRequestBody(), wiring.dependencies().imports().jobs(), importUploads);
+        response =
+            ImportUploadEndpoint.handle(
+                method,
+                path,
+                exchange.getRequestURI().getRawQuery(),
+                headers(exchange),
+                exchange.getRequestBody(),
+                wiring.dependencies().imports().jobs(),
+                importUploads);
       } else if (OAuthEndpoints.handles(method, path)) {
-        response = wiring.oauth().handle(new ApiRequest(method, path, headers(exchange),
-            read(exchange.getRequestBody()), exchange.getRemoteAddress().getAddress().getHostAddress(),
-            exchange.getRequestURI().getRawPath(), exchange.getRequestURI().getRawQuery()));
+        response =
+            wiring
+                .oauth()
+                .handle(
+                    new ApiRequest(
+                        method,
+                        path,
+                        headers(exchange),
+                        read(exchange.getRequestBody()),
+                        exchange.getRemoteAddress().getAddress().getHostAddress(),
+                        exchange.getRequestURI().getRawPath(),
+                        exchange.getRequestURI().getRawQuery()));
       } else if (WellKnownEndpoints.matches(method, path)) {
-        response = wiring.wellKnown().handle(new ApiRequest(method, path, headers(exchange), null, null))
-            .orElseThrow();
+        response =
+            wiring
+                .wellKnown()
+                .handle(new ApiRequest(method, path, headers(exchange), null, null))
+                .orElseThrow();
       } else {
         response = ApiResponse.json(404, "{\"message\":\"Not found\"}", Map.of());
       }
       int status = response.status();
       send(exchange, response);
       if (requestLog.enabled()) {
-        requestLog.log(operation != null ? operation : exchange.getRequestMethod() + " " + path, status,
+        requestLog.log(
+            operation != null ? operation : exchange.getRequestMethod() + " " + path,
+            status,
             status >= 400 ? response.headers().get("x-amzn-ErrorType") : null,
-            (System.nanoTime() - started) / 1_000_000, requestId);
+            (System.nanoTime() - started) / 1_000_000,
+            requestId);
       }
     }
   }
 
-  /** The username of whoever {@code name} designates in the pool (alias, username attribute, sub), if anyone. */
+  /**
+   * The username of whoever {@code name} designates in the pool (alias, username attribute, sub),
+   * if anyone.
+   */
   private Optional<String> usernameOf(String poolId, String name) {
     Dependencies d = wiring.dependencies();
     try {
-      return d.pools().find(poolId).flatMap(pool -> new UserDirectory(d.users()).find(pool, name))
+      return d.pools()
+          .find(poolId)
+          .flatMap(pool -> new UserDirectory(d.users()).find(pool, name))
           .map(User::username);
     } catch (RuntimeException unusableName) {
       return Optional.empty(); // e.g. a name no pool could hold: it designates nobody
@@ -397,23 +502,32 @@ public final class LocalServer implements AutoCloseable {
     return headers;
   }
 
-  /** Reads at most one byte past the protocol limit, so an oversized body is refused without buffering it. */
+  /**
+   * Reads at most one byte past the protocol limit, so an oversized body is refused without
+   * buffering it.
+   */
   private static byte[] read(InputStream in) throws IOException {
     return in.readNBytes(MAX_READ); // the server discards any unread rest when the exchange closes
   }
 
   private static void send(HttpExchange exchange, ApiResponse response) throws IOException {
     var headers = exchange.getResponseHeaders();
-    response.headers().forEach((k, v) -> {
-      if (!k.equalsIgnoreCase("Content-Length")) {
-        headers.set(k, v);
-      }
-    });
+    response
+        .headers()
+        .forEach(
+            (k, v) -> {
+              if (!k.equalsIgnoreCase("Content-Length")) {
+                headers.set(k, v);
+              }
+            });
     headers.set("Access-Control-Allow-Origin", "*");
     headers.set("Access-Control-Allow-Methods", "POST, GET, PUT, DELETE, OPTIONS");
     String requested = exchange.getRequestHeaders().getFirst("Access-Control-Request-Headers");
-    headers.set("Access-Control-Allow-Headers", requested != null ? requested
-        : "content-type,x-amz-target,x-amz-user-agent,authorization,x-amz-date,x-amz-security-token,cache-control");
+    headers.set(
+        "Access-Control-Allow-Headers",
+        requested != null
+            ? requested
+            : "content-type,x-amz-target,x-amz-user-agent,authorization,x-amz-date,x-amz-security-token,cache-control");
     headers.set("Access-Control-Expose-Headers", CORS_EXPOSE);
     headers.set("Access-Control-Max-Age", "86400");
     byte[] body = response.body();

@@ -7,9 +7,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 /**
- * One line per request: {@code <UTC time> <operation or METHOD /path> <status> [<__type>] <ms>ms <request id>}.
- * Built with one StringBuilder and written with one println (the stream's own lock is the only one taken); the
- * date part is formatted once per second, not per line.
+ * One line per request: {@code <UTC time> <operation or METHOD /path> <status> [<__type>] <ms>ms
+ * <request id>}. Built with one StringBuilder and written with one println (the stream's own lock
+ * is the only one taken); the date part is formatted once per second, not per line.
  */
 final class RequestLog {
   private static final DateTimeFormatter SECOND =

@@ -18,22 +18,25 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 
 /**
- * {@code export} and {@code import}: a whole store to a JSON Lines file and back, between an embedded folder and
- * DynamoDB in any combination. Exit codes: 0 done, 1 done but some items conflicted, 2 refused (bad options, a
- * damaged or newer file, a store that cannot be opened) with nothing written.
+ * {@code export} and {@code import}: a whole store to a JSON Lines file and back, between an
+ * embedded folder and DynamoDB in any combination. Exit codes: 0 done, 1 done but some items
+ * conflicted, 2 refused (bad options, a damaged or newer file, a store that cannot be opened) with
+ * nothing written.
  */
 final class StoreCommand {
-  static final String USAGE = String.join("\n",
-      "usage: java -jar userpool-local.jar export --out FILE STORE",
-      "       java -jar userpool-local.jar import --in FILE STORE [--keep-target-keys]",
-      "STORE is one of:",
-      "  --data-dir DIR                     an embedded store's folder (default ./.userpool)",
-      "  --table NAME [--region R]          a deployment's DynamoDB table (default AWS credentials chain)",
-      "  --dynamodb-endpoint URL [--table NAME] [--region R]",
-      "                                     a DynamoDB-compatible endpoint (table default: userpool)",
-      "--keep-target-keys   keep the target's own deployment keys instead of refusing the import",
-      "The export holds password verifiers, client secrets and private keys: it is written readable by its owner",
-      "only; keep it encrypted at rest.");
+  static final String USAGE =
+      String.join(
+          "\n",
+          "usage: java -jar userpool-local.jar export --out FILE STORE",
+          "       java -jar userpool-local.jar import --in FILE STORE [--keep-target-keys]",
+          "STORE is one of:",
+          "  --data-dir DIR                     an embedded store's folder (default ./.userpool)",
+          "  --table NAME [--region R]          a deployment's DynamoDB table (default AWS credentials chain)",
+          "  --dynamodb-endpoint URL [--table NAME] [--region R]",
+          "                                     a DynamoDB-compatible endpoint (table default: userpool)",
+          "--keep-target-keys   keep the target's own deployment keys instead of refusing the import",
+          "The export holds password verifiers, client secrets and private keys: it is written readable by its owner",
+          "only; keep it encrypted at rest.");
 
   private final PrintStream out;
   private final PrintStream err;
@@ -73,22 +76,34 @@ final class StoreCommand {
     Path file = options.file();
     OutputStream stream;
     try {
-      stream = Files.newOutputStream(Files.createFile(file,
-          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))),
-          StandardOpenOption.WRITE);
+      stream =
+          Files.newOutputStream(
+              Files.createFile(
+                  file,
+                  PosixFilePermissions.asFileAttribute(
+                      PosixFilePermissions.fromString("rw-------"))),
+              StandardOpenOption.WRITE);
     } catch (FileAlreadyExistsException e) {
-      err.println(file + " already exists; choose another name (an export never overwrites a file)");
+      err.println(
+          file + " already exists; choose another name (an export never overwrites a file)");
       return 2;
     }
     long items;
-    try (stream; var table = new Closing<>(options.store().open(clock, false))) {
+    try (stream;
+        var table = new Closing<>(options.store().open(clock, false))) {
       items = StoreExport.export(table.value(), stream, clock.instant());
     } catch (IOException | RuntimeException e) {
       Files.deleteIfExists(file); // a partial export must not be mistaken for a whole one
       throw e;
     }
-    out.println("exported " + items + " items from " + options.store().describe() + " to " + file
-        + " (contains secrets: keep it private)");
+    out.println(
+        "exported "
+            + items
+            + " items from "
+            + options.store().describe()
+            + " to "
+            + file
+            + " (contains secrets: keep it private)");
     return 0;
   }
 
@@ -99,13 +114,26 @@ final class StoreCommand {
     }
     ImportResult result;
     try (var table = new Closing<>(options.store().open(clock, true))) {
-      result = new StoreImport(table.value(), clock.instant().getEpochSecond(), options.keepTargetKeys())
-          .run(options.file());
+      result =
+          new StoreImport(table.value(), clock.instant().getEpochSecond(), options.keepTargetKeys())
+              .run(options.file());
     }
-    out.println("imported into " + options.store().describe() + ": " + result.written() + " written, "
-        + result.alreadyPresent() + " already present, " + result.expired() + " expired since the export"
-        + (result.targetKeysKept() > 0 ? ", " + result.targetKeysKept() + " deployment keys kept" : "")
-        + ", " + result.conflictCount() + " conflicts");
+    out.println(
+        "imported into "
+            + options.store().describe()
+            + ": "
+            + result.written()
+            + " written, "
+            + result.alreadyPresent()
+            + " already present, "
+            + result.expired()
+            + " expired since the export"
+            + (result.targetKeysKept() > 0
+                ? ", " + result.targetKeysKept() + " deployment keys kept"
+                : "")
+            + ", "
+            + result.conflictCount()
+            + " conflicts");
     if (result.conflictCount() > 0) {
       err.println("these items exist in the target with other content and were left as they are:");
       result.conflicts().forEach(key -> err.println("  " + key));
@@ -157,17 +185,24 @@ final class StoreCommand {
         }
       }
       if (file == null) {
-        throw new IllegalArgumentException(args[0] + " needs " + (export ? "--out FILE" : "--in FILE"));
+        throw new IllegalArgumentException(
+            args[0] + " needs " + (export ? "--out FILE" : "--in FILE"));
       }
       if (dataDir != null && (table != null || endpoint != null)) {
-        throw new IllegalArgumentException("--data-dir names an embedded store; it cannot be combined with"
-            + " --table or --dynamodb-endpoint");
+        throw new IllegalArgumentException(
+            "--data-dir names an embedded store; it cannot be combined with"
+                + " --table or --dynamodb-endpoint");
       }
       boolean dynamo = table != null || endpoint != null;
-      StoreLocation store = dynamo
-          ? new StoreLocation(null, table == null ? StoreLocation.DEFAULT_TABLE : table, endpoint,
-              region != null ? region : defaultRegion())
-          : new StoreLocation(dataDir == null ? Path.of(".userpool") : dataDir, null, null, null);
+      StoreLocation store =
+          dynamo
+              ? new StoreLocation(
+                  null,
+                  table == null ? StoreLocation.DEFAULT_TABLE : table,
+                  endpoint,
+                  region != null ? region : defaultRegion())
+              : new StoreLocation(
+                  dataDir == null ? Path.of(".userpool") : dataDir, null, null, null);
       return new Options(export, file, store, keep);
     }
 

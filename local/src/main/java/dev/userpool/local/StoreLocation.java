@@ -11,8 +11,9 @@ import java.time.Clock;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * Where a store command reads or writes: an embedded store's folder, or a DynamoDB table — a deployment's (the
- * default AWS credentials chain and region) or one at another endpoint such as a local DynamoDB or moto.
+ * Where a store command reads or writes: an embedded store's folder, or a DynamoDB table — a
+ * deployment's (the default AWS credentials chain and region) or one at another endpoint such as a
+ * local DynamoDB or moto.
  */
 record StoreLocation(Path dataDir, String tableName, String dynamoDbEndpoint, String region) {
   static final String DEFAULT_TABLE = "userpool";
@@ -23,19 +24,25 @@ record StoreLocation(Path dataDir, String tableName, String dynamoDbEndpoint, St
 
   String describe() {
     return isDynamoDb()
-        ? "DynamoDB table " + tableName + (dynamoDbEndpoint == null ? " in " + region : " at " + dynamoDbEndpoint)
+        ? "DynamoDB table "
+            + tableName
+            + (dynamoDbEndpoint == null ? " in " + region : " at " + dynamoDbEndpoint)
         : dataDir.toAbsolutePath().toString();
   }
 
-  /** Opens the store; a missing DynamoDB table is created (as the stack defines it) when {@code create} is set. */
+  /**
+   * Opens the store; a missing DynamoDB table is created (as the stack defines it) when {@code
+   * create} is set.
+   */
   <T extends ItemTable & FullScan> T open(Clock clock, boolean create) {
     if (!isDynamoDb()) {
       @SuppressWarnings("unchecked")
       T table = (T) EmbeddedItemTable.open(dataDir, clock);
       return table;
     }
-    AppConfig config = new AppConfig("dynamodb", tableName, dynamoDbEndpoint, null, AppConfig.DEFAULT_ACCOUNT,
-        region, null);
+    AppConfig config =
+        new AppConfig(
+            "dynamodb", tableName, dynamoDbEndpoint, null, AppConfig.DEFAULT_ACCOUNT, region, null);
     DynamoDbClient client = Wiring.dynamoDbClient(config);
     if (create) {
       DynamoDbItemTable.createTable(client, tableName);

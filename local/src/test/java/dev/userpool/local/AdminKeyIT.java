@@ -3,7 +3,6 @@ package dev.userpool.local;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.userpool.protocol.Json;
@@ -32,15 +31,20 @@ import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityPr
 import software.amazon.awssdk.services.cognitoidentityprovider.model.CognitoIdentityProviderException;
 
 /**
- * The local server started with {@code --admin-key}: the real AWS SDK v2 client signing with the admin key gets
- * through to the operation; a wrong secret, an unknown key, no signature and a replayed request are refused with
- * AWS's errors and change nothing; public operations still work unsigned.
+ * The local server started with {@code --admin-key}: the real AWS SDK v2 client signing with the
+ * admin key gets through to the operation; a wrong secret, an unknown key, no signature and a
+ * replayed request are refused with AWS's errors and change nothing; public operations still work
+ * unsigned.
  */
 class AdminKeyIT {
   private static final String KEY = "UPADMIN0123456789AB";
   private static final String SECRET = "s3cr3t/with+odd=chars";
-  private static final Set<String> AUTH_ERRORS = Set.of("MissingAuthenticationTokenException",
-      "UnrecognizedClientException", "InvalidSignatureException", "IncompleteSignatureException");
+  private static final Set<String> AUTH_ERRORS =
+      Set.of(
+          "MissingAuthenticationTokenException",
+          "UnrecognizedClientException",
+          "InvalidSignatureException",
+          "IncompleteSignatureException");
 
   private static LocalServer server;
   private static CognitoIdentityProviderClient admin;
@@ -49,10 +53,14 @@ class AdminKeyIT {
 
   @BeforeAll
   static void start() throws Exception {
-    server = LocalServer.start(LocalOptions.parse("--port", "0", "--in-memory", "--admin-key", KEY + ":" + SECRET));
+    server =
+        LocalServer.start(
+            LocalOptions.parse("--port", "0", "--in-memory", "--admin-key", KEY + ":" + SECRET));
     admin = LocalServerExtension.clientFor(server.endpoint(), Region.US_EAST_1, KEY, SECRET);
-    wrongSecret = LocalServerExtension.clientFor(server.endpoint(), Region.US_EAST_1, KEY, SECRET + "x");
-    unknownKey = LocalServerExtension.clientFor(server.endpoint(), Region.US_EAST_1, "AKIDNOBODY", SECRET);
+    wrongSecret =
+        LocalServerExtension.clientFor(server.endpoint(), Region.US_EAST_1, KEY, SECRET + "x");
+    unknownKey =
+        LocalServerExtension.clientFor(server.endpoint(), Region.US_EAST_1, "AKIDNOBODY", SECRET);
   }
 
   @AfterAll
@@ -74,20 +82,27 @@ class AdminKeyIT {
   @Test
   void whenSignedWithTheAdminKeyThenTheOperationRuns() {
     String outcome = outcome(admin, c -> c.listUserPools(r -> r.maxResults(10)));
-    assertFalse(AUTH_ERRORS.contains(outcome), outcome); // "OK", or UnsupportedOperationException until it lands
+    assertFalse(
+        AUTH_ERRORS.contains(outcome),
+        outcome); // "OK", or UnsupportedOperationException until it lands
     // Past the signature check, model validation answers as Cognito does.
-    assertEquals("InvalidParameterException", outcome(admin, c -> c.describeUserPool(r -> r.userPoolId("no!"))));
+    assertEquals(
+        "InvalidParameterException",
+        outcome(admin, c -> c.describeUserPool(r -> r.userPoolId("no!"))));
   }
 
   @Test
   void whenSecretIsWrongThenInvalidSignatureAndNothingChanges() {
     String before = dump();
-    CognitoIdentityProviderException e = assertThrows(CognitoIdentityProviderException.class,
-        () -> wrongSecret.createUserPool(r -> r.poolName("never")));
+    CognitoIdentityProviderException e =
+        assertThrows(
+            CognitoIdentityProviderException.class,
+            () -> wrongSecret.createUserPool(r -> r.poolName("never")));
     assertEquals("InvalidSignatureException", e.awsErrorDetails().errorCode());
     assertEquals(400, e.statusCode());
-    assertEquals("The request signature we calculated does not match the signature you provided. Check your AWS"
-        + " Secret Access Key and signing method. Consult the service documentation for details.",
+    assertEquals(
+        "The request signature we calculated does not match the signature you provided. Check your AWS"
+            + " Secret Access Key and signing method. Consult the service documentation for details.",
         e.awsErrorDetails().errorMessage());
     assertEquals(before, dump());
     assertPoolCount(0);
@@ -96,10 +111,14 @@ class AdminKeyIT {
   @Test
   void whenAccessKeyIsUnknownThenUnrecognizedClientAndNothingChanges() {
     String before = dump();
-    CognitoIdentityProviderException e = assertThrows(CognitoIdentityProviderException.class,
-        () -> unknownKey.createUserPool(r -> r.poolName("never")));
+    CognitoIdentityProviderException e =
+        assertThrows(
+            CognitoIdentityProviderException.class,
+            () -> unknownKey.createUserPool(r -> r.poolName("never")));
     assertEquals("UnrecognizedClientException", e.awsErrorDetails().errorCode());
-    assertEquals("The security token included in the request is invalid.", e.awsErrorDetails().errorMessage());
+    assertEquals(
+        "The security token included in the request is invalid.",
+        e.awsErrorDetails().errorMessage());
     assertEquals(before, dump());
     assertPoolCount(0);
   }
@@ -109,8 +128,9 @@ class AdminKeyIT {
     String before = dump();
     HttpResponse<String> response = post("CreateUserPool", "{\"PoolName\":\"never\"}", Map.of());
     assertEquals(400, response.statusCode());
-    assertEquals("MissingAuthenticationTokenException:", response.headers().firstValue("x-amzn-ErrorType")
-        .orElseThrow());
+    assertEquals(
+        "MissingAuthenticationTokenException:",
+        response.headers().firstValue("x-amzn-ErrorType").orElseThrow());
     JsonNode body = Json.read(response.body());
     assertEquals("MissingAuthenticationTokenException", body.get("__type").asText());
     assertEquals("Missing Authentication Token", body.get("message").asText());
@@ -131,19 +151,31 @@ class AdminKeyIT {
 
   @Test
   void whenPublicOperationIsUnsignedOrWronglySignedThenItIsNotRefusedForIt() throws Exception {
-    HttpResponse<String> unsigned = post("SignUp",
-        "{\"ClientId\":\"1example23456789\",\"Username\":\"ann\",\"Password\":\"Passw0rd!\"}", Map.of());
+    HttpResponse<String> unsigned =
+        post(
+            "SignUp",
+            "{\"ClientId\":\"1example23456789\",\"Username\":\"ann\",\"Password\":\"Passw0rd!\"}",
+            Map.of());
     String type = Json.read(unsigned.body()).get("__type").asText();
-    assertFalse(AUTH_ERRORS.contains(type), unsigned.body()); // ResourceNotFound / Unsupported, never auth
-    String viaSdk = outcome(unknownKey, c -> c.initiateAuth(r -> r.clientId("1example23456789")
-        .authFlow("USER_PASSWORD_AUTH").authParameters(Map.of("USERNAME", "ann", "PASSWORD", "x"))));
+    assertFalse(
+        AUTH_ERRORS.contains(type), unsigned.body()); // ResourceNotFound / Unsupported, never auth
+    String viaSdk =
+        outcome(
+            unknownKey,
+            c ->
+                c.initiateAuth(
+                    r ->
+                        r.clientId("1example23456789")
+                            .authFlow("USER_PASSWORD_AUTH")
+                            .authParameters(Map.of("USERNAME", "ann", "PASSWORD", "x"))));
     assertFalse(AUTH_ERRORS.contains(viaSdk), viaSdk);
   }
 
-  // --- helpers --------------------------------------------------------------------------------------------
+  // --- helpers
+  // --------------------------------------------------------------------------------------------
 
-  private static String outcome(CognitoIdentityProviderClient client,
-      Function<CognitoIdentityProviderClient, ?> call) {
+  private static String outcome(
+      CognitoIdentityProviderClient client, Function<CognitoIdentityProviderClient, ?> call) {
     try {
       call.apply(client);
       return "OK";
@@ -152,7 +184,9 @@ class AdminKeyIT {
     }
   }
 
-  /** Pools visible to a correctly signed caller (skipped while ListUserPools is not implemented). */
+  /**
+   * Pools visible to a correctly signed caller (skipped while ListUserPools is not implemented).
+   */
   private static void assertPoolCount(int expected) {
     try {
       assertEquals(expected, admin.listUserPools(r -> r.maxResults(60)).userPools().size());
@@ -166,39 +200,50 @@ class AdminKeyIT {
   }
 
   private static Map<String, String> sign(String operation, String body) {
-    SdkHttpRequest request = SdkHttpRequest.builder().method(SdkHttpMethod.POST)
-        .uri(URI.create(server.endpoint() + "/"))
-        .putHeader("X-Amz-Target", "AWSCognitoIdentityProviderService." + operation)
-        .putHeader("Content-Type", "application/x-amz-json-1.1")
-        .build();
-    SignedRequest signed = AwsV4HttpSigner.create().sign(r -> r
-        .identity(AwsCredentialsIdentity.create(KEY, SECRET))
-        .request(request)
-        .payload(ContentStreamProvider.fromUtf8String(body))
-        .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "cognito-idp")
-        .putProperty(AwsV4HttpSigner.REGION_NAME, "us-east-1"));
+    SdkHttpRequest request =
+        SdkHttpRequest.builder()
+            .method(SdkHttpMethod.POST)
+            .uri(URI.create(server.endpoint() + "/"))
+            .putHeader("X-Amz-Target", "AWSCognitoIdentityProviderService." + operation)
+            .putHeader("Content-Type", "application/x-amz-json-1.1")
+            .build();
+    SignedRequest signed =
+        AwsV4HttpSigner.create()
+            .sign(
+                r ->
+                    r.identity(AwsCredentialsIdentity.create(KEY, SECRET))
+                        .request(request)
+                        .payload(ContentStreamProvider.fromUtf8String(body))
+                        .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "cognito-idp")
+                        .putProperty(AwsV4HttpSigner.REGION_NAME, "us-east-1"));
     Map<String, String> headers = new java.util.LinkedHashMap<>();
-    signed.request().headers().forEach((k, v) -> {
-      if (!k.equalsIgnoreCase("Host")) { // the JDK client sets Host itself (restricted header)
-        headers.put(k, String.join(",", v));
-      }
-    });
+    signed
+        .request()
+        .headers()
+        .forEach(
+            (k, v) -> {
+              if (!k.equalsIgnoreCase(
+                  "Host")) { // the JDK client sets Host itself (restricted header)
+                headers.put(k, String.join(",", v));
+              }
+            });
     return headers;
   }
 
-  private static HttpResponse<String> post(String operation, String body, Map<String, String> headers)
-      throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.endpoint() + "/"))
-        .timeout(Duration.ofSeconds(10))
-        .header("Content-Type", "application/x-amz-json-1.1")
-        .header("X-Amz-Target", "AWSCognitoIdentityProviderService." + operation)
-        .POST(HttpRequest.BodyPublishers.ofString(body));
-    headers.forEach((k, v) -> {
-      if (!k.equalsIgnoreCase("Content-Type") && !k.equalsIgnoreCase("X-Amz-Target")) {
-        request.header(k, v);
-      }
-    });
+  private static HttpResponse<String> post(
+      String operation, String body, Map<String, String> headers) throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(server.endpoint() + "/"))
+            .timeout(Duration.ofSeconds(10))
+            .header("Content-Type", "application/x-amz-json-1.1")
+            .header("X-Amz-Target", "AWSCognitoIdentityProviderService." + operation)
+            .POST(HttpRequest.BodyPublishers.ofString(body));
+    headers.forEach(
+        (k, v) -> {
+          if (!k.equalsIgnoreCase("Content-Type") && !k.equalsIgnoreCase("X-Amz-Target")) {
+            request.header(k, v);
+          }
+        });
     return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
-
 }

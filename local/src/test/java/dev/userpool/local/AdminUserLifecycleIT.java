@@ -30,8 +30,12 @@ class AdminUserLifecycleIT {
   @Test
   void whenUserExistsThenAdminGetUserReturnsItsMembers() {
     String poolId = TestPools.builder().create(server);
-    cognito.adminCreateUser(b -> b.userPoolId(poolId).username("alice").messageAction(MessageActionType.SUPPRESS)
-        .userAttributes(attr("given_name", "Alice")));
+    cognito.adminCreateUser(
+        b ->
+            b.userPoolId(poolId)
+                .username("alice")
+                .messageAction(MessageActionType.SUPPRESS)
+                .userAttributes(attr("given_name", "Alice")));
 
     AdminGetUserResponse user = cognito.adminGetUser(b -> b.userPoolId(poolId).username("alice"));
 
@@ -58,15 +62,18 @@ class AdminUserLifecycleIT {
   void whenUserDoesNotExistThenUserNotFoundException() {
     String poolId = TestPools.builder().create(server);
 
-    UserNotFoundException e = assertThrows(UserNotFoundException.class,
-        () -> cognito.adminGetUser(b -> b.userPoolId(poolId).username("ghost")));
+    UserNotFoundException e =
+        assertThrows(
+            UserNotFoundException.class,
+            () -> cognito.adminGetUser(b -> b.userPoolId(poolId).username("ghost")));
 
     assertEquals("User does not exist.", e.awsErrorDetails().errorMessage());
   }
 
   @Test
   void whenPoolDoesNotExistThenResourceNotFoundException() {
-    assertThrows(ResourceNotFoundException.class,
+    assertThrows(
+        ResourceNotFoundException.class,
         () -> cognito.adminGetUser(b -> b.userPoolId("us-east-1_Missing00").username("x")));
   }
 
@@ -77,7 +84,9 @@ class AdminUserLifecycleIT {
 
     cognito.adminDeleteUser(b -> b.userPoolId(poolId).username("carol"));
 
-    assertThrows(UserNotFoundException.class, () -> cognito.adminGetUser(b -> b.userPoolId(poolId).username("carol")));
+    assertThrows(
+        UserNotFoundException.class,
+        () -> cognito.adminGetUser(b -> b.userPoolId(poolId).username("carol")));
     String secondSub = create(poolId, "carol");
     assertFalse(firstSub.equals(secondSub));
   }
@@ -86,7 +95,9 @@ class AdminUserLifecycleIT {
   void whenDeletingUnknownUserThenUserNotFoundException() {
     String poolId = TestPools.builder().create(server);
 
-    assertThrows(UserNotFoundException.class, () -> cognito.adminDeleteUser(b -> b.userPoolId(poolId).username("x")));
+    assertThrows(
+        UserNotFoundException.class,
+        () -> cognito.adminDeleteUser(b -> b.userPoolId(poolId).username("x")));
   }
 
   @Test
@@ -105,8 +116,12 @@ class AdminUserLifecycleIT {
   void whenDisablingUnknownUserThenUserNotFoundException() {
     String poolId = TestPools.builder().create(server);
 
-    assertThrows(UserNotFoundException.class, () -> cognito.adminDisableUser(b -> b.userPoolId(poolId).username("x")));
-    assertThrows(UserNotFoundException.class, () -> cognito.adminEnableUser(b -> b.userPoolId(poolId).username("x")));
+    assertThrows(
+        UserNotFoundException.class,
+        () -> cognito.adminDisableUser(b -> b.userPoolId(poolId).username("x")));
+    assertThrows(
+        UserNotFoundException.class,
+        () -> cognito.adminEnableUser(b -> b.userPoolId(poolId).username("x")));
   }
 
   @Test
@@ -114,20 +129,25 @@ class AdminUserLifecycleIT {
     String poolId = TestPools.builder().create(server);
     create(poolId, "erin");
 
-    cognito.adminSetUserPassword(b -> b.userPoolId(poolId).username("erin").password("Perm#Pass1").permanent(true));
+    cognito.adminSetUserPassword(
+        b -> b.userPoolId(poolId).username("erin").password("Perm#Pass1").permanent(true));
 
-    assertEquals(UserStatusType.CONFIRMED, cognito.adminGetUser(b -> b.userPoolId(poolId).username("erin")).userStatus());
+    assertEquals(
+        UserStatusType.CONFIRMED,
+        cognito.adminGetUser(b -> b.userPoolId(poolId).username("erin")).userStatus());
   }
 
   @Test
   void whenTemporaryPasswordIsSetThenUserMustChangeIt() {
     String poolId = TestPools.builder().create(server);
     create(poolId, "finn");
-    cognito.adminSetUserPassword(b -> b.userPoolId(poolId).username("finn").password("Perm#Pass1").permanent(true));
+    cognito.adminSetUserPassword(
+        b -> b.userPoolId(poolId).username("finn").password("Perm#Pass1").permanent(true));
 
     cognito.adminSetUserPassword(b -> b.userPoolId(poolId).username("finn").password("Temp#Pass2"));
 
-    assertEquals(UserStatusType.FORCE_CHANGE_PASSWORD,
+    assertEquals(
+        UserStatusType.FORCE_CHANGE_PASSWORD,
         cognito.adminGetUser(b -> b.userPoolId(poolId).username("finn")).userStatus());
   }
 
@@ -136,10 +156,20 @@ class AdminUserLifecycleIT {
     String poolId = TestPools.builder().passwordPolicy("MinimumLength", 12).create(server);
     create(poolId, "gail");
 
-    InvalidPasswordException e = assertThrows(InvalidPasswordException.class, () -> cognito.adminSetUserPassword(
-        b -> b.userPoolId(poolId).username("gail").password("Short#Pw1").permanent(true)));
+    InvalidPasswordException e =
+        assertThrows(
+            InvalidPasswordException.class,
+            () ->
+                cognito.adminSetUserPassword(
+                    b ->
+                        b.userPoolId(poolId)
+                            .username("gail")
+                            .password("Short#Pw1")
+                            .permanent(true)));
 
-    assertEquals("Password did not conform with policy: Password not long enough", e.awsErrorDetails().errorMessage());
+    assertEquals(
+        "Password did not conform with policy: Password not long enough",
+        e.awsErrorDetails().errorMessage());
   }
 
   @Test
@@ -147,10 +177,17 @@ class AdminUserLifecycleIT {
     String poolId = TestPools.builder().create(server);
     create(poolId, "hugo");
 
-    InvalidParameterException e = assertThrows(InvalidParameterException.class, () -> cognito.adminSetUserPassword(
-        b -> b.userPoolId(poolId).username("hugo").password("")));
+    InvalidParameterException e =
+        assertThrows(
+            InvalidParameterException.class,
+            () ->
+                cognito.adminSetUserPassword(
+                    b -> b.userPoolId(poolId).username("hugo").password("")));
 
-    assertTrue(e.awsErrorDetails().errorMessage().startsWith("1 validation error detected: Value at 'password'"),
+    assertTrue(
+        e.awsErrorDetails()
+            .errorMessage()
+            .startsWith("1 validation error detected: Value at 'password'"),
         e.awsErrorDetails().errorMessage());
   }
 
@@ -158,17 +195,32 @@ class AdminUserLifecycleIT {
   void whenSettingPasswordOfUnknownUserThenUserNotFoundException() {
     String poolId = TestPools.builder().create(server);
 
-    assertThrows(UserNotFoundException.class, () -> cognito.adminSetUserPassword(
-        b -> b.userPoolId(poolId).username("nobody").password("Perm#Pass1").permanent(true)));
+    assertThrows(
+        UserNotFoundException.class,
+        () ->
+            cognito.adminSetUserPassword(
+                b ->
+                    b.userPoolId(poolId)
+                        .username("nobody")
+                        .password("Perm#Pass1")
+                        .permanent(true)));
   }
 
   private String create(String poolId, String username) {
-    return cognito.adminCreateUser(b -> b.userPoolId(poolId).username(username)
-            .messageAction(MessageActionType.SUPPRESS)).user().attributes().stream()
-        .filter(a -> a.name().equals("sub")).findFirst().orElseThrow().value();
+    return cognito
+        .adminCreateUser(
+            b -> b.userPoolId(poolId).username(username).messageAction(MessageActionType.SUPPRESS))
+        .user()
+        .attributes()
+        .stream()
+        .filter(a -> a.name().equals("sub"))
+        .findFirst()
+        .orElseThrow()
+        .value();
   }
 
   private static Map<String, String> attributes(AdminGetUserResponse user) {
-    return user.userAttributes().stream().collect(Collectors.toMap(AttributeType::name, AttributeType::value));
+    return user.userAttributes().stream()
+        .collect(Collectors.toMap(AttributeType::name, AttributeType::value));
   }
 }

@@ -25,12 +25,13 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.ExplicitAut
 /**
  * The real browser SDK through custom authentication and remembered devices: {@code
  * src/test/js/acij-custom-auth-devices.js} signs in passwordless (initiateAuth → customChallenge →
- * sendCustomChallengeAnswer, a wrong answer first), then with CUSTOM_AUTH and the password (SRP inside the custom
- * sequence), which in this pool (DeviceOnlyRememberedOnUserPrompt) ends with ACIJ's own ConfirmDevice; the user opts
- * in with setDeviceStatusRemembered, lists the device, and a later sign-in over the same storage proves the
- * remembered device with device SRP and refreshes on it. The custom-auth triggers are served by this test over the
- * Lambda Invoke API ({@link FakeLambda}). Kept apart from {@link AmazonCognitoIdentityJsIT}: it needs the Lambda
- * endpoint and a pool of its own.
+ * sendCustomChallengeAnswer, a wrong answer first), then with CUSTOM_AUTH and the password (SRP
+ * inside the custom sequence), which in this pool (DeviceOnlyRememberedOnUserPrompt) ends with
+ * ACIJ's own ConfirmDevice; the user opts in with setDeviceStatusRemembered, lists the device, and
+ * a later sign-in over the same storage proves the remembered device with device SRP and refreshes
+ * on it. The custom-auth triggers are served by this test over the Lambda Invoke API ({@link
+ * FakeLambda}). Kept apart from {@link AmazonCognitoIdentityJsIT}: it needs the Lambda endpoint and
+ * a pool of its own.
  */
 class AmazonCognitoIdentityJsCustomAuthIT {
   @RegisterExtension
@@ -40,12 +41,19 @@ class AmazonCognitoIdentityJsCustomAuthIT {
   @RegisterExtension
   @Order(2)
   static final LocalServerExtension server =
-      new LocalServerExtension(LocalOptions.inMemoryOnFreePort().withLambdaEndpoint(lambda.endpoint()));
+      new LocalServerExtension(
+          LocalOptions.inMemoryOnFreePort().withLambdaEndpoint(lambda.endpoint()));
 
   private static final String USERNAME = "browser-custom";
   private static final String ANSWER = "forty-two";
-  private static final List<String> STEPS = List.of("customAuthPasswordless", "customAuthWithPassword",
-      "setDeviceStatusRemembered", "listDevices", "signInWithRememberedDevice", "refreshOnDevice");
+  private static final List<String> STEPS =
+      List.of(
+          "customAuthPasswordless",
+          "customAuthWithPassword",
+          "setDeviceStatusRemembered",
+          "listDevices",
+          "signInWithRememberedDevice",
+          "refreshOnDevice");
 
   private static NodeProject.Result run;
   private static Map<String, JsonNode> steps;
@@ -58,23 +66,47 @@ class AmazonCognitoIdentityJsCustomAuthIT {
     js.install(Duration.ofMinutes(5));
     CustomAuthIT.questionAndAnswerTriggers(lambda, ANSWER);
     CognitoIdentityProviderClient cognito = server.client();
-    String poolId = cognito.createUserPool(b -> b.poolName("browser-custom")
-        .lambdaConfig(c -> c.defineAuthChallenge(arn("define")).createAuthChallenge(arn("create"))
-            .verifyAuthChallengeResponse(arn("verify")))
-        .deviceConfiguration(d -> d.challengeRequiredOnNewDevice(true).deviceOnlyRememberedOnUserPrompt(true)))
-        .userPool().id();
-    String clientId = cognito.createUserPoolClient(b -> b.userPoolId(poolId).clientName("browser")
-        .explicitAuthFlows(ExplicitAuthFlowsType.ALLOW_CUSTOM_AUTH, ExplicitAuthFlowsType.ALLOW_USER_SRP_AUTH,
-            ExplicitAuthFlowsType.ALLOW_REFRESH_TOKEN_AUTH)).userPoolClient().clientId();
+    String poolId =
+        cognito
+            .createUserPool(
+                b ->
+                    b.poolName("browser-custom")
+                        .lambdaConfig(
+                            c ->
+                                c.defineAuthChallenge(arn("define"))
+                                    .createAuthChallenge(arn("create"))
+                                    .verifyAuthChallengeResponse(arn("verify")))
+                        .deviceConfiguration(
+                            d ->
+                                d.challengeRequiredOnNewDevice(true)
+                                    .deviceOnlyRememberedOnUserPrompt(true)))
+            .userPool()
+            .id();
+    String clientId =
+        cognito
+            .createUserPoolClient(
+                b ->
+                    b.userPoolId(poolId)
+                        .clientName("browser")
+                        .explicitAuthFlows(
+                            ExplicitAuthFlowsType.ALLOW_CUSTOM_AUTH,
+                            ExplicitAuthFlowsType.ALLOW_USER_SRP_AUTH,
+                            ExplicitAuthFlowsType.ALLOW_REFRESH_TOKEN_AUTH))
+            .userPoolClient()
+            .clientId();
     confirmedUser(cognito, poolId, USERNAME);
 
-    run = js.node("acij-custom-auth-devices.js", Map.of(
-        "USERPOOL_ENDPOINT", server.endpoint(),
-        "USERPOOL_POOL_ID", poolId,
-        "USERPOOL_CLIENT_ID", clientId,
-        "USERPOOL_USERNAME", USERNAME,
-        "USERPOOL_PASSWORD", PASSWORD,
-        "USERPOOL_ANSWER", ANSWER), Duration.ofMinutes(2));
+    run =
+        js.node(
+            "acij-custom-auth-devices.js",
+            Map.of(
+                "USERPOOL_ENDPOINT", server.endpoint(),
+                "USERPOOL_POOL_ID", poolId,
+                "USERPOOL_CLIENT_ID", clientId,
+                "USERPOOL_USERNAME", USERNAME,
+                "USERPOOL_PASSWORD", PASSWORD,
+                "USERPOOL_ANSWER", ANSWER),
+            Duration.ofMinutes(2));
     steps = new LinkedHashMap<>();
     for (JsonNode line : run.jsonLines()) {
       steps.put(line.path("step").asText(), line);
@@ -98,33 +130,59 @@ class AmazonCognitoIdentityJsCustomAuthIT {
 
   @Test
   void whenTheScenarioRunsThenItReportsEveryStepAndExitsCleanly() {
-    assertEquals(0, run.exitCode(), () -> "node exited with " + run.exitCode() + "\n" + run.stdout() + run.stderr());
+    assertEquals(
+        0,
+        run.exitCode(),
+        () -> "node exited with " + run.exitCode() + "\n" + run.stdout() + run.stderr());
     assertEquals(STEPS, List.copyOf(steps.keySet()), run::stdout);
   }
 
   @Test
-  void whenTheSdkAnswersTheCustomChallengeThenAWrongAnswerBringsANewChallengeAndTheRightOneTokens() {
+  void
+      whenTheSdkAnswersTheCustomChallengeThenAWrongAnswerBringsANewChallengeAndTheRightOneTokens() {
     JsonNode details = passed("customAuthPasswordless");
-    assertEquals(List.of("InitiateAuth:CUSTOM_AUTH", "RespondToAuthChallenge:CUSTOM_CHALLENGE",
-        "RespondToAuthChallenge:CUSTOM_CHALLENGE", "ConfirmDevice"), texts(details.path("calls")));
+    assertEquals(
+        List.of(
+            "InitiateAuth:CUSTOM_AUTH",
+            "RespondToAuthChallenge:CUSTOM_CHALLENGE",
+            "RespondToAuthChallenge:CUSTOM_CHALLENGE",
+            "ConfirmDevice"),
+        texts(details.path("calls")));
     assertEquals(2, details.path("challengeParameters").size());
-    assertEquals("What is 6 times 7?", details.path("challengeParameters").get(0).path("question").asText());
+    assertEquals(
+        "What is 6 times 7?", details.path("challengeParameters").get(0).path("question").asText());
     assertEquals(USERNAME, details.path("challengeParameters").get(0).path("USERNAME").asText());
     assertTrue(details.path("hasTokens").asBoolean());
-    assertTrue(verifyEvents.stream().anyMatch(e -> e.at("/request/challengeAnswer").asText().equals("wrong")));
+    assertTrue(
+        verifyEvents.stream()
+            .anyMatch(e -> e.at("/request/challengeAnswer").asText().equals("wrong")));
   }
 
   @Test
-  void whenTheSdkRunsCustomAuthWithThePasswordThenSrpRunsInsideTheSequenceAndTheDeviceIsConfirmed() {
+  void
+      whenTheSdkRunsCustomAuthWithThePasswordThenSrpRunsInsideTheSequenceAndTheDeviceIsConfirmed() {
     JsonNode details = passed("customAuthWithPassword");
-    assertEquals(List.of("InitiateAuth:CUSTOM_AUTH", "RespondToAuthChallenge:PASSWORD_VERIFIER",
-        "RespondToAuthChallenge:CUSTOM_CHALLENGE", "ConfirmDevice"), texts(details.path("calls")));
-    assertTrue(details.path("userConfirmationNecessary").asBoolean(), "the pool remembers devices on prompt");
+    assertEquals(
+        List.of(
+            "InitiateAuth:CUSTOM_AUTH",
+            "RespondToAuthChallenge:PASSWORD_VERIFIER",
+            "RespondToAuthChallenge:CUSTOM_CHALLENGE",
+            "ConfirmDevice"),
+        texts(details.path("calls")));
+    assertTrue(
+        details.path("userConfirmationNecessary").asBoolean(),
+        "the pool remembers devices on prompt");
     assertEquals(details.path("deviceKey").asText(), details.path("tokenDeviceKey").asText());
-    assertTrue(defineEvents.stream().anyMatch(e -> e.at("/request/session").size() == 2
-        && e.at("/request/session/0/challengeName").asText().equals("SRP_A")
-        && e.at("/request/session/1/challengeName").asText().equals("PASSWORD_VERIFIER")
-        && e.at("/request/session/1/challengeResult").asBoolean()));
+    assertTrue(
+        defineEvents.stream()
+            .anyMatch(
+                e ->
+                    e.at("/request/session").size() == 2
+                        && e.at("/request/session/0/challengeName").asText().equals("SRP_A")
+                        && e.at("/request/session/1/challengeName")
+                            .asText()
+                            .equals("PASSWORD_VERIFIER")
+                        && e.at("/request/session/1/challengeResult").asBoolean()));
   }
 
   @Test
@@ -135,16 +193,23 @@ class AmazonCognitoIdentityJsCustomAuthIT {
     JsonNode listed = passed("listDevices");
     assertEquals(1, listed.path("devices").size(), listed::toString);
     JsonNode device = listed.path("devices").get(0);
-    assertEquals(passed("customAuthWithPassword").path("deviceKey").asText(), device.path("key").asText());
-    assertEquals("remembered", device.path("attributes").path("dev:device_remembered_status").asText());
-    assertFalse(device.path("attributes").path("device_name").asText().isEmpty(), "ACIJ names the device");
+    assertEquals(
+        passed("customAuthWithPassword").path("deviceKey").asText(), device.path("key").asText());
+    assertEquals(
+        "remembered", device.path("attributes").path("dev:device_remembered_status").asText());
+    assertFalse(
+        device.path("attributes").path("device_name").asText().isEmpty(), "ACIJ names the device");
   }
 
   @Test
   void whenTheSdkSignsInLaterThenTheRememberedDeviceIsProvenWithDeviceSrp() {
     JsonNode details = passed("signInWithRememberedDevice");
-    assertEquals(List.of("InitiateAuth:USER_SRP_AUTH", "RespondToAuthChallenge:PASSWORD_VERIFIER",
-        "RespondToAuthChallenge:DEVICE_SRP_AUTH", "RespondToAuthChallenge:DEVICE_PASSWORD_VERIFIER"),
+    assertEquals(
+        List.of(
+            "InitiateAuth:USER_SRP_AUTH",
+            "RespondToAuthChallenge:PASSWORD_VERIFIER",
+            "RespondToAuthChallenge:DEVICE_SRP_AUTH",
+            "RespondToAuthChallenge:DEVICE_PASSWORD_VERIFIER"),
         texts(details.path("calls")));
     assertEquals(details.path("deviceKey").asText(), details.path("tokenDeviceKey").asText());
     JsonNode refreshed = passed("refreshOnDevice");

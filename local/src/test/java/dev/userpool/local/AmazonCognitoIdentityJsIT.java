@@ -24,14 +24,15 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.VerifiedAtt
 
 /**
  * The real browser SDK against the local server: {@code src/test/js/acij-scenario.js} signs in with
- * amazon-cognito-identity-js (USER_SRP_AUTH, its default), tries a wrong password, restores the session, refreshes it,
- * changes the password and signs out globally, verifies the ID and access tokens with aws-jwt-verify's
- * JwtRsaVerifier against the served JWKS, then signs a new user up, confirms it and verifies its email again with
- * codes the script reads from the local outbox ({@code GET /_local/messages}). Each step prints one JSON line; this test decides what must pass.
+ * amazon-cognito-identity-js (USER_SRP_AUTH, its default), tries a wrong password, restores the
+ * session, refreshes it, changes the password and signs out globally, verifies the ID and access
+ * tokens with aws-jwt-verify's JwtRsaVerifier against the served JWKS, then signs a new user up,
+ * confirms it and verifies its email again with codes the script reads from the local outbox
+ * ({@code GET /_local/messages}). Each step prints one JSON line; this test decides what must pass.
  *
- * <p>Steps the server does not support yet are listed in {@link #KNOWN_GAPS}. A gap must still fail: once it passes,
- * this test fails until the step is moved out of the list (and gets its own assertions), so the list never goes
- * stale.
+ * <p>Steps the server does not support yet are listed in {@link #KNOWN_GAPS}. A gap must still
+ * fail: once it passes, this test fails until the step is moved out of the list (and gets its own
+ * assertions), so the list never goes stale.
  */
 class AmazonCognitoIdentityJsIT {
   @RegisterExtension static final LocalServerExtension server = new LocalServerExtension();
@@ -39,13 +40,31 @@ class AmazonCognitoIdentityJsIT {
   private static final String USERNAME = "browser-user";
 
   /** Every step the scenario reports, in order. */
-  private static final List<String> STEPS = List.of("preflight", "authenticateUser", "wrongPassword", "repeatedSignIns", "getSession",
-      "verifyIdToken", "verifyAccessToken", "verifyRejectsTamperedToken", "refreshSession", "verifyRefreshedIdToken",
-      "verifyRefreshedAccessToken", "changePassword", "signInWithNewPassword", "globalSignOut",
-      "refreshAfterGlobalSignOut", "signUp", "confirmRegistration", "getAttributeVerificationCode",
-      "verifyAttribute");
+  private static final List<String> STEPS =
+      List.of(
+          "preflight",
+          "authenticateUser",
+          "wrongPassword",
+          "repeatedSignIns",
+          "getSession",
+          "verifyIdToken",
+          "verifyAccessToken",
+          "verifyRejectsTamperedToken",
+          "refreshSession",
+          "verifyRefreshedIdToken",
+          "verifyRefreshedAccessToken",
+          "changePassword",
+          "signInWithNewPassword",
+          "globalSignOut",
+          "refreshAfterGlobalSignOut",
+          "signUp",
+          "confirmRegistration",
+          "getAttributeVerificationCode",
+          "verifyAttribute");
 
-  /** Steps expected to fail today, with the reason. Remove an entry when its step starts passing. */
+  /**
+   * Steps expected to fail today, with the reason. Remove an entry when its step starts passing.
+   */
   private static final Map<String, String> KNOWN_GAPS = Map.of();
 
   private static String poolId;
@@ -58,17 +77,29 @@ class AmazonCognitoIdentityJsIT {
     NodeProject js = NodeProject.testJs();
     js.install(Duration.ofMinutes(5));
     CognitoIdentityProviderClient cognito = server.client();
-    poolId = SignInFixtures.pool(cognito, b -> b.autoVerifiedAttributes(VerifiedAttributeType.EMAIL));
-    clientId = SignInFixtures.client(cognito, poolId, b -> b.explicitAuthFlows(
-        ExplicitAuthFlowsType.ALLOW_USER_SRP_AUTH, ExplicitAuthFlowsType.ALLOW_REFRESH_TOKEN_AUTH)).clientId();
+    poolId =
+        SignInFixtures.pool(cognito, b -> b.autoVerifiedAttributes(VerifiedAttributeType.EMAIL));
+    clientId =
+        SignInFixtures.client(
+                cognito,
+                poolId,
+                b ->
+                    b.explicitAuthFlows(
+                        ExplicitAuthFlowsType.ALLOW_USER_SRP_AUTH,
+                        ExplicitAuthFlowsType.ALLOW_REFRESH_TOKEN_AUTH))
+            .clientId();
     confirmedUser(cognito, poolId, USERNAME);
 
-    run = js.node("acij-scenario.js", Map.of(
-        "USERPOOL_ENDPOINT", server.endpoint(),
-        "USERPOOL_POOL_ID", poolId,
-        "USERPOOL_CLIENT_ID", clientId,
-        "USERPOOL_USERNAME", USERNAME,
-        "USERPOOL_PASSWORD", PASSWORD), Duration.ofMinutes(2));
+    run =
+        js.node(
+            "acij-scenario.js",
+            Map.of(
+                "USERPOOL_ENDPOINT", server.endpoint(),
+                "USERPOOL_POOL_ID", poolId,
+                "USERPOOL_CLIENT_ID", clientId,
+                "USERPOOL_USERNAME", USERNAME,
+                "USERPOOL_PASSWORD", PASSWORD),
+            Duration.ofMinutes(2));
     steps = new LinkedHashMap<>();
     for (JsonNode line : run.jsonLines()) {
       steps.put(line.path("step").asText(), line);
@@ -77,7 +108,10 @@ class AmazonCognitoIdentityJsIT {
 
   @Test
   void whenTheScenarioRunsThenItReportsEveryStepAndExitsCleanly() {
-    assertEquals(0, run.exitCode(), () -> "node exited with " + run.exitCode() + "\n" + run.stdout() + run.stderr());
+    assertEquals(
+        0,
+        run.exitCode(),
+        () -> "node exited with " + run.exitCode() + "\n" + run.stdout() + run.stderr());
     assertEquals(STEPS, List.copyOf(steps.keySet()), run::stdout);
   }
 
@@ -100,7 +134,8 @@ class AmazonCognitoIdentityJsIT {
   void whenTheSdkSignsInWithItsDefaultFlowThenSrpEndsInAValidSession() {
     JsonNode details = passed("authenticateUser");
     assertEquals("USER_SRP_AUTH", details.path("flow").asText());
-    assertEquals(List.of("InitiateAuth:USER_SRP_AUTH", "RespondToAuthChallenge:PASSWORD_VERIFIER"),
+    assertEquals(
+        List.of("InitiateAuth:USER_SRP_AUTH", "RespondToAuthChallenge:PASSWORD_VERIFIER"),
         texts(details.path("calls")));
     assertEquals(USERNAME, details.path("username").asText());
   }
@@ -110,9 +145,13 @@ class AmazonCognitoIdentityJsIT {
     JsonNode step = steps.get("wrongPassword");
     assertAll(
         () -> assertEquals("NotAuthorizedException", step.path("code").asText(), step::toString),
-        () -> assertEquals("Incorrect username or password.", step.path("message").asText(), step::toString),
-        () -> assertEquals(List.of("InitiateAuth:USER_SRP_AUTH", "RespondToAuthChallenge:PASSWORD_VERIFIER"),
-            texts(step.path("details").path("calls"))),
+        () ->
+            assertEquals(
+                "Incorrect username or password.", step.path("message").asText(), step::toString),
+        () ->
+            assertEquals(
+                List.of("InitiateAuth:USER_SRP_AUTH", "RespondToAuthChallenge:PASSWORD_VERIFIER"),
+                texts(step.path("details").path("calls"))),
         () -> assertTrue(step.path("ok").asBoolean(), step::toString));
   }
 
@@ -147,14 +186,16 @@ class AmazonCognitoIdentityJsIT {
     assertEquals(clientId, claims.path("client_id").asText());
     assertFalse(claims.has("aud"));
     assertEquals(USERNAME, claims.path("username").asText());
-    assertTrue(Set.of(claims.path("scope").asText().split(" ")).contains("aws.cognito.signin.user.admin"));
+    assertTrue(
+        Set.of(claims.path("scope").asText().split(" ")).contains("aws.cognito.signin.user.admin"));
     assertTrue(details.path("jwksFetches").asInt() >= 1, "the JWKS was fetched from the jwksUri");
   }
 
   @Test
   void whenATokenSignatureIsTamperedThenAwsJwtVerifyRefusesIt() {
     passed("verifyRejectsTamperedToken");
-    assertEquals("JwtInvalidSignatureError", steps.get("verifyRejectsTamperedToken").path("code").asText());
+    assertEquals(
+        "JwtInvalidSignatureError", steps.get("verifyRejectsTamperedToken").path("code").asText());
   }
 
   @Test
@@ -166,7 +207,8 @@ class AmazonCognitoIdentityJsIT {
     assertTrue(details.path("authTimeKept").asBoolean());
     assertTrue(details.path("originJtiKept").asBoolean());
     assertEquals("id", passed("verifyRefreshedIdToken").path("claims").path("token_use").asText());
-    assertEquals("access", passed("verifyRefreshedAccessToken").path("claims").path("token_use").asText());
+    assertEquals(
+        "access", passed("verifyRefreshedAccessToken").path("claims").path("token_use").asText());
   }
 
   @Test
@@ -183,7 +225,8 @@ class AmazonCognitoIdentityJsIT {
     assertEquals(List.of("GlobalSignOut"), texts(details.path("calls")));
     JsonNode refused = steps.get("refreshAfterGlobalSignOut");
     assertEquals("NotAuthorizedException", refused.path("code").asText(), refused::toString);
-    assertEquals("Refresh Token has been revoked", refused.path("message").asText(), refused::toString);
+    assertEquals(
+        "Refresh Token has been revoked", refused.path("message").asText(), refused::toString);
     passed("refreshAfterGlobalSignOut");
   }
 
@@ -202,7 +245,8 @@ class AmazonCognitoIdentityJsIT {
   @Test
   void whenTheSdkAsksForAnEmailCodeThenVerifyAttributeAcceptsIt() {
     JsonNode asked = passed("getAttributeVerificationCode");
-    assertEquals("email", asked.path("delivery").path("CodeDeliveryDetails").path("AttributeName").asText());
+    assertEquals(
+        "email", asked.path("delivery").path("CodeDeliveryDetails").path("AttributeName").asText());
     assertTrue(texts(asked.path("calls")).contains("GetUserAttributeVerificationCode"));
     JsonNode verified = passed("verifyAttribute");
     assertEquals("CustomMessage_VerifyUserAttribute", verified.path("triggerSource").asText());
@@ -219,17 +263,24 @@ class AmazonCognitoIdentityJsIT {
         closed.add(gap.getKey() + " (" + gap.getValue() + ")");
       }
     }
-    assertTrue(closed.isEmpty(), () -> "These known gaps now pass: remove them from KNOWN_GAPS and assert them "
-        + "like the other steps: " + closed);
+    assertTrue(
+        closed.isEmpty(),
+        () ->
+            "These known gaps now pass: remove them from KNOWN_GAPS and assert them "
+                + "like the other steps: "
+                + closed);
     Set<String> unknown = new TreeSet<>(KNOWN_GAPS.keySet());
     unknown.removeAll(STEPS);
-    assertTrue(unknown.isEmpty(), () -> "KNOWN_GAPS names steps the scenario does not run: " + unknown);
+    assertTrue(
+        unknown.isEmpty(), () -> "KNOWN_GAPS names steps the scenario does not run: " + unknown);
   }
 
   /** The step's details after asserting it passed; its JSON line is the failure message. */
   private static JsonNode passed(String name) {
     JsonNode step = steps.get(name);
-    assertTrue(step != null, () -> "the scenario did not report " + name + ":\n" + run.stdout() + run.stderr());
+    assertTrue(
+        step != null,
+        () -> "the scenario did not report " + name + ":\n" + run.stdout() + run.stderr());
     assertTrue(step.path("ok").asBoolean(), step::toString);
     return step.path("details");
   }

@@ -19,20 +19,31 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.ExplicitAut
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolMfaType;
 
 /**
- * The real amazon-cognito-identity-js through its MFA API ({@code src/test/js/acij-mfa-scenario.js}), TOTP codes
- * from otplib: associateSoftwareToken → verifySoftwareToken → setUserMfaPreference, then authenticateUser answered
- * through totpRequired / sendMFACode (and a wrong code refused); in a pool requiring MFA, mfaSetup answered with
- * associateSoftwareToken / verifySoftwareToken on the Session, and mfaRequired answered with the SMS code from the
- * outbox.
+ * The real amazon-cognito-identity-js through its MFA API ({@code
+ * src/test/js/acij-mfa-scenario.js}), TOTP codes from otplib: associateSoftwareToken →
+ * verifySoftwareToken → setUserMfaPreference, then authenticateUser answered through totpRequired /
+ * sendMFACode (and a wrong code refused); in a pool requiring MFA, mfaSetup answered with
+ * associateSoftwareToken / verifySoftwareToken on the Session, and mfaRequired answered with the
+ * SMS code from the outbox.
  */
 class AmazonCognitoIdentityJsMfaIT {
   @RegisterExtension static final LocalServerExtension server = new LocalServerExtension();
 
-  private static final List<String> STEPS = List.of("signInWithoutMfa", "associateSoftwareToken",
-      "verifySoftwareToken", "setUserMfaPreference", "getUserData", "wrongTotpCode", "totpSignIn", "mfaSetupSignIn",
-      "smsMfaSignIn");
+  private static final List<String> STEPS =
+      List.of(
+          "signInWithoutMfa",
+          "associateSoftwareToken",
+          "verifySoftwareToken",
+          "setUserMfaPreference",
+          "getUserData",
+          "wrongTotpCode",
+          "totpSignIn",
+          "mfaSetupSignIn",
+          "smsMfaSignIn");
   private static final List<ExplicitAuthFlowsType> FLOWS =
-      List.of(ExplicitAuthFlowsType.ALLOW_USER_SRP_AUTH, ExplicitAuthFlowsType.ALLOW_REFRESH_TOKEN_AUTH);
+      List.of(
+          ExplicitAuthFlowsType.ALLOW_USER_SRP_AUTH,
+          ExplicitAuthFlowsType.ALLOW_REFRESH_TOKEN_AUTH);
 
   private static NodeProject.Result run;
   private static Map<String, JsonNode> steps;
@@ -43,28 +54,52 @@ class AmazonCognitoIdentityJsMfaIT {
     js.install(Duration.ofMinutes(5));
     CognitoIdentityProviderClient cognito = server.client();
     String poolId = SignInFixtures.pool(cognito);
-    cognito.setUserPoolMfaConfig(b -> b.userPoolId(poolId).mfaConfiguration(UserPoolMfaType.OPTIONAL)
-        .softwareTokenMfaConfiguration(s -> s.enabled(true)));
-    String clientId = SignInFixtures.client(cognito, poolId, b -> b.explicitAuthFlows(FLOWS)).clientId();
+    cognito.setUserPoolMfaConfig(
+        b ->
+            b.userPoolId(poolId)
+                .mfaConfiguration(UserPoolMfaType.OPTIONAL)
+                .softwareTokenMfaConfiguration(s -> s.enabled(true)));
+    String clientId =
+        SignInFixtures.client(cognito, poolId, b -> b.explicitAuthFlows(FLOWS)).clientId();
     confirmedUser(cognito, poolId, "totp-user");
     String onPoolId = SignInFixtures.pool(cognito);
-    cognito.setUserPoolMfaConfig(b -> b.userPoolId(onPoolId).mfaConfiguration(UserPoolMfaType.ON)
-        .softwareTokenMfaConfiguration(s -> s.enabled(true))
-        .smsMfaConfiguration(s -> s.smsConfiguration(c -> c.snsCallerArn("arn:aws:iam::123456789012:role/sns"))));
-    String onClientId = SignInFixtures.client(cognito, onPoolId, b -> b.explicitAuthFlows(FLOWS)).clientId();
+    cognito.setUserPoolMfaConfig(
+        b ->
+            b.userPoolId(onPoolId)
+                .mfaConfiguration(UserPoolMfaType.ON)
+                .softwareTokenMfaConfiguration(s -> s.enabled(true))
+                .smsMfaConfiguration(
+                    s ->
+                        s.smsConfiguration(
+                            c -> c.snsCallerArn("arn:aws:iam::123456789012:role/sns"))));
+    String onClientId =
+        SignInFixtures.client(cognito, onPoolId, b -> b.explicitAuthFlows(FLOWS)).clientId();
     confirmedUser(cognito, onPoolId, "setup-user");
     confirmedUser(cognito, onPoolId, "sms-user", attr("phone_number", "+15555550100"));
 
-    run = js.node("acij-mfa-scenario.js", Map.of(
-        "USERPOOL_ENDPOINT", server.endpoint(),
-        "USERPOOL_POOL_ID", poolId,
-        "USERPOOL_CLIENT_ID", clientId,
-        "USERPOOL_USERNAME", "totp-user",
-        "USERPOOL_ON_POOL_ID", onPoolId,
-        "USERPOOL_ON_CLIENT_ID", onClientId,
-        "USERPOOL_SETUP_USERNAME", "setup-user",
-        "USERPOOL_SMS_USERNAME", "sms-user",
-        "USERPOOL_PASSWORD", SignInFixtures.PASSWORD), Duration.ofMinutes(2));
+    run =
+        js.node(
+            "acij-mfa-scenario.js",
+            Map.of(
+                "USERPOOL_ENDPOINT",
+                server.endpoint(),
+                "USERPOOL_POOL_ID",
+                poolId,
+                "USERPOOL_CLIENT_ID",
+                clientId,
+                "USERPOOL_USERNAME",
+                "totp-user",
+                "USERPOOL_ON_POOL_ID",
+                onPoolId,
+                "USERPOOL_ON_CLIENT_ID",
+                onClientId,
+                "USERPOOL_SETUP_USERNAME",
+                "setup-user",
+                "USERPOOL_SMS_USERNAME",
+                "sms-user",
+                "USERPOOL_PASSWORD",
+                SignInFixtures.PASSWORD),
+            Duration.ofMinutes(2));
     steps = new LinkedHashMap<>();
     for (JsonNode line : run.jsonLines()) {
       steps.put(line.path("step").asText(), line);
@@ -73,7 +108,10 @@ class AmazonCognitoIdentityJsMfaIT {
 
   @Test
   void whenTheScenarioRunsThenItReportsEveryStepAndExitsCleanly() {
-    assertEquals(0, run.exitCode(), () -> "node exited with " + run.exitCode() + "\n" + run.stdout() + run.stderr());
+    assertEquals(
+        0,
+        run.exitCode(),
+        () -> "node exited with " + run.exitCode() + "\n" + run.stdout() + run.stderr());
     assertEquals(STEPS, List.copyOf(steps.keySet()), run::stdout);
   }
 
@@ -106,9 +144,14 @@ class AmazonCognitoIdentityJsMfaIT {
   void whenTheSdkSignsInThenTotpRequiredIsAnsweredWithTheAuthenticatorCode() {
     JsonNode details = passed("totpSignIn");
     assertTrue(details.path("valid").asBoolean());
-    assertEquals(List.of("InitiateAuth:USER_SRP_AUTH", "RespondToAuthChallenge:PASSWORD_VERIFIER",
-        "RespondToAuthChallenge:SOFTWARE_TOKEN_MFA"), texts(details.path("calls")));
-    assertEquals("otplib", details.path("challengeParameters").path("FRIENDLY_DEVICE_NAME").asText());
+    assertEquals(
+        List.of(
+            "InitiateAuth:USER_SRP_AUTH",
+            "RespondToAuthChallenge:PASSWORD_VERIFIER",
+            "RespondToAuthChallenge:SOFTWARE_TOKEN_MFA"),
+        texts(details.path("calls")));
+    assertEquals(
+        "otplib", details.path("challengeParameters").path("FRIENDLY_DEVICE_NAME").asText());
   }
 
   @Test
@@ -122,8 +165,13 @@ class AmazonCognitoIdentityJsMfaIT {
   void whenThePoolRequiresMfaThenMfaSetupIsCompletedWithTheSession() {
     JsonNode details = passed("mfaSetupSignIn");
     assertTrue(details.path("valid").asBoolean());
-    assertEquals(List.of("InitiateAuth:USER_SRP_AUTH", "RespondToAuthChallenge:PASSWORD_VERIFIER",
-        "AssociateSoftwareToken", "VerifySoftwareToken", "RespondToAuthChallenge:MFA_SETUP"),
+    assertEquals(
+        List.of(
+            "InitiateAuth:USER_SRP_AUTH",
+            "RespondToAuthChallenge:PASSWORD_VERIFIER",
+            "AssociateSoftwareToken",
+            "VerifySoftwareToken",
+            "RespondToAuthChallenge:MFA_SETUP"),
         texts(details.path("calls")));
   }
 
@@ -131,15 +179,22 @@ class AmazonCognitoIdentityJsMfaIT {
   void whenTheUserHasAPhoneThenMfaRequiredIsAnsweredWithTheSmsCode() {
     JsonNode details = passed("smsMfaSignIn");
     assertTrue(details.path("valid").asBoolean());
-    assertEquals("SMS", details.path("challengeParameters").path("CODE_DELIVERY_DELIVERY_MEDIUM").asText());
+    assertEquals(
+        "SMS", details.path("challengeParameters").path("CODE_DELIVERY_DELIVERY_MEDIUM").asText());
     assertEquals("CustomMessage_Authentication", details.path("triggerSource").asText());
-    assertEquals(List.of("InitiateAuth:USER_SRP_AUTH", "RespondToAuthChallenge:PASSWORD_VERIFIER",
-        "RespondToAuthChallenge:SMS_MFA"), texts(details.path("calls")));
+    assertEquals(
+        List.of(
+            "InitiateAuth:USER_SRP_AUTH",
+            "RespondToAuthChallenge:PASSWORD_VERIFIER",
+            "RespondToAuthChallenge:SMS_MFA"),
+        texts(details.path("calls")));
   }
 
   private static JsonNode passed(String name) {
     JsonNode step = steps.get(name);
-    assertTrue(step != null, () -> "the scenario did not report " + name + ":\n" + run.stdout() + run.stderr());
+    assertTrue(
+        step != null,
+        () -> "the scenario did not report " + name + ":\n" + run.stdout() + run.stderr());
     assertTrue(step.path("ok").asBoolean(), step::toString);
     return step.path("details");
   }

@@ -20,16 +20,28 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolMfa
 /**
  * Amplify JS v6 ({@code aws-amplify}, configured with {@code userPoolEndpoint}) through TOTP MFA
  * ({@code src/test/js/amplify-mfa-scenario.js}, codes from otplib): setUpTOTP → verifyTOTPSetup →
- * updateMFAPreference → fetchMFAPreference, then signIn → CONFIRM_SIGN_IN_WITH_TOTP_CODE → confirmSignIn; in a pool
- * requiring MFA, signIn → CONTINUE_SIGN_IN_WITH_TOTP_SETUP → confirmSignIn.
+ * updateMFAPreference → fetchMFAPreference, then signIn → CONFIRM_SIGN_IN_WITH_TOTP_CODE →
+ * confirmSignIn; in a pool requiring MFA, signIn → CONTINUE_SIGN_IN_WITH_TOTP_SETUP →
+ * confirmSignIn.
  */
 class AmplifyMfaIT {
   @RegisterExtension static final LocalServerExtension server = new LocalServerExtension();
 
-  private static final List<String> STEPS = List.of("signIn", "setUpTOTP", "verifyTOTPSetup",
-      "updateMFAPreference", "fetchMFAPreference", "signOut", "signInWithTotp", "fetchAuthSession", "signInWithTotpSetup");
+  private static final List<String> STEPS =
+      List.of(
+          "signIn",
+          "setUpTOTP",
+          "verifyTOTPSetup",
+          "updateMFAPreference",
+          "fetchMFAPreference",
+          "signOut",
+          "signInWithTotp",
+          "fetchAuthSession",
+          "signInWithTotpSetup");
   private static final List<ExplicitAuthFlowsType> FLOWS =
-      List.of(ExplicitAuthFlowsType.ALLOW_USER_SRP_AUTH, ExplicitAuthFlowsType.ALLOW_REFRESH_TOKEN_AUTH);
+      List.of(
+          ExplicitAuthFlowsType.ALLOW_USER_SRP_AUTH,
+          ExplicitAuthFlowsType.ALLOW_REFRESH_TOKEN_AUTH);
 
   private static NodeProject.Result run;
   private static Map<String, JsonNode> steps;
@@ -40,25 +52,45 @@ class AmplifyMfaIT {
     js.install(Duration.ofMinutes(5));
     CognitoIdentityProviderClient cognito = server.client();
     String poolId = SignInFixtures.pool(cognito);
-    cognito.setUserPoolMfaConfig(b -> b.userPoolId(poolId).mfaConfiguration(UserPoolMfaType.OPTIONAL)
-        .softwareTokenMfaConfiguration(s -> s.enabled(true)));
-    String clientId = SignInFixtures.client(cognito, poolId, b -> b.explicitAuthFlows(FLOWS)).clientId();
+    cognito.setUserPoolMfaConfig(
+        b ->
+            b.userPoolId(poolId)
+                .mfaConfiguration(UserPoolMfaType.OPTIONAL)
+                .softwareTokenMfaConfiguration(s -> s.enabled(true)));
+    String clientId =
+        SignInFixtures.client(cognito, poolId, b -> b.explicitAuthFlows(FLOWS)).clientId();
     confirmedUser(cognito, poolId, "amplify-user");
     String onPoolId = SignInFixtures.pool(cognito);
-    cognito.setUserPoolMfaConfig(b -> b.userPoolId(onPoolId).mfaConfiguration(UserPoolMfaType.ON)
-        .softwareTokenMfaConfiguration(s -> s.enabled(true)));
-    String onClientId = SignInFixtures.client(cognito, onPoolId, b -> b.explicitAuthFlows(FLOWS)).clientId();
+    cognito.setUserPoolMfaConfig(
+        b ->
+            b.userPoolId(onPoolId)
+                .mfaConfiguration(UserPoolMfaType.ON)
+                .softwareTokenMfaConfiguration(s -> s.enabled(true)));
+    String onClientId =
+        SignInFixtures.client(cognito, onPoolId, b -> b.explicitAuthFlows(FLOWS)).clientId();
     confirmedUser(cognito, onPoolId, "amplify-setup");
 
-    run = js.node("amplify-mfa-scenario.js", Map.of(
-        "USERPOOL_ENDPOINT", server.endpoint(),
-        "USERPOOL_POOL_ID", poolId,
-        "USERPOOL_CLIENT_ID", clientId,
-        "USERPOOL_USERNAME", "amplify-user",
-        "USERPOOL_ON_POOL_ID", onPoolId,
-        "USERPOOL_ON_CLIENT_ID", onClientId,
-        "USERPOOL_SETUP_USERNAME", "amplify-setup",
-        "USERPOOL_PASSWORD", SignInFixtures.PASSWORD), Duration.ofMinutes(2));
+    run =
+        js.node(
+            "amplify-mfa-scenario.js",
+            Map.of(
+                "USERPOOL_ENDPOINT",
+                server.endpoint(),
+                "USERPOOL_POOL_ID",
+                poolId,
+                "USERPOOL_CLIENT_ID",
+                clientId,
+                "USERPOOL_USERNAME",
+                "amplify-user",
+                "USERPOOL_ON_POOL_ID",
+                onPoolId,
+                "USERPOOL_ON_CLIENT_ID",
+                onClientId,
+                "USERPOOL_SETUP_USERNAME",
+                "amplify-setup",
+                "USERPOOL_PASSWORD",
+                SignInFixtures.PASSWORD),
+            Duration.ofMinutes(2));
     steps = new LinkedHashMap<>();
     for (JsonNode line : run.jsonLines()) {
       steps.put(line.path("step").asText(), line);
@@ -67,7 +99,10 @@ class AmplifyMfaIT {
 
   @Test
   void whenTheScenarioRunsThenItReportsEveryStepAndExitsCleanly() {
-    assertEquals(0, run.exitCode(), () -> "node exited with " + run.exitCode() + "\n" + run.stdout() + run.stderr());
+    assertEquals(
+        0,
+        run.exitCode(),
+        () -> "node exited with " + run.exitCode() + "\n" + run.stdout() + run.stderr());
     assertEquals(STEPS, List.copyOf(steps.keySet()), run::stdout);
   }
 
@@ -83,7 +118,8 @@ class AmplifyMfaIT {
     JsonNode details = passed("signIn");
     assertTrue(details.path("isSignedIn").asBoolean());
     assertEquals("DONE", details.path("signInStep").asText());
-    assertEquals(List.of("InitiateAuth:USER_SRP_AUTH", "RespondToAuthChallenge:PASSWORD_VERIFIER"),
+    assertEquals(
+        List.of("InitiateAuth:USER_SRP_AUTH", "RespondToAuthChallenge:PASSWORD_VERIFIER"),
         texts(details.path("calls")));
   }
 
@@ -91,10 +127,12 @@ class AmplifyMfaIT {
   void whenAmplifySetsUpTotpThenTheSecretVerifiesAndBecomesThePreference() {
     JsonNode setup = passed("setUpTOTP");
     assertEquals(32, setup.path("secretLength").asInt());
-    // Amplify builds the URI from the ID token's cognito:username, JSON-quoted by Amplify itself (setUpTOTP.js).
+    // Amplify builds the URI from the ID token's cognito:username, JSON-quoted by Amplify itself
+    // (setUpTOTP.js).
     assertEquals("otpauth://totp/Userpool:%22amplify-user%22", setup.path("setupUri").asText());
     assertEquals(List.of("VerifySoftwareToken"), texts(passed("verifyTOTPSetup").path("calls")));
-    assertEquals(List.of("SetUserMFAPreference"), texts(passed("updateMFAPreference").path("calls")));
+    assertEquals(
+        List.of("SetUserMFAPreference"), texts(passed("updateMFAPreference").path("calls")));
     JsonNode preference = passed("fetchMFAPreference");
     assertEquals(List.of("TOTP"), texts(preference.path("enabled")));
     assertEquals("TOTP", preference.path("preferred").asText());
@@ -106,8 +144,12 @@ class AmplifyMfaIT {
     JsonNode details = passed("signInWithTotp");
     assertEquals("CONFIRM_SIGN_IN_WITH_TOTP_CODE", details.path("firstStep").asText());
     assertTrue(details.path("isSignedIn").asBoolean());
-    assertEquals(List.of("InitiateAuth:USER_SRP_AUTH", "RespondToAuthChallenge:PASSWORD_VERIFIER",
-        "RespondToAuthChallenge:SOFTWARE_TOKEN_MFA"), texts(details.path("calls")));
+    assertEquals(
+        List.of(
+            "InitiateAuth:USER_SRP_AUTH",
+            "RespondToAuthChallenge:PASSWORD_VERIFIER",
+            "RespondToAuthChallenge:SOFTWARE_TOKEN_MFA"),
+        texts(details.path("calls")));
     assertEquals("amplify-user", passed("fetchAuthSession").path("username").asText());
   }
 
@@ -116,13 +158,21 @@ class AmplifyMfaIT {
     JsonNode details = passed("signInWithTotpSetup");
     assertEquals("CONTINUE_SIGN_IN_WITH_TOTP_SETUP", details.path("firstStep").asText());
     assertTrue(details.path("isSignedIn").asBoolean());
-    assertTrue(texts(details.path("calls")).containsAll(List.of("AssociateSoftwareToken", "VerifySoftwareToken",
-        "RespondToAuthChallenge:MFA_SETUP")), details::toString);
+    assertTrue(
+        texts(details.path("calls"))
+            .containsAll(
+                List.of(
+                    "AssociateSoftwareToken",
+                    "VerifySoftwareToken",
+                    "RespondToAuthChallenge:MFA_SETUP")),
+        details::toString);
   }
 
   private static JsonNode passed(String name) {
     JsonNode step = steps.get(name);
-    assertTrue(step != null, () -> "the scenario did not report " + name + ":\n" + run.stdout() + run.stderr());
+    assertTrue(
+        step != null,
+        () -> "the scenario did not report " + name + ":\n" + run.stdout() + run.stderr());
     assertTrue(step.path("ok").asBoolean(), step::toString);
     return step.path("details");
   }

@@ -14,9 +14,10 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFactorT
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ExplicitAuthFlowsType;
 
 /**
- * The real Amplify JS v6 ({@code aws-amplify}, pinned in local/src/test/amplify/package-lock.json) signs in without
- * a password: {@code signIn} with authFlowType USER_AUTH and preferredChallenge EMAIL_OTP, then {@code
- * confirmSignIn} with the code from the local outbox, then {@code fetchAuthSession}. Needs Node.js 18+ and npm.
+ * The real Amplify JS v6 ({@code aws-amplify}, pinned in local/src/test/amplify/package-lock.json)
+ * signs in without a password: {@code signIn} with authFlowType USER_AUTH and preferredChallenge
+ * EMAIL_OTP, then {@code confirmSignIn} with the code from the local outbox, then {@code
+ * fetchAuthSession}. Needs Node.js 18+ and npm.
  */
 class AmplifyUserAuthIT {
   @RegisterExtension static final LocalServerExtension server = new LocalServerExtension();
@@ -25,18 +26,47 @@ class AmplifyUserAuthIT {
 
   @Test
   void whenAmplifySignsInWithEmailOtpThenConfirmSignInWithTheMailedCodeSignsIn() throws Exception {
-    String poolId = SignInFixtures.pool(cognito, b -> b.policies(p -> p.signInPolicy(
-        s -> s.allowedFirstAuthFactors(AuthFactorType.PASSWORD, AuthFactorType.EMAIL_OTP))));
-    String clientId = SignInFixtures.client(cognito, poolId, b -> b.explicitAuthFlows(
-        ExplicitAuthFlowsType.ALLOW_USER_AUTH, ExplicitAuthFlowsType.ALLOW_REFRESH_TOKEN_AUTH)).clientId();
-    SignInFixtures.confirmedUser(cognito, poolId, "amy",
+    String poolId =
+        SignInFixtures.pool(
+            cognito,
+            b ->
+                b.policies(
+                    p ->
+                        p.signInPolicy(
+                            s ->
+                                s.allowedFirstAuthFactors(
+                                    AuthFactorType.PASSWORD, AuthFactorType.EMAIL_OTP))));
+    String clientId =
+        SignInFixtures.client(
+                cognito,
+                poolId,
+                b ->
+                    b.explicitAuthFlows(
+                        ExplicitAuthFlowsType.ALLOW_USER_AUTH,
+                        ExplicitAuthFlowsType.ALLOW_REFRESH_TOKEN_AUTH))
+            .clientId();
+    SignInFixtures.confirmedUser(
+        cognito,
+        poolId,
+        "amy",
         AttributeType.builder().name("email").value("amy@example.com").build(),
         AttributeType.builder().name("email_verified").value("true").build());
     NodeProject amplify = NodeProject.testDirectory("amplify");
     amplify.install(Duration.ofMinutes(5));
 
-    NodeProject.Result run = amplify.node("user-auth-email-otp.mjs", Map.of("ENDPOINT", server.endpoint(),
-        "USER_POOL_ID", poolId, "CLIENT_ID", clientId, "USERNAME", "amy"), Duration.ofMinutes(2));
+    NodeProject.Result run =
+        amplify.node(
+            "user-auth-email-otp.mjs",
+            Map.of(
+                "ENDPOINT",
+                server.endpoint(),
+                "USER_POOL_ID",
+                poolId,
+                "CLIENT_ID",
+                clientId,
+                "USERNAME",
+                "amy"),
+            Duration.ofMinutes(2));
 
     List<JsonNode> steps = run.jsonLines();
     assertEquals(0, run.exitCode(), run.stdout() + run.stderr());

@@ -25,9 +25,9 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.CodeMismatc
 import software.amazon.awssdk.services.cognitoidentityprovider.model.CreateUserPoolRequest;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ExpiredCodeException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.InvalidParameterException;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.PasswordResetRequiredException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.LimitExceededException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.NotAuthorizedException;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.PasswordResetRequiredException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UpdateUserAttributesResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.VerifiedAttributeType;
 
@@ -38,8 +38,7 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.VerifiedAtt
 class AttributeVerificationIT {
   private static final MutableClock CLOCK = MutableClock.at(Instant.parse("2025-03-01T08:00:00Z"));
 
-  @RegisterExtension
-  static final LocalServerExtension server = new LocalServerExtension(CLOCK);
+  @RegisterExtension static final LocalServerExtension server = new LocalServerExtension(CLOCK);
 
   private final CognitoIdentityProviderClient cognito = server.client();
 
@@ -47,8 +46,12 @@ class AttributeVerificationIT {
     return AttributeType.builder().name(name).value(value).build();
   }
 
-  /** A pool, a client, and a CONFIRMED user "jane" with these attributes; returns {poolId, clientId}. */
-  private String[] setUp(Consumer<CreateUserPoolRequest.Builder> settings, AttributeType... attributes) {
+  /**
+   * A pool, a client, and a CONFIRMED user "jane" with these attributes; returns {poolId,
+   * clientId}.
+   */
+  private String[] setUp(
+      Consumer<CreateUserPoolRequest.Builder> settings, AttributeType... attributes) {
     String poolId = SignInFixtures.pool(cognito, settings);
     String clientId = SignInFixtures.client(cognito, poolId).clientId();
     SignInFixtures.confirmedUser(cognito, poolId, "jane", attributes);
@@ -56,17 +59,27 @@ class AttributeVerificationIT {
   }
 
   private String token(String clientId, String username) {
-    return SignInFixtures.passwordSignIn(cognito, clientId, username, PASSWORD).authenticationResult().accessToken();
+    return SignInFixtures.passwordSignIn(cognito, clientId, username, PASSWORD)
+        .authenticationResult()
+        .accessToken();
   }
 
   private Map<String, String> attributes(String poolId, String username) {
-    return cognito.adminGetUser(b -> b.userPoolId(poolId).username(username)).userAttributes().stream()
+    return cognito
+        .adminGetUser(b -> b.userPoolId(poolId).username(username))
+        .userAttributes()
+        .stream()
         .collect(Collectors.toMap(AttributeType::name, AttributeType::value));
   }
 
   private CodeDeliveryDetailsType requestCode(String token, String attribute) {
-    return cognito.getUserAttributeVerificationCode(b -> b.accessToken(token).attributeName(attribute)
-        .clientMetadata(Map.of("screen", "profile"))).codeDeliveryDetails();
+    return cognito
+        .getUserAttributeVerificationCode(
+            b ->
+                b.accessToken(token)
+                    .attributeName(attribute)
+                    .clientMetadata(Map.of("screen", "profile")))
+        .codeDeliveryDetails();
   }
 
   private void verify(String token, String attribute, String code) {
@@ -78,7 +91,8 @@ class AttributeVerificationIT {
   }
 
   @Test
-  void whenAnEmailCodeIsRequestedThenItIsSentAndVerifyUserAttributeMarksTheEmailVerified() throws Exception {
+  void whenAnEmailCodeIsRequestedThenItIsSentAndVerifyUserAttributeMarksTheEmailVerified()
+      throws Exception {
     String[] p = setUp(b -> {}, attr("email", "jane@example.com"));
     String token = token(p[1], "jane");
 
@@ -93,7 +107,8 @@ class AttributeVerificationIT {
     assertEquals("CustomMessage_VerifyUserAttribute", m.get("triggerSource").asText());
     assertEquals("jane@example.com", m.get("destination").asText());
     assertEquals("profile", m.get("clientMetadata").get("screen").asText());
-    assertEquals("Your verification code is " + m.get("code").asText() + ". ", m.get("message").asText());
+    assertEquals(
+        "Your verification code is " + m.get("code").asText() + ". ", m.get("message").asText());
     assertFalse("true".equals(attributes(p[0], "jane").get("email_verified")));
 
     verify(token, "email", m.get("code").asText());
@@ -121,11 +136,15 @@ class AttributeVerificationIT {
     requestCode(token, "email");
     String code = server.lastCode(p[0], "jane");
 
-    Expect.error(CodeMismatchException.class, "Invalid verification code provided, please try again.",
+    Expect.error(
+        CodeMismatchException.class,
+        "Invalid verification code provided, please try again.",
         () -> verify(token, "email", otherThan(code)));
     assertNull(attributes(p[0], "jane").get("email_verified"));
     verify(token, "email", code);
-    Expect.error(ExpiredCodeException.class, "Invalid code provided, please request a code again.",
+    Expect.error(
+        ExpiredCodeException.class,
+        "Invalid code provided, please request a code again.",
         () -> verify(token, "email", code));
   }
 
@@ -138,7 +157,9 @@ class AttributeVerificationIT {
     CLOCK.advance(Duration.ofHours(24).plusSeconds(1));
     String fresh = token(p[1], "jane");
 
-    Expect.error(ExpiredCodeException.class, "Invalid code provided, please request a code again.",
+    Expect.error(
+        ExpiredCodeException.class,
+        "Invalid code provided, please request a code again.",
         () -> verify(fresh, "email", code));
   }
 
@@ -151,24 +172,32 @@ class AttributeVerificationIT {
     requestCode(token, "email");
     String second = server.lastCode(p[0], "jane");
     if (!first.equals(second)) {
-      Expect.error(CodeMismatchException.class, "Invalid verification code", () -> verify(token, "email", first));
+      Expect.error(
+          CodeMismatchException.class,
+          "Invalid verification code",
+          () -> verify(token, "email", first));
     }
     verify(token, "email", second);
   }
 
   @Test
   void whenTheCodeOfAnotherAttributeIsGivenThenItDoesNotVerify() throws Exception {
-    String[] p = setUp(b -> {}, attr("email", "jane@example.com"), attr("phone_number", "+15555550123"));
+    String[] p =
+        setUp(b -> {}, attr("email", "jane@example.com"), attr("phone_number", "+15555550123"));
     String token = token(p[1], "jane");
     requestCode(token, "email");
     String emailCode = server.lastCode(p[0], "jane");
 
-    Expect.error(ExpiredCodeException.class, "Invalid code provided, please request a code again.",
+    Expect.error(
+        ExpiredCodeException.class,
+        "Invalid code provided, please request a code again.",
         () -> verify(token, "phone_number", emailCode));
     requestCode(token, "phone_number");
     String phoneCode = server.lastCode(p[0], "jane");
     if (!phoneCode.equals(emailCode)) {
-      Expect.error(CodeMismatchException.class, "Invalid verification code",
+      Expect.error(
+          CodeMismatchException.class,
+          "Invalid verification code",
           () -> verify(token, "phone_number", emailCode));
     }
     assertNull(attributes(p[0], "jane").get("phone_number_verified"));
@@ -183,7 +212,9 @@ class AttributeVerificationIT {
     for (int i = 0; i < 5; i++) {
       requestCode(token, "email");
     }
-    Expect.error(LimitExceededException.class, "Attempt limit exceeded, please try after some time.",
+    Expect.error(
+        LimitExceededException.class,
+        "Attempt limit exceeded, please try after some time.",
         () -> requestCode(token, "email"));
     assertEquals(5, server.messages(p[0], "jane").size());
 
@@ -198,10 +229,14 @@ class AttributeVerificationIT {
     requestCode(token, "email");
     String code = server.lastCode(p[0], "jane");
     for (int i = 0; i < 15; i++) {
-      Expect.error(CodeMismatchException.class, "Invalid verification code",
+      Expect.error(
+          CodeMismatchException.class,
+          "Invalid verification code",
           () -> verify(token, "email", otherThan(code)));
     }
-    Expect.error(LimitExceededException.class, "Attempt limit exceeded, please try after some time.",
+    Expect.error(
+        LimitExceededException.class,
+        "Attempt limit exceeded, please try after some time.",
         () -> verify(token, "email", code));
   }
 
@@ -211,7 +246,9 @@ class AttributeVerificationIT {
     String token = token(p[1], "jane");
     cognito.adminResetUserPassword(b -> b.userPoolId(p[0]).username("jane"));
     int sent = server.messages(p[0], "jane").size();
-    Expect.error(PasswordResetRequiredException.class, "Password reset required for the user",
+    Expect.error(
+        PasswordResetRequiredException.class,
+        "Password reset required for the user",
         () -> requestCode(token, "email"));
     assertEquals(sent, server.messages(p[0], "jane").size());
   }
@@ -221,14 +258,26 @@ class AttributeVerificationIT {
     String[] p = setUp(b -> {}, attr("name", "Jane"));
     String token = token(p[1], "jane");
 
-    Expect.error(InvalidParameterException.class,
-        "Invalid attribute name. Only phone_number and email can be verified.", () -> requestCode(token, "name"));
-    Expect.error(InvalidParameterException.class, "User does not have a valid registered email address",
+    Expect.error(
+        InvalidParameterException.class,
+        "Invalid attribute name. Only phone_number and email can be verified.",
+        () -> requestCode(token, "name"));
+    Expect.error(
+        InvalidParameterException.class,
+        "User does not have a valid registered email address",
         () -> requestCode(token, "email"));
-    Expect.error(InvalidParameterException.class, "User does not have a valid registered phone number",
+    Expect.error(
+        InvalidParameterException.class,
+        "User does not have a valid registered phone number",
         () -> requestCode(token, "phone_number"));
-    Expect.error(NotAuthorizedException.class, "Invalid Access Token", () -> requestCode("garbage", "email"));
-    Expect.error(NotAuthorizedException.class, "Invalid Access Token", () -> verify("garbage", "email", "123456"));
+    Expect.error(
+        NotAuthorizedException.class,
+        "Invalid Access Token",
+        () -> requestCode("garbage", "email"));
+    Expect.error(
+        NotAuthorizedException.class,
+        "Invalid Access Token",
+        () -> verify("garbage", "email", "123456"));
   }
 
   @Test
@@ -241,14 +290,22 @@ class AttributeVerificationIT {
   }
 
   @Test
-  void whenTheUserChangesAnAutoVerifiedEmailThenACodeGoesToTheNewOneWhichIsUnverifiedUntilConfirmed()
-      throws Exception {
-    String[] p = setUp(b -> b.autoVerifiedAttributes(VerifiedAttributeType.EMAIL),
-        attr("email", "jane@example.com"), attr("email_verified", "true"));
+  void
+      whenTheUserChangesAnAutoVerifiedEmailThenACodeGoesToTheNewOneWhichIsUnverifiedUntilConfirmed()
+          throws Exception {
+    String[] p =
+        setUp(
+            b -> b.autoVerifiedAttributes(VerifiedAttributeType.EMAIL),
+            attr("email", "jane@example.com"),
+            attr("email_verified", "true"));
     String token = token(p[1], "jane");
 
-    UpdateUserAttributesResponse response = cognito.updateUserAttributes(b -> b.accessToken(token)
-        .userAttributes(attr("email", "jane@example.org")).clientMetadata(Map.of("screen", "settings")));
+    UpdateUserAttributesResponse response =
+        cognito.updateUserAttributes(
+            b ->
+                b.accessToken(token)
+                    .userAttributes(attr("email", "jane@example.org"))
+                    .clientMetadata(Map.of("screen", "settings")));
 
     assertEquals(1, response.codeDeliveryDetailsList().size());
     CodeDeliveryDetailsType details = response.codeDeliveryDetailsList().get(0);
@@ -271,30 +328,40 @@ class AttributeVerificationIT {
   void whenTheChangedAttributeIsNotAutoVerifiedThenNoCodeIsSent() throws Exception {
     String[] p = setUp(b -> {}, attr("email", "jane@example.com"));
     String token = token(p[1], "jane");
-    UpdateUserAttributesResponse response = cognito.updateUserAttributes(b -> b.accessToken(token)
-        .userAttributes(attr("email", "jane@example.org")));
+    UpdateUserAttributesResponse response =
+        cognito.updateUserAttributes(
+            b -> b.accessToken(token).userAttributes(attr("email", "jane@example.org")));
     assertTrue(response.codeDeliveryDetailsList().isEmpty());
     assertTrue(server.messages(p[0], "jane").isEmpty());
   }
 
   @Test
-  void whenVerificationBeforeUpdateIsRequiredThenTheOldEmailStaysUntilTheNewOneIsVerified() throws Exception {
-    String[] p = setUp(b -> b.autoVerifiedAttributes(VerifiedAttributeType.EMAIL)
-            .userAttributeUpdateSettings(u -> u.attributesRequireVerificationBeforeUpdateWithStrings("email")),
-        attr("email", "jane@example.com"), attr("email_verified", "true"));
+  void whenVerificationBeforeUpdateIsRequiredThenTheOldEmailStaysUntilTheNewOneIsVerified()
+      throws Exception {
+    String[] p =
+        setUp(
+            b ->
+                b.autoVerifiedAttributes(VerifiedAttributeType.EMAIL)
+                    .userAttributeUpdateSettings(
+                        u -> u.attributesRequireVerificationBeforeUpdateWithStrings("email")),
+            attr("email", "jane@example.com"),
+            attr("email_verified", "true"));
     String token = token(p[1], "jane");
 
-    UpdateUserAttributesResponse response = cognito.updateUserAttributes(b -> b.accessToken(token)
-        .userAttributes(attr("email", "jane@example.org")));
+    UpdateUserAttributesResponse response =
+        cognito.updateUserAttributes(
+            b -> b.accessToken(token).userAttributes(attr("email", "jane@example.org")));
 
     assertEquals("j***@e***", response.codeDeliveryDetailsList().get(0).destination());
     Map<String, String> before = attributes(p[0], "jane");
     assertEquals("jane@example.com", before.get("email"));
     assertEquals("true", before.get("email_verified"));
-    assertEquals("jane@example.org", server.messages(p[0], "jane").get(0).get("destination").asText());
+    assertEquals(
+        "jane@example.org", server.messages(p[0], "jane").get(0).get("destination").asText());
     // A code asked for now goes to the pending value too, and replaces the first one.
     assertEquals("j***@e***", requestCode(token, "email").destination());
-    assertEquals("jane@example.org", server.messages(p[0], "jane").get(1).get("destination").asText());
+    assertEquals(
+        "jane@example.org", server.messages(p[0], "jane").get(1).get("destination").asText());
 
     verify(token, "email", server.lastCode(p[0], "jane"));
 
@@ -305,16 +372,28 @@ class AttributeVerificationIT {
   }
 
   @Test
-  void whenAnotherUserHoldsTheVerifiedAliasThenAliasExistsAndTheEmailStaysUnverified() throws Exception {
-    String[] p = setUp(b -> b.aliasAttributes(AliasAttributeType.EMAIL)
-        .autoVerifiedAttributes(VerifiedAttributeType.EMAIL), attr("email", "jane@example.com"));
-    SignInFixtures.confirmedUser(cognito, p[0], "owner", attr("email", "shared@example.com"),
+  void whenAnotherUserHoldsTheVerifiedAliasThenAliasExistsAndTheEmailStaysUnverified()
+      throws Exception {
+    String[] p =
+        setUp(
+            b ->
+                b.aliasAttributes(AliasAttributeType.EMAIL)
+                    .autoVerifiedAttributes(VerifiedAttributeType.EMAIL),
+            attr("email", "jane@example.com"));
+    SignInFixtures.confirmedUser(
+        cognito,
+        p[0],
+        "owner",
+        attr("email", "shared@example.com"),
         attr("email_verified", "true"));
     String token = token(p[1], "jane");
-    cognito.updateUserAttributes(b -> b.accessToken(token).userAttributes(attr("email", "shared@example.com")));
+    cognito.updateUserAttributes(
+        b -> b.accessToken(token).userAttributes(attr("email", "shared@example.com")));
     String code = server.lastCode(p[0], "jane");
 
-    Expect.error(AliasExistsException.class, "An account with the email already exists.",
+    Expect.error(
+        AliasExistsException.class,
+        "An account with the email already exists.",
         () -> verify(token, "email", code));
 
     assertEquals("false", attributes(p[0], "jane").get("email_verified"));
@@ -322,22 +401,34 @@ class AttributeVerificationIT {
   }
 
   @Test
-  void whenAnAdminChangesAnAutoVerifiedEmailThenACodeIsSentUnlessTheCallVerifiesIt() throws Exception {
-    String[] p = setUp(b -> b.autoVerifiedAttributes(VerifiedAttributeType.EMAIL), attr("email", "jane@example.com"));
+  void whenAnAdminChangesAnAutoVerifiedEmailThenACodeIsSentUnlessTheCallVerifiesIt()
+      throws Exception {
+    String[] p =
+        setUp(
+            b -> b.autoVerifiedAttributes(VerifiedAttributeType.EMAIL),
+            attr("email", "jane@example.com"));
 
-    cognito.adminUpdateUserAttributes(b -> b.userPoolId(p[0]).username("jane")
-        .userAttributes(attr("email", "jane@example.org")).clientMetadata(Map.of("by", "admin")));
+    cognito.adminUpdateUserAttributes(
+        b ->
+            b.userPoolId(p[0])
+                .username("jane")
+                .userAttributes(attr("email", "jane@example.org"))
+                .clientMetadata(Map.of("by", "admin")));
 
     List<JsonNode> messages = server.messages(p[0], "jane");
     assertEquals(1, messages.size());
-    assertEquals("CustomMessage_UpdateUserAttribute", messages.get(0).get("triggerSource").asText());
+    assertEquals(
+        "CustomMessage_UpdateUserAttribute", messages.get(0).get("triggerSource").asText());
     assertEquals("jane@example.org", messages.get(0).get("destination").asText());
     assertEquals("admin", messages.get(0).get("clientMetadata").get("by").asText());
     verify(token(p[1], "jane"), "email", messages.get(0).get("code").asText());
     assertEquals("true", attributes(p[0], "jane").get("email_verified"));
 
-    cognito.adminUpdateUserAttributes(b -> b.userPoolId(p[0]).username("jane")
-        .userAttributes(attr("email", "jane@example.net"), attr("email_verified", "true")));
+    cognito.adminUpdateUserAttributes(
+        b ->
+            b.userPoolId(p[0])
+                .username("jane")
+                .userAttributes(attr("email", "jane@example.net"), attr("email_verified", "true")));
     assertEquals(1, server.messages(p[0], "jane").size());
     assertEquals("jane@example.net", attributes(p[0], "jane").get("email"));
   }

@@ -37,9 +37,10 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.UserLambdaV
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserStatusType;
 
 /**
- * The authentication triggers end to end: the real AWS SDK v2 client signs in against the local server started with
- * {@code --lambda-endpoint} at an Invoke endpoint this test serves ({@link FakeLambda}); pools get their
- * LambdaConfig through CreateUserPool/UpdateUserPool with ordinary function ARNs.
+ * The authentication triggers end to end: the real AWS SDK v2 client signs in against the local
+ * server started with {@code --lambda-endpoint} at an Invoke endpoint this test serves ({@link
+ * FakeLambda}); pools get their LambdaConfig through CreateUserPool/UpdateUserPool with ordinary
+ * function ARNs.
  */
 class AuthenticationTriggersIT {
   @RegisterExtension
@@ -49,12 +50,16 @@ class AuthenticationTriggersIT {
   @RegisterExtension
   @Order(2)
   static final LocalServerExtension server =
-      new LocalServerExtension(LocalOptions.inMemoryOnFreePort().withLambdaEndpoint(lambda.endpoint()));
+      new LocalServerExtension(
+          LocalOptions.inMemoryOnFreePort().withLambdaEndpoint(lambda.endpoint()));
 
   private final CognitoIdentityProviderClient cognito = server.client();
 
   private String pool(Consumer<LambdaConfigType.Builder> triggers) {
-    return cognito.createUserPool(b -> b.poolName("triggers").lambdaConfig(c -> triggers.accept(c))).userPool().id();
+    return cognito
+        .createUserPool(b -> b.poolName("triggers").lambdaConfig(c -> triggers.accept(c)))
+        .userPool()
+        .id();
   }
 
   private static JsonNode claims(String jwt) throws Exception {
@@ -62,14 +67,18 @@ class AuthenticationTriggersIT {
   }
 
   private static List<String> strings(JsonNode array) {
-    return FakeLambda.JSON.convertValue(array, FakeLambda.JSON.getTypeFactory()
-        .constructCollectionType(List.class, String.class));
+    return FakeLambda.JSON.convertValue(
+        array, FakeLambda.JSON.getTypeFactory().constructCollectionType(List.class, String.class));
   }
 
-  private InitiateAuthResponse signIn(String clientId, String username, String password,
-      Map<String, String> clientMetadata) {
-    return cognito.initiateAuth(b -> b.clientId(clientId).authFlow(AuthFlowType.USER_PASSWORD_AUTH)
-        .authParameters(Map.of("USERNAME", username, "PASSWORD", password)).clientMetadata(clientMetadata));
+  private InitiateAuthResponse signIn(
+      String clientId, String username, String password, Map<String, String> clientMetadata) {
+    return cognito.initiateAuth(
+        b ->
+            b.clientId(clientId)
+                .authFlow(AuthFlowType.USER_PASSWORD_AUTH)
+                .authParameters(Map.of("USERNAME", username, "PASSWORD", password))
+                .clientMetadata(clientMetadata));
   }
 
   // Pre authentication
@@ -79,7 +88,11 @@ class AuthenticationTriggersIT {
     lambda.allow("preauth");
     String poolId = pool(c -> c.preAuthentication(arn("preauth")));
     String clientId = client(cognito, poolId).clientId();
-    confirmedUser(cognito, poolId, "alice", AttributeType.builder().name("email").value("alice@example.com").build());
+    confirmedUser(
+        cognito,
+        poolId,
+        "alice",
+        AttributeType.builder().name("email").value("alice@example.com").build());
 
     InitiateAuthResponse r = signIn(clientId, "alice", PASSWORD, Map.of("origin", "web"));
 
@@ -104,9 +117,13 @@ class AuthenticationTriggersIT {
     String clientId = client(cognito, poolId).clientId();
     confirmedUser(cognito, poolId, "alice");
 
-    UserLambdaValidationException e = assertThrows(UserLambdaValidationException.class,
-        () -> passwordSignIn(cognito, clientId, "alice", PASSWORD));
-    assertEquals("PreAuthentication failed with error Not during maintenance.", e.awsErrorDetails().errorMessage());
+    UserLambdaValidationException e =
+        assertThrows(
+            UserLambdaValidationException.class,
+            () -> passwordSignIn(cognito, clientId, "alice", PASSWORD));
+    assertEquals(
+        "PreAuthentication failed with error Not during maintenance.",
+        e.awsErrorDetails().errorMessage());
   }
 
   @Test
@@ -116,8 +133,10 @@ class AuthenticationTriggersIT {
     String clientId = client(cognito, poolId).clientId();
     confirmedUser(cognito, poolId, "alice");
 
-    InvalidLambdaResponseException e = assertThrows(InvalidLambdaResponseException.class,
-        () -> passwordSignIn(cognito, clientId, "alice", PASSWORD));
+    InvalidLambdaResponseException e =
+        assertThrows(
+            InvalidLambdaResponseException.class,
+            () -> passwordSignIn(cognito, clientId, "alice", PASSWORD));
     assertEquals("Unrecognizable lambda output", e.awsErrorDetails().errorMessage());
   }
 
@@ -127,9 +146,12 @@ class AuthenticationTriggersIT {
     String clientId = client(cognito, poolId).clientId();
     confirmedUser(cognito, poolId, "alice");
 
-    UnexpectedLambdaException e = assertThrows(UnexpectedLambdaException.class,
-        () -> passwordSignIn(cognito, clientId, "alice", PASSWORD));
-    assertEquals("PreAuthentication invocation failed due to error ResourceNotFoundException.",
+    UnexpectedLambdaException e =
+        assertThrows(
+            UnexpectedLambdaException.class,
+            () -> passwordSignIn(cognito, clientId, "alice", PASSWORD));
+    assertEquals(
+        "PreAuthentication invocation failed due to error ResourceNotFoundException.",
         e.awsErrorDetails().errorMessage());
   }
 
@@ -141,10 +163,13 @@ class AuthenticationTriggersIT {
     confirmedUser(cognito, poolId, "alice");
 
     long start = System.nanoTime();
-    UnexpectedLambdaException e = assertThrows(UnexpectedLambdaException.class,
-        () -> passwordSignIn(cognito, clientId, "alice", PASSWORD));
+    UnexpectedLambdaException e =
+        assertThrows(
+            UnexpectedLambdaException.class,
+            () -> passwordSignIn(cognito, clientId, "alice", PASSWORD));
     long millis = (System.nanoTime() - start) / 1_000_000;
-    assertEquals("PreAuthentication invocation failed due to error Socket timeout while invoking Lambda function.",
+    assertEquals(
+        "PreAuthentication invocation failed due to error Socket timeout while invoking Lambda function.",
         e.awsErrorDetails().errorMessage());
     assertTrue(millis >= 4_500 && millis < 6_400, "answered after " + millis + " ms");
   }
@@ -165,7 +190,8 @@ class AuthenticationTriggersIT {
     assertEquals("alice", e.get("userName").asText());
     assertFalse(e.at("/request/newDeviceUsed").asBoolean());
     assertTrue(e.at("/request/newDeviceUsed").isBoolean());
-    // InitiateAuth passes ClientMetadata only to pre sign-up, pre authentication and user migration (§5.7).
+    // InitiateAuth passes ClientMetadata only to pre sign-up, pre authentication and user migration
+    // (§5.7).
     assertTrue(e.at("/request/clientMetadata/origin").isMissingNode());
   }
 
@@ -176,27 +202,41 @@ class AuthenticationTriggersIT {
     String clientId = client(cognito, poolId).clientId();
     confirmedUser(cognito, poolId, "alice");
 
-    UserLambdaValidationException e = assertThrows(UserLambdaValidationException.class,
-        () -> passwordSignIn(cognito, clientId, "alice", PASSWORD));
-    assertEquals("PostAuthentication failed with error audit store down.", e.awsErrorDetails().errorMessage());
+    UserLambdaValidationException e =
+        assertThrows(
+            UserLambdaValidationException.class,
+            () -> passwordSignIn(cognito, clientId, "alice", PASSWORD));
+    assertEquals(
+        "PostAuthentication failed with error audit store down.",
+        e.awsErrorDetails().errorMessage());
   }
 
   @Test
   void whenANewPasswordAnswersTheChallengeThenPostAuthAndPreTokenGetItsClientMetadata() {
     lambda.allow("postauth");
     lambda.allow("pretoken");
-    String poolId = pool(c -> c.postAuthentication(arn("postauth")).preTokenGeneration(arn("pretoken")));
+    String poolId =
+        pool(c -> c.postAuthentication(arn("postauth")).preTokenGeneration(arn("pretoken")));
     String clientId = client(cognito, poolId).clientId();
-    cognito.adminCreateUser(b -> b.userPoolId(poolId).username("bob").temporaryPassword("Temp0rary-Pass!")
-        .messageAction(MessageActionType.SUPPRESS));
+    cognito.adminCreateUser(
+        b ->
+            b.userPoolId(poolId)
+                .username("bob")
+                .temporaryPassword("Temp0rary-Pass!")
+                .messageAction(MessageActionType.SUPPRESS));
     InitiateAuthResponse challenge = passwordSignIn(cognito, clientId, "bob", "Temp0rary-Pass!");
     assertEquals(ChallengeNameType.NEW_PASSWORD_REQUIRED, challenge.challengeName());
 
-    cognito.respondToAuthChallenge(b -> b.clientId(clientId).challengeName(ChallengeNameType.NEW_PASSWORD_REQUIRED)
-        .session(challenge.session()).challengeResponses(Map.of("USERNAME", "bob", "NEW_PASSWORD", PASSWORD))
-        .clientMetadata(Map.of("step", "new-password")));
+    cognito.respondToAuthChallenge(
+        b ->
+            b.clientId(clientId)
+                .challengeName(ChallengeNameType.NEW_PASSWORD_REQUIRED)
+                .session(challenge.session())
+                .challengeResponses(Map.of("USERNAME", "bob", "NEW_PASSWORD", PASSWORD))
+                .clientMetadata(Map.of("step", "new-password")));
 
-    assertEquals("new-password", lambda.lastEvent("postauth").at("/request/clientMetadata/step").asText());
+    assertEquals(
+        "new-password", lambda.lastEvent("postauth").at("/request/clientMetadata/step").asText());
     ObjectNode preToken = lambda.lastEvent("pretoken");
     assertEquals("TokenGeneration_NewPasswordChallenge", preToken.get("triggerSource").asText());
     assertEquals("new-password", preToken.at("/request/clientMetadata/step").asText());
@@ -206,25 +246,35 @@ class AuthenticationTriggersIT {
 
   @Test
   void whenPreTokenV1AddsSuppressesAndOverridesGroupsThenTheIdTokenSaysSo() throws Exception {
-    lambda.respond("pretoken", response -> {
-      ObjectNode details = response.putObject("claimsOverrideDetails");
-      details.putObject("claimsToAddOrOverride").put("tenant", "acme").put("sub", "forged")
-          .put("family_name", "Override");
-      details.putArray("claimsToSuppress").add("email").add("iss");
-      ObjectNode groups = details.putObject("groupOverrideDetails");
-      groups.putArray("groupsToOverride").add("override-a").add("override-b");
-      groups.putArray("iamRolesToOverride").add("arn:aws:iam::123456789012:role/override");
-      groups.put("preferredRole", "arn:aws:iam::123456789012:role/override");
-      return response;
-    });
+    lambda.respond(
+        "pretoken",
+        response -> {
+          ObjectNode details = response.putObject("claimsOverrideDetails");
+          details
+              .putObject("claimsToAddOrOverride")
+              .put("tenant", "acme")
+              .put("sub", "forged")
+              .put("family_name", "Override");
+          details.putArray("claimsToSuppress").add("email").add("iss");
+          ObjectNode groups = details.putObject("groupOverrideDetails");
+          groups.putArray("groupsToOverride").add("override-a").add("override-b");
+          groups.putArray("iamRolesToOverride").add("arn:aws:iam::123456789012:role/override");
+          groups.put("preferredRole", "arn:aws:iam::123456789012:role/override");
+          return response;
+        });
     String poolId = pool(c -> c.preTokenGeneration(arn("pretoken")));
     String clientId = client(cognito, poolId).clientId();
-    confirmedUser(cognito, poolId, "alice", AttributeType.builder().name("email").value("a@example.com").build(),
+    confirmedUser(
+        cognito,
+        poolId,
+        "alice",
+        AttributeType.builder().name("email").value("a@example.com").build(),
         AttributeType.builder().name("family_name").value("Original").build());
     cognito.createGroup(b -> b.userPoolId(poolId).groupName("real").precedence(3));
     cognito.adminAddUserToGroup(b -> b.userPoolId(poolId).username("alice").groupName("real"));
 
-    AuthenticationResultType tokens = passwordSignIn(cognito, clientId, "alice", PASSWORD).authenticationResult();
+    AuthenticationResultType tokens =
+        passwordSignIn(cognito, clientId, "alice", PASSWORD).authenticationResult();
 
     ObjectNode e = lambda.lastEvent("pretoken");
     assertEquals("TokenGeneration_Authentication", e.get("triggerSource").asText());
@@ -234,11 +284,17 @@ class AuthenticationTriggersIT {
     assertEquals("acme", id.get("tenant").asText());
     assertEquals("Override", id.get("family_name").asText());
     assertFalse(id.has("email"));
-    assertEquals(server.endpoint() + "/" + poolId, id.get("iss").asText(), "iss cannot be suppressed");
-    assertEquals(e.at("/request/userAttributes/sub").asText(), id.get("sub").asText(), "sub cannot be overridden");
+    assertEquals(
+        server.endpoint() + "/" + poolId, id.get("iss").asText(), "iss cannot be suppressed");
+    assertEquals(
+        e.at("/request/userAttributes/sub").asText(),
+        id.get("sub").asText(),
+        "sub cannot be overridden");
     assertEquals(List.of("override-a", "override-b"), strings(id.get("cognito:groups")));
-    assertEquals(List.of("arn:aws:iam::123456789012:role/override"), strings(id.get("cognito:roles")));
-    assertEquals("arn:aws:iam::123456789012:role/override", id.get("cognito:preferred_role").asText());
+    assertEquals(
+        List.of("arn:aws:iam::123456789012:role/override"), strings(id.get("cognito:roles")));
+    assertEquals(
+        "arn:aws:iam::123456789012:role/override", id.get("cognito:preferred_role").asText());
     JsonNode access = claims(tokens.accessToken());
     assertEquals(List.of("override-a", "override-b"), strings(access.get("cognito:groups")));
     assertFalse(access.has("tenant"), "V1 answers change only the ID token's claims");
@@ -247,21 +303,33 @@ class AuthenticationTriggersIT {
 
   @Test
   void whenPreTokenV2AddsAScopeAndClaimsThenTheAccessTokenCarriesThem() throws Exception {
-    lambda.respond("pretoken2", response -> {
-      ObjectNode details = response.putObject("claimsAndScopeOverrideDetails");
-      ObjectNode access = details.putObject("accessTokenGeneration");
-      access.putObject("claimsToAddOrOverride").put("plan", "gold").put("seats", 5).put("client_id", "forged");
-      access.putArray("scopesToAdd").add("orders/read");
-      ObjectNode id = details.putObject("idTokenGeneration");
-      id.putObject("claimsToAddOrOverride").putObject("profile_data").put("level", 3);
-      return response;
-    });
-    String poolId = pool(c -> c.preTokenGenerationConfig(p -> p.lambdaArn(arn("pretoken2"))
-        .lambdaVersion(PreTokenGenerationLambdaVersionType.V2_0)));
+    lambda.respond(
+        "pretoken2",
+        response -> {
+          ObjectNode details = response.putObject("claimsAndScopeOverrideDetails");
+          ObjectNode access = details.putObject("accessTokenGeneration");
+          access
+              .putObject("claimsToAddOrOverride")
+              .put("plan", "gold")
+              .put("seats", 5)
+              .put("client_id", "forged");
+          access.putArray("scopesToAdd").add("orders/read");
+          ObjectNode id = details.putObject("idTokenGeneration");
+          id.putObject("claimsToAddOrOverride").putObject("profile_data").put("level", 3);
+          return response;
+        });
+    String poolId =
+        pool(
+            c ->
+                c.preTokenGenerationConfig(
+                    p ->
+                        p.lambdaArn(arn("pretoken2"))
+                            .lambdaVersion(PreTokenGenerationLambdaVersionType.V2_0)));
     String clientId = client(cognito, poolId).clientId();
     confirmedUser(cognito, poolId, "alice");
 
-    AuthenticationResultType tokens = passwordSignIn(cognito, clientId, "alice", PASSWORD).authenticationResult();
+    AuthenticationResultType tokens =
+        passwordSignIn(cognito, clientId, "alice", PASSWORD).authenticationResult();
 
     ObjectNode e = lambda.lastEvent("pretoken2");
     assertEquals("2", e.get("version").asText());
@@ -277,42 +345,62 @@ class AuthenticationTriggersIT {
 
   @Test
   void whenTokensAreRefreshedThenPreTokenGenerationRunsWithTheRefreshSource() throws Exception {
-    lambda.respond("pretoken", response -> {
-      response.putObject("claimsOverrideDetails").putObject("claimsToAddOrOverride").put("fresh", "yes");
-      return response;
-    });
+    lambda.respond(
+        "pretoken",
+        response -> {
+          response
+              .putObject("claimsOverrideDetails")
+              .putObject("claimsToAddOrOverride")
+              .put("fresh", "yes");
+          return response;
+        });
     String poolId = pool(c -> c.preTokenGeneration(arn("pretoken")));
     String clientId = client(cognito, poolId).clientId();
     confirmedUser(cognito, poolId, "alice");
-    String refreshToken = passwordSignIn(cognito, clientId, "alice", PASSWORD).authenticationResult().refreshToken();
+    String refreshToken =
+        passwordSignIn(cognito, clientId, "alice", PASSWORD).authenticationResult().refreshToken();
 
-    AuthenticationResultType refreshed = cognito.initiateAuth(b -> b.clientId(clientId)
-        .authFlow(AuthFlowType.REFRESH_TOKEN_AUTH).authParameters(Map.of("REFRESH_TOKEN", refreshToken)))
-        .authenticationResult();
+    AuthenticationResultType refreshed =
+        cognito
+            .initiateAuth(
+                b ->
+                    b.clientId(clientId)
+                        .authFlow(AuthFlowType.REFRESH_TOKEN_AUTH)
+                        .authParameters(Map.of("REFRESH_TOKEN", refreshToken)))
+            .authenticationResult();
 
-    assertEquals("TokenGeneration_RefreshTokens", lambda.lastEvent("pretoken").get("triggerSource").asText());
+    assertEquals(
+        "TokenGeneration_RefreshTokens",
+        lambda.lastEvent("pretoken").get("triggerSource").asText());
     assertEquals("yes", claims(refreshed.idToken()).get("fresh").asText());
   }
 
   // User migration
 
   private void migrateWith(String function, String finalUserStatus) {
-    lambda.respond(function, response -> {
-      response.putObject("userAttributes").put("email", "carol@example.com").put("email_verified", "true")
-          .put("name", "Carol Legacy");
-      response.put("finalUserStatus", finalUserStatus);
-      response.put("messageAction", "SUPPRESS");
-      return response;
-    });
+    lambda.respond(
+        function,
+        response -> {
+          response
+              .putObject("userAttributes")
+              .put("email", "carol@example.com")
+              .put("email_verified", "true")
+              .put("name", "Carol Legacy");
+          response.put("finalUserStatus", finalUserStatus);
+          response.put("messageAction", "SUPPRESS");
+          return response;
+        });
   }
 
   @Test
-  void whenAnUnknownUserSignsInThenUserMigrationCreatesHerAndTheNextSignInNeedsNoTrigger() throws Exception {
+  void whenAnUnknownUserSignsInThenUserMigrationCreatesHerAndTheNextSignInNeedsNoTrigger()
+      throws Exception {
     migrateWith("migrate", "CONFIRMED");
     String poolId = pool(c -> c.userMigration(arn("migrate")));
     String clientId = client(cognito, poolId).clientId();
 
-    InitiateAuthResponse first = signIn(clientId, "carol", "Legacy-Passw0rd!", Map.of("source", "legacy-app"));
+    InitiateAuthResponse first =
+        signIn(clientId, "carol", "Legacy-Passw0rd!", Map.of("source", "legacy-app"));
 
     assertNotNull(first.authenticationResult().idToken());
     ObjectNode e = lambda.lastEvent("migrate");
@@ -322,41 +410,64 @@ class AuthenticationTriggersIT {
     assertEquals("legacy-app", e.at("/request/validationData/source").asText());
     var user = cognito.adminGetUser(b -> b.userPoolId(poolId).username("carol"));
     assertEquals(UserStatusType.CONFIRMED, user.userStatus());
-    assertTrue(user.userAttributes().contains(AttributeType.builder().name("email").value("carol@example.com")
-        .build()));
-    assertEquals("carol@example.com", claims(first.authenticationResult().idToken()).get("email").asText());
+    assertTrue(
+        user.userAttributes()
+            .contains(AttributeType.builder().name("email").value("carol@example.com").build()));
+    assertEquals(
+        "carol@example.com", claims(first.authenticationResult().idToken()).get("email").asText());
 
     passwordSignIn(cognito, clientId, "carol", "Legacy-Passw0rd!");
     assertEquals(1, lambda.events("migrate").size(), "a migrated user is found the second time");
-    assertThrows(CognitoIdentityProviderException.class,
+    assertThrows(
+        CognitoIdentityProviderException.class,
         () -> passwordSignIn(cognito, clientId, "carol", "Wr0ng-Passw0rd!"));
     assertEquals(1, lambda.events("migrate").size());
   }
 
   @Test
-  void whenMigratedThroughAdminUserPasswordAuthThenTheUserExistsAndSrpWorksWithThePassword() throws Exception {
+  void whenMigratedThroughAdminUserPasswordAuthThenTheUserExistsAndSrpWorksWithThePassword()
+      throws Exception {
     migrateWith("migrate", "CONFIRMED");
     String poolId = pool(c -> c.userMigration(arn("migrate")));
     String clientId = client(cognito, poolId).clientId();
 
-    var result = cognito.adminInitiateAuth(b -> b.userPoolId(poolId).clientId(clientId)
-        .authFlow(AuthFlowType.ADMIN_USER_PASSWORD_AUTH)
-        .authParameters(Map.of("USERNAME", "carol", "PASSWORD", "Legacy-Passw0rd!")));
+    var result =
+        cognito.adminInitiateAuth(
+            b ->
+                b.userPoolId(poolId)
+                    .clientId(clientId)
+                    .authFlow(AuthFlowType.ADMIN_USER_PASSWORD_AUTH)
+                    .authParameters(Map.of("USERNAME", "carol", "PASSWORD", "Legacy-Passw0rd!")));
     assertNotNull(result.authenticationResult().accessToken());
 
     SrpClient srp = SrpClient.random();
-    InitiateAuthResponse challenge = cognito.initiateAuth(b -> b.clientId(clientId)
-        .authFlow(AuthFlowType.USER_SRP_AUTH).authParameters(Map.of("USERNAME", "carol", "SRP_A", srp.srpA())));
+    InitiateAuthResponse challenge =
+        cognito.initiateAuth(
+            b ->
+                b.clientId(clientId)
+                    .authFlow(AuthFlowType.USER_SRP_AUTH)
+                    .authParameters(Map.of("USERNAME", "carol", "SRP_A", srp.srpA())));
     Map<String, String> p = challenge.challengeParameters();
     String poolName = poolId.substring(poolId.indexOf('_') + 1);
     String userId = p.get("USER_ID_FOR_SRP");
     byte[] key = srp.key(poolName, userId, "Legacy-Passw0rd!", p.get("SALT"), p.get("SRP_B"));
     String timestamp = SrpClient.timestamp(java.time.Instant.now());
-    var tokens = cognito.respondToAuthChallenge(b -> b.clientId(clientId)
-        .challengeName(ChallengeNameType.PASSWORD_VERIFIER).challengeResponses(Map.of("USERNAME", userId,
-            "PASSWORD_CLAIM_SECRET_BLOCK", p.get("SECRET_BLOCK"), "TIMESTAMP", timestamp,
-            "PASSWORD_CLAIM_SIGNATURE", SrpClient.signature(key, poolName, userId, p.get("SECRET_BLOCK"),
-                timestamp))));
+    var tokens =
+        cognito.respondToAuthChallenge(
+            b ->
+                b.clientId(clientId)
+                    .challengeName(ChallengeNameType.PASSWORD_VERIFIER)
+                    .challengeResponses(
+                        Map.of(
+                            "USERNAME",
+                            userId,
+                            "PASSWORD_CLAIM_SECRET_BLOCK",
+                            p.get("SECRET_BLOCK"),
+                            "TIMESTAMP",
+                            timestamp,
+                            "PASSWORD_CLAIM_SIGNATURE",
+                            SrpClient.signature(
+                                key, poolName, userId, p.get("SECRET_BLOCK"), timestamp))));
     assertNotNull(tokens.authenticationResult().idToken());
     assertEquals(1, lambda.events("migrate").size());
   }
@@ -367,9 +478,11 @@ class AuthenticationTriggersIT {
     String poolId = pool(c -> c.userMigration(arn("migrate")));
     String clientId = client(cognito, poolId).clientId();
 
-    assertThrows(PasswordResetRequiredException.class,
+    assertThrows(
+        PasswordResetRequiredException.class,
         () -> passwordSignIn(cognito, clientId, "carol", "Legacy-Passw0rd!"));
-    assertEquals(UserStatusType.RESET_REQUIRED,
+    assertEquals(
+        UserStatusType.RESET_REQUIRED,
         cognito.adminGetUser(b -> b.userPoolId(poolId).username("carol")).userStatus());
   }
 
@@ -379,9 +492,12 @@ class AuthenticationTriggersIT {
     String poolId = pool(c -> c.userMigration(arn("migrate")));
     String clientId = client(cognito, poolId).clientId();
 
-    UserLambdaValidationException e = assertThrows(UserLambdaValidationException.class,
-        () -> passwordSignIn(cognito, clientId, "carol", "Legacy-Passw0rd!"));
-    assertEquals("UserMigration failed with error Bad password.", e.awsErrorDetails().errorMessage());
+    UserLambdaValidationException e =
+        assertThrows(
+            UserLambdaValidationException.class,
+            () -> passwordSignIn(cognito, clientId, "carol", "Legacy-Passw0rd!"));
+    assertEquals(
+        "UserMigration failed with error Bad password.", e.awsErrorDetails().errorMessage());
   }
 
   @Test
@@ -392,8 +508,11 @@ class AuthenticationTriggersIT {
     passwordSignIn(cognito, clientId, "alice", PASSWORD);
     lambda.function("preauth", event -> FakeLambda.Answer.functionError("closed"));
 
-    cognito.updateUserPool(b -> b.userPoolId(poolId).lambdaConfig(c -> c.preAuthentication(arn("preauth"))));
+    cognito.updateUserPool(
+        b -> b.userPoolId(poolId).lambdaConfig(c -> c.preAuthentication(arn("preauth"))));
 
-    assertThrows(UserLambdaValidationException.class, () -> passwordSignIn(cognito, clientId, "alice", PASSWORD));
+    assertThrows(
+        UserLambdaValidationException.class,
+        () -> passwordSignIn(cognito, clientId, "alice", PASSWORD));
   }
 }

@@ -25,21 +25,33 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.NotAuthoriz
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolClientType;
 
-/** AddUserPoolClientSecret, ListUserPoolClientSecrets and DeleteUserPoolClientSecret through the SDK v2 client. */
+/**
+ * AddUserPoolClientSecret, ListUserPoolClientSecrets and DeleteUserPoolClientSecret through the SDK
+ * v2 client.
+ */
 class ClientSecretsIT {
   @RegisterExtension static final LocalServerExtension server = new LocalServerExtension();
 
   private final CognitoIdentityProviderClient cognito = server.client();
 
   private UserPoolClientType confidentialClient(String poolId) {
-    return SignInFixtures.client(cognito, poolId, b -> b.generateSecret(true)
-        .explicitAuthFlows(SignInFixtures.ALL_FLOWS));
+    return SignInFixtures.client(
+        cognito, poolId, b -> b.generateSecret(true).explicitAuthFlows(SignInFixtures.ALL_FLOWS));
   }
 
   private InitiateAuthResponse signInWithSecret(String clientId, String secret) {
-    return cognito.initiateAuth(b -> b.clientId(clientId).authFlow(AuthFlowType.USER_PASSWORD_AUTH)
-        .authParameters(Map.of("USERNAME", "rita", "PASSWORD", PASSWORD,
-            "SECRET_HASH", secretHash(secret, "rita", clientId))));
+    return cognito.initiateAuth(
+        b ->
+            b.clientId(clientId)
+                .authFlow(AuthFlowType.USER_PASSWORD_AUTH)
+                .authParameters(
+                    Map.of(
+                        "USERNAME",
+                        "rita",
+                        "PASSWORD",
+                        PASSWORD,
+                        "SECRET_HASH",
+                        secretHash(secret, "rita", clientId))));
   }
 
   @Test
@@ -57,7 +69,8 @@ class ClientSecretsIT {
     String second = descriptor.clientSecretValue();
     assertNotNull(second);
     assertTrue(second.matches("[\\w+]{24,64}"), second);
-    assertTrue(descriptor.clientSecretId().startsWith(clientId + "--"), descriptor.clientSecretId());
+    assertTrue(
+        descriptor.clientSecretId().startsWith(clientId + "--"), descriptor.clientSecretId());
     assertTrue(!descriptor.clientSecretCreateDate().isBefore(before));
     assertNotNull(signInWithSecret(clientId, client.clientSecret()).authenticationResult());
     assertNotNull(signInWithSecret(clientId, second).authenticationResult());
@@ -69,16 +82,28 @@ class ClientSecretsIT {
     listed.clientSecrets().forEach(s -> assertNull(s.clientSecretValue()));
     String firstId = listed.clientSecrets().get(0).clientSecretId();
 
-    cognito.deleteUserPoolClientSecret(b -> b.userPoolId(poolId).clientId(clientId).clientSecretId(firstId));
+    cognito.deleteUserPoolClientSecret(
+        b -> b.userPoolId(poolId).clientId(clientId).clientSecretId(firstId));
 
-    Expect.error(NotAuthorizedException.class, "Unable to verify secret hash for client " + clientId,
+    Expect.error(
+        NotAuthorizedException.class,
+        "Unable to verify secret hash for client " + clientId,
         () -> signInWithSecret(clientId, client.clientSecret()));
     assertNotNull(signInWithSecret(clientId, second).authenticationResult());
-    assertEquals(second, cognito.describeUserPoolClient(b -> b.userPoolId(poolId).clientId(clientId))
-        .userPoolClient().clientSecret());
-    assertEquals(List.of(descriptor.clientSecretId()),
-        cognito.listUserPoolClientSecrets(b -> b.userPoolId(poolId).clientId(clientId)).clientSecrets().stream()
-            .map(s -> s.clientSecretId()).toList());
+    assertEquals(
+        second,
+        cognito
+            .describeUserPoolClient(b -> b.userPoolId(poolId).clientId(clientId))
+            .userPoolClient()
+            .clientSecret());
+    assertEquals(
+        List.of(descriptor.clientSecretId()),
+        cognito
+            .listUserPoolClientSecrets(b -> b.userPoolId(poolId).clientId(clientId))
+            .clientSecrets()
+            .stream()
+            .map(s -> s.clientSecretId())
+            .toList());
   }
 
   @Test
@@ -88,8 +113,11 @@ class ClientSecretsIT {
     confirmedUser(cognito, poolId, "rita");
     String custom = "myOwnRotatedSecret0123456789";
 
-    ClientSecretDescriptorType descriptor = cognito.addUserPoolClientSecret(
-        b -> b.userPoolId(poolId).clientId(clientId).clientSecret(custom)).clientSecretDescriptor();
+    ClientSecretDescriptorType descriptor =
+        cognito
+            .addUserPoolClientSecret(
+                b -> b.userPoolId(poolId).clientId(clientId).clientSecret(custom))
+            .clientSecretDescriptor();
 
     assertNull(descriptor.clientSecretValue());
     assertNotNull(descriptor.clientSecretId());
@@ -102,27 +130,48 @@ class ClientSecretsIT {
     String clientId = confidentialClient(poolId).clientId();
     cognito.addUserPoolClientSecret(b -> b.userPoolId(poolId).clientId(clientId));
 
-    Expect.error(LimitExceededException.class, "2 client secrets",
+    Expect.error(
+        LimitExceededException.class,
+        "2 client secrets",
         () -> cognito.addUserPoolClientSecret(b -> b.userPoolId(poolId).clientId(clientId)));
 
-    assertEquals(2, cognito.listUserPoolClientSecrets(b -> b.userPoolId(poolId).clientId(clientId))
-        .clientSecrets().size());
+    assertEquals(
+        2,
+        cognito
+            .listUserPoolClientSecrets(b -> b.userPoolId(poolId).clientId(clientId))
+            .clientSecrets()
+            .size());
   }
 
   @Test
   void whenTheLastSecretOrAnUnknownOneIsDeletedThenRefused() {
     String poolId = SignInFixtures.pool(cognito);
     String clientId = confidentialClient(poolId).clientId();
-    String onlyId = cognito.listUserPoolClientSecrets(b -> b.userPoolId(poolId).clientId(clientId))
-        .clientSecrets().get(0).clientSecretId();
+    String onlyId =
+        cognito
+            .listUserPoolClientSecrets(b -> b.userPoolId(poolId).clientId(clientId))
+            .clientSecrets()
+            .get(0)
+            .clientSecretId();
 
-    Expect.error(InvalidParameterException.class, "last remaining client secret",
-        () -> cognito.deleteUserPoolClientSecret(b -> b.userPoolId(poolId).clientId(clientId).clientSecretId(onlyId)));
-    Expect.error(ResourceNotFoundException.class, "does not exist",
-        () -> cognito.deleteUserPoolClientSecret(
-            b -> b.userPoolId(poolId).clientId(clientId).clientSecretId(clientId + "--1")));
-    assertEquals(1, cognito.listUserPoolClientSecrets(b -> b.userPoolId(poolId).clientId(clientId))
-        .clientSecrets().size());
+    Expect.error(
+        InvalidParameterException.class,
+        "last remaining client secret",
+        () ->
+            cognito.deleteUserPoolClientSecret(
+                b -> b.userPoolId(poolId).clientId(clientId).clientSecretId(onlyId)));
+    Expect.error(
+        ResourceNotFoundException.class,
+        "does not exist",
+        () ->
+            cognito.deleteUserPoolClientSecret(
+                b -> b.userPoolId(poolId).clientId(clientId).clientSecretId(clientId + "--1")));
+    assertEquals(
+        1,
+        cognito
+            .listUserPoolClientSecrets(b -> b.userPoolId(poolId).clientId(clientId))
+            .clientSecrets()
+            .size());
   }
 
   @Test
@@ -130,14 +179,26 @@ class ClientSecretsIT {
     String poolId = SignInFixtures.pool(cognito);
     String publicClient = SignInFixtures.client(cognito, poolId).clientId();
 
-    Expect.error(InvalidParameterException.class, "does not have a client secret",
+    Expect.error(
+        InvalidParameterException.class,
+        "does not have a client secret",
         () -> cognito.addUserPoolClientSecret(b -> b.userPoolId(poolId).clientId(publicClient)));
-    assertTrue(cognito.listUserPoolClientSecrets(b -> b.userPoolId(poolId).clientId(publicClient))
-        .clientSecrets().isEmpty());
-    Expect.error(ResourceNotFoundException.class, "User pool client nosuchclient does not exist.",
-        () -> cognito.listUserPoolClientSecrets(b -> b.userPoolId(poolId).clientId("nosuchclient")));
-    Expect.error(InvalidParameterException.class, "Member must have length greater than or equal to 24",
-        () -> cognito.addUserPoolClientSecret(b -> b.userPoolId(poolId).clientId(publicClient).clientSecret("short")));
+    assertTrue(
+        cognito
+            .listUserPoolClientSecrets(b -> b.userPoolId(poolId).clientId(publicClient))
+            .clientSecrets()
+            .isEmpty());
+    Expect.error(
+        ResourceNotFoundException.class,
+        "User pool client nosuchclient does not exist.",
+        () ->
+            cognito.listUserPoolClientSecrets(b -> b.userPoolId(poolId).clientId("nosuchclient")));
+    Expect.error(
+        InvalidParameterException.class,
+        "Member must have length greater than or equal to 24",
+        () ->
+            cognito.addUserPoolClientSecret(
+                b -> b.userPoolId(poolId).clientId(publicClient).clientSecret("short")));
   }
 
   @Test
@@ -145,15 +206,31 @@ class ClientSecretsIT {
     String poolId = SignInFixtures.pool(cognito);
     UserPoolClientType client = confidentialClient(poolId);
     confirmedUser(cognito, poolId, "rita");
-    String second = cognito.addUserPoolClientSecret(b -> b.userPoolId(poolId).clientId(client.clientId()))
-        .clientSecretDescriptor().clientSecretValue();
-    String refresh = signInWithSecret(client.clientId(), client.clientSecret()).authenticationResult().refreshToken();
+    String second =
+        cognito
+            .addUserPoolClientSecret(b -> b.userPoolId(poolId).clientId(client.clientId()))
+            .clientSecretDescriptor()
+            .clientSecretValue();
+    String refresh =
+        signInWithSecret(client.clientId(), client.clientSecret())
+            .authenticationResult()
+            .refreshToken();
 
     cognito.revokeToken(b -> b.clientId(client.clientId()).clientSecret(second).token(refresh));
 
-    Expect.error(NotAuthorizedException.class, "Invalid Refresh Token",
-        () -> cognito.initiateAuth(b -> b.clientId(client.clientId()).authFlow(AuthFlowType.REFRESH_TOKEN_AUTH)
-            .authParameters(Map.of("REFRESH_TOKEN", refresh,
-                "SECRET_HASH", secretHash(second, "rita", client.clientId())))));
+    Expect.error(
+        NotAuthorizedException.class,
+        "Invalid Refresh Token",
+        () ->
+            cognito.initiateAuth(
+                b ->
+                    b.clientId(client.clientId())
+                        .authFlow(AuthFlowType.REFRESH_TOKEN_AUTH)
+                        .authParameters(
+                            Map.of(
+                                "REFRESH_TOKEN",
+                                refresh,
+                                "SECRET_HASH",
+                                secretHash(second, "rita", client.clientId())))));
   }
 }

@@ -32,9 +32,9 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.UserStatusT
 import software.amazon.awssdk.services.cognitoidentityprovider.model.VerifiedAttributeType;
 
 /**
- * The triggers around codes, invoked over the wire at an Invoke endpoint this test serves: CustomMessage replaces
- * the texts and receives the ClientMetadata, its failures and bad answers become Cognito's errors, and PreSignUp
- * can confirm the user so that no code is sent.
+ * The triggers around codes, invoked over the wire at an Invoke endpoint this test serves:
+ * CustomMessage replaces the texts and receives the ClientMetadata, its failures and bad answers
+ * become Cognito's errors, and PreSignUp can confirm the user so that no code is sent.
  */
 class CodeTriggersIT {
   private static HttpServer lambda;
@@ -47,8 +47,10 @@ class CodeTriggersIT {
     lambda = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 16);
     lambda.createContext("/2015-03-31/functions/", CodeTriggersIT::invoke);
     lambda.start();
-    server = LocalServer.start(LocalOptions.inMemoryOnFreePort()
-        .withLambdaEndpoint("http://127.0.0.1:" + lambda.getAddress().getPort()));
+    server =
+        LocalServer.start(
+            LocalOptions.inMemoryOnFreePort()
+                .withLambdaEndpoint("http://127.0.0.1:" + lambda.getAddress().getPort()));
     cognito = LocalServerExtension.clientFor(server.endpoint(), Region.US_EAST_1);
   }
 
@@ -72,28 +74,36 @@ class CodeTriggersIT {
   private static void invoke(HttpExchange exchange) throws IOException {
     String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
     String path = exchange.getRequestURI().getPath();
-    String function = path.substring("/2015-03-31/functions/".length(), path.length() - "/invocations".length());
+    String function =
+        path.substring("/2015-03-31/functions/".length(), path.length() - "/invocations".length());
     String name = function.contains(":function:") ? function.split(":")[6] : function;
     ObjectNode event = (ObjectNode) Json.read(body);
     events.add(event);
     switch (name) {
       case "custom" -> {
         String who = event.path("request").path("clientMetadata").path("who").asText("nobody");
-        event.putObject("response").put("smsMessage", "Hi " + who + ", your code: {####}")
-            .put("emailMessage", "<p>Hello " + who + "</p><p>{####}</p>").put("emailSubject", "Welcome " + who);
+        event
+            .putObject("response")
+            .put("smsMessage", "Hi " + who + ", your code: {####}")
+            .put("emailMessage", "<p>Hello " + who + "</p><p>{####}</p>")
+            .put("emailSubject", "Welcome " + who);
         answer(exchange, Map.of(), event.toString());
       }
       case "confirm" -> {
         event.putObject("response").put("autoConfirmUser", true).put("autoVerifyEmail", true);
         answer(exchange, Map.of(), event.toString());
       }
-      case "throws" -> answer(exchange, Map.of("X-Amz-Function-Error", "Unhandled"),
-          "{\"errorType\":\"Error\",\"errorMessage\":\"No messages today\"}");
+      case "throws" ->
+          answer(
+              exchange,
+              Map.of("X-Amz-Function-Error", "Unhandled"),
+              "{\"errorType\":\"Error\",\"errorMessage\":\"No messages today\"}");
       default -> answer(exchange, Map.of(), "this is not json");
     }
   }
 
-  private static void answer(HttpExchange exchange, Map<String, String> headers, String body) throws IOException {
+  private static void answer(HttpExchange exchange, Map<String, String> headers, String body)
+      throws IOException {
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
     headers.forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
     exchange.getResponseHeaders().add("Content-Type", "application/json");
@@ -103,15 +113,24 @@ class CodeTriggersIT {
     }
   }
 
-  private static String pool(String customMessage, String preSignUp, boolean developer, VerifiedAttributeType v) {
-    return SignInFixtures.pool(cognito, b -> {
-      b.autoVerifiedAttributes(v).lambdaConfig(l -> l.customMessage(customMessage == null ? null : arn(customMessage))
-          .preSignUp(preSignUp == null ? null : arn(preSignUp)));
-      if (developer) {
-        b.emailConfiguration(e -> e.emailSendingAccount(EmailSendingAccountType.DEVELOPER)
-            .from("no-reply@example.com").sourceArn("arn:aws:ses:us-east-1:123456789012:identity/example.com"));
-      }
-    });
+  private static String pool(
+      String customMessage, String preSignUp, boolean developer, VerifiedAttributeType v) {
+    return SignInFixtures.pool(
+        cognito,
+        b -> {
+          b.autoVerifiedAttributes(v)
+              .lambdaConfig(
+                  l ->
+                      l.customMessage(customMessage == null ? null : arn(customMessage))
+                          .preSignUp(preSignUp == null ? null : arn(preSignUp)));
+          if (developer) {
+            b.emailConfiguration(
+                e ->
+                    e.emailSendingAccount(EmailSendingAccountType.DEVELOPER)
+                        .from("no-reply@example.com")
+                        .sourceArn("arn:aws:ses:us-east-1:123456789012:identity/example.com"));
+          }
+        });
   }
 
   private static AttributeType attr(String name, String value) {
@@ -119,14 +138,24 @@ class CodeTriggersIT {
   }
 
   private static void signUp(String clientId, String username, AttributeType attribute) {
-    cognito.signUp(b -> b.clientId(clientId).username(username).password(PASSWORD).userAttributes(attribute)
-        .clientMetadata(Map.of("who", "Jane")));
+    cognito.signUp(
+        b ->
+            b.clientId(clientId)
+                .username(username)
+                .password(PASSWORD)
+                .userAttributes(attribute)
+                .clientMetadata(Map.of("who", "Jane")));
   }
 
   private static List<JsonNode> outbox(String poolId) {
     return server.wiring().outbox().messages(poolId, null).stream()
-        .map(m -> (JsonNode) Json.object().put("subject", m.subject()).put("message", m.body())
-            .put("code", m.code()))
+        .map(
+            m ->
+                (JsonNode)
+                    Json.object()
+                        .put("subject", m.subject())
+                        .put("message", m.body())
+                        .put("code", m.code()))
         .toList();
   }
 
@@ -141,11 +170,13 @@ class CodeTriggersIT {
     assertEquals("CustomMessage_SignUp", event.get("triggerSource").asText());
     assertEquals("{####}", event.path("request").path("codeParameter").asText());
     assertEquals("Jane", event.path("request").path("clientMetadata").path("who").asText());
-    assertEquals("jane@example.com", event.path("request").path("userAttributes").path("email").asText());
+    assertEquals(
+        "jane@example.com", event.path("request").path("userAttributes").path("email").asText());
     assertEquals(clientId, event.path("callerContext").path("clientId").asText());
     JsonNode sent = outbox(poolId).get(0);
     assertEquals("Welcome Jane", sent.get("subject").asText());
-    assertEquals("<p>Hello Jane</p><p>" + sent.get("code").asText() + "</p>", sent.get("message").asText());
+    assertEquals(
+        "<p>Hello Jane</p><p>" + sent.get("code").asText() + "</p>", sent.get("message").asText());
   }
 
   @Test
@@ -162,9 +193,13 @@ class CodeTriggersIT {
   void whenCustomTextsAreReturnedForACognitoDefaultEmailPoolThenInvalidLambdaResponse() {
     String poolId = pool("custom", null, false, VerifiedAttributeType.EMAIL);
     String clientId = SignInFixtures.client(cognito, poolId).clientId();
-    Expect.error(InvalidLambdaResponseException.class, "Unrecognizable lambda output",
+    Expect.error(
+        InvalidLambdaResponseException.class,
+        "Unrecognizable lambda output",
         () -> signUp(clientId, "jane", attr("email", "jane@example.com")));
-    Expect.error(UserNotFoundException.class, "User does not exist.",
+    Expect.error(
+        UserNotFoundException.class,
+        "User does not exist.",
         () -> cognito.adminGetUser(b -> b.userPoolId(poolId).username("jane")));
   }
 
@@ -172,9 +207,13 @@ class CodeTriggersIT {
   void whenCustomMessageThrowsThenUserLambdaValidationAndNoUser() {
     String poolId = pool("throws", null, true, VerifiedAttributeType.EMAIL);
     String clientId = SignInFixtures.client(cognito, poolId).clientId();
-    Expect.error(UserLambdaValidationException.class, "CustomMessage failed with error No messages today.",
+    Expect.error(
+        UserLambdaValidationException.class,
+        "CustomMessage failed with error No messages today.",
         () -> signUp(clientId, "jane", attr("email", "jane@example.com")));
-    Expect.error(UserNotFoundException.class, "User does not exist.",
+    Expect.error(
+        UserNotFoundException.class,
+        "User does not exist.",
         () -> cognito.adminGetUser(b -> b.userPoolId(poolId).username("jane")));
     assertTrue(outbox(poolId).isEmpty());
   }
@@ -183,7 +222,9 @@ class CodeTriggersIT {
   void whenCustomMessageAnswersGarbageThenInvalidLambdaResponse() {
     String poolId = pool("garbage", null, true, VerifiedAttributeType.EMAIL);
     String clientId = SignInFixtures.client(cognito, poolId).clientId();
-    Expect.error(InvalidLambdaResponseException.class, "Unrecognizable lambda output",
+    Expect.error(
+        InvalidLambdaResponseException.class,
+        "Unrecognizable lambda output",
         () -> signUp(clientId, "jane", attr("email", "jane@example.com")));
   }
 
@@ -192,8 +233,14 @@ class CodeTriggersIT {
     String poolId = pool("custom", "confirm", true, VerifiedAttributeType.EMAIL);
     String clientId = SignInFixtures.client(cognito, poolId).clientId();
 
-    var response = cognito.signUp(b -> b.clientId(clientId).username("jane").password(PASSWORD)
-        .userAttributes(attr("email", "jane@example.com")).validationData(attr("captcha", "ok")));
+    var response =
+        cognito.signUp(
+            b ->
+                b.clientId(clientId)
+                    .username("jane")
+                    .password(PASSWORD)
+                    .userAttributes(attr("email", "jane@example.com"))
+                    .validationData(attr("captcha", "ok")));
 
     assertTrue(response.userConfirmed());
     assertNull(response.codeDeliveryDetails());
@@ -203,7 +250,12 @@ class CodeTriggersIT {
     assertEquals("ok", pre.path("request").path("validationData").path("captcha").asText());
     var user = cognito.adminGetUser(b -> b.userPoolId(poolId).username("jane"));
     assertEquals(UserStatusType.CONFIRMED, user.userStatus());
-    assertEquals("true", user.userAttributes().stream().filter(a -> a.name().equals("email_verified"))
-        .findFirst().orElseThrow().value());
+    assertEquals(
+        "true",
+        user.userAttributes().stream()
+            .filter(a -> a.name().equals("email_verified"))
+            .findFirst()
+            .orElseThrow()
+            .value());
   }
 }

@@ -42,17 +42,26 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.SchemaAttri
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolClientType;
 
 /**
- * Moving in: moto's Cognito plays the source pool (a custom attribute, a client with a secret, groups, three users
- * with passwords and a disabled one). After {@code import-cognito} the local server answers with the same ids,
- * secret and subs; each user's first USER_PASSWORD_AUTH is checked by the source and stores an SRP verifier; after
- * that the source pool is deleted and SRP and password sign-ins still work; wrong passwords are refused and count
- * towards the lockout before and after migration.
+ * Moving in: moto's Cognito plays the source pool (a custom attribute, a client with a secret,
+ * groups, three users with passwords and a disabled one). After {@code import-cognito} the local
+ * server answers with the same ids, secret and subs; each user's first USER_PASSWORD_AUTH is
+ * checked by the source and stores an SRP verifier; after that the source pool is deleted and SRP
+ * and password sign-ins still work; wrong passwords are refused and count towards the lockout
+ * before and after migration.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CognitoImportIT {
   private static final List<String> USERS = List.of("alice", "bob", "carol");
   private static final Map<String, String> PASSWORDS =
-      Map.of("alice", "Alice-Pass-1!", "bob", "Bob-Pass-22!", "carol", "Carol-Pass-333!", "dave", "Dave-Pass-4!");
+      Map.of(
+          "alice",
+          "Alice-Pass-1!",
+          "bob",
+          "Bob-Pass-22!",
+          "carol",
+          "Carol-Pass-333!",
+          "dave",
+          "Dave-Pass-4!");
 
   @TempDir static Path dir;
   private static CognitoIdentityProviderClient source;
@@ -69,38 +78,91 @@ class CognitoImportIT {
   static void importFromMoto() throws Exception {
     System.setProperty("aws.accessKeyId", System.getProperty("aws.accessKeyId", "testing"));
     System.setProperty("aws.secretAccessKey", System.getProperty("aws.secretAccessKey", "testing"));
-    source = CognitoIdentityProviderClient.builder().endpointOverride(MotoServer.endpoint())
-        .region(Region.US_EAST_1)
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")))
-        .build();
-    poolId = source.createUserPool(b -> b.poolName("source").schema(SchemaAttributeType.builder().name("tier")
-        .attributeDataType(AttributeDataType.STRING).mutable(true).build())).userPool().id();
-    web = source.createUserPoolClient(b -> b.userPoolId(poolId).clientName("web").explicitAuthFlows(
-        ExplicitAuthFlowsType.ALLOW_USER_PASSWORD_AUTH, ExplicitAuthFlowsType.ALLOW_USER_SRP_AUTH,
-        ExplicitAuthFlowsType.ALLOW_REFRESH_TOKEN_AUTH)).userPoolClient();
-    server = source.createUserPoolClient(b -> b.userPoolId(poolId).clientName("server").generateSecret(true)
-        .explicitAuthFlows(ExplicitAuthFlowsType.ALLOW_ADMIN_USER_PASSWORD_AUTH,
-            ExplicitAuthFlowsType.ALLOW_USER_PASSWORD_AUTH, ExplicitAuthFlowsType.ALLOW_REFRESH_TOKEN_AUTH))
-        .userPoolClient();
-    source.createGroup(b -> b.userPoolId(poolId).groupName("admins").precedence(1).description("the admins"));
+    source =
+        CognitoIdentityProviderClient.builder()
+            .endpointOverride(MotoServer.endpoint())
+            .region(Region.US_EAST_1)
+            .credentialsProvider(
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")))
+            .build();
+    poolId =
+        source
+            .createUserPool(
+                b ->
+                    b.poolName("source")
+                        .schema(
+                            SchemaAttributeType.builder()
+                                .name("tier")
+                                .attributeDataType(AttributeDataType.STRING)
+                                .mutable(true)
+                                .build()))
+            .userPool()
+            .id();
+    web =
+        source
+            .createUserPoolClient(
+                b ->
+                    b.userPoolId(poolId)
+                        .clientName("web")
+                        .explicitAuthFlows(
+                            ExplicitAuthFlowsType.ALLOW_USER_PASSWORD_AUTH,
+                            ExplicitAuthFlowsType.ALLOW_USER_SRP_AUTH,
+                            ExplicitAuthFlowsType.ALLOW_REFRESH_TOKEN_AUTH))
+            .userPoolClient();
+    server =
+        source
+            .createUserPoolClient(
+                b ->
+                    b.userPoolId(poolId)
+                        .clientName("server")
+                        .generateSecret(true)
+                        .explicitAuthFlows(
+                            ExplicitAuthFlowsType.ALLOW_ADMIN_USER_PASSWORD_AUTH,
+                            ExplicitAuthFlowsType.ALLOW_USER_PASSWORD_AUTH,
+                            ExplicitAuthFlowsType.ALLOW_REFRESH_TOKEN_AUTH))
+            .userPoolClient();
+    source.createGroup(
+        b -> b.userPoolId(poolId).groupName("admins").precedence(1).description("the admins"));
     for (String name : List.of("alice", "bob", "carol", "dave")) {
-      source.adminCreateUser(b -> b.userPoolId(poolId).username(name).messageAction(MessageActionType.SUPPRESS)
-          .userAttributes(AttributeType.builder().name("email").value(name + "@example.com").build(),
-              AttributeType.builder().name("custom:tier").value("gold").build()));
-      source.adminSetUserPassword(b -> b.userPoolId(poolId).username(name).password(PASSWORDS.get(name))
-          .permanent(true));
-      subs.put(name, source.adminGetUser(b -> b.userPoolId(poolId).username(name)).userAttributes().stream()
-          .filter(a -> a.name().equals("sub")).findFirst().orElseThrow().value());
+      source.adminCreateUser(
+          b ->
+              b.userPoolId(poolId)
+                  .username(name)
+                  .messageAction(MessageActionType.SUPPRESS)
+                  .userAttributes(
+                      AttributeType.builder().name("email").value(name + "@example.com").build(),
+                      AttributeType.builder().name("custom:tier").value("gold").build()));
+      source.adminSetUserPassword(
+          b -> b.userPoolId(poolId).username(name).password(PASSWORDS.get(name)).permanent(true));
+      subs.put(
+          name,
+          source.adminGetUser(b -> b.userPoolId(poolId).username(name)).userAttributes().stream()
+              .filter(a -> a.name().equals("sub"))
+              .findFirst()
+              .orElseThrow()
+              .value());
     }
     source.adminDisableUser(b -> b.userPoolId(poolId).username("dave"));
     source.adminAddUserToGroup(b -> b.userPoolId(poolId).username("alice").groupName("admins"));
 
     Path store = dir.resolve("store");
-    imported = run("import-cognito", "--source-pool", poolId, "--source-endpoint", MotoServer.endpoint().toString(),
-        "--migration-client-id", server.clientId(), "--data-dir", store.toString());
+    imported =
+        run(
+            "import-cognito",
+            "--source-pool",
+            poolId,
+            "--source-endpoint",
+            MotoServer.endpoint().toString(),
+            "--migration-client-id",
+            server.clientId(),
+            "--data-dir",
+            store.toString());
     assertEquals(0, imported.code(), imported.out() + imported.err());
-    local = LocalServer.start(new LocalOptions(0, store, false, AppConfig.DEFAULT_REGION, AppConfig.DEFAULT_ACCOUNT,
-        null), clock);
+    local =
+        LocalServer.start(
+            new LocalOptions(
+                0, store, false, AppConfig.DEFAULT_REGION, AppConfig.DEFAULT_ACCOUNT, null),
+            clock);
     cognito = LocalServerExtension.clientFor(local.endpoint(), Region.US_EAST_1);
   }
 
@@ -120,30 +182,65 @@ class CognitoImportIT {
   void whenImportedThenPoolClientsUsersAndGroupsKeepTheirIds() {
     assertTrue(imported.out().contains("4 users"), imported.out());
     assertEquals(poolId, cognito.describeUserPool(b -> b.userPoolId(poolId)).userPool().id());
-    assertTrue(cognito.describeUserPool(b -> b.userPoolId(poolId)).userPool().schemaAttributes().stream()
-        .anyMatch(a -> a.name().equals("custom:tier")));
-    assertEquals(server.clientSecret(), cognito.describeUserPoolClient(b -> b.userPoolId(poolId)
-        .clientId(server.clientId())).userPoolClient().clientSecret());
+    assertTrue(
+        cognito.describeUserPool(b -> b.userPoolId(poolId)).userPool().schemaAttributes().stream()
+            .anyMatch(a -> a.name().equals("custom:tier")));
+    assertEquals(
+        server.clientSecret(),
+        cognito
+            .describeUserPoolClient(b -> b.userPoolId(poolId).clientId(server.clientId()))
+            .userPoolClient()
+            .clientSecret());
     for (String name : PASSWORDS.keySet()) {
       var user = cognito.adminGetUser(b -> b.userPoolId(poolId).username(name));
-      assertEquals(subs.get(name), user.userAttributes().stream().filter(a -> a.name().equals("sub"))
-          .findFirst().orElseThrow().value());
+      assertEquals(
+          subs.get(name),
+          user.userAttributes().stream()
+              .filter(a -> a.name().equals("sub"))
+              .findFirst()
+              .orElseThrow()
+              .value());
       assertEquals(!name.equals("dave"), user.enabled());
-      assertEquals("gold", user.userAttributes().stream().filter(a -> a.name().equals("custom:tier"))
-          .findFirst().orElseThrow().value());
+      assertEquals(
+          "gold",
+          user.userAttributes().stream()
+              .filter(a -> a.name().equals("custom:tier"))
+              .findFirst()
+              .orElseThrow()
+              .value());
     }
-    assertEquals(List.of("admins"), cognito.adminListGroupsForUser(b -> b.userPoolId(poolId).username("alice"))
-        .groups().stream().map(g -> g.groupName()).toList());
+    assertEquals(
+        List.of("admins"),
+        cognito
+            .adminListGroupsForUser(b -> b.userPoolId(poolId).username("alice"))
+            .groups()
+            .stream()
+            .map(g -> g.groupName())
+            .toList());
   }
 
   @Test
   @Order(2)
   void whenRunAgainThenNothingIsImportedTwice() {
-    Result again = run("import-cognito", "--source-pool", poolId, "--source-endpoint",
-        MotoServer.endpoint().toString(), "--data-dir", dir.resolve("again").toString());
+    Result again =
+        run(
+            "import-cognito",
+            "--source-pool",
+            poolId,
+            "--source-endpoint",
+            MotoServer.endpoint().toString(),
+            "--data-dir",
+            dir.resolve("again").toString());
     assertEquals(0, again.code(), again.err());
-    Result third = run("import-cognito", "--source-pool", poolId, "--source-endpoint",
-        MotoServer.endpoint().toString(), "--data-dir", dir.resolve("again").toString());
+    Result third =
+        run(
+            "import-cognito",
+            "--source-pool",
+            poolId,
+            "--source-endpoint",
+            MotoServer.endpoint().toString(),
+            "--data-dir",
+            dir.resolve("again").toString());
     assertEquals(0, third.code(), third.err());
     assertTrue(third.out().contains("pool already there"), third.out());
     assertTrue(third.out().contains("0 users (4 already there)"), third.out());
@@ -151,10 +248,12 @@ class CognitoImportIT {
 
   @Test
   @Order(4)
-  void whenUsersSignInWithTheirSourcePasswordsThenTheyMoveAndNoLongerNeedTheSource() throws Exception {
+  void whenUsersSignInWithTheirSourcePasswordsThenTheyMoveAndNoLongerNeedTheSource()
+      throws Exception {
     for (String name : USERS) {
-      NotAuthorizedException wrong = org.junit.jupiter.api.Assertions.assertThrows(NotAuthorizedException.class,
-          () -> passwordSignIn(name, "Not-The-Password-1"));
+      NotAuthorizedException wrong =
+          org.junit.jupiter.api.Assertions.assertThrows(
+              NotAuthorizedException.class, () -> passwordSignIn(name, "Not-The-Password-1"));
       assertEquals("Incorrect username or password.", wrong.awsErrorDetails().errorMessage());
       AuthenticationResultType tokens = passwordSignIn(name, PASSWORDS.get(name));
       assertNotNull(tokens.accessToken(), name);
@@ -179,12 +278,28 @@ class CognitoImportIT {
     }
   }
 
-  /** One amazon-cognito-identity-js SRP sign-in; the server's clock is frozen, so the SDK's timestamp is real. */
-  private static JsonNode acijSignIn(NodeProject js, String name, String password) throws Exception {
+  /**
+   * One amazon-cognito-identity-js SRP sign-in; the server's clock is frozen, so the SDK's
+   * timestamp is real.
+   */
+  private static JsonNode acijSignIn(NodeProject js, String name, String password)
+      throws Exception {
     clock.set(Instant.now());
-    NodeProject.Result run = js.node("acij-srp-signin.js", Map.of("USERPOOL_ENDPOINT", local.endpoint(),
-        "USERPOOL_POOL_ID", poolId, "USERPOOL_CLIENT_ID", web.clientId(), "USERPOOL_USERNAME", name,
-        "USERPOOL_PASSWORD", password), Duration.ofMinutes(1));
+    NodeProject.Result run =
+        js.node(
+            "acij-srp-signin.js",
+            Map.of(
+                "USERPOOL_ENDPOINT",
+                local.endpoint(),
+                "USERPOOL_POOL_ID",
+                poolId,
+                "USERPOOL_CLIENT_ID",
+                web.clientId(),
+                "USERPOOL_USERNAME",
+                name,
+                "USERPOOL_PASSWORD",
+                password),
+            Duration.ofMinutes(1));
     assertEquals(0, run.exitCode(), run.stdout() + run.stderr());
     return run.jsonLines().get(0);
   }
@@ -196,36 +311,63 @@ class CognitoImportIT {
     for (int i = 0; i < 5; i++) {
       assertThrowsNotAuthorized(() -> passwordSignIn("carol", "Wrong-Pass-1!"));
     }
-    NotAuthorizedException locked = org.junit.jupiter.api.Assertions.assertThrows(NotAuthorizedException.class,
-        () -> passwordSignIn("carol", PASSWORDS.get("carol")));
+    NotAuthorizedException locked =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            NotAuthorizedException.class, () -> passwordSignIn("carol", PASSWORDS.get("carol")));
     assertEquals("Password attempts exceeded", locked.awsErrorDetails().errorMessage());
-    clock.advance(java.time.Duration.ofMinutes(16)); // the count resets after 15 minutes without a failure
+    clock.advance(
+        java.time.Duration.ofMinutes(16)); // the count resets after 15 minutes without a failure
   }
 
   private static void assertThrowsNotAuthorized(org.junit.jupiter.api.function.Executable call) {
-    assertFalse(org.junit.jupiter.api.Assertions.assertThrows(NotAuthorizedException.class, call)
-        .awsErrorDetails().errorMessage().isEmpty());
+    assertFalse(
+        org.junit.jupiter.api.Assertions.assertThrows(NotAuthorizedException.class, call)
+            .awsErrorDetails()
+            .errorMessage()
+            .isEmpty());
   }
 
   private static AuthenticationResultType passwordSignIn(String name, String password) {
-    return cognito.initiateAuth(b -> b.clientId(web.clientId()).authFlow(AuthFlowType.USER_PASSWORD_AUTH)
-        .authParameters(Map.of("USERNAME", name, "PASSWORD", password))).authenticationResult();
+    return cognito
+        .initiateAuth(
+            b ->
+                b.clientId(web.clientId())
+                    .authFlow(AuthFlowType.USER_PASSWORD_AUTH)
+                    .authParameters(Map.of("USERNAME", name, "PASSWORD", password)))
+        .authenticationResult();
   }
 
   private static AuthenticationResultType srpSignIn(String username, String password) {
     SrpClient srp = SrpClient.random();
-    InitiateAuthResponse challenge = cognito.initiateAuth(b -> b.clientId(web.clientId())
-        .authFlow(AuthFlowType.USER_SRP_AUTH).authParameters(Map.of("USERNAME", username, "SRP_A", srp.srpA())));
+    InitiateAuthResponse challenge =
+        cognito.initiateAuth(
+            b ->
+                b.clientId(web.clientId())
+                    .authFlow(AuthFlowType.USER_SRP_AUTH)
+                    .authParameters(Map.of("USERNAME", username, "SRP_A", srp.srpA())));
     Map<String, String> p = challenge.challengeParameters();
     String poolName = poolId.substring(poolId.indexOf('_') + 1);
     String userId = p.get("USER_ID_FOR_SRP");
     byte[] key = srp.key(poolName, userId, password, p.get("SALT"), p.get("SRP_B"));
     String timestamp = SrpClient.timestamp(clock.instant());
-    Map<String, String> responses = new HashMap<>(Map.of("USERNAME", userId,
-        "PASSWORD_CLAIM_SECRET_BLOCK", p.get("SECRET_BLOCK"), "TIMESTAMP", timestamp,
-        "PASSWORD_CLAIM_SIGNATURE", SrpClient.signature(key, poolName, userId, p.get("SECRET_BLOCK"), timestamp)));
-    return cognito.respondToAuthChallenge(b -> b.clientId(web.clientId())
-        .challengeName(ChallengeNameType.PASSWORD_VERIFIER).challengeResponses(responses)).authenticationResult();
+    Map<String, String> responses =
+        new HashMap<>(
+            Map.of(
+                "USERNAME",
+                userId,
+                "PASSWORD_CLAIM_SECRET_BLOCK",
+                p.get("SECRET_BLOCK"),
+                "TIMESTAMP",
+                timestamp,
+                "PASSWORD_CLAIM_SIGNATURE",
+                SrpClient.signature(key, poolName, userId, p.get("SECRET_BLOCK"), timestamp)));
+    return cognito
+        .respondToAuthChallenge(
+            b ->
+                b.clientId(web.clientId())
+                    .challengeName(ChallengeNameType.PASSWORD_VERIFIER)
+                    .challengeResponses(responses))
+        .authenticationResult();
   }
 
   private record Result(int code, String out, String err) {}
@@ -233,8 +375,13 @@ class CognitoImportIT {
   private static Result run(String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = new CognitoImportCommand(new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8), java.time.Clock.systemUTC()).run(args);
-    return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    int code =
+        new CognitoImportCommand(
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8),
+                java.time.Clock.systemUTC())
+            .run(args);
+    return new Result(
+        code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 }

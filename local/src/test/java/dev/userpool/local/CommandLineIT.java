@@ -22,8 +22,9 @@ import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityPr
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ResourceNotFoundException;
 
 /**
- * The server's command line as a user meets it: the built jar in a child process for exit codes, what reaches
- * the terminal and the port; {@link LocalOptions#parse} directly for every kind of bad option.
+ * The server's command line as a user meets it: the built jar in a child process for exit codes,
+ * what reaches the terminal and the port; {@link LocalOptions#parse} directly for every kind of bad
+ * option.
  */
 class CommandLineIT {
   @TempDir Path tmp;
@@ -38,7 +39,8 @@ class CommandLineIT {
     for (LocalOptions.Option option : LocalOptions.OPTIONS) {
       int at = -1;
       for (int i = 0; i < lines.size() && at < 0; i++) {
-        if (lines.get(i).startsWith("  " + option.name() + " ") || lines.get(i).equals("  " + option.name())) {
+        if (lines.get(i).startsWith("  " + option.name() + " ")
+            || lines.get(i).equals("  " + option.name())) {
           at = i;
         }
       }
@@ -49,10 +51,14 @@ class CommandLineIT {
       }
       assertTrue(lines.stream().allMatch(l -> l.length() <= 100), "lines fit a terminal");
       if (option.defaultValue() != null) {
-        assertTrue(entry.toString().contains("(default: " + option.defaultValue() + ")"), entry.toString());
+        assertTrue(
+            entry.toString().contains("(default: " + option.defaultValue() + ")"),
+            entry.toString());
       }
     }
-    assertTrue(result.stdout().contains("(default: 9229)") && result.stdout().contains("(default: 127.0.0.1)"));
+    assertTrue(
+        result.stdout().contains("(default: 9229)")
+            && result.stdout().contains("(default: 127.0.0.1)"));
   }
 
   @Test
@@ -60,19 +66,24 @@ class CommandLineIT {
     LocalJar.Result result = LocalJar.run("--version");
 
     assertEquals(0, result.exit());
-    assertTrue(result.stdout().strip().matches("userpool-local \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?"), result.stdout());
+    assertTrue(
+        result.stdout().strip().matches("userpool-local \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?"),
+        result.stdout());
   }
 
   @Test
   void whenThePortIsNotANumberThenOneLineAndExitTwo() throws Exception {
     String line = LocalJar.run("--in-memory", "--port", "abc").oneErrorLine();
 
-    assertEquals("userpool-local: --port needs a whole number from 0 to 65535, not \"abc\" (see --help)", line);
+    assertEquals(
+        "userpool-local: --port needs a whole number from 0 to 65535, not \"abc\" (see --help)",
+        line);
   }
 
   @Test
   void whenAnOptionIsUnknownThenOneLineAndExitTwo() throws Exception {
-    assertEquals("userpool-local: unknown option --frobnicate (see --help)",
+    assertEquals(
+        "userpool-local: unknown option --frobnicate (see --help)",
         LocalJar.run("--in-memory", "--frobnicate").oneErrorLine());
   }
 
@@ -89,9 +100,14 @@ class CommandLineIT {
   @Test
   void whenThePortIsInUseThenOneLineNamingItAndExitTwo() throws Exception {
     try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-      String line = LocalJar.run("--in-memory", "--port", Integer.toString(taken.getLocalPort())).oneErrorLine();
+      String line =
+          LocalJar.run("--in-memory", "--port", Integer.toString(taken.getLocalPort()))
+              .oneErrorLine();
 
-      assertTrue(line.startsWith("userpool-local: cannot listen on 127.0.0.1:" + taken.getLocalPort() + ": "), line);
+      assertTrue(
+          line.startsWith(
+              "userpool-local: cannot listen on 127.0.0.1:" + taken.getLocalPort() + ": "),
+          line);
       assertTrue(line.contains("--port"), line);
     }
   }
@@ -100,14 +116,16 @@ class CommandLineIT {
   void whenThePortIsInUseThenTheDataFolderIsNotEvenCreated() throws Exception {
     Path dir = tmp.resolve("data");
     try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-      LocalJar.run("--data-dir", dir.toString(), "--port", Integer.toString(taken.getLocalPort())).oneErrorLine();
+      LocalJar.run("--data-dir", dir.toString(), "--port", Integer.toString(taken.getLocalPort()))
+          .oneErrorLine();
     }
     assertFalse(Files.exists(dir));
   }
 
   @Test
   void whenTheHostIsUnknownThenOneLineAndExitTwo() throws Exception {
-    String line = LocalJar.run("--in-memory", "--port", "0", "--host", "no-such-host.invalid").oneErrorLine();
+    String line =
+        LocalJar.run("--in-memory", "--port", "0", "--host", "no-such-host.invalid").oneErrorLine();
 
     assertTrue(line.startsWith("userpool-local: cannot listen on no-such-host.invalid"), line);
   }
@@ -124,8 +142,9 @@ class CommandLineIT {
   }
 
   /**
-   * A folder nobody may write: tests run as root, who ignores permission bits, so an immutable folder
-   * ({@code chattr +i}, which binds root too) stands in for a read-only one; skipped where chattr is refused.
+   * A folder nobody may write: tests run as root, who ignores permission bits, so an immutable
+   * folder ({@code chattr +i}, which binds root too) stands in for a read-only one; skipped where
+   * chattr is refused.
    */
   @Test
   void whenTheDataFolderCannotBeWrittenThenOneLineAndExitTwo() throws Exception {
@@ -134,8 +153,13 @@ class CommandLineIT {
     try {
       String line = LocalJar.run("--port", "0", "--data-dir", dir.toString()).oneErrorLine();
 
-      assertTrue(line.startsWith("userpool-local: cannot use " + dir + " as the data folder: writing its lock file"
-          + " failed (Operation not permitted); choose another with --data-dir DIR"), line);
+      assertTrue(
+          line.startsWith(
+              "userpool-local: cannot use "
+                  + dir
+                  + " as the data folder: writing its lock file"
+                  + " failed (Operation not permitted); choose another with --data-dir DIR"),
+          line);
     } finally {
       chattr("-i", dir);
     }
@@ -146,7 +170,8 @@ class CommandLineIT {
 
   private static boolean chattr(String flag, Path path) throws Exception {
     try {
-      Process p = new ProcessBuilder("chattr", flag, path.toString()).redirectErrorStream(true).start();
+      Process p =
+          new ProcessBuilder("chattr", flag, path.toString()).redirectErrorStream(true).start();
       p.getInputStream().readAllBytes();
       return p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS) && p.exitValue() == 0;
     } catch (java.io.IOException noChattr) {
@@ -159,33 +184,50 @@ class CommandLineIT {
     try (LocalJar jar = LocalJar.start("--in-memory", "--port", "0", "--host", "0.0.0.0")) {
       assertTrue(jar.stderr().contains("listening on every interface"), jar.stderr());
       int port = URI.create(jar.endpoint()).getPort();
-      HttpResponse<String> health = HttpClient.newHttpClient().send(
-          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health")).build(),
-          HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> health =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
       assertEquals(200, health.statusCode());
     }
   }
 
   @Test
-  void whenRequestsAreServedThenEachGetsOneLineWithOperationStatusErrorTypeAndTime() throws Exception {
+  void whenRequestsAreServedThenEachGetsOneLineWithOperationStatusErrorTypeAndTime()
+      throws Exception {
     try (LocalJar jar = LocalJar.start("--in-memory", "--port", "0");
-        CognitoIdentityProviderClient cognito = LocalServerExtension.clientFor(jar.endpoint(), Region.US_EAST_1)) {
+        CognitoIdentityProviderClient cognito =
+            LocalServerExtension.clientFor(jar.endpoint(), Region.US_EAST_1)) {
       cognito.createUserPool(b -> b.poolName("logged"));
-      assertThrows(ResourceNotFoundException.class,
+      assertThrows(
+          ResourceNotFoundException.class,
           () -> cognito.describeUserPool(b -> b.userPoolId("us-east-1_missing")));
       String log = jar.stop().stderr();
 
-      assertTrue(log.lines().anyMatch(l -> l.matches(
-          "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z CreateUserPool 200 \\d+ms [0-9a-f-]{36}")), log);
-      assertTrue(log.lines().anyMatch(l -> l.matches(
-          ".*Z DescribeUserPool 400 ResourceNotFoundException \\d+ms [0-9a-f-]{36}")), log);
+      assertTrue(
+          log.lines()
+              .anyMatch(
+                  l ->
+                      l.matches(
+                          "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z CreateUserPool 200 \\d+ms [0-9a-f-]{36}")),
+          log);
+      assertTrue(
+          log.lines()
+              .anyMatch(
+                  l ->
+                      l.matches(
+                          ".*Z DescribeUserPool 400 ResourceNotFoundException \\d+ms [0-9a-f-]{36}")),
+          log);
     }
   }
 
   @Test
   void whenQuietThenNoRequestLinesButTheStartLine() throws Exception {
     try (LocalJar jar = LocalJar.start("--in-memory", "--port", "0", "--quiet");
-        CognitoIdentityProviderClient cognito = LocalServerExtension.clientFor(jar.endpoint(), Region.US_EAST_1)) {
+        CognitoIdentityProviderClient cognito =
+            LocalServerExtension.clientFor(jar.endpoint(), Region.US_EAST_1)) {
       cognito.createUserPool(b -> b.poolName("quiet"));
       String log = jar.stop().stderr();
 
@@ -195,16 +237,19 @@ class CommandLineIT {
   }
 
   @Test
-  void whenTheJournalIsDamagedInTheMiddleThenTheServerRefusesToStartAndRepairKeepsWhatIsSafe() throws Exception {
+  void whenTheJournalIsDamagedInTheMiddleThenTheServerRefusesToStartAndRepairKeepsWhatIsSafe()
+      throws Exception {
     Path dir = tmp.resolve("data");
     String first;
     try (LocalJar jar = LocalJar.start("--data-dir", dir.toString(), "--port", "0");
-        CognitoIdentityProviderClient cognito = LocalServerExtension.clientFor(jar.endpoint(), Region.US_EAST_1)) {
+        CognitoIdentityProviderClient cognito =
+            LocalServerExtension.clientFor(jar.endpoint(), Region.US_EAST_1)) {
       first = cognito.createUserPool(b -> b.poolName("first")).userPool().id();
       jar.stop();
     }
     try (LocalJar jar = LocalJar.start("--data-dir", dir.toString(), "--port", "0");
-        CognitoIdentityProviderClient cognito = LocalServerExtension.clientFor(jar.endpoint(), Region.US_EAST_1)) {
+        CognitoIdentityProviderClient cognito =
+            LocalServerExtension.clientFor(jar.endpoint(), Region.US_EAST_1)) {
       cognito.createUserPool(b -> b.poolName("second"));
       cognito.createUserPool(b -> b.poolName("third"));
       jar.stop();
@@ -217,18 +262,30 @@ class CommandLineIT {
 
     String line = LocalJar.run("--data-dir", dir.toString(), "--port", "0").oneErrorLine();
 
-    assertTrue(line.startsWith("userpool-local: " + journal.toAbsolutePath().normalize() + " is damaged at byte 0")
-        || line.startsWith("userpool-local: " + journal + " is damaged at byte 0"), line);
+    assertTrue(
+        line.startsWith(
+                "userpool-local: " + journal.toAbsolutePath().normalize() + " is damaged at byte 0")
+            || line.startsWith("userpool-local: " + journal + " is damaged at byte 0"),
+        line);
     assertTrue(line.contains("nothing was changed") && line.contains("--repair"), line);
     assertTrue(java.util.Arrays.equals(bytes, Files.readAllBytes(journal)), "journal unchanged");
-    assertTrue(java.util.Arrays.equals(snapshot, Files.readAllBytes(dir.resolve("snapshot"))), "snapshot unchanged");
+    assertTrue(
+        java.util.Arrays.equals(snapshot, Files.readAllBytes(dir.resolve("snapshot"))),
+        "snapshot unchanged");
 
     try (LocalJar jar = LocalJar.start("--data-dir", dir.toString(), "--port", "0", "--repair");
-        CognitoIdentityProviderClient cognito = LocalServerExtension.clientFor(jar.endpoint(), Region.US_EAST_1)) {
-      assertTrue(jar.stderr().contains("repair: the damaged journal is kept as " + dir.resolve("journal.damaged-")),
+        CognitoIdentityProviderClient cognito =
+            LocalServerExtension.clientFor(jar.endpoint(), Region.US_EAST_1)) {
+      assertTrue(
+          jar.stderr()
+              .contains(
+                  "repair: the damaged journal is kept as " + dir.resolve("journal.damaged-")),
           jar.stderr());
-      assertEquals(List.of(first), cognito.listUserPools(b -> b.maxResults(60)).userPools().stream()
-          .map(p -> p.id()).toList());
+      assertEquals(
+          List.of(first),
+          cognito.listUserPools(b -> b.maxResults(60)).userPools().stream()
+              .map(p -> p.id())
+              .toList());
     }
     try (var files = Files.list(dir)) {
       assertTrue(files.anyMatch(f -> f.getFileName().toString().startsWith("journal.damaged-")));
@@ -239,7 +296,8 @@ class CommandLineIT {
   void whenTheLastJournalLineIsTornThenTheServerStartsAndSaysWhatItDropped() throws Exception {
     Path dir = tmp.resolve("data");
     try (LocalJar jar = LocalJar.start("--data-dir", dir.toString(), "--port", "0");
-        CognitoIdentityProviderClient cognito = LocalServerExtension.clientFor(jar.endpoint(), Region.US_EAST_1)) {
+        CognitoIdentityProviderClient cognito =
+            LocalServerExtension.clientFor(jar.endpoint(), Region.US_EAST_1)) {
       cognito.createUserPool(b -> b.poolName("kept"));
       jar.stop();
     }
@@ -270,12 +328,19 @@ class CommandLineIT {
     assertUsage("--port needs a value: --port N", "--port");
     assertUsage("--data-dir needs a value: --data-dir DIR", "--data-dir", "--in-memory");
     assertUsage("--port is given twice", "--port", "1", "--port", "2");
-    assertUsage("--repair repairs a data folder; with --in-memory there is none", "--in-memory", "--repair");
+    assertUsage(
+        "--repair repairs a data folder; with --in-memory there is none",
+        "--in-memory",
+        "--repair");
     assertUsage("--account needs 12 digits, not \"12\"", "--account", "12");
-    assertUsage("--issuer-base-url needs an http:// or https:// URL, not \"localhost:9229\"",
-        "--issuer-base-url", "localhost:9229");
-    assertUsage("--outbox-size needs a whole number from 1 to 1000000, not \"0\"", "--outbox-size", "0");
-    assertUsage("--admin-key needs ACCESS_KEY_ID:SECRET_KEY, not \"nokey\"", "--admin-key", "nokey");
+    assertUsage(
+        "--issuer-base-url needs an http:// or https:// URL, not \"localhost:9229\"",
+        "--issuer-base-url",
+        "localhost:9229");
+    assertUsage(
+        "--outbox-size needs a whole number from 1 to 1000000, not \"0\"", "--outbox-size", "0");
+    assertUsage(
+        "--admin-key needs ACCESS_KEY_ID:SECRET_KEY, not \"nokey\"", "--admin-key", "nokey");
     assertUsage("unexpected argument \"9229\" (options start with --)", "9229");
   }
 
@@ -295,12 +360,15 @@ class CommandLineIT {
     int from = readme.indexOf("## Start the local server");
     String section = readme.substring(from, readme.indexOf("\n## ", from + 1));
     for (LocalOptions.Option option : LocalOptions.OPTIONS) {
-      assertTrue(section.contains("`" + option.name()), option.name() + " is not in the README's start section");
+      assertTrue(
+          section.contains("`" + option.name()),
+          option.name() + " is not in the README's start section");
     }
   }
 
   private static void assertUsage(String message, String... args) {
-    LocalOptions.UsageException e = assertThrows(LocalOptions.UsageException.class, () -> LocalOptions.parse(args));
+    LocalOptions.UsageException e =
+        assertThrows(LocalOptions.UsageException.class, () -> LocalOptions.parse(args));
     assertEquals(message, e.getMessage());
   }
 }

@@ -10,7 +10,8 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
 final class Expect {
   private Expect() {}
 
-  static <T extends AwsServiceException> T error(Class<T> type, String messagePart, Executable call) {
+  static <T extends AwsServiceException> T error(
+      Class<T> type, String messagePart, Executable call) {
     T e = assertThrows(type, call);
     assertTrue(e.statusCode() == 400, "status " + e.statusCode());
     String message = e.awsErrorDetails().errorMessage();

@@ -21,24 +21,29 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * The Lambda Invoke API as a test serves it ({@code POST /2015-03-31/functions/<name>/invocations}): records every
- * event by function name and answers as the test says. A function without an answer returns the event unchanged
- * (what a trigger that allows everything does); an unknown function is whatever the test did not declare — it
- * answers 404 ResourceNotFoundException like Lambda. Started when constructed, so the local server can be given
- * its endpoint as {@code --lambda-endpoint}; reset before each test.
+ * The Lambda Invoke API as a test serves it ({@code POST
+ * /2015-03-31/functions/<name>/invocations}): records every event by function name and answers as
+ * the test says. A function without an answer returns the event unchanged (what a trigger that
+ * allows everything does); an unknown function is whatever the test did not declare — it answers
+ * 404 ResourceNotFoundException like Lambda. Started when constructed, so the local server can be
+ * given its endpoint as {@code --lambda-endpoint}; reset before each test.
  */
 final class FakeLambda implements BeforeEachCallback, AfterAllCallback {
   static final ObjectMapper JSON = new ObjectMapper();
   static final String ARN_PREFIX = "arn:aws:lambda:us-east-1:123456789012:function:";
 
-  /** What a function answers: HTTP status, body, and the X-Amz-Function-Error header (null for none). */
+  /**
+   * What a function answers: HTTP status, body, and the X-Amz-Function-Error header (null for
+   * none).
+   */
   record Answer(int status, String body, String functionError, long delayMillis) {
     static Answer of(JsonNode event) {
       return new Answer(200, event.toString(), null, 0);
     }
 
     static Answer functionError(String message) {
-      return new Answer(200, "{\"errorMessage\":\"" + message + "\",\"errorType\":\"Error\"}", "Unhandled", 0);
+      return new Answer(
+          200, "{\"errorMessage\":\"" + message + "\",\"errorType\":\"Error\"}", "Unhandled", 0);
     }
 
     static Answer raw(String body) {
@@ -85,11 +90,13 @@ final class FakeLambda implements BeforeEachCallback, AfterAllCallback {
 
   /** Declares a function that edits the event's {@code response} and returns the event. */
   void respond(String name, UnaryOperator<ObjectNode> editResponse) {
-    function(name, event -> {
-      ObjectNode response = event.with("response");
-      editResponse.apply(response);
-      return Answer.of(event);
-    });
+    function(
+        name,
+        event -> {
+          ObjectNode response = event.with("response");
+          editResponse.apply(response);
+          return Answer.of(event);
+        });
   }
 
   /** Declares a function that returns every event unchanged. */
@@ -111,13 +118,19 @@ final class FakeLambda implements BeforeEachCallback, AfterAllCallback {
 
   private void invoke(HttpExchange exchange) throws IOException {
     String path = exchange.getRequestURI().getPath();
-    String name = path.substring("/2015-03-31/functions/".length(), path.length() - "/invocations".length());
+    String name =
+        path.substring("/2015-03-31/functions/".length(), path.length() - "/invocations".length());
     ObjectNode event = (ObjectNode) JSON.readTree(exchange.getRequestBody().readAllBytes());
     events.computeIfAbsent(name, n -> new CopyOnWriteArrayList<>()).add(event.deepCopy());
     Behaviour behaviour = functions.get(name);
-    Answer answer = behaviour == null
-        ? new Answer(404, "{\"Type\":\"User\",\"message\":\"Function not found: " + name + "\"}", null, 0)
-        : behaviour.answer(event);
+    Answer answer =
+        behaviour == null
+            ? new Answer(
+                404,
+                "{\"Type\":\"User\",\"message\":\"Function not found: " + name + "\"}",
+                null,
+                0)
+            : behaviour.answer(event);
     if (answer.delayMillis() > 0) {
       try {
         Thread.sleep(answer.delayMillis());

@@ -23,8 +23,8 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.UserStatusT
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserType;
 
 /**
- * AdminAddUserToGroup, AdminRemoveUserFromGroup, AdminListGroupsForUser and ListUsersInGroup through the AWS SDK
- * v2, and what deleting a user or a group does to memberships.
+ * AdminAddUserToGroup, AdminRemoveUserFromGroup, AdminListGroupsForUser and ListUsersInGroup
+ * through the AWS SDK v2, and what deleting a user or a group does to memberships.
  */
 class GroupMembersIT {
   private static final String MISSING_POOL = GroupsIT.MISSING_POOL;
@@ -37,14 +37,18 @@ class GroupMembersIT {
   void whenUserIsAddedThenBothListingsShowTheMembership() {
     String poolId = TestPools.builder().create(server);
     createUser(poolId, "alice");
-    cognito.createGroup(b -> b.userPoolId(poolId).groupName("admins").precedence(1).description("Admins"));
+    cognito.createGroup(
+        b -> b.userPoolId(poolId).groupName("admins").precedence(1).description("Admins"));
 
     cognito.adminAddUserToGroup(b -> b.userPoolId(poolId).groupName("admins").username("alice"));
 
-    List<GroupType> groups = cognito.adminListGroupsForUser(b -> b.userPoolId(poolId).username("alice")).groups();
+    List<GroupType> groups =
+        cognito.adminListGroupsForUser(b -> b.userPoolId(poolId).username("alice")).groups();
     assertEquals(List.of("admins"), groups.stream().map(GroupType::groupName).toList());
-    assertEquals(cognito.getGroup(b -> b.userPoolId(poolId).groupName("admins")).group(), groups.get(0));
-    List<UserType> users = cognito.listUsersInGroup(b -> b.userPoolId(poolId).groupName("admins")).users();
+    assertEquals(
+        cognito.getGroup(b -> b.userPoolId(poolId).groupName("admins")).group(), groups.get(0));
+    List<UserType> users =
+        cognito.listUsersInGroup(b -> b.userPoolId(poolId).groupName("admins")).users();
     assertEquals(List.of("alice"), users.stream().map(UserType::username).toList());
   }
 
@@ -55,7 +59,8 @@ class GroupMembersIT {
     cognito.createGroup(b -> b.userPoolId(poolId).groupName("admins"));
     cognito.adminAddUserToGroup(b -> b.userPoolId(poolId).groupName("admins").username("alice"));
 
-    UserType member = cognito.listUsersInGroup(b -> b.userPoolId(poolId).groupName("admins")).users().get(0);
+    UserType member =
+        cognito.listUsersInGroup(b -> b.userPoolId(poolId).groupName("admins")).users().get(0);
     UserType listed = cognito.listUsers(b -> b.userPoolId(poolId)).users().get(0);
 
     assertEquals(listed, member);
@@ -72,7 +77,8 @@ class GroupMembersIT {
     cognito.adminAddUserToGroup(b -> b.userPoolId(poolId).groupName("admins").username("alice"));
     cognito.adminAddUserToGroup(b -> b.userPoolId(poolId).groupName("admins").username("alice"));
 
-    assertEquals(1, cognito.listUsersInGroup(b -> b.userPoolId(poolId).groupName("admins")).users().size());
+    assertEquals(
+        1, cognito.listUsersInGroup(b -> b.userPoolId(poolId).groupName("admins")).users().size());
   }
 
   @Test
@@ -83,7 +89,12 @@ class GroupMembersIT {
 
     cognito.adminAddUserToGroup(b -> b.userPoolId(poolId).groupName("admins").username(sub));
 
-    assertEquals(1, cognito.adminListGroupsForUser(b -> b.userPoolId(poolId).username("alice")).groups().size());
+    assertEquals(
+        1,
+        cognito
+            .adminListGroupsForUser(b -> b.userPoolId(poolId).username("alice"))
+            .groups()
+            .size());
   }
 
   @Test
@@ -93,10 +104,16 @@ class GroupMembersIT {
     cognito.createGroup(b -> b.userPoolId(poolId).groupName("admins"));
     cognito.adminAddUserToGroup(b -> b.userPoolId(poolId).groupName("admins").username("alice"));
 
-    cognito.adminRemoveUserFromGroup(b -> b.userPoolId(poolId).groupName("admins").username("alice"));
+    cognito.adminRemoveUserFromGroup(
+        b -> b.userPoolId(poolId).groupName("admins").username("alice"));
 
-    assertTrue(cognito.adminListGroupsForUser(b -> b.userPoolId(poolId).username("alice")).groups().isEmpty());
-    assertTrue(cognito.listUsersInGroup(b -> b.userPoolId(poolId).groupName("admins")).users().isEmpty());
+    assertTrue(
+        cognito
+            .adminListGroupsForUser(b -> b.userPoolId(poolId).username("alice"))
+            .groups()
+            .isEmpty());
+    assertTrue(
+        cognito.listUsersInGroup(b -> b.userPoolId(poolId).groupName("admins")).users().isEmpty());
   }
 
   @Test
@@ -105,17 +122,23 @@ class GroupMembersIT {
     createUser(poolId, "alice");
     cognito.createGroup(b -> b.userPoolId(poolId).groupName("admins"));
 
-    cognito.adminRemoveUserFromGroup(b -> b.userPoolId(poolId).groupName("admins").username("alice"));
+    cognito.adminRemoveUserFromGroup(
+        b -> b.userPoolId(poolId).groupName("admins").username("alice"));
   }
 
   @Test
   void whenUserDoesNotExistThenUserNotFoundException() {
     String poolId = TestPools.builder().create(server);
     cognito.createGroup(b -> b.userPoolId(poolId).groupName("admins"));
-    List<Runnable> calls = List.of(
-        () -> cognito.adminAddUserToGroup(b -> b.userPoolId(poolId).groupName("admins").username("ghost")),
-        () -> cognito.adminRemoveUserFromGroup(b -> b.userPoolId(poolId).groupName("admins").username("ghost")),
-        () -> cognito.adminListGroupsForUser(b -> b.userPoolId(poolId).username("ghost")));
+    List<Runnable> calls =
+        List.of(
+            () ->
+                cognito.adminAddUserToGroup(
+                    b -> b.userPoolId(poolId).groupName("admins").username("ghost")),
+            () ->
+                cognito.adminRemoveUserFromGroup(
+                    b -> b.userPoolId(poolId).groupName("admins").username("ghost")),
+            () -> cognito.adminListGroupsForUser(b -> b.userPoolId(poolId).username("ghost")));
     for (Runnable call : calls) {
       UserNotFoundException e = assertThrows(UserNotFoundException.class, call::run);
       assertEquals("User does not exist.", e.awsErrorDetails().errorMessage());
@@ -126,10 +149,15 @@ class GroupMembersIT {
   void whenGroupDoesNotExistThenResourceNotFoundGroupNotFound() {
     String poolId = TestPools.builder().create(server);
     createUser(poolId, "alice");
-    List<Runnable> calls = List.of(
-        () -> cognito.adminAddUserToGroup(b -> b.userPoolId(poolId).groupName("ghost").username("alice")),
-        () -> cognito.adminRemoveUserFromGroup(b -> b.userPoolId(poolId).groupName("ghost").username("alice")),
-        () -> cognito.listUsersInGroup(b -> b.userPoolId(poolId).groupName("ghost")));
+    List<Runnable> calls =
+        List.of(
+            () ->
+                cognito.adminAddUserToGroup(
+                    b -> b.userPoolId(poolId).groupName("ghost").username("alice")),
+            () ->
+                cognito.adminRemoveUserFromGroup(
+                    b -> b.userPoolId(poolId).groupName("ghost").username("alice")),
+            () -> cognito.listUsersInGroup(b -> b.userPoolId(poolId).groupName("ghost")));
     for (Runnable call : calls) {
       ResourceNotFoundException e = assertThrows(ResourceNotFoundException.class, call::run);
       assertEquals("Group not found.", e.awsErrorDetails().errorMessage());
@@ -138,14 +166,20 @@ class GroupMembersIT {
 
   @Test
   void whenPoolDoesNotExistThenEveryMembershipOperationSaysSo() {
-    List<Runnable> calls = List.of(
-        () -> cognito.adminAddUserToGroup(b -> b.userPoolId(MISSING_POOL).groupName("g").username("u")),
-        () -> cognito.adminRemoveUserFromGroup(b -> b.userPoolId(MISSING_POOL).groupName("g").username("u")),
-        () -> cognito.adminListGroupsForUser(b -> b.userPoolId(MISSING_POOL).username("u")),
-        () -> cognito.listUsersInGroup(b -> b.userPoolId(MISSING_POOL).groupName("g")));
+    List<Runnable> calls =
+        List.of(
+            () ->
+                cognito.adminAddUserToGroup(
+                    b -> b.userPoolId(MISSING_POOL).groupName("g").username("u")),
+            () ->
+                cognito.adminRemoveUserFromGroup(
+                    b -> b.userPoolId(MISSING_POOL).groupName("g").username("u")),
+            () -> cognito.adminListGroupsForUser(b -> b.userPoolId(MISSING_POOL).username("u")),
+            () -> cognito.listUsersInGroup(b -> b.userPoolId(MISSING_POOL).groupName("g")));
     for (Runnable call : calls) {
       ResourceNotFoundException e = assertThrows(ResourceNotFoundException.class, call::run);
-      assertEquals("User pool " + MISSING_POOL + " does not exist.", e.awsErrorDetails().errorMessage());
+      assertEquals(
+          "User pool " + MISSING_POOL + " does not exist.", e.awsErrorDetails().errorMessage());
     }
   }
 
@@ -160,10 +194,17 @@ class GroupMembersIT {
 
     cognito.adminDeleteUser(b -> b.userPoolId(poolId).username("alice"));
 
-    assertEquals(List.of("bob"), cognito.listUsersInGroup(b -> b.userPoolId(poolId).groupName("admins")).users()
-        .stream().map(UserType::username).toList());
+    assertEquals(
+        List.of("bob"),
+        cognito.listUsersInGroup(b -> b.userPoolId(poolId).groupName("admins")).users().stream()
+            .map(UserType::username)
+            .toList());
     createUser(poolId, "alice");
-    assertTrue(cognito.adminListGroupsForUser(b -> b.userPoolId(poolId).username("alice")).groups().isEmpty());
+    assertTrue(
+        cognito
+            .adminListGroupsForUser(b -> b.userPoolId(poolId).username("alice"))
+            .groups()
+            .isEmpty());
   }
 
   @Test
@@ -177,10 +218,17 @@ class GroupMembersIT {
 
     cognito.deleteGroup(b -> b.userPoolId(poolId).groupName("admins"));
 
-    assertEquals(List.of("staff"), cognito.adminListGroupsForUser(b -> b.userPoolId(poolId).username("alice"))
-        .groups().stream().map(GroupType::groupName).toList());
+    assertEquals(
+        List.of("staff"),
+        cognito
+            .adminListGroupsForUser(b -> b.userPoolId(poolId).username("alice"))
+            .groups()
+            .stream()
+            .map(GroupType::groupName)
+            .toList());
     cognito.createGroup(b -> b.userPoolId(poolId).groupName("admins"));
-    assertTrue(cognito.listUsersInGroup(b -> b.userPoolId(poolId).groupName("admins")).users().isEmpty());
+    assertTrue(
+        cognito.listUsersInGroup(b -> b.userPoolId(poolId).groupName("admins")).users().isEmpty());
   }
 
   @Test
@@ -196,8 +244,9 @@ class GroupMembersIT {
     String token = null;
     do {
       String current = token;
-      AdminListGroupsForUserResponse page = cognito.adminListGroupsForUser(
-          b -> b.userPoolId(poolId).username("alice").limit(2).nextToken(current));
+      AdminListGroupsForUserResponse page =
+          cognito.adminListGroupsForUser(
+              b -> b.userPoolId(poolId).username("alice").limit(2).nextToken(current));
       assertTrue(page.groups().size() <= 2);
       page.groups().forEach(g -> seen.add(g.groupName()));
       token = page.nextToken();
@@ -221,8 +270,9 @@ class GroupMembersIT {
     String token = null;
     do {
       String current = token;
-      ListUsersInGroupResponse page = cognito.listUsersInGroup(
-          b -> b.userPoolId(poolId).groupName("admins").limit(2).nextToken(current));
+      ListUsersInGroupResponse page =
+          cognito.listUsersInGroup(
+              b -> b.userPoolId(poolId).groupName("admins").limit(2).nextToken(current));
       assertTrue(page.users().size() <= 2);
       page.users().forEach(u -> seen.add(u.username()));
       token = page.nextToken();
@@ -241,10 +291,16 @@ class GroupMembersIT {
       createUser(poolId, name);
       cognito.adminAddUserToGroup(b -> b.userPoolId(poolId).groupName("admins").username(name));
     }
-    String token = cognito.listUsersInGroup(b -> b.userPoolId(poolId).groupName("admins").limit(1)).nextToken();
+    String token =
+        cognito
+            .listUsersInGroup(b -> b.userPoolId(poolId).groupName("admins").limit(1))
+            .nextToken();
 
-    assertThrows(InvalidParameterException.class,
-        () -> cognito.listUsersInGroup(b -> b.userPoolId(poolId).groupName("staff").nextToken(token)));
+    assertThrows(
+        InvalidParameterException.class,
+        () ->
+            cognito.listUsersInGroup(
+                b -> b.userPoolId(poolId).groupName("staff").nextToken(token)));
   }
 
   @Test
@@ -252,9 +308,12 @@ class GroupMembersIT {
     String poolId = TestPools.builder().create(server);
     createUser(poolId, "alice");
 
-    assertThrows(InvalidParameterException.class,
-        () -> cognito.adminListGroupsForUser(b -> b.userPoolId(poolId).username("alice").limit(61)));
-    assertThrows(InvalidParameterException.class,
+    assertThrows(
+        InvalidParameterException.class,
+        () ->
+            cognito.adminListGroupsForUser(b -> b.userPoolId(poolId).username("alice").limit(61)));
+    assertThrows(
+        InvalidParameterException.class,
         () -> cognito.listUsersInGroup(b -> b.userPoolId(poolId).groupName("admins").limit(61)));
   }
 
@@ -270,16 +329,33 @@ class GroupMembersIT {
       }
     }
 
-    assertThrows(LimitExceededException.class,
-        () -> cognito.adminAddUserToGroup(b -> b.userPoolId(poolId).groupName("g100").username("alice")));
-    cognito.adminAddUserToGroup(b -> b.userPoolId(poolId).groupName("g099").username("alice")); // already in: fine
-    assertNull(cognito.adminListGroupsForUser(b -> b.userPoolId(poolId).username("alice").limit(60)).groups()
-        .stream().filter(g -> g.groupName().equals("g100")).findFirst().orElse(null));
+    assertThrows(
+        LimitExceededException.class,
+        () ->
+            cognito.adminAddUserToGroup(
+                b -> b.userPoolId(poolId).groupName("g100").username("alice")));
+    cognito.adminAddUserToGroup(
+        b -> b.userPoolId(poolId).groupName("g099").username("alice")); // already in: fine
+    assertNull(
+        cognito
+            .adminListGroupsForUser(b -> b.userPoolId(poolId).username("alice").limit(60))
+            .groups()
+            .stream()
+            .filter(g -> g.groupName().equals("g100"))
+            .findFirst()
+            .orElse(null));
   }
 
   private String createUser(String poolId, String username) {
-    return cognito.adminCreateUser(b -> b.userPoolId(poolId).username(username)
-            .messageAction(MessageActionType.SUPPRESS)).user().attributes().stream()
-        .filter(a -> a.name().equals("sub")).findFirst().map(AttributeType::value).orElseThrow();
+    return cognito
+        .adminCreateUser(
+            b -> b.userPoolId(poolId).username(username).messageAction(MessageActionType.SUPPRESS))
+        .user()
+        .attributes()
+        .stream()
+        .filter(a -> a.name().equals("sub"))
+        .findFirst()
+        .map(AttributeType::value)
+        .orElseThrow();
   }
 }

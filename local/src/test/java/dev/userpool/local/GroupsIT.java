@@ -31,8 +31,16 @@ class GroupsIT {
   void whenGroupIsCreatedThenResponseAndGetGroupShowEveryMember() {
     String poolId = TestPools.builder().create(server);
 
-    GroupType created = cognito.createGroup(b -> b.userPoolId(poolId).groupName("admins").description("Admins")
-        .roleArn(ROLE).precedence(1)).group();
+    GroupType created =
+        cognito
+            .createGroup(
+                b ->
+                    b.userPoolId(poolId)
+                        .groupName("admins")
+                        .description("Admins")
+                        .roleArn(ROLE)
+                        .precedence(1))
+            .group();
     GroupType read = cognito.getGroup(b -> b.userPoolId(poolId).groupName("admins")).group();
 
     assertEquals(created, read);
@@ -61,8 +69,10 @@ class GroupsIT {
     String poolId = TestPools.builder().create(server);
     cognito.createGroup(b -> b.userPoolId(poolId).groupName("admins"));
 
-    GroupExistsException e = assertThrows(GroupExistsException.class,
-        () -> cognito.createGroup(b -> b.userPoolId(poolId).groupName("admins")));
+    GroupExistsException e =
+        assertThrows(
+            GroupExistsException.class,
+            () -> cognito.createGroup(b -> b.userPoolId(poolId).groupName("admins")));
 
     assertEquals("A group with the name already exists.", e.awsErrorDetails().errorMessage());
   }
@@ -75,18 +85,24 @@ class GroupsIT {
     cognito.createGroup(b -> b.userPoolId(first).groupName("admins").precedence(1));
     cognito.createGroup(b -> b.userPoolId(second).groupName("admins").precedence(2));
 
-    assertEquals(1, cognito.getGroup(b -> b.userPoolId(first).groupName("admins")).group().precedence());
-    assertEquals(2, cognito.getGroup(b -> b.userPoolId(second).groupName("admins")).group().precedence());
+    assertEquals(
+        1, cognito.getGroup(b -> b.userPoolId(first).groupName("admins")).group().precedence());
+    assertEquals(
+        2, cognito.getGroup(b -> b.userPoolId(second).groupName("admins")).group().precedence());
   }
 
   @Test
   void whenPrecedenceIsNegativeThenValidationError() {
     String poolId = TestPools.builder().create(server);
 
-    InvalidParameterException e = assertThrows(InvalidParameterException.class,
-        () -> cognito.createGroup(b -> b.userPoolId(poolId).groupName("admins").precedence(-1)));
+    InvalidParameterException e =
+        assertThrows(
+            InvalidParameterException.class,
+            () ->
+                cognito.createGroup(b -> b.userPoolId(poolId).groupName("admins").precedence(-1)));
 
-    assertTrue(e.awsErrorDetails().errorMessage().contains("at 'precedence' failed to satisfy constraint"),
+    assertTrue(
+        e.awsErrorDetails().errorMessage().contains("at 'precedence' failed to satisfy constraint"),
         e.awsErrorDetails().errorMessage());
   }
 
@@ -94,10 +110,15 @@ class GroupsIT {
   void whenRoleArnIsMalformedThenValidationError() {
     String poolId = TestPools.builder().create(server);
 
-    InvalidParameterException e = assertThrows(InvalidParameterException.class,
-        () -> cognito.createGroup(b -> b.userPoolId(poolId).groupName("admins").roleArn("not-an-arn-at-all-xx")));
+    InvalidParameterException e =
+        assertThrows(
+            InvalidParameterException.class,
+            () ->
+                cognito.createGroup(
+                    b -> b.userPoolId(poolId).groupName("admins").roleArn("not-an-arn-at-all-xx")));
 
-    assertTrue(e.awsErrorDetails().errorMessage().contains("at 'roleArn' failed to satisfy constraint"),
+    assertTrue(
+        e.awsErrorDetails().errorMessage().contains("at 'roleArn' failed to satisfy constraint"),
         e.awsErrorDetails().errorMessage());
   }
 
@@ -105,31 +126,35 @@ class GroupsIT {
   void whenGroupNameHasWhitespaceThenValidationError() {
     String poolId = TestPools.builder().create(server);
 
-    assertThrows(InvalidParameterException.class,
+    assertThrows(
+        InvalidParameterException.class,
         () -> cognito.createGroup(b -> b.userPoolId(poolId).groupName("two words")));
   }
 
   @Test
   void whenPoolDoesNotExistThenEveryGroupOperationSaysSo() {
-    List<Runnable> calls = List.of(
-        () -> cognito.createGroup(b -> b.userPoolId(MISSING_POOL).groupName("g")),
-        () -> cognito.getGroup(b -> b.userPoolId(MISSING_POOL).groupName("g")),
-        () -> cognito.updateGroup(b -> b.userPoolId(MISSING_POOL).groupName("g")),
-        () -> cognito.deleteGroup(b -> b.userPoolId(MISSING_POOL).groupName("g")),
-        () -> cognito.listGroups(b -> b.userPoolId(MISSING_POOL)));
+    List<Runnable> calls =
+        List.of(
+            () -> cognito.createGroup(b -> b.userPoolId(MISSING_POOL).groupName("g")),
+            () -> cognito.getGroup(b -> b.userPoolId(MISSING_POOL).groupName("g")),
+            () -> cognito.updateGroup(b -> b.userPoolId(MISSING_POOL).groupName("g")),
+            () -> cognito.deleteGroup(b -> b.userPoolId(MISSING_POOL).groupName("g")),
+            () -> cognito.listGroups(b -> b.userPoolId(MISSING_POOL)));
     for (Runnable call : calls) {
       ResourceNotFoundException e = assertThrows(ResourceNotFoundException.class, call::run);
-      assertEquals("User pool " + MISSING_POOL + " does not exist.", e.awsErrorDetails().errorMessage());
+      assertEquals(
+          "User pool " + MISSING_POOL + " does not exist.", e.awsErrorDetails().errorMessage());
     }
   }
 
   @Test
   void whenGroupDoesNotExistThenResourceNotFoundGroupNotFound() {
     String poolId = TestPools.builder().create(server);
-    List<Runnable> calls = List.of(
-        () -> cognito.getGroup(b -> b.userPoolId(poolId).groupName("ghost")),
-        () -> cognito.updateGroup(b -> b.userPoolId(poolId).groupName("ghost").precedence(1)),
-        () -> cognito.deleteGroup(b -> b.userPoolId(poolId).groupName("ghost")));
+    List<Runnable> calls =
+        List.of(
+            () -> cognito.getGroup(b -> b.userPoolId(poolId).groupName("ghost")),
+            () -> cognito.updateGroup(b -> b.userPoolId(poolId).groupName("ghost").precedence(1)),
+            () -> cognito.deleteGroup(b -> b.userPoolId(poolId).groupName("ghost")));
     for (Runnable call : calls) {
       ResourceNotFoundException e = assertThrows(ResourceNotFoundException.class, call::run);
       assertEquals("Group not found.", e.awsErrorDetails().errorMessage());
@@ -139,11 +164,20 @@ class GroupsIT {
   @Test
   void whenOnlyPrecedenceIsUpdatedThenDescriptionAndRoleStay() throws Exception {
     String poolId = TestPools.builder().create(server);
-    GroupType created = cognito.createGroup(b -> b.userPoolId(poolId).groupName("admins").description("Admins")
-        .roleArn(ROLE).precedence(1)).group();
+    GroupType created =
+        cognito
+            .createGroup(
+                b ->
+                    b.userPoolId(poolId)
+                        .groupName("admins")
+                        .description("Admins")
+                        .roleArn(ROLE)
+                        .precedence(1))
+            .group();
     Thread.sleep(5);
 
-    GroupType updated = cognito.updateGroup(b -> b.userPoolId(poolId).groupName("admins").precedence(7)).group();
+    GroupType updated =
+        cognito.updateGroup(b -> b.userPoolId(poolId).groupName("admins").precedence(7)).group();
 
     assertEquals(7, updated.precedence());
     assertEquals("Admins", updated.description());
@@ -158,8 +192,11 @@ class GroupsIT {
     String poolId = TestPools.builder().create(server);
     cognito.createGroup(b -> b.userPoolId(poolId).groupName("admins").precedence(3));
 
-    GroupType updated = cognito.updateGroup(b -> b.userPoolId(poolId).groupName("admins").description("New")
-        .roleArn(ROLE)).group();
+    GroupType updated =
+        cognito
+            .updateGroup(
+                b -> b.userPoolId(poolId).groupName("admins").description("New").roleArn(ROLE))
+            .group();
 
     assertEquals(3, updated.precedence());
     assertEquals("New", updated.description());
@@ -173,8 +210,11 @@ class GroupsIT {
 
     cognito.deleteGroup(b -> b.userPoolId(poolId).groupName("admins"));
 
-    assertThrows(ResourceNotFoundException.class, () -> cognito.getGroup(b -> b.userPoolId(poolId).groupName("admins")));
-    assertNull(cognito.createGroup(b -> b.userPoolId(poolId).groupName("admins")).group().precedence());
+    assertThrows(
+        ResourceNotFoundException.class,
+        () -> cognito.getGroup(b -> b.userPoolId(poolId).groupName("admins")));
+    assertNull(
+        cognito.createGroup(b -> b.userPoolId(poolId).groupName("admins")).group().precedence());
   }
 
   @Test
@@ -189,14 +229,16 @@ class GroupsIT {
     int pages = 0;
     do {
       String current = token;
-      ListGroupsResponse page = cognito.listGroups(b -> b.userPoolId(poolId).limit(3).nextToken(current));
+      ListGroupsResponse page =
+          cognito.listGroups(b -> b.userPoolId(poolId).limit(3).nextToken(current));
       page.groups().forEach(g -> seen.add(g.groupName()));
       token = page.nextToken();
       pages++;
     } while (token != null);
 
     assertEquals(3, pages);
-    assertEquals(List.of("group-0", "group-1", "group-2", "group-3", "group-4", "group-5", "group-6"), seen);
+    assertEquals(
+        List.of("group-0", "group-1", "group-2", "group-3", "group-4", "group-5", "group-6"), seen);
   }
 
   @Test
@@ -211,7 +253,8 @@ class GroupsIT {
 
     assertEquals(60, first.groups().size());
     assertNotNull(first.nextToken());
-    ListGroupsResponse rest = cognito.listGroups(b -> b.userPoolId(poolId).nextToken(first.nextToken()));
+    ListGroupsResponse rest =
+        cognito.listGroups(b -> b.userPoolId(poolId).nextToken(first.nextToken()));
     assertEquals(List.of("g60"), rest.groups().stream().map(GroupType::groupName).toList());
     assertNull(rest.nextToken());
   }
@@ -230,14 +273,17 @@ class GroupsIT {
   void whenLimitIsAboveSixtyThenValidationError() {
     String poolId = TestPools.builder().create(server);
 
-    assertThrows(InvalidParameterException.class, () -> cognito.listGroups(b -> b.userPoolId(poolId).limit(61)));
+    assertThrows(
+        InvalidParameterException.class,
+        () -> cognito.listGroups(b -> b.userPoolId(poolId).limit(61)));
   }
 
   @Test
   void whenNextTokenIsForeignThenInvalidParameterException() {
     String poolId = TestPools.builder().create(server);
 
-    assertThrows(InvalidParameterException.class,
+    assertThrows(
+        InvalidParameterException.class,
         () -> cognito.listGroups(b -> b.userPoolId(poolId).nextToken("bm90LWEta2V5")));
   }
 
@@ -248,6 +294,7 @@ class GroupsIT {
 
     cognito.deleteUserPool(b -> b.userPoolId(poolId));
 
-    assertFalse(server.server().wiring().dependencies().groups().find(poolId, "admins").isPresent());
+    assertFalse(
+        server.server().wiring().dependencies().groups().find(poolId, "admins").isPresent());
   }
 }

@@ -15,13 +15,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A plain HTTP client that behaves like a browser without JavaScript on the hosted pages: it keeps cookies, does
- * not follow redirects (tests look at each Location) and submits the sign-in form with its hidden fields.
+ * A plain HTTP client that behaves like a browser without JavaScript on the hosted pages: it keeps
+ * cookies, does not follow redirects (tests look at each Location) and submits the sign-in form
+ * with its hidden fields.
  */
 final class HostedBrowser {
-  private static final Pattern HIDDEN = Pattern.compile("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\">");
+  private static final Pattern HIDDEN =
+      Pattern.compile("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\">");
 
-  private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
   private final Map<String, String> cookies = new LinkedHashMap<>();
 
   HttpResponse<String> get(String url) throws Exception {
@@ -29,11 +32,19 @@ final class HostedBrowser {
   }
 
   HttpResponse<String> postForm(String url, Map<String, String> form) throws Exception {
-    return remember(http.send(request(url).header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString(encode(form))).build(), HttpResponse.BodyHandlers.ofString()));
+    return remember(
+        http.send(
+            request(url)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(encode(form)))
+                .build(),
+            HttpResponse.BodyHandlers.ofString()));
   }
 
-  /** GET the login page at {@code loginUrl}, fill in the form and post it back; the answer to the post. */
+  /**
+   * GET the login page at {@code loginUrl}, fill in the form and post it back; the answer to the
+   * post.
+   */
   HttpResponse<String> signIn(String loginUrl, String username, String password) throws Exception {
     HttpResponse<String> page = get(loginUrl);
     if (page.statusCode() != 200) {
@@ -59,7 +70,10 @@ final class HostedBrowser {
   }
 
   static String location(HttpResponse<?> response) {
-    return response.headers().firstValue("Location").orElseThrow(() -> new AssertionError("no Location"));
+    return response
+        .headers()
+        .firstValue("Location")
+        .orElseThrow(() -> new AssertionError("no Location"));
   }
 
   /** The query (or, with {@code fragment}, the fragment) parameters of a URL. */
@@ -72,7 +86,8 @@ final class HostedBrowser {
     }
     for (String pair : raw.split("&")) {
       int eq = pair.indexOf('=');
-      out.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+      out.put(
+          URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
           URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
     }
     return out;
@@ -80,22 +95,32 @@ final class HostedBrowser {
 
   static String encode(Map<String, String> form) {
     StringBuilder out = new StringBuilder();
-    form.forEach((k, v) -> out.append(out.length() == 0 ? "" : "&")
-        .append(URLEncoder.encode(k, StandardCharsets.UTF_8)).append('=')
-        .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
+    form.forEach(
+        (k, v) ->
+            out.append(out.length() == 0 ? "" : "&")
+                .append(URLEncoder.encode(k, StandardCharsets.UTF_8))
+                .append('=')
+                .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
     return out.toString();
   }
 
   static String basic(String id, String secret) {
-    return "Basic " + Base64.getEncoder().encodeToString((URLEncoder.encode(id, StandardCharsets.UTF_8) + ":"
-        + URLEncoder.encode(secret, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8));
+    return "Basic "
+        + Base64.getEncoder()
+            .encodeToString(
+                (URLEncoder.encode(id, StandardCharsets.UTF_8)
+                        + ":"
+                        + URLEncoder.encode(secret, StandardCharsets.UTF_8))
+                    .getBytes(StandardCharsets.UTF_8));
   }
 
   private HttpRequest.Builder request(String url) {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20));
     if (!cookies.isEmpty()) {
       StringBuilder header = new StringBuilder();
-      cookies.forEach((k, v) -> header.append(header.length() == 0 ? "" : "; ").append(k).append('=').append(v));
+      cookies.forEach(
+          (k, v) ->
+              header.append(header.length() == 0 ? "" : "; ").append(k).append('=').append(v));
       b.header("Cookie", header.toString());
     }
     return b;

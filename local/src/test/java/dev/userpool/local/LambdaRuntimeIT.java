@@ -28,18 +28,23 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 /**
- * The real Lambda runtime path without Docker: the shaded jar runs in a child JVM under AWS's official runtime
- * interface client, which polls a Lambda Runtime API emulator written here (the API `sam local invoke` serves
- * inside its container). One API Gateway event goes in; the answer the runtime posts back must be Cognito's.
+ * The real Lambda runtime path without Docker: the shaded jar runs in a child JVM under AWS's
+ * official runtime interface client, which polls a Lambda Runtime API emulator written here (the
+ * API `sam local invoke` serves inside its container). One API Gateway event goes in; the answer
+ * the runtime posts back must be Cognito's.
  */
 class LambdaRuntimeIT {
-  private static final Path LAMBDA_JAR = Path.of("..", "functions", "target", "userpool-functions-lambda.jar");
+  private static final Path LAMBDA_JAR =
+      Path.of("..", "functions", "target", "userpool-functions-lambda.jar");
   private static final String REQUEST_ID = "8f507cfc-example-4697-b07a-ac58fc914c95";
-  private static final String RIC_MAIN = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
+  private static final String RIC_MAIN =
+      "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
 
   @Test
   void whenRuntimeClientRunsTheShadedJarThenTheEmulatorReceivesCognitosAnswer() throws Exception {
-    assertTrue(Files.isRegularFile(LAMBDA_JAR), LAMBDA_JAR.toAbsolutePath() + " missing: run mvn install first");
+    assertTrue(
+        Files.isRegularFile(LAMBDA_JAR),
+        LAMBDA_JAR.toAbsolutePath() + " missing: run mvn install first");
     String event = Files.readString(Path.of("..", "events", "DescribeUserPool.missingPoolId.json"));
     try (RuntimeApiEmulator api = new RuntimeApiEmulator(event)) {
       Path log = Files.createTempFile("lambda-runtime-it", ".log");
@@ -49,15 +54,19 @@ class LambdaRuntimeIT {
         assertEquals("response", outcome.kind(), outcome.body() + "\n" + Files.readString(log));
         JsonNode proxyResponse = Json.read(outcome.body());
         assertEquals(400, proxyResponse.get("statusCode").asInt(), outcome.body());
-        assertEquals("InvalidParameterException:",
+        assertEquals(
+            "InvalidParameterException:",
             proxyResponse.get("headers").get("x-amzn-ErrorType").asText());
         JsonNode cognito = Json.read(proxyResponse.get("body").asText());
         assertEquals("InvalidParameterException", cognito.get("__type").asText());
-        assertEquals("1 validation error detected: Value null at 'userPoolId' failed to satisfy constraint:"
-            + " Member must not be null", cognito.get("message").asText());
-        assertTrue(api.nextCalls.get() , "the runtime client polled /invocation/next");
+        assertEquals(
+            "1 validation error detected: Value null at 'userPoolId' failed to satisfy constraint:"
+                + " Member must not be null",
+            cognito.get("message").asText());
+        assertTrue(api.nextCalls.get(), "the runtime client polled /invocation/next");
       } catch (TimeoutException e) {
-        fail("no answer from the runtime client within 60 s; its output:\n" + Files.readString(log));
+        fail(
+            "no answer from the runtime client within 60 s; its output:\n" + Files.readString(log));
       } finally {
         lambda.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
       }
@@ -71,8 +80,14 @@ class LambdaRuntimeIT {
     classpath.add(jarOf("com.amazonaws.services.lambda.runtime.serialization.PojoSerializer"));
     classpath.add(jarOf("software.amazon.awssdk.utilslite.SdkInternalThreadLocal"));
     classpath.add(LAMBDA_JAR.toAbsolutePath().normalize().toString());
-    ProcessBuilder builder = new ProcessBuilder(java, "-Xshare:auto", "-cp", String.join(File.pathSeparator, classpath),
-        RIC_MAIN, "dev.userpool.lambda.ApiGatewayHandler::handleRequest");
+    ProcessBuilder builder =
+        new ProcessBuilder(
+            java,
+            "-Xshare:auto",
+            "-cp",
+            String.join(File.pathSeparator, classpath),
+            RIC_MAIN,
+            "dev.userpool.lambda.ApiGatewayHandler::handleRequest");
     Map<String, String> env = builder.environment();
     env.keySet().removeIf(k -> k.startsWith("USERPOOL_") || k.startsWith("AWS_"));
     env.put("AWS_LAMBDA_RUNTIME_API", "127.0.0.1:" + port);
@@ -87,14 +102,22 @@ class LambdaRuntimeIT {
     return builder.start();
   }
 
-  /** The jar a class was loaded from: failsafe's manifest-only classpath hides the entries themselves. */
+  /**
+   * The jar a class was loaded from: failsafe's manifest-only classpath hides the entries
+   * themselves.
+   */
   private static String jarOf(String className) throws ClassNotFoundException, URISyntaxException {
-    return Path.of(Class.forName(className).getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+    return Path.of(
+            Class.forName(className).getProtectionDomain().getCodeSource().getLocation().toURI())
+        .toString();
   }
 
   record Outcome(String kind, String body) {}
 
-  /** GET next hands out one event, then holds further polls; response, error and init/error are recorded. */
+  /**
+   * GET next hands out one event, then holds further polls; response, error and init/error are
+   * recorded.
+   */
   static final class RuntimeApiEmulator implements AutoCloseable {
     final CompletableFuture<Outcome> outcome = new CompletableFuture<>();
     final AtomicBoolean nextCalls = new AtomicBoolean();
@@ -127,11 +150,18 @@ class LambdaRuntimeIT {
             return;
           }
           exchange.getResponseHeaders().set("Lambda-Runtime-Aws-Request-Id", REQUEST_ID);
-          exchange.getResponseHeaders().set("Lambda-Runtime-Deadline-Ms",
-              Long.toString(System.currentTimeMillis() + 30_000));
-          exchange.getResponseHeaders().set("Lambda-Runtime-Invoked-Function-Arn",
-              "arn:aws:lambda:us-east-1:123456789012:function:Function");
-          exchange.getResponseHeaders().set("Lambda-Runtime-Trace-Id", "Root=1-00000000-000000000000000000000000");
+          exchange
+              .getResponseHeaders()
+              .set(
+                  "Lambda-Runtime-Deadline-Ms", Long.toString(System.currentTimeMillis() + 30_000));
+          exchange
+              .getResponseHeaders()
+              .set(
+                  "Lambda-Runtime-Invoked-Function-Arn",
+                  "arn:aws:lambda:us-east-1:123456789012:function:Function");
+          exchange
+              .getResponseHeaders()
+              .set("Lambda-Runtime-Trace-Id", "Root=1-00000000-000000000000000000000000");
           send(exchange, 200, event);
         } else if (path.equals("/2018-06-01/runtime/invocation/" + REQUEST_ID + "/response")) {
           outcome.complete(new Outcome("response", body));

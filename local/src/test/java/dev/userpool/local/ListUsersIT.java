@@ -76,7 +76,8 @@ class ListUsersIT {
     String poolId = TestPools.builder().create(server);
     create(poolId, "alice", "alice@example.com", "Alice");
     create(poolId, "bob", "bob@example.com", "Bob");
-    cognito.adminSetUserPassword(b -> b.userPoolId(poolId).username("bob").password("Perm#Pass1").permanent(true));
+    cognito.adminSetUserPassword(
+        b -> b.userPoolId(poolId).username("bob").password("Perm#Pass1").permanent(true));
     cognito.adminDisableUser(b -> b.userPoolId(poolId).username("alice"));
 
     assertEquals(Set.of("bob"), list(poolId, b -> b.filter("cognito:user_status = \"confirmed\"")));
@@ -87,8 +88,10 @@ class ListUsersIT {
   void whenFilterIsMalformedThenInvalidParameterException() {
     String poolId = TestPools.builder().create(server);
 
-    InvalidParameterException e = assertThrows(InvalidParameterException.class,
-        () -> cognito.listUsers(b -> b.userPoolId(poolId).filter("email = alice")));
+    InvalidParameterException e =
+        assertThrows(
+            InvalidParameterException.class,
+            () -> cognito.listUsers(b -> b.userPoolId(poolId).filter("email = alice")));
 
     assertEquals("Error while parsing filter.", e.awsErrorDetails().errorMessage());
   }
@@ -97,11 +100,20 @@ class ListUsersIT {
   void whenFilterIsLongerThanTheModelAllowsThenModelValidationError() {
     String poolId = TestPools.builder().create(server);
 
-    InvalidParameterException e = assertThrows(InvalidParameterException.class,
-        () -> cognito.listUsers(b -> b.userPoolId(poolId).filter("email = \"" + "a".repeat(260) + "\"")));
+    InvalidParameterException e =
+        assertThrows(
+            InvalidParameterException.class,
+            () ->
+                cognito.listUsers(
+                    b -> b.userPoolId(poolId).filter("email = \"" + "a".repeat(260) + "\"")));
 
-    assertTrue(e.awsErrorDetails().errorMessage().contains("at 'filter' failed to satisfy constraint: "
-        + "Member must have length less than or equal to 256"), e.awsErrorDetails().errorMessage());
+    assertTrue(
+        e.awsErrorDetails()
+            .errorMessage()
+            .contains(
+                "at 'filter' failed to satisfy constraint: "
+                    + "Member must have length less than or equal to 256"),
+        e.awsErrorDetails().errorMessage());
   }
 
   @Test
@@ -116,7 +128,8 @@ class ListUsersIT {
     int pages = 0;
     do {
       String current = token;
-      ListUsersResponse page = cognito.listUsers(b -> b.userPoolId(poolId).limit(3).paginationToken(current));
+      ListUsersResponse page =
+          cognito.listUsers(b -> b.userPoolId(poolId).limit(3).paginationToken(current));
       assertTrue(page.users().size() <= 3);
       page.users().forEach(u -> seen.add(u.username()));
       token = page.paginationToken();
@@ -139,8 +152,13 @@ class ListUsersIT {
     String token = null;
     do {
       String current = token;
-      ListUsersResponse page = cognito.listUsers(
-          b -> b.userPoolId(poolId).limit(4).filter("email ^= \"even\"").paginationToken(current));
+      ListUsersResponse page =
+          cognito.listUsers(
+              b ->
+                  b.userPoolId(poolId)
+                      .limit(4)
+                      .filter("email ^= \"even\"")
+                      .paginationToken(current));
       if (page.paginationToken() != null) {
         assertEquals(4, page.users().size());
       }
@@ -148,7 +166,8 @@ class ListUsersIT {
       token = page.paginationToken();
     } while (token != null);
 
-    assertEquals(Set.of("user0", "user2", "user4", "user6", "user8", "user10"), new HashSet<>(seen));
+    assertEquals(
+        Set.of("user0", "user2", "user4", "user6", "user8", "user10"), new HashSet<>(seen));
     assertEquals(6, seen.size());
   }
 
@@ -157,7 +176,8 @@ class ListUsersIT {
     String poolId = TestPools.builder().create(server);
     create(poolId, "alice", "alice@example.com", "Alice");
 
-    UserType user = cognito.listUsers(b -> b.userPoolId(poolId).attributesToGet("email")).users().get(0);
+    UserType user =
+        cognito.listUsers(b -> b.userPoolId(poolId).attributesToGet("email")).users().get(0);
 
     assertEquals(List.of("email"), user.attributes().stream().map(AttributeType::name).toList());
     assertEquals("alice", user.username());
@@ -168,9 +188,11 @@ class ListUsersIT {
     String poolId = TestPools.builder().create(server);
     create(poolId, "alice", "alice@example.com", "Alice");
 
-    UserType user = cognito.listUsers(b -> b.userPoolId(poolId).attributesToGet(List.of())).users().get(0);
+    UserType user =
+        cognito.listUsers(b -> b.userPoolId(poolId).attributesToGet(List.of())).users().get(0);
 
-    assertEquals(Set.of("sub", "email", "given_name"),
+    assertEquals(
+        Set.of("sub", "email", "given_name"),
         user.attributes().stream().map(AttributeType::name).collect(Collectors.toSet()));
   }
 
@@ -178,7 +200,8 @@ class ListUsersIT {
   void whenAttributesToGetNamesUnknownAttributeThenInvalidParameterException() {
     String poolId = TestPools.builder().create(server);
 
-    assertThrows(InvalidParameterException.class,
+    assertThrows(
+        InvalidParameterException.class,
         () -> cognito.listUsers(b -> b.userPoolId(poolId).attributesToGet("custom:nope")));
   }
 
@@ -186,13 +209,16 @@ class ListUsersIT {
   void whenPaginationTokenIsNotOursThenInvalidParameterException() {
     String poolId = TestPools.builder().create(server);
 
-    assertThrows(InvalidParameterException.class,
+    assertThrows(
+        InvalidParameterException.class,
         () -> cognito.listUsers(b -> b.userPoolId(poolId).paginationToken("bm90LWEtdG9rZW4")));
   }
 
   @Test
   void whenPoolDoesNotExistThenResourceNotFoundException() {
-    assertThrows(ResourceNotFoundException.class, () -> cognito.listUsers(b -> b.userPoolId("us-east-1_Missing00")));
+    assertThrows(
+        ResourceNotFoundException.class,
+        () -> cognito.listUsers(b -> b.userPoolId("us-east-1_Missing00")));
   }
 
   private Set<String> list(String poolId, Consumer<ListUsersRequest.Builder> request) {
@@ -200,8 +226,12 @@ class ListUsersIT {
   }
 
   private void create(String poolId, String username, String email, String givenName) {
-    cognito.adminCreateUser(b -> b.userPoolId(poolId).username(username).messageAction(MessageActionType.SUPPRESS)
-        .userAttributes(attr("email", email), attr("given_name", givenName)));
+    cognito.adminCreateUser(
+        b ->
+            b.userPoolId(poolId)
+                .username(username)
+                .messageAction(MessageActionType.SUPPRESS)
+                .userAttributes(attr("email", email), attr("given_name", givenName)));
   }
 
   private static Set<String> usernames(List<UserType> users) {

@@ -13,8 +13,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The built server jar ({@code target/userpool-local.jar}) in a child JVM, as a user runs it: its exit code, stdout
- * and stderr. For what only a real process shows: exit codes, what reaches the terminal, and shutdown.
+ * The built server jar ({@code target/userpool-local.jar}) in a child JVM, as a user runs it: its
+ * exit code, stdout and stderr. For what only a real process shows: exit codes, what reaches the
+ * terminal, and shutdown.
  */
 final class LocalJar implements AutoCloseable {
   static final Path JAR = Path.of("target", "userpool-local.jar");
@@ -39,9 +40,11 @@ final class LocalJar implements AutoCloseable {
     /** A user error: exit 2 and exactly one line on stderr, no stack trace. */
     String oneErrorLine() {
       List<String> lines = stderrLines();
-      assertTrue(exit == LocalServer.USAGE_ERROR && lines.size() == 1,
+      assertTrue(
+          exit == LocalServer.USAGE_ERROR && lines.size() == 1,
           "expected exit 2 and one line on stderr, got exit " + exit + " and:\n" + stderr);
-      assertTrue(!stderr.contains("Exception") && !stderr.contains("\tat "), "no stack trace:\n" + stderr);
+      assertTrue(
+          !stderr.contains("Exception") && !stderr.contains("\tat "), "no stack trace:\n" + stderr);
       return lines.get(0);
     }
   }
@@ -56,7 +59,10 @@ final class LocalJar implements AutoCloseable {
     }
   }
 
-  /** Starts the jar and waits until it says where it listens (or fails the test with what it printed). */
+  /**
+   * Starts the jar and waits until it says where it listens (or fails the test with what it
+   * printed).
+   */
   static LocalJar start(String... args) throws Exception {
     LocalJar jar = launch(args);
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
@@ -66,7 +72,11 @@ final class LocalJar implements AutoCloseable {
       }
       if (!jar.process.isAlive()) {
         jar.close();
-        fail("the server exited with " + jar.process.exitValue() + ":\n" + Files.readString(jar.err));
+        fail(
+            "the server exited with "
+                + jar.process.exitValue()
+                + ":\n"
+                + Files.readString(jar.err));
       }
       Thread.sleep(50);
     }
@@ -75,14 +85,24 @@ final class LocalJar implements AutoCloseable {
   }
 
   private static LocalJar launch(String... args) throws IOException {
-    assertTrue(Files.isRegularFile(JAR), JAR.toAbsolutePath() + " missing: run the package phase first");
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xshare:auto",
-        "-XX:TieredStopAtLevel=1", "-jar", JAR.toString()));
+    assertTrue(
+        Files.isRegularFile(JAR), JAR.toAbsolutePath() + " missing: run the package phase first");
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xshare:auto",
+                "-XX:TieredStopAtLevel=1",
+                "-jar",
+                JAR.toString()));
     command.addAll(List.of(args));
     Path out = Files.createTempFile("userpool-local-", ".out");
     Path err = Files.createTempFile("userpool-local-", ".err");
-    Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+    Process process =
+        new ProcessBuilder(command)
+            .redirectOutput(out.toFile())
+            .redirectError(err.toFile())
+            .start();
     return new LocalJar(process, out, err);
   }
 
@@ -97,7 +117,9 @@ final class LocalJar implements AutoCloseable {
     return Files.readString(err);
   }
 
-  /** Stops the server as Ctrl-C does (SIGTERM, so shutdown hooks run) and returns what it printed. */
+  /**
+   * Stops the server as Ctrl-C does (SIGTERM, so shutdown hooks run) and returns what it printed.
+   */
   Result stop() throws Exception {
     process.destroy();
     if (!process.waitFor(30, TimeUnit.SECONDS)) {

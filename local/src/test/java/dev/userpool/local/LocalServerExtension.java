@@ -4,14 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.userpool.protocol.Json;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -25,15 +25,17 @@ import software.amazon.awssdk.retries.DefaultRetryStrategy;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 
 /**
- * Starts an in-memory local server on a free port once per test class and hands out a real AWS SDK v2 Cognito
- * client pointed at it (dummy credentials, no retries so errors surface at once). State is reset before each test.
+ * Starts an in-memory local server on a free port once per test class and hands out a real AWS SDK
+ * v2 Cognito client pointed at it (dummy credentials, no retries so errors surface at once). State
+ * is reset before each test.
  *
  * <pre>
  * {@literal @}RegisterExtension static final LocalServerExtension server = new LocalServerExtension();
  * CognitoIdentityProviderClient cognito = server.client();
  * </pre>
  */
-public final class LocalServerExtension implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback {
+public final class LocalServerExtension
+    implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback {
   private final Clock clock;
   private final LocalOptions options;
   private LocalServer server;
@@ -96,17 +98,22 @@ public final class LocalServerExtension implements BeforeAllCallback, AfterAllCa
     return clientFor(endpoint, region, "AKIDLOCAL", "secret");
   }
 
-  /** A client that signs with the given access key (for servers started with {@code --admin-key}). */
-  public static CognitoIdentityProviderClient clientFor(String endpoint, Region region, String accessKeyId,
-      String secretAccessKey) {
+  /**
+   * A client that signs with the given access key (for servers started with {@code --admin-key}).
+   */
+  public static CognitoIdentityProviderClient clientFor(
+      String endpoint, Region region, String accessKeyId, String secretAccessKey) {
     return CognitoIdentityProviderClient.builder()
         .endpointOverride(URI.create(endpoint))
         .region(region)
-        .credentialsProvider(StaticCredentialsProvider.create(
-            AwsBasicCredentials.create(accessKeyId, secretAccessKey)))
+        .credentialsProvider(
+            StaticCredentialsProvider.create(
+                AwsBasicCredentials.create(accessKeyId, secretAccessKey)))
         .httpClient(UrlConnectionHttpClient.create())
-        .overrideConfiguration(ClientOverrideConfiguration.builder()
-            .retryStrategy(DefaultRetryStrategy.doNotRetry()).build())
+        .overrideConfiguration(
+            ClientOverrideConfiguration.builder()
+                .retryStrategy(DefaultRetryStrategy.doNotRetry())
+                .build())
         .build();
   }
 
@@ -120,13 +127,23 @@ public final class LocalServerExtension implements BeforeAllCallback, AfterAllCa
       query.append("userPoolId=").append(URLEncoder.encode(userPoolId, StandardCharsets.UTF_8));
     }
     if (username != null) {
-      query.append(query.length() > 0 ? "&" : "").append("username=")
+      query
+          .append(query.length() > 0 ? "&" : "")
+          .append("username=")
           .append(URLEncoder.encode(username, StandardCharsets.UTF_8));
     }
-    HttpResponse<String> response = HttpClient.newHttpClient().send(
-        HttpRequest.newBuilder(URI.create(endpoint() + "/_local/messages" + (query.length() > 0 ? "?" + query : "")))
-            .timeout(Duration.ofSeconds(10)).GET().build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create(
+                            endpoint()
+                                + "/_local/messages"
+                                + (query.length() > 0 ? "?" + query : "")))
+                    .timeout(Duration.ofSeconds(10))
+                    .GET()
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
     if (response.statusCode() != 200) {
       throw new IllegalStateException("outbox answered " + response.statusCode());
     }
@@ -146,10 +163,11 @@ public final class LocalServerExtension implements BeforeAllCallback, AfterAllCa
 
   /** A raw HTTP call, for checks below the SDK (headers, malformed bodies). */
   public HttpResponse<String> post(String target, String body) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(endpoint() + "/"))
-        .timeout(Duration.ofSeconds(10))
-        .header("Content-Type", "application/x-amz-json-1.1")
-        .POST(HttpRequest.BodyPublishers.ofString(body));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(endpoint() + "/"))
+            .timeout(Duration.ofSeconds(10))
+            .header("Content-Type", "application/x-amz-json-1.1")
+            .POST(HttpRequest.BodyPublishers.ofString(body));
     if (target != null) {
       request.header("X-Amz-Target", "AWSCognitoIdentityProviderService." + target);
     }

@@ -35,9 +35,9 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolMfa
 import software.amazon.awssdk.services.ses.SesClient;
 
 /**
- * MFA codes over the wire: a local server whose SES and SNS endpoints are moto's; the SMS_MFA code is published by
- * SNS to the phone and the EMAIL_OTP code sent by SES from the pool's identity, both read back from moto and used
- * to finish the sign-in.
+ * MFA codes over the wire: a local server whose SES and SNS endpoints are moto's; the SMS_MFA code
+ * is published by SNS to the phone and the EMAIL_OTP code sent by SES from the pool's identity,
+ * both read back from moto and used to finish the sign-in.
  */
 class MfaDeliveryIT {
   private static final String ACCOUNT = "123456789012";
@@ -51,9 +51,14 @@ class MfaDeliveryIT {
     String moto = MotoServer.endpoint().toString();
     server = LocalServer.start(LocalOptions.inMemoryOnFreePort().withMessageEndpoints(moto, moto));
     cognito = LocalServerExtension.clientFor(server.endpoint(), Region.US_EAST_1);
-    ses = SesClient.builder().endpointOverride(MotoServer.endpoint()).region(Region.US_EAST_1)
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")))
-        .httpClient(UrlConnectionHttpClient.create()).build();
+    ses =
+        SesClient.builder()
+            .endpointOverride(MotoServer.endpoint())
+            .region(Region.US_EAST_1)
+            .credentialsProvider(
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")))
+            .httpClient(UrlConnectionHttpClient.create())
+            .build();
   }
 
   @AfterAll
@@ -64,14 +69,33 @@ class MfaDeliveryIT {
   }
 
   private static String pool(String sender) {
-    String poolId = SignInFixtures.pool(cognito, b -> b
-        .emailConfiguration(e -> e.emailSendingAccount(EmailSendingAccountType.DEVELOPER).from(sender)
-            .sourceArn("arn:aws:ses:us-east-1:" + ACCOUNT + ":identity/" + sender))
-        .smsConfiguration(s -> s.snsCallerArn("arn:aws:iam::" + ACCOUNT + ":role/sms").snsRegion("us-east-1")));
-    cognito.setUserPoolMfaConfig(b -> b.userPoolId(poolId).mfaConfiguration(UserPoolMfaType.OPTIONAL)
-        .smsMfaConfiguration(s -> s.smsAuthenticationMessage("Your sign-in code is {####}")
-            .smsConfiguration(c -> c.snsCallerArn("arn:aws:iam::" + ACCOUNT + ":role/sms").snsRegion("us-east-1")))
-        .emailMfaConfiguration(e -> e.subject("Sign-in code " + RUN).message("Sign in with {####}")));
+    String poolId =
+        SignInFixtures.pool(
+            cognito,
+            b ->
+                b.emailConfiguration(
+                        e ->
+                            e.emailSendingAccount(EmailSendingAccountType.DEVELOPER)
+                                .from(sender)
+                                .sourceArn(
+                                    "arn:aws:ses:us-east-1:" + ACCOUNT + ":identity/" + sender))
+                    .smsConfiguration(
+                        s ->
+                            s.snsCallerArn("arn:aws:iam::" + ACCOUNT + ":role/sms")
+                                .snsRegion("us-east-1")));
+    cognito.setUserPoolMfaConfig(
+        b ->
+            b.userPoolId(poolId)
+                .mfaConfiguration(UserPoolMfaType.OPTIONAL)
+                .smsMfaConfiguration(
+                    s ->
+                        s.smsAuthenticationMessage("Your sign-in code is {####}")
+                            .smsConfiguration(
+                                c ->
+                                    c.snsCallerArn("arn:aws:iam::" + ACCOUNT + ":role/sms")
+                                        .snsRegion("us-east-1")))
+                .emailMfaConfiguration(
+                    e -> e.subject("Sign-in code " + RUN).message("Sign in with {####}")));
     return poolId;
   }
 
@@ -87,19 +111,35 @@ class MfaDeliveryIT {
   void whenSmsMfaIsPreferredThenSnsPublishesTheCodeThatSignsIn() throws Exception {
     String poolId = pool("sms-mfa-" + RUN + "@example.com");
     String clientId = SignInFixtures.client(cognito, poolId).clientId();
-    String phone = "+1555" + String.format(Locale.ROOT, "%07d", Math.abs(UUID.randomUUID().hashCode()) % 10_000_000);
+    String phone =
+        "+1555"
+            + String.format(
+                Locale.ROOT, "%07d", Math.abs(UUID.randomUUID().hashCode()) % 10_000_000);
     SignInFixtures.confirmedUser(cognito, poolId, "sam", attr("phone_number", phone));
-    cognito.adminSetUserMFAPreference(b -> b.userPoolId(poolId).username("sam")
-        .smsMfaSettings(s -> s.enabled(true).preferredMfa(true)));
+    cognito.adminSetUserMFAPreference(
+        b ->
+            b.userPoolId(poolId)
+                .username("sam")
+                .smsMfaSettings(s -> s.enabled(true).preferredMfa(true)));
 
     InitiateAuthResponse challenge = signIn(clientId, "sam");
 
     assertEquals(ChallengeNameType.SMS_MFA, challenge.challengeName());
-    Matcher code = Pattern.compile("Your sign-in code is ([0-9]{6})").matcher(smsTo(phone).get("message").asText());
+    Matcher code =
+        Pattern.compile("Your sign-in code is ([0-9]{6})")
+            .matcher(smsTo(phone).get("message").asText());
     assertTrue(code.matches());
-    assertNotNull(cognito.respondToAuthChallenge(b -> b.clientId(clientId).challengeName(ChallengeNameType.SMS_MFA)
-        .session(challenge.session()).challengeResponses(Map.of("USERNAME", "sam", "SMS_MFA_CODE", code.group(1))))
-        .authenticationResult().accessToken());
+    assertNotNull(
+        cognito
+            .respondToAuthChallenge(
+                b ->
+                    b.clientId(clientId)
+                        .challengeName(ChallengeNameType.SMS_MFA)
+                        .session(challenge.session())
+                        .challengeResponses(
+                            Map.of("USERNAME", "sam", "SMS_MFA_CODE", code.group(1))))
+            .authenticationResult()
+            .accessToken());
   }
 
   @Test
@@ -110,8 +150,11 @@ class MfaDeliveryIT {
     String clientId = SignInFixtures.client(cognito, poolId).clientId();
     String to = "eve-" + RUN + "@example.org";
     SignInFixtures.confirmedUser(cognito, poolId, "eve", attr("email", to));
-    cognito.adminSetUserMFAPreference(b -> b.userPoolId(poolId).username("eve")
-        .emailMfaSettings(s -> s.enabled(true).preferredMfa(true)));
+    cognito.adminSetUserMFAPreference(
+        b ->
+            b.userPoolId(poolId)
+                .username("eve")
+                .emailMfaSettings(s -> s.enabled(true).preferredMfa(true)));
 
     InitiateAuthResponse challenge = signIn(clientId, "eve");
 
@@ -121,9 +164,17 @@ class MfaDeliveryIT {
     assertEquals("Sign-in code " + RUN, sent.get("subject").asText());
     Matcher code = Pattern.compile("Sign in with ([0-9]{6})").matcher(sent.get("body").asText());
     assertTrue(code.matches(), sent.get("body").asText());
-    assertNotNull(cognito.respondToAuthChallenge(b -> b.clientId(clientId).challengeName(ChallengeNameType.EMAIL_OTP)
-        .session(challenge.session()).challengeResponses(Map.of("USERNAME", "eve", "EMAIL_OTP_CODE", code.group(1))))
-        .authenticationResult().accessToken());
+    assertNotNull(
+        cognito
+            .respondToAuthChallenge(
+                b ->
+                    b.clientId(clientId)
+                        .challengeName(ChallengeNameType.EMAIL_OTP)
+                        .session(challenge.session())
+                        .challengeResponses(
+                            Map.of("USERNAME", "eve", "EMAIL_OTP_CODE", code.group(1))))
+            .authenticationResult()
+            .accessToken());
   }
 
   private static JsonNode sesMessageTo(String address) throws Exception {
@@ -145,9 +196,13 @@ class MfaDeliveryIT {
   }
 
   private static List<JsonNode> models(String service, String model) throws Exception {
-    HttpResponse<String> response = HttpClient.newHttpClient().send(
-        HttpRequest.newBuilder(URI.create(MotoServer.endpoint() + "/moto-api/data.json")).GET().build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(MotoServer.endpoint() + "/moto-api/data.json"))
+                    .GET()
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
     List<JsonNode> out = new ArrayList<>();
     Json.read(response.body()).path(service).path(model).forEach(out::add);
     return out;

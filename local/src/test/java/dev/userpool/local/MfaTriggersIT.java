@@ -30,9 +30,9 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.InitiateAut
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolMfaType;
 
 /**
- * The triggers around MFA, served over the Lambda Invoke API: the SMS code goes through CustomMessage with
- * triggerSource CustomMessage_Authentication (its text is what is sent), and Post Authentication runs only once
- * the second factor is answered, not after the password.
+ * The triggers around MFA, served over the Lambda Invoke API: the SMS code goes through
+ * CustomMessage with triggerSource CustomMessage_Authentication (its text is what is sent), and
+ * Post Authentication runs only once the second factor is answered, not after the password.
  */
 class MfaTriggersIT {
   private static HttpServer lambda;
@@ -45,8 +45,10 @@ class MfaTriggersIT {
     lambda = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 16);
     lambda.createContext("/2015-03-31/functions/", MfaTriggersIT::invoke);
     lambda.start();
-    server = LocalServer.start(LocalOptions.inMemoryOnFreePort()
-        .withLambdaEndpoint("http://127.0.0.1:" + lambda.getAddress().getPort()));
+    server =
+        LocalServer.start(
+            LocalOptions.inMemoryOnFreePort()
+                .withLambdaEndpoint("http://127.0.0.1:" + lambda.getAddress().getPort()));
     cognito = LocalServerExtension.clientFor(server.endpoint(), Region.US_EAST_1);
   }
 
@@ -67,8 +69,9 @@ class MfaTriggersIT {
   }
 
   private static void invoke(HttpExchange exchange) throws IOException {
-    ObjectNode event = (ObjectNode) Json.read(new String(exchange.getRequestBody().readAllBytes(),
-        StandardCharsets.UTF_8));
+    ObjectNode event =
+        (ObjectNode)
+            Json.read(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
     events.add(event.deepCopy());
     if (event.path("triggerSource").asText().startsWith("CustomMessage_")) {
       String who = event.path("request").path("clientMetadata").path("who").asText("nobody");
@@ -87,35 +90,64 @@ class MfaTriggersIT {
   }
 
   @Test
-  void whenSmsMfaCodeIsSentThenCustomMessageAuthenticationWritesItAndPostAuthenticationWaitsForTheCode() {
-    String poolId = SignInFixtures.pool(cognito, b -> b.lambdaConfig(l -> l.customMessage(arn("custom"))
-        .postAuthentication(arn("post"))));
-    cognito.setUserPoolMfaConfig(b -> b.userPoolId(poolId).mfaConfiguration(UserPoolMfaType.OPTIONAL)
-        .smsMfaConfiguration(s -> s.smsConfiguration(c -> c.snsCallerArn("arn:aws:iam::123456789012:role/sns"))));
+  void
+      whenSmsMfaCodeIsSentThenCustomMessageAuthenticationWritesItAndPostAuthenticationWaitsForTheCode() {
+    String poolId =
+        SignInFixtures.pool(
+            cognito,
+            b ->
+                b.lambdaConfig(
+                    l -> l.customMessage(arn("custom")).postAuthentication(arn("post"))));
+    cognito.setUserPoolMfaConfig(
+        b ->
+            b.userPoolId(poolId)
+                .mfaConfiguration(UserPoolMfaType.OPTIONAL)
+                .smsMfaConfiguration(
+                    s ->
+                        s.smsConfiguration(
+                            c -> c.snsCallerArn("arn:aws:iam::123456789012:role/sns"))));
     String clientId = SignInFixtures.client(cognito, poolId).clientId();
-    SignInFixtures.confirmedUser(cognito, poolId, "jane",
+    SignInFixtures.confirmedUser(
+        cognito,
+        poolId,
+        "jane",
         AttributeType.builder().name("phone_number").value("+15555550177").build());
-    cognito.adminSetUserMFAPreference(b -> b.userPoolId(poolId).username("jane")
-        .smsMfaSettings(s -> s.enabled(true).preferredMfa(true)));
+    cognito.adminSetUserMFAPreference(
+        b ->
+            b.userPoolId(poolId)
+                .username("jane")
+                .smsMfaSettings(s -> s.enabled(true).preferredMfa(true)));
 
-    InitiateAuthResponse challenge = cognito.initiateAuth(b -> b.clientId(clientId)
-        .authFlow(AuthFlowType.USER_PASSWORD_AUTH).clientMetadata(Map.of("who", "Jane"))
-        .authParameters(Map.of("USERNAME", "jane", "PASSWORD", PASSWORD)));
+    InitiateAuthResponse challenge =
+        cognito.initiateAuth(
+            b ->
+                b.clientId(clientId)
+                    .authFlow(AuthFlowType.USER_PASSWORD_AUTH)
+                    .clientMetadata(Map.of("who", "Jane"))
+                    .authParameters(Map.of("USERNAME", "jane", "PASSWORD", PASSWORD)));
 
     assertEquals(ChallengeNameType.SMS_MFA, challenge.challengeName());
     assertEquals(List.of("CustomMessage_Authentication"), sources());
     JsonNode custom = events.get(0);
     assertEquals("{####}", custom.path("request").path("codeParameter").asText());
-    assertEquals("+15555550177", custom.path("request").path("userAttributes").path("phone_number").asText());
+    assertEquals(
+        "+15555550177",
+        custom.path("request").path("userAttributes").path("phone_number").asText());
     var sms = server.wiring().outbox().messages(poolId, "jane");
     String code = sms.get(sms.size() - 1).code();
     assertEquals("Hi Jane, sign in with " + code, sms.get(sms.size() - 1).body());
 
-    var tokens = cognito.respondToAuthChallenge(b -> b.clientId(clientId).challengeName(ChallengeNameType.SMS_MFA)
-        .session(challenge.session()).challengeResponses(Map.of("USERNAME", "jane", "SMS_MFA_CODE", code)));
+    var tokens =
+        cognito.respondToAuthChallenge(
+            b ->
+                b.clientId(clientId)
+                    .challengeName(ChallengeNameType.SMS_MFA)
+                    .session(challenge.session())
+                    .challengeResponses(Map.of("USERNAME", "jane", "SMS_MFA_CODE", code)));
 
     assertNotNull(tokens.authenticationResult().accessToken());
-    assertEquals(List.of("CustomMessage_Authentication", "PostAuthentication_Authentication"), sources());
+    assertEquals(
+        List.of("CustomMessage_Authentication", "PostAuthentication_Authentication"), sources());
     assertTrue(events.get(1).path("request").path("userAttributes").has("phone_number"));
   }
 }

@@ -27,7 +27,10 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.RespondToAu
 import software.amazon.awssdk.services.cognitoidentityprovider.model.SchemaAttributeType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserStatusType;
 
-/** NEW_PASSWORD_REQUIRED end to end, and the Session rules: expiry, single use, binding to the client. */
+/**
+ * NEW_PASSWORD_REQUIRED end to end, and the Session rules: expiry, single use, binding to the
+ * client.
+ */
 class NewPasswordRequiredIT {
   private static final MutableClock CLOCK = MutableClock.at(Instant.now());
   private static final String TEMPORARY = "Temp0rary-Pass!";
@@ -59,10 +62,12 @@ class NewPasswordRequiredIT {
     assertEquals("frank@example.com", attributes.get("email").asText());
     assertFalse(attributes.has("sub"));
 
-    RespondToAuthChallengeResponse tokens = newPassword(clientId, session, "frank", PASSWORD, Map.of());
+    RespondToAuthChallengeResponse tokens =
+        newPassword(clientId, session, "frank", PASSWORD, Map.of());
 
     assertNotNull(tokens.authenticationResult().refreshToken());
-    assertEquals(UserStatusType.CONFIRMED,
+    assertEquals(
+        UserStatusType.CONFIRMED,
         cognito.adminGetUser(b -> b.userPoolId(poolId).username("frank")).userStatus());
     assertNotNull(passwordSignIn(cognito, clientId, "frank", PASSWORD).authenticationResult());
   }
@@ -75,7 +80,9 @@ class NewPasswordRequiredIT {
     String session = passwordSignIn(cognito, clientId, "frank", TEMPORARY).session();
     newPassword(clientId, session, "frank", PASSWORD, Map.of());
 
-    Expect.error(NotAuthorizedException.class, "Invalid session for the user, session can only be used once.",
+    Expect.error(
+        NotAuthorizedException.class,
+        "Invalid session for the user, session can only be used once.",
         () -> newPassword(clientId, session, "frank", PASSWORD, Map.of()));
   }
 
@@ -88,21 +95,28 @@ class NewPasswordRequiredIT {
 
     CLOCK.advance(Duration.ofMinutes(3).plusSeconds(1));
 
-    Expect.error(NotAuthorizedException.class, "Invalid session for the user, session is expired.",
+    Expect.error(
+        NotAuthorizedException.class,
+        "Invalid session for the user, session is expired.",
         () -> newPassword(clientId, session, "frank", PASSWORD, Map.of()));
   }
 
   @Test
   void whenClientAllowsLongerSessionsThenSessionLivesLonger() {
     String poolId = SignInFixtures.pool(cognito);
-    String clientId = SignInFixtures.client(cognito, poolId,
-        b -> b.explicitAuthFlows(SignInFixtures.ALL_FLOWS).authSessionValidity(10)).clientId();
+    String clientId =
+        SignInFixtures.client(
+                cognito,
+                poolId,
+                b -> b.explicitAuthFlows(SignInFixtures.ALL_FLOWS).authSessionValidity(10))
+            .clientId();
     invite(poolId, "frank");
     String session = passwordSignIn(cognito, clientId, "frank", TEMPORARY).session();
 
     CLOCK.advance(Duration.ofMinutes(9));
 
-    assertNotNull(newPassword(clientId, session, "frank", PASSWORD, Map.of()).authenticationResult());
+    assertNotNull(
+        newPassword(clientId, session, "frank", PASSWORD, Map.of()).authenticationResult());
   }
 
   @Test
@@ -113,7 +127,9 @@ class NewPasswordRequiredIT {
     invite(poolId, "frank");
     String session = passwordSignIn(cognito, clientId, "frank", TEMPORARY).session();
 
-    Expect.error(NotAuthorizedException.class, "Invalid session for the user",
+    Expect.error(
+        NotAuthorizedException.class,
+        "Invalid session for the user",
         () -> newPassword(other, session, "frank", PASSWORD, Map.of()));
   }
 
@@ -123,7 +139,9 @@ class NewPasswordRequiredIT {
     String clientId = SignInFixtures.client(cognito, poolId).clientId();
     invite(poolId, "frank");
 
-    Expect.error(NotAuthorizedException.class, "Invalid session for the user, session is expired.",
+    Expect.error(
+        NotAuthorizedException.class,
+        "Invalid session for the user, session is expired.",
         () -> newPassword(clientId, "x".repeat(64), "frank", PASSWORD, Map.of()));
   }
 
@@ -135,42 +153,70 @@ class NewPasswordRequiredIT {
 
     CLOCK.advance(Duration.ofDays(7).plusMinutes(1));
 
-    Expect.error(NotAuthorizedException.class,
+    Expect.error(
+        NotAuthorizedException.class,
         "Temporary password has expired and must be reset by an administrator.",
         () -> passwordSignIn(cognito, clientId, "frank", TEMPORARY));
   }
 
   @Test
   void whenRequiredAttributeIsMissingThenItIsNamedAndCanBeGivenInTheAnswer() {
-    String poolId = SignInFixtures.pool(cognito, b -> b.schema(SchemaAttributeType.builder().name("name")
-        .attributeDataType("String").required(true).mutable(true).build()));
+    String poolId =
+        SignInFixtures.pool(
+            cognito,
+            b ->
+                b.schema(
+                    SchemaAttributeType.builder()
+                        .name("name")
+                        .attributeDataType("String")
+                        .required(true)
+                        .mutable(true)
+                        .build()));
     String clientId = SignInFixtures.client(cognito, poolId).clientId();
     invite(poolId, "frank", attr("name", "Frank"));
-    removeInStore(poolId, "frank", "name"); // Cognito's AdminCreateUser lets this happen; ours refuses it (see report)
+    removeInStore(
+        poolId, "frank",
+        "name"); // Cognito's AdminCreateUser lets this happen; ours refuses it (see report)
     InitiateAuthResponse challenge = passwordSignIn(cognito, clientId, "frank", TEMPORARY);
-    assertEquals("[\"userAttributes.name\"]", challenge.challengeParameters().get("requiredAttributes"));
+    assertEquals(
+        "[\"userAttributes.name\"]", challenge.challengeParameters().get("requiredAttributes"));
 
-    Expect.error(InvalidParameterException.class, "Invalid attributes given, name is missing",
+    Expect.error(
+        InvalidParameterException.class,
+        "Invalid attributes given, name is missing",
         () -> newPassword(clientId, challenge.session(), "frank", PASSWORD, Map.of()));
     String again = passwordSignIn(cognito, clientId, "frank", TEMPORARY).session();
     RespondToAuthChallengeResponse tokens =
         newPassword(clientId, again, "frank", PASSWORD, Map.of("userAttributes.name", "Frank F."));
 
     assertNotNull(tokens.authenticationResult().idToken());
-    assertEquals("Frank F.", cognito.adminGetUser(b -> b.userPoolId(poolId).username("frank")).userAttributes()
-        .stream().filter(a -> a.name().equals("name")).findFirst().orElseThrow().value());
+    assertEquals(
+        "Frank F.",
+        cognito.adminGetUser(b -> b.userPoolId(poolId).username("frank")).userAttributes().stream()
+            .filter(a -> a.name().equals("name"))
+            .findFirst()
+            .orElseThrow()
+            .value());
   }
 
   @Test
   void whenClientMayNotWriteAnAttributeThenUnauthorizedAttribute() {
     String poolId = SignInFixtures.pool(cognito);
-    String clientId = SignInFixtures.client(cognito, poolId,
-        b -> b.explicitAuthFlows(SignInFixtures.ALL_FLOWS).writeAttributes("email")).clientId();
+    String clientId =
+        SignInFixtures.client(
+                cognito,
+                poolId,
+                b -> b.explicitAuthFlows(SignInFixtures.ALL_FLOWS).writeAttributes("email"))
+            .clientId();
     invite(poolId, "frank");
     String session = passwordSignIn(cognito, clientId, "frank", TEMPORARY).session();
 
-    Expect.error(NotAuthorizedException.class, "A client attempted to write unauthorized attribute",
-        () -> newPassword(clientId, session, "frank", PASSWORD, Map.of("userAttributes.given_name", "F")));
+    Expect.error(
+        NotAuthorizedException.class,
+        "A client attempted to write unauthorized attribute",
+        () ->
+            newPassword(
+                clientId, session, "frank", PASSWORD, Map.of("userAttributes.given_name", "F")));
   }
 
   @Test
@@ -180,7 +226,9 @@ class NewPasswordRequiredIT {
     invite(poolId, "frank");
     String session = passwordSignIn(cognito, clientId, "frank", TEMPORARY).session();
 
-    Expect.error(InvalidPasswordException.class, "Password did not conform with policy",
+    Expect.error(
+        InvalidPasswordException.class,
+        "Password did not conform with policy",
         () -> newPassword(clientId, session, "frank", "short", Map.of()));
   }
 
@@ -189,38 +237,67 @@ class NewPasswordRequiredIT {
     String poolId = SignInFixtures.pool(cognito);
     String clientId = SignInFixtures.client(cognito, poolId).clientId();
     invite(poolId, "frank");
-    var challenge = cognito.adminInitiateAuth(b -> b.userPoolId(poolId).clientId(clientId)
-        .authFlow("ADMIN_USER_PASSWORD_AUTH").authParameters(Map.of("USERNAME", "frank", "PASSWORD", TEMPORARY)));
+    var challenge =
+        cognito.adminInitiateAuth(
+            b ->
+                b.userPoolId(poolId)
+                    .clientId(clientId)
+                    .authFlow("ADMIN_USER_PASSWORD_AUTH")
+                    .authParameters(Map.of("USERNAME", "frank", "PASSWORD", TEMPORARY)));
 
-    var tokens = cognito.adminRespondToAuthChallenge(b -> b.userPoolId(poolId).clientId(clientId)
-        .challengeName(ChallengeNameType.NEW_PASSWORD_REQUIRED).session(challenge.session())
-        .challengeResponses(Map.of("USERNAME", "frank", "NEW_PASSWORD", PASSWORD)));
+    var tokens =
+        cognito.adminRespondToAuthChallenge(
+            b ->
+                b.userPoolId(poolId)
+                    .clientId(clientId)
+                    .challengeName(ChallengeNameType.NEW_PASSWORD_REQUIRED)
+                    .session(challenge.session())
+                    .challengeResponses(Map.of("USERNAME", "frank", "NEW_PASSWORD", PASSWORD)));
 
     assertNotNull(tokens.authenticationResult().accessToken());
   }
 
-  private void invite(String poolId, String username,
+  private void invite(
+      String poolId,
+      String username,
       software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType... attributes) {
-    cognito.adminCreateUser(b -> b.userPoolId(poolId).username(username).temporaryPassword(TEMPORARY)
-        .messageAction("SUPPRESS").userAttributes(attributes));
+    cognito.adminCreateUser(
+        b ->
+            b.userPoolId(poolId)
+                .username(username)
+                .temporaryPassword(TEMPORARY)
+                .messageAction("SUPPRESS")
+                .userAttributes(attributes));
   }
 
   private static void removeInStore(String poolId, String username, String attribute) {
     var deps = server.server().wiring().dependencies();
     var pool = deps.pools().find(poolId).orElseThrow();
     var directory = new dev.userpool.operations.users.UserDirectory(deps.users());
-    directory.update(pool, directory.require(pool, username), u -> {
-      Map<String, String> attributes = new HashMap<>(u.attributes());
-      attributes.remove(attribute);
-      return u.withAttributes(attributes, u.lastModifiedDate());
-    });
+    directory.update(
+        pool,
+        directory.require(pool, username),
+        u -> {
+          Map<String, String> attributes = new HashMap<>(u.attributes());
+          attributes.remove(attribute);
+          return u.withAttributes(attributes, u.lastModifiedDate());
+        });
   }
 
-  private RespondToAuthChallengeResponse newPassword(String clientId, String session, String username,
-      String password, Map<String, String> extra) {
-    Map<String, String> responses = new HashMap<>(Map.of("USERNAME", username, "NEW_PASSWORD", password));
+  private RespondToAuthChallengeResponse newPassword(
+      String clientId,
+      String session,
+      String username,
+      String password,
+      Map<String, String> extra) {
+    Map<String, String> responses =
+        new HashMap<>(Map.of("USERNAME", username, "NEW_PASSWORD", password));
     responses.putAll(extra);
-    return cognito.respondToAuthChallenge(b -> b.clientId(clientId)
-        .challengeName(ChallengeNameType.NEW_PASSWORD_REQUIRED).session(session).challengeResponses(responses));
+    return cognito.respondToAuthChallenge(
+        b ->
+            b.clientId(clientId)
+                .challengeName(ChallengeNameType.NEW_PASSWORD_REQUIRED)
+                .session(session)
+                .challengeResponses(responses));
   }
 }

@@ -16,14 +16,15 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A checked-in npm project under {@code local/src/test/js}: installs it from its lock file with {@code npm ci} when
- * {@code node_modules} is missing or older than the lock file, and runs its scripts with {@code node}. Output goes to
- * files under {@code local/target/node/} so a failed run can be read afterwards.
+ * A checked-in npm project under {@code local/src/test/js}: installs it from its lock file with
+ * {@code npm ci} when {@code node_modules} is missing or older than the lock file, and runs its
+ * scripts with {@code node}. Output goes to files under {@code local/target/node/} so a failed run
+ * can be read afterwards.
  */
 final class NodeProject {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final boolean WINDOWS = System.getProperty("os.name", "").toLowerCase(Locale.ROOT)
-      .startsWith("windows");
+  private static final boolean WINDOWS =
+      System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
 
   private final Path dir;
   private final Path logs;
@@ -33,16 +34,23 @@ final class NodeProject {
     this.logs = logs;
   }
 
-  /** The project in {@code src/test/js} of the module under test (failsafe runs in the module directory). */
+  /**
+   * The project in {@code src/test/js} of the module under test (failsafe runs in the module
+   * directory).
+   */
   static NodeProject testJs() {
     Path base = Path.of(System.getProperty("basedir", ".")).toAbsolutePath();
     return new NodeProject(base.resolve("src/test/js"), base.resolve("target/node"));
   }
 
-  /** Another checked-in project under {@code src/test} of the module under test, e.g. {@code amplify}. */
+  /**
+   * Another checked-in project under {@code src/test} of the module under test, e.g. {@code
+   * amplify}.
+   */
   static NodeProject testDirectory(String name) {
     Path base = Path.of(System.getProperty("basedir", ".")).toAbsolutePath();
-    return new NodeProject(base.resolve("src/test").resolve(name), base.resolve("target/node-" + name));
+    return new NodeProject(
+        base.resolve("src/test").resolve(name), base.resolve("target/node-" + name));
   }
 
   /** Runs {@code npm ci} unless node_modules was installed from the current lock file. */
@@ -50,59 +58,101 @@ final class NodeProject {
     Path installed = dir.resolve("node_modules/.package-lock.json");
     Path lock = dir.resolve("package-lock.json");
     if (Files.exists(installed)
-        && !Files.getLastModifiedTime(lock).toInstant().isAfter(Files.getLastModifiedTime(installed).toInstant())) {
+        && !Files.getLastModifiedTime(lock)
+            .toInstant()
+            .isAfter(Files.getLastModifiedTime(installed).toInstant())) {
       return;
     }
-    Result result = run("npm-ci", List.of(WINDOWS ? "npm.cmd" : "npm", "ci", "--no-audit", "--no-fund"),
-        Map.of(), timeout);
+    Result result =
+        run(
+            "npm-ci",
+            List.of(WINDOWS ? "npm.cmd" : "npm", "ci", "--no-audit", "--no-fund"),
+            Map.of(),
+            timeout);
     if (result.exitCode() != 0) {
-      fail("npm ci in " + dir + " failed with exit code " + result.exitCode() + "; see " + result.stderrFile()
-          + ":\n" + result.stderr());
+      fail(
+          "npm ci in "
+              + dir
+              + " failed with exit code "
+              + result.exitCode()
+              + "; see "
+              + result.stderrFile()
+              + ":\n"
+              + result.stderr());
     }
   }
 
   /** The version npm installed for {@code packageName}, read from its package.json. */
   String installedVersion(String packageName) throws IOException {
-    return JSON.readTree(dir.resolve("node_modules").resolve(packageName).resolve("package.json").toFile())
-        .path("version").asText();
+    return JSON.readTree(
+            dir.resolve("node_modules").resolve(packageName).resolve("package.json").toFile())
+        .path("version")
+        .asText();
   }
 
   /** The version package-lock.json pins for {@code packageName}. */
   String lockedVersion(String packageName) throws IOException {
-    return JSON.readTree(dir.resolve("package-lock.json").toFile()).path("packages")
-        .path("node_modules/" + packageName).path("version").asText();
+    return JSON.readTree(dir.resolve("package-lock.json").toFile())
+        .path("packages")
+        .path("node_modules/" + packageName)
+        .path("version")
+        .asText();
   }
 
-  /** Runs {@code node script} with the given environment added; fails the test if it does not end in time. */
+  /**
+   * Runs {@code node script} with the given environment added; fails the test if it does not end in
+   * time.
+   */
   Result node(String script, Map<String, String> environment, Duration timeout) throws Exception {
     return run(script, List.of("node", script), environment, timeout);
   }
 
-  private Result run(String name, List<String> command, Map<String, String> environment, Duration timeout)
+  private Result run(
+      String name, List<String> command, Map<String, String> environment, Duration timeout)
       throws Exception {
     Files.createDirectories(logs);
     Path stdout = logs.resolve(name + ".stdout");
     Path stderr = logs.resolve(name + ".stderr");
-    ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
-        .redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
+    ProcessBuilder builder =
+        new ProcessBuilder(command)
+            .directory(dir.toFile())
+            .redirectOutput(stdout.toFile())
+            .redirectError(stderr.toFile());
     builder.environment().putAll(environment);
     Process process;
     try {
       process = builder.start();
     } catch (IOException e) {
-      throw new AssertionError("Cannot run '" + command.get(0) + "': the amazon-cognito-identity-js compatibility"
-          + " test needs Node.js (18 or later) and npm on the PATH. Install them, or run the build with"
-          + " -Dit.test='!AmazonCognitoIdentityJsIT' to leave this test out. (" + e.getMessage() + ")", e);
+      throw new AssertionError(
+          "Cannot run '"
+              + command.get(0)
+              + "': the amazon-cognito-identity-js compatibility"
+              + " test needs Node.js (18 or later) and npm on the PATH. Install them, or run the build with"
+              + " -Dit.test='!AmazonCognitoIdentityJsIT' to leave this test out. ("
+              + e.getMessage()
+              + ")",
+          e);
     }
     if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
       process.descendants().forEach(ProcessHandle::destroyForcibly);
       process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-      fail(String.join(" ", command) + " did not finish within " + timeout + "; output so far in " + stdout
-          + " and " + stderr + ":\n" + Files.readString(stdout, StandardCharsets.UTF_8)
-          + Files.readString(stderr, StandardCharsets.UTF_8));
+      fail(
+          String.join(" ", command)
+              + " did not finish within "
+              + timeout
+              + "; output so far in "
+              + stdout
+              + " and "
+              + stderr
+              + ":\n"
+              + Files.readString(stdout, StandardCharsets.UTF_8)
+              + Files.readString(stderr, StandardCharsets.UTF_8));
     }
-    return new Result(process.exitValue(), Files.readString(stdout, StandardCharsets.UTF_8),
-        Files.readString(stderr, StandardCharsets.UTF_8), stderr);
+    return new Result(
+        process.exitValue(),
+        Files.readString(stdout, StandardCharsets.UTF_8),
+        Files.readString(stderr, StandardCharsets.UTF_8),
+        stderr);
   }
 
   record Result(int exitCode, String stdout, String stderr, Path stderrFile) {

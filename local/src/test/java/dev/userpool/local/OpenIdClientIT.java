@@ -16,16 +16,23 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeTy
 import software.amazon.awssdk.services.cognitoidentityprovider.model.OAuthFlowType;
 
 /**
- * The certified relying party npm {@code openid-client} (src/test/js/openid-client-scenario.mjs) runs the code flow
- * with PKCE against the local server, from discovery through the hosted sign-in page to the token endpoint (with its
- * own ID token validation: signature from the JWKS, issuer, audience, nonce), userinfo and refresh.
+ * The certified relying party npm {@code openid-client} (src/test/js/openid-client-scenario.mjs)
+ * runs the code flow with PKCE against the local server, from discovery through the hosted sign-in
+ * page to the token endpoint (with its own ID token validation: signature from the JWKS, issuer,
+ * audience, nonce), userinfo and refresh.
  */
 class OpenIdClientIT {
   @RegisterExtension static final LocalServerExtension server = new LocalServerExtension();
 
   private static final String REDIRECT = "http://localhost:3000/callback";
-  private static final List<String> STEPS = List.of("discovery", "hostedSignIn", "authorizationCodeGrant",
-      "userinfo", "refreshTokenGrant", "codeReuseRefused");
+  private static final List<String> STEPS =
+      List.of(
+          "discovery",
+          "hostedSignIn",
+          "authorizationCodeGrant",
+          "userinfo",
+          "refreshTokenGrant",
+          "codeReuseRefused");
 
   private static NodeProject.Result run;
   private static Map<String, JsonNode> steps;
@@ -39,19 +46,41 @@ class OpenIdClientIT {
     CognitoIdentityProviderClient cognito = server.client();
     poolId = SignInFixtures.pool(cognito);
     cognito.createUserPoolDomain(r -> r.userPoolId(poolId).domain("openid-client-it"));
-    clientId = cognito.createUserPoolClient(r -> r.userPoolId(poolId).clientName("spa")
-        .allowedOAuthFlows(OAuthFlowType.CODE).allowedOAuthFlowsUserPoolClient(true)
-        .allowedOAuthScopes("openid", "email", "profile").callbackURLs(REDIRECT).supportedIdentityProviders("COGNITO"))
-        .userPoolClient().clientId();
-    SignInFixtures.confirmedUser(cognito, poolId, "rp-user",
+    clientId =
+        cognito
+            .createUserPoolClient(
+                r ->
+                    r.userPoolId(poolId)
+                        .clientName("spa")
+                        .allowedOAuthFlows(OAuthFlowType.CODE)
+                        .allowedOAuthFlowsUserPoolClient(true)
+                        .allowedOAuthScopes("openid", "email", "profile")
+                        .callbackURLs(REDIRECT)
+                        .supportedIdentityProviders("COGNITO"))
+            .userPoolClient()
+            .clientId();
+    SignInFixtures.confirmedUser(
+        cognito,
+        poolId,
+        "rp-user",
         AttributeType.builder().name("email").value("rp@example.com").build());
-    run = js.node("openid-client-scenario.mjs", Map.of(
-        "USERPOOL_ENDPOINT", server.endpoint(),
-        "USERPOOL_POOL_ID", poolId,
-        "USERPOOL_CLIENT_ID", clientId,
-        "USERPOOL_REDIRECT_URI", REDIRECT,
-        "USERPOOL_USERNAME", "rp-user",
-        "USERPOOL_PASSWORD", SignInFixtures.PASSWORD), Duration.ofMinutes(2));
+    run =
+        js.node(
+            "openid-client-scenario.mjs",
+            Map.of(
+                "USERPOOL_ENDPOINT",
+                server.endpoint(),
+                "USERPOOL_POOL_ID",
+                poolId,
+                "USERPOOL_CLIENT_ID",
+                clientId,
+                "USERPOOL_REDIRECT_URI",
+                REDIRECT,
+                "USERPOOL_USERNAME",
+                "rp-user",
+                "USERPOOL_PASSWORD",
+                SignInFixtures.PASSWORD),
+            Duration.ofMinutes(2));
     steps = new LinkedHashMap<>();
     for (JsonNode line : run.jsonLines()) {
       steps.put(line.path("step").asText(), line);
@@ -60,8 +89,9 @@ class OpenIdClientIT {
 
   private static JsonNode passed(String step) {
     JsonNode line = steps.get(step);
-    assertTrue(line != null && line.path("ok").asBoolean(), () -> step + " did not pass:\n" + run.stdout()
-        + run.stderr());
+    assertTrue(
+        line != null && line.path("ok").asBoolean(),
+        () -> step + " did not pass:\n" + run.stdout() + run.stderr());
     return line;
   }
 
@@ -76,7 +106,8 @@ class OpenIdClientIT {
     JsonNode d = passed("discovery");
     assertEquals(server.endpoint() + "/" + poolId, d.path("issuer").asText());
     assertEquals(server.endpoint() + "/oauth2/token", d.path("token_endpoint").asText());
-    assertEquals(server.endpoint() + "/oauth2/authorize", d.path("authorization_endpoint").asText());
+    assertEquals(
+        server.endpoint() + "/oauth2/authorize", d.path("authorization_endpoint").asText());
   }
 
   @Test

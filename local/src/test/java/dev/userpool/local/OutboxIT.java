@@ -25,43 +25,63 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.UsernameAtt
 import software.amazon.awssdk.services.cognitoidentityprovider.model.VerifiedAttributeType;
 
 /**
- * {@code GET /_local/messages}: found by the name the caller used, bounded to the most recent messages with the
- * total reported; and a message that cannot be sent for want of a destination is logged as such.
+ * {@code GET /_local/messages}: found by the name the caller used, bounded to the most recent
+ * messages with the total reported; and a message that cannot be sent for want of a destination is
+ * logged as such.
  */
 class OutboxIT {
   @RegisterExtension
-  static final LocalServerExtension server = new LocalServerExtension(
-      LocalOptions.inMemoryOnFreePort().withOutboxSize(3));
+  static final LocalServerExtension server =
+      new LocalServerExtension(LocalOptions.inMemoryOnFreePort().withOutboxSize(3));
 
   private final CognitoIdentityProviderClient cognito = server.client();
 
   @Test
   void whenUsernamesAreEmailsThenTheEmailFindsTheSignUpCode() throws Exception {
-    String poolId = SignInFixtures.pool(cognito, b -> b.usernameAttributes(UsernameAttributeType.EMAIL)
-        .autoVerifiedAttributes(VerifiedAttributeType.EMAIL));
+    String poolId =
+        SignInFixtures.pool(
+            cognito,
+            b ->
+                b.usernameAttributes(UsernameAttributeType.EMAIL)
+                    .autoVerifiedAttributes(VerifiedAttributeType.EMAIL));
     String clientId = SignInFixtures.client(cognito, poolId).clientId();
-    String sub = cognito.signUp(b -> b.clientId(clientId).username("Ana@Example.com")
-        .password(SignInFixtures.PASSWORD)).userSub();
+    String sub =
+        cognito
+            .signUp(
+                b ->
+                    b.clientId(clientId)
+                        .username("Ana@Example.com")
+                        .password(SignInFixtures.PASSWORD))
+            .userSub();
 
     List<JsonNode> byEmail = server.messages(poolId, "Ana@Example.com");
     assertEquals(1, byEmail.size());
-    assertEquals(sub, byEmail.get(0).get("username").asText(), "filed under the internal username, the sub");
+    assertEquals(
+        sub, byEmail.get(0).get("username").asText(), "filed under the internal username, the sub");
     assertEquals(byEmail, server.messages(poolId, sub));
     assertEquals(byEmail, server.messages(null, "Ana@Example.com"), "without the pool too");
 
     String code = byEmail.get(0).get("code").asText();
-    cognito.confirmSignUp(b -> b.clientId(clientId).username("Ana@Example.com").confirmationCode(code));
-    assertEquals(UserStatusType.CONFIRMED,
+    cognito.confirmSignUp(
+        b -> b.clientId(clientId).username("Ana@Example.com").confirmationCode(code));
+    assertEquals(
+        UserStatusType.CONFIRMED,
         cognito.adminGetUser(b -> b.userPoolId(poolId).username("Ana@Example.com")).userStatus());
   }
 
   @Test
   void whenPreferredUsernameIsAnAliasThenItFindsTheUsersMessages() throws Exception {
-    String poolId = SignInFixtures.pool(cognito, b -> b.aliasAttributes(AliasAttributeType.PREFERRED_USERNAME,
-        AliasAttributeType.EMAIL));
-    cognito.adminCreateUser(b -> b.userPoolId(poolId).username("u-7781")
-        .userAttributes(attr("preferred_username", "ana"), attr("email", "ana@example.com"))
-        .desiredDeliveryMediums(DeliveryMediumType.EMAIL));
+    String poolId =
+        SignInFixtures.pool(
+            cognito,
+            b ->
+                b.aliasAttributes(AliasAttributeType.PREFERRED_USERNAME, AliasAttributeType.EMAIL));
+    cognito.adminCreateUser(
+        b ->
+            b.userPoolId(poolId)
+                .username("u-7781")
+                .userAttributes(attr("preferred_username", "ana"), attr("email", "ana@example.com"))
+                .desiredDeliveryMediums(DeliveryMediumType.EMAIL));
 
     List<JsonNode> byAlias = server.messages(poolId, "ana");
     assertEquals(1, byAlias.size());
@@ -72,12 +92,17 @@ class OutboxIT {
   }
 
   @Test
-  void whenMoreMessagesThanTheOutboxKeepsThenTheNewestAreKeptAndTheTotalCountsAll() throws Exception {
+  void whenMoreMessagesThanTheOutboxKeepsThenTheNewestAreKeptAndTheTotalCountsAll()
+      throws Exception {
     String poolId = SignInFixtures.pool(cognito);
     for (int i = 1; i <= 5; i++) {
       String name = "user" + i;
-      cognito.adminCreateUser(b -> b.userPoolId(poolId).username(name)
-          .userAttributes(attr("email", name + "@example.com")).desiredDeliveryMediums(DeliveryMediumType.EMAIL));
+      cognito.adminCreateUser(
+          b ->
+              b.userPoolId(poolId)
+                  .username(name)
+                  .userAttributes(attr("email", name + "@example.com"))
+                  .desiredDeliveryMediums(DeliveryMediumType.EMAIL));
     }
 
     JsonNode answer = get("");
@@ -91,26 +116,34 @@ class OutboxIT {
   }
 
   @Test
-  void whenTheInvitationHasNoDestinationThenTheAnswerIsUnchangedAndALogLineSaysWhy() throws Exception {
+  void whenTheInvitationHasNoDestinationThenTheAnswerIsUnchangedAndALogLineSaysWhy()
+      throws Exception {
     String poolId = SignInFixtures.pool(cognito);
     List<String> warnings = new ArrayList<>();
-    Handler capture = new Handler() {
-      @Override
-      public void publish(LogRecord record) {
-        warnings.add(record.getMessage());
-      }
+    Handler capture =
+        new Handler() {
+          @Override
+          public void publish(LogRecord record) {
+            warnings.add(record.getMessage());
+          }
 
-      @Override
-      public void flush() {}
+          @Override
+          public void flush() {}
 
-      @Override
-      public void close() {}
-    };
+          @Override
+          public void close() {}
+        };
     Logger delivery = Logger.getLogger("dev.userpool.delivery.Delivery");
     delivery.addHandler(capture);
     try {
-      var user = cognito.adminCreateUser(b -> b.userPoolId(poolId).username("nophone")
-          .userAttributes(attr("email", "nophone@example.com"))).user();
+      var user =
+          cognito
+              .adminCreateUser(
+                  b ->
+                      b.userPoolId(poolId)
+                          .username("nophone")
+                          .userAttributes(attr("email", "nophone@example.com")))
+              .user();
       assertEquals(UserStatusType.FORCE_CHANGE_PASSWORD, user.userStatus());
     } finally {
       delivery.removeHandler(capture);
@@ -119,9 +152,14 @@ class OutboxIT {
     assertEquals(List.of(), server.messages(poolId, null), "nothing was sent");
     assertEquals(1, warnings.size(), warnings.toString());
     String line = warnings.get(0);
-    assertTrue(line.startsWith("not sent: CustomMessage_AdminCreateUser SMS message of pool " + poolId
-        + " to user nophone: the user has no phone_number"), line);
-    assertTrue(line.contains("with EMAIL in DesiredDeliveryMediums it goes to the user's email"), line);
+    assertTrue(
+        line.startsWith(
+            "not sent: CustomMessage_AdminCreateUser SMS message of pool "
+                + poolId
+                + " to user nophone: the user has no phone_number"),
+        line);
+    assertTrue(
+        line.contains("with EMAIL in DesiredDeliveryMediums it goes to the user's email"), line);
   }
 
   private static AttributeType attr(String name, String value) {
@@ -129,9 +167,17 @@ class OutboxIT {
   }
 
   private static JsonNode get(String query) throws Exception {
-    HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-        server.endpoint() + "/_local/messages" + (query.isEmpty() ? "" : "?" + query))).GET().build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create(
+                            server.endpoint()
+                                + "/_local/messages"
+                                + (query.isEmpty() ? "" : "?" + query)))
+                    .GET()
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
     assertEquals(200, response.statusCode());
     return Json.read(response.body());
   }

@@ -49,7 +49,12 @@ class PasswordAuthIT {
   void whenPasswordIsRightThenTokensVerifyWithTokenVerifierAndNimbus() throws Exception {
     String poolId = SignInFixtures.pool(cognito);
     String clientId = SignInFixtures.client(cognito, poolId).clientId();
-    confirmedUser(cognito, poolId, "alice", attr("email", "alice@example.com"), attr("email_verified", "true"));
+    confirmedUser(
+        cognito,
+        poolId,
+        "alice",
+        attr("email", "alice@example.com"),
+        attr("email_verified", "true"));
 
     InitiateAuthResponse response = passwordSignIn(cognito, clientId, "alice", PASSWORD);
 
@@ -70,13 +75,14 @@ class PasswordAuthIT {
     assertEquals(access.originJti(), id.originJti());
     assertEquals(access.sub(), id.sub());
 
-    JWTClaimsSet idClaims = SignInFixtures.verifyWithJwks(server.endpoint(), poolId, result.idToken(), "id");
+    JWTClaimsSet idClaims =
+        SignInFixtures.verifyWithJwks(server.endpoint(), poolId, result.idToken(), "id");
     assertEquals("alice", idClaims.getStringClaim("cognito:username"));
     assertEquals("alice@example.com", idClaims.getStringClaim("email"));
     assertEquals(Boolean.TRUE, idClaims.getBooleanClaim("email_verified"));
     assertEquals(List.of(clientId), idClaims.getAudience());
-    JWTClaimsSet accessClaims = SignInFixtures.verifyWithJwks(server.endpoint(), poolId, result.accessToken(),
-        "access");
+    JWTClaimsSet accessClaims =
+        SignInFixtures.verifyWithJwks(server.endpoint(), poolId, result.accessToken(), "access");
     assertEquals(clientId, accessClaims.getStringClaim("client_id"));
     assertTrue(accessClaims.getAudience().isEmpty());
   }
@@ -84,15 +90,24 @@ class PasswordAuthIT {
   @Test
   void whenClientSetsTokenValiditiesThenTokensLiveThatLong() throws Exception {
     String poolId = SignInFixtures.pool(cognito);
-    String clientId = SignInFixtures.client(cognito, poolId, b -> b.explicitAuthFlows(SignInFixtures.ALL_FLOWS)
-        .accessTokenValidity(10).idTokenValidity(20)
-        .tokenValidityUnits(u -> u.accessToken("minutes").idToken("minutes"))).clientId();
+    String clientId =
+        SignInFixtures.client(
+                cognito,
+                poolId,
+                b ->
+                    b.explicitAuthFlows(SignInFixtures.ALL_FLOWS)
+                        .accessTokenValidity(10)
+                        .idTokenValidity(20)
+                        .tokenValidityUnits(u -> u.accessToken("minutes").idToken("minutes")))
+            .clientId();
     confirmedUser(cognito, poolId, "alice");
 
-    AuthenticationResultType result = passwordSignIn(cognito, clientId, "alice", PASSWORD).authenticationResult();
+    AuthenticationResultType result =
+        passwordSignIn(cognito, clientId, "alice", PASSWORD).authenticationResult();
 
     assertEquals(600, result.expiresIn());
-    JWTClaimsSet id = SignInFixtures.verifyWithJwks(server.endpoint(), poolId, result.idToken(), "id");
+    JWTClaimsSet id =
+        SignInFixtures.verifyWithJwks(server.endpoint(), poolId, result.idToken(), "id");
     assertEquals(1200, (id.getExpirationTime().getTime() - id.getIssueTime().getTime()) / 1000);
   }
 
@@ -102,7 +117,9 @@ class PasswordAuthIT {
     String clientId = SignInFixtures.client(cognito, poolId).clientId();
     confirmedUser(cognito, poolId, "alice");
 
-    Expect.error(NotAuthorizedException.class, "Incorrect username or password.",
+    Expect.error(
+        NotAuthorizedException.class,
+        "Incorrect username or password.",
         () -> passwordSignIn(cognito, clientId, "alice", "Wr0ng-Password!"));
   }
 
@@ -110,12 +127,22 @@ class PasswordAuthIT {
   void whenUserIsUnknownThenLegacyClientsSayUserNotFoundAndEnabledOnesDoNot() {
     String poolId = SignInFixtures.pool(cognito);
     String legacy = SignInFixtures.client(cognito, poolId).clientId();
-    String enabled = SignInFixtures.client(cognito, poolId, b -> b.explicitAuthFlows(SignInFixtures.ALL_FLOWS)
-        .preventUserExistenceErrors(PreventUserExistenceErrorTypes.ENABLED)).clientId();
+    String enabled =
+        SignInFixtures.client(
+                cognito,
+                poolId,
+                b ->
+                    b.explicitAuthFlows(SignInFixtures.ALL_FLOWS)
+                        .preventUserExistenceErrors(PreventUserExistenceErrorTypes.ENABLED))
+            .clientId();
 
-    Expect.error(UserNotFoundException.class, "User does not exist.",
+    Expect.error(
+        UserNotFoundException.class,
+        "User does not exist.",
         () -> passwordSignIn(cognito, legacy, "ghost", PASSWORD));
-    Expect.error(NotAuthorizedException.class, "Incorrect username or password.",
+    Expect.error(
+        NotAuthorizedException.class,
+        "Incorrect username or password.",
         () -> passwordSignIn(cognito, enabled, "ghost", PASSWORD));
   }
 
@@ -126,7 +153,9 @@ class PasswordAuthIT {
     confirmedUser(cognito, poolId, "alice");
     cognito.adminDisableUser(b -> b.userPoolId(poolId).username("alice"));
 
-    Expect.error(NotAuthorizedException.class, "User is disabled.",
+    Expect.error(
+        NotAuthorizedException.class,
+        "User is disabled.",
         () -> passwordSignIn(cognito, clientId, "alice", PASSWORD));
   }
 
@@ -137,9 +166,13 @@ class PasswordAuthIT {
     confirmedUser(cognito, poolId, "alice");
     setStatus(poolId, "alice", UserStatus.UNCONFIRMED);
 
-    Expect.error(UserNotConfirmedException.class, "User is not confirmed.",
+    Expect.error(
+        UserNotConfirmedException.class,
+        "User is not confirmed.",
         () -> passwordSignIn(cognito, clientId, "alice", PASSWORD));
-    Expect.error(NotAuthorizedException.class, "Incorrect username or password.",
+    Expect.error(
+        NotAuthorizedException.class,
+        "Incorrect username or password.",
         () -> passwordSignIn(cognito, clientId, "alice", "Wr0ng-Password!"));
   }
 
@@ -150,7 +183,9 @@ class PasswordAuthIT {
     confirmedUser(cognito, poolId, "alice");
     setStatus(poolId, "alice", UserStatus.RESET_REQUIRED);
 
-    Expect.error(PasswordResetRequiredException.class, "Password reset required for the user",
+    Expect.error(
+        PasswordResetRequiredException.class,
+        "Password reset required for the user",
         () -> passwordSignIn(cognito, clientId, "alice", PASSWORD));
   }
 
@@ -158,13 +193,21 @@ class PasswordAuthIT {
   void whenClientDoesNotAllowTheFlowThenFlowNotEnabled() {
     String poolId = SignInFixtures.pool(cognito);
     String defaults = SignInFixtures.client(cognito, poolId, b -> {}).clientId();
-    String srpOnly = SignInFixtures.client(cognito, poolId,
-        b -> b.explicitAuthFlows(ExplicitAuthFlowsType.ALLOW_USER_SRP_AUTH)).clientId();
+    String srpOnly =
+        SignInFixtures.client(
+                cognito,
+                poolId,
+                b -> b.explicitAuthFlows(ExplicitAuthFlowsType.ALLOW_USER_SRP_AUTH))
+            .clientId();
     confirmedUser(cognito, poolId, "alice");
 
-    Expect.error(InvalidParameterException.class, "USER_PASSWORD_AUTH flow not enabled for this client",
+    Expect.error(
+        InvalidParameterException.class,
+        "USER_PASSWORD_AUTH flow not enabled for this client",
         () -> passwordSignIn(cognito, defaults, "alice", PASSWORD));
-    Expect.error(InvalidParameterException.class, "ADMIN_USER_PASSWORD_AUTH flow not enabled for this client",
+    Expect.error(
+        InvalidParameterException.class,
+        "ADMIN_USER_PASSWORD_AUTH flow not enabled for this client",
         () -> adminSignIn(poolId, srpOnly, AuthFlowType.ADMIN_USER_PASSWORD_AUTH, Map.of()));
   }
 
@@ -174,9 +217,15 @@ class PasswordAuthIT {
     String clientId = SignInFixtures.client(cognito, poolId).clientId();
     confirmedUser(cognito, poolId, "alice");
 
-    Expect.error(InvalidParameterException.class, "Initiate Auth method not supported.",
-        () -> cognito.initiateAuth(b -> b.clientId(clientId).authFlow(AuthFlowType.ADMIN_USER_PASSWORD_AUTH)
-            .authParameters(Map.of("USERNAME", "alice", "PASSWORD", PASSWORD))));
+    Expect.error(
+        InvalidParameterException.class,
+        "Initiate Auth method not supported.",
+        () ->
+            cognito.initiateAuth(
+                b ->
+                    b.clientId(clientId)
+                        .authFlow(AuthFlowType.ADMIN_USER_PASSWORD_AUTH)
+                        .authParameters(Map.of("USERNAME", "alice", "PASSWORD", PASSWORD))));
   }
 
   @Test
@@ -185,7 +234,8 @@ class PasswordAuthIT {
     String clientId = SignInFixtures.client(cognito, poolId).clientId();
     confirmedUser(cognito, poolId, "alice");
 
-    for (AuthFlowType flow : List.of(AuthFlowType.ADMIN_USER_PASSWORD_AUTH, AuthFlowType.ADMIN_NO_SRP_AUTH)) {
+    for (AuthFlowType flow :
+        List.of(AuthFlowType.ADMIN_USER_PASSWORD_AUTH, AuthFlowType.ADMIN_NO_SRP_AUTH)) {
       AdminInitiateAuthResponse response = adminSignIn(poolId, clientId, flow, Map.of());
       assertNotNull(response.authenticationResult().accessToken(), flow.toString());
     }
@@ -198,26 +248,42 @@ class PasswordAuthIT {
     String clientId = SignInFixtures.client(cognito, otherPool).clientId();
     confirmedUser(cognito, poolId, "alice");
 
-    Expect.error(ResourceNotFoundException.class, clientId,
+    Expect.error(
+        ResourceNotFoundException.class,
+        clientId,
         () -> adminSignIn(poolId, clientId, AuthFlowType.ADMIN_USER_PASSWORD_AUTH, Map.of()));
   }
 
   @Test
   void whenClientHasSecretThenSecretHashIsRequiredAndChecked() {
     String poolId = SignInFixtures.pool(cognito);
-    UserPoolClientType client = SignInFixtures.client(cognito, poolId,
-        b -> b.explicitAuthFlows(SignInFixtures.ALL_FLOWS).generateSecret(true));
+    UserPoolClientType client =
+        SignInFixtures.client(
+            cognito,
+            poolId,
+            b -> b.explicitAuthFlows(SignInFixtures.ALL_FLOWS).generateSecret(true));
     confirmedUser(cognito, poolId, "alice");
     String clientId = client.clientId();
 
-    Expect.error(NotAuthorizedException.class,
+    Expect.error(
+        NotAuthorizedException.class,
         "Client " + clientId + " is configured with secret but SECRET_HASH was not received",
         () -> passwordSignIn(cognito, clientId, "alice", PASSWORD));
-    Expect.error(NotAuthorizedException.class, "Unable to verify secret hash for client " + clientId,
-        () -> adminSignIn(poolId, clientId, AuthFlowType.ADMIN_USER_PASSWORD_AUTH,
-            Map.of("SECRET_HASH", secretHash(client.clientSecret(), "bob", clientId))));
-    AdminInitiateAuthResponse ok = adminSignIn(poolId, clientId, AuthFlowType.ADMIN_USER_PASSWORD_AUTH,
-        Map.of("SECRET_HASH", secretHash(client.clientSecret(), "alice", clientId)));
+    Expect.error(
+        NotAuthorizedException.class,
+        "Unable to verify secret hash for client " + clientId,
+        () ->
+            adminSignIn(
+                poolId,
+                clientId,
+                AuthFlowType.ADMIN_USER_PASSWORD_AUTH,
+                Map.of("SECRET_HASH", secretHash(client.clientSecret(), "bob", clientId))));
+    AdminInitiateAuthResponse ok =
+        adminSignIn(
+            poolId,
+            clientId,
+            AuthFlowType.ADMIN_USER_PASSWORD_AUTH,
+            Map.of("SECRET_HASH", secretHash(client.clientSecret(), "alice", clientId)));
     assertNotNull(ok.authenticationResult().idToken());
   }
 
@@ -225,44 +291,67 @@ class PasswordAuthIT {
   void whenPoolHasEmailAliasThenVerifiedEmailSignsIn() {
     String poolId = SignInFixtures.pool(cognito, b -> b.aliasAttributes(AliasAttributeType.EMAIL));
     String clientId = SignInFixtures.client(cognito, poolId).clientId();
-    confirmedUser(cognito, poolId, "alice", attr("email", "alice@example.com"), attr("email_verified", "true"));
+    confirmedUser(
+        cognito,
+        poolId,
+        "alice",
+        attr("email", "alice@example.com"),
+        attr("email_verified", "true"));
 
     AuthenticationResultType result =
         passwordSignIn(cognito, clientId, "alice@example.com", PASSWORD).authenticationResult();
 
-    VerifiedToken access = server.server().wiring().dependencies().tokens().verifier()
-        .verify(result.accessToken(), TokenUse.ACCESS, poolId);
+    VerifiedToken access =
+        server
+            .server()
+            .wiring()
+            .dependencies()
+            .tokens()
+            .verifier()
+            .verify(result.accessToken(), TokenUse.ACCESS, poolId);
     assertEquals("alice", access.username());
   }
 
   @Test
   void whenPoolSignsInWithEmailThenTheUsernameInTokensIsTheSub() {
-    String poolId = SignInFixtures.pool(cognito, b -> b.usernameAttributes(UsernameAttributeType.EMAIL));
+    String poolId =
+        SignInFixtures.pool(cognito, b -> b.usernameAttributes(UsernameAttributeType.EMAIL));
     String clientId = SignInFixtures.client(cognito, poolId).clientId();
     confirmedUser(cognito, poolId, "carol@example.com");
 
     AuthenticationResultType result =
         passwordSignIn(cognito, clientId, "carol@example.com", PASSWORD).authenticationResult();
 
-    VerifiedToken access = server.server().wiring().dependencies().tokens().verifier()
-        .verify(result.accessToken(), TokenUse.ACCESS, poolId);
+    VerifiedToken access =
+        server
+            .server()
+            .wiring()
+            .dependencies()
+            .tokens()
+            .verifier()
+            .verify(result.accessToken(), TokenUse.ACCESS, poolId);
     assertEquals(access.sub(), access.username());
     assertFalse(access.username().contains("@"));
   }
 
-  private AdminInitiateAuthResponse adminSignIn(String poolId, String clientId, AuthFlowType flow,
-      Map<String, String> extra) {
-    Map<String, String> parameters = new java.util.HashMap<>(Map.of("USERNAME", "alice", "PASSWORD", PASSWORD));
+  private AdminInitiateAuthResponse adminSignIn(
+      String poolId, String clientId, AuthFlowType flow, Map<String, String> extra) {
+    Map<String, String> parameters =
+        new java.util.HashMap<>(Map.of("USERNAME", "alice", "PASSWORD", PASSWORD));
     parameters.putAll(extra);
-    return cognito.adminInitiateAuth(b -> b.userPoolId(poolId).clientId(clientId).authFlow(flow)
-        .authParameters(parameters));
+    return cognito.adminInitiateAuth(
+        b -> b.userPoolId(poolId).clientId(clientId).authFlow(flow).authParameters(parameters));
   }
 
-  /** Statuses no implemented operation produces yet (SignUp, AdminResetUserPassword) are set in the store. */
+  /**
+   * Statuses no implemented operation produces yet (SignUp, AdminResetUserPassword) are set in the
+   * store.
+   */
   static void setStatus(String poolId, String username, UserStatus status) {
     var deps = server.server().wiring().dependencies();
     UserPool pool = deps.pools().find(poolId).orElseThrow();
     UserDirectory directory = new UserDirectory(deps.users());
-    directory.update(pool, directory.require(pool, username), u -> u.withStatus(status, Instant.now()));
+    directory.update(
+        pool, directory.require(pool, username), u -> u.withStatus(status, Instant.now()));
   }
 }

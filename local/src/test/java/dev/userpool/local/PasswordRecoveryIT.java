@@ -28,13 +28,15 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.PreventUser
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserNotFoundException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserStatusType;
 
-/** ForgotPassword, ConfirmForgotPassword and AdminResetUserPassword through the AWS SDK, codes from the outbox. */
+/**
+ * ForgotPassword, ConfirmForgotPassword and AdminResetUserPassword through the AWS SDK, codes from
+ * the outbox.
+ */
 class PasswordRecoveryIT {
   private static final MutableClock CLOCK = MutableClock.at(Instant.parse("2025-01-10T12:00:00Z"));
   private static final String NEW_PASSWORD = "N3w-Passw0rd!";
 
-  @RegisterExtension
-  static final LocalServerExtension server = new LocalServerExtension(CLOCK);
+  @RegisterExtension static final LocalServerExtension server = new LocalServerExtension(CLOCK);
 
   private final CognitoIdentityProviderClient cognito = server.client();
   private String poolId;
@@ -44,8 +46,8 @@ class PasswordRecoveryIT {
   void poolAndUser() {
     poolId = SignInFixtures.pool(cognito);
     clientId = SignInFixtures.client(cognito, poolId).clientId();
-    SignInFixtures.confirmedUser(cognito, poolId, "jane", attr("email", "jane@example.com"),
-        attr("email_verified", "true"));
+    SignInFixtures.confirmedUser(
+        cognito, poolId, "jane", attr("email", "jane@example.com"), attr("email_verified", "true"));
   }
 
   private static AttributeType attr(String name, String value) {
@@ -53,12 +55,18 @@ class PasswordRecoveryIT {
   }
 
   private ForgotPasswordResponse forgot(String client, String username) {
-    return cognito.forgotPassword(b -> b.clientId(client).username(username).clientMetadata(Map.of("why", "lost")));
+    return cognito.forgotPassword(
+        b -> b.clientId(client).username(username).clientMetadata(Map.of("why", "lost")));
   }
 
   private void confirm(String username, String code, String password) {
-    cognito.confirmForgotPassword(b -> b.clientId(clientId).username(username).confirmationCode(code)
-        .password(password).clientMetadata(Map.of("k", "v")));
+    cognito.confirmForgotPassword(
+        b ->
+            b.clientId(clientId)
+                .username(username)
+                .confirmationCode(code)
+                .password(password)
+                .clientMetadata(Map.of("k", "v")));
   }
 
   private UserStatusType status(String username) {
@@ -78,7 +86,9 @@ class PasswordRecoveryIT {
 
     assertEquals(UserStatusType.CONFIRMED, status("jane"));
     SignInFixtures.passwordSignIn(cognito, clientId, "jane", NEW_PASSWORD);
-    Expect.error(NotAuthorizedException.class, "Incorrect username or password.",
+    Expect.error(
+        NotAuthorizedException.class,
+        "Incorrect username or password.",
         () -> SignInFixtures.passwordSignIn(cognito, clientId, "jane", PASSWORD));
   }
 
@@ -86,16 +96,22 @@ class PasswordRecoveryIT {
   void whenTheCodeIsWrongReusedOrExpiredThenCognitosErrors() throws Exception {
     forgot(clientId, "jane");
     String code = server.lastCode(poolId, "jane");
-    Expect.error(CodeMismatchException.class, "Invalid verification code provided, please try again.",
+    Expect.error(
+        CodeMismatchException.class,
+        "Invalid verification code provided, please try again.",
         () -> confirm("jane", SignUpIT.otherThan(code), NEW_PASSWORD));
     confirm("jane", code, NEW_PASSWORD);
-    Expect.error(ExpiredCodeException.class, "Invalid code provided, please request a code again.",
+    Expect.error(
+        ExpiredCodeException.class,
+        "Invalid code provided, please request a code again.",
         () -> confirm("jane", code, "An0ther-Passw0rd!"));
 
     forgot(clientId, "jane");
     String later = server.lastCode(poolId, "jane");
     CLOCK.advance(Duration.ofHours(1));
-    Expect.error(ExpiredCodeException.class, "Invalid code provided, please request a code again.",
+    Expect.error(
+        ExpiredCodeException.class,
+        "Invalid code provided, please request a code again.",
         () -> confirm("jane", later, "An0ther-Passw0rd!"));
     SignInFixtures.passwordSignIn(cognito, clientId, "jane", NEW_PASSWORD);
   }
@@ -106,7 +122,8 @@ class PasswordRecoveryIT {
     String code = server.lastCode(poolId, "jane");
     List<Item> items = server.server().wiring().table().query("POOL#" + poolId, "", null, 1000);
     items.forEach(i -> assertFalse(i.data().contains(code), i.sk()));
-    Item item = items.stream().filter(i -> i.sk().endsWith("#forgot-password")).findFirst().orElseThrow();
+    Item item =
+        items.stream().filter(i -> i.sk().endsWith("#forgot-password")).findFirst().orElseThrow();
     assertEquals(CLOCK.instant().plus(Duration.ofHours(1)).getEpochSecond(), item.expiresAt());
   }
 
@@ -115,10 +132,14 @@ class PasswordRecoveryIT {
     forgot(clientId, "jane");
     String code = server.lastCode(poolId, "jane");
     for (int i = 0; i < 5; i++) {
-      Expect.error(CodeMismatchException.class, "Invalid verification code",
+      Expect.error(
+          CodeMismatchException.class,
+          "Invalid verification code",
           () -> confirm("jane", SignUpIT.otherThan(code), NEW_PASSWORD));
     }
-    Expect.error(LimitExceededException.class, "Attempt limit exceeded, please try after some time.",
+    Expect.error(
+        LimitExceededException.class,
+        "Attempt limit exceeded, please try after some time.",
         () -> confirm("jane", code, NEW_PASSWORD));
     SignInFixtures.passwordSignIn(cognito, clientId, "jane", PASSWORD);
   }
@@ -127,7 +148,9 @@ class PasswordRecoveryIT {
   void whenTheNewPasswordBreaksThePolicyThenInvalidPasswordAndTheCodeStillWorks() throws Exception {
     forgot(clientId, "jane");
     String code = server.lastCode(poolId, "jane");
-    Expect.error(InvalidPasswordException.class, "Password did not conform with policy",
+    Expect.error(
+        InvalidPasswordException.class,
+        "Password did not conform with policy",
         () -> confirm("jane", code, "weakpassword"));
     confirm("jane", code, NEW_PASSWORD);
   }
@@ -135,10 +158,12 @@ class PasswordRecoveryIT {
   @Test
   void whenNoChannelIsVerifiedThenForgotPasswordIsRefused() throws Exception {
     SignInFixtures.confirmedUser(cognito, poolId, "unverified", attr("email", "u@example.com"));
-    Expect.error(InvalidParameterException.class,
+    Expect.error(
+        InvalidParameterException.class,
         "Cannot reset password for the user as there is no registered/verified email or phone_number",
         () -> forgot(clientId, "unverified"));
-    Expect.error(InvalidParameterException.class,
+    Expect.error(
+        InvalidParameterException.class,
         "Cannot reset password for the user as there is no registered/verified email or phone_number",
         () -> cognito.adminResetUserPassword(b -> b.userPoolId(poolId).username("unverified")));
     assertTrue(server.messages(poolId, "unverified").isEmpty());
@@ -146,8 +171,13 @@ class PasswordRecoveryIT {
 
   @Test
   void whenAVerifiedPhoneExistsThenItIsPreferred() throws Exception {
-    SignInFixtures.confirmedUser(cognito, poolId, "pat", attr("email", "pat@example.com"),
-        attr("email_verified", "true"), attr("phone_number", "+447700900123"),
+    SignInFixtures.confirmedUser(
+        cognito,
+        poolId,
+        "pat",
+        attr("email", "pat@example.com"),
+        attr("email_verified", "true"),
+        attr("phone_number", "+447700900123"),
         attr("phone_number_verified", "true"));
     ForgotPasswordResponse sent = forgot(clientId, "pat");
     assertEquals("+********0123", sent.codeDeliveryDetails().destination());
@@ -156,26 +186,42 @@ class PasswordRecoveryIT {
 
   @Test
   void whenTheUserIsUnknownThenLegacyClientsSayItAndEnabledClientsSimulate() {
-    String enabled = SignInFixtures.client(cognito, poolId,
-        b -> b.preventUserExistenceErrors(PreventUserExistenceErrorTypes.ENABLED)).clientId();
+    String enabled =
+        SignInFixtures.client(
+                cognito,
+                poolId,
+                b -> b.preventUserExistenceErrors(PreventUserExistenceErrorTypes.ENABLED))
+            .clientId();
 
-    Expect.error(UserNotFoundException.class, "Username/client id combination not found.",
+    Expect.error(
+        UserNotFoundException.class,
+        "Username/client id combination not found.",
         () -> forgot(clientId, "ghost"));
     ForgotPasswordResponse simulated = forgot(enabled, "ghost");
     assertEquals("EMAIL", simulated.codeDeliveryDetails().deliveryMediumAsString());
-    assertTrue(simulated.codeDeliveryDetails().destination().matches("[a-z]\\*\\*\\*@[a-z]\\*\\*\\*"));
+    assertTrue(
+        simulated.codeDeliveryDetails().destination().matches("[a-z]\\*\\*\\*@[a-z]\\*\\*\\*"));
     assertEquals(simulated.codeDeliveryDetails(), forgot(enabled, "ghost").codeDeliveryDetails());
-    Expect.error(CodeMismatchException.class, "Invalid verification code provided, please try again.",
-        () -> cognito.confirmForgotPassword(b -> b.clientId(enabled).username("ghost").confirmationCode("123456")
-            .password(NEW_PASSWORD)));
-    Expect.error(UserNotFoundException.class, "Username/client id combination not found.",
+    Expect.error(
+        CodeMismatchException.class,
+        "Invalid verification code provided, please try again.",
+        () ->
+            cognito.confirmForgotPassword(
+                b ->
+                    b.clientId(enabled)
+                        .username("ghost")
+                        .confirmationCode("123456")
+                        .password(NEW_PASSWORD)));
+    Expect.error(
+        UserNotFoundException.class,
+        "Username/client id combination not found.",
         () -> confirm("ghost", "123456", NEW_PASSWORD));
   }
 
   @Test
   void whenAnAdminResetsThePasswordThenTheUserMustResetItWithTheCode() throws Exception {
-    cognito.adminResetUserPassword(b -> b.userPoolId(poolId).username("jane")
-        .clientMetadata(Map.of("by", "admin")));
+    cognito.adminResetUserPassword(
+        b -> b.userPoolId(poolId).username("jane").clientMetadata(Map.of("by", "admin")));
 
     assertEquals(UserStatusType.RESET_REQUIRED, status("jane"));
     JsonNode m = server.messages(poolId, "jane").get(0);
@@ -192,7 +238,9 @@ class PasswordRecoveryIT {
     for (int i = 0; i < 5; i++) {
       forgot(clientId, "jane");
     }
-    Expect.error(LimitExceededException.class, "Attempt limit exceeded, please try after some time.",
+    Expect.error(
+        LimitExceededException.class,
+        "Attempt limit exceeded, please try after some time.",
         () -> forgot(clientId, "jane"));
   }
 }

@@ -15,19 +15,33 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.LimitExceed
 import software.amazon.awssdk.services.cognitoidentityprovider.model.NotAuthorizedException;
 
 /**
- * The per-user quotas as local options ({@code --codes-per-hour N}, 0 = unlimited, and the others), through the
- * AWS SDK: Cognito's values by default, changed or lifted by the command line.
+ * The per-user quotas as local options ({@code --codes-per-hour N}, 0 = unlimited, and the others),
+ * through the AWS SDK: Cognito's values by default, changed or lifted by the command line.
  */
 class QuotasIT {
-  private static final AttributeType EMAIL = AttributeType.builder().name("email").value("jane@example.com").build();
+  private static final AttributeType EMAIL =
+      AttributeType.builder().name("email").value("jane@example.com").build();
 
   @Test
   void optionsParseIntoLimitsWithCognitosDefaults() {
     assertEquals(Limits.COGNITO, LocalOptions.parse().limits());
-    assertEquals(new Limits(0, 3, 4, 0, 6), LocalOptions.parse("--codes-per-hour", "0", "--code-attempts", "3",
-        "--forgot-password-attempts", "4", "--sign-in-attempts", "0", "--password-change-attempts", "6").limits());
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> LocalOptions.parse("--codes-per-hour", "-1"));
+    assertEquals(
+        new Limits(0, 3, 4, 0, 6),
+        LocalOptions.parse(
+                "--codes-per-hour",
+                "0",
+                "--code-attempts",
+                "3",
+                "--forgot-password-attempts",
+                "4",
+                "--sign-in-attempts",
+                "0",
+                "--password-change-attempts",
+                "6")
+            .limits());
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class, () -> LocalOptions.parse("--codes-per-hour", "-1"));
     assertTrue(e.getMessage().contains("--codes-per-hour"), e.getMessage());
   }
 
@@ -36,10 +50,14 @@ class QuotasIT {
     try (Server s = new Server("--in-memory")) {
       String token = s.signedInUser();
       for (int i = 0; i < 5; i++) {
-        s.cognito.getUserAttributeVerificationCode(b -> b.accessToken(token).attributeName("email"));
+        s.cognito.getUserAttributeVerificationCode(
+            b -> b.accessToken(token).attributeName("email"));
       }
-      assertThrows(LimitExceededException.class,
-          () -> s.cognito.getUserAttributeVerificationCode(b -> b.accessToken(token).attributeName("email")));
+      assertThrows(
+          LimitExceededException.class,
+          () ->
+              s.cognito.getUserAttributeVerificationCode(
+                  b -> b.accessToken(token).attributeName("email")));
     }
   }
 
@@ -48,7 +66,8 @@ class QuotasIT {
     try (Server s = new Server("--in-memory", "--codes-per-hour", "0")) {
       String token = s.signedInUser();
       for (int i = 0; i < 30; i++) {
-        s.cognito.getUserAttributeVerificationCode(b -> b.accessToken(token).attributeName("email"));
+        s.cognito.getUserAttributeVerificationCode(
+            b -> b.accessToken(token).attributeName("email"));
       }
       assertEquals(30, s.local.wiring().outbox().messages(null, "jane").size());
     }
@@ -60,8 +79,11 @@ class QuotasIT {
       String token = s.signedInUser();
       s.cognito.getUserAttributeVerificationCode(b -> b.accessToken(token).attributeName("email"));
       s.cognito.getUserAttributeVerificationCode(b -> b.accessToken(token).attributeName("email"));
-      assertThrows(LimitExceededException.class,
-          () -> s.cognito.getUserAttributeVerificationCode(b -> b.accessToken(token).attributeName("email")));
+      assertThrows(
+          LimitExceededException.class,
+          () ->
+              s.cognito.getUserAttributeVerificationCode(
+                  b -> b.accessToken(token).attributeName("email")));
     }
   }
 
@@ -71,22 +93,32 @@ class QuotasIT {
       String token = s.signedInUser();
       s.cognito.getUserAttributeVerificationCode(b -> b.accessToken(token).attributeName("email"));
       for (int i = 0; i < 2; i++) {
-        assertThrows(CodeMismatchException.class, () -> s.cognito.verifyUserAttribute(
-            b -> b.accessToken(token).attributeName("email").code("000000")));
+        assertThrows(
+            CodeMismatchException.class,
+            () ->
+                s.cognito.verifyUserAttribute(
+                    b -> b.accessToken(token).attributeName("email").code("000000")));
       }
-      assertThrows(LimitExceededException.class, () -> s.cognito.verifyUserAttribute(
-          b -> b.accessToken(token).attributeName("email").code("000000")));
+      assertThrows(
+          LimitExceededException.class,
+          () ->
+              s.cognito.verifyUserAttribute(
+                  b -> b.accessToken(token).attributeName("email").code("000000")));
       // sign-in attempts 0: twenty wrong passwords never lock the account
       for (int i = 0; i < 20; i++) {
-        NotAuthorizedException wrong = assertThrows(NotAuthorizedException.class,
-            () -> SignInFixtures.passwordSignIn(s.cognito, s.clientId, "jane", "Wrong-Pass1!"));
+        NotAuthorizedException wrong =
+            assertThrows(
+                NotAuthorizedException.class,
+                () -> SignInFixtures.passwordSignIn(s.cognito, s.clientId, "jane", "Wrong-Pass1!"));
         assertEquals("Incorrect username or password.", wrong.awsErrorDetails().errorMessage());
       }
       SignInFixtures.passwordSignIn(s.cognito, s.clientId, "jane", PASSWORD);
     }
   }
 
-  /** A local server started from a command line, with a pool, a client and a signed-in user "jane". */
+  /**
+   * A local server started from a command line, with a pool, a client and a signed-in user "jane".
+   */
   private static final class Server implements AutoCloseable {
     final LocalServer local;
     final CognitoIdentityProviderClient cognito;
@@ -105,7 +137,8 @@ class QuotasIT {
       String poolId = SignInFixtures.pool(cognito);
       clientId = SignInFixtures.client(cognito, poolId).clientId();
       SignInFixtures.confirmedUser(cognito, poolId, "jane", EMAIL);
-      return SignInFixtures.passwordSignIn(cognito, clientId, "jane", PASSWORD).authenticationResult()
+      return SignInFixtures.passwordSignIn(cognito, clientId, "jane", PASSWORD)
+          .authenticationResult()
           .accessToken();
     }
 

@@ -27,7 +27,10 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.NotAuthoriz
 import software.amazon.awssdk.services.cognitoidentityprovider.model.RefreshTokenReuseException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolClientType;
 
-/** GetTokensFromRefreshToken and RefreshTokenRotation, through the SDK v2 client with the server's clock moved. */
+/**
+ * GetTokensFromRefreshToken and RefreshTokenRotation, through the SDK v2 client with the server's
+ * clock moved.
+ */
 class RefreshTokenRotationIT {
   private static final MutableClock CLOCK = MutableClock.at(Instant.now());
 
@@ -41,13 +44,20 @@ class RefreshTokenRotationIT {
   }
 
   private UserPoolClientType rotatingClient(String poolId, int graceSeconds) {
-    return SignInFixtures.client(cognito, poolId, b -> b
-        .explicitAuthFlows(ExplicitAuthFlowsType.ALLOW_USER_PASSWORD_AUTH, ExplicitAuthFlowsType.ALLOW_USER_SRP_AUTH)
-        .refreshTokenRotation(r -> r.feature(FeatureType.ENABLED).retryGracePeriodSeconds(graceSeconds)));
+    return SignInFixtures.client(
+        cognito,
+        poolId,
+        b ->
+            b.explicitAuthFlows(
+                    ExplicitAuthFlowsType.ALLOW_USER_PASSWORD_AUTH,
+                    ExplicitAuthFlowsType.ALLOW_USER_SRP_AUTH)
+                .refreshTokenRotation(
+                    r -> r.feature(FeatureType.ENABLED).retryGracePeriodSeconds(graceSeconds)));
   }
 
   private AuthenticationResultType refresh(String clientId, String refreshToken) {
-    return cognito.getTokensFromRefreshToken(b -> b.clientId(clientId).refreshToken(refreshToken))
+    return cognito
+        .getTokensFromRefreshToken(b -> b.clientId(clientId).refreshToken(refreshToken))
         .authenticationResult();
   }
 
@@ -68,8 +78,10 @@ class RefreshTokenRotationIT {
     String second = rotated.refreshToken();
     assertNotNull(second);
     assertNotEquals(first, second);
-    JWTClaimsSet original = SignInFixtures.verifyWithJwks(server.endpoint(), poolId, signedIn.accessToken(), "access");
-    JWTClaimsSet renewed = SignInFixtures.verifyWithJwks(server.endpoint(), poolId, rotated.accessToken(), "access");
+    JWTClaimsSet original =
+        SignInFixtures.verifyWithJwks(server.endpoint(), poolId, signedIn.accessToken(), "access");
+    JWTClaimsSet renewed =
+        SignInFixtures.verifyWithJwks(server.endpoint(), poolId, rotated.accessToken(), "access");
     assertEquals(original.getClaim("origin_jti"), renewed.getClaim("origin_jti"));
     assertEquals(original.getClaim("auth_time"), renewed.getClaim("auth_time"));
     assertEquals("Bearer", rotated.tokenType());
@@ -88,7 +100,8 @@ class RefreshTokenRotationIT {
     String poolId = SignInFixtures.pool(cognito);
     String clientId = rotatingClient(poolId, 0).clientId();
     confirmedUser(cognito, poolId, "tom");
-    String first = passwordSignIn(cognito, clientId, "tom", PASSWORD).authenticationResult().refreshToken();
+    String first =
+        passwordSignIn(cognito, clientId, "tom", PASSWORD).authenticationResult().refreshToken();
 
     assertNotNull(refresh(clientId, first).refreshToken());
 
@@ -102,28 +115,50 @@ class RefreshTokenRotationIT {
     assertEquals(FeatureType.DISABLED, client.refreshTokenRotation().feature());
     assertEquals(0, client.refreshTokenRotation().retryGracePeriodSeconds());
     confirmedUser(cognito, poolId, "tom");
-    String token = passwordSignIn(cognito, client.clientId(), "tom", PASSWORD).authenticationResult().refreshToken();
+    String token =
+        passwordSignIn(cognito, client.clientId(), "tom", PASSWORD)
+            .authenticationResult()
+            .refreshToken();
 
     AuthenticationResultType renewed = refresh(client.clientId(), token);
 
     assertNull(renewed.refreshToken());
     assertNotNull(renewed.idToken());
     assertNotNull(refresh(client.clientId(), token).accessToken());
-    assertNotNull(cognito.initiateAuth(b -> b.clientId(client.clientId()).authFlow(AuthFlowType.REFRESH_TOKEN_AUTH)
-        .authParameters(Map.of("REFRESH_TOKEN", token))).authenticationResult());
+    assertNotNull(
+        cognito
+            .initiateAuth(
+                b ->
+                    b.clientId(client.clientId())
+                        .authFlow(AuthFlowType.REFRESH_TOKEN_AUTH)
+                        .authParameters(Map.of("REFRESH_TOKEN", token)))
+            .authenticationResult());
   }
 
   @Test
   void whenAClientRotatesThenRefreshTokenAuthIsRefused() {
     String poolId = SignInFixtures.pool(cognito);
-    String clientId = SignInFixtures.client(cognito, poolId, b -> b.explicitAuthFlows(SignInFixtures.ALL_FLOWS)
-        .refreshTokenRotation(r -> r.feature(FeatureType.ENABLED))).clientId();
+    String clientId =
+        SignInFixtures.client(
+                cognito,
+                poolId,
+                b ->
+                    b.explicitAuthFlows(SignInFixtures.ALL_FLOWS)
+                        .refreshTokenRotation(r -> r.feature(FeatureType.ENABLED)))
+            .clientId();
     confirmedUser(cognito, poolId, "tom");
-    String token = passwordSignIn(cognito, clientId, "tom", PASSWORD).authenticationResult().refreshToken();
+    String token =
+        passwordSignIn(cognito, clientId, "tom", PASSWORD).authenticationResult().refreshToken();
 
-    Expect.error(InvalidParameterException.class, "REFRESH_TOKEN_AUTH flow not enabled for this client",
-        () -> cognito.initiateAuth(b -> b.clientId(clientId).authFlow(AuthFlowType.REFRESH_TOKEN_AUTH)
-            .authParameters(Map.of("REFRESH_TOKEN", token))));
+    Expect.error(
+        InvalidParameterException.class,
+        "REFRESH_TOKEN_AUTH flow not enabled for this client",
+        () ->
+            cognito.initiateAuth(
+                b ->
+                    b.clientId(clientId)
+                        .authFlow(AuthFlowType.REFRESH_TOKEN_AUTH)
+                        .authParameters(Map.of("REFRESH_TOKEN", token))));
     assertNotNull(refresh(clientId, token).refreshToken());
   }
 
@@ -133,37 +168,78 @@ class RefreshTokenRotationIT {
     String clientId = rotatingClient(poolId, 0).clientId();
     String otherClient = rotatingClient(poolId, 0).clientId();
     confirmedUser(cognito, poolId, "tom");
-    String token = passwordSignIn(cognito, clientId, "tom", PASSWORD).authenticationResult().refreshToken();
+    String token =
+        passwordSignIn(cognito, clientId, "tom", PASSWORD).authenticationResult().refreshToken();
 
-    Expect.error(NotAuthorizedException.class, "Invalid Refresh Token.", () -> refresh(clientId, "not.a.token.at.all"));
-    Expect.error(NotAuthorizedException.class, "Invalid Refresh Token.", () -> refresh(otherClient, token));
+    Expect.error(
+        NotAuthorizedException.class,
+        "Invalid Refresh Token.",
+        () -> refresh(clientId, "not.a.token.at.all"));
+    Expect.error(
+        NotAuthorizedException.class, "Invalid Refresh Token.", () -> refresh(otherClient, token));
     CLOCK.advance(Duration.ofSeconds(1));
     cognito.adminUserGlobalSignOut(b -> b.userPoolId(poolId).username("tom"));
-    Expect.error(NotAuthorizedException.class, "Refresh Token has been revoked", () -> refresh(clientId, token));
+    Expect.error(
+        NotAuthorizedException.class,
+        "Refresh Token has been revoked",
+        () -> refresh(clientId, token));
   }
 
   @Test
   void whenTheClientHasSecretsThenClientSecretIsRequiredAndEitherWorks() {
     String poolId = SignInFixtures.pool(cognito);
-    UserPoolClientType client = SignInFixtures.client(cognito, poolId, b -> b.generateSecret(true)
-        .explicitAuthFlows(ExplicitAuthFlowsType.ALLOW_ADMIN_USER_PASSWORD_AUTH));
+    UserPoolClientType client =
+        SignInFixtures.client(
+            cognito,
+            poolId,
+            b ->
+                b.generateSecret(true)
+                    .explicitAuthFlows(ExplicitAuthFlowsType.ALLOW_ADMIN_USER_PASSWORD_AUTH));
     String clientId = client.clientId();
-    String second = cognito.addUserPoolClientSecret(b -> b.userPoolId(poolId).clientId(clientId))
-        .clientSecretDescriptor().clientSecretValue();
+    String second =
+        cognito
+            .addUserPoolClientSecret(b -> b.userPoolId(poolId).clientId(clientId))
+            .clientSecretDescriptor()
+            .clientSecretValue();
     confirmedUser(cognito, poolId, "tom");
-    String token = cognito.adminInitiateAuth(b -> b.userPoolId(poolId).clientId(clientId)
-        .authFlow(AuthFlowType.ADMIN_USER_PASSWORD_AUTH).authParameters(Map.of("USERNAME", "tom",
-            "PASSWORD", PASSWORD, "SECRET_HASH", SignInFixtures.secretHash(second, "tom", clientId))))
-        .authenticationResult().refreshToken();
+    String token =
+        cognito
+            .adminInitiateAuth(
+                b ->
+                    b.userPoolId(poolId)
+                        .clientId(clientId)
+                        .authFlow(AuthFlowType.ADMIN_USER_PASSWORD_AUTH)
+                        .authParameters(
+                            Map.of(
+                                "USERNAME",
+                                "tom",
+                                "PASSWORD",
+                                PASSWORD,
+                                "SECRET_HASH",
+                                SignInFixtures.secretHash(second, "tom", clientId))))
+            .authenticationResult()
+            .refreshToken();
 
-    Expect.error(NotAuthorizedException.class, "is configured for secret but secret was not received",
+    Expect.error(
+        NotAuthorizedException.class,
+        "is configured for secret but secret was not received",
         () -> refresh(clientId, token));
-    Expect.error(NotAuthorizedException.class, "Unable to verify secret",
-        () -> cognito.getTokensFromRefreshToken(b -> b.clientId(clientId).refreshToken(token)
-            .clientSecret("wrongsecretwrongsecret0000")));
+    Expect.error(
+        NotAuthorizedException.class,
+        "Unable to verify secret",
+        () ->
+            cognito.getTokensFromRefreshToken(
+                b ->
+                    b.clientId(clientId)
+                        .refreshToken(token)
+                        .clientSecret("wrongsecretwrongsecret0000")));
     for (String secret : List.of(client.clientSecret(), second)) {
-      assertNotNull(cognito.getTokensFromRefreshToken(b -> b.clientId(clientId).refreshToken(token)
-          .clientSecret(secret)).authenticationResult().accessToken());
+      assertNotNull(
+          cognito
+              .getTokensFromRefreshToken(
+                  b -> b.clientId(clientId).refreshToken(token).clientSecret(secret))
+              .authenticationResult()
+              .accessToken());
     }
   }
 }

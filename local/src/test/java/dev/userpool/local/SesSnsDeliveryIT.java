@@ -8,10 +8,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.userpool.protocol.Json;
 import dev.userpool.testing.MotoServer;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,19 +31,20 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeTy
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ChallengeNameType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.DeliveryMediumType;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.InvalidEmailRoleAccessPolicyException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.EmailSendingAccountType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.InvalidEmailRoleAccessPolicyException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserNotFoundException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserStatusType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.VerifiedAttributeType;
 import software.amazon.awssdk.services.ses.SesClient;
 
 /**
- * Real delivery over the wire: a local server whose SES and SNS endpoints are moto's. What was sent is read back
- * from moto's {@code /moto-api/data.json}; a sender identity SES has not verified makes delivery fail
- * (InvalidEmailRoleAccessPolicyException), and then nothing is left half-done. SMS of pools with an
- * {@code SnsCallerArn} go out as that role, assumed in moto's STS with the pool's ExternalId (moto does not
- * enforce IAM, so the role exceptions are covered by SmsRoleDeliveryTest).
+ * Real delivery over the wire: a local server whose SES and SNS endpoints are moto's. What was sent
+ * is read back from moto's {@code /moto-api/data.json}; a sender identity SES has not verified
+ * makes delivery fail (InvalidEmailRoleAccessPolicyException), and then nothing is left half-done.
+ * SMS of pools with an {@code SnsCallerArn} go out as that role, assumed in moto's STS with the
+ * pool's ExternalId (moto does not enforce IAM, so the role exceptions are covered by
+ * SmsRoleDeliveryTest).
  */
 class SesSnsDeliveryIT {
   private static final String ACCOUNT = "123456789012";
@@ -58,9 +59,14 @@ class SesSnsDeliveryIT {
     String moto = MotoServer.endpoint().toString();
     server = LocalServer.start(LocalOptions.inMemoryOnFreePort().withMessageEndpoints(moto, moto));
     cognito = LocalServerExtension.clientFor(server.endpoint(), Region.US_EAST_1);
-    ses = SesClient.builder().endpointOverride(MotoServer.endpoint()).region(Region.US_EAST_1)
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")))
-        .httpClient(UrlConnectionHttpClient.create()).build();
+    ses =
+        SesClient.builder()
+            .endpointOverride(MotoServer.endpoint())
+            .region(Region.US_EAST_1)
+            .credentialsProvider(
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")))
+            .httpClient(UrlConnectionHttpClient.create())
+            .build();
   }
 
   @AfterAll
@@ -71,11 +77,20 @@ class SesSnsDeliveryIT {
   }
 
   private static String developerPool(String sender, VerifiedAttributeType... autoVerified) {
-    return SignInFixtures.pool(cognito, b -> b.autoVerifiedAttributes(autoVerified)
-        .emailConfiguration(e -> e.emailSendingAccount(EmailSendingAccountType.DEVELOPER).from(sender)
-            .sourceArn("arn:aws:ses:us-east-1:" + ACCOUNT + ":identity/" + sender)
-            .replyToEmailAddress("help-" + RUN + "@example.com"))
-        .smsConfiguration(s -> s.snsCallerArn("arn:aws:iam::" + ACCOUNT + ":role/sms").snsRegion("us-east-1")));
+    return SignInFixtures.pool(
+        cognito,
+        b ->
+            b.autoVerifiedAttributes(autoVerified)
+                .emailConfiguration(
+                    e ->
+                        e.emailSendingAccount(EmailSendingAccountType.DEVELOPER)
+                            .from(sender)
+                            .sourceArn("arn:aws:ses:us-east-1:" + ACCOUNT + ":identity/" + sender)
+                            .replyToEmailAddress("help-" + RUN + "@example.com"))
+                .smsConfiguration(
+                    s ->
+                        s.snsCallerArn("arn:aws:iam::" + ACCOUNT + ":role/sms")
+                            .snsRegion("us-east-1")));
   }
 
   private static AttributeType attr(String name, String value) {
@@ -90,18 +105,27 @@ class SesSnsDeliveryIT {
     String clientId = SignInFixtures.client(cognito, poolId).clientId();
     String to = "jane-" + RUN + "@example.org";
 
-    var response = cognito.signUp(b -> b.clientId(clientId).username("jane").password(PASSWORD)
-        .userAttributes(attr("email", to)));
+    var response =
+        cognito.signUp(
+            b ->
+                b.clientId(clientId)
+                    .username("jane")
+                    .password(PASSWORD)
+                    .userAttributes(attr("email", to)));
     assertEquals("EMAIL", response.codeDeliveryDetails().deliveryMediumAsString());
 
     JsonNode sent = sesMessageTo(to);
     assertEquals(sender, sent.get("source").asText());
     assertEquals("Your verification code", sent.get("subject").asText());
-    Matcher code = Pattern.compile("Your verification code is ([0-9]{6})\\. ").matcher(sent.get("body").asText());
+    Matcher code =
+        Pattern.compile("Your verification code is ([0-9]{6})\\. ")
+            .matcher(sent.get("body").asText());
     assertTrue(code.matches(), sent.get("body").asText());
 
-    cognito.confirmSignUp(b -> b.clientId(clientId).username("jane").confirmationCode(code.group(1)));
-    assertEquals(UserStatusType.CONFIRMED,
+    cognito.confirmSignUp(
+        b -> b.clientId(clientId).username("jane").confirmationCode(code.group(1)));
+    assertEquals(
+        UserStatusType.CONFIRMED,
         cognito.adminGetUser(b -> b.userPoolId(poolId).username("jane")).userStatus());
   }
 
@@ -110,18 +134,32 @@ class SesSnsDeliveryIT {
     String sender = "sms-pool-" + RUN + "@example.com";
     String poolId = developerPool(sender, VerifiedAttributeType.PHONE_NUMBER);
     String clientId = SignInFixtures.client(cognito, poolId).clientId();
-    String phone = "+1555" + String.format("%07d", Math.abs(UUID.randomUUID().hashCode()) % 10_000_000);
+    String phone =
+        "+1555" + String.format("%07d", Math.abs(UUID.randomUUID().hashCode()) % 10_000_000);
 
-    var response = cognito.signUp(b -> b.clientId(clientId).username("pat").password(PASSWORD)
-        .userAttributes(attr("phone_number", phone)));
+    var response =
+        cognito.signUp(
+            b ->
+                b.clientId(clientId)
+                    .username("pat")
+                    .password(PASSWORD)
+                    .userAttributes(attr("phone_number", phone)));
     assertEquals("SMS", response.codeDeliveryDetails().deliveryMediumAsString());
 
     JsonNode sms = smsTo(phone);
-    Matcher code = Pattern.compile("Your verification code is ([0-9]{6})\\. ").matcher(sms.get("message").asText());
+    Matcher code =
+        Pattern.compile("Your verification code is ([0-9]{6})\\. ")
+            .matcher(sms.get("message").asText());
     assertTrue(code.matches(), sms.get("message").asText());
-    cognito.confirmSignUp(b -> b.clientId(clientId).username("pat").confirmationCode(code.group(1)));
-    assertEquals("true", cognito.adminGetUser(b -> b.userPoolId(poolId).username("pat")).userAttributes().stream()
-        .filter(a -> a.name().equals("phone_number_verified")).findFirst().orElseThrow().value());
+    cognito.confirmSignUp(
+        b -> b.clientId(clientId).username("pat").confirmationCode(code.group(1)));
+    assertEquals(
+        "true",
+        cognito.adminGetUser(b -> b.userPoolId(poolId).username("pat")).userAttributes().stream()
+            .filter(a -> a.name().equals("phone_number_verified"))
+            .findFirst()
+            .orElseThrow()
+            .value());
   }
 
   @Test
@@ -130,11 +168,20 @@ class SesSnsDeliveryIT {
     String poolId = developerPool(unverified, VerifiedAttributeType.EMAIL);
     String clientId = SignInFixtures.client(cognito, poolId).clientId();
 
-    Expect.error(InvalidEmailRoleAccessPolicyException.class, SES_REFUSED,
-        () -> cognito.signUp(b -> b.clientId(clientId).username("jane").password(PASSWORD)
-            .userAttributes(attr("email", "jane-" + RUN + "@example.org"))));
+    Expect.error(
+        InvalidEmailRoleAccessPolicyException.class,
+        SES_REFUSED,
+        () ->
+            cognito.signUp(
+                b ->
+                    b.clientId(clientId)
+                        .username("jane")
+                        .password(PASSWORD)
+                        .userAttributes(attr("email", "jane-" + RUN + "@example.org"))));
 
-    Expect.error(UserNotFoundException.class, "User does not exist.",
+    Expect.error(
+        UserNotFoundException.class,
+        "User does not exist.",
         () -> cognito.adminGetUser(b -> b.userPoolId(poolId).username("jane")));
     assertTrue(server.wiring().table().query("POOL#" + poolId, "CODE#", null, 10).isEmpty());
     assertTrue(server.wiring().table().query("POOL#" + poolId, "USER#", null, 10).isEmpty());
@@ -144,36 +191,60 @@ class SesSnsDeliveryIT {
   void whenSesRefusesTheSenderThenAdminResetLeavesTheUserAsItWas() {
     String unverified = "unverified-reset-" + RUN + "@example.com";
     String poolId = developerPool(unverified);
-    SignInFixtures.confirmedUser(cognito, poolId, "jane", attr("email", "jane-" + RUN + "@example.org"),
+    SignInFixtures.confirmedUser(
+        cognito,
+        poolId,
+        "jane",
+        attr("email", "jane-" + RUN + "@example.org"),
         attr("email_verified", "true"));
     String clientId = SignInFixtures.client(cognito, poolId).clientId();
 
-    Expect.error(InvalidEmailRoleAccessPolicyException.class, SES_REFUSED,
+    Expect.error(
+        InvalidEmailRoleAccessPolicyException.class,
+        SES_REFUSED,
         () -> cognito.adminResetUserPassword(b -> b.userPoolId(poolId).username("jane")));
-    Expect.error(InvalidEmailRoleAccessPolicyException.class, SES_REFUSED,
+    Expect.error(
+        InvalidEmailRoleAccessPolicyException.class,
+        SES_REFUSED,
         () -> cognito.forgotPassword(b -> b.clientId(clientId).username("jane")));
 
-    assertEquals(UserStatusType.CONFIRMED,
+    assertEquals(
+        UserStatusType.CONFIRMED,
         cognito.adminGetUser(b -> b.userPoolId(poolId).username("jane")).userStatus());
     assertTrue(server.wiring().table().query("POOL#" + poolId, "CODE#", null, 10).isEmpty());
     SignInFixtures.passwordSignIn(cognito, clientId, "jane", PASSWORD);
   }
 
-  /** A role in moto's IAM that trusts this account's principals to assume it with the external id. */
+  /**
+   * A role in moto's IAM that trusts this account's principals to assume it with the external id.
+   */
   private static String smsRole(String externalId) throws Exception {
     String name = "userpool-sms-" + RUN + "-" + UUID.randomUUID().toString().substring(0, 4);
-    String trust = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":"
-        + "{\"AWS\":\"arn:aws:iam::" + ACCOUNT + ":root\"},\"Action\":\"sts:AssumeRole\",\"Condition\":"
-        + "{\"StringEquals\":{\"sts:ExternalId\":\"" + externalId + "\"}}}]}";
-    String form = "Action=CreateRole&Version=2010-05-08&RoleName=" + name + "&AssumeRolePolicyDocument="
-        + URLEncoder.encode(trust, StandardCharsets.UTF_8);
-    HttpResponse<String> response = HttpClient.newHttpClient().send(
-        HttpRequest.newBuilder(URI.create(MotoServer.endpoint() + "/"))
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .header("Authorization", "AWS4-HMAC-SHA256 Credential=testing/20250101/us-east-1/iam/aws4_request,"
-                + " SignedHeaders=host, Signature=0")
-            .POST(HttpRequest.BodyPublishers.ofString(form)).build(),
-        HttpResponse.BodyHandlers.ofString());
+    String trust =
+        "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":"
+            + "{\"AWS\":\"arn:aws:iam::"
+            + ACCOUNT
+            + ":root\"},\"Action\":\"sts:AssumeRole\",\"Condition\":"
+            + "{\"StringEquals\":{\"sts:ExternalId\":\""
+            + externalId
+            + "\"}}}]}";
+    String form =
+        "Action=CreateRole&Version=2010-05-08&RoleName="
+            + name
+            + "&AssumeRolePolicyDocument="
+            + URLEncoder.encode(trust, StandardCharsets.UTF_8);
+    HttpResponse<String> response =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(MotoServer.endpoint() + "/"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .header(
+                        "Authorization",
+                        "AWS4-HMAC-SHA256 Credential=testing/20250101/us-east-1/iam/aws4_request,"
+                            + " SignedHeaders=host, Signature=0")
+                    .POST(HttpRequest.BodyPublishers.ofString(form))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
     assertEquals(200, response.statusCode(), response.body());
     Matcher arn = Pattern.compile("<Arn>([^<]+)</Arn>").matcher(response.body());
     assertTrue(arn.find(), response.body());
@@ -181,27 +252,44 @@ class SesSnsDeliveryIT {
   }
 
   @Test
-  void whenThePoolNamesAnSmsRoleThenTheRoleIsAssumedWithTheExternalIdAndSnsPublishesTheCode() throws Exception {
+  void whenThePoolNamesAnSmsRoleThenTheRoleIsAssumedWithTheExternalIdAndSnsPublishesTheCode()
+      throws Exception {
     String externalId = "ext-" + RUN;
     String roleArn = smsRole(externalId);
-    String poolId = SignInFixtures.pool(cognito, b -> b.autoVerifiedAttributes(VerifiedAttributeType.PHONE_NUMBER)
-        .smsConfiguration(s -> s.snsCallerArn(roleArn).externalId(externalId).snsRegion("us-east-1")));
+    String poolId =
+        SignInFixtures.pool(
+            cognito,
+            b ->
+                b.autoVerifiedAttributes(VerifiedAttributeType.PHONE_NUMBER)
+                    .smsConfiguration(
+                        s ->
+                            s.snsCallerArn(roleArn).externalId(externalId).snsRegion("us-east-1")));
     String clientId = SignInFixtures.client(cognito, poolId).clientId();
     String phone = newPhone();
 
-    var response = cognito.signUp(b -> b.clientId(clientId).username("robin").password(PASSWORD)
-        .userAttributes(attr("phone_number", phone)));
+    var response =
+        cognito.signUp(
+            b ->
+                b.clientId(clientId)
+                    .username("robin")
+                    .password(PASSWORD)
+                    .userAttributes(attr("phone_number", phone)));
     assertEquals("SMS", response.codeDeliveryDetails().deliveryMediumAsString());
 
-    Matcher code = Pattern.compile("Your verification code is ([0-9]{6})\\. ")
-        .matcher(smsTo(phone).get("message").asText());
+    Matcher code =
+        Pattern.compile("Your verification code is ([0-9]{6})\\. ")
+            .matcher(smsTo(phone).get("message").asText());
     assertTrue(code.matches());
-    assertTrue(server.wiring().outbox().messages(poolId, null).isEmpty(), "nothing went to the local outbox");
+    assertTrue(
+        server.wiring().outbox().messages(poolId, null).isEmpty(),
+        "nothing went to the local outbox");
     JsonNode session = assumedRole(roleArn);
     assertEquals(externalId, session.path("external_id").asText());
     assertEquals("userpool-sms", session.path("session_name").asText());
-    cognito.confirmSignUp(b -> b.clientId(clientId).username("robin").confirmationCode(code.group(1)));
-    assertEquals(UserStatusType.CONFIRMED,
+    cognito.confirmSignUp(
+        b -> b.clientId(clientId).username("robin").confirmationCode(code.group(1)));
+    assertEquals(
+        UserStatusType.CONFIRMED,
         cognito.adminGetUser(b -> b.userPoolId(poolId).username("robin")).userStatus());
   }
 
@@ -211,16 +299,26 @@ class SesSnsDeliveryIT {
     ses.verifyEmailIdentity(b -> b.emailAddress(sender));
     String externalId = "ext-invite-" + RUN;
     String roleArn = smsRole(externalId);
-    String poolId = SignInFixtures.pool(cognito, b -> b
-        .emailConfiguration(e -> e.emailSendingAccount(EmailSendingAccountType.DEVELOPER).from(sender)
-            .sourceArn("arn:aws:ses:us-east-1:" + ACCOUNT + ":identity/" + sender))
-        .smsConfiguration(s -> s.snsCallerArn(roleArn).externalId(externalId)));
+    String poolId =
+        SignInFixtures.pool(
+            cognito,
+            b ->
+                b.emailConfiguration(
+                        e ->
+                            e.emailSendingAccount(EmailSendingAccountType.DEVELOPER)
+                                .from(sender)
+                                .sourceArn(
+                                    "arn:aws:ses:us-east-1:" + ACCOUNT + ":identity/" + sender))
+                    .smsConfiguration(s -> s.snsCallerArn(roleArn).externalId(externalId)));
     String to = "invitee-" + RUN + "@example.org";
     String phone = newPhone();
 
-    cognito.adminCreateUser(b -> b.userPoolId(poolId).username("casey")
-        .userAttributes(attr("email", to), attr("phone_number", phone))
-        .desiredDeliveryMediums(DeliveryMediumType.EMAIL, DeliveryMediumType.SMS));
+    cognito.adminCreateUser(
+        b ->
+            b.userPoolId(poolId)
+                .username("casey")
+                .userAttributes(attr("email", to), attr("phone_number", phone))
+                .desiredDeliveryMediums(DeliveryMediumType.EMAIL, DeliveryMediumType.SMS));
 
     Pattern invite = Pattern.compile("Your username is casey and temporary password is (\\S+)\\. ");
     JsonNode email = sesMessageTo(to);
@@ -230,13 +328,19 @@ class SesSnsDeliveryIT {
     Matcher texted = invite.matcher(smsTo(phone).get("message").asText());
     assertTrue(texted.matches(), smsTo(phone).get("message").asText());
     assertEquals(emailed.group(1), texted.group(1));
-    assertTrue(server.wiring().outbox().messages(poolId, null).isEmpty(), "nothing went to the local outbox");
+    assertTrue(
+        server.wiring().outbox().messages(poolId, null).isEmpty(),
+        "nothing went to the local outbox");
     assertEquals(externalId, assumedRole(roleArn).path("external_id").asText());
 
     String clientId = SignInFixtures.client(cognito, poolId).clientId();
-    var challenge = cognito.adminInitiateAuth(b -> b.userPoolId(poolId).clientId(clientId)
-        .authFlow(AuthFlowType.ADMIN_USER_PASSWORD_AUTH)
-        .authParameters(Map.of("USERNAME", "casey", "PASSWORD", emailed.group(1))));
+    var challenge =
+        cognito.adminInitiateAuth(
+            b ->
+                b.userPoolId(poolId)
+                    .clientId(clientId)
+                    .authFlow(AuthFlowType.ADMIN_USER_PASSWORD_AUTH)
+                    .authParameters(Map.of("USERNAME", "casey", "PASSWORD", emailed.group(1))));
     assertEquals(ChallengeNameType.NEW_PASSWORD_REQUIRED, challenge.challengeName());
   }
 
@@ -244,7 +348,9 @@ class SesSnsDeliveryIT {
     return "+1555" + String.format("%07d", Math.abs(UUID.randomUUID().hashCode()) % 10_000_000);
   }
 
-  /** The session of the role that moto's STS handed out (its data.json lists AssumeRole sessions). */
+  /**
+   * The session of the role that moto's STS handed out (its data.json lists AssumeRole sessions).
+   */
   private static JsonNode assumedRole(String roleArn) throws Exception {
     for (JsonNode m : models("sts", "AssumedRole")) {
       if (roleArn.equals(m.path("role_arn").asText())) {
@@ -273,9 +379,13 @@ class SesSnsDeliveryIT {
   }
 
   private static List<JsonNode> models(String service, String model) throws Exception {
-    HttpResponse<String> response = HttpClient.newHttpClient().send(
-        HttpRequest.newBuilder(URI.create(MotoServer.endpoint() + "/moto-api/data.json")).GET().build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(MotoServer.endpoint() + "/moto-api/data.json"))
+                    .GET()
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
     List<JsonNode> out = new ArrayList<>();
     Json.read(response.body()).path(service).path(model).forEach(out::add);
     return out;

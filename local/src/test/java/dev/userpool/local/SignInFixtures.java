@@ -26,16 +26,23 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.InitiateAut
 import software.amazon.awssdk.services.cognitoidentityprovider.model.MessageActionType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolClientType;
 
-/** Pools, clients and users for the sign-in tests, made through the SDK as a customer would make them. */
+/**
+ * Pools, clients and users for the sign-in tests, made through the SDK as a customer would make
+ * them.
+ */
 final class SignInFixtures {
   static final String PASSWORD = "Corr3ct-Horse!";
-  static final List<ExplicitAuthFlowsType> ALL_FLOWS = List.of(ExplicitAuthFlowsType.ALLOW_USER_PASSWORD_AUTH,
-      ExplicitAuthFlowsType.ALLOW_ADMIN_USER_PASSWORD_AUTH, ExplicitAuthFlowsType.ALLOW_USER_SRP_AUTH,
-      ExplicitAuthFlowsType.ALLOW_REFRESH_TOKEN_AUTH);
+  static final List<ExplicitAuthFlowsType> ALL_FLOWS =
+      List.of(
+          ExplicitAuthFlowsType.ALLOW_USER_PASSWORD_AUTH,
+          ExplicitAuthFlowsType.ALLOW_ADMIN_USER_PASSWORD_AUTH,
+          ExplicitAuthFlowsType.ALLOW_USER_SRP_AUTH,
+          ExplicitAuthFlowsType.ALLOW_REFRESH_TOKEN_AUTH);
 
   private SignInFixtures() {}
 
-  static String pool(CognitoIdentityProviderClient cognito, Consumer<CreateUserPoolRequest.Builder> settings) {
+  static String pool(
+      CognitoIdentityProviderClient cognito, Consumer<CreateUserPoolRequest.Builder> settings) {
     return cognito.createUserPool(b -> settings.accept(b.poolName("signin"))).userPool().id();
   }
 
@@ -48,31 +55,46 @@ final class SignInFixtures {
     return client(cognito, poolId, b -> b.explicitAuthFlows(ALL_FLOWS));
   }
 
-  static UserPoolClientType client(CognitoIdentityProviderClient cognito, String poolId,
+  static UserPoolClientType client(
+      CognitoIdentityProviderClient cognito,
+      String poolId,
       Consumer<CreateUserPoolClientRequest.Builder> settings) {
-    return cognito.createUserPoolClient(b -> settings.accept(b.userPoolId(poolId).clientName("app")))
+    return cognito
+        .createUserPoolClient(b -> settings.accept(b.userPoolId(poolId).clientName("app")))
         .userPoolClient();
   }
 
   /** A CONFIRMED user with {@link #PASSWORD}. */
-  static void confirmedUser(CognitoIdentityProviderClient cognito, String poolId, String username,
+  static void confirmedUser(
+      CognitoIdentityProviderClient cognito,
+      String poolId,
+      String username,
       AttributeType... attributes) {
-    cognito.adminCreateUser(b -> b.userPoolId(poolId).username(username).messageAction(MessageActionType.SUPPRESS)
-        .userAttributes(attributes));
-    cognito.adminSetUserPassword(b -> b.userPoolId(poolId).username(username).password(PASSWORD).permanent(true));
+    cognito.adminCreateUser(
+        b ->
+            b.userPoolId(poolId)
+                .username(username)
+                .messageAction(MessageActionType.SUPPRESS)
+                .userAttributes(attributes));
+    cognito.adminSetUserPassword(
+        b -> b.userPoolId(poolId).username(username).password(PASSWORD).permanent(true));
   }
 
-  static InitiateAuthResponse passwordSignIn(CognitoIdentityProviderClient cognito, String clientId,
-      String username, String password) {
-    return cognito.initiateAuth(b -> b.clientId(clientId).authFlow(AuthFlowType.USER_PASSWORD_AUTH)
-        .authParameters(Map.of("USERNAME", username, "PASSWORD", password)));
+  static InitiateAuthResponse passwordSignIn(
+      CognitoIdentityProviderClient cognito, String clientId, String username, String password) {
+    return cognito.initiateAuth(
+        b ->
+            b.clientId(clientId)
+                .authFlow(AuthFlowType.USER_PASSWORD_AUTH)
+                .authParameters(Map.of("USERNAME", username, "PASSWORD", password)));
   }
 
   static String secretHash(String secret, String username, String clientId) {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-      return Base64.getEncoder().encodeToString(mac.doFinal((username + clientId).getBytes(StandardCharsets.UTF_8)));
+      return Base64.getEncoder()
+          .encodeToString(mac.doFinal((username + clientId).getBytes(StandardCharsets.UTF_8)));
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
@@ -83,11 +105,16 @@ final class SignInFixtures {
       throws Exception {
     String issuer = endpoint + "/" + poolId;
     DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
-    processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256,
-        JWKSourceBuilder.create(URI.create(issuer + "/.well-known/jwks.json").toURL()).retrying(false).build()));
-    processor.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(
-        new JWTClaimsSet.Builder().issuer(issuer).claim("token_use", tokenUse).build(),
-        Set.of("exp", "iat", "sub", "jti", "auth_time", "origin_jti")));
+    processor.setJWSKeySelector(
+        new JWSVerificationKeySelector<>(
+            JWSAlgorithm.RS256,
+            JWKSourceBuilder.create(URI.create(issuer + "/.well-known/jwks.json").toURL())
+                .retrying(false)
+                .build()));
+    processor.setJWTClaimsSetVerifier(
+        new DefaultJWTClaimsVerifier<>(
+            new JWTClaimsSet.Builder().issuer(issuer).claim("token_use", tokenUse).build(),
+            Set.of("exp", "iat", "sub", "jti", "auth_time", "origin_jti")));
     return processor.process(token, null);
   }
 }

@@ -24,7 +24,10 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.Unsupported
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserNotFoundException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolClientType;
 
-/** Expiry, GlobalSignOut, AdminUserGlobalSignOut and RevokeToken, with the server's clock moved by the test. */
+/**
+ * Expiry, GlobalSignOut, AdminUserGlobalSignOut and RevokeToken, with the server's clock moved by
+ * the test.
+ */
 class SignOutAndRevocationIT {
   private static final MutableClock CLOCK = MutableClock.at(Instant.now());
 
@@ -47,8 +50,11 @@ class SignOutAndRevocationIT {
   }
 
   private InitiateAuthResponse refresh(String refreshToken) {
-    return cognito.initiateAuth(b -> b.clientId(clientId).authFlow(AuthFlowType.REFRESH_TOKEN_AUTH)
-        .authParameters(Map.of("REFRESH_TOKEN", refreshToken)));
+    return cognito.initiateAuth(
+        b ->
+            b.clientId(clientId)
+                .authFlow(AuthFlowType.REFRESH_TOKEN_AUTH)
+                .authParameters(Map.of("REFRESH_TOKEN", refreshToken)));
   }
 
   @Test
@@ -58,7 +64,10 @@ class SignOutAndRevocationIT {
 
     CLOCK.advance(Duration.ofHours(1));
 
-    Expect.error(NotAuthorizedException.class, "Access Token has expired", () -> cognito.getUser(b -> b.accessToken(token)));
+    Expect.error(
+        NotAuthorizedException.class,
+        "Access Token has expired",
+        () -> cognito.getUser(b -> b.accessToken(token)));
   }
 
   @Test
@@ -70,11 +79,18 @@ class SignOutAndRevocationIT {
     cognito.globalSignOut(b -> b.accessToken(first.accessToken()));
 
     for (String token : new String[] {first.accessToken(), second.accessToken(), refreshed}) {
-      Expect.error(NotAuthorizedException.class, "Access Token has been revoked",
+      Expect.error(
+          NotAuthorizedException.class,
+          "Access Token has been revoked",
           () -> cognito.getUser(b -> b.accessToken(token)));
     }
-    Expect.error(NotAuthorizedException.class, "Refresh Token has been revoked", () -> refresh(first.refreshToken()));
-    Expect.error(NotAuthorizedException.class, "Access Token has been revoked",
+    Expect.error(
+        NotAuthorizedException.class,
+        "Refresh Token has been revoked",
+        () -> refresh(first.refreshToken()));
+    Expect.error(
+        NotAuthorizedException.class,
+        "Access Token has been revoked",
         () -> cognito.globalSignOut(b -> b.accessToken(first.accessToken())));
     CLOCK.advance(Duration.ofSeconds(1));
     AuthenticationResultType after = signIn();
@@ -88,16 +104,23 @@ class SignOutAndRevocationIT {
 
     cognito.adminUserGlobalSignOut(b -> b.userPoolId(poolId).username("bob"));
 
-    Expect.error(NotAuthorizedException.class, "Access Token has been revoked",
+    Expect.error(
+        NotAuthorizedException.class,
+        "Access Token has been revoked",
         () -> cognito.getUser(b -> b.accessToken(tokens.accessToken())));
-    Expect.error(NotAuthorizedException.class, "Refresh Token has been revoked", () -> refresh(tokens.refreshToken()));
+    Expect.error(
+        NotAuthorizedException.class,
+        "Refresh Token has been revoked",
+        () -> refresh(tokens.refreshToken()));
     CLOCK.advance(Duration.ofSeconds(1));
     assertEquals("bob", cognito.getUser(b -> b.accessToken(signIn().accessToken())).username());
   }
 
   @Test
   void whenAdministratorSignsOutAnUnknownUserThenUserNotFound() {
-    Expect.error(UserNotFoundException.class, "User does not exist.",
+    Expect.error(
+        UserNotFoundException.class,
+        "User does not exist.",
         () -> cognito.adminUserGlobalSignOut(b -> b.userPoolId(poolId).username("nobody")));
   }
 
@@ -110,10 +133,13 @@ class SignOutAndRevocationIT {
     cognito.revokeToken(b -> b.clientId(clientId).token(revoked.refreshToken()));
 
     for (String token : new String[] {revoked.accessToken(), refreshedBefore}) {
-      Expect.error(NotAuthorizedException.class, "Access Token has been revoked",
+      Expect.error(
+          NotAuthorizedException.class,
+          "Access Token has been revoked",
           () -> cognito.getUser(b -> b.accessToken(token)));
     }
-    Expect.error(NotAuthorizedException.class, "Refresh Token", () -> refresh(revoked.refreshToken()));
+    Expect.error(
+        NotAuthorizedException.class, "Refresh Token", () -> refresh(revoked.refreshToken()));
     assertEquals("bob", cognito.getUser(b -> b.accessToken(other.accessToken())).username());
     assertNotNull(refresh(other.refreshToken()).authenticationResult().accessToken());
   }
@@ -126,7 +152,9 @@ class SignOutAndRevocationIT {
     cognito.revokeToken(b -> b.clientId(clientId).token(tokens.refreshToken()));
     cognito.revokeToken(b -> b.clientId(clientId).token(tokens.refreshToken()));
 
-    Expect.error(NotAuthorizedException.class, "Access Token has been revoked",
+    Expect.error(
+        NotAuthorizedException.class,
+        "Access Token has been revoked",
         () -> cognito.getUser(b -> b.accessToken(tokens.accessToken())));
   }
 
@@ -134,41 +162,77 @@ class SignOutAndRevocationIT {
   void whenTokenIsAnAccessTokenThenRevokeTokenRefusesItsType() {
     AuthenticationResultType tokens = signIn();
 
-    Expect.error(UnsupportedTokenTypeException.class, "",
+    Expect.error(
+        UnsupportedTokenTypeException.class,
+        "",
         () -> cognito.revokeToken(b -> b.clientId(clientId).token(tokens.accessToken())));
     assertEquals("bob", cognito.getUser(b -> b.accessToken(tokens.accessToken())).username());
   }
 
   @Test
   void whenClientDisablesTokenRevocationThenRevokeTokenIsUnsupported() {
-    String noRevocation = SignInFixtures.client(cognito, poolId,
-        b -> b.explicitAuthFlows(SignInFixtures.ALL_FLOWS).enableTokenRevocation(false)).clientId();
-    String refreshToken = passwordSignIn(cognito, noRevocation, "bob", PASSWORD).authenticationResult()
-        .refreshToken();
+    String noRevocation =
+        SignInFixtures.client(
+                cognito,
+                poolId,
+                b -> b.explicitAuthFlows(SignInFixtures.ALL_FLOWS).enableTokenRevocation(false))
+            .clientId();
+    String refreshToken =
+        passwordSignIn(cognito, noRevocation, "bob", PASSWORD)
+            .authenticationResult()
+            .refreshToken();
 
-    Expect.error(UnsupportedOperationException.class, "",
+    Expect.error(
+        UnsupportedOperationException.class,
+        "",
         () -> cognito.revokeToken(b -> b.clientId(noRevocation).token(refreshToken)));
   }
 
   @Test
   void whenClientHasASecretThenRevokeTokenNeedsIt() {
-    UserPoolClientType secretClient = SignInFixtures.client(cognito, poolId,
-        b -> b.explicitAuthFlows(SignInFixtures.ALL_FLOWS).generateSecret(true));
+    UserPoolClientType secretClient =
+        SignInFixtures.client(
+            cognito,
+            poolId,
+            b -> b.explicitAuthFlows(SignInFixtures.ALL_FLOWS).generateSecret(true));
     String id = secretClient.clientId();
-    AuthenticationResultType tokens = cognito.initiateAuth(b -> b.clientId(id)
-        .authFlow(AuthFlowType.USER_PASSWORD_AUTH).authParameters(Map.of("USERNAME", "bob", "PASSWORD", PASSWORD,
-            "SECRET_HASH", SignInFixtures.secretHash(secretClient.clientSecret(), "bob", id))))
-        .authenticationResult();
+    AuthenticationResultType tokens =
+        cognito
+            .initiateAuth(
+                b ->
+                    b.clientId(id)
+                        .authFlow(AuthFlowType.USER_PASSWORD_AUTH)
+                        .authParameters(
+                            Map.of(
+                                "USERNAME",
+                                "bob",
+                                "PASSWORD",
+                                PASSWORD,
+                                "SECRET_HASH",
+                                SignInFixtures.secretHash(secretClient.clientSecret(), "bob", id))))
+            .authenticationResult();
 
-    Expect.error(UnauthorizedException.class, "",
+    Expect.error(
+        UnauthorizedException.class,
+        "",
         () -> cognito.revokeToken(b -> b.clientId(id).token(tokens.refreshToken())));
-    Expect.error(UnauthorizedException.class, "", () -> cognito.revokeToken(
-        b -> b.clientId(id).clientSecret("wrongwrongwrongwrongwrongwrong").token(tokens.refreshToken())));
+    Expect.error(
+        UnauthorizedException.class,
+        "",
+        () ->
+            cognito.revokeToken(
+                b ->
+                    b.clientId(id)
+                        .clientSecret("wrongwrongwrongwrongwrongwrong")
+                        .token(tokens.refreshToken())));
     assertEquals("bob", cognito.getUser(b -> b.accessToken(tokens.accessToken())).username());
 
-    cognito.revokeToken(b -> b.clientId(id).clientSecret(secretClient.clientSecret()).token(tokens.refreshToken()));
+    cognito.revokeToken(
+        b -> b.clientId(id).clientSecret(secretClient.clientSecret()).token(tokens.refreshToken()));
 
-    Expect.error(NotAuthorizedException.class, "Access Token has been revoked",
+    Expect.error(
+        NotAuthorizedException.class,
+        "Access Token has been revoked",
         () -> cognito.getUser(b -> b.accessToken(tokens.accessToken())));
   }
 

@@ -35,12 +35,14 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.UserStatusT
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UsernameExistsException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.VerifiedAttributeType;
 
-/** SignUp, ConfirmSignUp, ResendConfirmationCode and AdminConfirmSignUp through the AWS SDK, codes from the outbox. */
+/**
+ * SignUp, ConfirmSignUp, ResendConfirmationCode and AdminConfirmSignUp through the AWS SDK, codes
+ * from the outbox.
+ */
 class SignUpIT {
   private static final MutableClock CLOCK = MutableClock.at(Instant.parse("2025-01-10T12:00:00Z"));
 
-  @RegisterExtension
-  static final LocalServerExtension server = new LocalServerExtension(CLOCK);
+  @RegisterExtension static final LocalServerExtension server = new LocalServerExtension(CLOCK);
 
   private final CognitoIdentityProviderClient cognito = server.client();
 
@@ -53,8 +55,13 @@ class SignUpIT {
   }
 
   private SignUpResponse signUp(String clientId, String username, AttributeType... attributes) {
-    return cognito.signUp(b -> b.clientId(clientId).username(username).password(PASSWORD).userAttributes(attributes)
-        .clientMetadata(Map.of("origin", "it")));
+    return cognito.signUp(
+        b ->
+            b.clientId(clientId)
+                .username(username)
+                .password(PASSWORD)
+                .userAttributes(attributes)
+                .clientMetadata(Map.of("origin", "it")));
   }
 
   private static AttributeType attr(String name, String value) {
@@ -62,7 +69,10 @@ class SignUpIT {
   }
 
   private Map<String, String> attributes(String poolId, String username) {
-    return cognito.adminGetUser(b -> b.userPoolId(poolId).username(username)).userAttributes().stream()
+    return cognito
+        .adminGetUser(b -> b.userPoolId(poolId).username(username))
+        .userAttributes()
+        .stream()
         .collect(java.util.stream.Collectors.toMap(AttributeType::name, AttributeType::value));
   }
 
@@ -75,7 +85,8 @@ class SignUpIT {
   }
 
   @Test
-  void whenEmailIsAutoVerifiedThenSignUpSendsTheCodeByEmailAndTheUserIsUnconfirmed() throws Exception {
+  void whenEmailIsAutoVerifiedThenSignUpSendsTheCodeByEmailAndTheUserIsUnconfirmed()
+      throws Exception {
     String poolId = poolWithAutoVerified(VerifiedAttributeType.EMAIL);
     String clientId = clientOf(poolId);
 
@@ -106,9 +117,14 @@ class SignUpIT {
 
   @Test
   void whenPhoneAndEmailAreAutoVerifiedThenTheCodeGoesByPhoneOnly() throws Exception {
-    String poolId = poolWithAutoVerified(VerifiedAttributeType.EMAIL, VerifiedAttributeType.PHONE_NUMBER);
-    SignUpResponse response = signUp(clientOf(poolId), "pat", attr("email", "pat@example.com"),
-        attr("phone_number", "+15555551212"));
+    String poolId =
+        poolWithAutoVerified(VerifiedAttributeType.EMAIL, VerifiedAttributeType.PHONE_NUMBER);
+    SignUpResponse response =
+        signUp(
+            clientOf(poolId),
+            "pat",
+            attr("email", "pat@example.com"),
+            attr("phone_number", "+15555551212"));
 
     assertEquals("+*******1212", response.codeDeliveryDetails().destination());
     assertEquals("SMS", response.codeDeliveryDetails().deliveryMediumAsString());
@@ -128,8 +144,8 @@ class SignUpIT {
 
     assertEquals(UserStatusType.CONFIRMED, status(poolId, "jane"));
     assertEquals("true", attributes(poolId, "jane").get("email_verified"));
-    SignInFixtures.passwordSignIn(cognito,
-        SignInFixtures.client(cognito, poolId).clientId(), "jane", PASSWORD);
+    SignInFixtures.passwordSignIn(
+        cognito, SignInFixtures.client(cognito, poolId).clientId(), "jane", PASSWORD);
   }
 
   @Test
@@ -139,7 +155,9 @@ class SignUpIT {
     signUp(clientId, "jane", attr("email", "jane@example.com"));
     String wrong = otherThan(server.lastCode(poolId, "jane"));
 
-    Expect.error(CodeMismatchException.class, "Invalid verification code provided, please try again.",
+    Expect.error(
+        CodeMismatchException.class,
+        "Invalid verification code provided, please try again.",
         () -> confirm(clientId, "jane", wrong));
     assertEquals(UserStatusType.UNCONFIRMED, status(poolId, "jane"));
   }
@@ -152,7 +170,9 @@ class SignUpIT {
     String code = server.lastCode(poolId, "jane");
 
     CLOCK.advance(Duration.ofHours(24));
-    Expect.error(ExpiredCodeException.class, "Invalid code provided, please request a code again.",
+    Expect.error(
+        ExpiredCodeException.class,
+        "Invalid code provided, please request a code again.",
         () -> confirm(clientId, "jane", code));
     assertEquals(UserStatusType.UNCONFIRMED, status(poolId, "jane"));
   }
@@ -165,7 +185,9 @@ class SignUpIT {
     String code = server.lastCode(poolId, "jane");
     confirm(clientId, "jane", code);
 
-    Expect.error(NotAuthorizedException.class, "User cannot be confirmed. Current status is CONFIRMED",
+    Expect.error(
+        NotAuthorizedException.class,
+        "User cannot be confirmed. Current status is CONFIRMED",
         () -> confirm(clientId, "jane", code));
   }
 
@@ -177,10 +199,15 @@ class SignUpIT {
     String code = server.lastCode(poolId, "jane");
     String wrong = otherThan(code);
     for (int i = 0; i < 15; i++) {
-      Expect.error(CodeMismatchException.class, "Invalid verification code", () -> confirm(clientId, "jane", wrong));
+      Expect.error(
+          CodeMismatchException.class,
+          "Invalid verification code",
+          () -> confirm(clientId, "jane", wrong));
     }
 
-    Expect.error(LimitExceededException.class, "Attempt limit exceeded, please try after some time.",
+    Expect.error(
+        LimitExceededException.class,
+        "Attempt limit exceeded, please try after some time.",
         () -> confirm(clientId, "jane", code));
     assertEquals(UserStatusType.UNCONFIRMED, status(poolId, "jane"));
   }
@@ -196,10 +223,13 @@ class SignUpIT {
       assertFalse(item.data().contains(code), "code in clear in " + item.sk());
       assertFalse(item.sk().contains(code), "code in clear in " + item.sk());
     }
-    Item codeItem = items.stream().filter(i -> i.sk().startsWith("CODE#")).findFirst().orElseThrow();
+    Item codeItem =
+        items.stream().filter(i -> i.sk().startsWith("CODE#")).findFirst().orElseThrow();
     assertTrue(codeItem.sk().endsWith("#signup"), codeItem.sk());
     assertEquals(CLOCK.instant().plus(Duration.ofHours(24)).getEpochSecond(), codeItem.expiresAt());
-    assertTrue(Pattern.compile("\"hash\":\"[0-9a-f]{64}\"").matcher(codeItem.data()).find(), codeItem.data());
+    assertTrue(
+        Pattern.compile("\"hash\":\"[0-9a-f]{64}\"").matcher(codeItem.data()).find(),
+        codeItem.data());
   }
 
   @Test
@@ -211,7 +241,9 @@ class SignUpIT {
 
     assertNull(response.codeDeliveryDetails());
     assertTrue(server.messages(poolId, null).isEmpty());
-    Expect.error(InvalidParameterException.class, "Cannot resend codes. Auto verification not turned on.",
+    Expect.error(
+        InvalidParameterException.class,
+        "Cannot resend codes. Auto verification not turned on.",
         () -> cognito.resendConfirmationCode(b -> b.clientId(clientId).username("jane")));
   }
 
@@ -222,8 +254,9 @@ class SignUpIT {
     signUp(clientId, "jane", attr("email", "jane@example.com"));
     String first = server.lastCode(poolId, "jane");
 
-    var resent = cognito.resendConfirmationCode(b -> b.clientId(clientId).username("jane")
-        .clientMetadata(Map.of("step", "resend")));
+    var resent =
+        cognito.resendConfirmationCode(
+            b -> b.clientId(clientId).username("jane").clientMetadata(Map.of("step", "resend")));
     assertEquals("j***@e***", resent.codeDeliveryDetails().destination());
     JsonNode last = server.messages(poolId, "jane").get(1);
     assertEquals("CustomMessage_ResendCode", last.get("triggerSource").asText());
@@ -231,10 +264,15 @@ class SignUpIT {
     String second = last.get("code").asText();
 
     if (!first.equals(second)) {
-      Expect.error(CodeMismatchException.class, "Invalid verification code", () -> confirm(clientId, "jane", first));
+      Expect.error(
+          CodeMismatchException.class,
+          "Invalid verification code",
+          () -> confirm(clientId, "jane", first));
     }
     confirm(clientId, "jane", second);
-    Expect.error(InvalidParameterException.class, "User is already confirmed.",
+    Expect.error(
+        InvalidParameterException.class,
+        "User is already confirmed.",
         () -> cognito.resendConfirmationCode(b -> b.clientId(clientId).username("jane")));
   }
 
@@ -246,7 +284,9 @@ class SignUpIT {
     for (int i = 0; i < 4; i++) {
       cognito.resendConfirmationCode(b -> b.clientId(clientId).username("jane"));
     }
-    Expect.error(LimitExceededException.class, "Attempt limit exceeded, please try after some time.",
+    Expect.error(
+        LimitExceededException.class,
+        "Attempt limit exceeded, please try after some time.",
         () -> cognito.resendConfirmationCode(b -> b.clientId(clientId).username("jane")));
   }
 
@@ -254,14 +294,23 @@ class SignUpIT {
   void whenTheUserIsUnknownThenResendAnswersByPreventUserExistenceErrors() {
     String poolId = poolWithAutoVerified(VerifiedAttributeType.EMAIL);
     String legacy = clientOf(poolId);
-    String enabled = SignInFixtures.client(cognito, poolId,
-        b -> b.preventUserExistenceErrors(PreventUserExistenceErrorTypes.ENABLED)).clientId();
+    String enabled =
+        SignInFixtures.client(
+                cognito,
+                poolId,
+                b -> b.preventUserExistenceErrors(PreventUserExistenceErrorTypes.ENABLED))
+            .clientId();
 
-    Expect.error(UserNotFoundException.class, "Username/client id combination not found.",
+    Expect.error(
+        UserNotFoundException.class,
+        "Username/client id combination not found.",
         () -> cognito.resendConfirmationCode(b -> b.clientId(legacy).username("ghost")));
-    var simulated = cognito.resendConfirmationCode(b -> b.clientId(enabled).username("ghost@example.com"));
+    var simulated =
+        cognito.resendConfirmationCode(b -> b.clientId(enabled).username("ghost@example.com"));
     assertEquals("g***@e***", simulated.codeDeliveryDetails().destination());
-    Expect.error(UserNotFoundException.class, "Username/client id combination not found.",
+    Expect.error(
+        UserNotFoundException.class,
+        "Username/client id combination not found.",
         () -> confirm(legacy, "ghost", "123456"));
   }
 
@@ -271,7 +320,9 @@ class SignUpIT {
     String clientId = clientOf(poolId);
     signUp(clientId, "jane", attr("email", "jane@example.com"));
 
-    Expect.error(UsernameExistsException.class, "User already exists",
+    Expect.error(
+        UsernameExistsException.class,
+        "User already exists",
         () -> signUp(clientId, "jane", attr("email", "other@example.com")));
   }
 
@@ -280,17 +331,25 @@ class SignUpIT {
     String poolId = poolWithAutoVerified(VerifiedAttributeType.EMAIL);
     String clientId = clientOf(poolId);
 
-    Expect.error(InvalidPasswordException.class, "Password did not conform with policy",
+    Expect.error(
+        InvalidPasswordException.class,
+        "Password did not conform with policy",
         () -> cognito.signUp(b -> b.clientId(clientId).username("jane").password("weakpassword")));
-    Expect.error(UserNotFoundException.class, "User does not exist.",
+    Expect.error(
+        UserNotFoundException.class,
+        "User does not exist.",
         () -> cognito.adminGetUser(b -> b.userPoolId(poolId).username("jane")));
   }
 
   @Test
   void whenOnlyAdminsMayCreateUsersThenSignUpIsNotAuthorized() {
-    String poolId = SignInFixtures.pool(cognito, b -> b.adminCreateUserConfig(c -> c.allowAdminCreateUserOnly(true)));
+    String poolId =
+        SignInFixtures.pool(
+            cognito, b -> b.adminCreateUserConfig(c -> c.allowAdminCreateUserOnly(true)));
     String clientId = clientOf(poolId);
-    Expect.error(NotAuthorizedException.class, "SignUp is not permitted for this user pool",
+    Expect.error(
+        NotAuthorizedException.class,
+        "SignUp is not permitted for this user pool",
         () -> signUp(clientId, "jane"));
   }
 
@@ -300,17 +359,28 @@ class SignUpIT {
     var client = SignInFixtures.client(cognito, poolId, b -> b.generateSecret(true));
     String clientId = client.clientId();
 
-    Expect.error(NotAuthorizedException.class,
+    Expect.error(
+        NotAuthorizedException.class,
         "Client " + clientId + " is configured for secret but secret was not received",
         () -> signUp(clientId, "jane"));
-    Expect.error(NotAuthorizedException.class, "Unable to verify secret hash for client " + clientId,
-        () -> cognito.signUp(b -> b.clientId(clientId).username("jane").password(PASSWORD).secretHash("AAAA")));
+    Expect.error(
+        NotAuthorizedException.class,
+        "Unable to verify secret hash for client " + clientId,
+        () ->
+            cognito.signUp(
+                b -> b.clientId(clientId).username("jane").password(PASSWORD).secretHash("AAAA")));
 
     String hash = SignInFixtures.secretHash(client.clientSecret(), "jane", clientId);
-    cognito.signUp(b -> b.clientId(clientId).username("jane").password(PASSWORD).secretHash(hash)
-        .userAttributes(attr("email", "jane@example.com")));
+    cognito.signUp(
+        b ->
+            b.clientId(clientId)
+                .username("jane")
+                .password(PASSWORD)
+                .secretHash(hash)
+                .userAttributes(attr("email", "jane@example.com")));
     String code = server.lastCode(poolId, "jane");
-    cognito.confirmSignUp(b -> b.clientId(clientId).username("jane").confirmationCode(code).secretHash(hash));
+    cognito.confirmSignUp(
+        b -> b.clientId(clientId).username("jane").confirmationCode(code).secretHash(hash));
     assertEquals(UserStatusType.CONFIRMED, status(poolId, "jane"));
   }
 
@@ -325,27 +395,42 @@ class SignUpIT {
 
     assertEquals(UserStatusType.CONFIRMED, status(poolId, "jane"));
     assertFalse("true".equals(attributes(poolId, "jane").get("email_verified")));
-    Expect.error(NotAuthorizedException.class, "User cannot be confirmed. Current status is CONFIRMED",
+    Expect.error(
+        NotAuthorizedException.class,
+        "User cannot be confirmed. Current status is CONFIRMED",
         () -> cognito.adminConfirmSignUp(b -> b.userPoolId(poolId).username("jane")));
-    Expect.error(NotAuthorizedException.class, "Current status is CONFIRMED", () -> confirm(clientId, "jane", code));
+    Expect.error(
+        NotAuthorizedException.class,
+        "Current status is CONFIRMED",
+        () -> confirm(clientId, "jane", code));
   }
 
   @Test
   void whenTheVerifiedEmailBelongsToAnotherUserThenAliasExistsUnlessForced() throws Exception {
-    String poolId = SignInFixtures.pool(cognito, b -> b.autoVerifiedAttributes(VerifiedAttributeType.EMAIL)
-        .aliasAttributes(AliasAttributeType.EMAIL));
+    String poolId =
+        SignInFixtures.pool(
+            cognito,
+            b ->
+                b.autoVerifiedAttributes(VerifiedAttributeType.EMAIL)
+                    .aliasAttributes(AliasAttributeType.EMAIL));
     String clientId = clientOf(poolId);
     signUp(clientId, "first", attr("email", "same@example.com"));
     confirm(clientId, "first", server.lastCode(poolId, "first"));
     signUp(clientId, "second", attr("email", "same@example.com"));
     String code = server.lastCode(poolId, "second");
 
-    Expect.error(AliasExistsException.class, "An account with the email already exists.",
+    Expect.error(
+        AliasExistsException.class,
+        "An account with the email already exists.",
         () -> confirm(clientId, "second", code));
     assertEquals(UserStatusType.UNCONFIRMED, status(poolId, "second"));
 
-    cognito.confirmSignUp(b -> b.clientId(clientId).username("second").confirmationCode(code)
-        .forceAliasCreation(true));
+    cognito.confirmSignUp(
+        b ->
+            b.clientId(clientId)
+                .username("second")
+                .confirmationCode(code)
+                .forceAliasCreation(true));
     assertEquals(UserStatusType.CONFIRMED, status(poolId, "second"));
     assertEquals("true", attributes(poolId, "second").get("email_verified"));
     assertEquals("false", attributes(poolId, "first").get("email_verified"));
@@ -353,14 +438,25 @@ class SignUpIT {
 
   @Test
   void whenThePoolConfirmsWithLinksThenSignUpSaysItIsNotSupportedAndCreatesNoUser() {
-    String poolId = SignInFixtures.pool(cognito, b -> b.autoVerifiedAttributes(VerifiedAttributeType.EMAIL)
-        .verificationMessageTemplate(t -> t.defaultEmailOption(DefaultEmailOptionType.CONFIRM_WITH_LINK)
-            .emailMessageByLink("Click {##here##}").emailSubjectByLink("Verify")));
+    String poolId =
+        SignInFixtures.pool(
+            cognito,
+            b ->
+                b.autoVerifiedAttributes(VerifiedAttributeType.EMAIL)
+                    .verificationMessageTemplate(
+                        t ->
+                            t.defaultEmailOption(DefaultEmailOptionType.CONFIRM_WITH_LINK)
+                                .emailMessageByLink("Click {##here##}")
+                                .emailSubjectByLink("Verify")));
     String clientId = clientOf(poolId);
 
-    Expect.error(InvalidParameterException.class, "CONFIRM_WITH_LINK is not supported yet",
+    Expect.error(
+        InvalidParameterException.class,
+        "CONFIRM_WITH_LINK is not supported yet",
         () -> signUp(clientId, "jane", attr("email", "jane@example.com")));
-    Expect.error(UserNotFoundException.class, "User does not exist.",
+    Expect.error(
+        UserNotFoundException.class,
+        "User does not exist.",
         () -> cognito.adminGetUser(b -> b.userPoolId(poolId).username("jane")));
   }
 

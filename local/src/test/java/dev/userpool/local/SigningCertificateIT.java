@@ -12,7 +12,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ResourceNotFoundException;
 
-/** GetSigningCertificate through the AWS SDK v2: a self-signed X.509 per pool, the same on every call. */
+/**
+ * GetSigningCertificate through the AWS SDK v2: a self-signed X.509 per pool, the same on every
+ * call.
+ */
 class SigningCertificateIT {
   @RegisterExtension static final LocalServerExtension server = new LocalServerExtension();
 
@@ -26,8 +29,10 @@ class SigningCertificateIT {
     String second = cognito.getSigningCertificate(b -> b.userPoolId(poolId)).certificate();
 
     assertEquals(first, second);
-    X509Certificate x509 = (X509Certificate) CertificateFactory.getInstance("X.509")
-        .generateCertificate(new ByteArrayInputStream(Base64.getDecoder().decode(first)));
+    X509Certificate x509 =
+        (X509Certificate)
+            CertificateFactory.getInstance("X.509")
+                .generateCertificate(new ByteArrayInputStream(Base64.getDecoder().decode(first)));
     x509.verify(x509.getPublicKey());
     x509.checkValidity();
     assertEquals("SHA256withRSA", x509.getSigAlgName());
@@ -39,13 +44,16 @@ class SigningCertificateIT {
     String one = TestPools.builder().create(server);
     String two = TestPools.builder().create(server);
 
-    assertNotEquals(cognito.getSigningCertificate(b -> b.userPoolId(one)).certificate(),
+    assertNotEquals(
+        cognito.getSigningCertificate(b -> b.userPoolId(one)).certificate(),
         cognito.getSigningCertificate(b -> b.userPoolId(two)).certificate());
   }
 
   @Test
   void whenPoolIsMissingThenResourceNotFound() {
-    Expect.error(ResourceNotFoundException.class, "User pool us-east-1_Missing00 does not exist.",
+    Expect.error(
+        ResourceNotFoundException.class,
+        "User pool us-east-1_Missing00 does not exist.",
         () -> cognito.getSigningCertificate(b -> b.userPoolId("us-east-1_Missing00")));
   }
 }

@@ -25,8 +25,16 @@ class TermsIT {
   private final CognitoIdentityProviderClient cognito = server.client();
 
   private TermsType create(String poolId, String clientId, String name, Map<String, String> links) {
-    return cognito.createTerms(b -> b.userPoolId(poolId).clientId(clientId).termsName(name)
-        .termsSource(TermsSourceType.LINK).enforcement(TermsEnforcementType.NONE).links(links)).terms();
+    return cognito
+        .createTerms(
+            b ->
+                b.userPoolId(poolId)
+                    .clientId(clientId)
+                    .termsName(name)
+                    .termsSource(TermsSourceType.LINK)
+                    .enforcement(TermsEnforcementType.NONE)
+                    .links(links))
+        .terms();
   }
 
   @Test
@@ -34,37 +42,64 @@ class TermsIT {
     String poolId = SignInFixtures.pool(cognito);
     String clientId = SignInFixtures.client(cognito, poolId).clientId();
 
-    TermsType created = create(poolId, clientId, "terms-of-use",
-        Map.of("cognito:default", "https://example.com/terms", "cognito:french", "https://example.com/fr/terms"));
-    TermsType privacy = create(poolId, clientId, "privacy-policy", Map.of("cognito:default", "https://example.com/p"));
+    TermsType created =
+        create(
+            poolId,
+            clientId,
+            "terms-of-use",
+            Map.of(
+                "cognito:default",
+                "https://example.com/terms",
+                "cognito:french",
+                "https://example.com/fr/terms"));
+    TermsType privacy =
+        create(
+            poolId, clientId, "privacy-policy", Map.of("cognito:default", "https://example.com/p"));
 
-    assertTrue(created.termsId().matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}"));
+    assertTrue(
+        created
+            .termsId()
+            .matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}"));
     assertEquals(poolId, created.userPoolId());
     assertEquals(clientId, created.clientId());
     assertEquals(TermsSourceType.LINK, created.termsSource());
     assertEquals(TermsEnforcementType.NONE, created.enforcement());
     assertNotNull(created.creationDate());
-    assertEquals(created, cognito.describeTerms(b -> b.userPoolId(poolId).termsId(created.termsId())).terms());
+    assertEquals(
+        created,
+        cognito.describeTerms(b -> b.userPoolId(poolId).termsId(created.termsId())).terms());
 
     ListTermsResponse first = cognito.listTerms(b -> b.userPoolId(poolId).maxResults(1));
     assertEquals(1, first.terms().size());
     assertNotNull(first.nextToken());
-    ListTermsResponse second = cognito.listTerms(b -> b.userPoolId(poolId).maxResults(1).nextToken(first.nextToken()));
+    ListTermsResponse second =
+        cognito.listTerms(b -> b.userPoolId(poolId).maxResults(1).nextToken(first.nextToken()));
     assertEquals(1, second.terms().size());
     assertNull(second.nextToken());
-    assertEquals(List.of(created.termsId(), privacy.termsId()).stream().sorted().toList(),
+    assertEquals(
+        List.of(created.termsId(), privacy.termsId()).stream().sorted().toList(),
         List.of(first.terms().get(0).termsId(), second.terms().get(0).termsId()));
 
-    TermsType updated = cognito.updateTerms(b -> b.userPoolId(poolId).termsId(created.termsId())
-        .links(Map.of("cognito:default", "https://example.com/terms-v2"))).terms();
+    TermsType updated =
+        cognito
+            .updateTerms(
+                b ->
+                    b.userPoolId(poolId)
+                        .termsId(created.termsId())
+                        .links(Map.of("cognito:default", "https://example.com/terms-v2")))
+            .terms();
     assertEquals(Map.of("cognito:default", "https://example.com/terms-v2"), updated.links());
     assertEquals("terms-of-use", updated.termsName());
     assertEquals(created.creationDate(), updated.creationDate());
 
     cognito.deleteTerms(b -> b.userPoolId(poolId).termsId(created.termsId()));
-    Expect.error(ResourceNotFoundException.class, "does not exist",
+    Expect.error(
+        ResourceNotFoundException.class,
+        "does not exist",
         () -> cognito.describeTerms(b -> b.userPoolId(poolId).termsId(created.termsId())));
-    assertNotNull(create(poolId, clientId, "terms-of-use", Map.of("cognito:default", "https://example.com/t3")));
+    assertNotNull(
+        create(
+            poolId, clientId, "terms-of-use", Map.of("cognito:default", "https://example.com/t3")));
   }
 
   @Test
@@ -73,13 +108,31 @@ class TermsIT {
     String clientId = SignInFixtures.client(cognito, poolId).clientId();
     String otherClient = SignInFixtures.client(cognito, poolId).clientId();
     create(poolId, clientId, "terms-of-use", Map.of("cognito:default", "https://example.com/t"));
-    TermsType privacy = create(poolId, clientId, "privacy-policy", Map.of("cognito:default", "https://example.com/p"));
+    TermsType privacy =
+        create(
+            poolId, clientId, "privacy-policy", Map.of("cognito:default", "https://example.com/p"));
 
-    Expect.error(TermsExistsException.class, "terms-of-use",
-        () -> create(poolId, clientId, "terms-of-use", Map.of("cognito:default", "https://example.com/t2")));
-    Expect.error(TermsExistsException.class, "terms-of-use",
-        () -> cognito.updateTerms(b -> b.userPoolId(poolId).termsId(privacy.termsId()).termsName("terms-of-use")));
-    assertNotNull(create(poolId, otherClient, "terms-of-use", Map.of("cognito:default", "https://example.com/t")));
+    Expect.error(
+        TermsExistsException.class,
+        "terms-of-use",
+        () ->
+            create(
+                poolId,
+                clientId,
+                "terms-of-use",
+                Map.of("cognito:default", "https://example.com/t2")));
+    Expect.error(
+        TermsExistsException.class,
+        "terms-of-use",
+        () ->
+            cognito.updateTerms(
+                b -> b.userPoolId(poolId).termsId(privacy.termsId()).termsName("terms-of-use")));
+    assertNotNull(
+        create(
+            poolId,
+            otherClient,
+            "terms-of-use",
+            Map.of("cognito:default", "https://example.com/t")));
     assertEquals(3, cognito.listTerms(b -> b.userPoolId(poolId)).terms().size());
   }
 
@@ -88,17 +141,50 @@ class TermsIT {
     String poolId = SignInFixtures.pool(cognito);
     String clientId = SignInFixtures.client(cognito, poolId).clientId();
 
-    Expect.error(InvalidParameterException.class, "Member must satisfy regular expression pattern",
-        () -> create(poolId, clientId, "cookie-policy", Map.of("cognito:default", "https://example.com/t")));
-    Expect.error(InvalidParameterException.class, "Member must satisfy regular expression pattern",
-        () -> create(poolId, clientId, "terms-of-use", Map.of("cognito:klingon", "https://example.com/t")));
-    Expect.error(InvalidParameterException.class, "Links are required",
-        () -> cognito.createTerms(b -> b.userPoolId(poolId).clientId(clientId).termsName("terms-of-use")
-            .termsSource(TermsSourceType.LINK).enforcement(TermsEnforcementType.NONE)));
-    Expect.error(ResourceNotFoundException.class, "User pool client nosuchclient does not exist.",
-        () -> create(poolId, "nosuchclient", "terms-of-use", Map.of("cognito:default", "https://example.com/t")));
-    Expect.error(ResourceNotFoundException.class, "does not exist",
-        () -> cognito.deleteTerms(b -> b.userPoolId(poolId).termsId("3f1e6a52-5c2e-4d7a-9b1e-2f6f0c1d2e3a")));
+    Expect.error(
+        InvalidParameterException.class,
+        "Member must satisfy regular expression pattern",
+        () ->
+            create(
+                poolId,
+                clientId,
+                "cookie-policy",
+                Map.of("cognito:default", "https://example.com/t")));
+    Expect.error(
+        InvalidParameterException.class,
+        "Member must satisfy regular expression pattern",
+        () ->
+            create(
+                poolId,
+                clientId,
+                "terms-of-use",
+                Map.of("cognito:klingon", "https://example.com/t")));
+    Expect.error(
+        InvalidParameterException.class,
+        "Links are required",
+        () ->
+            cognito.createTerms(
+                b ->
+                    b.userPoolId(poolId)
+                        .clientId(clientId)
+                        .termsName("terms-of-use")
+                        .termsSource(TermsSourceType.LINK)
+                        .enforcement(TermsEnforcementType.NONE)));
+    Expect.error(
+        ResourceNotFoundException.class,
+        "User pool client nosuchclient does not exist.",
+        () ->
+            create(
+                poolId,
+                "nosuchclient",
+                "terms-of-use",
+                Map.of("cognito:default", "https://example.com/t")));
+    Expect.error(
+        ResourceNotFoundException.class,
+        "does not exist",
+        () ->
+            cognito.deleteTerms(
+                b -> b.userPoolId(poolId).termsId("3f1e6a52-5c2e-4d7a-9b1e-2f6f0c1d2e3a")));
     assertTrue(cognito.listTerms(b -> b.userPoolId(poolId)).terms().isEmpty());
   }
 }

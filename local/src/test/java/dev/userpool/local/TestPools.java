@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Creates user pools in-process, straight through the pool store of the running local server, with just the
- * settings a user test needs. It stands in for CreateUserPool until that operation is on this branch; change one
- * setting at a time:
+ * Creates user pools in-process, straight through the pool store of the running local server, with
+ * just the settings a user test needs. It stands in for CreateUserPool until that operation is on
+ * this branch; change one setting at a time:
  *
  * <pre>
  * String poolId = TestPools.builder().caseInsensitive().aliasAttributes("email").create(server);
@@ -21,15 +21,45 @@ import java.util.Map;
 public final class TestPools {
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final List<String> STANDARD =
-      List.of("sub", "name", "given_name", "family_name", "middle_name", "nickname", "preferred_username",
-          "profile", "picture", "website", "email", "email_verified", "gender", "birthdate", "zoneinfo", "locale",
-          "phone_number", "phone_number_verified", "address", "updated_at");
+      List.of(
+          "sub",
+          "name",
+          "given_name",
+          "family_name",
+          "middle_name",
+          "nickname",
+          "preferred_username",
+          "profile",
+          "picture",
+          "website",
+          "email",
+          "email_verified",
+          "gender",
+          "birthdate",
+          "zoneinfo",
+          "locale",
+          "phone_number",
+          "phone_number_verified",
+          "address",
+          "updated_at");
 
   private final Map<String, Object> settings = new LinkedHashMap<>();
   private final List<Map<String, Object>> schema = new ArrayList<>();
-  private final Map<String, Object> passwordPolicy = new LinkedHashMap<>(Map.of(
-      "MinimumLength", 8, "RequireUppercase", true, "RequireLowercase", true, "RequireNumbers", true,
-      "RequireSymbols", true, "TemporaryPasswordValidityDays", 7));
+  private final Map<String, Object> passwordPolicy =
+      new LinkedHashMap<>(
+          Map.of(
+              "MinimumLength",
+              8,
+              "RequireUppercase",
+              true,
+              "RequireLowercase",
+              true,
+              "RequireNumbers",
+              true,
+              "RequireSymbols",
+              true,
+              "TemporaryPasswordValidityDays",
+              7));
 
   private TestPools() {
     for (String name : STANDARD) {
@@ -43,7 +73,10 @@ public final class TestPools {
     }
   }
 
-  /** A pool as CreateUserPool with only PoolName would make it: case-sensitive usernames, default policy. */
+  /**
+   * A pool as CreateUserPool with only PoolName would make it: case-sensitive usernames, default
+   * policy.
+   */
   public static TestPools builder() {
     return new TestPools();
   }
@@ -74,19 +107,43 @@ public final class TestPools {
   }
 
   public TestPools customAttribute(String name, boolean mutable) {
-    schema.add(new LinkedHashMap<>(Map.of("Name", "custom:" + name, "AttributeDataType", "String",
-        "DeveloperOnlyAttribute", false, "Mutable", mutable, "Required", false)));
+    schema.add(
+        new LinkedHashMap<>(
+            Map.of(
+                "Name",
+                "custom:" + name,
+                "AttributeDataType",
+                "String",
+                "DeveloperOnlyAttribute",
+                false,
+                "Mutable",
+                mutable,
+                "Required",
+                false)));
     return this;
   }
 
   public TestPools developerOnlyAttribute(String name) {
-    schema.add(new LinkedHashMap<>(Map.of("Name", "dev:custom:" + name, "AttributeDataType", "String",
-        "DeveloperOnlyAttribute", true, "Mutable", true, "Required", false)));
+    schema.add(
+        new LinkedHashMap<>(
+            Map.of(
+                "Name",
+                "dev:custom:" + name,
+                "AttributeDataType",
+                "String",
+                "DeveloperOnlyAttribute",
+                true,
+                "Mutable",
+                true,
+                "Required",
+                false)));
     return this;
   }
 
   public TestPools required(String standardName) {
-    schema.stream().filter(a -> a.get("Name").equals(standardName)).forEach(a -> a.put("Required", true));
+    schema.stream()
+        .filter(a -> a.get("Name").equals(standardName))
+        .forEach(a -> a.put("Required", true));
     return this;
   }
 
@@ -97,8 +154,16 @@ public final class TestPools {
     Map<String, Object> all = new LinkedHashMap<>(settings);
     all.put("Policies", Map.of("PasswordPolicy", passwordPolicy));
     all.put("SchemaAttributes", schema);
-    UserPool pool = new UserPool(id, "pool-" + id, "arn:aws:cognito-idp:us-east-1:123456789012:userpool/" + id,
-        now, now, all, Map.of(), 0);
+    UserPool pool =
+        new UserPool(
+            id,
+            "pool-" + id,
+            "arn:aws:cognito-idp:us-east-1:123456789012:userpool/" + id,
+            now,
+            now,
+            all,
+            Map.of(),
+            0);
     server.server().wiring().dependencies().pools().create(pool);
     return id;
   }

@@ -30,7 +30,10 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.SchemaAttri
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UpdateUserAttributesResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserNotFoundException;
 
-/** GetUser, ChangePassword, DeleteUser, UpdateUserAttributes and DeleteUserAttributes through the AWS SDK v2. */
+/**
+ * GetUser, ChangePassword, DeleteUser, UpdateUserAttributes and DeleteUserAttributes through the
+ * AWS SDK v2.
+ */
 class TokenOperationsIT {
   private static final String NEW_PASSWORD = "N3w-Passw0rd!";
 
@@ -38,21 +41,45 @@ class TokenOperationsIT {
 
   private final CognitoIdentityProviderClient cognito = server.client();
 
-  /** A pool with an immutable custom:tier, a client for every flow, and alice signed in; her access token. */
+  /**
+   * A pool with an immutable custom:tier, a client for every flow, and alice signed in; her access
+   * token.
+   */
   private String signedInAlice(String... writeAttributes) {
-    String poolId = SignInFixtures.pool(cognito, b -> b.schema(SchemaAttributeType.builder().name("tier")
-        .attributeDataType(AttributeDataType.STRING).mutable(false).build()));
-    String clientId = SignInFixtures.client(cognito, poolId, b -> {
-      b.explicitAuthFlows(SignInFixtures.ALL_FLOWS);
-      if (writeAttributes.length > 0) {
-        b.writeAttributes(writeAttributes);
-      }
-    }).clientId();
-    confirmedUser(cognito, poolId, "alice", attr("email", "alice@example.com"), attr("email_verified", "true"),
-        attr("custom:tier", "gold"), attr("name", "Alice"));
+    String poolId =
+        SignInFixtures.pool(
+            cognito,
+            b ->
+                b.schema(
+                    SchemaAttributeType.builder()
+                        .name("tier")
+                        .attributeDataType(AttributeDataType.STRING)
+                        .mutable(false)
+                        .build()));
+    String clientId =
+        SignInFixtures.client(
+                cognito,
+                poolId,
+                b -> {
+                  b.explicitAuthFlows(SignInFixtures.ALL_FLOWS);
+                  if (writeAttributes.length > 0) {
+                    b.writeAttributes(writeAttributes);
+                  }
+                })
+            .clientId();
+    confirmedUser(
+        cognito,
+        poolId,
+        "alice",
+        attr("email", "alice@example.com"),
+        attr("email_verified", "true"),
+        attr("custom:tier", "gold"),
+        attr("name", "Alice"));
     lastPool = poolId;
     lastClient = clientId;
-    return passwordSignIn(cognito, clientId, "alice", PASSWORD).authenticationResult().accessToken();
+    return passwordSignIn(cognito, clientId, "alice", PASSWORD)
+        .authenticationResult()
+        .accessToken();
   }
 
   private String lastPool;
@@ -80,17 +107,26 @@ class TokenOperationsIT {
   void whenTokenIsGarbageThenInvalidAccessToken() {
     signedInAlice();
 
-    Expect.error(NotAuthorizedException.class, "Invalid Access Token", () -> cognito.getUser(b -> b.accessToken("garbage")));
-    Expect.error(NotAuthorizedException.class, "Invalid Access Token",
+    Expect.error(
+        NotAuthorizedException.class,
+        "Invalid Access Token",
+        () -> cognito.getUser(b -> b.accessToken("garbage")));
+    Expect.error(
+        NotAuthorizedException.class,
+        "Invalid Access Token",
         () -> cognito.getUser(b -> b.accessToken("a.b.c")));
   }
 
   @Test
   void whenTokenIsAnIdTokenThenInvalidAccessToken() {
     signedInAlice();
-    String idToken = passwordSignIn(cognito, lastClient, "alice", PASSWORD).authenticationResult().idToken();
+    String idToken =
+        passwordSignIn(cognito, lastClient, "alice", PASSWORD).authenticationResult().idToken();
 
-    Expect.error(NotAuthorizedException.class, "Invalid Access Token", () -> cognito.getUser(b -> b.accessToken(idToken)));
+    Expect.error(
+        NotAuthorizedException.class,
+        "Invalid Access Token",
+        () -> cognito.getUser(b -> b.accessToken(idToken)));
   }
 
   @Test
@@ -98,13 +134,23 @@ class TokenOperationsIT {
     String token = signedInAlice();
     String otherPool = SignInFixtures.pool(cognito);
     String[] parts = token.split("\\.");
-    ObjectNode claims = (ObjectNode) Json.read(new String(Base64.getUrlDecoder().decode(parts[1]),
-        StandardCharsets.UTF_8));
+    ObjectNode claims =
+        (ObjectNode)
+            Json.read(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8));
     claims.put("iss", claims.get("iss").asText().replace(lastPool, otherPool));
-    String forged = parts[0] + "." + Base64.getUrlEncoder().withoutPadding()
-        .encodeToString(Json.write(claims).getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
+    String forged =
+        parts[0]
+            + "."
+            + Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(Json.write(claims).getBytes(StandardCharsets.UTF_8))
+            + "."
+            + parts[2];
 
-    Expect.error(NotAuthorizedException.class, "Invalid Access Token", () -> cognito.getUser(b -> b.accessToken(forged)));
+    Expect.error(
+        NotAuthorizedException.class,
+        "Invalid Access Token",
+        () -> cognito.getUser(b -> b.accessToken(forged)));
   }
 
   @Test
@@ -113,18 +159,24 @@ class TokenOperationsIT {
 
     cognito.deleteUserPool(b -> b.userPoolId(lastPool));
 
-    Expect.error(NotAuthorizedException.class, "Invalid Access Token", () -> cognito.getUser(b -> b.accessToken(token)));
+    Expect.error(
+        NotAuthorizedException.class,
+        "Invalid Access Token",
+        () -> cognito.getUser(b -> b.accessToken(token)));
   }
 
   @Test
   void whenTokenLacksTheAdminScopeThenRequiredScopesAreMissing() {
     String token = signedInAlice();
     var tokens = server.server().wiring().dependencies().tokens();
-    ObjectNode claims = tokens.verifier().verify(token, dev.userpool.tokens.TokenUse.ACCESS).claims();
+    ObjectNode claims =
+        tokens.verifier().verify(token, dev.userpool.tokens.TokenUse.ACCESS).claims();
     claims.put("scope", "openid email");
     String narrow = tokens.issuer().sign(lastPool, claims);
 
-    Expect.error(NotAuthorizedException.class, "Access Token does not have required scopes",
+    Expect.error(
+        NotAuthorizedException.class,
+        "Access Token does not have required scopes",
         () -> cognito.getUser(b -> b.accessToken(narrow)));
   }
 
@@ -134,7 +186,10 @@ class TokenOperationsIT {
 
     cognito.adminDisableUser(b -> b.userPoolId(lastPool).username("alice"));
 
-    Expect.error(NotAuthorizedException.class, "User is disabled.", () -> cognito.getUser(b -> b.accessToken(token)));
+    Expect.error(
+        NotAuthorizedException.class,
+        "User is disabled.",
+        () -> cognito.getUser(b -> b.accessToken(token)));
     cognito.adminEnableUser(b -> b.userPoolId(lastPool).username("alice"));
     assertEquals("alice", cognito.getUser(b -> b.accessToken(token)).username());
   }
@@ -145,8 +200,13 @@ class TokenOperationsIT {
 
     cognito.adminDeleteUser(b -> b.userPoolId(lastPool).username("alice"));
 
-    Expect.error(UserNotFoundException.class, "User does not exist.", () -> cognito.getUser(b -> b.accessToken(token)));
-    Expect.error(NotAuthorizedException.class, "Access Token has been revoked",
+    Expect.error(
+        UserNotFoundException.class,
+        "User does not exist.",
+        () -> cognito.getUser(b -> b.accessToken(token)));
+    Expect.error(
+        NotAuthorizedException.class,
+        "Access Token has been revoked",
         () -> cognito.globalSignOut(b -> b.accessToken(token)));
   }
 
@@ -156,21 +216,31 @@ class TokenOperationsIT {
 
     cognito.deleteUser(b -> b.accessToken(token));
 
-    Expect.error(UserNotFoundException.class, "User does not exist.",
+    Expect.error(
+        UserNotFoundException.class,
+        "User does not exist.",
         () -> cognito.adminGetUser(b -> b.userPoolId(lastPool).username("alice")));
-    Expect.error(UserNotFoundException.class, "User does not exist.", () -> cognito.deleteUser(b -> b.accessToken(token)));
+    Expect.error(
+        UserNotFoundException.class,
+        "User does not exist.",
+        () -> cognito.deleteUser(b -> b.accessToken(token)));
   }
 
   @Test
   void whenPreviousPasswordIsRightThenOnlyTheNewPasswordSignsIn() {
     String token = signedInAlice();
 
-    cognito.changePassword(b -> b.accessToken(token).previousPassword(PASSWORD).proposedPassword(NEW_PASSWORD));
+    cognito.changePassword(
+        b -> b.accessToken(token).previousPassword(PASSWORD).proposedPassword(NEW_PASSWORD));
 
-    assertNotNull(passwordSignIn(cognito, lastClient, "alice", NEW_PASSWORD).authenticationResult());
-    Expect.error(NotAuthorizedException.class, "Incorrect username or password.",
+    assertNotNull(
+        passwordSignIn(cognito, lastClient, "alice", NEW_PASSWORD).authenticationResult());
+    Expect.error(
+        NotAuthorizedException.class,
+        "Incorrect username or password.",
         () -> passwordSignIn(cognito, lastClient, "alice", PASSWORD));
-    assertEquals("CONFIRMED",
+    assertEquals(
+        "CONFIRMED",
         cognito.adminGetUser(b -> b.userPoolId(lastPool).username("alice")).userStatusAsString());
   }
 
@@ -178,8 +248,15 @@ class TokenOperationsIT {
   void whenPreviousPasswordIsWrongThenIncorrectUsernameOrPassword() {
     String token = signedInAlice();
 
-    Expect.error(NotAuthorizedException.class, "Incorrect username or password.", () -> cognito.changePassword(
-        b -> b.accessToken(token).previousPassword("Wr0ng-Password!").proposedPassword(NEW_PASSWORD)));
+    Expect.error(
+        NotAuthorizedException.class,
+        "Incorrect username or password.",
+        () ->
+            cognito.changePassword(
+                b ->
+                    b.accessToken(token)
+                        .previousPassword("Wr0ng-Password!")
+                        .proposedPassword(NEW_PASSWORD)));
     assertNotNull(passwordSignIn(cognito, lastClient, "alice", PASSWORD).authenticationResult());
   }
 
@@ -187,8 +264,15 @@ class TokenOperationsIT {
   void whenNewPasswordBreaksThePolicyThenInvalidPassword() {
     String token = signedInAlice();
 
-    Expect.error(InvalidPasswordException.class, "Password did not conform with policy", () -> cognito.changePassword(
-        b -> b.accessToken(token).previousPassword(PASSWORD).proposedPassword("alllowercase")));
+    Expect.error(
+        InvalidPasswordException.class,
+        "Password did not conform with policy",
+        () ->
+            cognito.changePassword(
+                b ->
+                    b.accessToken(token)
+                        .previousPassword(PASSWORD)
+                        .proposedPassword("alllowercase")));
     assertNotNull(passwordSignIn(cognito, lastClient, "alice", PASSWORD).authenticationResult());
   }
 
@@ -196,24 +280,41 @@ class TokenOperationsIT {
   void whenFivePreviousPasswordsWereWrongThenTheAttemptLimitIsExceeded() {
     String token = signedInAlice();
     for (int i = 0; i < 5; i++) {
-      Expect.error(NotAuthorizedException.class, "Incorrect username or password.", () -> cognito.changePassword(
-          b -> b.accessToken(token).previousPassword("Wr0ng-Password!").proposedPassword(NEW_PASSWORD)));
+      Expect.error(
+          NotAuthorizedException.class,
+          "Incorrect username or password.",
+          () ->
+              cognito.changePassword(
+                  b ->
+                      b.accessToken(token)
+                          .previousPassword("Wr0ng-Password!")
+                          .proposedPassword(NEW_PASSWORD)));
     }
 
-    Expect.error(LimitExceededException.class, "Attempt limit exceeded, please try after some time.",
-        () -> cognito.changePassword(b -> b.accessToken(token).previousPassword(PASSWORD)
-            .proposedPassword(NEW_PASSWORD)));
+    Expect.error(
+        LimitExceededException.class,
+        "Attempt limit exceeded, please try after some time.",
+        () ->
+            cognito.changePassword(
+                b ->
+                    b.accessToken(token)
+                        .previousPassword(PASSWORD)
+                        .proposedPassword(NEW_PASSWORD)));
   }
 
   @Test
   void whenEmailChangesThenItIsUnverifiedAndNoCodeIsClaimed() {
     String token = signedInAlice();
 
-    UpdateUserAttributesResponse response = cognito.updateUserAttributes(b -> b.accessToken(token)
-        .userAttributes(attr("email", "alice@example.org"), attr("name", "Alice A.")));
+    UpdateUserAttributesResponse response =
+        cognito.updateUserAttributes(
+            b ->
+                b.accessToken(token)
+                    .userAttributes(attr("email", "alice@example.org"), attr("name", "Alice A.")));
 
     assertTrue(response.codeDeliveryDetailsList().isEmpty());
-    Map<String, String> attributes = attributes(cognito.getUser(b -> b.accessToken(token)).userAttributes());
+    Map<String, String> attributes =
+        attributes(cognito.getUser(b -> b.accessToken(token)).userAttributes());
     assertEquals("alice@example.org", attributes.get("email"));
     assertEquals("false", attributes.get("email_verified"));
     assertEquals("Alice A.", attributes.get("name"));
@@ -223,32 +324,55 @@ class TokenOperationsIT {
   void whenAttributeIsImmutableThenItCannotBeUpdatedOrDeleted() {
     String token = signedInAlice();
 
-    Expect.error(InvalidParameterException.class, "Cannot modify the non-mutable attribute custom:tier",
-        () -> cognito.updateUserAttributes(b -> b.accessToken(token).userAttributes(attr("custom:tier", "silver"))));
-    Expect.error(InvalidParameterException.class, "Cannot modify the non-mutable attribute sub",
-        () -> cognito.updateUserAttributes(b -> b.accessToken(token).userAttributes(attr("sub", "x"))));
-    Expect.error(InvalidParameterException.class, "custom:tier",
-        () -> cognito.deleteUserAttributes(b -> b.accessToken(token).userAttributeNames("custom:tier")));
+    Expect.error(
+        InvalidParameterException.class,
+        "Cannot modify the non-mutable attribute custom:tier",
+        () ->
+            cognito.updateUserAttributes(
+                b -> b.accessToken(token).userAttributes(attr("custom:tier", "silver"))));
+    Expect.error(
+        InvalidParameterException.class,
+        "Cannot modify the non-mutable attribute sub",
+        () ->
+            cognito.updateUserAttributes(
+                b -> b.accessToken(token).userAttributes(attr("sub", "x"))));
+    Expect.error(
+        InvalidParameterException.class,
+        "custom:tier",
+        () ->
+            cognito.deleteUserAttributes(
+                b -> b.accessToken(token).userAttributeNames("custom:tier")));
   }
 
   @Test
   void whenAttributeIsUnknownThenItDoesNotExistInTheSchema() {
     String token = signedInAlice();
 
-    Expect.error(InvalidParameterException.class, "user.custom:nope: Attribute does not exist in the schema.",
-        () -> cognito.updateUserAttributes(b -> b.accessToken(token).userAttributes(attr("custom:nope", "x"))));
+    Expect.error(
+        InvalidParameterException.class,
+        "user.custom:nope: Attribute does not exist in the schema.",
+        () ->
+            cognito.updateUserAttributes(
+                b -> b.accessToken(token).userAttributes(attr("custom:nope", "x"))));
   }
 
   @Test
   void whenClientMayNotWriteTheAttributeThenUnauthorizedAttribute() {
     String token = signedInAlice("name");
 
-    Expect.error(NotAuthorizedException.class, "A client attempted to write unauthorized attribute",
-        () -> cognito.updateUserAttributes(b -> b.accessToken(token).userAttributes(attr("email", "a@b.example"))));
-    Expect.error(NotAuthorizedException.class, "A client attempted to write unauthorized attribute",
+    Expect.error(
+        NotAuthorizedException.class,
+        "A client attempted to write unauthorized attribute",
+        () ->
+            cognito.updateUserAttributes(
+                b -> b.accessToken(token).userAttributes(attr("email", "a@b.example"))));
+    Expect.error(
+        NotAuthorizedException.class,
+        "A client attempted to write unauthorized attribute",
         () -> cognito.deleteUserAttributes(b -> b.accessToken(token).userAttributeNames("email")));
     cognito.updateUserAttributes(b -> b.accessToken(token).userAttributes(attr("name", "Al")));
-    assertEquals("Al", attributes(cognito.getUser(b -> b.accessToken(token)).userAttributes()).get("name"));
+    assertEquals(
+        "Al", attributes(cognito.getUser(b -> b.accessToken(token)).userAttributes()).get("name"));
   }
 
   @Test
@@ -257,7 +381,8 @@ class TokenOperationsIT {
 
     cognito.deleteUserAttributes(b -> b.accessToken(token).userAttributeNames("email", "name"));
 
-    Map<String, String> attributes = attributes(cognito.getUser(b -> b.accessToken(token)).userAttributes());
+    Map<String, String> attributes =
+        attributes(cognito.getUser(b -> b.accessToken(token)).userAttributes());
     assertFalse(attributes.containsKey("email"));
     assertFalse(attributes.containsKey("email_verified"));
     assertFalse(attributes.containsKey("name"));
@@ -269,13 +394,29 @@ class TokenOperationsIT {
     signedInAlice();
     String bad = "not.a.token";
 
-    Expect.error(NotAuthorizedException.class, "Invalid Access Token", () -> cognito.changePassword(
-        b -> b.accessToken(bad).previousPassword(PASSWORD).proposedPassword(NEW_PASSWORD)));
-    Expect.error(NotAuthorizedException.class, "Invalid Access Token", () -> cognito.deleteUser(b -> b.accessToken(bad)));
-    Expect.error(NotAuthorizedException.class, "Invalid Access Token",
-        () -> cognito.updateUserAttributes(b -> b.accessToken(bad).userAttributes(attr("name", "x"))));
-    Expect.error(NotAuthorizedException.class, "Invalid Access Token",
+    Expect.error(
+        NotAuthorizedException.class,
+        "Invalid Access Token",
+        () ->
+            cognito.changePassword(
+                b -> b.accessToken(bad).previousPassword(PASSWORD).proposedPassword(NEW_PASSWORD)));
+    Expect.error(
+        NotAuthorizedException.class,
+        "Invalid Access Token",
+        () -> cognito.deleteUser(b -> b.accessToken(bad)));
+    Expect.error(
+        NotAuthorizedException.class,
+        "Invalid Access Token",
+        () ->
+            cognito.updateUserAttributes(
+                b -> b.accessToken(bad).userAttributes(attr("name", "x"))));
+    Expect.error(
+        NotAuthorizedException.class,
+        "Invalid Access Token",
         () -> cognito.deleteUserAttributes(b -> b.accessToken(bad).userAttributeNames("name")));
-    Expect.error(NotAuthorizedException.class, "Invalid Access Token", () -> cognito.globalSignOut(b -> b.accessToken(bad)));
+    Expect.error(
+        NotAuthorizedException.class,
+        "Invalid Access Token",
+        () -> cognito.globalSignOut(b -> b.accessToken(bad)));
   }
 }

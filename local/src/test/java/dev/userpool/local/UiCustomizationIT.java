@@ -12,7 +12,10 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.InvalidPara
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UICustomizationType;
 
-/** SetUICustomization and GetUICustomization through the AWS SDK v2: pool-wide (ALL), per client, limits. */
+/**
+ * SetUICustomization and GetUICustomization through the AWS SDK v2: pool-wide (ALL), per client,
+ * limits.
+ */
 class UiCustomizationIT {
   static final String POOL_CSS = ".logo-customizable { max-width: 60%; }";
   static final String CLIENT_CSS = ".banner-customizable { background-color: navy; }";
@@ -24,17 +27,27 @@ class UiCustomizationIT {
   @Test
   void whenPoolAndClientAreCustomizedThenEachClientSeesItsOwnOrThePoolOne() {
     String poolId = TestPools.builder().create(server);
-    String custom = cognito.createUserPoolClient(b -> b.userPoolId(poolId).clientName("custom"))
-        .userPoolClient().clientId();
-    String plain = cognito.createUserPoolClient(b -> b.userPoolId(poolId).clientName("plain"))
-        .userPoolClient().clientId();
+    String custom =
+        cognito
+            .createUserPoolClient(b -> b.userPoolId(poolId).clientName("custom"))
+            .userPoolClient()
+            .clientId();
+    String plain =
+        cognito
+            .createUserPoolClient(b -> b.userPoolId(poolId).clientName("plain"))
+            .userPoolClient()
+            .clientId();
     byte[] logo = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 1, 2, 3};
 
-    UICustomizationType set = cognito.setUICustomization(b -> b.userPoolId(poolId).css(POOL_CSS)
-        .imageFile(SdkBytes.fromByteArray(logo))).uiCustomization();
+    UICustomizationType set =
+        cognito
+            .setUICustomization(
+                b -> b.userPoolId(poolId).css(POOL_CSS).imageFile(SdkBytes.fromByteArray(logo)))
+            .uiCustomization();
     cognito.setUICustomization(b -> b.userPoolId(poolId).clientId(custom).css(CLIENT_CSS));
 
-    UICustomizationType pool = cognito.getUICustomization(b -> b.userPoolId(poolId)).uiCustomization();
+    UICustomizationType pool =
+        cognito.getUICustomization(b -> b.userPoolId(poolId)).uiCustomization();
     UICustomizationType ofCustom =
         cognito.getUICustomization(b -> b.userPoolId(poolId).clientId(custom)).uiCustomization();
     UICustomizationType ofPlain =
@@ -65,11 +78,21 @@ class UiCustomizationIT {
   @Test
   void whenSetAgainThenCssAndLogoAreReplacedTogetherAndCreationDateIsKept() {
     String poolId = TestPools.builder().create(server);
-    UICustomizationType first = cognito.setUICustomization(b -> b.userPoolId(poolId).clientId("ALL")
-        .css(POOL_CSS).imageFile(SdkBytes.fromByteArray(new byte[] {1}))).uiCustomization();
+    UICustomizationType first =
+        cognito
+            .setUICustomization(
+                b ->
+                    b.userPoolId(poolId)
+                        .clientId("ALL")
+                        .css(POOL_CSS)
+                        .imageFile(SdkBytes.fromByteArray(new byte[] {1})))
+            .uiCustomization();
 
-    UICustomizationType second = cognito.setUICustomization(b -> b.userPoolId(poolId).imageFile(
-        SdkBytes.fromByteArray(new byte[] {2}))).uiCustomization();
+    UICustomizationType second =
+        cognito
+            .setUICustomization(
+                b -> b.userPoolId(poolId).imageFile(SdkBytes.fromByteArray(new byte[] {2})))
+            .uiCustomization();
 
     assertNull(second.css());
     assertEquals(first.creationDate(), second.creationDate());
@@ -81,22 +104,40 @@ class UiCustomizationIT {
     String poolId = TestPools.builder().create(server);
     cognito.setUICustomization(b -> b.userPoolId(poolId).css(POOL_CSS));
 
-    Expect.error(InvalidParameterException.class, "100 KB", () -> cognito.setUICustomization(
-        b -> b.userPoolId(poolId).imageFile(SdkBytes.fromByteArray(new byte[100 * 1024 + 1]))));
-    Expect.error(InvalidParameterException.class, "customizable", () -> cognito.setUICustomization(
-        b -> b.userPoolId(poolId).css("body { color: red; }")));
-    Expect.error(InvalidParameterException.class, "@import", () -> cognito.setUICustomization(
-        b -> b.userPoolId(poolId).css("@import url(https://example.com/x.css);")));
-    Expect.error(ResourceNotFoundException.class, "User pool client nope does not exist.",
+    Expect.error(
+        InvalidParameterException.class,
+        "100 KB",
+        () ->
+            cognito.setUICustomization(
+                b ->
+                    b.userPoolId(poolId)
+                        .imageFile(SdkBytes.fromByteArray(new byte[100 * 1024 + 1]))));
+    Expect.error(
+        InvalidParameterException.class,
+        "customizable",
+        () -> cognito.setUICustomization(b -> b.userPoolId(poolId).css("body { color: red; }")));
+    Expect.error(
+        InvalidParameterException.class,
+        "@import",
+        () ->
+            cognito.setUICustomization(
+                b -> b.userPoolId(poolId).css("@import url(https://example.com/x.css);")));
+    Expect.error(
+        ResourceNotFoundException.class,
+        "User pool client nope does not exist.",
         () -> cognito.setUICustomization(b -> b.userPoolId(poolId).clientId("nope").css(POOL_CSS)));
 
-    assertEquals(POOL_CSS, cognito.getUICustomization(b -> b.userPoolId(poolId)).uiCustomization().css());
-    cognito.setUICustomization(b -> b.userPoolId(poolId).imageFile(SdkBytes.fromByteArray(new byte[100 * 1024])));
+    assertEquals(
+        POOL_CSS, cognito.getUICustomization(b -> b.userPoolId(poolId)).uiCustomization().css());
+    cognito.setUICustomization(
+        b -> b.userPoolId(poolId).imageFile(SdkBytes.fromByteArray(new byte[100 * 1024])));
   }
 
   @Test
   void whenPoolIsMissingThenResourceNotFound() {
-    Expect.error(ResourceNotFoundException.class, "User pool us-east-1_Missing00 does not exist.",
+    Expect.error(
+        ResourceNotFoundException.class,
+        "User pool us-east-1_Missing00 does not exist.",
         () -> cognito.getUICustomization(b -> b.userPoolId("us-east-1_Missing00")));
   }
 }

@@ -4,7 +4,6 @@ import static dev.userpool.local.SignInFixtures.PASSWORD;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
@@ -27,9 +26,10 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.RespondToAu
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolTierType;
 
 /**
- * USER_AUTH (choice-based sign-in) through the SDK v2 client: SELECT_CHALLENGE with AvailableChallenges, PASSWORD,
- * PASSWORD_SRP and EMAIL_OTP / SMS_OTP first factors with codes read from the local outbox, GetUserAuthFactors,
- * and the pool's AllowedFirstAuthFactors and feature plan.
+ * USER_AUTH (choice-based sign-in) through the SDK v2 client: SELECT_CHALLENGE with
+ * AvailableChallenges, PASSWORD, PASSWORD_SRP and EMAIL_OTP / SMS_OTP first factors with codes read
+ * from the local outbox, GetUserAuthFactors, and the pool's AllowedFirstAuthFactors and feature
+ * plan.
  */
 class UserAuthIT {
   @RegisterExtension static final LocalServerExtension server = new LocalServerExtension();
@@ -37,17 +37,35 @@ class UserAuthIT {
   private final CognitoIdentityProviderClient cognito = server.client();
 
   private String passwordlessPool() {
-    return SignInFixtures.pool(cognito, b -> b.policies(p -> p.signInPolicy(s -> s.allowedFirstAuthFactors(
-        AuthFactorType.PASSWORD, AuthFactorType.EMAIL_OTP, AuthFactorType.SMS_OTP))));
+    return SignInFixtures.pool(
+        cognito,
+        b ->
+            b.policies(
+                p ->
+                    p.signInPolicy(
+                        s ->
+                            s.allowedFirstAuthFactors(
+                                AuthFactorType.PASSWORD,
+                                AuthFactorType.EMAIL_OTP,
+                                AuthFactorType.SMS_OTP))));
   }
 
   private String userAuthClient(String poolId) {
-    return SignInFixtures.client(cognito, poolId, b -> b.explicitAuthFlows(ExplicitAuthFlowsType.ALLOW_USER_AUTH,
-        ExplicitAuthFlowsType.ALLOW_REFRESH_TOKEN_AUTH)).clientId();
+    return SignInFixtures.client(
+            cognito,
+            poolId,
+            b ->
+                b.explicitAuthFlows(
+                    ExplicitAuthFlowsType.ALLOW_USER_AUTH,
+                    ExplicitAuthFlowsType.ALLOW_REFRESH_TOKEN_AUTH))
+        .clientId();
   }
 
   private void verifiedUser(String poolId, String username) {
-    SignInFixtures.confirmedUser(cognito, poolId, username,
+    SignInFixtures.confirmedUser(
+        cognito,
+        poolId,
+        username,
         AttributeType.builder().name("email").value(username + "@example.com").build(),
         AttributeType.builder().name("email_verified").value("true").build(),
         AttributeType.builder().name("phone_number").value("+15555550123").build(),
@@ -55,12 +73,13 @@ class UserAuthIT {
   }
 
   private InitiateAuthResponse userAuth(String clientId, Map<String, String> parameters) {
-    return cognito.initiateAuth(b -> b.clientId(clientId).authFlow(AuthFlowType.USER_AUTH)
-        .authParameters(parameters));
+    return cognito.initiateAuth(
+        b -> b.clientId(clientId).authFlow(AuthFlowType.USER_AUTH).authParameters(parameters));
   }
 
   @Test
-  void whenNoChallengeIsPreferredThenSelectChallengeListsWhatTheUserCanUseAndEmailOtpSignsIn() throws Exception {
+  void whenNoChallengeIsPreferredThenSelectChallengeListsWhatTheUserCanUseAndEmailOtpSignsIn()
+      throws Exception {
     String poolId = passwordlessPool();
     String clientId = userAuthClient(poolId);
     verifiedUser(poolId, "una");
@@ -69,11 +88,20 @@ class UserAuthIT {
 
     assertEquals(ChallengeNameType.SELECT_CHALLENGE, select.challengeName());
     assertNotNull(select.session());
-    assertEquals(List.of(ChallengeNameType.PASSWORD, ChallengeNameType.PASSWORD_SRP, ChallengeNameType.EMAIL_OTP,
-        ChallengeNameType.SMS_OTP), select.availableChallenges());
-    RespondToAuthChallengeResponse otp = cognito.respondToAuthChallenge(b -> b.clientId(clientId)
-        .challengeName(ChallengeNameType.SELECT_CHALLENGE).session(select.session())
-        .challengeResponses(Map.of("USERNAME", "una", "ANSWER", "EMAIL_OTP")));
+    assertEquals(
+        List.of(
+            ChallengeNameType.PASSWORD,
+            ChallengeNameType.PASSWORD_SRP,
+            ChallengeNameType.EMAIL_OTP,
+            ChallengeNameType.SMS_OTP),
+        select.availableChallenges());
+    RespondToAuthChallengeResponse otp =
+        cognito.respondToAuthChallenge(
+            b ->
+                b.clientId(clientId)
+                    .challengeName(ChallengeNameType.SELECT_CHALLENGE)
+                    .session(select.session())
+                    .challengeResponses(Map.of("USERNAME", "una", "ANSWER", "EMAIL_OTP")));
     assertEquals(ChallengeNameType.EMAIL_OTP, otp.challengeName());
     assertEquals("EMAIL", otp.challengeParameters().get("CODE_DELIVERY_DELIVERY_MEDIUM"));
     assertEquals("u***@e***", otp.challengeParameters().get("CODE_DELIVERY_DESTINATION"));
@@ -82,13 +110,22 @@ class UserAuthIT {
     assertEquals("CustomMessage_Authentication", sent.get("triggerSource").asText());
     assertEquals("una@example.com", sent.get("destination").asText());
 
-    RespondToAuthChallengeResponse tokens = cognito.respondToAuthChallenge(b -> b.clientId(clientId)
-        .challengeName(ChallengeNameType.EMAIL_OTP).session(otp.session())
-        .challengeResponses(Map.of("USERNAME", "una", "EMAIL_OTP_CODE", sent.get("code").asText())));
+    RespondToAuthChallengeResponse tokens =
+        cognito.respondToAuthChallenge(
+            b ->
+                b.clientId(clientId)
+                    .challengeName(ChallengeNameType.EMAIL_OTP)
+                    .session(otp.session())
+                    .challengeResponses(
+                        Map.of("USERNAME", "una", "EMAIL_OTP_CODE", sent.get("code").asText())));
 
     assertNotNull(tokens.authenticationResult().accessToken());
     assertNotNull(tokens.authenticationResult().refreshToken());
-    assertEquals("una", cognito.getUser(b -> b.accessToken(tokens.authenticationResult().accessToken())).username());
+    assertEquals(
+        "una",
+        cognito
+            .getUser(b -> b.accessToken(tokens.authenticationResult().accessToken()))
+            .username());
   }
 
   @Test
@@ -97,28 +134,51 @@ class UserAuthIT {
     String clientId = userAuthClient(poolId);
     verifiedUser(poolId, "una");
 
-    InitiateAuthResponse otp = userAuth(clientId, Map.of("USERNAME", "una", "PREFERRED_CHALLENGE", "SMS_OTP"));
+    InitiateAuthResponse otp =
+        userAuth(clientId, Map.of("USERNAME", "una", "PREFERRED_CHALLENGE", "SMS_OTP"));
 
     assertEquals(ChallengeNameType.SMS_OTP, otp.challengeName());
     assertEquals("SMS", otp.challengeParameters().get("CODE_DELIVERY_DELIVERY_MEDIUM"));
     assertEquals("+*******0123", otp.challengeParameters().get("CODE_DELIVERY_DESTINATION"));
     String code = server.lastCode(poolId, "una");
     String wrong = code.equals("000000") ? "111111" : "000000";
-    Expect.error(CodeMismatchException.class, "Invalid code or auth state for the user.",
-        () -> cognito.respondToAuthChallenge(b -> b.clientId(clientId).challengeName(ChallengeNameType.SMS_OTP)
-            .session(otp.session()).challengeResponses(Map.of("USERNAME", "una", "SMS_OTP_CODE", wrong))));
+    Expect.error(
+        CodeMismatchException.class,
+        "Invalid code or auth state for the user.",
+        () ->
+            cognito.respondToAuthChallenge(
+                b ->
+                    b.clientId(clientId)
+                        .challengeName(ChallengeNameType.SMS_OTP)
+                        .session(otp.session())
+                        .challengeResponses(Map.of("USERNAME", "una", "SMS_OTP_CODE", wrong))));
 
-    InitiateAuthResponse again = userAuth(clientId, Map.of("USERNAME", "una", "PREFERRED_CHALLENGE", "SMS_OTP"));
+    InitiateAuthResponse again =
+        userAuth(clientId, Map.of("USERNAME", "una", "PREFERRED_CHALLENGE", "SMS_OTP"));
     String fresh = server.lastCode(poolId, "una");
-    assertNotNull(cognito.respondToAuthChallenge(b -> b.clientId(clientId).challengeName(ChallengeNameType.SMS_OTP)
-        .session(again.session()).challengeResponses(Map.of("USERNAME", "una", "SMS_OTP_CODE", fresh)))
-        .authenticationResult());
+    assertNotNull(
+        cognito
+            .respondToAuthChallenge(
+                b ->
+                    b.clientId(clientId)
+                        .challengeName(ChallengeNameType.SMS_OTP)
+                        .session(again.session())
+                        .challengeResponses(Map.of("USERNAME", "una", "SMS_OTP_CODE", fresh)))
+            .authenticationResult());
     // a used code does not sign in again
-    InitiateAuthResponse third = userAuth(clientId, Map.of("USERNAME", "una", "PREFERRED_CHALLENGE", "SMS_OTP"));
+    InitiateAuthResponse third =
+        userAuth(clientId, Map.of("USERNAME", "una", "PREFERRED_CHALLENGE", "SMS_OTP"));
     if (!server.lastCode(poolId, "una").equals(fresh)) {
-      Expect.error(CodeMismatchException.class, "Invalid code",
-          () -> cognito.respondToAuthChallenge(b -> b.clientId(clientId).challengeName(ChallengeNameType.SMS_OTP)
-              .session(third.session()).challengeResponses(Map.of("USERNAME", "una", "SMS_OTP_CODE", fresh))));
+      Expect.error(
+          CodeMismatchException.class,
+          "Invalid code",
+          () ->
+              cognito.respondToAuthChallenge(
+                  b ->
+                      b.clientId(clientId)
+                          .challengeName(ChallengeNameType.SMS_OTP)
+                          .session(third.session())
+                          .challengeResponses(Map.of("USERNAME", "una", "SMS_OTP_CODE", fresh))));
     }
   }
 
@@ -129,13 +189,25 @@ class UserAuthIT {
     verifiedUser(poolId, "una");
 
     InitiateAuthResponse signedIn =
-        userAuth(clientId, Map.of("USERNAME", "una", "PREFERRED_CHALLENGE", "PASSWORD", "PASSWORD", PASSWORD));
+        userAuth(
+            clientId,
+            Map.of("USERNAME", "una", "PREFERRED_CHALLENGE", "PASSWORD", "PASSWORD", PASSWORD));
 
     assertNull(signedIn.challengeName());
     assertNotNull(signedIn.authenticationResult().idToken());
-    Expect.error(NotAuthorizedException.class, "Incorrect username or password.",
-        () -> userAuth(clientId, Map.of("USERNAME", "una", "PREFERRED_CHALLENGE", "PASSWORD",
-            "PASSWORD", "Wr0ng-Password!")));
+    Expect.error(
+        NotAuthorizedException.class,
+        "Incorrect username or password.",
+        () ->
+            userAuth(
+                clientId,
+                Map.of(
+                    "USERNAME",
+                    "una",
+                    "PREFERRED_CHALLENGE",
+                    "PASSWORD",
+                    "PASSWORD",
+                    "Wr0ng-Password!")));
   }
 
   @Test
@@ -146,9 +218,14 @@ class UserAuthIT {
     SrpClient srp = SrpClient.random();
 
     InitiateAuthResponse select = userAuth(clientId, Map.of("USERNAME", "una"));
-    RespondToAuthChallengeResponse verifier = cognito.respondToAuthChallenge(b -> b.clientId(clientId)
-        .challengeName(ChallengeNameType.SELECT_CHALLENGE).session(select.session())
-        .challengeResponses(Map.of("USERNAME", "una", "ANSWER", "PASSWORD_SRP", "SRP_A", srp.srpA())));
+    RespondToAuthChallengeResponse verifier =
+        cognito.respondToAuthChallenge(
+            b ->
+                b.clientId(clientId)
+                    .challengeName(ChallengeNameType.SELECT_CHALLENGE)
+                    .session(select.session())
+                    .challengeResponses(
+                        Map.of("USERNAME", "una", "ANSWER", "PASSWORD_SRP", "SRP_A", srp.srpA())));
 
     assertEquals(ChallengeNameType.PASSWORD_VERIFIER, verifier.challengeName());
     Map<String, String> p = verifier.challengeParameters();
@@ -156,11 +233,22 @@ class UserAuthIT {
     String userId = p.get("USER_ID_FOR_SRP");
     byte[] key = srp.key(poolName, userId, PASSWORD, p.get("SALT"), p.get("SRP_B"));
     String timestamp = SrpClient.timestamp(java.time.Instant.now());
-    Map<String, String> answer = Map.of("USERNAME", userId, "PASSWORD_CLAIM_SECRET_BLOCK", p.get("SECRET_BLOCK"),
-        "TIMESTAMP", timestamp,
-        "PASSWORD_CLAIM_SIGNATURE", SrpClient.signature(key, poolName, userId, p.get("SECRET_BLOCK"), timestamp));
-    RespondToAuthChallengeResponse tokens = cognito.respondToAuthChallenge(b -> b.clientId(clientId)
-        .challengeName(ChallengeNameType.PASSWORD_VERIFIER).challengeResponses(answer));
+    Map<String, String> answer =
+        Map.of(
+            "USERNAME",
+            userId,
+            "PASSWORD_CLAIM_SECRET_BLOCK",
+            p.get("SECRET_BLOCK"),
+            "TIMESTAMP",
+            timestamp,
+            "PASSWORD_CLAIM_SIGNATURE",
+            SrpClient.signature(key, poolName, userId, p.get("SECRET_BLOCK"), timestamp));
+    RespondToAuthChallengeResponse tokens =
+        cognito.respondToAuthChallenge(
+            b ->
+                b.clientId(clientId)
+                    .challengeName(ChallengeNameType.PASSWORD_VERIFIER)
+                    .challengeResponses(answer));
     assertNotNull(tokens.authenticationResult().accessToken());
   }
 
@@ -170,20 +258,33 @@ class UserAuthIT {
     String clientId = userAuthClient(passwordOnly);
     verifiedUser(passwordOnly, "una");
 
-    InitiateAuthResponse select = userAuth(clientId, Map.of("USERNAME", "una", "PREFERRED_CHALLENGE", "EMAIL_OTP"));
+    InitiateAuthResponse select =
+        userAuth(clientId, Map.of("USERNAME", "una", "PREFERRED_CHALLENGE", "EMAIL_OTP"));
 
     assertEquals(ChallengeNameType.SELECT_CHALLENGE, select.challengeName());
-    assertEquals(List.of(ChallengeNameType.PASSWORD, ChallengeNameType.PASSWORD_SRP), select.availableChallenges());
-    Expect.error(InvalidParameterException.class, "EMAIL_OTP is not available",
-        () -> cognito.respondToAuthChallenge(b -> b.clientId(clientId)
-            .challengeName(ChallengeNameType.SELECT_CHALLENGE).session(select.session())
-            .challengeResponses(Map.of("USERNAME", "una", "ANSWER", "EMAIL_OTP"))));
+    assertEquals(
+        List.of(ChallengeNameType.PASSWORD, ChallengeNameType.PASSWORD_SRP),
+        select.availableChallenges());
+    Expect.error(
+        InvalidParameterException.class,
+        "EMAIL_OTP is not available",
+        () ->
+            cognito.respondToAuthChallenge(
+                b ->
+                    b.clientId(clientId)
+                        .challengeName(ChallengeNameType.SELECT_CHALLENGE)
+                        .session(select.session())
+                        .challengeResponses(Map.of("USERNAME", "una", "ANSWER", "EMAIL_OTP"))));
 
     String pool = passwordlessPool();
     String client = userAuthClient(pool);
-    SignInFixtures.confirmedUser(cognito, pool, "vic",
+    SignInFixtures.confirmedUser(
+        cognito,
+        pool,
+        "vic",
         AttributeType.builder().name("email").value("vic@example.com").build());
-    assertEquals(List.of(ChallengeNameType.PASSWORD, ChallengeNameType.PASSWORD_SRP),
+    assertEquals(
+        List.of(ChallengeNameType.PASSWORD, ChallengeNameType.PASSWORD_SRP),
         userAuth(client, Map.of("USERNAME", "vic")).availableChallenges());
   }
 
@@ -193,36 +294,73 @@ class UserAuthIT {
     String clientId = SignInFixtures.client(cognito, poolId).clientId();
     verifiedUser(poolId, "una");
 
-    Expect.error(InvalidParameterException.class, "USER_AUTH flow not enabled for this client",
+    Expect.error(
+        InvalidParameterException.class,
+        "USER_AUTH flow not enabled for this client",
         () -> userAuth(clientId, Map.of("USERNAME", "una")));
   }
 
   @Test
   void whenTheFeaturePlanIsLiteThenPasswordlessFactorsAreRefused() {
-    Expect.error(FeatureUnavailableInTierException.class, "EMAIL_OTP",
-        () -> SignInFixtures.pool(cognito, b -> b.userPoolTier(UserPoolTierType.LITE).policies(p -> p.signInPolicy(
-            s -> s.allowedFirstAuthFactors(AuthFactorType.PASSWORD, AuthFactorType.EMAIL_OTP)))));
+    Expect.error(
+        FeatureUnavailableInTierException.class,
+        "EMAIL_OTP",
+        () ->
+            SignInFixtures.pool(
+                cognito,
+                b ->
+                    b.userPoolTier(UserPoolTierType.LITE)
+                        .policies(
+                            p ->
+                                p.signInPolicy(
+                                    s ->
+                                        s.allowedFirstAuthFactors(
+                                            AuthFactorType.PASSWORD, AuthFactorType.EMAIL_OTP)))));
     String lite = SignInFixtures.pool(cognito, b -> b.userPoolTier(UserPoolTierType.LITE));
-    Expect.error(FeatureUnavailableInTierException.class, "SMS_OTP",
-        () -> cognito.updateUserPool(b -> b.userPoolId(lite).userPoolTier(UserPoolTierType.LITE)
-            .policies(p -> p.signInPolicy(s -> s.allowedFirstAuthFactors(AuthFactorType.SMS_OTP)))));
+    Expect.error(
+        FeatureUnavailableInTierException.class,
+        "SMS_OTP",
+        () ->
+            cognito.updateUserPool(
+                b ->
+                    b.userPoolId(lite)
+                        .userPoolTier(UserPoolTierType.LITE)
+                        .policies(
+                            p ->
+                                p.signInPolicy(
+                                    s -> s.allowedFirstAuthFactors(AuthFactorType.SMS_OTP)))));
   }
 
   @Test
-  void whenAdminInitiateAuthUsesUserAuthThenEmailOtpWorksAndGetUserAuthFactorsListsTheFactors() throws Exception {
+  void whenAdminInitiateAuthUsesUserAuthThenEmailOtpWorksAndGetUserAuthFactorsListsTheFactors()
+      throws Exception {
     String poolId = passwordlessPool();
     String clientId = userAuthClient(poolId);
     verifiedUser(poolId, "una");
 
-    AdminInitiateAuthResponse otp = cognito.adminInitiateAuth(b -> b.userPoolId(poolId).clientId(clientId)
-        .authFlow(AuthFlowType.USER_AUTH).authParameters(Map.of("USERNAME", "una", "PREFERRED_CHALLENGE", "EMAIL_OTP")));
+    AdminInitiateAuthResponse otp =
+        cognito.adminInitiateAuth(
+            b ->
+                b.userPoolId(poolId)
+                    .clientId(clientId)
+                    .authFlow(AuthFlowType.USER_AUTH)
+                    .authParameters(Map.of("USERNAME", "una", "PREFERRED_CHALLENGE", "EMAIL_OTP")));
     assertEquals(ChallengeNameType.EMAIL_OTP, otp.challengeName());
     String code = server.lastCode(poolId, "una");
-    String accessToken = cognito.adminRespondToAuthChallenge(b -> b.userPoolId(poolId).clientId(clientId)
-        .challengeName(ChallengeNameType.EMAIL_OTP).session(otp.session())
-        .challengeResponses(Map.of("USERNAME", "una", "EMAIL_OTP_CODE", code))).authenticationResult().accessToken();
+    String accessToken =
+        cognito
+            .adminRespondToAuthChallenge(
+                b ->
+                    b.userPoolId(poolId)
+                        .clientId(clientId)
+                        .challengeName(ChallengeNameType.EMAIL_OTP)
+                        .session(otp.session())
+                        .challengeResponses(Map.of("USERNAME", "una", "EMAIL_OTP_CODE", code)))
+            .authenticationResult()
+            .accessToken();
 
-    assertEquals(List.of(AuthFactorType.PASSWORD, AuthFactorType.EMAIL_OTP, AuthFactorType.SMS_OTP),
+    assertEquals(
+        List.of(AuthFactorType.PASSWORD, AuthFactorType.EMAIL_OTP, AuthFactorType.SMS_OTP),
         cognito.getUserAuthFactors(b -> b.accessToken(accessToken)).configuredUserAuthFactors());
     assertEquals("una", cognito.getUserAuthFactors(b -> b.accessToken(accessToken)).username());
   }

@@ -40,8 +40,9 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.UserStatusT
 import software.amazon.awssdk.services.cognitoidentityprovider.model.VerifiedAttributeType;
 
 /**
- * User import jobs through the AWS SDK v2 client: the CSV is PUT to the PreSignedUrl as Cognito's guide shows
- * (with {@code x-amz-server-side-encryption: aws:kms}), the job runs, and the users exist in RESET_REQUIRED.
+ * User import jobs through the AWS SDK v2 client: the CSV is PUT to the PreSignedUrl as Cognito's
+ * guide shows (with {@code x-amz-server-side-encryption: aws:kms}), the job runs, and the users
+ * exist in RESET_REQUIRED.
  */
 class UserImportJobsIT {
   @RegisterExtension static final LocalServerExtension server = new LocalServerExtension();
@@ -51,8 +52,14 @@ class UserImportJobsIT {
   private final HttpClient http = HttpClient.newHttpClient();
 
   private String pool() {
-    return cognito.createUserPool(r -> r.poolName("import").autoVerifiedAttributes(VerifiedAttributeType.EMAIL)
-        .aliasAttributesWithStrings("email")).userPool().id();
+    return cognito
+        .createUserPool(
+            r ->
+                r.poolName("import")
+                    .autoVerifiedAttributes(VerifiedAttributeType.EMAIL)
+                    .aliasAttributesWithStrings("email"))
+        .userPool()
+        .id();
   }
 
   private List<String> header(String poolId) {
@@ -65,29 +72,46 @@ class UserImportJobsIT {
     java.util.Collections.reverse(columns);
     StringBuilder out = new StringBuilder(String.join(",", columns)).append("\r\n");
     for (Map<String, String> row : rows) {
-      out.append(columns.stream().map(c -> quote(row.getOrDefault(c, ""))).collect(Collectors.joining(",")))
+      out.append(
+              columns.stream()
+                  .map(c -> quote(row.getOrDefault(c, "")))
+                  .collect(Collectors.joining(",")))
           .append("\r\n");
     }
     return out.toString();
   }
 
   private static String quote(String value) {
-    return value.contains(",") || value.contains("\"") ? "\"" + value.replace("\"", "\"\"") + "\"" : value;
+    return value.contains(",") || value.contains("\"")
+        ? "\"" + value.replace("\"", "\"\"") + "\""
+        : value;
   }
 
   private static Map<String, String> user(String username, String email) {
-    return Map.of("cognito:username", username, "email", email, "email_verified", "true",
-        "cognito:mfa_enabled", "false", "name", "Name, of " + username);
+    return Map.of(
+        "cognito:username",
+        username,
+        "email",
+        email,
+        "email_verified",
+        "true",
+        "cognito:mfa_enabled",
+        "false",
+        "name",
+        "Name, of " + username);
   }
 
   private UserImportJobType create(String poolId) {
-    return cognito.createUserImportJob(r -> r.userPoolId(poolId).jobName("job one").cloudWatchLogsRoleArn(ROLE))
+    return cognito
+        .createUserImportJob(
+            r -> r.userPoolId(poolId).jobName("job one").cloudWatchLogsRoleArn(ROLE))
         .userImportJob();
   }
 
   private int put(String url, String body, boolean kmsHeader) throws Exception {
-    HttpRequest.Builder put = HttpRequest.newBuilder(URI.create(url))
-        .PUT(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+    HttpRequest.Builder put =
+        HttpRequest.newBuilder(URI.create(url))
+            .PUT(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
     if (kmsHeader) {
       put.header("x-amz-server-side-encryption", "aws:kms");
     }
@@ -99,7 +123,10 @@ class UserImportJobsIT {
     while (Instant.now().isBefore(deadline)) {
       UserImportJobType job =
           cognito.describeUserImportJob(r -> r.userPoolId(poolId).jobId(jobId)).userImportJob();
-      if (Set.of(UserImportJobStatusType.SUCCEEDED, UserImportJobStatusType.FAILED, UserImportJobStatusType.STOPPED)
+      if (Set.of(
+              UserImportJobStatusType.SUCCEEDED,
+              UserImportJobStatusType.FAILED,
+              UserImportJobStatusType.STOPPED)
           .contains(job.status())) {
         return job;
       }
@@ -128,25 +155,42 @@ class UserImportJobsIT {
     assertEquals(ROLE, job.cloudWatchLogsRoleArn());
     assertEquals("job one", job.jobName());
     assertEquals(poolId, job.userPoolId());
-    assertTrue(job.preSignedUrl().startsWith(server.endpoint() + "/_local/import/"), job.preSignedUrl());
+    assertTrue(
+        job.preSignedUrl().startsWith(server.endpoint() + "/_local/import/"), job.preSignedUrl());
     assertTrue(job.preSignedUrl().contains("token="), job.preSignedUrl());
     assertEquals(0L, job.importedUsers());
     assertNotEquals(job.jobId(), create(poolId).jobId());
   }
 
   @Test
-  void whenCsvIsImportedThenGoodRowsBecomeResetRequiredUsersAndBadRowsAreCountedNotStored() throws Exception {
+  void whenCsvIsImportedThenGoodRowsBecomeResetRequiredUsersAndBadRowsAreCountedNotStored()
+      throws Exception {
     String poolId = pool();
-    cognito.adminCreateUser(r -> r.userPoolId(poolId).username("existing").messageAction("SUPPRESS"));
-    List<Map<String, String>> rows = List.of(
-        user("alice", "alice@example.com"),
-        user("bob", "bob@example.com"),
-        user("carol", "carol@example.com"),
-        user("existing", "existing@example.com"), // skipped: the username exists
-        Map.of("cognito:username", "dave", "email", "dave@example.com", "email_verified", "false"), // not verified
-        Map.of("cognito:username", "erin", "email", "erin@example.com", "email_verified", "true",
-            "cognito:mfa_enabled", "maybe"), // not a boolean
-        user("frank", "alice@example.com")); // alice's verified email alias is taken
+    cognito.adminCreateUser(
+        r -> r.userPoolId(poolId).username("existing").messageAction("SUPPRESS"));
+    List<Map<String, String>> rows =
+        List.of(
+            user("alice", "alice@example.com"),
+            user("bob", "bob@example.com"),
+            user("carol", "carol@example.com"),
+            user("existing", "existing@example.com"), // skipped: the username exists
+            Map.of(
+                "cognito:username",
+                "dave",
+                "email",
+                "dave@example.com",
+                "email_verified",
+                "false"), // not verified
+            Map.of(
+                "cognito:username",
+                "erin",
+                "email",
+                "erin@example.com",
+                "email_verified",
+                "true",
+                "cognito:mfa_enabled",
+                "maybe"), // not a boolean
+            user("frank", "alice@example.com")); // alice's verified email alias is taken
     UserImportJobType done = run(poolId, csv(poolId, rows));
 
     assertEquals(UserImportJobStatusType.SUCCEEDED, done.status(), done.completionMessage());
@@ -154,57 +198,97 @@ class UserImportJobsIT {
     assertEquals(1L, done.skippedUsers());
     assertEquals(3L, done.failedUsers());
     assertNotNull(done.completionDate());
-    assertTrue(done.completionMessage().contains("Imported 3, skipped 1, failed 3"), done.completionMessage());
-    assertTrue(done.completionMessage().contains("line 6: email_verified must be true"), done.completionMessage());
+    assertTrue(
+        done.completionMessage().contains("Imported 3, skipped 1, failed 3"),
+        done.completionMessage());
+    assertTrue(
+        done.completionMessage().contains("line 6: email_verified must be true"),
+        done.completionMessage());
 
     AdminGetUserResponse alice = cognito.adminGetUser(r -> r.userPoolId(poolId).username("alice"));
     assertEquals(UserStatusType.RESET_REQUIRED, alice.userStatus());
     Map<String, String> attributes =
-        alice.userAttributes().stream().collect(Collectors.toMap(AttributeType::name, AttributeType::value));
+        alice.userAttributes().stream()
+            .collect(Collectors.toMap(AttributeType::name, AttributeType::value));
     assertEquals("alice@example.com", attributes.get("email"));
     assertEquals("true", attributes.get("email_verified"));
     assertEquals("Name, of alice", attributes.get("name"));
     assertNotNull(attributes.get("sub"));
     // the alias works: the verified email finds alice
-    assertEquals("alice", cognito.adminGetUser(r -> r.userPoolId(poolId).username("alice@example.com")).username());
+    assertEquals(
+        "alice",
+        cognito.adminGetUser(r -> r.userPoolId(poolId).username("alice@example.com")).username());
     for (String absent : List.of("dave", "erin", "frank")) {
-      Expect.error(software.amazon.awssdk.services.cognitoidentityprovider.model.UserNotFoundException.class,
-          "User does not exist", () -> cognito.adminGetUser(r -> r.userPoolId(poolId).username(absent)));
+      Expect.error(
+          software.amazon.awssdk.services.cognitoidentityprovider.model.UserNotFoundException.class,
+          "User does not exist",
+          () -> cognito.adminGetUser(r -> r.userPoolId(poolId).username(absent)));
     }
-    assertEquals(UserStatusType.FORCE_CHANGE_PASSWORD,
+    assertEquals(
+        UserStatusType.FORCE_CHANGE_PASSWORD,
         cognito.adminGetUser(r -> r.userPoolId(poolId).username("existing")).userStatus());
   }
 
   @Test
   void whenRowIsOversizedOrHasTheWrongFieldCountThenOnlyThatRowFails() throws Exception {
     String poolId = pool();
-    String csv = csv(poolId, List.of(user("alice", "alice@example.com"),
-        Map.of("cognito:username", "huge", "email", "huge@example.com", "email_verified", "true",
-            "name", "n".repeat(16_001)),
-        user("bob", "bob@example.com")));
+    String csv =
+        csv(
+            poolId,
+            List.of(
+                user("alice", "alice@example.com"),
+                Map.of(
+                    "cognito:username",
+                    "huge",
+                    "email",
+                    "huge@example.com",
+                    "email_verified",
+                    "true",
+                    "name",
+                    "n".repeat(16_001)),
+                user("bob", "bob@example.com")));
     csv = csv + "short,row\r\n";
     UserImportJobType done = run(poolId, csv);
 
     assertEquals(UserImportJobStatusType.SUCCEEDED, done.status(), done.completionMessage());
     assertEquals(2L, done.importedUsers());
     assertEquals(2L, done.failedUsers());
-    assertTrue(done.completionMessage().contains("line 3: the row is longer than 16000 characters"),
+    assertTrue(
+        done.completionMessage().contains("line 3: the row is longer than 16000 characters"),
         done.completionMessage());
-    assertEquals(Set.of("alice", "bob"), cognito.listUsers(r -> r.userPoolId(poolId)).users().stream()
-        .map(u -> u.username()).collect(Collectors.toSet()));
+    assertEquals(
+        Set.of("alice", "bob"),
+        cognito.listUsers(r -> r.userPoolId(poolId)).users().stream()
+            .map(u -> u.username())
+            .collect(Collectors.toSet()));
   }
 
   @Test
   void whenImportedUserSignsInThenPasswordResetIsRequired() throws Exception {
     String poolId = pool();
-    String clientId = cognito.createUserPoolClient(r -> r.userPoolId(poolId).clientName("c")
-        .explicitAuthFlows(ExplicitAuthFlowsType.ALLOW_USER_PASSWORD_AUTH,
-            ExplicitAuthFlowsType.ALLOW_REFRESH_TOKEN_AUTH)).userPoolClient().clientId();
-    assertEquals(1L, run(poolId, csv(poolId, List.of(user("alice", "alice@example.com")))).importedUsers());
+    String clientId =
+        cognito
+            .createUserPoolClient(
+                r ->
+                    r.userPoolId(poolId)
+                        .clientName("c")
+                        .explicitAuthFlows(
+                            ExplicitAuthFlowsType.ALLOW_USER_PASSWORD_AUTH,
+                            ExplicitAuthFlowsType.ALLOW_REFRESH_TOKEN_AUTH))
+            .userPoolClient()
+            .clientId();
+    assertEquals(
+        1L, run(poolId, csv(poolId, List.of(user("alice", "alice@example.com")))).importedUsers());
 
-    Expect.error(PasswordResetRequiredException.class, "Password reset required",
-        () -> cognito.initiateAuth(r -> r.clientId(clientId).authFlow(AuthFlowType.USER_PASSWORD_AUTH)
-            .authParameters(Map.of("USERNAME", "alice", "PASSWORD", "Whatever1!"))));
+    Expect.error(
+        PasswordResetRequiredException.class,
+        "Password reset required",
+        () ->
+            cognito.initiateAuth(
+                r ->
+                    r.clientId(clientId)
+                        .authFlow(AuthFlowType.USER_PASSWORD_AUTH)
+                        .authParameters(Map.of("USERNAME", "alice", "PASSWORD", "Whatever1!"))));
   }
 
   @Test
@@ -214,7 +298,9 @@ class UserImportJobsIT {
     String missing = good.replaceFirst("cognito:username,", "");
     UserImportJobType failed = run(poolId, missing);
     assertEquals(UserImportJobStatusType.FAILED, failed.status());
-    assertTrue(failed.completionMessage().contains("lacks column cognito:username"), failed.completionMessage());
+    assertTrue(
+        failed.completionMessage().contains("lacks column cognito:username"),
+        failed.completionMessage());
 
     UserImportJobType unknown = run(poolId, good.replaceFirst("cognito:username", "custom:nope"));
     assertEquals(UserImportJobStatusType.FAILED, unknown.status());
@@ -222,14 +308,18 @@ class UserImportJobsIT {
 
     byte[] latin1 = good.replace("Name, of", "Ren\u00e9e,").getBytes(StandardCharsets.ISO_8859_1);
     UserImportJobType raw = create(poolId);
-    HttpRequest rawPut = HttpRequest.newBuilder(URI.create(raw.preSignedUrl()))
-        .header("x-amz-server-side-encryption", "aws:kms").PUT(HttpRequest.BodyPublishers.ofByteArray(latin1))
-        .build();
+    HttpRequest rawPut =
+        HttpRequest.newBuilder(URI.create(raw.preSignedUrl()))
+            .header("x-amz-server-side-encryption", "aws:kms")
+            .PUT(HttpRequest.BodyPublishers.ofByteArray(latin1))
+            .build();
     assertEquals(200, http.send(rawPut, HttpResponse.BodyHandlers.discarding()).statusCode());
     cognito.startUserImportJob(r -> r.userPoolId(poolId).jobId(raw.jobId()));
     UserImportJobType badEncoding = awaitFinished(poolId, raw.jobId());
     assertEquals(UserImportJobStatusType.FAILED, badEncoding.status());
-    assertTrue(badEncoding.completionMessage().contains("not valid UTF-8"), badEncoding.completionMessage());
+    assertTrue(
+        badEncoding.completionMessage().contains("not valid UTF-8"),
+        badEncoding.completionMessage());
 
     assertEquals(0, cognito.listUsers(r -> r.userPoolId(poolId)).users().size());
   }
@@ -251,7 +341,9 @@ class UserImportJobsIT {
     cognito.startUserImportJob(r -> r.userPoolId(poolId).jobId(job.jobId()));
     UserImportJobType failed = awaitFinished(poolId, job.jobId());
     assertEquals(UserImportJobStatusType.FAILED, failed.status());
-    assertTrue(failed.completionMessage().contains("No CSV file was uploaded"), failed.completionMessage());
+    assertTrue(
+        failed.completionMessage().contains("No CSV file was uploaded"),
+        failed.completionMessage());
     assertEquals(0, cognito.listUsers(r -> r.userPoolId(poolId)).users().size());
     // once started, the URL no longer takes uploads
     assertEquals(403, put(url, body, true));
@@ -262,21 +354,32 @@ class UserImportJobsIT {
     String poolId = pool();
     UserImportJobType done = run(poolId, csv(poolId, List.of(user("alice", "alice@example.com"))));
 
-    Expect.error(PreconditionNotMetException.class, "only a job in status Created can start",
+    Expect.error(
+        PreconditionNotMetException.class,
+        "only a job in status Created can start",
         () -> cognito.startUserImportJob(r -> r.userPoolId(poolId).jobId(done.jobId())));
-    Expect.error(PreconditionNotMetException.class, "its status is Succeeded",
+    Expect.error(
+        PreconditionNotMetException.class,
+        "its status is Succeeded",
         () -> cognito.stopUserImportJob(r -> r.userPoolId(poolId).jobId(done.jobId())));
     UserImportJobType fresh = create(poolId);
-    Expect.error(PreconditionNotMetException.class, "its status is Created",
+    Expect.error(
+        PreconditionNotMetException.class,
+        "its status is Created",
         () -> cognito.stopUserImportJob(r -> r.userPoolId(poolId).jobId(fresh.jobId())));
-    Expect.error(ResourceNotFoundException.class, "does not exist",
+    Expect.error(
+        ResourceNotFoundException.class,
+        "does not exist",
         () -> cognito.describeUserImportJob(r -> r.userPoolId(poolId).jobId("import-nothere")));
-    Expect.error(ResourceNotFoundException.class, "does not exist",
+    Expect.error(
+        ResourceNotFoundException.class,
+        "does not exist",
         () -> cognito.startUserImportJob(r -> r.userPoolId(poolId).jobId("import-nothere")));
   }
 
   @Test
-  void whenRunningAndQueuedJobsAreStoppedThenTheyEndStoppedKeepingWhatWasImported() throws Exception {
+  void whenRunningAndQueuedJobsAreStoppedThenTheyEndStoppedKeepingWhatWasImported()
+      throws Exception {
     String poolId = pool();
     List<Map<String, String>> many = new ArrayList<>();
     for (int i = 0; i < 20_000; i++) {
@@ -285,14 +388,23 @@ class UserImportJobsIT {
     UserImportJobType big = create(poolId);
     assertEquals(200, put(big.preSignedUrl(), csv(poolId, many), true));
     UserImportJobType queued = create(poolId);
-    assertEquals(200, put(queued.preSignedUrl(), csv(poolId, List.of(user("q", "q@example.com"))), true));
+    assertEquals(
+        200, put(queued.preSignedUrl(), csv(poolId, List.of(user("q", "q@example.com"))), true));
 
     cognito.startUserImportJob(r -> r.userPoolId(poolId).jobId(big.jobId()));
     cognito.startUserImportJob(r -> r.userPoolId(poolId).jobId(queued.jobId()));
-    assertEquals(UserImportJobStatusType.STOPPING,
-        cognito.stopUserImportJob(r -> r.userPoolId(poolId).jobId(queued.jobId())).userImportJob().status());
-    assertEquals(UserImportJobStatusType.STOPPING,
-        cognito.stopUserImportJob(r -> r.userPoolId(poolId).jobId(big.jobId())).userImportJob().status());
+    assertEquals(
+        UserImportJobStatusType.STOPPING,
+        cognito
+            .stopUserImportJob(r -> r.userPoolId(poolId).jobId(queued.jobId()))
+            .userImportJob()
+            .status());
+    assertEquals(
+        UserImportJobStatusType.STOPPING,
+        cognito
+            .stopUserImportJob(r -> r.userPoolId(poolId).jobId(big.jobId()))
+            .userImportJob()
+            .status());
 
     UserImportJobType bigDone = awaitFinished(poolId, big.jobId());
     assertEquals(UserImportJobStatusType.STOPPED, bigDone.status());
@@ -300,8 +412,13 @@ class UserImportJobsIT {
     UserImportJobType queuedDone = awaitFinished(poolId, queued.jobId());
     assertEquals(UserImportJobStatusType.STOPPED, queuedDone.status());
     assertEquals(0L, queuedDone.importedUsers());
-    assertEquals(bigDone.importedUsers(),
-        cognito.describeUserPool(r -> r.userPoolId(poolId)).userPool().estimatedNumberOfUsers().longValue());
+    assertEquals(
+        bigDone.importedUsers(),
+        cognito
+            .describeUserPool(r -> r.userPoolId(poolId))
+            .userPool()
+            .estimatedNumberOfUsers()
+            .longValue());
   }
 
   @Test
@@ -325,36 +442,65 @@ class UserImportJobsIT {
     } while (token != null);
     assertEquals(created, listed);
     assertEquals(3, pages);
-    assertNull(cognito.listUserImportJobs(r -> r.userPoolId(poolId).maxResults(60)).paginationToken());
+    assertNull(
+        cognito.listUserImportJobs(r -> r.userPoolId(poolId).maxResults(60)).paginationToken());
   }
 
   /** Uploads in a data folder are streamed to a file there; the job reads it back. */
   @Test
-  void whenServerHasADataFolderThenTheUploadIsAFileThereAndImports(@TempDir Path data) throws Exception {
+  void whenServerHasADataFolderThenTheUploadIsAFileThereAndImports(@TempDir Path data)
+      throws Exception {
     LocalOptions options = new LocalOptions(0, data, false, "us-east-1", "123456789012", null);
     try (LocalServer onDisk = LocalServer.start(options, java.time.Clock.systemUTC());
         CognitoIdentityProviderClient client =
-            LocalServerExtension.clientFor(onDisk.endpoint(), software.amazon.awssdk.regions.Region.US_EAST_1)) {
-      String poolId = client.createUserPool(r -> r.poolName("disk")
-          .autoVerifiedAttributes(VerifiedAttributeType.EMAIL)).userPool().id();
-      UserImportJobType job = client.createUserImportJob(r -> r.userPoolId(poolId).jobName("disk")
-          .cloudWatchLogsRoleArn(ROLE)).userImportJob();
+            LocalServerExtension.clientFor(
+                onDisk.endpoint(), software.amazon.awssdk.regions.Region.US_EAST_1)) {
+      String poolId =
+          client
+              .createUserPool(
+                  r -> r.poolName("disk").autoVerifiedAttributes(VerifiedAttributeType.EMAIL))
+              .userPool()
+              .id();
+      UserImportJobType job =
+          client
+              .createUserImportJob(
+                  r -> r.userPoolId(poolId).jobName("disk").cloudWatchLogsRoleArn(ROLE))
+              .userImportJob();
       List<String> columns = client.getCSVHeader(r -> r.userPoolId(poolId)).csvHeader();
-      Function<Map<String, String>, String> line = row ->
-          columns.stream().map(c -> quote(row.getOrDefault(c, ""))).collect(Collectors.joining(","));
-      assertEquals(200, put(job.preSignedUrl(), String.join(",", columns) + "\n"
-          + line.apply(user("alice", "alice@example.com")) + "\n", true));
-      assertTrue(Files.isRegularFile(data.resolve("imports").resolve(poolId).resolve(job.jobId() + ".csv")));
-      // (moved aside to <jobId>.importing.csv when the job starts; later uploads cannot change what it reads)
+      Function<Map<String, String>, String> line =
+          row ->
+              columns.stream()
+                  .map(c -> quote(row.getOrDefault(c, "")))
+                  .collect(Collectors.joining(","));
+      assertEquals(
+          200,
+          put(
+              job.preSignedUrl(),
+              String.join(",", columns)
+                  + "\n"
+                  + line.apply(user("alice", "alice@example.com"))
+                  + "\n",
+              true));
+      assertTrue(
+          Files.isRegularFile(
+              data.resolve("imports").resolve(poolId).resolve(job.jobId() + ".csv")));
+      // (moved aside to <jobId>.importing.csv when the job starts; later uploads cannot change what
+      // it reads)
 
       client.startUserImportJob(r -> r.userPoolId(poolId).jobId(job.jobId()));
       UserImportJobType done = null;
-      for (int i = 0; i < 1200 && (done == null || !done.status().equals(UserImportJobStatusType.SUCCEEDED)); i++) {
+      for (int i = 0;
+          i < 1200 && (done == null || !done.status().equals(UserImportJobStatusType.SUCCEEDED));
+          i++) {
         Thread.sleep(50);
-        done = client.describeUserImportJob(r -> r.userPoolId(poolId).jobId(job.jobId())).userImportJob();
+        done =
+            client
+                .describeUserImportJob(r -> r.userPoolId(poolId).jobId(job.jobId()))
+                .userImportJob();
       }
       assertEquals(UserImportJobStatusType.SUCCEEDED, done.status(), done.completionMessage());
-      assertEquals(UserStatusType.RESET_REQUIRED,
+      assertEquals(
+          UserStatusType.RESET_REQUIRED,
           client.adminGetUser(r -> r.userPoolId(poolId).username("alice")).userStatus());
       Path folder = data.resolve("imports").resolve(poolId);
       assertTrue(Files.isRegularFile(folder.resolve(job.jobId() + ".importing.csv")));

@@ -37,7 +37,8 @@ class UserPoolClientsIT {
 
   @Test
   void whenCreatedWithOnlyANameThenCognitosDefaultsAreReturned() {
-    UserPoolClientType c = cognito.createUserPoolClient(r -> r.userPoolId(poolId).clientName("web")).userPoolClient();
+    UserPoolClientType c =
+        cognito.createUserPoolClient(r -> r.userPoolId(poolId).clientName("web")).userPoolClient();
 
     assertEquals(poolId, c.userPoolId());
     assertEquals("web", c.clientName());
@@ -60,35 +61,61 @@ class UserPoolClientsIT {
   @Test
   void whenGenerateSecretThenA52CharacterSecretIsReturnedByCreateAndDescribe() {
     UserPoolClientType c =
-        cognito.createUserPoolClient(r -> r.userPoolId(poolId).clientName("srv").generateSecret(true))
+        cognito
+            .createUserPoolClient(r -> r.userPoolId(poolId).clientName("srv").generateSecret(true))
             .userPoolClient();
 
     assertTrue(c.clientSecret().matches("[0-9a-v]{52}"), c.clientSecret());
-    assertEquals(c.clientSecret(), cognito.describeUserPoolClient(r -> r.userPoolId(poolId).clientId(c.clientId()))
-        .userPoolClient().clientSecret());
+    assertEquals(
+        c.clientSecret(),
+        cognito
+            .describeUserPoolClient(r -> r.userPoolId(poolId).clientId(c.clientId()))
+            .userPoolClient()
+            .clientSecret());
   }
 
   @Test
   void whenCreatedWithEveryMemberThenDescribeReturnsThemAll() {
-    UserPoolClientType created = cognito.createUserPoolClient(r -> r.userPoolId(poolId).clientName("full")
-        .generateSecret(true)
-        .refreshTokenValidity(10).accessTokenValidity(60).idTokenValidity(60)
-        .tokenValidityUnits(u -> u.accessToken(TimeUnitsType.MINUTES).idToken(TimeUnitsType.MINUTES)
-            .refreshToken(TimeUnitsType.DAYS))
-        .readAttributes("email", "name").writeAttributes("name")
-        .explicitAuthFlows(ExplicitAuthFlowsType.ALLOW_USER_PASSWORD_AUTH, ExplicitAuthFlowsType.ALLOW_REFRESH_TOKEN_AUTH)
-        .supportedIdentityProviders("COGNITO")
-        .callbackURLs("https://app.example.com/cb").logoutURLs("https://app.example.com/out")
-        .defaultRedirectURI("https://app.example.com/cb")
-        .allowedOAuthFlows(OAuthFlowType.CODE).allowedOAuthScopes("openid", "email")
-        .allowedOAuthFlowsUserPoolClient(true)
-        .analyticsConfiguration(a -> a.applicationId("0a1b2c3d").externalId("ext").userDataShared(false))
-        .preventUserExistenceErrors(PreventUserExistenceErrorTypes.ENABLED)
-        .enableTokenRevocation(false).enablePropagateAdditionalUserContextData(true).authSessionValidity(15))
-        .userPoolClient();
+    UserPoolClientType created =
+        cognito
+            .createUserPoolClient(
+                r ->
+                    r.userPoolId(poolId)
+                        .clientName("full")
+                        .generateSecret(true)
+                        .refreshTokenValidity(10)
+                        .accessTokenValidity(60)
+                        .idTokenValidity(60)
+                        .tokenValidityUnits(
+                            u ->
+                                u.accessToken(TimeUnitsType.MINUTES)
+                                    .idToken(TimeUnitsType.MINUTES)
+                                    .refreshToken(TimeUnitsType.DAYS))
+                        .readAttributes("email", "name")
+                        .writeAttributes("name")
+                        .explicitAuthFlows(
+                            ExplicitAuthFlowsType.ALLOW_USER_PASSWORD_AUTH,
+                            ExplicitAuthFlowsType.ALLOW_REFRESH_TOKEN_AUTH)
+                        .supportedIdentityProviders("COGNITO")
+                        .callbackURLs("https://app.example.com/cb")
+                        .logoutURLs("https://app.example.com/out")
+                        .defaultRedirectURI("https://app.example.com/cb")
+                        .allowedOAuthFlows(OAuthFlowType.CODE)
+                        .allowedOAuthScopes("openid", "email")
+                        .allowedOAuthFlowsUserPoolClient(true)
+                        .analyticsConfiguration(
+                            a ->
+                                a.applicationId("0a1b2c3d").externalId("ext").userDataShared(false))
+                        .preventUserExistenceErrors(PreventUserExistenceErrorTypes.ENABLED)
+                        .enableTokenRevocation(false)
+                        .enablePropagateAdditionalUserContextData(true)
+                        .authSessionValidity(15))
+            .userPoolClient();
 
-    UserPoolClientType described = cognito.describeUserPoolClient(r -> r.userPoolId(poolId)
-        .clientId(created.clientId())).userPoolClient();
+    UserPoolClientType described =
+        cognito
+            .describeUserPoolClient(r -> r.userPoolId(poolId).clientId(created.clientId()))
+            .userPoolClient();
 
     assertEquals(created, described);
     assertEquals(10, described.refreshTokenValidity());
@@ -96,8 +123,11 @@ class UserPoolClientsIT {
     assertEquals(TimeUnitsType.MINUTES, described.tokenValidityUnits().idToken());
     assertEquals(List.of("email", "name"), described.readAttributes());
     assertEquals(List.of("name"), described.writeAttributes());
-    assertEquals(List.of(ExplicitAuthFlowsType.ALLOW_USER_PASSWORD_AUTH,
-        ExplicitAuthFlowsType.ALLOW_REFRESH_TOKEN_AUTH), described.explicitAuthFlows());
+    assertEquals(
+        List.of(
+            ExplicitAuthFlowsType.ALLOW_USER_PASSWORD_AUTH,
+            ExplicitAuthFlowsType.ALLOW_REFRESH_TOKEN_AUTH),
+        described.explicitAuthFlows());
     assertEquals(List.of("COGNITO"), described.supportedIdentityProviders());
     assertEquals("https://app.example.com/cb", described.defaultRedirectURI());
     assertEquals(List.of(OAuthFlowType.CODE), described.allowedOAuthFlows());
@@ -112,77 +142,131 @@ class UserPoolClientsIT {
 
   @Test
   void whenRefreshTokenValidityIsZeroThenThirtyDays() {
-    assertEquals(30, cognito.createUserPoolClient(r -> r.userPoolId(poolId).clientName("z").refreshTokenValidity(0))
-        .userPoolClient().refreshTokenValidity());
+    assertEquals(
+        30,
+        cognito
+            .createUserPoolClient(r -> r.userPoolId(poolId).clientName("z").refreshTokenValidity(0))
+            .userPoolClient()
+            .refreshTokenValidity());
   }
 
   @Test
   void whenAccessTokenValidityBelowFiveMinutesThenInvalidParameter() {
-    Expect.error(InvalidParameterException.class, "Invalid range for token validity.",
-        () -> cognito.createUserPoolClient(r -> r
-        .userPoolId(poolId).clientName("c").accessTokenValidity(4)
-        .tokenValidityUnits(u -> u.accessToken(TimeUnitsType.MINUTES))));
+    Expect.error(
+        InvalidParameterException.class,
+        "Invalid range for token validity.",
+        () ->
+            cognito.createUserPoolClient(
+                r ->
+                    r.userPoolId(poolId)
+                        .clientName("c")
+                        .accessTokenValidity(4)
+                        .tokenValidityUnits(u -> u.accessToken(TimeUnitsType.MINUTES))));
   }
 
   @Test
   void whenIdTokenValidityAboveOneDayThenInvalidParameter() {
-    Expect.error(InvalidParameterException.class, "Invalid range for token validity.",
-        () -> cognito.createUserPoolClient(r -> r
-        .userPoolId(poolId).clientName("c").idTokenValidity(25)));
+    Expect.error(
+        InvalidParameterException.class,
+        "Invalid range for token validity.",
+        () ->
+            cognito.createUserPoolClient(
+                r -> r.userPoolId(poolId).clientName("c").idTokenValidity(25)));
   }
 
   @Test
   void whenRefreshTokenValidityAboveTenYearsThenInvalidParameter() {
-    Expect.error(InvalidParameterException.class, "Invalid range for token validity.",
-        () -> cognito.createUserPoolClient(r -> r
-        .userPoolId(poolId).clientName("c").refreshTokenValidity(3651)));
+    Expect.error(
+        InvalidParameterException.class,
+        "Invalid range for token validity.",
+        () ->
+            cognito.createUserPoolClient(
+                r -> r.userPoolId(poolId).clientName("c").refreshTokenValidity(3651)));
   }
 
   @Test
   void whenAuthSessionValidityOutOfRangeThenInvalidParameterFromValidation() {
-    Expect.error(InvalidParameterException.class, "authSessionValidity", () -> cognito.createUserPoolClient(r -> r
-        .userPoolId(poolId).clientName("c").authSessionValidity(16)));
+    Expect.error(
+        InvalidParameterException.class,
+        "authSessionValidity",
+        () ->
+            cognito.createUserPoolClient(
+                r -> r.userPoolId(poolId).clientName("c").authSessionValidity(16)));
   }
 
   @Test
   void whenWriteAttributeNotInSchemaThenInvalidParameter() {
-    Expect.error(InvalidParameterException.class, "Invalid write attributes specified while creating a client",
-        () -> cognito.createUserPoolClient(r -> r.userPoolId(poolId).clientName("c").writeAttributes("custom:nope")));
+    Expect.error(
+        InvalidParameterException.class,
+        "Invalid write attributes specified while creating a client",
+        () ->
+            cognito.createUserPoolClient(
+                r -> r.userPoolId(poolId).clientName("c").writeAttributes("custom:nope")));
   }
 
   @Test
   void whenClientCredentialsWithoutSecretThenInvalidOAuthFlow() {
-    Expect.error(InvalidOAuthFlowException.class, "does not have a client secret", () -> cognito.createUserPoolClient(
-        r -> r.userPoolId(poolId).clientName("c").allowedOAuthFlows(OAuthFlowType.CLIENT_CREDENTIALS)
-            .allowedOAuthScopes("openid").allowedOAuthFlowsUserPoolClient(true)));
+    Expect.error(
+        InvalidOAuthFlowException.class,
+        "does not have a client secret",
+        () ->
+            cognito.createUserPoolClient(
+                r ->
+                    r.userPoolId(poolId)
+                        .clientName("c")
+                        .allowedOAuthFlows(OAuthFlowType.CLIENT_CREDENTIALS)
+                        .allowedOAuthScopes("openid")
+                        .allowedOAuthFlowsUserPoolClient(true)));
   }
 
   @Test
   void whenCreatingInUnknownPoolThenResourceNotFound() {
-    Expect.error(ResourceNotFoundException.class, "User pool us-east-1_nothere00 does not exist.",
-        () -> cognito.createUserPoolClient(r -> r.userPoolId("us-east-1_nothere00").clientName("c")));
+    Expect.error(
+        ResourceNotFoundException.class,
+        "User pool us-east-1_nothere00 does not exist.",
+        () ->
+            cognito.createUserPoolClient(r -> r.userPoolId("us-east-1_nothere00").clientName("c")));
   }
 
   @Test
   void whenClientNameTooLongThenInvalidParameterFromValidation() {
-    Expect.error(InvalidParameterException.class, "clientName",
+    Expect.error(
+        InvalidParameterException.class,
+        "clientName",
         () -> cognito.createUserPoolClient(r -> r.userPoolId(poolId).clientName("c".repeat(129))));
   }
 
   @Test
   void whenDescribingUnknownClientThenResourceNotFound() {
-    Expect.error(ResourceNotFoundException.class, "User pool client abc does not exist.",
+    Expect.error(
+        ResourceNotFoundException.class,
+        "User pool client abc does not exist.",
         () -> cognito.describeUserPoolClient(r -> r.userPoolId(poolId).clientId("abc")));
   }
 
   @Test
   void whenUpdatedThenGivenMembersChangeOmittedOnesResetAndSecretStays() {
-    UserPoolClientType created = cognito.createUserPoolClient(r -> r.userPoolId(poolId).clientName("u")
-        .generateSecret(true).enableTokenRevocation(false).authSessionValidity(10)
-        .explicitAuthFlows(ExplicitAuthFlowsType.ALLOW_USER_PASSWORD_AUTH)).userPoolClient();
+    UserPoolClientType created =
+        cognito
+            .createUserPoolClient(
+                r ->
+                    r.userPoolId(poolId)
+                        .clientName("u")
+                        .generateSecret(true)
+                        .enableTokenRevocation(false)
+                        .authSessionValidity(10)
+                        .explicitAuthFlows(ExplicitAuthFlowsType.ALLOW_USER_PASSWORD_AUTH))
+            .userPoolClient();
 
-    UserPoolClientType updated = cognito.updateUserPoolClient(r -> r.userPoolId(poolId)
-        .clientId(created.clientId()).clientName("renamed").idTokenValidity(2)).userPoolClient();
+    UserPoolClientType updated =
+        cognito
+            .updateUserPoolClient(
+                r ->
+                    r.userPoolId(poolId)
+                        .clientId(created.clientId())
+                        .clientName("renamed")
+                        .idTokenValidity(2))
+            .userPoolClient();
 
     assertEquals("renamed", updated.clientName());
     assertEquals(created.clientSecret(), updated.clientSecret());
@@ -191,25 +275,38 @@ class UserPoolClientsIT {
     assertEquals(3, updated.authSessionValidity());
     assertFalse(updated.hasExplicitAuthFlows());
     assertEquals(created.creationDate(), updated.creationDate());
-    assertEquals(updated, cognito.describeUserPoolClient(r -> r.userPoolId(poolId).clientId(created.clientId()))
-        .userPoolClient());
+    assertEquals(
+        updated,
+        cognito
+            .describeUserPoolClient(r -> r.userPoolId(poolId).clientId(created.clientId()))
+            .userPoolClient());
   }
 
   @Test
   void whenUpdatingUnknownClientThenResourceNotFound() {
-    Expect.error(ResourceNotFoundException.class, "does not exist",
+    Expect.error(
+        ResourceNotFoundException.class,
+        "does not exist",
         () -> cognito.updateUserPoolClient(r -> r.userPoolId(poolId).clientId("abc")));
   }
 
   @Test
   void whenDeletedThenDescribeFindsNothing() {
-    String id = cognito.createUserPoolClient(r -> r.userPoolId(poolId).clientName("d")).userPoolClient().clientId();
+    String id =
+        cognito
+            .createUserPoolClient(r -> r.userPoolId(poolId).clientName("d"))
+            .userPoolClient()
+            .clientId();
 
     cognito.deleteUserPoolClient(r -> r.userPoolId(poolId).clientId(id));
 
-    Expect.error(ResourceNotFoundException.class, "User pool client " + id + " does not exist.",
+    Expect.error(
+        ResourceNotFoundException.class,
+        "User pool client " + id + " does not exist.",
         () -> cognito.describeUserPoolClient(r -> r.userPoolId(poolId).clientId(id)));
-    Expect.error(ResourceNotFoundException.class, "does not exist",
+    Expect.error(
+        ResourceNotFoundException.class,
+        "does not exist",
         () -> cognito.deleteUserPoolClient(r -> r.userPoolId(poolId).clientId(id)));
   }
 
@@ -218,10 +315,14 @@ class UserPoolClientsIT {
     Set<String> created = new HashSet<>();
     for (int i = 0; i < 5; i++) {
       int n = i;
-      created.add(cognito.createUserPoolClient(r -> r.userPoolId(poolId).clientName("c" + n)).userPoolClient()
-          .clientId());
+      created.add(
+          cognito
+              .createUserPoolClient(r -> r.userPoolId(poolId).clientName("c" + n))
+              .userPoolClient()
+              .clientId());
     }
-    ListUserPoolClientsResponse first = cognito.listUserPoolClients(r -> r.userPoolId(poolId).maxResults(2));
+    ListUserPoolClientsResponse first =
+        cognito.listUserPoolClients(r -> r.userPoolId(poolId).maxResults(2));
     Set<String> seen = new HashSet<>();
     ListUserPoolClientsResponse page = first;
     int pages = 1;
@@ -242,7 +343,9 @@ class UserPoolClientsIT {
 
   @Test
   void whenListingClientsOfUnknownPoolThenResourceNotFound() {
-    Expect.error(ResourceNotFoundException.class, "does not exist",
+    Expect.error(
+        ResourceNotFoundException.class,
+        "does not exist",
         () -> cognito.listUserPoolClients(r -> r.userPoolId("us-east-1_nothere00")));
   }
 }

@@ -36,29 +36,55 @@ class UserPoolMfaConfigIT {
 
   /** Email MFA needs the pool to send through its own SES identity. */
   private String developerEmailPool() {
-    return cognito.createUserPool(r -> r.poolName("mfa").emailConfiguration(e -> e
-        .emailSendingAccount(EmailSendingAccountType.DEVELOPER).from("no-reply@example.com")
-        .sourceArn("arn:aws:ses:us-east-1:123456789012:identity/no-reply@example.com"))).userPool().id();
+    return cognito
+        .createUserPool(
+            r ->
+                r.poolName("mfa")
+                    .emailConfiguration(
+                        e ->
+                            e.emailSendingAccount(EmailSendingAccountType.DEVELOPER)
+                                .from("no-reply@example.com")
+                                .sourceArn(
+                                    "arn:aws:ses:us-east-1:123456789012:identity/no-reply@example.com")))
+        .userPool()
+        .id();
   }
 
   @Test
   void whenEmailMfaOnPoolSendingWithCognitoDefaultThenInvalidParameterAndNothingChanges() {
     String id = pool();
-    Expect.error(InvalidParameterException.class, "Email MFA requires",
-        () -> cognito.setUserPoolMfaConfig(r -> r.userPoolId(id).mfaConfiguration(UserPoolMfaType.OPTIONAL)
-            .emailMfaConfiguration(e -> e.subject("Sign-in code").message("Code {####}"))));
-    assertEquals(UserPoolMfaType.OFF, cognito.getUserPoolMfaConfig(r -> r.userPoolId(id)).mfaConfiguration());
+    Expect.error(
+        InvalidParameterException.class,
+        "Email MFA requires",
+        () ->
+            cognito.setUserPoolMfaConfig(
+                r ->
+                    r.userPoolId(id)
+                        .mfaConfiguration(UserPoolMfaType.OPTIONAL)
+                        .emailMfaConfiguration(
+                            e -> e.subject("Sign-in code").message("Code {####}"))));
+    assertEquals(
+        UserPoolMfaType.OFF,
+        cognito.getUserPoolMfaConfig(r -> r.userPoolId(id)).mfaConfiguration());
   }
 
   @Test
   void whenSoftwareTokenAndSmsSetOptionalThenGetAndDescribeReflectIt() {
     String id = developerEmailPool();
-    SetUserPoolMfaConfigResponse set = cognito.setUserPoolMfaConfig(r -> r.userPoolId(id)
-        .mfaConfiguration(UserPoolMfaType.OPTIONAL)
-        .softwareTokenMfaConfiguration(s -> s.enabled(true))
-        .smsMfaConfiguration(s -> s.smsAuthenticationMessage("Code {####}")
-            .smsConfiguration(c -> c.snsCallerArn("arn:aws:iam::123456789012:role/sns").externalId("x")))
-        .emailMfaConfiguration(e -> e.subject("Sign-in code").message("Code {####}")));
+    SetUserPoolMfaConfigResponse set =
+        cognito.setUserPoolMfaConfig(
+            r ->
+                r.userPoolId(id)
+                    .mfaConfiguration(UserPoolMfaType.OPTIONAL)
+                    .softwareTokenMfaConfiguration(s -> s.enabled(true))
+                    .smsMfaConfiguration(
+                        s ->
+                            s.smsAuthenticationMessage("Code {####}")
+                                .smsConfiguration(
+                                    c ->
+                                        c.snsCallerArn("arn:aws:iam::123456789012:role/sns")
+                                            .externalId("x")))
+                    .emailMfaConfiguration(e -> e.subject("Sign-in code").message("Code {####}")));
 
     GetUserPoolMfaConfigResponse got = cognito.getUserPoolMfaConfig(r -> r.userPoolId(id));
     assertEquals(UserPoolMfaType.OPTIONAL, set.mfaConfiguration());
@@ -75,24 +101,37 @@ class UserPoolMfaConfigIT {
   @Test
   void whenOnWithoutAnyFactorThenInvalidParameter() {
     String id = pool();
-    Expect.error(InvalidParameterException.class,
+    Expect.error(
+        InvalidParameterException.class,
         "Invalid MFA configuration given, can't disable all MFAs with a required or optional configuration.",
-        () -> cognito.setUserPoolMfaConfig(r -> r.userPoolId(id).mfaConfiguration(UserPoolMfaType.ON)));
+        () ->
+            cognito.setUserPoolMfaConfig(
+                r -> r.userPoolId(id).mfaConfiguration(UserPoolMfaType.ON)));
   }
 
   @Test
   void whenOffWithAnEnabledFactorThenInvalidParameter() {
     String id = pool();
-    Expect.error(InvalidParameterException.class, "can't turn off MFA and configure an MFA together",
-        () -> cognito.setUserPoolMfaConfig(r -> r.userPoolId(id).mfaConfiguration(UserPoolMfaType.OFF)
-            .softwareTokenMfaConfiguration(s -> s.enabled(true))));
+    Expect.error(
+        InvalidParameterException.class,
+        "can't turn off MFA and configure an MFA together",
+        () ->
+            cognito.setUserPoolMfaConfig(
+                r ->
+                    r.userPoolId(id)
+                        .mfaConfiguration(UserPoolMfaType.OFF)
+                        .softwareTokenMfaConfiguration(s -> s.enabled(true))));
   }
 
   @Test
   void whenUnknownPoolThenResourceNotFound() {
-    Expect.error(ResourceNotFoundException.class, "does not exist",
+    Expect.error(
+        ResourceNotFoundException.class,
+        "does not exist",
         () -> cognito.getUserPoolMfaConfig(r -> r.userPoolId("us-east-1_nothere00")));
-    Expect.error(ResourceNotFoundException.class, "does not exist",
+    Expect.error(
+        ResourceNotFoundException.class,
+        "does not exist",
         () -> cognito.setUserPoolMfaConfig(r -> r.userPoolId("us-east-1_nothere00")));
   }
 }

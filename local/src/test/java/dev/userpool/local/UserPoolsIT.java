@@ -48,7 +48,8 @@ class UserPoolsIT {
   void whenPoolIsCreatedThenItsSigningKeyIsStoredWithIt() {
     String poolId = create("keys").id();
     // Read the table, not the JWKS endpoint (which would create a key on demand).
-    assertFalse(server.server().wiring().table().query("POOL#" + poolId, "SIGNKEY#", null, 10).isEmpty());
+    assertFalse(
+        server.server().wiring().table().query("POOL#" + poolId, "SIGNKEY#", null, 10).isEmpty());
   }
 
   @Test
@@ -61,19 +62,32 @@ class UserPoolsIT {
     assertEquals("arn:aws:cognito-idp:us-east-1:123456789012:userpool/" + pool.id(), pool.arn());
     assertTrue(pool.creationDate().isAfter(before));
     assertEquals(pool.creationDate(), pool.lastModifiedDate());
-    assertEquals(PasswordPolicyType.builder().minimumLength(8)
-        .requireUppercase(true).requireLowercase(true).requireNumbers(true).requireSymbols(true)
-        .temporaryPasswordValidityDays(7).build(), pool.policies().passwordPolicy());
+    assertEquals(
+        PasswordPolicyType.builder()
+            .minimumLength(8)
+            .requireUppercase(true)
+            .requireLowercase(true)
+            .requireNumbers(true)
+            .requireSymbols(true)
+            .temporaryPasswordValidityDays(7)
+            .build(),
+        pool.policies().passwordPolicy());
     assertEquals(DeletionProtectionType.INACTIVE, pool.deletionProtection());
     assertNotNull(pool.lambdaConfig());
     assertNull(pool.lambdaConfig().preSignUp());
     assertEquals(UserPoolMfaType.OFF, pool.mfaConfiguration());
     assertEquals(0, pool.estimatedNumberOfUsers());
     assertEquals("COGNITO_DEFAULT", pool.emailConfiguration().emailSendingAccountAsString());
-    assertEquals("CONFIRM_WITH_CODE", pool.verificationMessageTemplate().defaultEmailOptionAsString());
-    assertEquals(AdminCreateUserConfigType.builder()
-        .allowAdminCreateUserOnly(false).unusedAccountValidityDays(7).build(), pool.adminCreateUserConfig());
-    assertTrue(pool.userAttributeUpdateSettings().attributesRequireVerificationBeforeUpdate().isEmpty());
+    assertEquals(
+        "CONFIRM_WITH_CODE", pool.verificationMessageTemplate().defaultEmailOptionAsString());
+    assertEquals(
+        AdminCreateUserConfigType.builder()
+            .allowAdminCreateUserOnly(false)
+            .unusedAccountValidityDays(7)
+            .build(),
+        pool.adminCreateUserConfig());
+    assertTrue(
+        pool.userAttributeUpdateSettings().attributesRequireVerificationBeforeUpdate().isEmpty());
     assertTrue(pool.userPoolTags().isEmpty());
     assertFalse(pool.hasAutoVerifiedAttributes());
     assertFalse(pool.hasAliasAttributes());
@@ -86,10 +100,29 @@ class UserPoolsIT {
   void whenCreatedThenSchemaHasTheTwentyStandardAttributesWithTheirConstraints() {
     List<SchemaAttributeType> schema = create("schema").schemaAttributes();
 
-    assertEquals(names(schema), List.of("sub", "name", "given_name",
-        "family_name", "middle_name", "nickname", "preferred_username", "profile", "picture", "website", "email",
-        "email_verified", "gender", "birthdate", "zoneinfo", "locale", "phone_number", "phone_number_verified",
-        "address", "updated_at"));
+    assertEquals(
+        names(schema),
+        List.of(
+            "sub",
+            "name",
+            "given_name",
+            "family_name",
+            "middle_name",
+            "nickname",
+            "preferred_username",
+            "profile",
+            "picture",
+            "website",
+            "email",
+            "email_verified",
+            "gender",
+            "birthdate",
+            "zoneinfo",
+            "locale",
+            "phone_number",
+            "phone_number_verified",
+            "address",
+            "updated_at"));
     SchemaAttributeType sub = schema.get(0);
     assertTrue(sub.required());
     assertFalse(sub.mutable());
@@ -108,14 +141,31 @@ class UserPoolsIT {
 
   @Test
   void whenSchemaHasStandardAndCustomAttributesThenStandardAreAdjustedAndCustomArePrefixed() {
-    UserPoolType pool = cognito.createUserPool(r -> r.poolName("custom").schema(
-        SchemaAttributeType.builder().name("email").required(true).mutable(true).build(),
-        SchemaAttributeType.builder().name("tier").attributeDataType(AttributeDataType.STRING)
-            .stringAttributeConstraints(StringAttributeConstraintsType.builder().minLength("1").maxLength("10")
-                .build()).build())).userPool();
+    UserPoolType pool =
+        cognito
+            .createUserPool(
+                r ->
+                    r.poolName("custom")
+                        .schema(
+                            SchemaAttributeType.builder()
+                                .name("email")
+                                .required(true)
+                                .mutable(true)
+                                .build(),
+                            SchemaAttributeType.builder()
+                                .name("tier")
+                                .attributeDataType(AttributeDataType.STRING)
+                                .stringAttributeConstraints(
+                                    StringAttributeConstraintsType.builder()
+                                        .minLength("1")
+                                        .maxLength("10")
+                                        .build())
+                                .build()))
+            .userPool();
 
     Map<String, SchemaAttributeType> byName =
-        pool.schemaAttributes().stream().collect(Collectors.toMap(SchemaAttributeType::name, a -> a));
+        pool.schemaAttributes().stream()
+            .collect(Collectors.toMap(SchemaAttributeType::name, a -> a));
     assertTrue(byName.get("email").required());
     assertEquals("10", byName.get("custom:tier").stringAttributeConstraints().maxLength());
     assertTrue(byName.get("custom:tier").mutable());
@@ -124,34 +174,60 @@ class UserPoolsIT {
 
   @Test
   void whenRequiredCustomAttributeThenInvalidParameter() {
-    Expect.error(InvalidParameterException.class, "Required custom attributes are not supported currently.", () -> cognito.createUserPool(r -> r.poolName("p").schema(
-        SchemaAttributeType.builder().name("tier").attributeDataType(AttributeDataType.STRING).required(true)
-            .build())));
+    Expect.error(
+        InvalidParameterException.class,
+        "Required custom attributes are not supported currently.",
+        () ->
+            cognito.createUserPool(
+                r ->
+                    r.poolName("p")
+                        .schema(
+                            SchemaAttributeType.builder()
+                                .name("tier")
+                                .attributeDataType(AttributeDataType.STRING)
+                                .required(true)
+                                .build())));
   }
 
   @Test
   void whenUsernameAndAliasAttributesBothGivenThenInvalidParameter() {
-    Expect.error(InvalidParameterException.class, "", () -> cognito.createUserPool(r -> r.poolName("p")
-        .usernameAttributes(UsernameAttributeType.EMAIL).aliasAttributes(AliasAttributeType.PHONE_NUMBER)));
+    Expect.error(
+        InvalidParameterException.class,
+        "",
+        () ->
+            cognito.createUserPool(
+                r ->
+                    r.poolName("p")
+                        .usernameAttributes(UsernameAttributeType.EMAIL)
+                        .aliasAttributes(AliasAttributeType.PHONE_NUMBER)));
   }
 
   @Test
   void whenPoolNameTooLongThenInvalidParameterFromValidation() {
-    Expect.error(InvalidParameterException.class, "at 'poolName' failed to satisfy constraint: Member must have"
-        + " length less than or equal to 128", () -> create("x".repeat(129)));
+    Expect.error(
+        InvalidParameterException.class,
+        "at 'poolName' failed to satisfy constraint: Member must have"
+            + " length less than or equal to 128",
+        () -> create("x".repeat(129)));
   }
 
   @Test
   void whenCreatedWithSettingsThenTheyAreStoredAndDescribed() {
-    UserPoolType created = cognito.createUserPool(CreateUserPoolRequest.builder().poolName("full")
-        .usernameAttributes(UsernameAttributeType.EMAIL)
-        .autoVerifiedAttributes(VerifiedAttributeType.EMAIL)
-        .usernameConfiguration(c -> c.caseSensitive(false))
-        .policies(p -> p.passwordPolicy(pp -> pp.minimumLength(12).requireNumbers(true)))
-        .deletionProtection(DeletionProtectionType.ACTIVE)
-        .emailVerificationMessage("Code {####}")
-        .userPoolTags(Map.of("team", "identity"))
-        .build()).userPool();
+    UserPoolType created =
+        cognito
+            .createUserPool(
+                CreateUserPoolRequest.builder()
+                    .poolName("full")
+                    .usernameAttributes(UsernameAttributeType.EMAIL)
+                    .autoVerifiedAttributes(VerifiedAttributeType.EMAIL)
+                    .usernameConfiguration(c -> c.caseSensitive(false))
+                    .policies(
+                        p -> p.passwordPolicy(pp -> pp.minimumLength(12).requireNumbers(true)))
+                    .deletionProtection(DeletionProtectionType.ACTIVE)
+                    .emailVerificationMessage("Code {####}")
+                    .userPoolTags(Map.of("team", "identity"))
+                    .build())
+            .userPool();
 
     UserPoolType described = cognito.describeUserPool(r -> r.userPoolId(created.id())).userPool();
 
@@ -168,23 +244,38 @@ class UserPoolsIT {
 
   @Test
   void whenDescribingUnknownPoolThenResourceNotFound() {
-    Expect.error(ResourceNotFoundException.class, "User pool us-east-1_nothere00 does not exist.", () -> cognito.describeUserPool(r -> r.userPoolId("us-east-1_nothere00")));
+    Expect.error(
+        ResourceNotFoundException.class,
+        "User pool us-east-1_nothere00 does not exist.",
+        () -> cognito.describeUserPool(r -> r.userPoolId("us-east-1_nothere00")));
   }
 
   @Test
   void whenUserPoolIdMissingThenInvalidParameter() {
-    Expect.error(InvalidParameterException.class, "Member must not be null", () -> cognito.describeUserPool(r -> { }));
+    Expect.error(
+        InvalidParameterException.class,
+        "Member must not be null",
+        () -> cognito.describeUserPool(r -> {}));
   }
 
   @Test
   void whenUpdatedThenGivenMembersChangeAndOmittedOnesReturnToDefaults() {
-    UserPoolType pool = cognito.createUserPool(r -> r.poolName("upd")
-        .aliasAttributes(AliasAttributeType.EMAIL)
-        .policies(p -> p.passwordPolicy(pp -> pp.minimumLength(10)))
-        .adminCreateUserConfig(a -> a.allowAdminCreateUserOnly(true))).userPool();
+    UserPoolType pool =
+        cognito
+            .createUserPool(
+                r ->
+                    r.poolName("upd")
+                        .aliasAttributes(AliasAttributeType.EMAIL)
+                        .policies(p -> p.passwordPolicy(pp -> pp.minimumLength(10)))
+                        .adminCreateUserConfig(a -> a.allowAdminCreateUserOnly(true)))
+            .userPool();
 
-    cognito.updateUserPool(r -> r.userPoolId(pool.id()).mfaConfiguration(UserPoolMfaType.OFF)
-        .autoVerifiedAttributes(VerifiedAttributeType.EMAIL).userPoolTags(Map.of("k", "v")));
+    cognito.updateUserPool(
+        r ->
+            r.userPoolId(pool.id())
+                .mfaConfiguration(UserPoolMfaType.OFF)
+                .autoVerifiedAttributes(VerifiedAttributeType.EMAIL)
+                .userPoolTags(Map.of("k", "v")));
     UserPoolType after = cognito.describeUserPool(r -> r.userPoolId(pool.id())).userPool();
 
     assertEquals(List.of(VerifiedAttributeType.EMAIL), after.autoVerifiedAttributes());
@@ -200,13 +291,23 @@ class UserPoolsIT {
   @Test
   void whenVerificationBeforeUpdateNamesAttributeNotAutoVerifiedThenInvalidParameter() {
     String id = create("uaus").id();
-    Expect.error(InvalidParameterException.class, "must exist in AutoVerifiedAttributes", () -> cognito.updateUserPool(r -> r.userPoolId(id)
-        .userAttributeUpdateSettings(s -> s.attributesRequireVerificationBeforeUpdateWithStrings("email"))));
+    Expect.error(
+        InvalidParameterException.class,
+        "must exist in AutoVerifiedAttributes",
+        () ->
+            cognito.updateUserPool(
+                r ->
+                    r.userPoolId(id)
+                        .userAttributeUpdateSettings(
+                            s -> s.attributesRequireVerificationBeforeUpdateWithStrings("email"))));
   }
 
   @Test
   void whenUpdatingUnknownPoolThenResourceNotFound() {
-    Expect.error(ResourceNotFoundException.class, "does not exist", () -> cognito.updateUserPool(r -> r.userPoolId("us-east-1_nothere00")));
+    Expect.error(
+        ResourceNotFoundException.class,
+        "does not exist",
+        () -> cognito.updateUserPool(r -> r.userPoolId("us-east-1_nothere00")));
   }
 
   @Test
@@ -216,20 +317,30 @@ class UserPoolsIT {
 
     cognito.deleteUserPool(r -> r.userPoolId(id));
 
-    Expect.error(ResourceNotFoundException.class, "", () -> cognito.describeUserPool(r -> r.userPoolId(id)));
-    Expect.error(ResourceNotFoundException.class, "", () -> cognito.deleteUserPool(r -> r.userPoolId(id)));
+    Expect.error(
+        ResourceNotFoundException.class, "", () -> cognito.describeUserPool(r -> r.userPoolId(id)));
+    Expect.error(
+        ResourceNotFoundException.class, "", () -> cognito.deleteUserPool(r -> r.userPoolId(id)));
   }
 
   @Test
   void whenDeletionProtectionActiveThenDeleteIsRefusedUntilDeactivated() {
-    String id = cognito.createUserPool(r -> r.poolName("kept").deletionProtection(DeletionProtectionType.ACTIVE))
-        .userPool().id();
+    String id =
+        cognito
+            .createUserPool(
+                r -> r.poolName("kept").deletionProtection(DeletionProtectionType.ACTIVE))
+            .userPool()
+            .id();
 
-    Expect.error(InvalidParameterException.class, "The user pool cannot be deleted because deletion protection is"
-        + " activated.", () -> cognito.deleteUserPool(r -> r.userPoolId(id)));
-    cognito.updateUserPool(r -> r.userPoolId(id).deletionProtection(DeletionProtectionType.INACTIVE));
+    Expect.error(
+        InvalidParameterException.class,
+        "The user pool cannot be deleted because deletion protection is" + " activated.",
+        () -> cognito.deleteUserPool(r -> r.userPoolId(id)));
+    cognito.updateUserPool(
+        r -> r.userPoolId(id).deletionProtection(DeletionProtectionType.INACTIVE));
     cognito.deleteUserPool(r -> r.userPoolId(id));
-    Expect.error(ResourceNotFoundException.class, "", () -> cognito.describeUserPool(r -> r.userPoolId(id)));
+    Expect.error(
+        ResourceNotFoundException.class, "", () -> cognito.describeUserPool(r -> r.userPoolId(id)));
   }
 
   @Test
@@ -238,7 +349,8 @@ class UserPoolsIT {
       create("pool-" + i);
     }
     ListUserPoolsResponse first = cognito.listUserPools(r -> r.maxResults(3));
-    ListUserPoolsResponse second = cognito.listUserPools(r -> r.maxResults(3).nextToken(first.nextToken()));
+    ListUserPoolsResponse second =
+        cognito.listUserPools(r -> r.maxResults(3).nextToken(first.nextToken()));
 
     assertEquals(3, first.userPools().size());
     assertNotNull(first.nextToken());
@@ -264,29 +376,49 @@ class UserPoolsIT {
 
       assertTrue(westPool.id().startsWith("eu-west-1_"));
       assertTrue(westPool.arn().startsWith("arn:aws:cognito-idp:eu-west-1:"));
-      assertEquals(List.of("west"), west.listUserPools(r -> r.maxResults(60)).userPools().stream()
-          .map(UserPoolDescriptionType::name).toList());
-      assertEquals(List.of("east"), cognito.listUserPools(r -> r.maxResults(60)).userPools().stream()
-          .map(UserPoolDescriptionType::name).toList());
+      assertEquals(
+          List.of("west"),
+          west.listUserPools(r -> r.maxResults(60)).userPools().stream()
+              .map(UserPoolDescriptionType::name)
+              .toList());
+      assertEquals(
+          List.of("east"),
+          cognito.listUserPools(r -> r.maxResults(60)).userPools().stream()
+              .map(UserPoolDescriptionType::name)
+              .toList());
     }
   }
 
   @Test
   void whenMaxResultsMissingOrOutOfRangeThenInvalidParameter() {
-    Expect.error(InvalidParameterException.class, "maxResults", () -> cognito.listUserPools(r -> { }));
-    Expect.error(InvalidParameterException.class, "maxResults", () -> cognito.listUserPools(r -> r.maxResults(61)));
+    Expect.error(
+        InvalidParameterException.class, "maxResults", () -> cognito.listUserPools(r -> {}));
+    Expect.error(
+        InvalidParameterException.class,
+        "maxResults",
+        () -> cognito.listUserPools(r -> r.maxResults(61)));
   }
 
   @Test
   void whenCustomAttributesAddedThenSchemaHasThemWithThePrefix() {
     String id = create("attrs").id();
 
-    cognito.addCustomAttributes(r -> r.userPoolId(id).customAttributes(
-        SchemaAttributeType.builder().name("plan").attributeDataType(AttributeDataType.STRING).build(),
-        SchemaAttributeType.builder().name("seats").attributeDataType(AttributeDataType.NUMBER).mutable(false)
-            .build()));
+    cognito.addCustomAttributes(
+        r ->
+            r.userPoolId(id)
+                .customAttributes(
+                    SchemaAttributeType.builder()
+                        .name("plan")
+                        .attributeDataType(AttributeDataType.STRING)
+                        .build(),
+                    SchemaAttributeType.builder()
+                        .name("seats")
+                        .attributeDataType(AttributeDataType.NUMBER)
+                        .mutable(false)
+                        .build()));
 
-    List<SchemaAttributeType> schema = cognito.describeUserPool(r -> r.userPoolId(id)).userPool().schemaAttributes();
+    List<SchemaAttributeType> schema =
+        cognito.describeUserPool(r -> r.userPoolId(id)).userPool().schemaAttributes();
     assertTrue(names(schema).containsAll(List.of("custom:plan", "custom:seats")));
     assertFalse(schema.get(schema.size() - 1).mutable());
     assertEquals(AttributeDataType.NUMBER, schema.get(schema.size() - 1).attributeDataType());
@@ -296,10 +428,16 @@ class UserPoolsIT {
   void whenCustomAttributeExistsThenInvalidParameter() {
     String id = create("dup").id();
     SchemaAttributeType plan =
-        SchemaAttributeType.builder().name("plan").attributeDataType(AttributeDataType.STRING).build();
+        SchemaAttributeType.builder()
+            .name("plan")
+            .attributeDataType(AttributeDataType.STRING)
+            .build();
     cognito.addCustomAttributes(r -> r.userPoolId(id).customAttributes(plan));
 
-    Expect.error(InvalidParameterException.class, "custom:plan: Existing attribute already has name custom:plan.", () -> cognito.addCustomAttributes(r -> r.userPoolId(id).customAttributes(plan)));
+    Expect.error(
+        InvalidParameterException.class,
+        "custom:plan: Existing attribute already has name custom:plan.",
+        () -> cognito.addCustomAttributes(r -> r.userPoolId(id).customAttributes(plan)));
   }
 
   @Test
@@ -307,44 +445,109 @@ class UserPoolsIT {
     String id = create("many").id();
     for (int batch = 0; batch < 2; batch++) {
       int from = batch * 25;
-      cognito.addCustomAttributes(r -> r.userPoolId(id).customAttributes(
-          java.util.stream.IntStream.range(from, from + 25).mapToObj(i -> SchemaAttributeType.builder()
-              .name("a" + i).attributeDataType(AttributeDataType.STRING).build()).toList()));
+      cognito.addCustomAttributes(
+          r ->
+              r.userPoolId(id)
+                  .customAttributes(
+                      java.util.stream.IntStream.range(from, from + 25)
+                          .mapToObj(
+                              i ->
+                                  SchemaAttributeType.builder()
+                                      .name("a" + i)
+                                      .attributeDataType(AttributeDataType.STRING)
+                                      .build())
+                          .toList()));
     }
-    Expect.error(InvalidParameterException.class, "limit of 50 custom attributes", () -> cognito.addCustomAttributes(r -> r.userPoolId(id).customAttributes(
-        SchemaAttributeType.builder().name("one-more").attributeDataType(AttributeDataType.STRING).build())));
+    Expect.error(
+        InvalidParameterException.class,
+        "limit of 50 custom attributes",
+        () ->
+            cognito.addCustomAttributes(
+                r ->
+                    r.userPoolId(id)
+                        .customAttributes(
+                            SchemaAttributeType.builder()
+                                .name("one-more")
+                                .attributeDataType(AttributeDataType.STRING)
+                                .build())));
   }
 
   @Test
   void whenCustomAttributeNameTooLongThenInvalidParameter() {
     String id = create("long").id();
-    Expect.error(InvalidParameterException.class, "", () -> cognito.addCustomAttributes(r -> r.userPoolId(id).customAttributes(
-        SchemaAttributeType.builder().name("x".repeat(21)).attributeDataType(AttributeDataType.STRING).build())));
+    Expect.error(
+        InvalidParameterException.class,
+        "",
+        () ->
+            cognito.addCustomAttributes(
+                r ->
+                    r.userPoolId(id)
+                        .customAttributes(
+                            SchemaAttributeType.builder()
+                                .name("x".repeat(21))
+                                .attributeDataType(AttributeDataType.STRING)
+                                .build())));
   }
 
   @Test
   void whenAddingCustomAttributesToUnknownPoolThenResourceNotFound() {
-    Expect.error(ResourceNotFoundException.class, "", () -> cognito.addCustomAttributes(r -> r.userPoolId("us-east-1_nothere00")
-        .customAttributes(SchemaAttributeType.builder().name("x").build())));
+    Expect.error(
+        ResourceNotFoundException.class,
+        "",
+        () ->
+            cognito.addCustomAttributes(
+                r ->
+                    r.userPoolId("us-east-1_nothere00")
+                        .customAttributes(SchemaAttributeType.builder().name("x").build())));
   }
 
   @Test
   void whenCsvHeaderRequestedThenStandardThenCustomThenCognitoColumns() {
     String id = create("csv").id();
-    cognito.addCustomAttributes(r -> r.userPoolId(id).customAttributes(
-        SchemaAttributeType.builder().name("plan").attributeDataType(AttributeDataType.STRING).build()));
+    cognito.addCustomAttributes(
+        r ->
+            r.userPoolId(id)
+                .customAttributes(
+                    SchemaAttributeType.builder()
+                        .name("plan")
+                        .attributeDataType(AttributeDataType.STRING)
+                        .build()));
 
     var header = cognito.getCSVHeader(r -> r.userPoolId(id));
 
     assertEquals(id, header.userPoolId());
-    assertEquals(List.of("name", "given_name", "family_name", "middle_name", "nickname",
-        "preferred_username", "profile", "picture", "website", "email", "email_verified", "gender", "birthdate",
-        "zoneinfo", "locale", "phone_number", "phone_number_verified", "address", "updated_at", "custom:plan",
-        "cognito:mfa_enabled", "cognito:username"), header.csvHeader());
+    assertEquals(
+        List.of(
+            "name",
+            "given_name",
+            "family_name",
+            "middle_name",
+            "nickname",
+            "preferred_username",
+            "profile",
+            "picture",
+            "website",
+            "email",
+            "email_verified",
+            "gender",
+            "birthdate",
+            "zoneinfo",
+            "locale",
+            "phone_number",
+            "phone_number_verified",
+            "address",
+            "updated_at",
+            "custom:plan",
+            "cognito:mfa_enabled",
+            "cognito:username"),
+        header.csvHeader());
   }
 
   @Test
   void whenCsvHeaderOfUnknownPoolThenResourceNotFound() {
-    Expect.error(ResourceNotFoundException.class, "", () -> cognito.getCSVHeader(r -> r.userPoolId("us-east-1_nothere00")));
+    Expect.error(
+        ResourceNotFoundException.class,
+        "",
+        () -> cognito.getCSVHeader(r -> r.userPoolId("us-east-1_nothere00")));
   }
 }

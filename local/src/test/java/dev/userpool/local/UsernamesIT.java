@@ -14,7 +14,10 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.UserNotFoun
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UsernameExistsException;
 
-/** UsernameConfiguration, UsernameAttributes and AliasAttributes as AdminCreateUser and AdminGetUser see them. */
+/**
+ * UsernameConfiguration, UsernameAttributes and AliasAttributes as AdminCreateUser and AdminGetUser
+ * see them.
+ */
 class UsernamesIT {
   @RegisterExtension static final LocalServerExtension server = new LocalServerExtension();
 
@@ -25,7 +28,9 @@ class UsernamesIT {
     String poolId = TestPools.builder().caseInsensitive().create(server);
     create(poolId, "MixedCase");
 
-    assertEquals("MixedCase", cognito.adminGetUser(b -> b.userPoolId(poolId).username("mixedcase")).username());
+    assertEquals(
+        "MixedCase",
+        cognito.adminGetUser(b -> b.userPoolId(poolId).username("mixedcase")).username());
     assertThrows(UsernameExistsException.class, () -> create(poolId, "MIXEDCASE"));
   }
 
@@ -34,22 +39,28 @@ class UsernamesIT {
     String poolId = TestPools.builder().create(server);
     create(poolId, "MixedCase");
 
-    assertThrows(UserNotFoundException.class,
+    assertThrows(
+        UserNotFoundException.class,
         () -> cognito.adminGetUser(b -> b.userPoolId(poolId).username("mixedcase")));
     create(poolId, "mixedcase");
-    assertEquals("mixedcase", cognito.adminGetUser(b -> b.userPoolId(poolId).username("mixedcase")).username());
+    assertEquals(
+        "mixedcase",
+        cognito.adminGetUser(b -> b.userPoolId(poolId).username("mixedcase")).username());
   }
 
   @Test
   void whenPoolUsesEmailAsUsernameThenUsernameIsTheSubAndEmailSignsIn() {
-    String poolId = TestPools.builder().usernameAttributes("email").caseInsensitive().create(server);
+    String poolId =
+        TestPools.builder().usernameAttributes("email").caseInsensitive().create(server);
 
     UserType user = create(poolId, "Alice@Example.com");
 
     String sub = attributes(user).get("sub");
     assertEquals(sub, user.username());
     assertEquals("Alice@Example.com", attributes(user).get("email"));
-    assertEquals(sub, cognito.adminGetUser(b -> b.userPoolId(poolId).username("alice@example.com")).username());
+    assertEquals(
+        sub,
+        cognito.adminGetUser(b -> b.userPoolId(poolId).username("alice@example.com")).username());
   }
 
   @Test
@@ -57,7 +68,8 @@ class UsernamesIT {
     String poolId = TestPools.builder().usernameAttributes("email").create(server);
     create(poolId, "bob@example.com");
 
-    UsernameExistsException e = assertThrows(UsernameExistsException.class, () -> create(poolId, "bob@example.com"));
+    UsernameExistsException e =
+        assertThrows(UsernameExistsException.class, () -> create(poolId, "bob@example.com"));
 
     assertEquals("User account already exists", e.awsErrorDetails().errorMessage());
   }
@@ -66,9 +78,12 @@ class UsernamesIT {
   void whenEmailPoolGetsPlainUsernameThenInvalidParameterException() {
     String poolId = TestPools.builder().usernameAttributes("email", "phone_number").create(server);
 
-    InvalidParameterException e = assertThrows(InvalidParameterException.class, () -> create(poolId, "carol"));
+    InvalidParameterException e =
+        assertThrows(InvalidParameterException.class, () -> create(poolId, "carol"));
 
-    assertEquals("Username should be either an email or a phone number.", e.awsErrorDetails().errorMessage());
+    assertEquals(
+        "Username should be either an email or a phone number.",
+        e.awsErrorDetails().errorMessage());
   }
 
   @Test
@@ -84,35 +99,54 @@ class UsernamesIT {
   void whenAliasPoolGetsEmailFormatUsernameThenInvalidParameterException() {
     String poolId = TestPools.builder().aliasAttributes("email").create(server);
 
-    InvalidParameterException e = assertThrows(InvalidParameterException.class, () -> create(poolId, "d@example.com"));
+    InvalidParameterException e =
+        assertThrows(InvalidParameterException.class, () -> create(poolId, "d@example.com"));
 
-    assertEquals("Username cannot be of email format, since user pool is configured for email alias.",
+    assertEquals(
+        "Username cannot be of email format, since user pool is configured for email alias.",
         e.awsErrorDetails().errorMessage());
   }
 
   @Test
   void whenAliasIsVerifiedThenItFindsTheUser() {
-    String poolId = TestPools.builder().aliasAttributes("email", "preferred_username").create(server);
-    cognito.adminCreateUser(b -> b.userPoolId(poolId).username("erin").messageAction(MessageActionType.SUPPRESS)
-        .userAttributes(attr("email", "erin@example.com"), attr("email_verified", "true"),
-            attr("preferred_username", "e-rin")));
+    String poolId =
+        TestPools.builder().aliasAttributes("email", "preferred_username").create(server);
+    cognito.adminCreateUser(
+        b ->
+            b.userPoolId(poolId)
+                .username("erin")
+                .messageAction(MessageActionType.SUPPRESS)
+                .userAttributes(
+                    attr("email", "erin@example.com"),
+                    attr("email_verified", "true"),
+                    attr("preferred_username", "e-rin")));
 
-    assertEquals("erin", cognito.adminGetUser(b -> b.userPoolId(poolId).username("erin@example.com")).username());
-    assertEquals("erin", cognito.adminGetUser(b -> b.userPoolId(poolId).username("e-rin")).username());
+    assertEquals(
+        "erin",
+        cognito.adminGetUser(b -> b.userPoolId(poolId).username("erin@example.com")).username());
+    assertEquals(
+        "erin", cognito.adminGetUser(b -> b.userPoolId(poolId).username("e-rin")).username());
   }
 
   @Test
   void whenAliasIsNotVerifiedThenItDoesNotFindTheUser() {
     String poolId = TestPools.builder().aliasAttributes("email").create(server);
-    cognito.adminCreateUser(b -> b.userPoolId(poolId).username("finn").messageAction(MessageActionType.SUPPRESS)
-        .userAttributes(attr("email", "finn@example.com")));
+    cognito.adminCreateUser(
+        b ->
+            b.userPoolId(poolId)
+                .username("finn")
+                .messageAction(MessageActionType.SUPPRESS)
+                .userAttributes(attr("email", "finn@example.com")));
 
-    assertThrows(UserNotFoundException.class,
+    assertThrows(
+        UserNotFoundException.class,
         () -> cognito.adminGetUser(b -> b.userPoolId(poolId).username("finn@example.com")));
   }
 
   private UserType create(String poolId, String username) {
-    return cognito.adminCreateUser(b -> b.userPoolId(poolId).username(username)
-        .messageAction(MessageActionType.SUPPRESS)).user();
+    return cognito
+        .adminCreateUser(
+            b -> b.userPoolId(poolId).username(username).messageAction(MessageActionType.SUPPRESS))
+        .user();
   }
 }

@@ -32,8 +32,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The JWKS and discovery documents over HTTP, and a token issued in-process verified by nimbus-jose-jwt against
- * the JWKS it finds through the discovery document, the way an API would.
+ * The JWKS and discovery documents over HTTP, and a token issued in-process verified by
+ * nimbus-jose-jwt against the JWKS it finds through the discovery document, the way an API would.
  */
 class WellKnownIT {
   @RegisterExtension static final LocalServerExtension server = new LocalServerExtension();
@@ -45,13 +45,16 @@ class WellKnownIT {
   }
 
   private static HttpResponse<String> get(String url) throws Exception {
-    return HTTP.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    return HTTP.send(
+        HttpRequest.newBuilder(URI.create(url)).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   @Test
   void whenDocumentsAreFetchedThenIssuerIsTheServersOwnUrlAndJwksHasOneRsaKey() throws Exception {
     String poolId = createPool();
-    HttpResponse<String> discovery = get(server.endpoint() + "/" + poolId + "/.well-known/openid-configuration");
+    HttpResponse<String> discovery =
+        get(server.endpoint() + "/" + poolId + "/.well-known/openid-configuration");
     assertEquals(200, discovery.statusCode());
     JsonNode doc = Json.read(discovery.body());
     String issuer = server.endpoint() + "/" + poolId;
@@ -60,7 +63,8 @@ class WellKnownIT {
 
     HttpResponse<String> jwks = get(doc.get("jwks_uri").asText());
     assertEquals(200, jwks.statusCode());
-    assertTrue(jwks.headers().firstValue("Content-Type").orElseThrow().startsWith("application/json"));
+    assertTrue(
+        jwks.headers().firstValue("Content-Type").orElseThrow().startsWith("application/json"));
     JsonNode key = Json.read(jwks.body()).get("keys").get(0);
     assertEquals("RSA", key.get("kty").asText());
     assertEquals("RS256", key.get("alg").asText());
@@ -75,20 +79,42 @@ class WellKnownIT {
     String issuer = tokens.issuers().issuer(poolId, server.endpoint());
     Instant now = Instant.now();
     UserPool pool = server.server().wiring().dependencies().pools().find(poolId).orElseThrow();
-    AppClient client = new AppClient(poolId, "wellknownclient0000000000a", "web", null, now, now, Map.of(), 1);
-    User user = new User(poolId, "alice", "6c1e3a50-0000-4000-8000-000000000001",
-        Map.of("sub", "6c1e3a50-0000-4000-8000-000000000001", "email", "alice@example.com"), true,
-        UserStatus.CONFIRMED, now, now, null, Map.of(), 1);
-    TokenIssuer.IssuedTokens issued = tokens.issuer().issue(
-        TokenGrant.signIn(pool, client, user, issuer, now, new SecureRandom()), Duration.ofHours(1),
-        Duration.ofHours(1));
+    AppClient client =
+        new AppClient(poolId, "wellknownclient0000000000a", "web", null, now, now, Map.of(), 1);
+    User user =
+        new User(
+            poolId,
+            "alice",
+            "6c1e3a50-0000-4000-8000-000000000001",
+            Map.of("sub", "6c1e3a50-0000-4000-8000-000000000001", "email", "alice@example.com"),
+            true,
+            UserStatus.CONFIRMED,
+            now,
+            now,
+            null,
+            Map.of(),
+            1);
+    TokenIssuer.IssuedTokens issued =
+        tokens
+            .issuer()
+            .issue(
+                TokenGrant.signIn(pool, client, user, issuer, now, new SecureRandom()),
+                Duration.ofHours(1),
+                Duration.ofHours(1));
 
-    String jwksUri = Json.read(get(issuer + "/.well-known/openid-configuration").body()).get("jwks_uri").asText();
+    String jwksUri =
+        Json.read(get(issuer + "/.well-known/openid-configuration").body())
+            .get("jwks_uri")
+            .asText();
     DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
-    processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256,
-        JWKSourceBuilder.create(URI.create(jwksUri).toURL()).retrying(false).build()));
-    processor.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(
-        new JWTClaimsSet.Builder().issuer(issuer).claim("token_use", "access").build(), Set.of("exp", "sub")));
+    processor.setJWSKeySelector(
+        new JWSVerificationKeySelector<>(
+            JWSAlgorithm.RS256,
+            JWKSourceBuilder.create(URI.create(jwksUri).toURL()).retrying(false).build()));
+    processor.setJWTClaimsSetVerifier(
+        new DefaultJWTClaimsVerifier<>(
+            new JWTClaimsSet.Builder().issuer(issuer).claim("token_use", "access").build(),
+            Set.of("exp", "sub")));
     JWTClaimsSet claims = processor.process(issued.accessToken(), null);
     assertEquals("alice", claims.getStringClaim("username"));
     assertEquals("wellknownclient0000000000a", claims.getStringClaim("client_id"));
@@ -97,7 +123,8 @@ class WellKnownIT {
   @Test
   void whenPoolIsUnknownThenBothDocumentsAre404() throws Exception {
     for (String doc : new String[] {"jwks.json", "openid-configuration"}) {
-      HttpResponse<String> response = get(server.endpoint() + "/us-east-1_Unknown1/.well-known/" + doc);
+      HttpResponse<String> response =
+          get(server.endpoint() + "/us-east-1_Unknown1/.well-known/" + doc);
       assertEquals(404, response.statusCode());
       assertEquals("ResourceNotFoundException", Json.read(response.body()).get("__type").asText());
     }

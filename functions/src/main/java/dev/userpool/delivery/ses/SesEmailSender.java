@@ -21,22 +21,27 @@ import software.amazon.awssdk.services.ses.model.SendEmailRequest;
  * Email through SES SendEmail, as the pool's EmailConfiguration says (sources §4.6):
  *
  * <ul>
- *   <li>{@code COGNITO_DEFAULT}: from the deployment's default sender ({@code USERPOOL_SES_FROM_ADDRESS}, with
- *       {@code USERPOOL_SES_SOURCE_ARN} when set) — Cognito's own {@code no-reply@verificationemail.com} is not
- *       ours to send from; a pool's SourceArn still names the identity, as Cognito allows.
- *   <li>{@code DEVELOPER}: {@code SourceArn} (its region is where SES is called), {@code From} (else the address
- *       of the SourceArn identity), {@code ReplyToEmailAddress}, {@code ConfigurationSet}.
+ *   <li>{@code COGNITO_DEFAULT}: from the deployment's default sender ({@code
+ *       USERPOOL_SES_FROM_ADDRESS}, with {@code USERPOOL_SES_SOURCE_ARN} when set) — Cognito's own
+ *       {@code no-reply@verificationemail.com} is not ours to send from; a pool's SourceArn still
+ *       names the identity, as Cognito allows.
+ *   <li>{@code DEVELOPER}: {@code SourceArn} (its region is where SES is called), {@code From}
+ *       (else the address of the SourceArn identity), {@code ReplyToEmailAddress}, {@code
+ *       ConfigurationSet}.
  * </ul>
  *
  * The body is sent as HTML, since Cognito's email templates may hold HTML.
  */
 public final class SesEmailSender implements MessageChannel {
-  /** Cognito's sender of COGNITO_DEFAULT emails; used only when the deployment configures no sender. */
-  static final String COGNITO_DEFAULT_FROM = "no-reply@verificationemail.com";
   /**
-   * Cognito's text at run time is not known (unconfirmed); at CreateUserPool it reports "Cognito received the
-   * following error from Amazon SES when attempting to send email: ..." with SES's text, which names the account's
-   * identity ARN, so SES's own text stays in the log here.
+   * Cognito's sender of COGNITO_DEFAULT emails; used only when the deployment configures no sender.
+   */
+  static final String COGNITO_DEFAULT_FROM = "no-reply@verificationemail.com";
+
+  /**
+   * Cognito's text at run time is not known (unconfirmed); at CreateUserPool it reports "Cognito
+   * received the following error from Amazon SES when attempting to send email: ..." with SES's
+   * text, which names the account's identity ARN, so SES's own text stays in the log here.
    */
   static final String IDENTITY_MESSAGE =
       "Cognito received the following error from Amazon SES when attempting to send email: the sending identity"
@@ -49,10 +54,14 @@ public final class SesEmailSender implements MessageChannel {
 
   /**
    * @param clients the SES client of a region
-   * @param defaultFrom the deployment's sender for COGNITO_DEFAULT pools; null for Cognito's address
+   * @param defaultFrom the deployment's sender for COGNITO_DEFAULT pools; null for Cognito's
+   *     address
    * @param defaultSourceArn the SES identity ARN that sender belongs to; null for none
    */
-  public SesEmailSender(Function<String, SesClient> clients, String defaultRegion, String defaultFrom,
+  public SesEmailSender(
+      Function<String, SesClient> clients,
+      String defaultRegion,
+      String defaultFrom,
       String defaultSourceArn) {
     this.clients = clients;
     this.defaultRegion = defaultRegion;
@@ -76,25 +85,30 @@ public final class SesEmailSender implements MessageChannel {
       String text = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorMessage();
       String detail = "SES SendEmail in " + region + " failed: " + code + " " + e.getMessage();
       if (identityRefused(code, text)) {
-        throw new DeliveryFailedException(detail, e, ErrorCode.INVALID_EMAIL_ROLE_ACCESS_POLICY, IDENTITY_MESSAGE);
+        throw new DeliveryFailedException(
+            detail, e, ErrorCode.INVALID_EMAIL_ROLE_ACCESS_POLICY, IDENTITY_MESSAGE);
       }
       throw new DeliveryFailedException(detail, e);
     } catch (SdkException e) {
-      throw new DeliveryFailedException("SES SendEmail in " + region + " failed: " + e.getMessage(), e);
+      throw new DeliveryFailedException(
+          "SES SendEmail in " + region + " failed: " + e.getMessage(), e);
     }
   }
 
   /**
-   * SES refused the sending identity: not verified (MessageRejected "Email address is not verified"), or its
-   * sending authorization does not allow us (AccessDenied). Cognito documents InvalidEmailRoleAccessPolicyException
-   * for exactly this ("an unverified email address or the identity policy isn't set on an email address that Amazon
-   * Cognito can access"); other refusals are CodeDeliveryFailureException.
+   * SES refused the sending identity: not verified (MessageRejected "Email address is not
+   * verified"), or its sending authorization does not allow us (AccessDenied). Cognito documents
+   * InvalidEmailRoleAccessPolicyException for exactly this ("an unverified email address or the
+   * identity policy isn't set on an email address that Amazon Cognito can access"); other refusals
+   * are CodeDeliveryFailureException.
    */
   static boolean identityRefused(String code, String text) {
     if ("AccessDenied".equals(code) || "AccessDeniedException".equals(code)) {
       return true;
     }
-    return "MessageRejected".equals(code) && text != null && text.toLowerCase(Locale.ROOT).contains("not verified");
+    return "MessageRejected".equals(code)
+        && text != null
+        && text.toLowerCase(Locale.ROOT).contains("not verified");
   }
 
   SendEmailRequest request(OutgoingMessage m) {
@@ -116,13 +130,15 @@ public final class SesEmailSender implements MessageChannel {
     if (from == null) {
       throw new DeliveryFailedException("the pool's EmailConfiguration names no sender", null);
     }
-    SendEmailRequest.Builder b = SendEmailRequest.builder()
-        .source(from)
-        .destination(Destination.builder().toAddresses(m.destination()).build())
-        .message(Message.builder()
-            .subject(utf8(m.subject()))
-            .body(Body.builder().html(utf8(m.body())).build())
-            .build());
+    SendEmailRequest.Builder b =
+        SendEmailRequest.builder()
+            .source(from)
+            .destination(Destination.builder().toAddresses(m.destination()).build())
+            .message(
+                Message.builder()
+                    .subject(utf8(m.subject()))
+                    .body(Body.builder().html(utf8(m.body())).build())
+                    .build());
     if (sourceArn != null) {
       b.sourceArn(sourceArn);
     }
@@ -150,7 +166,10 @@ public final class SesEmailSender implements MessageChannel {
     return defaultRegion;
   }
 
-  /** {@code arn:aws:ses:r:a:identity/jane@example.com} → {@code jane@example.com} (domain identities give none). */
+  /**
+   * {@code arn:aws:ses:r:a:identity/jane@example.com} → {@code jane@example.com} (domain identities
+   * give none).
+   */
   private static String identityOf(String sourceArn) {
     int slash = sourceArn.indexOf("identity/");
     if (slash < 0) {

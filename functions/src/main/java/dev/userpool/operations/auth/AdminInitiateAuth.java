@@ -11,7 +11,10 @@ import dev.userpool.protocol.Input;
 import dev.userpool.protocol.Operation;
 import dev.userpool.protocol.OperationContext;
 
-/** Cognito AdminInitiateAuth: the admin flows (ADMIN_USER_PASSWORD_AUTH, ADMIN_NO_SRP_AUTH) and the user flows, for a client of the given pool. */
+/**
+ * Cognito AdminInitiateAuth: the admin flows (ADMIN_USER_PASSWORD_AUTH, ADMIN_NO_SRP_AUTH) and the
+ * user flows, for a client of the given pool.
+ */
 public final class AdminInitiateAuth implements Operation {
   private final Lookups lookups;
   private final AuthFlows flows;
@@ -26,9 +29,11 @@ public final class AdminInitiateAuth implements Operation {
     UserPool pool = lookups.pool(in.string("UserPoolId"));
     AppClient client = lookups.client(pool.id(), in.string("ClientId"));
     SignInContext signIn =
-        new SignInContext(pool, client, in.stringMap("ClientMetadata"), true, ctx.now(), ctx.baseUrl())
+        new SignInContext(
+                pool, client, in.stringMap("ClientMetadata"), true, ctx.now(), ctx.baseUrl())
             .from(ctx.sourceIp());
     return AuthResponses.toJson(
-        flows.initiate(in.string("AuthFlow"), signIn, new Parameters(in.stringMap("AuthParameters"))));
+        flows.initiate(
+            in.string("AuthFlow"), signIn, new Parameters(in.stringMap("AuthParameters"))));
   }
 }

@@ -11,7 +11,10 @@ import dev.userpool.protocol.Input;
 import dev.userpool.protocol.Operation;
 import dev.userpool.protocol.OperationContext;
 
-/** Cognito AdminRespondToAuthChallenge: answers a challenge of AdminInitiateAuth (or InitiateAuth) for a client of the given pool. */
+/**
+ * Cognito AdminRespondToAuthChallenge: answers a challenge of AdminInitiateAuth (or InitiateAuth)
+ * for a client of the given pool.
+ */
 public final class AdminRespondToAuthChallenge implements Operation {
   private final Lookups lookups;
   private final AuthFlows flows;
@@ -26,9 +29,14 @@ public final class AdminRespondToAuthChallenge implements Operation {
     UserPool pool = lookups.pool(in.string("UserPoolId"));
     AppClient client = lookups.client(pool.id(), in.string("ClientId"));
     SignInContext signIn =
-        new SignInContext(pool, client, in.stringMap("ClientMetadata"), true, ctx.now(), ctx.baseUrl(), true)
+        new SignInContext(
+                pool, client, in.stringMap("ClientMetadata"), true, ctx.now(), ctx.baseUrl(), true)
             .from(ctx.sourceIp());
-    return AuthResponses.toJson(flows.respond(in.string("ChallengeName"), signIn,
-        new Parameters(in.stringMap("ChallengeResponses")), in.optString("Session").orElse(null)));
+    return AuthResponses.toJson(
+        flows.respond(
+            in.string("ChallengeName"),
+            signIn,
+            new Parameters(in.stringMap("ChallengeResponses")),
+            in.optString("Session").orElse(null)));
   }
 }

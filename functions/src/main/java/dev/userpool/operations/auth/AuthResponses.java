@@ -6,9 +6,9 @@ import dev.userpool.authflows.AuthResult;
 import dev.userpool.protocol.Json;
 
 /**
- * The wire form shared by (Admin)InitiateAuth and (Admin)RespondToAuthChallenge: ChallengeName, Session and
- * ChallengeParameters for a challenge; an empty ChallengeParameters and AuthenticationResult with TokenType Bearer
- * for tokens (sources §6.1).
+ * The wire form shared by (Admin)InitiateAuth and (Admin)RespondToAuthChallenge: ChallengeName,
+ * Session and ChallengeParameters for a challenge; an empty ChallengeParameters and
+ * AuthenticationResult with TokenType Bearer for tokens (sources §6.1).
  */
 final class AuthResponses {
   private AuthResponses() {}

@@ -18,10 +18,15 @@ public final class DirectoryAccounts implements UserAccounts {
     this.directory = directory;
   }
 
-  /** The username or an alias the pool signs in with; unlike admin lookups, not the sub (unless it is the username). */
+  /**
+   * The username or an alias the pool signs in with; unlike admin lookups, not the sub (unless it
+   * is the username).
+   */
   @Override
   public Optional<User> findForSignIn(UserPool pool, String name) {
-    return directory.find(pool, name).filter(u -> !name.equals(u.sub()) || name.equals(u.username()));
+    return directory
+        .find(pool, name)
+        .filter(u -> !name.equals(u.sub()) || name.equals(u.username()));
   }
 
   @Override

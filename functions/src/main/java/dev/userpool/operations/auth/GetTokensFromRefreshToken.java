@@ -17,11 +17,12 @@ import dev.userpool.protocol.OperationContext;
 import java.util.Optional;
 
 /**
- * Cognito GetTokensFromRefreshToken: new ID and access tokens for a refresh token of this client, and a successor
- * refresh token when the client rotates them (see {@link RefreshTokenExchange}). Works whether or not the client
- * allows REFRESH_TOKEN_AUTH. A client with secrets must send one of them in ClientSecret (NotAuthorizedException
- * otherwise; the first message is Cognito's for a missing SECRET_HASH, the second ours). ClientMetadata goes to Pre
- * Token Generation; DeviceKey must name the device a refresh token was issued on (ADR 0012).
+ * Cognito GetTokensFromRefreshToken: new ID and access tokens for a refresh token of this client,
+ * and a successor refresh token when the client rotates them (see {@link RefreshTokenExchange}).
+ * Works whether or not the client allows REFRESH_TOKEN_AUTH. A client with secrets must send one of
+ * them in ClientSecret (NotAuthorizedException otherwise; the first message is Cognito's for a
+ * missing SECRET_HASH, the second ours). ClientMetadata goes to Pre Token Generation; DeviceKey
+ * must name the device a refresh token was issued on (ADR 0012).
  */
 public final class GetTokensFromRefreshToken implements Operation {
   private final Lookups lookups;
@@ -40,15 +41,20 @@ public final class GetTokensFromRefreshToken implements Operation {
       Optional<String> secret = in.optString("ClientSecret");
       if (secret.isEmpty()) {
         throw ErrorCode.NOT_AUTHORIZED.exception(
-            "Client " + client.clientId() + " is configured for secret but secret was not received");
+            "Client "
+                + client.clientId()
+                + " is configured for secret but secret was not received");
       }
       if (!ClientSecretCheck.acceptsSecret(client, secret.get())) {
-        throw ErrorCode.NOT_AUTHORIZED.exception("Unable to verify secret for client " + client.clientId());
+        throw ErrorCode.NOT_AUTHORIZED.exception(
+            "Unable to verify secret for client " + client.clientId());
       }
     }
     SignInContext signIn =
-        new SignInContext(pool, client, in.stringMap("ClientMetadata"), false, ctx.now(), ctx.baseUrl());
-    AuthResult.Authenticated tokens = exchange.exchange(signIn, in.string("RefreshToken"), in.optString("DeviceKey"));
+        new SignInContext(
+            pool, client, in.stringMap("ClientMetadata"), false, ctx.now(), ctx.baseUrl());
+    AuthResult.Authenticated tokens =
+        exchange.exchange(signIn, in.string("RefreshToken"), in.optString("DeviceKey"));
     ObjectNode out = Json.object();
     ObjectNode result = out.putObject("AuthenticationResult");
     result.put("AccessToken", tokens.accessToken());

@@ -11,7 +11,10 @@ import dev.userpool.protocol.Input;
 import dev.userpool.protocol.Operation;
 import dev.userpool.protocol.OperationContext;
 
-/** Cognito InitiateAuth: starts USER_PASSWORD_AUTH, USER_SRP_AUTH or REFRESH_TOKEN(_AUTH) for a client id. */
+/**
+ * Cognito InitiateAuth: starts USER_PASSWORD_AUTH, USER_SRP_AUTH or REFRESH_TOKEN(_AUTH) for a
+ * client id.
+ */
 public final class InitiateAuth implements Operation {
   private final Lookups lookups;
   private final AuthFlows flows;
@@ -26,9 +29,11 @@ public final class InitiateAuth implements Operation {
     AppClient client = lookups.clientById(in.string("ClientId"));
     UserPool pool = lookups.pool(client.userPoolId());
     SignInContext signIn =
-        new SignInContext(pool, client, in.stringMap("ClientMetadata"), false, ctx.now(), ctx.baseUrl())
+        new SignInContext(
+                pool, client, in.stringMap("ClientMetadata"), false, ctx.now(), ctx.baseUrl())
             .from(ctx.sourceIp());
     return AuthResponses.toJson(
-        flows.initiate(in.string("AuthFlow"), signIn, new Parameters(in.stringMap("AuthParameters"))));
+        flows.initiate(
+            in.string("AuthFlow"), signIn, new Parameters(in.stringMap("AuthParameters"))));
   }
 }

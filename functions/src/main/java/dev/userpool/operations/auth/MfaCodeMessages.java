@@ -11,9 +11,10 @@ import dev.userpool.store.CodeStore;
 import dev.userpool.triggers.TriggerSource;
 
 /**
- * {@link MfaCodes} over the code sender and store: the code goes through CustomMessage_Authentication (with the
- * call's ClientMetadata), the pool's authentication texts and the user's channel; only its keyed hash is kept, one
- * per user (a new sign-in's code replaces the previous one). Wrong answers are counted by the challenge Session.
+ * {@link MfaCodes} over the code sender and store: the code goes through
+ * CustomMessage_Authentication (with the call's ClientMetadata), the pool's authentication texts
+ * and the user's channel; only its keyed hash is kept, one per user (a new sign-in's code replaces
+ * the previous one). Wrong answers are counted by the challenge Session.
  */
 public final class MfaCodeMessages implements MfaCodes {
   private final CodeSender sender;
@@ -27,9 +28,18 @@ public final class MfaCodeMessages implements MfaCodes {
   @Override
   public Sent send(SignInContext ctx, User user, String factor) {
     String attribute = factor.equals(PoolMfa.SMS_MFA) ? "phone_number" : "email";
-    CodeDelivery delivery = sender.sendAuthenticationCode(new CodeSender.Request(ctx.pool(), user,
-        VerificationCode.MFA, attribute, TriggerSource.CUSTOM_MESSAGE_AUTHENTICATION, ctx.client().clientId(),
-        ctx.clientMetadata(), 0, ctx.now()));
+    CodeDelivery delivery =
+        sender.sendAuthenticationCode(
+            new CodeSender.Request(
+                ctx.pool(),
+                user,
+                VerificationCode.MFA,
+                attribute,
+                TriggerSource.CUSTOM_MESSAGE_AUTHENTICATION,
+                ctx.client().clientId(),
+                ctx.clientMetadata(),
+                0,
+                ctx.now()));
     return new Sent(delivery.medium().name(), delivery.maskedDestination());
   }
 

@@ -11,12 +11,14 @@ import dev.userpool.operations.codes.CodeSender;
 import dev.userpool.triggers.TriggerSource;
 
 /**
- * {@link SignInCodes} over the code path every code takes: {@link CodeSender} (CustomMessage_Authentication with
- * the request's ClientMetadata, the pool's templates, SES/SNS or the outbox, the keyed hash stored with its expiry)
- * and {@link CodeCheck}. A wrong code counts; after three the code is refused until a new one is sent.
+ * {@link SignInCodes} over the code path every code takes: {@link CodeSender}
+ * (CustomMessage_Authentication with the request's ClientMetadata, the pool's templates, SES/SNS or
+ * the outbox, the keyed hash stored with its expiry) and {@link CodeCheck}. A wrong code counts;
+ * after three the code is refused until a new one is sent.
  */
 public final class OneTimeSignInCodes implements SignInCodes {
   static final int MAX_FAILURES = 3;
+
   /** Cognito's answer to a wrong sign-in or MFA code (commonly reported wording). */
   static final String MISMATCH = "Invalid code or auth state for the user.";
 
@@ -30,9 +32,19 @@ public final class OneTimeSignInCodes implements SignInCodes {
 
   @Override
   public String send(SignInContext ctx, User user, String attributeName) {
-    return sender.send(new CodeSender.Request(ctx.pool(), user, VerificationCode.signIn(attributeName),
-        attributeName, TriggerSource.CUSTOM_MESSAGE_AUTHENTICATION, ctx.client().clientId(), ctx.clientMetadata(),
-        0, ctx.now())).maskedDestination();
+    return sender
+        .send(
+            new CodeSender.Request(
+                ctx.pool(),
+                user,
+                VerificationCode.signIn(attributeName),
+                attributeName,
+                TriggerSource.CUSTOM_MESSAGE_AUTHENTICATION,
+                ctx.client().clientId(),
+                ctx.clientMetadata(),
+                0,
+                ctx.now()))
+        .maskedDestination();
   }
 
   @Override

@@ -14,19 +14,38 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Applies a Pre Token Generation answer to the claims of the ID and access tokens about to be signed.
+ * Applies a Pre Token Generation answer to the claims of the ID and access tokens about to be
+ * signed.
  *
- * <p>Claims no answer may add, override or suppress (DG "Pre token generation Lambda trigger": acr, amr, aud,
- * at_hash, auth_time, azp, cognito:username, exp, iat, identities, iss, jti, nbf, nonce, origin_jti, sub, token_use,
- * and developer-only {@code dev:} claims). Ours besides (guessed): the group claims, which change only through
- * groupOverrideDetails, and in the access token client_id, username and scope (scope changes only through
- * scopesToAdd/scopesToSuppress). A protected claim in an answer is skipped silently (unconfirmed: Cognito might
- * refuse the answer instead).
+ * <p>Claims no answer may add, override or suppress (DG "Pre token generation Lambda trigger": acr,
+ * amr, aud, at_hash, auth_time, azp, cognito:username, exp, iat, identities, iss, jti, nbf, nonce,
+ * origin_jti, sub, token_use, and developer-only {@code dev:} claims). Ours besides (guessed): the
+ * group claims, which change only through groupOverrideDetails, and in the access token client_id,
+ * username and scope (scope changes only through scopesToAdd/scopesToSuppress). A protected claim
+ * in an answer is skipped silently (unconfirmed: Cognito might refuse the answer instead).
  */
 final class PreTokenClaims {
-  static final Set<String> PROTECTED = Set.of("acr", "amr", "aud", "at_hash", "auth_time", "azp", "cognito:username",
-      "exp", "iat", "identities", "iss", "jti", "nbf", "nonce", "origin_jti", "sub", "token_use");
-  static final Set<String> GROUP_CLAIMS = Set.of("cognito:groups", "cognito:roles", "cognito:preferred_role");
+  static final Set<String> PROTECTED =
+      Set.of(
+          "acr",
+          "amr",
+          "aud",
+          "at_hash",
+          "auth_time",
+          "azp",
+          "cognito:username",
+          "exp",
+          "iat",
+          "identities",
+          "iss",
+          "jti",
+          "nbf",
+          "nonce",
+          "origin_jti",
+          "sub",
+          "token_use");
+  static final Set<String> GROUP_CLAIMS =
+      Set.of("cognito:groups", "cognito:roles", "cognito:preferred_role");
   static final Set<String> ACCESS_ONLY_PROTECTED = Set.of("client_id", "username", "scope");
 
   private PreTokenClaims() {}
@@ -34,14 +53,18 @@ final class PreTokenClaims {
   /** The groups the request's {@code groupConfiguration} reports: what the ID token says now. */
   static Groups current(ObjectNode idClaims) {
     JsonNode preferred = idClaims.get("cognito:preferred_role");
-    return new Groups(strings(idClaims.get("cognito:groups")), strings(idClaims.get("cognito:roles")),
+    return new Groups(
+        strings(idClaims.get("cognito:groups")),
+        strings(idClaims.get("cognito:roles")),
         preferred == null || preferred.isNull() ? null : preferred.asText());
   }
 
   /** The access token's scopes, for the V2 request's {@code scopes}. */
   static List<String> scopes(ObjectNode accessClaims) {
     JsonNode scope = accessClaims.get("scope");
-    return scope == null || scope.asText().isBlank() ? List.of() : Arrays.asList(scope.asText().split(" "));
+    return scope == null || scope.asText().isBlank()
+        ? List.of()
+        : Arrays.asList(scope.asText().split(" "));
   }
 
   static void apply(TokenOverrides o, ObjectNode idClaims, ObjectNode accessClaims) {
@@ -66,9 +89,9 @@ final class PreTokenClaims {
   }
 
   /**
-   * groupOverrideDetails replaces all three group claims of the ID token (an empty list or null role removes the
-   * claim) and cognito:groups of the access token, in V1 as in V2 (the access-token part observed for V1 in public
-   * reports, unconfirmed in the DG).
+   * groupOverrideDetails replaces all three group claims of the ID token (an empty list or null
+   * role removes the claim) and cognito:groups of the access token, in V1 as in V2 (the
+   * access-token part observed for V1 in public reports, unconfirmed in the DG).
    */
   private static void overrideGroups(Groups g, ObjectNode idClaims, ObjectNode accessClaims) {
     putList(idClaims, "cognito:groups", g.groupsToOverride());
@@ -82,11 +105,12 @@ final class PreTokenClaims {
   }
 
   private static void addOrOverride(ObjectNode claims, Map<String, Object> values, boolean access) {
-    values.forEach((name, value) -> {
-      if (modifiable(name, access)) {
-        claims.set(name, Json.MAPPER.valueToTree(value));
-      }
-    });
+    values.forEach(
+        (name, value) -> {
+          if (modifiable(name, access)) {
+            claims.set(name, Json.MAPPER.valueToTree(value));
+          }
+        });
   }
 
   private static void suppress(ObjectNode claims, List<String> names, boolean access) {
@@ -98,7 +122,9 @@ final class PreTokenClaims {
   }
 
   static boolean modifiable(String name, boolean access) {
-    return !PROTECTED.contains(name) && !GROUP_CLAIMS.contains(name) && !name.startsWith("dev:")
+    return !PROTECTED.contains(name)
+        && !GROUP_CLAIMS.contains(name)
+        && !name.startsWith("dev:")
         && !(access && ACCESS_ONLY_PROTECTED.contains(name));
   }
 

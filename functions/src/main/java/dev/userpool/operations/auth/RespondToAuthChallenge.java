@@ -26,9 +26,14 @@ public final class RespondToAuthChallenge implements Operation {
     AppClient client = lookups.clientById(in.string("ClientId"));
     UserPool pool = lookups.pool(client.userPoolId());
     SignInContext signIn =
-        new SignInContext(pool, client, in.stringMap("ClientMetadata"), false, ctx.now(), ctx.baseUrl(), true)
+        new SignInContext(
+                pool, client, in.stringMap("ClientMetadata"), false, ctx.now(), ctx.baseUrl(), true)
             .from(ctx.sourceIp());
-    return AuthResponses.toJson(flows.respond(in.string("ChallengeName"), signIn,
-        new Parameters(in.stringMap("ChallengeResponses")), in.optString("Session").orElse(null)));
+    return AuthResponses.toJson(
+        flows.respond(
+            in.string("ChallengeName"),
+            signIn,
+            new Parameters(in.stringMap("ChallengeResponses")),
+            in.optString("Session").orElse(null)));
   }
 }

@@ -14,14 +14,16 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The authentication triggers behind the sign-in flows: Pre and Post Authentication, Pre Token Generation (V1_0 and
- * V2_0/V3_0 answers) and User Migration at sign-in. A trigger the pool does not configure is skipped by {@link
- * Triggers}; a failing one throws Cognito's error ({@link Triggers#toCognito}).
+ * The authentication triggers behind the sign-in flows: Pre and Post Authentication, Pre Token
+ * Generation (V1_0 and V2_0/V3_0 answers) and User Migration at sign-in. A trigger the pool does
+ * not configure is skipped by {@link Triggers}; a failing one throws Cognito's error ({@link
+ * Triggers#toCognito}).
  *
- * <p>ClientMetadata goes where the API reference's ClientMetadata text says (sources §5.7): from (Admin)InitiateAuth
- * only to Pre Authentication and User Migration, and there as the event's {@code validationData} (their events
- * have no, or an empty, {@code clientMetadata}); from (Admin)RespondToAuthChallenge to Post Authentication and Pre
- * Token Generation as {@code clientMetadata}. Pre Authentication runs at the PASSWORD_VERIFIER step of SRP here, a
+ * <p>ClientMetadata goes where the API reference's ClientMetadata text says (sources §5.7): from
+ * (Admin)InitiateAuth only to Pre Authentication and User Migration, and there as the event's
+ * {@code validationData} (their events have no, or an empty, {@code clientMetadata}); from
+ * (Admin)RespondToAuthChallenge to Post Authentication and Pre Token Generation as {@code
+ * clientMetadata}. Pre Authentication runs at the PASSWORD_VERIFIER step of SRP here, a
  * RespondToAuthChallenge call, so it gets no ClientMetadata there.
  */
 public final class TriggerAuthenticationHooks implements AuthenticationHooks {
@@ -45,11 +47,18 @@ public final class TriggerAuthenticationHooks implements AuthenticationHooks {
   }
 
   @Override
-  public void beforeTokenGeneration(SignInContext ctx, User user, TokenGenerationSource source, ObjectNode idClaims,
+  public void beforeTokenGeneration(
+      SignInContext ctx,
+      User user,
+      TokenGenerationSource source,
+      ObjectNode idClaims,
       ObjectNode accessClaims) {
-    TokenOverrides overrides = triggers.preTokenGeneration(context(ctx, user, challengeMetadata(ctx)),
-        triggerSource(source), PreTokenClaims.current(idClaims),
-        PreTokenClaims.scopes(accessClaims));
+    TokenOverrides overrides =
+        triggers.preTokenGeneration(
+            context(ctx, user, challengeMetadata(ctx)),
+            triggerSource(source),
+            PreTokenClaims.current(idClaims),
+            PreTokenClaims.scopes(accessClaims));
     PreTokenClaims.apply(overrides, idClaims, accessClaims);
   }
 
@@ -69,8 +78,8 @@ public final class TriggerAuthenticationHooks implements AuthenticationHooks {
   }
 
   /**
-   * The event's userAttributes: the user's attributes as strings plus {@code cognito:user_status}, as AWS's sample
-   * events for these triggers show it (DG examples; unconfirmed for every source).
+   * The event's userAttributes: the user's attributes as strings plus {@code cognito:user_status},
+   * as AWS's sample events for these triggers show it (DG examples; unconfirmed for every source).
    */
   static Map<String, String> eventAttributes(User user) {
     Map<String, String> attributes = new LinkedHashMap<>(user.attributes());
@@ -78,12 +87,20 @@ public final class TriggerAuthenticationHooks implements AuthenticationHooks {
     return attributes;
   }
 
-  private static TriggerContext context(SignInContext ctx, User user, Map<String, String> clientMetadata) {
-    return new TriggerContext(ctx.pool(), ctx.client().clientId(), user.username(), eventAttributes(user),
+  private static TriggerContext context(
+      SignInContext ctx, User user, Map<String, String> clientMetadata) {
+    return new TriggerContext(
+        ctx.pool(),
+        ctx.client().clientId(),
+        user.username(),
+        eventAttributes(user),
         clientMetadata);
   }
 
-  /** InitiateAuth's ClientMetadata, delivered as validationData (null when the call answers a challenge). */
+  /**
+   * InitiateAuth's ClientMetadata, delivered as validationData (null when the call answers a
+   * challenge).
+   */
   private static Map<String, String> validationData(SignInContext ctx) {
     return ctx.challengeResponse() || ctx.clientMetadata().isEmpty() ? null : ctx.clientMetadata();
   }

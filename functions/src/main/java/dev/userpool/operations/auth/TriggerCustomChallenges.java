@@ -16,10 +16,10 @@ import java.util.Optional;
 
 /**
  * The custom authentication triggers behind CUSTOM_AUTH (DefineAuthChallenge_Authentication,
- * CreateAuthChallenge_Authentication, VerifyAuthChallengeResponse_Authentication). Their events carry the user's
- * attributes (none for a name that matches nobody, then {@code userNotFound=true}) and, as the API reference's
- * ClientMetadata text says (sources §5.7), the ClientMetadata of RespondToAuthChallenge only: InitiateAuth passes none
- * to Define and Create.
+ * CreateAuthChallenge_Authentication, VerifyAuthChallengeResponse_Authentication). Their events
+ * carry the user's attributes (none for a name that matches nobody, then {@code userNotFound=true})
+ * and, as the API reference's ClientMetadata text says (sources §5.7), the ClientMetadata of
+ * RespondToAuthChallenge only: InitiateAuth passes none to Define and Create.
  */
 public final class TriggerCustomChallenges implements CustomChallengeTriggers {
   private final Triggers triggers;
@@ -35,21 +35,25 @@ public final class TriggerCustomChallenges implements CustomChallengeTriggers {
 
   @Override
   public Optional<Decision> define(SignInContext ctx, Subject subject, List<Round> rounds) {
-    return triggers.defineAuthChallenge(context(ctx, subject), session(rounds), subject.userNotFound())
+    return triggers
+        .defineAuthChallenge(context(ctx, subject), session(rounds), subject.userNotFound())
         .map(TriggerCustomChallenges::decision);
   }
 
   @Override
-  public Optional<Challenge> create(SignInContext ctx, Subject subject, String challengeName, List<Round> rounds) {
-    return triggers.createAuthChallenge(context(ctx, subject), challengeName, session(rounds), subject.userNotFound())
+  public Optional<Challenge> create(
+      SignInContext ctx, Subject subject, String challengeName, List<Round> rounds) {
+    return triggers
+        .createAuthChallenge(
+            context(ctx, subject), challengeName, session(rounds), subject.userNotFound())
         .map(TriggerCustomChallenges::challenge);
   }
 
   @Override
-  public Optional<Boolean> verify(SignInContext ctx, Subject subject, Map<String, String> privateParameters,
-      String answer) {
-    return triggers.verifyAuthChallengeResponse(context(ctx, subject), privateParameters, answer,
-        subject.userNotFound());
+  public Optional<Boolean> verify(
+      SignInContext ctx, Subject subject, Map<String, String> privateParameters, String answer) {
+    return triggers.verifyAuthChallengeResponse(
+        context(ctx, subject), privateParameters, answer, subject.userNotFound());
   }
 
   private static Decision decision(DefineAuthChallengeResult r) {
@@ -57,33 +61,43 @@ public final class TriggerCustomChallenges implements CustomChallengeTriggers {
   }
 
   private static Challenge challenge(CreateAuthChallengeResult r) {
-    return new Challenge(withoutNulls(r.publicChallengeParameters()), withoutNulls(r.privateChallengeParameters()),
+    return new Challenge(
+        withoutNulls(r.publicChallengeParameters()),
+        withoutNulls(r.privateChallengeParameters()),
         r.challengeMetadata());
   }
 
   private static List<ChallengeResult> session(List<Round> rounds) {
     return rounds.stream()
-        .map(r -> new ChallengeResult(r.challengeName(), r.challengeResult(), r.challengeMetadata()))
+        .map(
+            r -> new ChallengeResult(r.challengeName(), r.challengeResult(), r.challengeMetadata()))
         .toList();
   }
 
   private static TriggerContext context(SignInContext ctx, Subject subject) {
-    Map<String, String> attributes = subject.userNotFound()
-        ? Map.of() : TriggerAuthenticationHooks.eventAttributes(subject.user());
+    Map<String, String> attributes =
+        subject.userNotFound()
+            ? Map.of()
+            : TriggerAuthenticationHooks.eventAttributes(subject.user());
     String userName = subject.userNotFound() ? subject.username() : subject.user().username();
     Map<String, String> clientMetadata =
         ctx.challengeResponse() && !ctx.clientMetadata().isEmpty() ? ctx.clientMetadata() : null;
-    return new TriggerContext(ctx.pool(), ctx.client().clientId(), userName, attributes, clientMetadata);
+    return new TriggerContext(
+        ctx.pool(), ctx.client().clientId(), userName, attributes, clientMetadata);
   }
 
-  /** A null value in a returned map means "not set" (the map types of ChallengeParameters hold strings). */
+  /**
+   * A null value in a returned map means "not set" (the map types of ChallengeParameters hold
+   * strings).
+   */
   private static Map<String, String> withoutNulls(Map<String, String> values) {
     Map<String, String> kept = new LinkedHashMap<>();
-    values.forEach((k, v) -> {
-      if (v != null) {
-        kept.put(k, v);
-      }
-    });
+    values.forEach(
+        (k, v) -> {
+          if (v != null) {
+            kept.put(k, v);
+          }
+        });
     return kept;
   }
 }

@@ -1,2 +1,5 @@
-/** Cognito's sign-in operations: thin shells that resolve the pool and client and hand over to the auth flows. */
+/**
+ * Cognito's sign-in operations: thin shells that resolve the pool and client and hand over to the
+ * auth flows.
+ */
 package dev.userpool.operations.auth;

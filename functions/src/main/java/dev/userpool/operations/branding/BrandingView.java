@@ -30,6 +30,7 @@ final class BrandingView {
 
   /** ResourceNotFoundException for an unknown style (message ours). */
   static RuntimeException notFound(String what) {
-    return ErrorCode.RESOURCE_NOT_FOUND.exception("Managed login branding " + what + " does not exist.");
+    return ErrorCode.RESOURCE_NOT_FOUND.exception(
+        "Managed login branding " + what + " does not exist.");
   }
 }

@@ -13,15 +13,17 @@ import dev.userpool.store.ManagedLoginBrandingStore;
 import java.security.SecureRandom;
 
 /**
- * Cognito CreateManagedLoginBranding: a style assigned to one app client ("Each style is linked to an app client
- * until you delete it"); a second style for the client is ManagedLoginBrandingExistsException (message ours).
+ * Cognito CreateManagedLoginBranding: a style assigned to one app client ("Each style is linked to
+ * an app client until you delete it"); a second style for the client is
+ * ManagedLoginBrandingExistsException (message ours).
  */
 public final class CreateManagedLoginBranding implements Operation {
   private final Lookups lookups;
   private final ManagedLoginBrandingStore brandings;
   private final SecureRandom random;
 
-  public CreateManagedLoginBranding(Lookups lookups, ManagedLoginBrandingStore brandings, SecureRandom random) {
+  public CreateManagedLoginBranding(
+      Lookups lookups, ManagedLoginBrandingStore brandings, SecureRandom random) {
     this.lookups = lookups;
     this.brandings = brandings;
     this.random = random;
@@ -33,8 +35,17 @@ public final class CreateManagedLoginBranding implements Operation {
     String clientId = lookups.client(poolId, in.string("ClientId")).clientId();
     BrandingContent content = BrandingContent.from(in);
     BrandingContent.requireStorable(content.settings(), content.assets());
-    ManagedLoginBranding created = new ManagedLoginBranding(poolId, Identifiers.sub(random), clientId,
-        content.useCognitoProvidedValues(), content.settings(), content.assets(), ctx.now(), ctx.now(), 0);
+    ManagedLoginBranding created =
+        new ManagedLoginBranding(
+            poolId,
+            Identifiers.sub(random),
+            clientId,
+            content.useCognitoProvidedValues(),
+            content.settings(),
+            content.assets(),
+            ctx.now(),
+            ctx.now(),
+            0);
     try {
       brandings.create(created);
     } catch (ClientSlotTakenException e) {

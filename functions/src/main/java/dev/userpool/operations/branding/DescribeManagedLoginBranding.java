@@ -21,6 +21,7 @@ public final class DescribeManagedLoginBranding implements Operation {
   public JsonNode handle(Input in, OperationContext ctx) {
     String poolId = lookups.pool(in.string("UserPoolId")).id();
     String id = in.string("ManagedLoginBrandingId");
-    return BrandingView.wrapped(brandings.find(poolId, id).orElseThrow(() -> BrandingView.notFound(id)));
+    return BrandingView.wrapped(
+        brandings.find(poolId, id).orElseThrow(() -> BrandingView.notFound(id)));
   }
 }

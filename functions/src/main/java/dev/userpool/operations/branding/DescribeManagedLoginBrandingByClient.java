@@ -12,7 +12,8 @@ public final class DescribeManagedLoginBrandingByClient implements Operation {
   private final Lookups lookups;
   private final ManagedLoginBrandingStore brandings;
 
-  public DescribeManagedLoginBrandingByClient(Lookups lookups, ManagedLoginBrandingStore brandings) {
+  public DescribeManagedLoginBrandingByClient(
+      Lookups lookups, ManagedLoginBrandingStore brandings) {
     this.lookups = lookups;
     this.brandings = brandings;
   }
@@ -21,7 +22,9 @@ public final class DescribeManagedLoginBrandingByClient implements Operation {
   public JsonNode handle(Input in, OperationContext ctx) {
     String poolId = lookups.pool(in.string("UserPoolId")).id();
     String clientId = lookups.client(poolId, in.string("ClientId")).clientId();
-    return BrandingView.wrapped(brandings.findByClient(poolId, clientId)
-        .orElseThrow(() -> BrandingView.notFound("for client " + clientId)));
+    return BrandingView.wrapped(
+        brandings
+            .findByClient(poolId, clientId)
+            .orElseThrow(() -> BrandingView.notFound("for client " + clientId)));
   }
 }

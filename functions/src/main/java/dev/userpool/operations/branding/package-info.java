@@ -1,2 +1,4 @@
-/** Managed login branding styles: Create, Describe(ByClient), Update and DeleteManagedLoginBranding. */
+/**
+ * Managed login branding styles: Create, Describe(ByClient), Update and DeleteManagedLoginBranding.
+ */
 package dev.userpool.operations.branding;

@@ -20,11 +20,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Cognito AddUserPoolClientSecret: a second secret for a confidential client, for rotation without downtime. Checks,
- * top-down: the pool and client exist (ResourceNotFoundException); the client is confidential — it already has a
- * secret (InvalidParameterException; message ours); it has fewer than two (LimitExceededException; message ours); a
- * custom ClientSecret is not one it already has (InvalidParameterException; message ours). The answer carries
- * ClientSecretValue only when Userpool generated the secret (API reference, ClientSecretDescriptorType).
+ * Cognito AddUserPoolClientSecret: a second secret for a confidential client, for rotation without
+ * downtime. Checks, top-down: the pool and client exist (ResourceNotFoundException); the client is
+ * confidential — it already has a secret (InvalidParameterException; message ours); it has fewer
+ * than two (LimitExceededException; message ours); a custom ClientSecret is not one it already has
+ * (InvalidParameterException; message ours). The answer carries ClientSecretValue only when
+ * Userpool generated the secret (API reference, ClientSecretDescriptorType).
  */
 public final class AddUserPoolClientSecret implements Operation {
   /** "Supports up to 2 active secrets per app client" (API reference). */
@@ -47,27 +48,35 @@ public final class AddUserPoolClientSecret implements Operation {
     boolean custom = in.has("ClientSecret");
     String value = in.optString("ClientSecret").orElseGet(() -> Identifiers.clientSecret(random));
     ClientSecret[] added = new ClientSecret[1];
-    Retries.onStaleWrite(() -> {
-      AppClient current = lookups.client(poolId, clientId);
-      if (!current.hasSecret()) {
-        throw ErrorCode.INVALID_PARAMETER.exception(
-            "Client " + clientId + " does not have a client secret; secrets can only be added to confidential"
-                + " clients.");
-      }
-      if (current.secrets().size() >= MAX_SECRETS) {
-        throw ErrorCode.LIMIT_EXCEEDED.exception(
-            "Client " + clientId + " already has " + MAX_SECRETS + " client secrets; delete one first.");
-      }
-      for (ClientSecret existing : current.secrets()) {
-        if (ConstantTime.equals(existing.value(), value)) {
-          throw ErrorCode.INVALID_PARAMETER.exception("The client secret already exists for client " + clientId + ".");
-        }
-      }
-      added[0] = newSecret(current, value, ctx.now());
-      List<ClientSecret> secrets = new ArrayList<>(current.secrets());
-      secrets.add(added[0]);
-      return clients.update(current.withSecrets(secrets));
-    });
+    Retries.onStaleWrite(
+        () -> {
+          AppClient current = lookups.client(poolId, clientId);
+          if (!current.hasSecret()) {
+            throw ErrorCode.INVALID_PARAMETER.exception(
+                "Client "
+                    + clientId
+                    + " does not have a client secret; secrets can only be added to confidential"
+                    + " clients.");
+          }
+          if (current.secrets().size() >= MAX_SECRETS) {
+            throw ErrorCode.LIMIT_EXCEEDED.exception(
+                "Client "
+                    + clientId
+                    + " already has "
+                    + MAX_SECRETS
+                    + " client secrets; delete one first.");
+          }
+          for (ClientSecret existing : current.secrets()) {
+            if (ConstantTime.equals(existing.value(), value)) {
+              throw ErrorCode.INVALID_PARAMETER.exception(
+                  "The client secret already exists for client " + clientId + ".");
+            }
+          }
+          added[0] = newSecret(current, value, ctx.now());
+          List<ClientSecret> secrets = new ArrayList<>(current.secrets());
+          secrets.add(added[0]);
+          return clients.update(current.withSecrets(secrets));
+        });
     ObjectNode descriptor = Json.object();
     descriptor.put("ClientSecretId", added[0].id());
     if (!custom) {
@@ -79,7 +88,10 @@ public final class AddUserPoolClientSecret implements Operation {
     return out;
   }
 
-  /** The new secret; its id is derived from its creation time, which moves on a millisecond if another has it. */
+  /**
+   * The new secret; its id is derived from its creation time, which moves on a millisecond if
+   * another has it.
+   */
   private static ClientSecret newSecret(AppClient client, String value, Instant now) {
     Instant created = now;
     while (true) {

@@ -12,34 +12,44 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Turns a Create/UpdateUserPoolClient request into the client's settings with Cognito's defaults. Update uses the
- * same path because Cognito resets omitted members to their defaults (model docs of UpdateUserPoolClient).
+ * Turns a Create/UpdateUserPoolClient request into the client's settings with Cognito's defaults.
+ * Update uses the same path because Cognito resets omitted members to their defaults (model docs of
+ * UpdateUserPoolClient).
  *
- * <p>What a minimal CreateUserPoolClient returns (observed AWS CLI output, 2023-08, quoted in a public repository;
- * same members in awscli/examples/cognito-idp/create-user-pool-client.rst): RefreshTokenValidity 30,
- * TokenValidityUnits {}, AllowedOAuthFlowsUserPoolClient false, EnableTokenRevocation true,
- * EnablePropagateAdditionalUserContextData false, AuthSessionValidity 3 — and no ExplicitAuthFlows,
- * PreventUserExistenceErrors or Access/IdTokenValidity. What omitted members mean when signing in is
- * {@link dev.userpool.authflows.ClientAuthSettings}'s job.
+ * <p>What a minimal CreateUserPoolClient returns (observed AWS CLI output, 2023-08, quoted in a
+ * public repository; same members in awscli/examples/cognito-idp/create-user-pool-client.rst):
+ * RefreshTokenValidity 30, TokenValidityUnits {}, AllowedOAuthFlowsUserPoolClient false,
+ * EnableTokenRevocation true, EnablePropagateAdditionalUserContextData false, AuthSessionValidity 3
+ * — and no ExplicitAuthFlows, PreventUserExistenceErrors or Access/IdTokenValidity. What omitted
+ * members mean when signing in is {@link dev.userpool.authflows.ClientAuthSettings}'s job.
  */
 public final class AppClientDefaults {
-  private static final Set<String> LEGACY_FLOWS = Set.of("ADMIN_NO_SRP_AUTH", "CUSTOM_AUTH_FLOW_ONLY",
-      "USER_PASSWORD_AUTH");
+  private static final Set<String> LEGACY_FLOWS =
+      Set.of("ADMIN_NO_SRP_AUTH", "CUSTOM_AUTH_FLOW_ONLY", "USER_PASSWORD_AUTH");
 
   /** Members copied as given when present, in UserPoolClientType order. */
-  private static final List<String> OPTIONAL_LISTS = List.of("ReadAttributes", "WriteAttributes",
-      "ExplicitAuthFlows", "SupportedIdentityProviders", "CallbackURLs", "LogoutURLs");
+  private static final List<String> OPTIONAL_LISTS =
+      List.of(
+          "ReadAttributes",
+          "WriteAttributes",
+          "ExplicitAuthFlows",
+          "SupportedIdentityProviders",
+          "CallbackURLs",
+          "LogoutURLs");
 
   private AppClientDefaults() {}
 
   /** The client's settings; {@code creating} only changes the wording of messages. */
-  public static Map<String, Object> from(Input in, UserPool pool, boolean hasSecret, boolean creating) {
+  public static Map<String, Object> from(
+      Input in, UserPool pool, boolean hasSecret, boolean creating) {
     Map<String, Object> s = new LinkedHashMap<>();
     int refresh = in.optInt("RefreshTokenValidity").orElse(0);
     s.put("RefreshTokenValidity", refresh == 0 ? TokenValidity.DEFAULT_REFRESH_DAYS : refresh);
     in.optInt("AccessTokenValidity").ifPresent(v -> s.put("AccessTokenValidity", v));
     in.optInt("IdTokenValidity").ifPresent(v -> s.put("IdTokenValidity", v));
-    s.put("TokenValidityUnits", in.optNode("TokenValidityUnits").map(Json::toMap).orElseGet(LinkedHashMap::new));
+    s.put(
+        "TokenValidityUnits",
+        in.optNode("TokenValidityUnits").map(Json::toMap).orElseGet(LinkedHashMap::new));
     for (String member : OPTIONAL_LISTS) {
       if (in.has(member)) {
         s.put(member, in.strings(member));
@@ -52,11 +62,16 @@ public final class AppClientDefaults {
     if (in.has("AllowedOAuthScopes")) {
       s.put("AllowedOAuthScopes", in.strings("AllowedOAuthScopes"));
     }
-    s.put("AllowedOAuthFlowsUserPoolClient", in.optBoolean("AllowedOAuthFlowsUserPoolClient").orElse(false));
-    in.optNode("AnalyticsConfiguration").ifPresent(n -> s.put("AnalyticsConfiguration", Json.toMap(n)));
-    in.optString("PreventUserExistenceErrors").ifPresent(v -> s.put("PreventUserExistenceErrors", v));
+    s.put(
+        "AllowedOAuthFlowsUserPoolClient",
+        in.optBoolean("AllowedOAuthFlowsUserPoolClient").orElse(false));
+    in.optNode("AnalyticsConfiguration")
+        .ifPresent(n -> s.put("AnalyticsConfiguration", Json.toMap(n)));
+    in.optString("PreventUserExistenceErrors")
+        .ifPresent(v -> s.put("PreventUserExistenceErrors", v));
     s.put("EnableTokenRevocation", in.optBoolean("EnableTokenRevocation").orElse(true));
-    s.put("EnablePropagateAdditionalUserContextData",
+    s.put(
+        "EnablePropagateAdditionalUserContextData",
         in.optBoolean("EnablePropagateAdditionalUserContextData").orElse(false));
     s.put("AuthSessionValidity", in.optInt("AuthSessionValidity").orElse(3));
     s.put("RefreshTokenRotation", refreshTokenRotation(in));
@@ -69,18 +84,19 @@ public final class AppClientDefaults {
     return s;
   }
 
-
-
   /**
-   * RefreshTokenRotation with RetryGracePeriodSeconds filled in; without one a client shows {Feature: DISABLED,
-   * RetryGracePeriodSeconds: 0}, as Cognito returns it for every client (hashicorp/terraform-provider-aws#45646,
-   * #47374: the provider had to tolerate that default object on create, read and update).
+   * RefreshTokenRotation with RetryGracePeriodSeconds filled in; without one a client shows
+   * {Feature: DISABLED, RetryGracePeriodSeconds: 0}, as Cognito returns it for every client
+   * (hashicorp/terraform-provider-aws#45646, #47374: the provider had to tolerate that default
+   * object on create, read and update).
    */
   private static Map<String, Object> refreshTokenRotation(Input in) {
     Map<String, Object> rotation = new LinkedHashMap<>();
     JsonNode given = in.optNode("RefreshTokenRotation").orElse(null);
     rotation.put("Feature", given == null ? "DISABLED" : given.path("Feature").asText("DISABLED"));
-    rotation.put("RetryGracePeriodSeconds", given == null ? 0 : given.path("RetryGracePeriodSeconds").asInt(0));
+    rotation.put(
+        "RetryGracePeriodSeconds",
+        given == null ? 0 : given.path("RetryGracePeriodSeconds").asInt(0));
     return rotation;
   }
 
@@ -94,7 +110,8 @@ public final class AppClientDefaults {
     }
   }
 
-  private static void checkAttributes(UserPool pool, List<String> names, String kind, boolean creating) {
+  private static void checkAttributes(
+      UserPool pool, List<String> names, String kind, boolean creating) {
     if (names.isEmpty()) {
       return;
     }
@@ -104,9 +121,14 @@ public final class AppClientDefaults {
     }
     for (String name : names) {
       if (!known.contains(name) || name.equals("sub") && kind.equals("write")) {
-        // Cognito's text as commonly reported ("Invalid write attributes specified while creating a client")
-        throw ErrorCode.INVALID_PARAMETER.exception("Invalid " + kind + " attributes specified while "
-            + (creating ? "creating" : "updating") + " a client");
+        // Cognito's text as commonly reported ("Invalid write attributes specified while creating a
+        // client")
+        throw ErrorCode.INVALID_PARAMETER.exception(
+            "Invalid "
+                + kind
+                + " attributes specified while "
+                + (creating ? "creating" : "updating")
+                + " a client");
       }
     }
   }
@@ -136,7 +158,8 @@ public final class AppClientDefaults {
     Object defaultRedirect = s.get("DefaultRedirectURI");
     if (defaultRedirect != null && !callbacks.contains(defaultRedirect.toString())) {
       // wording guessed
-      throw ErrorCode.INVALID_PARAMETER.exception("DefaultRedirectURI must be one of the CallbackURLs.");
+      throw ErrorCode.INVALID_PARAMETER.exception(
+          "DefaultRedirectURI must be one of the CallbackURLs.");
     }
   }
 }

@@ -14,14 +14,20 @@ import dev.userpool.store.AppClientStore;
 import dev.userpool.store.ResourceServerStore;
 import java.security.SecureRandom;
 
-/** Cognito CreateUserPoolClient: a client with Cognito's defaults, and a secret when GenerateSecret is true. */
+/**
+ * Cognito CreateUserPoolClient: a client with Cognito's defaults, and a secret when GenerateSecret
+ * is true.
+ */
 public final class CreateUserPoolClient implements Operation {
   private final Lookups lookups;
   private final AppClientStore clients;
   private final ResourceServerStore resourceServers;
   private final SecureRandom random;
 
-  public CreateUserPoolClient(Lookups lookups, AppClientStore clients, ResourceServerStore resourceServers,
+  public CreateUserPoolClient(
+      Lookups lookups,
+      AppClientStore clients,
+      ResourceServerStore resourceServers,
       SecureRandom random) {
     this.lookups = lookups;
     this.clients = clients;
@@ -33,13 +39,22 @@ public final class CreateUserPoolClient implements Operation {
   public JsonNode handle(Input in, OperationContext ctx) {
     UserPool pool = lookups.pool(in.string("UserPoolId"));
     boolean withSecret = in.optBoolean("GenerateSecret").orElse(false) || in.has("ClientSecret");
-    String secret = withSecret
-        ? in.optString("ClientSecret").orElseGet(() -> Identifiers.clientSecret(random))
-        : null;
+    String secret =
+        withSecret
+            ? in.optString("ClientSecret").orElseGet(() -> Identifiers.clientSecret(random))
+            : null;
     var settings = AppClientDefaults.from(in, pool, withSecret, true);
     OAuthClientSettings.check(settings, pool.id(), resourceServers);
-    AppClient client = new AppClient(pool.id(), Identifiers.clientId(random), in.string("ClientName"), secret,
-        ctx.now(), ctx.now(), settings, 0);
+    AppClient client =
+        new AppClient(
+            pool.id(),
+            Identifiers.clientId(random),
+            in.string("ClientName"),
+            secret,
+            ctx.now(),
+            ctx.now(),
+            settings,
+            0);
     clients.create(client);
     ObjectNode out = Json.object();
     out.set("UserPoolClient", AppClientView.full(client));

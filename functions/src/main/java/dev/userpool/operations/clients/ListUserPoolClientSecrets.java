@@ -12,8 +12,9 @@ import dev.userpool.protocol.Operation;
 import dev.userpool.protocol.OperationContext;
 
 /**
- * Cognito ListUserPoolClientSecrets: the ids and creation dates of a client's secrets, oldest first, never their
- * values, and no NextToken — there are at most two (API reference). A public client has none: an empty list.
+ * Cognito ListUserPoolClientSecrets: the ids and creation dates of a client's secrets, oldest
+ * first, never their values, and no NextToken — there are at most two (API reference). A public
+ * client has none: an empty list.
  */
 public final class ListUserPoolClientSecrets implements Operation {
   private final Lookups lookups;
@@ -24,7 +25,8 @@ public final class ListUserPoolClientSecrets implements Operation {
 
   @Override
   public JsonNode handle(Input in, OperationContext ctx) {
-    AppClient client = lookups.client(lookups.pool(in.string("UserPoolId")).id(), in.string("ClientId"));
+    AppClient client =
+        lookups.client(lookups.pool(in.string("UserPoolId")).id(), in.string("ClientId"));
     ObjectNode out = Json.object();
     ArrayNode list = out.putArray("ClientSecrets");
     for (ClientSecret secret : client.secrets()) {

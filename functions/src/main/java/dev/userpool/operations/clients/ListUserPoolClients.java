@@ -12,7 +12,10 @@ import dev.userpool.protocol.Operation;
 import dev.userpool.protocol.OperationContext;
 import dev.userpool.store.AppClientStore;
 
-/** Cognito ListUserPoolClients: {ClientId, UserPoolId, ClientName} items, MaxResults (1–60, default 60). */
+/**
+ * Cognito ListUserPoolClients: {ClientId, UserPoolId, ClientName} items, MaxResults (1–60, default
+ * 60).
+ */
 public final class ListUserPoolClients implements Operation {
   private final Lookups lookups;
   private final AppClientStore clients;
@@ -26,7 +29,8 @@ public final class ListUserPoolClients implements Operation {
   public JsonNode handle(Input in, OperationContext ctx) {
     String poolId = lookups.pool(in.string("UserPoolId")).id();
     Page<AppClient> page =
-        clients.list(poolId, in.optInt("MaxResults").orElse(60), in.optString("NextToken").orElse(null));
+        clients.list(
+            poolId, in.optInt("MaxResults").orElse(60), in.optString("NextToken").orElse(null));
     ObjectNode out = Json.object();
     ArrayNode items = out.putArray("UserPoolClients");
     page.items().forEach(c -> items.add(AppClientView.summary(c)));

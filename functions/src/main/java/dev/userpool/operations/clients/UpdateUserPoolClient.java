@@ -14,15 +14,16 @@ import dev.userpool.store.AppClientStore;
 import dev.userpool.store.ResourceServerStore;
 
 /**
- * Cognito UpdateUserPoolClient. Members the request omits return to their defaults, as in Cognito; the name
- * (when omitted) and the secret stay.
+ * Cognito UpdateUserPoolClient. Members the request omits return to their defaults, as in Cognito;
+ * the name (when omitted) and the secret stay.
  */
 public final class UpdateUserPoolClient implements Operation {
   private final Lookups lookups;
   private final AppClientStore clients;
   private final ResourceServerStore resourceServers;
 
-  public UpdateUserPoolClient(Lookups lookups, AppClientStore clients, ResourceServerStore resourceServers) {
+  public UpdateUserPoolClient(
+      Lookups lookups, AppClientStore clients, ResourceServerStore resourceServers) {
     this.lookups = lookups;
     this.clients = clients;
     this.resourceServers = resourceServers;
@@ -32,13 +33,16 @@ public final class UpdateUserPoolClient implements Operation {
   public JsonNode handle(Input in, OperationContext ctx) {
     UserPool pool = lookups.pool(in.string("UserPoolId"));
     String clientId = in.string("ClientId");
-    AppClient saved = Retries.onStaleWrite(() -> {
-      AppClient current = lookups.client(pool.id(), clientId);
-      var settings = AppClientDefaults.from(in, pool, current.hasSecret(), false);
-      OAuthClientSettings.check(settings, pool.id(), resourceServers);
-      return clients.update(current.withSettings(in.stringOr("ClientName", current.clientName()), settings,
-          ctx.now()));
-    });
+    AppClient saved =
+        Retries.onStaleWrite(
+            () -> {
+              AppClient current = lookups.client(pool.id(), clientId);
+              var settings = AppClientDefaults.from(in, pool, current.hasSecret(), false);
+              OAuthClientSettings.check(settings, pool.id(), resourceServers);
+              return clients.update(
+                  current.withSettings(
+                      in.stringOr("ClientName", current.clientName()), settings, ctx.now()));
+            });
     ObjectNode out = Json.object();
     out.set("UserPoolClient", AppClientView.full(saved));
     return out;

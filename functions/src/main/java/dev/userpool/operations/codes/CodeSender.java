@@ -1,5 +1,6 @@
 package dev.userpool.operations.codes;
 
+import dev.userpool.config.Limits;
 import dev.userpool.delivery.Delivery;
 import dev.userpool.delivery.DeliveryMedium;
 import dev.userpool.delivery.OutgoingMessage;
@@ -9,7 +10,6 @@ import dev.userpool.domain.User;
 import dev.userpool.domain.UserPool;
 import dev.userpool.domain.VerificationCode;
 import dev.userpool.errors.ErrorCode;
-import dev.userpool.config.Limits;
 import dev.userpool.operations.users.UserDirectory;
 import dev.userpool.store.CodeStore;
 import dev.userpool.store.StaleWriteException;
@@ -29,16 +29,19 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Issues a code: six digits from a CSPRNG, the pool's CustomMessage trigger (with the caller's ClientMetadata where
- * Cognito passes it), the pool's templates for what the trigger leaves alone, delivery, and only then the code's
- * hash in the store (replacing the previous code for the purpose). A failed delivery therefore leaves the earlier
- * code, if any, as it was and no new code that was never delivered.
+ * Issues a code: six digits from a CSPRNG, the pool's CustomMessage trigger (with the caller's
+ * ClientMetadata where Cognito passes it), the pool's templates for what the trigger leaves alone,
+ * delivery, and only then the code's hash in the store (replacing the previous code for the
+ * purpose). A failed delivery therefore leaves the earlier code, if any, as it was and no new code
+ * that was never delivered.
  */
 public final class CodeSender {
   /** Cognito's limits on CustomMessage answers (sources §5.4). */
   static final int MAX_EMAIL = 20_000;
+
   static final int MAX_SMS = 140;
   static final int MAX_SUBJECT = 140;
+
   /** Attempts at storing a delivered code when the user keeps changing meanwhile. */
   private static final int MAX_STORE_ATTEMPTS = 16;
 
@@ -49,8 +52,16 @@ public final class CodeSender {
   private final Triggers triggers;
   private final SecureRandom random;
 
-  /** {@code codesPerHour}: the deployment's quota ({@code Limits#codesPerHour}), for requests that have one. */
-  public CodeSender(CodeStore codes, UserStore users, int codesPerHour, Delivery delivery, Triggers triggers,
+  /**
+   * {@code codesPerHour}: the deployment's quota ({@code Limits#codesPerHour}), for requests that
+   * have one.
+   */
+  public CodeSender(
+      CodeStore codes,
+      UserStore users,
+      int codesPerHour,
+      Delivery delivery,
+      Triggers triggers,
       SecureRandom random) {
     this.codes = codes;
     this.users = users;
@@ -66,17 +77,45 @@ public final class CodeSender {
    * @param attributeName {@code email} or {@code phone_number}: where it goes
    * @param clientId the app client of the call, null for admin calls
    * @param clientMetadata passed to CustomMessage; null where Cognito does not pass it
-   * @param sendsPerHour Cognito's quota of codes of this purpose per user and hour (LimitExceededException beyond),
-   *     which the deployment's {@code codesPerHour} replaces; 0 = this kind of code has no quota
-   * @param destination where the code goes; null for the user's current value of {@code attributeName} (a pending
-   *     value, see {@code PendingAttributes}, is passed explicitly)
+   * @param sendsPerHour Cognito's quota of codes of this purpose per user and hour
+   *     (LimitExceededException beyond), which the deployment's {@code codesPerHour} replaces; 0 =
+   *     this kind of code has no quota
+   * @param destination where the code goes; null for the user's current value of {@code
+   *     attributeName} (a pending value, see {@code PendingAttributes}, is passed explicitly)
    */
-  public record Request(UserPool pool, User user, String purpose, String attributeName, TriggerSource source,
-      String clientId, Map<String, String> clientMetadata, int sendsPerHour, Instant now, String destination) {
+  public record Request(
+      UserPool pool,
+      User user,
+      String purpose,
+      String attributeName,
+      TriggerSource source,
+      String clientId,
+      Map<String, String> clientMetadata,
+      int sendsPerHour,
+      Instant now,
+      String destination) {
 
-    public Request(UserPool pool, User user, String purpose, String attributeName, TriggerSource source,
-        String clientId, Map<String, String> clientMetadata, int sendsPerHour, Instant now) {
-      this(pool, user, purpose, attributeName, source, clientId, clientMetadata, sendsPerHour, now, null);
+    public Request(
+        UserPool pool,
+        User user,
+        String purpose,
+        String attributeName,
+        TriggerSource source,
+        String clientId,
+        Map<String, String> clientMetadata,
+        int sendsPerHour,
+        Instant now) {
+      this(
+          pool,
+          user,
+          purpose,
+          attributeName,
+          source,
+          clientId,
+          clientMetadata,
+          sendsPerHour,
+          now,
+          null);
     }
 
     String target() {
@@ -85,12 +124,17 @@ public final class CodeSender {
   }
 
   /**
-   * An AdminCreateUser invitation: the temporary password in place of a code, to each of {@code attributeNames}
-   * (the DesiredDeliveryMediums the user has a value for), with InviteMessageTemplate and one
-   * CustomMessage_AdminCreateUser call. Nothing is stored.
+   * An AdminCreateUser invitation: the temporary password in place of a code, to each of {@code
+   * attributeNames} (the DesiredDeliveryMediums the user has a value for), with
+   * InviteMessageTemplate and one CustomMessage_AdminCreateUser call. Nothing is stored.
    */
-  public record Invitation(UserPool pool, User user, String temporaryPassword, List<String> attributeNames,
-      Map<String, String> clientMetadata, Instant now) {}
+  public record Invitation(
+      UserPool pool,
+      User user,
+      String temporaryPassword,
+      List<String> attributeNames,
+      Map<String, String> clientMetadata,
+      Instant now) {}
 
   public CodeDelivery send(Request r) {
     return send(r, Templates.verification(r.pool().view()));
@@ -110,35 +154,63 @@ public final class CodeSender {
     }
     SendWindow window = SendWindow.of(r.user(), r.purpose(), r.now());
     if (Limits.reached(window.sends(), r.sendsPerHour() == 0 ? 0 : codesPerHour)) {
-      throw ErrorCode.LIMIT_EXCEEDED.exception("Attempt limit exceeded, please try after some time.");
+      throw ErrorCode.LIMIT_EXCEEDED.exception(
+          "Attempt limit exceeded, please try after some time.");
     }
 
     String code = String.format(Locale.ROOT, "%06d", random.nextInt(1_000_000));
-    Templates.Texts texts = texts(templates, customMessage(r.pool(), r.user(), r.clientId(),
-        r.clientMetadata(), r.source()), s, medium, false);
-    OutgoingMessage message = new OutgoingMessage(r.pool().id(), r.user().username(), medium, destination,
-        r.attributeName(), r.source().wireName(),
-        medium == DeliveryMedium.EMAIL ? Templates.fill(texts.emailSubject(), code, r.user().username()) : null,
-        Templates.fill(texts.body(medium), code, r.user().username()), code, r.clientMetadata(),
-        map(s.get("EmailConfiguration")), map(s.get("SmsConfiguration")), r.now());
+    Templates.Texts texts =
+        texts(
+            templates,
+            customMessage(r.pool(), r.user(), r.clientId(), r.clientMetadata(), r.source()),
+            s,
+            medium,
+            false);
+    OutgoingMessage message =
+        new OutgoingMessage(
+            r.pool().id(),
+            r.user().username(),
+            medium,
+            destination,
+            r.attributeName(),
+            r.source().wireName(),
+            medium == DeliveryMedium.EMAIL
+                ? Templates.fill(texts.emailSubject(), code, r.user().username())
+                : null,
+            Templates.fill(texts.body(medium), code, r.user().username()),
+            code,
+            r.clientMetadata(),
+            map(s.get("EmailConfiguration")),
+            map(s.get("SmsConfiguration")),
+            r.now());
     delivery.send(message);
     store(r, destination, code);
     return CodeDelivery.of(r.attributeName(), destination);
   }
 
   /**
-   * Stores the delivered code and counts it on the user, in one batch. If the user changed since it was read,
-   * the count is made again on the stored user (the code went out, so it is stored in any case).
+   * Stores the delivered code and counts it on the user, in one batch. If the user changed since it
+   * was read, the count is made again on the stored user (the code went out, so it is stored in any
+   * case).
    */
   private void store(Request r, String destination, String code) {
     User before = r.user();
     for (int attempt = 1; ; attempt++) {
       SendWindow window = SendWindow.of(before, r.purpose(), r.now()).plusOne();
-      VerificationCode issued = VerificationCode.issue(r.pool().id(), before.sub(), r.purpose(), destination,
-          window.sends(), window.start(), r.now());
-      User after = before.withExtensions(window.recordedOn(before, r.purpose()), before.lastModifiedDate());
+      VerificationCode issued =
+          VerificationCode.issue(
+              r.pool().id(),
+              before.sub(),
+              r.purpose(),
+              destination,
+              window.sends(),
+              window.start(),
+              r.now());
+      User after =
+          before.withExtensions(window.recordedOn(before, r.purpose()), before.lastModifiedDate());
       try {
-        codes.save(issued, code, new UserWrite(before, after, UserDirectory.keys(r.pool(), before)));
+        codes.save(
+            issued, code, new UserWrite(before, after, UserDirectory.keys(r.pool(), before)));
         return;
       } catch (StaleWriteException changed) {
         Optional<User> current = users.findBySub(r.pool().id(), before.sub());
@@ -152,8 +224,9 @@ public final class CodeSender {
   }
 
   /**
-   * Sends the invitation to every attribute of {@code i.attributeNames()}, in order; returns where it went. A
-   * failed send stops there (CodeDeliveryFailureException); the caller undoes what it did.
+   * Sends the invitation to every attribute of {@code i.attributeNames()}, in order; returns where
+   * it went. A failed send stops there (CodeDeliveryFailureException); the caller undoes what it
+   * did.
    */
   public List<CodeDelivery> invite(Invitation i) {
     PoolSettings s = i.pool().view();
@@ -161,50 +234,95 @@ public final class CodeSender {
     if (i.attributeNames().isEmpty()) {
       return sent;
     }
-    CustomMessageResult custom = customMessage(i.pool(), i.user(), null, i.clientMetadata(),
-        TriggerSource.CUSTOM_MESSAGE_ADMIN_CREATE_USER);
+    CustomMessageResult custom =
+        customMessage(
+            i.pool(),
+            i.user(),
+            null,
+            i.clientMetadata(),
+            TriggerSource.CUSTOM_MESSAGE_ADMIN_CREATE_USER);
     for (String attribute : i.attributeNames()) {
       DeliveryMedium medium = DeliveryMedium.forAttribute(attribute);
       String destination = i.user().attribute(attribute);
       Templates.Texts texts = texts(Templates.invitation(s), custom, s, medium, true);
       String username = i.user().username();
-      delivery.send(new OutgoingMessage(i.pool().id(), username, medium, destination, attribute,
-          TriggerSource.CUSTOM_MESSAGE_ADMIN_CREATE_USER.wireName(),
-          medium == DeliveryMedium.EMAIL ? Templates.fill(texts.emailSubject(), i.temporaryPassword(), username)
-              : null,
-          Templates.fill(texts.body(medium), i.temporaryPassword(), username), i.temporaryPassword(),
-          i.clientMetadata(), map(s.get("EmailConfiguration")), map(s.get("SmsConfiguration")), i.now()));
+      delivery.send(
+          new OutgoingMessage(
+              i.pool().id(),
+              username,
+              medium,
+              destination,
+              attribute,
+              TriggerSource.CUSTOM_MESSAGE_ADMIN_CREATE_USER.wireName(),
+              medium == DeliveryMedium.EMAIL
+                  ? Templates.fill(texts.emailSubject(), i.temporaryPassword(), username)
+                  : null,
+              Templates.fill(texts.body(medium), i.temporaryPassword(), username),
+              i.temporaryPassword(),
+              i.clientMetadata(),
+              map(s.get("EmailConfiguration")),
+              map(s.get("SmsConfiguration")),
+              i.now()));
       sent.add(CodeDelivery.of(attribute, destination));
     }
     return sent;
   }
 
-  /** Logs an invitation or code that is not sent because the user has no value for {@code attributeName}. */
-  public void notSent(UserPool pool, User user, String attributeName, TriggerSource source, String reason) {
-    delivery.notSent(pool.id(), user.username(), DeliveryMedium.forAttribute(attributeName), source.wireName(),
+  /**
+   * Logs an invitation or code that is not sent because the user has no value for {@code
+   * attributeName}.
+   */
+  public void notSent(
+      UserPool pool, User user, String attributeName, TriggerSource source, String reason) {
+    delivery.notSent(
+        pool.id(),
+        user.username(),
+        DeliveryMedium.forAttribute(attributeName),
+        source.wireName(),
         reason);
   }
 
-  private CustomMessageResult customMessage(UserPool pool, User user, String clientId,
-      Map<String, String> clientMetadata, TriggerSource source) {
+  private CustomMessageResult customMessage(
+      UserPool pool,
+      User user,
+      String clientId,
+      Map<String, String> clientMetadata,
+      TriggerSource source) {
     return triggers.customMessage(
-        new TriggerContext(pool, clientId, user.username(), eventAttributes(user), clientMetadata), source);
+        new TriggerContext(pool, clientId, user.username(), eventAttributes(user), clientMetadata),
+        source);
   }
 
-  /** The pool's templates, with what the CustomMessage trigger answered in their place where it may. */
-  private static Templates.Texts texts(Templates.Texts pool, CustomMessageResult custom, PoolSettings s,
-      DeliveryMedium medium, boolean invite) {
-    boolean cognitoDefault = !"DEVELOPER".equals(map(s.get("EmailConfiguration")).get("EmailSendingAccount"));
-    if (medium == DeliveryMedium.EMAIL && cognitoDefault
+  /**
+   * The pool's templates, with what the CustomMessage trigger answered in their place where it may.
+   */
+  private static Templates.Texts texts(
+      Templates.Texts pool,
+      CustomMessageResult custom,
+      PoolSettings s,
+      DeliveryMedium medium,
+      boolean invite) {
+    boolean cognitoDefault =
+        !"DEVELOPER".equals(map(s.get("EmailConfiguration")).get("EmailSendingAccount"));
+    if (medium == DeliveryMedium.EMAIL
+        && cognitoDefault
         && (custom.emailMessage() != null || custom.emailSubject() != null)) {
-      // DG: custom email texts need EmailSendingAccount DEVELOPER; Cognito answers this for the trigger.
+      // DG: custom email texts need EmailSendingAccount DEVELOPER; Cognito answers this for the
+      // trigger.
       throw ErrorCode.INVALID_LAMBDA_RESPONSE.exception("Unrecognizable lambda output");
     }
-    // A text without the code placeholder or past Cognito's limits keeps the template (unconfirmed behaviour).
+    // A text without the code placeholder or past Cognito's limits keeps the template (unconfirmed
+    // behaviour).
     return new Templates.Texts(
-        usable(custom.emailSubject(), MAX_SUBJECT, false) ? custom.emailSubject() : pool.emailSubject(),
-        usable(custom.emailMessage(), MAX_EMAIL, true, invite) ? custom.emailMessage() : pool.emailMessage(),
-        usable(custom.smsMessage(), MAX_SMS, true, invite) ? custom.smsMessage() : pool.smsMessage());
+        usable(custom.emailSubject(), MAX_SUBJECT, false)
+            ? custom.emailSubject()
+            : pool.emailSubject(),
+        usable(custom.emailMessage(), MAX_EMAIL, true, invite)
+            ? custom.emailMessage()
+            : pool.emailMessage(),
+        usable(custom.smsMessage(), MAX_SMS, true, invite)
+            ? custom.smsMessage()
+            : pool.smsMessage());
   }
 
   /** Invitation texts must also carry the username placeholder (sources §5.4). */
@@ -213,7 +331,10 @@ public final class CodeSender {
   }
 
   private static boolean usable(String text, int max, boolean needsCode) {
-    return text != null && !text.isEmpty() && text.length() <= max && (!needsCode || text.contains(Templates.CODE));
+    return text != null
+        && !text.isEmpty()
+        && text.length() <= max
+        && (!needsCode || text.contains(Templates.CODE));
   }
 
   /** The user's attributes as trigger events carry them, with {@code cognito:user_status}. */

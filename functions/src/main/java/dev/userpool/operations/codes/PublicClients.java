@@ -9,8 +9,9 @@ import dev.userpool.operations.Lookups;
 import java.util.Optional;
 
 /**
- * The start of every public (ClientId-addressed) code operation: the client and its pool, the SecretHash for clients
- * with a secret (sources §7.2), and the client's PreventUserExistenceErrors (sources §8.3).
+ * The start of every public (ClientId-addressed) code operation: the client and its pool, the
+ * SecretHash for clients with a secret (sources §7.2), and the client's PreventUserExistenceErrors
+ * (sources §8.3).
  */
 public final class PublicClients {
   private final Lookups lookups;
@@ -32,12 +33,14 @@ public final class PublicClients {
     UserPool pool = lookups.pool(client.userPoolId());
     if (client.hasSecret()) {
       if (secretHash.isEmpty()) {
-        // Seen for SignUp in public code that matches on it; sign-in flows word it differently (SecretHashCheck).
+        // Seen for SignUp in public code that matches on it; sign-in flows word it differently
+        // (SecretHashCheck).
         throw ErrorCode.NOT_AUTHORIZED.exception(
             "Client " + clientId + " is configured for secret but secret was not received");
       }
       if (!ClientSecretCheck.acceptsSecretHash(client, username, secretHash.get())) {
-        throw ErrorCode.NOT_AUTHORIZED.exception("Unable to verify secret hash for client " + clientId);
+        throw ErrorCode.NOT_AUTHORIZED.exception(
+            "Unable to verify secret hash for client " + clientId);
       }
     }
     return new Call(client, pool);

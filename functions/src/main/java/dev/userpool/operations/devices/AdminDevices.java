@@ -6,7 +6,10 @@ import dev.userpool.operations.Lookups;
 import dev.userpool.operations.users.UserDirectory;
 import dev.userpool.protocol.Input;
 
-/** The user an Admin* device operation names: UserPoolId and Username (or an alias), as other admin operations. */
+/**
+ * The user an Admin* device operation names: UserPoolId and Username (or an alias), as other admin
+ * operations.
+ */
 public final class AdminDevices {
   private final Lookups lookups;
   private final UserDirectory users;

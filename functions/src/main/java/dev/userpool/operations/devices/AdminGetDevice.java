@@ -22,7 +22,9 @@ public final class AdminGetDevice implements Operation {
   public JsonNode handle(Input in, OperationContext ctx) {
     User user = admin.user(in);
     ObjectNode out = Json.object();
-    out.set("Device", DeviceView.deviceType(devices.require(user, in.string("DeviceKey"), d -> true), user, ctx));
+    out.set(
+        "Device",
+        DeviceView.deviceType(devices.require(user, in.string("DeviceKey"), d -> true), user, ctx));
     return out;
   }
 }

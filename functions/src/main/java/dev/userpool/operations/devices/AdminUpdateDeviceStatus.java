@@ -7,7 +7,10 @@ import dev.userpool.protocol.Json;
 import dev.userpool.protocol.Operation;
 import dev.userpool.protocol.OperationContext;
 
-/** Cognito AdminUpdateDeviceStatus: marks a confirmed device of the user remembered or not_remembered. */
+/**
+ * Cognito AdminUpdateDeviceStatus: marks a confirmed device of the user remembered or
+ * not_remembered.
+ */
 public final class AdminUpdateDeviceStatus implements Operation {
   private final AdminDevices admin;
   private final UserDevices devices;
@@ -21,9 +24,10 @@ public final class AdminUpdateDeviceStatus implements Operation {
   public JsonNode handle(Input in, OperationContext ctx) {
     User user = admin.user(in);
     String deviceKey = in.string("DeviceKey");
-    in.optString("DeviceRememberedStatus").ifPresentOrElse(
-        status -> devices.update(user, deviceKey, d -> d.withStatus(status, ctx.now())),
-        () -> devices.require(user, deviceKey, d -> true));
+    in.optString("DeviceRememberedStatus")
+        .ifPresentOrElse(
+            status -> devices.update(user, deviceKey, d -> d.withStatus(status, ctx.now())),
+            () -> devices.require(user, deviceKey, d -> true));
     return Json.object();
   }
 }

@@ -18,14 +18,15 @@ import java.util.Base64;
 import java.util.HexFormat;
 
 /**
- * Cognito ConfirmDevice: the signed-in user registers the device a sign-in handed out in NewDeviceMetadata, with
- * the device's SRP salt and verifier (DeviceSecretVerifierConfig, base64 as amazon-cognito-identity-js sends them;
- * stored as hex) and its name. The device becomes remembered, or not_remembered with UserConfirmationNecessary=true
- * when the pool's DeviceOnlyRememberedOnUserPrompt leaves the choice to the user (API reference).
+ * Cognito ConfirmDevice: the signed-in user registers the device a sign-in handed out in
+ * NewDeviceMetadata, with the device's SRP salt and verifier (DeviceSecretVerifierConfig, base64 as
+ * amazon-cognito-identity-js sends them; stored as hex) and its name. The device becomes
+ * remembered, or not_remembered with UserConfirmationNecessary=true when the pool's
+ * DeviceOnlyRememberedOnUserPrompt leaves the choice to the user (API reference).
  *
- * <p>Guessed: a key the user was not given is ResourceNotFoundException "Device does not exist."; a device confirmed
- * before is DeviceKeyExistsException (its verifier is never replaced); a missing or malformed verifier config is
- * InvalidParameterException.
+ * <p>Guessed: a key the user was not given is ResourceNotFoundException "Device does not exist."; a
+ * device confirmed before is DeviceKeyExistsException (its verifier is never replaced); a missing
+ * or malformed verifier config is InvalidParameterException.
  */
 public final class ConfirmDevice implements Operation {
   private final AccessTokens tokens;
@@ -50,15 +51,21 @@ public final class ConfirmDevice implements Operation {
     String name = in.optString("DeviceName").orElse(null);
     boolean onPrompt = DeviceTracking.rememberedOnlyOnPrompt(signedIn.pool());
     String status = onPrompt ? Device.NOT_REMEMBERED : Device.REMEMBERED;
-    Device device = devices.store().find(signedIn.pool().id(), signedIn.user().sub(), deviceKey)
-        .orElseThrow(DeviceTracking::notFound);
+    Device device =
+        devices
+            .store()
+            .find(signedIn.pool().id(), signedIn.user().sub(), deviceKey)
+            .orElseThrow(DeviceTracking::notFound);
     if (device.confirmed()) {
       throw ErrorCode.DEVICE_KEY_EXISTS.exception("Device key already exists."); // wording guessed
     }
     try {
-      devices.store().update(device, device.confirmedWith(saltHex, verifierHex, name, status, ctx.now()));
+      devices
+          .store()
+          .update(device, device.confirmedWith(saltHex, verifierHex, name, status, ctx.now()));
     } catch (StaleWriteException e) {
-      throw ErrorCode.DEVICE_KEY_EXISTS.exception("Device key already exists."); // confirmed concurrently
+      throw ErrorCode.DEVICE_KEY_EXISTS.exception(
+          "Device key already exists."); // confirmed concurrently
     }
     ObjectNode out = Json.object();
     out.put("UserConfirmationNecessary", onPrompt);
@@ -82,6 +89,7 @@ public final class ConfirmDevice implements Operation {
   }
 
   private static RuntimeException invalidConfig() {
-    return ErrorCode.INVALID_PARAMETER.exception("Invalid device secret verifier config."); // wording guessed
+    return ErrorCode.INVALID_PARAMETER.exception(
+        "Invalid device secret verifier config."); // wording guessed
   }
 }

@@ -8,10 +8,11 @@ import dev.userpool.protocol.Json;
 import dev.userpool.protocol.OperationContext;
 
 /**
- * DeviceType as Cognito returns it (CLI examples of get-device and admin-list-devices): DeviceKey, the dates (epoch
- * seconds), and DeviceAttributes device_status (valid), device_name, dev:device_arn, dev:device_owner
- * ({@code <username>.<poolId>}), last_ip_used, dev:device_remembered_status and dev:device_sdk (the SDK is not
- * recorded here, so the placeholder Cognito itself shows for unknown SDKs). Attributes without a value are left out.
+ * DeviceType as Cognito returns it (CLI examples of get-device and admin-list-devices): DeviceKey,
+ * the dates (epoch seconds), and DeviceAttributes device_status (valid), device_name,
+ * dev:device_arn, dev:device_owner ({@code <username>.<poolId>}), last_ip_used,
+ * dev:device_remembered_status and dev:device_sdk (the SDK is not recorded here, so the placeholder
+ * Cognito itself shows for unknown SDKs). Attributes without a value are left out.
  */
 final class DeviceView {
   static final String UNKNOWN_SDK = "aws-sdk-unknown-unknown";
@@ -26,8 +27,17 @@ final class DeviceView {
     attribute(attributes, "device_name", d.name());
     String ownerId = owner.username() + "." + d.poolId();
     String region = d.poolId().substring(0, d.poolId().indexOf('_'));
-    attribute(attributes, "dev:device_arn", "arn:aws:cognito-idp:" + region + ":" + ctx.accountId() + ":owner/"
-        + ownerId + "/device/" + d.deviceKey());
+    attribute(
+        attributes,
+        "dev:device_arn",
+        "arn:aws:cognito-idp:"
+            + region
+            + ":"
+            + ctx.accountId()
+            + ":owner/"
+            + ownerId
+            + "/device/"
+            + d.deviceKey());
     attribute(attributes, "dev:device_owner", ownerId);
     attribute(attributes, "last_ip_used", d.lastIp());
     attribute(attributes, "dev:device_remembered_status", d.rememberedStatus());

@@ -10,8 +10,8 @@ import dev.userpool.protocol.Operation;
 import dev.userpool.protocol.OperationContext;
 
 /**
- * Cognito ForgetDevice: the signed-in user's device is deleted; its next sign-in is a new device. A key the user
- * does not have (or forgot before) is ResourceNotFoundException.
+ * Cognito ForgetDevice: the signed-in user's device is deleted; its next sign-in is a new device. A
+ * key the user does not have (or forgot before) is ResourceNotFoundException.
  */
 public final class ForgetDevice implements Operation {
   private final AccessTokens tokens;

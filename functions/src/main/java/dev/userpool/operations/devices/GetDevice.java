@@ -10,7 +10,10 @@ import dev.userpool.protocol.Json;
 import dev.userpool.protocol.Operation;
 import dev.userpool.protocol.OperationContext;
 
-/** Cognito GetDevice: one remembered device of the signed-in user (see {@link UserDevices} for what is visible). */
+/**
+ * Cognito GetDevice: one remembered device of the signed-in user (see {@link UserDevices} for what
+ * is visible).
+ */
 public final class GetDevice implements Operation {
   private final AccessTokens tokens;
   private final UserDevices devices;

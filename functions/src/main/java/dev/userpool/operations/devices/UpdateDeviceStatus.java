@@ -9,8 +9,9 @@ import dev.userpool.protocol.Operation;
 import dev.userpool.protocol.OperationContext;
 
 /**
- * Cognito UpdateDeviceStatus: the signed-in user marks a confirmed device remembered or not_remembered (the model
- * validates the value); without DeviceRememberedStatus nothing changes (guessed).
+ * Cognito UpdateDeviceStatus: the signed-in user marks a confirmed device remembered or
+ * not_remembered (the model validates the value); without DeviceRememberedStatus nothing changes
+ * (guessed).
  */
 public final class UpdateDeviceStatus implements Operation {
   private final AccessTokens tokens;
@@ -25,9 +26,11 @@ public final class UpdateDeviceStatus implements Operation {
   public JsonNode handle(Input in, OperationContext ctx) {
     SignedInUser signedIn = tokens.requireValid(in.string("AccessToken"));
     String deviceKey = in.string("DeviceKey");
-    in.optString("DeviceRememberedStatus").ifPresentOrElse(
-        status -> devices.update(signedIn.user(), deviceKey, d -> d.withStatus(status, ctx.now())),
-        () -> devices.require(signedIn.user(), deviceKey, d -> true));
+    in.optString("DeviceRememberedStatus")
+        .ifPresentOrElse(
+            status ->
+                devices.update(signedIn.user(), deviceKey, d -> d.withStatus(status, ctx.now())),
+            () -> devices.require(signedIn.user(), deviceKey, d -> true));
     return Json.object();
   }
 }

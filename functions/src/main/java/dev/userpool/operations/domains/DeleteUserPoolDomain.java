@@ -13,7 +13,10 @@ import dev.userpool.store.DomainStore;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Cognito DeleteUserPoolDomain: releases the name and removes it from the pool's Domain / CustomDomain. */
+/**
+ * Cognito DeleteUserPoolDomain: releases the name and removes it from the pool's Domain /
+ * CustomDomain.
+ */
 public final class DeleteUserPoolDomain implements Operation {
   private final Lookups lookups;
   private final DomainStore domains;
@@ -26,14 +29,15 @@ public final class DeleteUserPoolDomain implements Operation {
   @Override
   public JsonNode handle(Input in, OperationContext ctx) {
     lookups.pool(in.string("UserPoolId"));
-    Retries.onStaleWrite(() -> {
-      UserPool pool = lookups.pool(in.string("UserPoolId"));
-      PoolDomain domain = PoolDomains.ofPool(domains, pool, in.string("Domain"));
-      Map<String, Object> settings = new LinkedHashMap<>(pool.settings());
-      settings.remove(domain.poolMember());
-      domains.delete(domain, pool, pool.withSettings(settings, ctx.now()));
-      return null;
-    });
+    Retries.onStaleWrite(
+        () -> {
+          UserPool pool = lookups.pool(in.string("UserPoolId"));
+          PoolDomain domain = PoolDomains.ofPool(domains, pool, in.string("Domain"));
+          Map<String, Object> settings = new LinkedHashMap<>(pool.settings());
+          settings.remove(domain.poolMember());
+          domains.delete(domain, pool, pool.withSettings(settings, ctx.now()));
+          return null;
+        });
     return Json.object();
   }
 }

@@ -13,7 +13,10 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
-/** What the domain operations share: finding a pool's domain and rendering it as Cognito's DomainDescriptionType. */
+/**
+ * What the domain operations share: finding a pool's domain and rendering it as Cognito's
+ * DomainDescriptionType.
+ */
 final class PoolDomains {
   private static final DateTimeFormatter VERSION =
       DateTimeFormatter.ofPattern("yyyyMMddHHmmss", Locale.ROOT).withZone(ZoneOffset.UTC);
@@ -21,22 +24,27 @@ final class PoolDomains {
   private PoolDomains() {}
 
   /**
-   * The domain when it belongs to {@code pool}; else InvalidParameterException "No such domain or user pool
-   * exists." (the text Cognito answers DeleteUserPoolDomain for an unknown domain, commonly reported; used for
-   * UpdateUserPoolDomain too, unconfirmed).
+   * The domain when it belongs to {@code pool}; else InvalidParameterException "No such domain or
+   * user pool exists." (the text Cognito answers DeleteUserPoolDomain for an unknown domain,
+   * commonly reported; used for UpdateUserPoolDomain too, unconfirmed).
    */
   static PoolDomain ofPool(DomainStore domains, UserPool pool, String domain) {
-    return domains.find(domain).filter(d -> d.userPoolId().equals(pool.id()))
-        .orElseThrow(() -> ErrorCode.INVALID_PARAMETER.exception("No such domain or user pool exists."));
+    return domains
+        .find(domain)
+        .filter(d -> d.userPoolId().equals(pool.id()))
+        .orElseThrow(
+            () -> ErrorCode.INVALID_PARAMETER.exception("No such domain or user pool exists."));
   }
 
   /**
-   * A stable CloudFront-style host name for a custom domain. A self-hosted deployment has no CloudFront
-   * distribution per domain; clients (Terraform, CDK) only read the member, so it is derived from the name.
+   * A stable CloudFront-style host name for a custom domain. A self-hosted deployment has no
+   * CloudFront distribution per domain; clients (Terraform, CDK) only read the member, so it is
+   * derived from the name.
    */
   static String cloudFrontDomain(String domain) {
     try {
-      byte[] hash = MessageDigest.getInstance("SHA-256").digest(domain.getBytes(StandardCharsets.UTF_8));
+      byte[] hash =
+          MessageDigest.getInstance("SHA-256").digest(domain.getBytes(StandardCharsets.UTF_8));
       StringBuilder out = new StringBuilder("d");
       for (int i = 0; i < 13; i++) {
         out.append("abcdefghijklmnopqrstuvwxyz0123456789".charAt((hash[i] & 0xff) % 36));

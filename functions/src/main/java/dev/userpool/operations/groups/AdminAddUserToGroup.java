@@ -12,24 +12,25 @@ import dev.userpool.protocol.Json;
 import dev.userpool.protocol.Operation;
 import dev.userpool.protocol.OperationContext;
 import dev.userpool.store.GroupStore;
-import dev.userpool.store.UserGroupsSource;
 import dev.userpool.store.StaleWriteException;
+import dev.userpool.store.UserGroupsSource;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Cognito AdminAddUserToGroup: idempotent (adding a member again succeeds); a user may belong to at most
- * {@link #MAX_GROUPS_PER_USER} groups (sources §9.2). The group is checked before the user, as moto does (Cognito's
- * order when both are missing is unconfirmed).
+ * Cognito AdminAddUserToGroup: idempotent (adding a member again succeeds); a user may belong to at
+ * most {@link #MAX_GROUPS_PER_USER} groups (sources §9.2). The group is checked before the user, as
+ * moto does (Cognito's order when both are missing is unconfirmed).
  */
 public final class AdminAddUserToGroup implements Operation {
   /** Groups per user (sources §9.2). */
   public static final int MAX_GROUPS_PER_USER = 100;
 
   /**
-   * Every add rewrites its group (see GroupStore#addMember), so concurrent adds to one group (a PostConfirmation
-   * trigger adding each new user to "users") conflict often: more attempts than {@code Retries} gives.
+   * Every add rewrites its group (see GroupStore#addMember), so concurrent adds to one group (a
+   * PostConfirmation trigger adding each new user to "users") conflict often: more attempts than
+   * {@code Retries} gives.
    */
   private static final int MAX_ATTEMPTS = 64;
 
@@ -49,7 +50,8 @@ public final class AdminAddUserToGroup implements Operation {
     String groupName = in.string("GroupName");
     GroupView.require(groups, pool.id(), groupName);
     User user = users.require(pool, in.string("Username"));
-    List<String> current = groups.groupNamesOf(pool.id(), user.sub(), MAX_GROUPS_PER_USER, null).items();
+    List<String> current =
+        groups.groupNamesOf(pool.id(), user.sub(), MAX_GROUPS_PER_USER, null).items();
     if (current.contains(groupName)) {
       return Json.object();
     }
@@ -60,14 +62,18 @@ public final class AdminAddUserToGroup implements Operation {
     }
     if (UserGroupsSource.inNoGroup(user)) {
       // Unmark first: a membership must never exist while sign-in may skip reading memberships.
-      users.update(pool, user, u -> {
-        Map<String, Object> ext = new LinkedHashMap<>(u.extensions());
-        ext.remove(UserGroupsSource.IN_NO_GROUP);
-        return u.withExtensions(ext, u.lastModifiedDate());
-      });
+      users.update(
+          pool,
+          user,
+          u -> {
+            Map<String, Object> ext = new LinkedHashMap<>(u.extensions());
+            ext.remove(UserGroupsSource.IN_NO_GROUP);
+            return u.withExtensions(ext, u.lastModifiedDate());
+          });
     }
     for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-      Group group = GroupView.require(groups, pool.id(), groupName); // re-read: the write checks its version
+      Group group =
+          GroupView.require(groups, pool.id(), groupName); // re-read: the write checks its version
       try {
         groups.addMember(group, user.sub());
         return Json.object();

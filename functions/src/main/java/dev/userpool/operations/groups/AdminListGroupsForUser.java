@@ -15,8 +15,8 @@ import dev.userpool.protocol.OperationContext;
 import dev.userpool.store.GroupStore;
 
 /**
- * Cognito AdminListGroupsForUser: the user's groups in name order (Cognito's order unconfirmed), Limit and
- * NextToken.
+ * Cognito AdminListGroupsForUser: the user's groups in name order (Cognito's order unconfirmed),
+ * Limit and NextToken.
  */
 public final class AdminListGroupsForUser implements Operation {
   private final Lookups lookups;
@@ -33,8 +33,9 @@ public final class AdminListGroupsForUser implements Operation {
   public JsonNode handle(Input in, OperationContext ctx) {
     UserPool pool = lookups.pool(in.string("UserPoolId"));
     User user = users.require(pool, in.string("Username"));
-    Page<String> page = groups.groupNamesOf(pool.id(), user.sub(), GroupView.limit(in),
-        in.optString("NextToken").orElse(null));
+    Page<String> page =
+        groups.groupNamesOf(
+            pool.id(), user.sub(), GroupView.limit(in), in.optString("NextToken").orElse(null));
     ObjectNode out = Json.object();
     ArrayNode list = out.putArray("Groups");
     for (String name : page.items()) {

@@ -11,9 +11,10 @@ import dev.userpool.protocol.OperationContext;
 import dev.userpool.store.GroupStore;
 
 /**
- * Cognito CreateGroup: a new group with optional Description, RoleArn and Precedence (the model checks Precedence
- * ≥ 0 and the RoleArn pattern). At most {@link #MAX_GROUPS_PER_POOL} groups per pool (sources §9.2). The limit is
- * checked by counting before the write, so two concurrent creations at the limit may both succeed.
+ * Cognito CreateGroup: a new group with optional Description, RoleArn and Precedence (the model
+ * checks Precedence ≥ 0 and the RoleArn pattern). At most {@link #MAX_GROUPS_PER_POOL} groups per
+ * pool (sources §9.2). The limit is checked by counting before the write, so two concurrent
+ * creations at the limit may both succeed.
  */
 public final class CreateGroup implements Operation {
   /** Groups per user pool (sources §9.2). */
@@ -36,8 +37,16 @@ public final class CreateGroup implements Operation {
   @Override
   public JsonNode handle(Input in, OperationContext ctx) {
     UserPool pool = lookups.pool(in.string("UserPoolId"));
-    Group group = new Group(pool.id(), in.string("GroupName"), in.optString("Description").orElse(null),
-        in.optString("RoleArn").orElse(null), in.optInt("Precedence").orElse(null), ctx.now(), ctx.now(), 0);
+    Group group =
+        new Group(
+            pool.id(),
+            in.string("GroupName"),
+            in.optString("Description").orElse(null),
+            in.optString("RoleArn").orElse(null),
+            in.optInt("Precedence").orElse(null),
+            ctx.now(),
+            ctx.now(),
+            0);
     if (groups.find(pool.id(), group.name()).isPresent()) {
       throw groupExists();
     }
@@ -53,8 +62,8 @@ public final class CreateGroup implements Operation {
   }
 
   /**
-   * GroupExistsException "A group with the name already exists." — the text amplify-backend#1781 shows from
-   * Cognito; whether it ends with a period is (unconfirmed) (moto omits it).
+   * GroupExistsException "A group with the name already exists." — the text amplify-backend#1781
+   * shows from Cognito; whether it ends with a period is (unconfirmed) (moto omits it).
    */
   private static RuntimeException groupExists() {
     return ErrorCode.GROUP_EXISTS.exception("A group with the name already exists.");

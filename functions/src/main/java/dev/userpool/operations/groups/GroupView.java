@@ -7,14 +7,22 @@ import dev.userpool.protocol.Input;
 import dev.userpool.protocol.Json;
 import dev.userpool.store.GroupStore;
 
-/** GroupType as Cognito's responses show it, and the lookups and limits the group operations share. */
+/**
+ * GroupType as Cognito's responses show it, and the lookups and limits the group operations share.
+ */
 final class GroupView {
-  /** Default and maximum page size of ListGroups, AdminListGroupsForUser and ListUsersInGroup (QueryLimitType). */
+  /**
+   * Default and maximum page size of ListGroups, AdminListGroupsForUser and ListUsersInGroup
+   * (QueryLimitType).
+   */
   static final int DEFAULT_LIMIT = 60;
 
   private GroupView() {}
 
-  /** GroupType: GroupName, UserPoolId, Description?, RoleArn?, Precedence?, LastModifiedDate, CreationDate. */
+  /**
+   * GroupType: GroupName, UserPoolId, Description?, RoleArn?, Precedence?, LastModifiedDate,
+   * CreationDate.
+   */
   static ObjectNode groupType(Group g) {
     ObjectNode o = Json.object();
     o.put("GroupName", g.name());
@@ -41,8 +49,8 @@ final class GroupView {
   }
 
   /**
-   * ResourceNotFoundException "Group not found." (observed from real Cognito: aws-amplify/amplify-cli#2214, an
-   * AdminAddUserToGroup call).
+   * ResourceNotFoundException "Group not found." (observed from real Cognito:
+   * aws-amplify/amplify-cli#2214, an AdminAddUserToGroup call).
    */
   static Group require(GroupStore groups, String poolId, String name) {
     return groups.find(poolId, name).orElseThrow(GroupView::notFound);
@@ -52,7 +60,10 @@ final class GroupView {
     return ErrorCode.RESOURCE_NOT_FOUND.exception("Group not found.");
   }
 
-  /** Limit: 1–60 as given; absent or 0 means the default, as ListUsers reads it (Cognito's 0 unconfirmed). */
+  /**
+   * Limit: 1–60 as given; absent or 0 means the default, as ListUsers reads it (Cognito's 0
+   * unconfirmed).
+   */
   static int limit(Input in) {
     return in.optInt("Limit").filter(l -> l > 0).orElse(DEFAULT_LIMIT);
   }

@@ -13,7 +13,10 @@ import dev.userpool.protocol.Operation;
 import dev.userpool.protocol.OperationContext;
 import dev.userpool.store.GroupStore;
 
-/** Cognito ListGroups: the pool's groups in name order (Cognito's order unconfirmed), Limit and NextToken. */
+/**
+ * Cognito ListGroups: the pool's groups in name order (Cognito's order unconfirmed), Limit and
+ * NextToken.
+ */
 public final class ListGroups implements Operation {
   private final Lookups lookups;
   private final GroupStore groups;
@@ -26,7 +29,8 @@ public final class ListGroups implements Operation {
   @Override
   public JsonNode handle(Input in, OperationContext ctx) {
     UserPool pool = lookups.pool(in.string("UserPoolId"));
-    Page<Group> page = groups.list(pool.id(), GroupView.limit(in), in.optString("NextToken").orElse(null));
+    Page<Group> page =
+        groups.list(pool.id(), GroupView.limit(in), in.optString("NextToken").orElse(null));
     ObjectNode out = Json.object();
     ArrayNode list = out.putArray("Groups");
     page.items().forEach(g -> list.add(GroupView.groupType(g)));

@@ -15,8 +15,8 @@ import dev.userpool.store.GroupStore;
 import dev.userpool.store.UserStore;
 
 /**
- * Cognito ListUsersInGroup: members as UserType (like ListUsers), in sub order, Limit and NextToken. A membership
- * whose user was deleted while it was being added is skipped.
+ * Cognito ListUsersInGroup: members as UserType (like ListUsers), in sub order, Limit and
+ * NextToken. A membership whose user was deleted while it was being added is skipped.
  */
 public final class ListUsersInGroup implements Operation {
   private final Lookups lookups;
@@ -34,8 +34,9 @@ public final class ListUsersInGroup implements Operation {
     UserPool pool = lookups.pool(in.string("UserPoolId"));
     String groupName = in.string("GroupName");
     GroupView.require(groups, pool.id(), groupName);
-    Page<String> page = groups.members(pool.id(), groupName, GroupView.limit(in),
-        in.optString("NextToken").orElse(null));
+    Page<String> page =
+        groups.members(
+            pool.id(), groupName, GroupView.limit(in), in.optString("NextToken").orElse(null));
     ObjectNode out = Json.object();
     ArrayNode list = out.putArray("Users");
     for (String sub : page.items()) {

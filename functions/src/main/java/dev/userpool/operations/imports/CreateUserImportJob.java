@@ -13,12 +13,14 @@ import dev.userpool.protocol.OperationContext;
 import java.security.SecureRandom;
 
 /**
- * Cognito CreateUserImportJob: a job in status Created with JobId {@code import-<random>} and the PreSignedUrl the
- * CSV is PUT to. The URL carries a fresh random token that authorizes only this job's upload; only its hash is
- * kept. Where uploads are not supported (the Lambda deployment today, ADR 0015) the job has no PreSignedUrl.
+ * Cognito CreateUserImportJob: a job in status Created with JobId {@code import-<random>} and the
+ * PreSignedUrl the CSV is PUT to. The URL carries a fresh random token that authorizes only this
+ * job's upload; only its hash is kept. Where uploads are not supported (the Lambda deployment
+ * today, ADR 0015) the job has no PreSignedUrl.
  */
 public final class CreateUserImportJob implements Operation {
-  private static final String ALPHABET = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
+  private static final String ALPHABET =
+      "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
 
   private final Lookups lookups;
   private final UserImports imports;
@@ -40,11 +42,28 @@ public final class CreateUserImportJob implements Operation {
     String jobId = id.toString();
     String url = imports.uploads().uploadUrl(pool.id(), jobId).orElse(null);
     String token = url == null ? null : UploadTokens.newToken(random);
-    UserImportJob job = new UserImportJob(pool.id(), jobId, in.string("JobName"), UserImportJob.CREATED, ctx.now(),
-        null, null, in.optString("CloudWatchLogsRoleArn").orElse(null), 0, 0, 0, null, url,
-        token == null ? null : UploadTokens.hash(token), 0);
+    UserImportJob job =
+        new UserImportJob(
+            pool.id(),
+            jobId,
+            in.string("JobName"),
+            UserImportJob.CREATED,
+            ctx.now(),
+            null,
+            null,
+            in.optString("CloudWatchLogsRoleArn").orElse(null),
+            0,
+            0,
+            0,
+            null,
+            url,
+            token == null ? null : UploadTokens.hash(token),
+            0);
     imports.jobs().create(job);
-    return Json.object().set("UserImportJob",
-        ImportJobView.userImportJobType(job, url == null ? null : UploadTokens.withToken(url, token)));
+    return Json.object()
+        .set(
+            "UserImportJob",
+            ImportJobView.userImportJobType(
+                job, url == null ? null : UploadTokens.withToken(url, token)));
   }
 }

@@ -22,7 +22,10 @@ public final class DescribeUserImportJob implements Operation {
   @Override
   public JsonNode handle(Input in, OperationContext ctx) {
     UserPool pool = lookups.pool(in.string("UserPoolId"));
-    return Json.object().set("UserImportJob", ImportJobView.userImportJobType(
-        ImportJobView.require(imports.jobs(), pool.id(), in.string("JobId"))));
+    return Json.object()
+        .set(
+            "UserImportJob",
+            ImportJobView.userImportJobType(
+                ImportJobView.require(imports.jobs(), pool.id(), in.string("JobId"))));
   }
 }

@@ -38,14 +38,20 @@ final class ImportJobView {
     return o;
   }
 
-  /** Describe/List show the upload URL without its token: the token is stored only as a hash (ADR 0015). */
+  /**
+   * Describe/List show the upload URL without its token: the token is stored only as a hash (ADR
+   * 0015).
+   */
   static ObjectNode userImportJobType(UserImportJob j) {
     return userImportJobType(j, j.preSignedUrl());
   }
 
   static UserImportJob require(ImportJobStore jobs, String poolId, String jobId) {
     // Cognito's text for an unknown job is unconfirmed (docs/adr/0015-user-import-jobs.md).
-    return jobs.find(poolId, jobId).orElseThrow(() -> ErrorCode.RESOURCE_NOT_FOUND.exception(
-        "Import job " + jobId + " does not exist in user pool " + poolId + "."));
+    return jobs.find(poolId, jobId)
+        .orElseThrow(
+            () ->
+                ErrorCode.RESOURCE_NOT_FOUND.exception(
+                    "Import job " + jobId + " does not exist in user pool " + poolId + "."));
   }
 }

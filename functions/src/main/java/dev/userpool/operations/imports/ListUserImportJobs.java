@@ -14,8 +14,8 @@ import dev.userpool.protocol.Operation;
 import dev.userpool.protocol.OperationContext;
 
 /**
- * Cognito ListUserImportJobs: MaxResults (1–60, required by the model) jobs per page, continued with
- * PaginationToken; ordered by job id (Cognito's order unconfirmed).
+ * Cognito ListUserImportJobs: MaxResults (1–60, required by the model) jobs per page, continued
+ * with PaginationToken; ordered by job id (Cognito's order unconfirmed).
  */
 public final class ListUserImportJobs implements Operation {
   private final Lookups lookups;
@@ -30,7 +30,8 @@ public final class ListUserImportJobs implements Operation {
   public JsonNode handle(Input in, OperationContext ctx) {
     UserPool pool = lookups.pool(in.string("UserPoolId"));
     int max = in.optInt("MaxResults").orElse(60);
-    Page<UserImportJob> page = imports.jobs().list(pool.id(), max, in.optString("PaginationToken").orElse(null));
+    Page<UserImportJob> page =
+        imports.jobs().list(pool.id(), max, in.optString("PaginationToken").orElse(null));
     ObjectNode out = Json.object();
     ArrayNode list = out.putArray("UserImportJobs");
     page.items().forEach(j -> list.add(ImportJobView.userImportJobType(j)));

@@ -18,11 +18,11 @@ import java.security.SecureRandom;
 import java.time.Clock;
 
 /**
- * Cognito StartUserImportJob: a Created job becomes Pending and is handed to the import executor, which moves it
- * to InProgress and then Succeeded, Failed or Stopped ({@link CsvImport}); the answer is the Pending job. A job in
- * any other status is refused with PreconditionNotMetException (the API reference lists it; the text is ours).
- * Where no upload target exists (the Lambda deployment today) no job can have a file, so starting is refused
- * with a message that says so.
+ * Cognito StartUserImportJob: a Created job becomes Pending and is handed to the import executor,
+ * which moves it to InProgress and then Succeeded, Failed or Stopped ({@link CsvImport}); the
+ * answer is the Pending job. A job in any other status is refused with PreconditionNotMetException
+ * (the API reference lists it; the text is ours). Where no upload target exists (the Lambda
+ * deployment today) no job can have a file, so starting is refused with a message that says so.
  */
 public final class StartUserImportJob implements Operation {
   private final Lookups lookups;
@@ -31,7 +31,11 @@ public final class StartUserImportJob implements Operation {
   private final SecureRandom random;
   private final Clock clock;
 
-  public StartUserImportJob(Lookups lookups, UserImports imports, UserDirectory directory, SecureRandom random,
+  public StartUserImportJob(
+      Lookups lookups,
+      UserImports imports,
+      UserDirectory directory,
+      SecureRandom random,
       Clock clock) {
     this.lookups = lookups;
     this.imports = imports;
@@ -46,8 +50,9 @@ public final class StartUserImportJob implements Operation {
     UserImportJob job = ImportJobView.require(imports.jobs(), pool.id(), in.string("JobId"));
     CsvUploads uploads = imports.uploads();
     if (uploads == CsvUploads.NONE) {
-      throw ErrorCode.UNSUPPORTED_OPERATION.exception("User import jobs can be created here, but CSV uploads are "
-          + "only supported by the local server today, so this job cannot start (docs/adr/0015-user-import-jobs.md).");
+      throw ErrorCode.UNSUPPORTED_OPERATION.exception(
+          "User import jobs can be created here, but CSV uploads are "
+              + "only supported by the local server today, so this job cannot start (docs/adr/0015-user-import-jobs.md).");
     }
     if (!job.status().equals(UserImportJob.CREATED)) {
       throw notCreated(job);
@@ -56,7 +61,8 @@ public final class StartUserImportJob implements Operation {
     try {
       pending = imports.jobs().update(job, job.started(ctx.now()));
     } catch (StaleWriteException e) {
-      throw notCreated(ImportJobView.require(imports.jobs(), pool.id(), job.jobId())); // started concurrently
+      throw notCreated(
+          ImportJobView.require(imports.jobs(), pool.id(), job.jobId())); // started concurrently
     }
     CsvImport run = new CsvImport(imports.jobs(), uploads, directory, random, clock);
     uploads.run(() -> run.run(pool, job.jobId()));
@@ -64,7 +70,11 @@ public final class StartUserImportJob implements Operation {
   }
 
   private static RuntimeException notCreated(UserImportJob job) {
-    return ErrorCode.PRECONDITION_NOT_MET.exception("Import job " + job.jobId() + " cannot be started: its status is "
-        + job.status() + ", and only a job in status Created can start.");
+    return ErrorCode.PRECONDITION_NOT_MET.exception(
+        "Import job "
+            + job.jobId()
+            + " cannot be started: its status is "
+            + job.status()
+            + ", and only a job in status Created can start.");
   }
 }

@@ -13,9 +13,9 @@ import dev.userpool.protocol.OperationContext;
 import dev.userpool.store.StaleWriteException;
 
 /**
- * Cognito StopUserImportJob: a Pending or InProgress job becomes Stopping; the import notices between rows and
- * ends it as Stopped, keeping the users already imported. Any other status is refused with
- * PreconditionNotMetException (the API reference lists it; the text is ours).
+ * Cognito StopUserImportJob: a Pending or InProgress job becomes Stopping; the import notices
+ * between rows and ends it as Stopped, keeping the users already imported. Any other status is
+ * refused with PreconditionNotMetException (the API reference lists it; the text is ours).
  */
 public final class StopUserImportJob implements Operation {
   private final Lookups lookups;
@@ -32,9 +32,14 @@ public final class StopUserImportJob implements Operation {
     String jobId = in.string("JobId");
     for (int attempt = 0; attempt < 32; attempt++) {
       UserImportJob job = ImportJobView.require(imports.jobs(), pool.id(), jobId);
-      if (!job.status().equals(UserImportJob.PENDING) && !job.status().equals(UserImportJob.IN_PROGRESS)) {
-        throw ErrorCode.PRECONDITION_NOT_MET.exception("Import job " + jobId + " cannot be stopped: its status is "
-            + job.status() + ", and only a Pending or InProgress job can stop.");
+      if (!job.status().equals(UserImportJob.PENDING)
+          && !job.status().equals(UserImportJob.IN_PROGRESS)) {
+        throw ErrorCode.PRECONDITION_NOT_MET.exception(
+            "Import job "
+                + jobId
+                + " cannot be stopped: its status is "
+                + job.status()
+                + ", and only a Pending or InProgress job can stop.");
       }
       try {
         UserImportJob stopping = imports.jobs().update(job, job.withStatus(UserImportJob.STOPPING));

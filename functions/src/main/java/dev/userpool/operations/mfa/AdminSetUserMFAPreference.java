@@ -10,7 +10,9 @@ import dev.userpool.protocol.Json;
 import dev.userpool.protocol.Operation;
 import dev.userpool.protocol.OperationContext;
 
-/** Cognito AdminSetUserMFAPreference: as SetUserMFAPreference, for the user an administrator names. */
+/**
+ * Cognito AdminSetUserMFAPreference: as SetUserMFAPreference, for the user an administrator names.
+ */
 public final class AdminSetUserMFAPreference implements Operation {
   private final Lookups lookups;
   private final UserDirectory directory;

@@ -11,17 +11,17 @@ import dev.userpool.protocol.Operation;
 import dev.userpool.protocol.OperationContext;
 
 /**
- * Cognito AssociateSoftwareToken: a new TOTP secret (SecretCode, 32 base32 characters) for the caller, shown this
- * once and kept sealed until VerifySoftwareToken accepts a code of it. Called with an MFA_SETUP Session it also
- * answers the Session to verify with.
+ * Cognito AssociateSoftwareToken: a new TOTP secret (SecretCode, 32 base32 characters) for the
+ * caller, shown this once and kept sealed until VerifySoftwareToken accepts a code of it. Called
+ * with an MFA_SETUP Session it also answers the Session to verify with.
  */
 public final class AssociateSoftwareToken implements Operation {
   private final SoftwareTokenCaller callers;
   private final SoftwareTokens softwareTokens;
   private final ChallengeSessions sessions;
 
-  public AssociateSoftwareToken(SoftwareTokenCaller callers, SoftwareTokens softwareTokens,
-      ChallengeSessions sessions) {
+  public AssociateSoftwareToken(
+      SoftwareTokenCaller callers, SoftwareTokens softwareTokens, ChallengeSessions sessions) {
     this.callers = callers;
     this.softwareTokens = softwareTokens;
     this.sessions = sessions;

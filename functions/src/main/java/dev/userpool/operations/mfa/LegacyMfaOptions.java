@@ -12,10 +12,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The legacy MFAOptions of (Admin)SetUserSettings: SMS to phone_number is the only option ("Only phone_number
- * attribute is currently supported as a MFA option.", observed, aws-amplify/aws-sdk-ios#382); an empty list turns
- * SMS MFA off. Stored as the MFAOptions that GetUser/AdminGetUser/ListUsers show; the sign-in stage treats it as
- * SMS_MFA enabled.
+ * The legacy MFAOptions of (Admin)SetUserSettings: SMS to phone_number is the only option ("Only
+ * phone_number attribute is currently supported as a MFA option.", observed,
+ * aws-amplify/aws-sdk-ios#382); an empty list turns SMS MFA off. Stored as the MFAOptions that
+ * GetUser/AdminGetUser/ListUsers show; the sign-in stage treats it as SMS_MFA enabled.
  */
 final class LegacyMfaOptions {
   private LegacyMfaOptions() {}

@@ -13,21 +13,27 @@ import java.util.Optional;
 
 /**
  * What (Admin)SetUserMFAPreference changes: each settings member present turns its factor on or off
- * ({@code Enabled}) and may make it the preferred one ({@code PreferredMfa}); members left out change nothing.
- * A factor is turned on only when the user can receive it: a verified TOTP token, a phone_number for SMS, an email
- * for email codes — otherwise InvalidParameterException "User does not have delivery config set to turn on
- * &lt;factor&gt;" (observed for SOFTWARE_TOKEN_MFA, aws/aws-sdk-js-v3#4645; the others by analogy).
+ * ({@code Enabled}) and may make it the preferred one ({@code PreferredMfa}); members left out
+ * change nothing. A factor is turned on only when the user can receive it: a verified TOTP token, a
+ * phone_number for SMS, an email for email codes — otherwise InvalidParameterException "User does
+ * not have delivery config set to turn on &lt;factor&gt;" (observed for SOFTWARE_TOKEN_MFA,
+ * aws/aws-sdk-js-v3#4645; the others by analogy).
  */
 final class MfaPreferences {
   private record Member(String name, String factor) {}
 
-  private static final List<Member> MEMBERS = List.of(new Member("SMSMfaSettings", PoolMfa.SMS_MFA),
-      new Member("SoftwareTokenMfaSettings", PoolMfa.SOFTWARE_TOKEN_MFA),
-      new Member("EmailMfaSettings", PoolMfa.EMAIL_OTP));
+  private static final List<Member> MEMBERS =
+      List.of(
+          new Member("SMSMfaSettings", PoolMfa.SMS_MFA),
+          new Member("SoftwareTokenMfaSettings", PoolMfa.SOFTWARE_TOKEN_MFA),
+          new Member("EmailMfaSettings", PoolMfa.EMAIL_OTP));
 
   private MfaPreferences() {}
 
-  /** The user with the request's preferences applied; free of side effects (it may run again on a retry). */
+  /**
+   * The user with the request's preferences applied; free of side effects (it may run again on a
+   * retry).
+   */
   static User apply(User user, Input in, Instant now) {
     List<String> enabled = new ArrayList<>(UserMfa.enabled(user));
     String preferred = UserMfa.preferred(user).orElse(null);
@@ -38,7 +44,8 @@ final class MfaPreferences {
       }
       JsonNode s = settings.get();
       boolean preferIt = s.path("PreferredMfa").asBoolean(false);
-      boolean enable = s.has("Enabled") ? s.path("Enabled").asBoolean(false) : enabled.contains(m.factor());
+      boolean enable =
+          s.has("Enabled") ? s.path("Enabled").asBoolean(false) : enabled.contains(m.factor());
       if (preferIt && !enable) {
         // wording guessed: a factor that is off cannot be the preferred one
         throw ErrorCode.INVALID_PARAMETER.exception("Preferred MFA must be enabled: " + m.factor());
@@ -61,14 +68,16 @@ final class MfaPreferences {
   }
 
   private static void requireDeliverable(User user, String factor) {
-    boolean can = switch (factor) {
-      case PoolMfa.SOFTWARE_TOKEN_MFA -> UserMfa.softwareToken(user).verified();
-      case PoolMfa.SMS_MFA -> notEmpty(user.attribute("phone_number"));
-      case PoolMfa.EMAIL_OTP -> notEmpty(user.attribute("email"));
-      default -> false;
-    };
+    boolean can =
+        switch (factor) {
+          case PoolMfa.SOFTWARE_TOKEN_MFA -> UserMfa.softwareToken(user).verified();
+          case PoolMfa.SMS_MFA -> notEmpty(user.attribute("phone_number"));
+          case PoolMfa.EMAIL_OTP -> notEmpty(user.attribute("email"));
+          default -> false;
+        };
     if (!can) {
-      throw ErrorCode.INVALID_PARAMETER.exception("User does not have delivery config set to turn on " + factor);
+      throw ErrorCode.INVALID_PARAMETER.exception(
+          "User does not have delivery config set to turn on " + factor);
     }
   }
 

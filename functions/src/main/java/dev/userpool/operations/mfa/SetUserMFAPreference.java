@@ -9,7 +9,10 @@ import dev.userpool.protocol.Json;
 import dev.userpool.protocol.Operation;
 import dev.userpool.protocol.OperationContext;
 
-/** Cognito SetUserMFAPreference: the signed-in user turns factors on/off and picks the preferred one. */
+/**
+ * Cognito SetUserMFAPreference: the signed-in user turns factors on/off and picks the preferred
+ * one.
+ */
 public final class SetUserMFAPreference implements Operation {
   private final AccessTokens tokens;
   private final UserAccounts users;

@@ -9,7 +9,10 @@ import dev.userpool.protocol.Json;
 import dev.userpool.protocol.Operation;
 import dev.userpool.protocol.OperationContext;
 
-/** Cognito SetUserSettings (deprecated by Cognito in favour of SetUserMFAPreference): the user's MFAOptions. */
+/**
+ * Cognito SetUserSettings (deprecated by Cognito in favour of SetUserMFAPreference): the user's
+ * MFAOptions.
+ */
 public final class SetUserSettings implements Operation {
   private final AccessTokens tokens;
   private final UserAccounts users;

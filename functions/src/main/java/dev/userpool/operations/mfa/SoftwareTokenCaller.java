@@ -11,12 +11,14 @@ import dev.userpool.operations.self.AccessTokens;
 import dev.userpool.protocol.Input;
 
 /**
- * Who calls AssociateSoftwareToken / VerifySoftwareToken: a signed-in user (AccessToken) or a sign-in in the
- * middle of MFA_SETUP (Session, which is then used up; the caller issues the next one). The request takes one of
- * the two, not both (API reference).
+ * Who calls AssociateSoftwareToken / VerifySoftwareToken: a signed-in user (AccessToken) or a
+ * sign-in in the middle of MFA_SETUP (Session, which is then used up; the caller issues the next
+ * one). The request takes one of the two, not both (API reference).
  */
 public final class SoftwareTokenCaller {
-  /** The pool and user; {@code session} is the consumed MFA_SETUP session, null for an access token. */
+  /**
+   * The pool and user; {@code session} is the consumed MFA_SETUP session, null for an access token.
+   */
   record Caller(UserPool pool, User user, ChallengeSession session) {}
 
   private final AccessTokens tokens;
@@ -24,7 +26,8 @@ public final class SoftwareTokenCaller {
   private final Lookups lookups;
   private final UserAccounts users;
 
-  public SoftwareTokenCaller(AccessTokens tokens, ChallengeSessions sessions, Lookups lookups, UserAccounts users) {
+  public SoftwareTokenCaller(
+      AccessTokens tokens, ChallengeSessions sessions, Lookups lookups, UserAccounts users) {
     this.tokens = tokens;
     this.sessions = sessions;
     this.lookups = lookups;
@@ -36,7 +39,8 @@ public final class SoftwareTokenCaller {
     boolean bySession = in.optString("Session").isPresent();
     if (byToken == bySession) {
       // wording guessed: the API reference says "an access token or a session string, but not both"
-      throw ErrorCode.INVALID_PARAMETER.exception("Either AccessToken or Session must be provided, but not both.");
+      throw ErrorCode.INVALID_PARAMETER.exception(
+          "Either AccessToken or Session must be provided, but not both.");
     }
     if (byToken) {
       var who = tokens.requireValid(in.string("AccessToken"));
@@ -44,8 +48,10 @@ public final class SoftwareTokenCaller {
     }
     ChallengeSession taken = sessions.consumePortable(in.string("Session"), sessionChallenge);
     UserPool pool = lookups.pool(taken.poolId());
-    User user = users.findBySub(pool, taken.sub())
-        .orElseThrow(() -> ErrorCode.USER_NOT_FOUND.exception("User does not exist."));
+    User user =
+        users
+            .findBySub(pool, taken.sub())
+            .orElseThrow(() -> ErrorCode.USER_NOT_FOUND.exception("User does not exist."));
     return new Caller(pool, user, taken);
   }
 }

@@ -12,18 +12,19 @@ import dev.userpool.protocol.Operation;
 import dev.userpool.protocol.OperationContext;
 
 /**
- * Cognito VerifySoftwareToken: a code of the associated secret marks the caller's token verified (the user may
- * then enable it with SetUserMFAPreference). Status is SUCCESS when accepted; a wrong code is
- * EnableSoftwareTokenMFAException, as Cognito answers, rather than Status ERROR. With an MFA_SETUP Session the
- * answer carries the Session that completes MFA_SETUP; a wrong code leaves the presented Session usable for
- * {@value MfaStage#MAX_CODE_ATTEMPTS} wrong codes in all.
+ * Cognito VerifySoftwareToken: a code of the associated secret marks the caller's token verified
+ * (the user may then enable it with SetUserMFAPreference). Status is SUCCESS when accepted; a wrong
+ * code is EnableSoftwareTokenMFAException, as Cognito answers, rather than Status ERROR. With an
+ * MFA_SETUP Session the answer carries the Session that completes MFA_SETUP; a wrong code leaves
+ * the presented Session usable for {@value MfaStage#MAX_CODE_ATTEMPTS} wrong codes in all.
  */
 public final class VerifySoftwareToken implements Operation {
   private final SoftwareTokenCaller callers;
   private final SoftwareTokens softwareTokens;
   private final ChallengeSessions sessions;
 
-  public VerifySoftwareToken(SoftwareTokenCaller callers, SoftwareTokens softwareTokens, ChallengeSessions sessions) {
+  public VerifySoftwareToken(
+      SoftwareTokenCaller callers, SoftwareTokens softwareTokens, ChallengeSessions sessions) {
     this.callers = callers;
     this.softwareTokens = softwareTokens;
     this.sessions = sessions;
@@ -34,8 +35,12 @@ public final class VerifySoftwareToken implements Operation {
     SoftwareTokenCaller.Caller caller = callers.require(in, MfaStage.MFA_SETUP);
     try {
       SoftwareTokens.requireEnabledByPool(caller.pool());
-      softwareTokens.verifyAssociation(caller.pool(), caller.user(), in.string("UserCode"),
-          in.optString("FriendlyDeviceName").orElse(null), ctx.now());
+      softwareTokens.verifyAssociation(
+          caller.pool(),
+          caller.user(),
+          in.string("UserCode"),
+          in.optString("FriendlyDeviceName").orElse(null),
+          ctx.now());
     } catch (CognitoException e) {
       if (caller.session() != null) {
         sessions.allowRetry(caller.session(), MfaStage.MAX_CODE_ATTEMPTS);
@@ -45,7 +50,9 @@ public final class VerifySoftwareToken implements Operation {
     ObjectNode out = Json.object();
     out.put("Status", "SUCCESS");
     if (caller.session() != null) {
-      out.put("Session", sessions.reissuePortable(caller.session(), MfaStage.MFA_SETUP_VERIFIED, ctx.now()));
+      out.put(
+          "Session",
+          sessions.reissuePortable(caller.session(), MfaStage.MFA_SETUP_VERIFIED, ctx.now()));
     }
     return out;
   }

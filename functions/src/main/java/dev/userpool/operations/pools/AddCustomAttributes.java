@@ -14,7 +14,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Cognito AddCustomAttributes: appends {@code custom:} attributes to the schema (at most 50 per pool). */
+/**
+ * Cognito AddCustomAttributes: appends {@code custom:} attributes to the schema (at most 50 per
+ * pool).
+ */
 public final class AddCustomAttributes implements Operation {
   private final Lookups lookups;
   private final UserPoolStore pools;
@@ -29,14 +32,15 @@ public final class AddCustomAttributes implements Operation {
     String poolId = in.string("UserPoolId");
     List<JsonNode> items = new ArrayList<>();
     in.body().get("CustomAttributes").forEach(items::add);
-    Retries.onStaleWrite(() -> {
-      UserPool pool = lookups.pool(poolId);
-      List<Map<String, Object>> schema = new ArrayList<>(pool.view().schemaAttributes());
-      SchemaAttributes.addCustom(schema, items);
-      Map<String, Object> settings = new LinkedHashMap<>(pool.settings());
-      settings.put("SchemaAttributes", schema);
-      return pools.update(pool.withSettings(settings, ctx.now()));
-    });
+    Retries.onStaleWrite(
+        () -> {
+          UserPool pool = lookups.pool(poolId);
+          List<Map<String, Object>> schema = new ArrayList<>(pool.view().schemaAttributes());
+          SchemaAttributes.addCustom(schema, items);
+          Map<String, Object> settings = new LinkedHashMap<>(pool.settings());
+          settings.put("SchemaAttributes", schema);
+          return pools.update(pool.withSettings(settings, ctx.now()));
+        });
     return Json.object();
   }
 }

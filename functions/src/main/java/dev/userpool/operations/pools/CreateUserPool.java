@@ -14,9 +14,9 @@ import java.security.SecureRandom;
 import java.util.Map;
 
 /**
- * Cognito CreateUserPool: a new pool in the caller's region with Cognito's defaults applied, and its first token
- * signing key (so its JWKS is ready before the first sign-in; keys are also created on demand if this step was
- * interrupted).
+ * Cognito CreateUserPool: a new pool in the caller's region with Cognito's defaults applied, and
+ * its first token signing key (so its JWKS is ready before the first sign-in; keys are also created
+ * on demand if this step was interrupted).
  */
 public final class CreateUserPool implements Operation {
   private final UserPoolStore pools;
@@ -34,8 +34,16 @@ public final class CreateUserPool implements Operation {
     Map<String, Object> settings = UserPoolDefaults.forCreate(in);
     String id = Identifiers.userPoolId(ctx.region(), random);
     String arn = "arn:aws:cognito-idp:" + ctx.region() + ":" + ctx.accountId() + ":userpool/" + id;
-    UserPool pool = new UserPool(id, in.string("PoolName"), arn, ctx.now(), ctx.now(), settings,
-        in.stringMap("UserPoolTags"), 0);
+    UserPool pool =
+        new UserPool(
+            id,
+            in.string("PoolName"),
+            arn,
+            ctx.now(),
+            ctx.now(),
+            settings,
+            in.stringMap("UserPoolTags"),
+            0);
     pools.create(pool);
     signingKeys.ensure(id);
     ObjectNode out = Json.object();

@@ -10,7 +10,10 @@ import dev.userpool.protocol.Operation;
 import dev.userpool.protocol.OperationContext;
 import dev.userpool.store.UserPoolStore;
 
-/** Cognito DeleteUserPool: refused while DeletionProtection is ACTIVE; removes the pool's clients and users. */
+/**
+ * Cognito DeleteUserPool: refused while DeletionProtection is ACTIVE; removes the pool's clients
+ * and users.
+ */
 public final class DeleteUserPool implements Operation {
   private final Lookups lookups;
   private final UserPoolStore pools;
@@ -25,8 +28,9 @@ public final class DeleteUserPool implements Operation {
     UserPool pool = lookups.pool(in.string("UserPoolId"));
     if (pool.view().deletionProtectionActive()) {
       // Cognito's text, quoted from the AWS CLI in localstack/localstack#11947
-      throw ErrorCode.INVALID_PARAMETER.exception("The user pool cannot be deleted because deletion protection is"
-          + " activated. Deletion protection must be inactivated first.");
+      throw ErrorCode.INVALID_PARAMETER.exception(
+          "The user pool cannot be deleted because deletion protection is"
+              + " activated. Deletion protection must be inactivated first.");
     }
     pools.delete(pool);
     return Json.object();

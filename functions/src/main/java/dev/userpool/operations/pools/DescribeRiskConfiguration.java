@@ -7,7 +7,10 @@ import dev.userpool.protocol.Input;
 import dev.userpool.protocol.Operation;
 import dev.userpool.protocol.OperationContext;
 
-/** Cognito DescribeRiskConfiguration: the client's risk configuration, else the pool's (see RiskConfigurations). */
+/**
+ * Cognito DescribeRiskConfiguration: the client's risk configuration, else the pool's (see
+ * RiskConfigurations).
+ */
 public final class DescribeRiskConfiguration implements Operation {
   private final Lookups lookups;
 
@@ -18,7 +21,8 @@ public final class DescribeRiskConfiguration implements Operation {
   @Override
   public JsonNode handle(Input in, OperationContext ctx) {
     UserPool pool = lookups.pool(in.string("UserPoolId"));
-    String clientId = in.optString("ClientId").map(id -> lookups.client(pool.id(), id).clientId()).orElse(null);
+    String clientId =
+        in.optString("ClientId").map(id -> lookups.client(pool.id(), id).clientId()).orElse(null);
     return RiskConfigurations.render(pool, clientId);
   }
 }

@@ -14,9 +14,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Cognito GetCSVHeader: the pool's schema attributes except {@code sub}, then {@code cognito:mfa_enabled} and
- * {@code cognito:username} (awscli/examples/cognito-idp/get-csv-header.rst lists the standard-only case; custom
- * attributes following the standard ones in schema order is inferred).
+ * Cognito GetCSVHeader: the pool's schema attributes except {@code sub}, then {@code
+ * cognito:mfa_enabled} and {@code cognito:username} (awscli/examples/cognito-idp/get-csv-header.rst
+ * lists the standard-only case; custom attributes following the standard ones in schema order is
+ * inferred).
  */
 public final class GetCSVHeader implements Operation {
   private final Lookups lookups;

@@ -6,7 +6,10 @@ import dev.userpool.protocol.Input;
 import dev.userpool.protocol.Operation;
 import dev.userpool.protocol.OperationContext;
 
-/** Cognito GetLogDeliveryConfiguration: the pool's log configurations as SetLogDeliveryConfiguration stored them. */
+/**
+ * Cognito GetLogDeliveryConfiguration: the pool's log configurations as SetLogDeliveryConfiguration
+ * stored them.
+ */
 public final class GetLogDeliveryConfiguration implements Operation {
   private final Lookups lookups;
 

@@ -11,7 +11,9 @@ import dev.userpool.protocol.Operation;
 import dev.userpool.protocol.OperationContext;
 import dev.userpool.store.UserPoolStore;
 
-/** Cognito ListUserPools: the pools of the caller's region, MaxResults (1–60, required) at a time. */
+/**
+ * Cognito ListUserPools: the pools of the caller's region, MaxResults (1–60, required) at a time.
+ */
 public final class ListUserPools implements Operation {
   private final UserPoolStore pools;
 
@@ -22,7 +24,10 @@ public final class ListUserPools implements Operation {
   @Override
   public JsonNode handle(Input in, OperationContext ctx) {
     Page<UserPool> page =
-        pools.list(ctx.region(), in.optInt("MaxResults").orElse(60), in.optString("NextToken").orElse(null));
+        pools.list(
+            ctx.region(),
+            in.optInt("MaxResults").orElse(60),
+            in.optString("NextToken").orElse(null));
     ObjectNode out = Json.object();
     ArrayNode items = out.putArray("UserPools");
     page.items().forEach(p -> items.add(UserPoolView.summary(p)));

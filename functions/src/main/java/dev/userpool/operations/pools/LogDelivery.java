@@ -8,8 +8,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A pool's log delivery configuration, kept in its settings under a hidden key (UpdateUserPool carries hidden
- * settings over). Userpool stores and returns it; it exports no logs (documented gap).
+ * A pool's log delivery configuration, kept in its settings under a hidden key (UpdateUserPool
+ * carries hidden settings over). Userpool stores and returns it; it exports no logs (documented
+ * gap).
  */
 final class LogDelivery {
   static final String KEY = "_LogDeliveryConfiguration";
@@ -33,6 +34,8 @@ final class LogDelivery {
 
   @SuppressWarnings("unchecked")
   static List<Map<String, Object>> stored(UserPool pool) {
-    return pool.settings().get(KEY) instanceof List<?> l ? (List<Map<String, Object>>) l : List.of();
+    return pool.settings().get(KEY) instanceof List<?> l
+        ? (List<Map<String, Object>>) l
+        : List.of();
   }
 }

@@ -7,8 +7,8 @@ import java.util.Map;
 
 /**
  * The pool-level MFA factors that Get/SetUserPoolMfaConfig manage. SMS MFA shares the pool's
- * SmsAuthenticationMessage and SmsConfiguration members; the other factors are not DescribeUserPool members and
- * live under hidden keys.
+ * SmsAuthenticationMessage and SmsConfiguration members; the other factors are not DescribeUserPool
+ * members and live under hidden keys.
  */
 final class MfaSettings {
   static final String SMS_ENABLED = PoolMfa.SMS_ENABLED;
@@ -23,7 +23,8 @@ final class MfaSettings {
     if (Boolean.TRUE.equals(settings.get(SMS_ENABLED))) {
       ObjectNode sms = out.putObject("SmsMfaConfiguration");
       if (settings.get("SmsAuthenticationMessage") != null) {
-        sms.put("SmsAuthenticationMessage", String.valueOf(settings.get("SmsAuthenticationMessage")));
+        sms.put(
+            "SmsAuthenticationMessage", String.valueOf(settings.get("SmsAuthenticationMessage")));
       }
       if (settings.get("SmsConfiguration") != null) {
         sms.set("SmsConfiguration", Json.tree(settings.get("SmsConfiguration")));

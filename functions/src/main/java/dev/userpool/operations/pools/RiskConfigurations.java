@@ -6,10 +6,11 @@ import dev.userpool.protocol.Json;
 import java.util.Map;
 
 /**
- * Threat-protection risk configurations, kept in the pool's settings under a hidden key: one for the pool and one
- * per app client that has its own. A client without one is answered with the pool's (API reference,
- * DescribeRiskConfiguration: the client's, else the pool's). Userpool stores and returns them; it does no risk
- * scoring, and blocked IP ranges are not yet enforced at sign-in (documented gap).
+ * Threat-protection risk configurations, kept in the pool's settings under a hidden key: one for
+ * the pool and one per app client that has its own. A client without one is answered with the
+ * pool's (API reference, DescribeRiskConfiguration: the client's, else the pool's). Userpool stores
+ * and returns them; it does no risk scoring, and blocked IP ranges are not yet enforced at sign-in
+ * (documented gap).
  */
 final class RiskConfigurations {
   static final String KEY = "_RiskConfigurations";
@@ -26,7 +27,8 @@ final class RiskConfigurations {
   @SuppressWarnings("unchecked")
   static ObjectNode render(UserPool pool, String clientId) {
     Map<String, Object> all = all(pool);
-    Object stored = clientId != null && all.containsKey(clientId) ? all.get(clientId) : all.get(POOL_LEVEL);
+    Object stored =
+        clientId != null && all.containsKey(clientId) ? all.get(clientId) : all.get(POOL_LEVEL);
     ObjectNode configuration = Json.object();
     configuration.put("UserPoolId", pool.id());
     if (stored instanceof Map<?, ?> m) {

@@ -10,8 +10,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A pool's SchemaAttributes: the standard attributes every pool starts with, and the custom attributes added by
- * CreateUserPool's Schema or AddCustomAttributes (stored and returned with the {@code custom:} prefix).
+ * A pool's SchemaAttributes: the standard attributes every pool starts with, and the custom
+ * attributes added by CreateUserPool's Schema or AddCustomAttributes (stored and returned with the
+ * {@code custom:} prefix).
  */
 public final class SchemaAttributes {
   /** Service quota: custom attributes per pool (sources §9.2). */
@@ -20,14 +21,32 @@ public final class SchemaAttributes {
   private static final Set<String> DATA_TYPES = Set.of("String", "Number", "DateTime", "Boolean");
 
   /**
-   * Standard attributes in the order DescribeUserPool lists them, with their constraints, as real Cognito
-   * returns them for a pool created without a Schema (observed: describe-user-pool output, kengraf/nadialin
-   * 2023-03; same list as awscli/examples/cognito-idp/describe-user-pool.rst).
+   * Standard attributes in the order DescribeUserPool lists them, with their constraints, as real
+   * Cognito returns them for a pool created without a Schema (observed: describe-user-pool output,
+   * kengraf/nadialin 2023-03; same list as awscli/examples/cognito-idp/describe-user-pool.rst).
    */
-  private static final List<String> STANDARD_NAMES = List.of(
-      "sub", "name", "given_name", "family_name", "middle_name", "nickname", "preferred_username", "profile",
-      "picture", "website", "email", "email_verified", "gender", "birthdate", "zoneinfo", "locale", "phone_number",
-      "phone_number_verified", "address", "updated_at");
+  private static final List<String> STANDARD_NAMES =
+      List.of(
+          "sub",
+          "name",
+          "given_name",
+          "family_name",
+          "middle_name",
+          "nickname",
+          "preferred_username",
+          "profile",
+          "picture",
+          "website",
+          "email",
+          "email_verified",
+          "gender",
+          "birthdate",
+          "zoneinfo",
+          "locale",
+          "phone_number",
+          "phone_number_verified",
+          "address",
+          "updated_at");
 
   private SchemaAttributes() {}
 
@@ -51,21 +70,26 @@ public final class SchemaAttributes {
   private static Map<String, Object> standard(String name) {
     Map<String, Object> a = new LinkedHashMap<>();
     a.put("Name", name);
-    String type = switch (name) {
-      case "email_verified", "phone_number_verified" -> "Boolean";
-      case "updated_at" -> "Number";
-      default -> "String";
-    };
+    String type =
+        switch (name) {
+          case "email_verified", "phone_number_verified" -> "Boolean";
+          case "updated_at" -> "Number";
+          default -> "String";
+        };
     a.put("AttributeDataType", type);
     a.put("DeveloperOnlyAttribute", false);
     a.put("Mutable", !name.equals("sub"));
     a.put("Required", name.equals("sub"));
     switch (type) {
-      case "String" -> a.put("StringAttributeConstraints", name.equals("sub")
-          ? lengths("1", "2048")
-          : name.equals("birthdate") ? lengths("10", "10") : lengths("0", "2048"));
-      case "Number" -> a.put("NumberAttributeConstraints", new LinkedHashMap<>(Map.of("MinValue", "0")));
-      default -> { }
+      case "String" ->
+          a.put(
+              "StringAttributeConstraints",
+              name.equals("sub")
+                  ? lengths("1", "2048")
+                  : name.equals("birthdate") ? lengths("10", "10") : lengths("0", "2048"));
+      case "Number" ->
+          a.put("NumberAttributeConstraints", new LinkedHashMap<>(Map.of("MinValue", "0")));
+      default -> {}
     }
     return a;
   }
@@ -78,9 +102,9 @@ public final class SchemaAttributes {
   }
 
   /**
-   * Applies CreateUserPool's Schema to the standard list: standard attributes may change Required and Mutable
-   * and their constraints, checked as those of custom attributes, but not their data type or developer-only flag;
-   * every other name becomes a custom attribute.
+   * Applies CreateUserPool's Schema to the standard list: standard attributes may change Required
+   * and Mutable and their constraints, checked as those of custom attributes, but not their data
+   * type or developer-only flag; every other name becomes a custom attribute.
    */
   public static List<Map<String, Object>> forNewPool(JsonNode schema) {
     List<Map<String, Object>> attributes = standard();
@@ -97,8 +121,10 @@ public final class SchemaAttributes {
             || item.path("DeveloperOnlyAttribute").asBoolean(false)) {
           // Observed text (getmoto/moto#4493, pool schema validation checked against AWS; moto test
           // test_create_user_pool_standard_attribute_with_changed_data_type_or_developer_only).
-          throw ErrorCode.INVALID_PARAMETER.exception("You can not change AttributeDataType or set "
-              + "developerOnlyAttribute for standard schema attribute " + name);
+          throw ErrorCode.INVALID_PARAMETER.exception(
+              "You can not change AttributeDataType or set "
+                  + "developerOnlyAttribute for standard schema attribute "
+                  + name);
         }
         if (item.hasNonNull("Required")) {
           a.put("Required", item.get("Required").booleanValue());
@@ -124,11 +150,15 @@ public final class SchemaAttributes {
       String name = (String) a.get("Name");
       if (find(attributes, name) != null || find(added, name) != null) {
         // Cognito's text, quoted by moto and cognito-local tests
-        throw ErrorCode.INVALID_PARAMETER.exception(name + ": Existing attribute already has name " + name + ".");
+        throw ErrorCode.INVALID_PARAMETER.exception(
+            name + ": Existing attribute already has name " + name + ".");
       }
       added.add(a);
     }
-    long customCount = attributes.stream().filter(a -> String.valueOf(a.get("Name")).startsWith("custom:")).count();
+    long customCount =
+        attributes.stream()
+            .filter(a -> String.valueOf(a.get("Name")).startsWith("custom:"))
+            .count();
     if (customCount + added.size() > MAX_CUSTOM) {
       throw ErrorCode.INVALID_PARAMETER.exception(
           "The user pool has reached the limit of " + MAX_CUSTOM + " custom attributes.");
@@ -146,17 +176,20 @@ public final class SchemaAttributes {
           "custom:" + bare + ": Custom attribute name must be between 1 and 20 characters.");
     }
     if (!item.hasNonNull("AttributeDataType")) {
-      // Observed: CloudFormation updates quote it (aws-amplify/amplify-cli#9525, amplify-backend's error mapper);
+      // Observed: CloudFormation updates quote it (aws-amplify/amplify-cli#9525, amplify-backend's
+      // error mapper);
       // moto test test_create_user_pool_custom_attribute_without_data_type.
       throw ErrorCode.INVALID_PARAMETER.exception(
           "Invalid AttributeDataType input, consider using the provided AttributeDataType enum.");
     }
     String type = item.get("AttributeDataType").asText();
     if (!DATA_TYPES.contains(type)) {
-      throw ErrorCode.INVALID_PARAMETER.exception("custom:" + bare + ": Invalid AttributeDataType " + type + ".");
+      throw ErrorCode.INVALID_PARAMETER.exception(
+          "custom:" + bare + ": Invalid AttributeDataType " + type + ".");
     }
     if (item.path("Required").asBoolean(false)) {
-      throw ErrorCode.INVALID_PARAMETER.exception("Required custom attributes are not supported currently.");
+      throw ErrorCode.INVALID_PARAMETER.exception(
+          "Required custom attributes are not supported currently.");
     }
     boolean developerOnly = item.path("DeveloperOnlyAttribute").asBoolean(false);
     Map<String, Object> a = new LinkedHashMap<>();
@@ -173,10 +206,14 @@ public final class SchemaAttributes {
   private static void copyConstraints(JsonNode item, Map<String, Object> a) {
     String type = (String) a.get("AttributeDataType");
     if ("String".equals(type) && item.has("StringAttributeConstraints")) {
-      a.put("StringAttributeConstraints", bounds(item.get("StringAttributeConstraints"), "MinLength", "MaxLength"));
+      a.put(
+          "StringAttributeConstraints",
+          bounds(item.get("StringAttributeConstraints"), "MinLength", "MaxLength"));
     }
     if ("Number".equals(type) && item.has("NumberAttributeConstraints")) {
-      a.put("NumberAttributeConstraints", bounds(item.get("NumberAttributeConstraints"), "MinValue", "MaxValue"));
+      a.put(
+          "NumberAttributeConstraints",
+          bounds(item.get("NumberAttributeConstraints"), "MinValue", "MaxValue"));
     }
   }
 
@@ -192,35 +229,46 @@ public final class SchemaAttributes {
   }
 
   /**
-   * Constraint checks for custom and standard attributes alike. Texts as moto gives them (getmoto/moto#4493, whose
-   * author compared the pool schema validation with AWS; not marked as run against AWS — docs/fidelity.md).
+   * Constraint checks for custom and standard attributes alike. Texts as moto gives them
+   * (getmoto/moto#4493, whose author compared the pool schema validation with AWS; not marked as
+   * run against AWS — docs/fidelity.md).
    */
   @SuppressWarnings("unchecked")
   private static void checkConstraints(Map<String, Object> a) {
     String name = (String) a.get("Name");
     if (a.get("StringAttributeConstraints") instanceof Map<?, ?> c) {
-      BigInteger min = number(name, (Map<String, Object>) c, "MinLength", "StringAttributeConstraints");
-      BigInteger max = number(name, (Map<String, Object>) c, "MaxLength", "StringAttributeConstraints");
+      BigInteger min =
+          number(name, (Map<String, Object>) c, "MinLength", "StringAttributeConstraints");
+      BigInteger max =
+          number(name, (Map<String, Object>) c, "MaxLength", "StringAttributeConstraints");
       BigInteger limit = BigInteger.valueOf(2048);
       if ((min != null && min.compareTo(limit) > 0) || (max != null && max.compareTo(limit) > 0)) {
         throw ErrorCode.INVALID_PARAMETER.exception(
             "user." + name + ": String attributes cannot have a length of more than 2048");
       }
       if (min != null && max != null && min.compareTo(max) > 0) {
-        throw ErrorCode.INVALID_PARAMETER.exception("user." + name + ": Max length cannot be less than min length.");
+        throw ErrorCode.INVALID_PARAMETER.exception(
+            "user." + name + ": Max length cannot be less than min length.");
       }
     }
     if (a.get("NumberAttributeConstraints") instanceof Map<?, ?> c) {
-      BigInteger min = number(name, (Map<String, Object>) c, "MinValue", "NumberAttributeConstraints");
-      BigInteger max = number(name, (Map<String, Object>) c, "MaxValue", "NumberAttributeConstraints");
+      BigInteger min =
+          number(name, (Map<String, Object>) c, "MinValue", "NumberAttributeConstraints");
+      BigInteger max =
+          number(name, (Map<String, Object>) c, "MaxValue", "NumberAttributeConstraints");
       if (min != null && max != null && min.compareTo(max) > 0) {
-        throw ErrorCode.INVALID_PARAMETER.exception("user." + name + ": Max value cannot be less than min value.");
+        throw ErrorCode.INVALID_PARAMETER.exception(
+            "user." + name + ": Max value cannot be less than min value.");
       }
     }
   }
 
-  /** A bound: a non-negative integer, else "Invalid &lt;constraints&gt; for schema attribute &lt;name&gt;". */
-  private static BigInteger number(String attribute, Map<String, Object> c, String key, String constraints) {
+  /**
+   * A bound: a non-negative integer, else "Invalid &lt;constraints&gt; for schema attribute
+   * &lt;name&gt;".
+   */
+  private static BigInteger number(
+      String attribute, Map<String, Object> c, String key, String constraints) {
     Object value = c.get(key);
     if (value == null || value.toString().isEmpty()) {
       return null;
@@ -233,7 +281,8 @@ public final class SchemaAttributes {
     } catch (NumberFormatException e) {
       // reported below
     }
-    throw ErrorCode.INVALID_PARAMETER.exception("Invalid " + constraints + " for schema attribute " + attribute);
+    throw ErrorCode.INVALID_PARAMETER.exception(
+        "Invalid " + constraints + " for schema attribute " + attribute);
   }
 
   static Map<String, Object> find(List<Map<String, Object>> attributes, String name) {

@@ -19,10 +19,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Cognito SetLogDeliveryConfiguration: replaces the pool's log configurations. Each entry is checked as the API
- * reference (LogConfigurationType) describes the two event sources: {@code userNotification} logs at ERROR to a
- * CloudWatch Logs group; {@code userAuthEvents} logs at INFO to one of CloudWatch Logs, S3 or Firehose and needs the
- * PLUS feature plan (FeatureUnavailableInTierException). One entry per event source and exactly one destination per
+ * Cognito SetLogDeliveryConfiguration: replaces the pool's log configurations. Each entry is
+ * checked as the API reference (LogConfigurationType) describes the two event sources: {@code
+ * userNotification} logs at ERROR to a CloudWatch Logs group; {@code userAuthEvents} logs at INFO
+ * to one of CloudWatch Logs, S3 or Firehose and needs the PLUS feature plan
+ * (FeatureUnavailableInTierException). One entry per event source and exactly one destination per
  * entry. Messages are ours. The configuration is stored and returned; no logs are exported.
  */
 public final class SetLogDeliveryConfiguration implements Operation {
@@ -46,11 +47,13 @@ public final class SetLogDeliveryConfiguration implements Operation {
       String source = entry.path("EventSource").asText();
       String level = entry.path("LogLevel").asText();
       if (!sources.add(source)) {
-        throw ErrorCode.INVALID_PARAMETER.exception("Only one log configuration per EventSource is allowed.");
+        throw ErrorCode.INVALID_PARAMETER.exception(
+            "Only one log configuration per EventSource is allowed.");
       }
       List<String> destinations = DESTINATIONS.stream().filter(d -> entry.hasNonNull(d)).toList();
       if (destinations.size() != 1) {
-        throw ErrorCode.INVALID_PARAMETER.exception("Each log configuration needs exactly one destination.");
+        throw ErrorCode.INVALID_PARAMETER.exception(
+            "Each log configuration needs exactly one destination.");
       }
       if (source.equals("userNotification")) {
         if (!level.equals("ERROR") || !destinations.get(0).equals("CloudWatchLogsConfiguration")) {
@@ -59,7 +62,8 @@ public final class SetLogDeliveryConfiguration implements Operation {
         }
       } else {
         if (!level.equals("INFO")) {
-          throw ErrorCode.INVALID_PARAMETER.exception("userAuthEvents logs are delivered at LogLevel INFO.");
+          throw ErrorCode.INVALID_PARAMETER.exception(
+              "userAuthEvents logs are delivered at LogLevel INFO.");
         }
         if (!FeaturePlan.of(pool).atLeast(FeaturePlan.PLUS)) {
           throw ErrorCode.FEATURE_UNAVAILABLE_IN_TIER.exception(
@@ -72,12 +76,14 @@ public final class SetLogDeliveryConfiguration implements Operation {
       stored.put(destinations.get(0), Json.toMap(entry.get(destinations.get(0))));
       configurations.add(stored);
     }
-    UserPool saved = Retries.onStaleWrite(() -> {
-      UserPool current = lookups.pool(pool.id());
-      Map<String, Object> settings = new LinkedHashMap<>(current.settings());
-      settings.put(LogDelivery.KEY, configurations);
-      return pools.update(current.withSettings(settings, current.lastModifiedDate()));
-    });
+    UserPool saved =
+        Retries.onStaleWrite(
+            () -> {
+              UserPool current = lookups.pool(pool.id());
+              Map<String, Object> settings = new LinkedHashMap<>(current.settings());
+              settings.put(LogDelivery.KEY, configurations);
+              return pools.update(current.withSettings(settings, current.lastModifiedDate()));
+            });
     return LogDelivery.render(saved);
   }
 }

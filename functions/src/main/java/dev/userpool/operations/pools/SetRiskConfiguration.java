@@ -16,15 +16,20 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Cognito SetRiskConfiguration: replaces the risk configuration of the pool, or of one app client when ClientId is
- * given (compromised credentials, account takeover actions, risk exception IP ranges). IP ranges must be CIDR blocks
- * (InvalidParameterException; message ours). Stored and returned; not enforced (see {@link RiskConfigurations}).
+ * Cognito SetRiskConfiguration: replaces the risk configuration of the pool, or of one app client
+ * when ClientId is given (compromised credentials, account takeover actions, risk exception IP
+ * ranges). IP ranges must be CIDR blocks (InvalidParameterException; message ours). Stored and
+ * returned; not enforced (see {@link RiskConfigurations}).
  */
 public final class SetRiskConfiguration implements Operation {
-  private static final List<String> MEMBERS = List.of("CompromisedCredentialsRiskConfiguration",
-      "AccountTakeoverRiskConfiguration", "RiskExceptionConfiguration");
+  private static final List<String> MEMBERS =
+      List.of(
+          "CompromisedCredentialsRiskConfiguration",
+          "AccountTakeoverRiskConfiguration",
+          "RiskExceptionConfiguration");
   private static final Pattern IPV4_CIDR =
-      Pattern.compile("((25[0-5]|2[0-4]\\d|1?\\d?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1?\\d?\\d)/(3[0-2]|[12]?\\d)");
+      Pattern.compile(
+          "((25[0-5]|2[0-4]\\d|1?\\d?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1?\\d?\\d)/(3[0-2]|[12]?\\d)");
 
   private final Lookups lookups;
   private final UserPoolStore pools;
@@ -37,21 +42,24 @@ public final class SetRiskConfiguration implements Operation {
   @Override
   public JsonNode handle(Input in, OperationContext ctx) {
     UserPool pool = lookups.pool(in.string("UserPoolId"));
-    String clientId = in.optString("ClientId").map(id -> lookups.client(pool.id(), id).clientId()).orElse(null);
+    String clientId =
+        in.optString("ClientId").map(id -> lookups.client(pool.id(), id).clientId()).orElse(null);
     Map<String, Object> configuration = new LinkedHashMap<>();
     for (String member : MEMBERS) {
       in.optNode(member).ifPresent(n -> configuration.put(member, Json.toMap(n)));
     }
     in.optNode("RiskExceptionConfiguration").ifPresent(SetRiskConfiguration::requireCidrs);
     configuration.put("LastModifiedDate", Json.epochSeconds(ctx.now()));
-    UserPool saved = Retries.onStaleWrite(() -> {
-      UserPool current = lookups.pool(pool.id());
-      Map<String, Object> all = new LinkedHashMap<>(RiskConfigurations.all(current));
-      all.put(clientId == null ? RiskConfigurations.POOL_LEVEL : clientId, configuration);
-      Map<String, Object> settings = new LinkedHashMap<>(current.settings());
-      settings.put(RiskConfigurations.KEY, all);
-      return pools.update(current.withSettings(settings, current.lastModifiedDate()));
-    });
+    UserPool saved =
+        Retries.onStaleWrite(
+            () -> {
+              UserPool current = lookups.pool(pool.id());
+              Map<String, Object> all = new LinkedHashMap<>(RiskConfigurations.all(current));
+              all.put(clientId == null ? RiskConfigurations.POOL_LEVEL : clientId, configuration);
+              Map<String, Object> settings = new LinkedHashMap<>(current.settings());
+              settings.put(RiskConfigurations.KEY, all);
+              return pools.update(current.withSettings(settings, current.lastModifiedDate()));
+            });
     return RiskConfigurations.render(saved, clientId);
   }
 
@@ -60,7 +68,8 @@ public final class SetRiskConfiguration implements Operation {
       for (JsonNode range : exceptions.path(list)) {
         String text = range.asText();
         if (!IPV4_CIDR.matcher(text).matches() && !isIpv6Cidr(text)) {
-          throw ErrorCode.INVALID_PARAMETER.exception(text + " in " + list + " is not a valid CIDR block.");
+          throw ErrorCode.INVALID_PARAMETER.exception(
+              text + " in " + list + " is not a valid CIDR block.");
         }
       }
     }

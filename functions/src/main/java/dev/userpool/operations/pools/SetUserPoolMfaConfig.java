@@ -14,9 +14,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Cognito SetUserPoolMfaConfig. The request states the whole MFA configuration: a factor it leaves out is
- * disabled. ON or OPTIONAL needs at least one enabled factor, and OFF none. The factors take effect at sign-in
- * (see {@code dev.userpool.authflows.MfaStage}).
+ * Cognito SetUserPoolMfaConfig. The request states the whole MFA configuration: a factor it leaves
+ * out is disabled. ON or OPTIONAL needs at least one enabled factor, and OFF none. The factors take
+ * effect at sign-in (see {@code dev.userpool.authflows.MfaStage}).
  */
 public final class SetUserPoolMfaConfig implements Operation {
   private final Lookups lookups;
@@ -30,13 +30,16 @@ public final class SetUserPoolMfaConfig implements Operation {
   @Override
   public JsonNode handle(Input in, OperationContext ctx) {
     boolean sms = in.has("SmsMfaConfiguration");
-    boolean softwareToken = in.optNode("SoftwareTokenMfaConfiguration")
-        .map(n -> n.path("Enabled").asBoolean(false)).orElse(false);
+    boolean softwareToken =
+        in.optNode("SoftwareTokenMfaConfiguration")
+            .map(n -> n.path("Enabled").asBoolean(false))
+            .orElse(false);
     boolean email = in.has("EmailMfaConfiguration");
     boolean anyFactor = sms || softwareToken || email;
     UserPool current = lookups.pool(in.string("UserPoolId"));
-    String mfa = in.optString("MfaConfiguration")
-        .orElse(String.valueOf(current.settings().getOrDefault("MfaConfiguration", "OFF")));
+    String mfa =
+        in.optString("MfaConfiguration")
+            .orElse(String.valueOf(current.settings().getOrDefault("MfaConfiguration", "OFF")));
     if (!mfa.equals("OFF") && !anyFactor) {
       // observed: aws/aws-sdk-js#4186 (2022) and anomalyco/sst#5177 (2024-12)
       throw ErrorCode.INVALID_PARAMETER.exception(
@@ -50,29 +53,39 @@ public final class SetUserPoolMfaConfig implements Operation {
     if (email) {
       requireEmailMfaPossible(current);
     }
-    UserPool saved = Retries.onStaleWrite(() -> {
-      UserPool pool = lookups.pool(current.id());
-      Map<String, Object> s = new LinkedHashMap<>(pool.settings());
-      s.put("MfaConfiguration", mfa);
-      s.put(MfaSettings.SMS_ENABLED, sms);
-      in.optNode("SmsMfaConfiguration").ifPresent(n -> {
-        if (n.hasNonNull("SmsAuthenticationMessage")) {
-          s.put("SmsAuthenticationMessage", n.get("SmsAuthenticationMessage").asText());
-        }
-        if (n.hasNonNull("SmsConfiguration")) {
-          s.put("SmsConfiguration", Json.toMap(n.get("SmsConfiguration")));
-        }
-      });
-      putOrRemove(s, MfaSettings.SOFTWARE_TOKEN, in.optNode("SoftwareTokenMfaConfiguration").orElse(null));
-      putOrRemove(s, MfaSettings.EMAIL, in.optNode("EmailMfaConfiguration").orElse(null));
-      return pools.update(pool.withSettings(s, ctx.now()));
-    });
+    UserPool saved =
+        Retries.onStaleWrite(
+            () -> {
+              UserPool pool = lookups.pool(current.id());
+              Map<String, Object> s = new LinkedHashMap<>(pool.settings());
+              s.put("MfaConfiguration", mfa);
+              s.put(MfaSettings.SMS_ENABLED, sms);
+              in.optNode("SmsMfaConfiguration")
+                  .ifPresent(
+                      n -> {
+                        if (n.hasNonNull("SmsAuthenticationMessage")) {
+                          s.put(
+                              "SmsAuthenticationMessage",
+                              n.get("SmsAuthenticationMessage").asText());
+                        }
+                        if (n.hasNonNull("SmsConfiguration")) {
+                          s.put("SmsConfiguration", Json.toMap(n.get("SmsConfiguration")));
+                        }
+                      });
+              putOrRemove(
+                  s,
+                  MfaSettings.SOFTWARE_TOKEN,
+                  in.optNode("SoftwareTokenMfaConfiguration").orElse(null));
+              putOrRemove(s, MfaSettings.EMAIL, in.optNode("EmailMfaConfiguration").orElse(null));
+              return pools.update(pool.withSettings(s, ctx.now()));
+            });
     return MfaSettings.render(saved.settings());
   }
 
   /**
-   * Email MFA needs a pool that sends email through its own SES identity (EmailSendingAccount DEVELOPER) and a
-   * feature plan above Lite (developer guide, "Email MFA"); both texts are guessed.
+   * Email MFA needs a pool that sends email through its own SES identity (EmailSendingAccount
+   * DEVELOPER) and a feature plan above Lite (developer guide, "Email MFA"); both texts are
+   * guessed.
    */
   private static void requireEmailMfaPossible(UserPool pool) {
     Object tier = pool.settings().get("UserPoolTier");

@@ -11,8 +11,9 @@ import dev.userpool.protocol.OperationContext;
 import dev.userpool.store.UserPoolStore;
 
 /**
- * Cognito UpdateUserPool. Members the request omits go back to their defaults, as in Cognito; Schema, alias and
- * username attributes cannot change. UserPoolTags, when given, replace the pool's tags.
+ * Cognito UpdateUserPool. Members the request omits go back to their defaults, as in Cognito;
+ * Schema, alias and username attributes cannot change. UserPoolTags, when given, replace the pool's
+ * tags.
  */
 public final class UpdateUserPool implements Operation {
   private final Lookups lookups;
@@ -26,13 +27,21 @@ public final class UpdateUserPool implements Operation {
   @Override
   public JsonNode handle(Input in, OperationContext ctx) {
     String poolId = in.string("UserPoolId");
-    Retries.onStaleWrite(() -> {
-      UserPool current = lookups.pool(poolId);
-      UserPool updated = new UserPool(current.id(), in.stringOr("PoolName", current.name()), current.arn(),
-          current.creationDate(), ctx.now(), UserPoolDefaults.forUpdate(in, current.settings()),
-          in.has("UserPoolTags") ? in.stringMap("UserPoolTags") : current.tags(), current.version());
-      return pools.update(updated);
-    });
+    Retries.onStaleWrite(
+        () -> {
+          UserPool current = lookups.pool(poolId);
+          UserPool updated =
+              new UserPool(
+                  current.id(),
+                  in.stringOr("PoolName", current.name()),
+                  current.arn(),
+                  current.creationDate(),
+                  ctx.now(),
+                  UserPoolDefaults.forUpdate(in, current.settings()),
+                  in.has("UserPoolTags") ? in.stringMap("UserPoolTags") : current.tags(),
+                  current.version());
+          return pools.update(updated);
+        });
     return Json.object();
   }
 }

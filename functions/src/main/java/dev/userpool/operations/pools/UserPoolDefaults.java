@@ -9,30 +9,45 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Turns a CreateUserPool/UpdateUserPool request into the pool's settings tree with Cognito's defaults applied.
- * Both operations go through here: UpdateUserPool, like Cognito, resets every member it does not carry to its
- * default ("If you don't provide a value for an attribute, Amazon Cognito sets it to its default value", model
- * docs of UpdateUserPool).
+ * Turns a CreateUserPool/UpdateUserPool request into the pool's settings tree with Cognito's
+ * defaults applied. Both operations go through here: UpdateUserPool, like Cognito, resets every
+ * member it does not carry to its default ("If you don't provide a value for an attribute, Amazon
+ * Cognito sets it to its default value", model docs of UpdateUserPool).
  *
- * <p>Defaults as a minimal CreateUserPool returns them (observed describe-user-pool output, kengraf/nadialin
- * 2023-03; awscli/examples/cognito-idp/create-user-pool.rst): Policies.PasswordPolicy 8/true/true/true/true/7,
- * LambdaConfig {}, MfaConfiguration OFF, VerificationMessageTemplate {DefaultEmailOption CONFIRM_WITH_CODE},
- * EmailConfiguration {EmailSendingAccount COGNITO_DEFAULT}, AdminCreateUserConfig {false, 7}.
- * Settings that are not DescribeUserPool members are kept under keys starting with {@code _}.
+ * <p>Defaults as a minimal CreateUserPool returns them (observed describe-user-pool output,
+ * kengraf/nadialin 2023-03; awscli/examples/cognito-idp/create-user-pool.rst):
+ * Policies.PasswordPolicy 8/true/true/true/true/7, LambdaConfig {}, MfaConfiguration OFF,
+ * VerificationMessageTemplate {DefaultEmailOption CONFIRM_WITH_CODE}, EmailConfiguration
+ * {EmailSendingAccount COGNITO_DEFAULT}, AdminCreateUserConfig {false, 7}. Settings that are not
+ * DescribeUserPool members are kept under keys starting with {@code _}.
  */
 public final class UserPoolDefaults {
   /**
-   * Members UpdateUserPool cannot set and keeps: those only CreateUserPool sets, and the domains that the
-   * *UserPoolDomain operations record on the pool.
+   * Members UpdateUserPool cannot set and keeps: those only CreateUserPool sets, and the domains
+   * that the *UserPoolDomain operations record on the pool.
    */
-  static final List<String> CREATE_ONLY = List.of("SchemaAttributes", "AliasAttributes", "UsernameAttributes",
-      "UsernameConfiguration", "Domain", "CustomDomain");
+  static final List<String> CREATE_ONLY =
+      List.of(
+          "SchemaAttributes",
+          "AliasAttributes",
+          "UsernameAttributes",
+          "UsernameConfiguration",
+          "Domain",
+          "CustomDomain");
 
   /** Members copied as given when present, and absent otherwise. */
-  private static final List<String> OPTIONAL = List.of(
-      "AutoVerifiedAttributes", "SmsVerificationMessage", "EmailVerificationMessage", "EmailVerificationSubject",
-      "SmsAuthenticationMessage", "DeviceConfiguration", "SmsConfiguration", "UserPoolAddOns",
-      "AccountRecoverySetting", "UserPoolTier");
+  private static final List<String> OPTIONAL =
+      List.of(
+          "AutoVerifiedAttributes",
+          "SmsVerificationMessage",
+          "EmailVerificationMessage",
+          "EmailVerificationSubject",
+          "SmsAuthenticationMessage",
+          "DeviceConfiguration",
+          "SmsConfiguration",
+          "UserPoolAddOns",
+          "AccountRecoverySetting",
+          "UserPoolTier");
 
   private UserPoolDefaults() {}
 
@@ -53,11 +68,15 @@ public final class UserPoolDefaults {
     if (!usernameAttributes.isEmpty()) {
       s.put("UsernameAttributes", usernameAttributes);
     }
-    in.optNode("UsernameConfiguration").ifPresent(n -> s.put("UsernameConfiguration", Json.toMap(n)));
+    in.optNode("UsernameConfiguration")
+        .ifPresent(n -> s.put("UsernameConfiguration", Json.toMap(n)));
     return s;
   }
 
-  /** Settings after UpdateUserPool: create-only members and hidden MFA settings carried over, the rest reset. */
+  /**
+   * Settings after UpdateUserPool: create-only members and hidden MFA settings carried over, the
+   * rest reset.
+   */
   public static Map<String, Object> forUpdate(Input in, Map<String, Object> current) {
     Map<String, Object> s = common(in);
     for (String member : CREATE_ONLY) {
@@ -65,11 +84,12 @@ public final class UserPoolDefaults {
         s.put(member, current.get(member));
       }
     }
-    current.forEach((key, value) -> {
-      if (key.startsWith("_")) {
-        s.put(key, value);
-      }
-    });
+    current.forEach(
+        (key, value) -> {
+          if (key.startsWith("_")) {
+            s.put(key, value);
+          }
+        });
     return s;
   }
 
@@ -78,17 +98,20 @@ public final class UserPoolDefaults {
     s.put("Policies", policies(in.optNode("Policies").orElse(null)));
     checkFirstFactors(s.get("Policies"), in.stringOr("UserPoolTier", "ESSENTIALS"));
     s.put("DeletionProtection", in.stringOr("DeletionProtection", "INACTIVE"));
-    s.put("LambdaConfig", in.optNode("LambdaConfig").map(Json::toMap).orElseGet(LinkedHashMap::new));
+    s.put(
+        "LambdaConfig", in.optNode("LambdaConfig").map(Json::toMap).orElseGet(LinkedHashMap::new));
     for (String member : OPTIONAL) {
       in.optNode(member).ifPresent(n -> s.put(member, Json.MAPPER.convertValue(n, Object.class)));
     }
     s.put("VerificationMessageTemplate", verificationTemplate(in, s));
     s.put("UserAttributeUpdateSettings", attributeUpdateSettings(in));
     s.put("MfaConfiguration", in.stringOr("MfaConfiguration", "OFF"));
-    Map<String, Object> email = in.optNode("EmailConfiguration").map(Json::toMap).orElseGet(LinkedHashMap::new);
+    Map<String, Object> email =
+        in.optNode("EmailConfiguration").map(Json::toMap).orElseGet(LinkedHashMap::new);
     email.putIfAbsent("EmailSendingAccount", "COGNITO_DEFAULT");
     s.put("EmailConfiguration", email);
-    Map<String, Object> admin = in.optNode("AdminCreateUserConfig").map(Json::toMap).orElseGet(LinkedHashMap::new);
+    Map<String, Object> admin =
+        in.optNode("AdminCreateUserConfig").map(Json::toMap).orElseGet(LinkedHashMap::new);
     admin.putIfAbsent("AllowAdminCreateUserOnly", false);
     admin.putIfAbsent("UnusedAccountValidityDays", 7);
     s.put("AdminCreateUserConfig", admin);
@@ -96,24 +119,32 @@ public final class UserPoolDefaults {
   }
 
   /**
-   * Passwordless first factors (EMAIL_OTP, SMS_OTP, WEB_AUTHN in SignInPolicy.AllowedFirstAuthFactors) need the
-   * ESSENTIALS or PLUS feature plan (developer guide, "User pool feature plans"); on LITE they are
-   * FeatureUnavailableInTierException (message ours). A pool without a UserPoolTier is ESSENTIALS.
+   * Passwordless first factors (EMAIL_OTP, SMS_OTP, WEB_AUTHN in
+   * SignInPolicy.AllowedFirstAuthFactors) need the ESSENTIALS or PLUS feature plan (developer
+   * guide, "User pool feature plans"); on LITE they are FeatureUnavailableInTierException (message
+   * ours). A pool without a UserPoolTier is ESSENTIALS.
    */
   private static void checkFirstFactors(Object policies, String tier) {
-    if (!"LITE".equals(tier) || !(policies instanceof Map<?, ?> p) || !(p.get("SignInPolicy") instanceof Map<?, ?> s)
+    if (!"LITE".equals(tier)
+        || !(policies instanceof Map<?, ?> p)
+        || !(p.get("SignInPolicy") instanceof Map<?, ?> s)
         || !(s.get("AllowedFirstAuthFactors") instanceof List<?> factors)) {
       return;
     }
     for (Object factor : factors) {
       if (!"PASSWORD".equals(factor)) {
         throw ErrorCode.FEATURE_UNAVAILABLE_IN_TIER.exception(
-            "The first authentication factor " + factor + " requires the ESSENTIALS or PLUS feature plan.");
+            "The first authentication factor "
+                + factor
+                + " requires the ESSENTIALS or PLUS feature plan.");
       }
     }
   }
 
-  /** PasswordPolicy booleans default to false when a policy is given, to true when none is (sources §8.1). */
+  /**
+   * PasswordPolicy booleans default to false when a policy is given, to true when none is (sources
+   * §8.1).
+   */
   static Map<String, Object> policies(JsonNode given) {
     Map<String, Object> policies = new LinkedHashMap<>();
     if (given != null) {
@@ -122,12 +153,17 @@ public final class UserPoolDefaults {
     Map<String, Object> password = new LinkedHashMap<>();
     JsonNode p = given == null ? null : given.get("PasswordPolicy");
     boolean none = p == null || p.isNull();
-    password.put("MinimumLength", none || !p.hasNonNull("MinimumLength") ? 8 : p.get("MinimumLength").intValue());
-    for (String flag : List.of("RequireUppercase", "RequireLowercase", "RequireNumbers", "RequireSymbols")) {
+    password.put(
+        "MinimumLength",
+        none || !p.hasNonNull("MinimumLength") ? 8 : p.get("MinimumLength").intValue());
+    for (String flag :
+        List.of("RequireUppercase", "RequireLowercase", "RequireNumbers", "RequireSymbols")) {
       password.put(flag, none || p.path(flag).asBoolean(false));
     }
     int days = none ? 0 : p.path("TemporaryPasswordValidityDays").asInt(0);
-    password.put("TemporaryPasswordValidityDays", days == 0 ? 7 : days); // 0 means the default (sources §8.1)
+    password.put(
+        "TemporaryPasswordValidityDays",
+        days == 0 ? 7 : days); // 0 means the default (sources §8.1)
     if (!none && p.hasNonNull("PasswordHistorySize")) {
       password.put("PasswordHistorySize", p.get("PasswordHistorySize").intValue());
     }
@@ -136,8 +172,8 @@ public final class UserPoolDefaults {
   }
 
   /**
-   * VerificationMessageTemplate with DefaultEmailOption CONFIRM_WITH_CODE; the legacy top-level messages and the
-   * template's fields mirror each other, as in Cognito's responses.
+   * VerificationMessageTemplate with DefaultEmailOption CONFIRM_WITH_CODE; the legacy top-level
+   * messages and the template's fields mirror each other, as in Cognito's responses.
    */
   private static Map<String, Object> verificationTemplate(Input in, Map<String, Object> s) {
     Map<String, Object> t =
@@ -149,7 +185,8 @@ public final class UserPoolDefaults {
     return t;
   }
 
-  private static void mirror(Map<String, Object> s, String legacy, Map<String, Object> t, String field) {
+  private static void mirror(
+      Map<String, Object> s, String legacy, Map<String, Object> t, String field) {
     if (s.containsKey(legacy) && !t.containsKey(field)) {
       t.put(field, s.get(legacy));
     } else if (t.containsKey(field) && !s.containsKey(legacy)) {
@@ -161,7 +198,8 @@ public final class UserPoolDefaults {
     Map<String, Object> settings =
         in.optNode("UserAttributeUpdateSettings").map(Json::toMap).orElseGet(LinkedHashMap::new);
     Object required = settings.get("AttributesRequireVerificationBeforeUpdate");
-    List<String> attributes = required instanceof List<?> l ? l.stream().map(String::valueOf).toList() : List.of();
+    List<String> attributes =
+        required instanceof List<?> l ? l.stream().map(String::valueOf).toList() : List.of();
     List<String> autoVerified = in.strings("AutoVerifiedAttributes");
     if (!autoVerified.containsAll(attributes)) {
       // Cognito's text, quoted in ekristen/aws-nuke#477

@@ -5,16 +5,40 @@ import dev.userpool.domain.UserPool;
 import dev.userpool.protocol.Json;
 import java.util.List;
 
-/** Renders a pool as Cognito's UserPoolType (Create/Describe) or UserPoolDescriptionType (ListUserPools). */
+/**
+ * Renders a pool as Cognito's UserPoolType (Create/Describe) or UserPoolDescriptionType
+ * (ListUserPools).
+ */
 public final class UserPoolView {
   /** The UserPoolType members kept in the settings tree, in the service model's order. */
-  private static final List<String> SETTINGS_MEMBERS = List.of(
-      "Policies", "DeletionProtection", "LambdaConfig", "SchemaAttributes", "AutoVerifiedAttributes",
-      "AliasAttributes", "UsernameAttributes", "SmsVerificationMessage", "EmailVerificationMessage",
-      "EmailVerificationSubject", "VerificationMessageTemplate", "SmsAuthenticationMessage",
-      "UserAttributeUpdateSettings", "MfaConfiguration", "DeviceConfiguration", "EmailConfiguration",
-      "SmsConfiguration", "SmsConfigurationFailure", "EmailConfigurationFailure", "Domain", "CustomDomain",
-      "AdminCreateUserConfig", "UserPoolAddOns", "UsernameConfiguration", "AccountRecoverySetting", "UserPoolTier");
+  private static final List<String> SETTINGS_MEMBERS =
+      List.of(
+          "Policies",
+          "DeletionProtection",
+          "LambdaConfig",
+          "SchemaAttributes",
+          "AutoVerifiedAttributes",
+          "AliasAttributes",
+          "UsernameAttributes",
+          "SmsVerificationMessage",
+          "EmailVerificationMessage",
+          "EmailVerificationSubject",
+          "VerificationMessageTemplate",
+          "SmsAuthenticationMessage",
+          "UserAttributeUpdateSettings",
+          "MfaConfiguration",
+          "DeviceConfiguration",
+          "EmailConfiguration",
+          "SmsConfiguration",
+          "SmsConfigurationFailure",
+          "EmailConfigurationFailure",
+          "Domain",
+          "CustomDomain",
+          "AdminCreateUserConfig",
+          "UserPoolAddOns",
+          "UsernameConfiguration",
+          "AccountRecoverySetting",
+          "UserPoolTier");
 
   private UserPoolView() {}
 
@@ -42,7 +66,9 @@ public final class UserPoolView {
     ObjectNode o = Json.object();
     o.put("Id", pool.id());
     o.put("Name", pool.name());
-    o.set("LambdaConfig", Json.tree(pool.settings().getOrDefault("LambdaConfig", java.util.Map.of())));
+    o.set(
+        "LambdaConfig",
+        Json.tree(pool.settings().getOrDefault("LambdaConfig", java.util.Map.of())));
     o.put("LastModifiedDate", Json.epochSeconds(pool.lastModifiedDate()));
     o.put("CreationDate", Json.epochSeconds(pool.creationDate()));
     return o;

@@ -11,16 +11,17 @@ import dev.userpool.store.IdentityProviderStore;
 import java.util.List;
 
 /**
- * Cognito CreateIdentityProvider: a social provider named after its type, ProviderDetails checked per ProviderType ({@link ProviderDetailsCheck}); the
- * name and every IdpIdentifier must be free in the pool (DuplicateProviderException otherwise), which the store
- * enforces atomically.
+ * Cognito CreateIdentityProvider: a social provider named after its type, ProviderDetails checked
+ * per ProviderType ({@link ProviderDetailsCheck}); the name and every IdpIdentifier must be free in
+ * the pool (DuplicateProviderException otherwise), which the store enforces atomically.
  */
 public final class CreateIdentityProvider implements Operation {
   private final Lookups lookups;
   private final IdentityProviderStore providers;
   private final OidcDiscovery discovery;
 
-  public CreateIdentityProvider(Lookups lookups, IdentityProviderStore providers, OidcDiscovery discovery) {
+  public CreateIdentityProvider(
+      Lookups lookups, IdentityProviderStore providers, OidcDiscovery discovery) {
     this.lookups = lookups;
     this.providers = providers;
     this.discovery = discovery;
@@ -30,8 +31,17 @@ public final class CreateIdentityProvider implements Operation {
   public JsonNode handle(Input in, OperationContext ctx) {
     UserPool pool = lookups.pool(in.string("UserPoolId"));
     String type = in.string("ProviderType");
-    IdentityProvider provider = new IdentityProvider(pool.id(), in.string("ProviderName"), type,
-        in.stringMap("ProviderDetails"), in.stringMap("AttributeMapping"), identifiers(in), ctx.now(), ctx.now(), 0);
+    IdentityProvider provider =
+        new IdentityProvider(
+            pool.id(),
+            in.string("ProviderName"),
+            type,
+            in.stringMap("ProviderDetails"),
+            in.stringMap("AttributeMapping"),
+            identifiers(in),
+            ctx.now(),
+            ctx.now(),
+            0);
     ProviderDetailsCheck.checkName(provider.name(), type);
     ProviderDetailsCheck.check(type, provider.details());
     if (type.equals("OIDC")) {
@@ -44,11 +54,21 @@ public final class CreateIdentityProvider implements Operation {
   }
 
   static IdentityProvider withDetails(IdentityProvider p, java.util.Map<String, String> details) {
-    return new IdentityProvider(p.userPoolId(), p.name(), p.type(), details, p.attributeMapping(),
-        p.idpIdentifiers(), p.creationDate(), p.lastModifiedDate(), p.version());
+    return new IdentityProvider(
+        p.userPoolId(),
+        p.name(),
+        p.type(),
+        details,
+        p.attributeMapping(),
+        p.idpIdentifiers(),
+        p.creationDate(),
+        p.lastModifiedDate(),
+        p.version());
   }
 
-  /** IdpIdentifiers without repeats (a repeat within one request is the caller's own, not a clash). */
+  /**
+   * IdpIdentifiers without repeats (a repeat within one request is the caller's own, not a clash).
+   */
   static List<String> identifiers(Input in) {
     return in.strings("IdpIdentifiers").stream().distinct().toList();
   }

@@ -10,8 +10,9 @@ import dev.userpool.protocol.OperationContext;
 import dev.userpool.store.IdentityProviderStore;
 
 /**
- * Cognito DeleteIdentityProvider: removes the provider and frees its identifiers. App clients that list it in
- * SupportedIdentityProviders are left as they are: what Cognito does with them is (unconfirmed).
+ * Cognito DeleteIdentityProvider: removes the provider and frees its identifiers. App clients that
+ * list it in SupportedIdentityProviders are left as they are: what Cognito does with them is
+ * (unconfirmed).
  */
 public final class DeleteIdentityProvider implements Operation {
   private final Lookups lookups;

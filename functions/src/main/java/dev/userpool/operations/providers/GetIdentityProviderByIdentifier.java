@@ -22,7 +22,9 @@ public final class GetIdentityProviderByIdentifier implements Operation {
   public JsonNode handle(Input in, OperationContext ctx) {
     UserPool pool = lookups.pool(in.string("UserPoolId"));
     String identifier = in.string("IdpIdentifier");
-    return IdentityProviderView.wrapped(providers.findByIdentifier(pool.id(), identifier)
-        .orElseThrow(() -> IdentityProviderView.notFound("with identifier " + identifier)));
+    return IdentityProviderView.wrapped(
+        providers
+            .findByIdentifier(pool.id(), identifier)
+            .orElseThrow(() -> IdentityProviderView.notFound("with identifier " + identifier)));
   }
 }

@@ -6,9 +6,14 @@ import dev.userpool.errors.ErrorCode;
 import dev.userpool.protocol.Json;
 import dev.userpool.store.IdentityProviderStore;
 
-/** IdentityProviderType and ProviderDescription as Cognito's responses show them, and the shared lookups. */
+/**
+ * IdentityProviderType and ProviderDescription as Cognito's responses show them, and the shared
+ * lookups.
+ */
 final class IdentityProviderView {
-  /** MaxResults of ListIdentityProviders: 1–60 (ListProvidersLimitType); absent means the maximum. */
+  /**
+   * MaxResults of ListIdentityProviders: 1–60 (ListProvidersLimitType); absent means the maximum.
+   */
   static final int MAX_RESULTS = 60;
 
   private IdentityProviderView() {}
@@ -55,6 +60,7 @@ final class IdentityProviderView {
 
   /** DuplicateProviderException; the text is ours (unconfirmed). */
   static RuntimeException duplicate() {
-    return ErrorCode.DUPLICATE_PROVIDER.exception("A provider with this name or identifier already exists.");
+    return ErrorCode.DUPLICATE_PROVIDER.exception(
+        "A provider with this name or identifier already exists.");
   }
 }

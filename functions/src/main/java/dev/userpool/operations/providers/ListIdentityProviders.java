@@ -13,7 +13,10 @@ import dev.userpool.protocol.Operation;
 import dev.userpool.protocol.OperationContext;
 import dev.userpool.store.IdentityProviderStore;
 
-/** Cognito ListIdentityProviders: ProviderDescriptions in name order (Cognito's order unconfirmed), MaxResults 1–60. */
+/**
+ * Cognito ListIdentityProviders: ProviderDescriptions in name order (Cognito's order unconfirmed),
+ * MaxResults 1–60.
+ */
 public final class ListIdentityProviders implements Operation {
   private final Lookups lookups;
   private final IdentityProviderStore providers;
@@ -27,7 +30,8 @@ public final class ListIdentityProviders implements Operation {
   public JsonNode handle(Input in, OperationContext ctx) {
     UserPool pool = lookups.pool(in.string("UserPoolId"));
     int limit = in.optInt("MaxResults").filter(l -> l > 0).orElse(IdentityProviderView.MAX_RESULTS);
-    Page<IdentityProvider> page = providers.list(pool.id(), limit, in.optString("NextToken").orElse(null));
+    Page<IdentityProvider> page =
+        providers.list(pool.id(), limit, in.optString("NextToken").orElse(null));
     ObjectNode out = Json.object();
     ArrayNode list = out.putArray("Providers");
     page.items().forEach(p -> list.add(IdentityProviderView.description(p)));

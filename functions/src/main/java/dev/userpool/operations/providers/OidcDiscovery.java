@@ -11,24 +11,31 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Fills an OIDC provider's endpoint keys from its issuer's discovery document, as the API reference describes
- * ProviderDetails: Cognito takes attributes_url, authorize_url, jwks_uri and token_url from the caller only "when it
- * can't discover endpoint URLs from oidc_issuer". Keys the caller gave are kept; when the document cannot be read,
- * the details stay as given (what Cognito answers then is unconfirmed). Only an admin can name the issuer.
+ * Fills an OIDC provider's endpoint keys from its issuer's discovery document, as the API reference
+ * describes ProviderDetails: Cognito takes attributes_url, authorize_url, jwks_uri and token_url
+ * from the caller only "when it can't discover endpoint URLs from oidc_issuer". Keys the caller
+ * gave are kept; when the document cannot be read, the details stay as given (what Cognito answers
+ * then is unconfirmed). Only an admin can name the issuer.
  */
 public final class OidcDiscovery {
   /** ProviderDetails key → discovery document member (OpenID Connect Discovery 1.0 §3). */
-  private static final Map<String, String> KEYS = Map.of(
-      "authorize_url", "authorization_endpoint",
-      "token_url", "token_endpoint",
-      "attributes_url", "userinfo_endpoint",
-      "jwks_uri", "jwks_uri");
+  private static final Map<String, String> KEYS =
+      Map.of(
+          "authorize_url", "authorization_endpoint",
+          "token_url", "token_endpoint",
+          "attributes_url", "userinfo_endpoint",
+          "jwks_uri", "jwks_uri");
+
   private static final Duration TIMEOUT = Duration.ofSeconds(3);
 
   private final HttpClient http;
 
   public OidcDiscovery() {
-    this.http = HttpClient.newBuilder().connectTimeout(TIMEOUT).followRedirects(HttpClient.Redirect.NEVER).build();
+    this.http =
+        HttpClient.newBuilder()
+            .connectTimeout(TIMEOUT)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
   }
 
   Map<String, String> complete(Map<String, String> details) {
@@ -40,11 +47,12 @@ public final class OidcDiscovery {
       return details;
     }
     Map<String, String> out = new LinkedHashMap<>(details);
-    KEYS.forEach((key, member) -> {
-      if (!out.containsKey(key) && document.path(member).isTextual()) {
-        out.put(key, document.get(member).asText());
-      }
-    });
+    KEYS.forEach(
+        (key, member) -> {
+          if (!out.containsKey(key) && document.path(member).isTextual()) {
+            out.put(key, document.get(member).asText());
+          }
+        });
     return out;
   }
 
@@ -54,10 +62,13 @@ public final class OidcDiscovery {
     }
     String base = issuer.endsWith("/") ? issuer.substring(0, issuer.length() - 1) : issuer;
     try {
-      HttpResponse<String> response = http.send(
-          HttpRequest.newBuilder(URI.create(base + "/.well-known/openid-configuration")).timeout(TIMEOUT).GET()
-              .build(),
-          HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response =
+          http.send(
+              HttpRequest.newBuilder(URI.create(base + "/.well-known/openid-configuration"))
+                  .timeout(TIMEOUT)
+                  .GET()
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
       return response.statusCode() == 200 ? Json.read(response.body()) : null;
     } catch (java.io.IOException | RuntimeException e) {
       return null;

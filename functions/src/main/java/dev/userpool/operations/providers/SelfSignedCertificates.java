@@ -14,13 +14,16 @@ import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 
 /**
- * Self-signed X.509 v3 certificates (RSA 2048, SHA256withRSA) for a pool's SAML signing, built with the JDK
- * alone: the JDK can sign but has no public API to assemble a certificate, so the few DER structures of RFC 5280
- * are written here rather than adding BouncyCastle (several MB in the Lambda jar) for one structure. Subject and
- * issuer are {@code CN=<poolId>}, valid for ten years; Cognito's own subject and validity are (unconfirmed).
+ * Self-signed X.509 v3 certificates (RSA 2048, SHA256withRSA) for a pool's SAML signing, built with
+ * the JDK alone: the JDK can sign but has no public API to assemble a certificate, so the few DER
+ * structures of RFC 5280 are written here rather than adding BouncyCastle (several MB in the Lambda
+ * jar) for one structure. Subject and issuer are {@code CN=<poolId>}, valid for ten years;
+ * Cognito's own subject and validity are (unconfirmed).
  */
 public final class SelfSignedCertificates {
-  private static final byte[] SHA256_WITH_RSA_OID = {0x2a, (byte) 0x86, 0x48, (byte) 0x86, (byte) 0xf7, 0x0d, 1, 1, 11};
+  private static final byte[] SHA256_WITH_RSA_OID = {
+    0x2a, (byte) 0x86, 0x48, (byte) 0x86, (byte) 0xf7, 0x0d, 1, 1, 11
+  };
   private static final byte[] COMMON_NAME_OID = {0x55, 0x04, 0x03};
   private static final DateTimeFormatter GENERALIZED_TIME =
       DateTimeFormatter.ofPattern("yyyyMMddHHmmss'Z'").withZone(ZoneOffset.UTC);
@@ -40,13 +43,23 @@ public final class SelfSignedCertificates {
       random.nextBytes(serial);
       serial[0] &= 0x7f; // positive INTEGER
       byte[] algorithm = sequence(tlv(0x06, SHA256_WITH_RSA_OID), tlv(0x05, new byte[0]));
-      byte[] name = sequence(tlv(0x31, sequence(tlv(0x06, COMMON_NAME_OID),
-          tlv(0x0c, poolId.getBytes(StandardCharsets.UTF_8)))));
+      byte[] name =
+          sequence(
+              tlv(
+                  0x31,
+                  sequence(
+                      tlv(0x06, COMMON_NAME_OID),
+                      tlv(0x0c, poolId.getBytes(StandardCharsets.UTF_8)))));
       byte[] validity = sequence(time(now), time(now.plusSeconds(10L * 366 * 24 * 3600)));
-      byte[] tbs = sequence(
-          tlv(0xa0, tlv(0x02, new byte[] {2})), // [0] version v3
-          tlv(0x02, serial), algorithm, name, validity, name,
-          keys.getPublic().getEncoded()); // SubjectPublicKeyInfo, already DER
+      byte[] tbs =
+          sequence(
+              tlv(0xa0, tlv(0x02, new byte[] {2})), // [0] version v3
+              tlv(0x02, serial),
+              algorithm,
+              name,
+              validity,
+              name,
+              keys.getPublic().getEncoded()); // SubjectPublicKeyInfo, already DER
       Signature signer = Signature.getInstance("SHA256withRSA");
       signer.initSign(keys.getPrivate());
       signer.update(tbs);
@@ -54,8 +67,8 @@ public final class SelfSignedCertificates {
       byte[] bitString = new byte[signature.length + 1]; // leading 0: no unused bits
       System.arraycopy(signature, 0, bitString, 1, signature.length);
       byte[] certificate = sequence(tbs, algorithm, tlv(0x03, bitString));
-      return new SamlSigningCertificate(certificate,
-          Base64.getEncoder().encodeToString(keys.getPrivate().getEncoded()));
+      return new SamlSigningCertificate(
+          certificate, Base64.getEncoder().encodeToString(keys.getPrivate().getEncoded()));
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("RSA and SHA256withRSA are part of every JDK", e);
     }

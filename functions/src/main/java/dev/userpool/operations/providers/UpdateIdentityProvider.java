@@ -10,16 +10,17 @@ import dev.userpool.protocol.OperationContext;
 import dev.userpool.store.IdentityProviderStore;
 
 /**
- * Cognito UpdateIdentityProvider: each of ProviderDetails, AttributeMapping and IdpIdentifiers that is given
- * replaces the stored one (ProviderDetails checked as on create); absent members are kept. New identifiers must be
- * free in the pool (DuplicateProviderException).
+ * Cognito UpdateIdentityProvider: each of ProviderDetails, AttributeMapping and IdpIdentifiers that
+ * is given replaces the stored one (ProviderDetails checked as on create); absent members are kept.
+ * New identifiers must be free in the pool (DuplicateProviderException).
  */
 public final class UpdateIdentityProvider implements Operation {
   private final Lookups lookups;
   private final IdentityProviderStore providers;
   private final OidcDiscovery discovery;
 
-  public UpdateIdentityProvider(Lookups lookups, IdentityProviderStore providers, OidcDiscovery discovery) {
+  public UpdateIdentityProvider(
+      Lookups lookups, IdentityProviderStore providers, OidcDiscovery discovery) {
     this.lookups = lookups;
     this.providers = providers;
     this.discovery = discovery;
@@ -28,12 +29,23 @@ public final class UpdateIdentityProvider implements Operation {
   @Override
   public JsonNode handle(Input in, OperationContext ctx) {
     UserPool pool = lookups.pool(in.string("UserPoolId"));
-    IdentityProvider before = IdentityProviderView.require(providers, pool.id(), in.string("ProviderName"));
-    IdentityProvider after = new IdentityProvider(pool.id(), before.name(), before.type(),
-        in.has("ProviderDetails") ? in.stringMap("ProviderDetails") : before.details(),
-        in.has("AttributeMapping") ? in.stringMap("AttributeMapping") : before.attributeMapping(),
-        in.has("IdpIdentifiers") ? CreateIdentityProvider.identifiers(in) : before.idpIdentifiers(),
-        before.creationDate(), ctx.now(), before.version());
+    IdentityProvider before =
+        IdentityProviderView.require(providers, pool.id(), in.string("ProviderName"));
+    IdentityProvider after =
+        new IdentityProvider(
+            pool.id(),
+            before.name(),
+            before.type(),
+            in.has("ProviderDetails") ? in.stringMap("ProviderDetails") : before.details(),
+            in.has("AttributeMapping")
+                ? in.stringMap("AttributeMapping")
+                : before.attributeMapping(),
+            in.has("IdpIdentifiers")
+                ? CreateIdentityProvider.identifiers(in)
+                : before.idpIdentifiers(),
+            before.creationDate(),
+            ctx.now(),
+            before.version());
     ProviderDetailsCheck.check(after.type(), after.details());
     if (after.type().equals("OIDC") && in.has("ProviderDetails")) {
       after = CreateIdentityProvider.withDetails(after, discovery.complete(after.details()));

@@ -18,10 +18,11 @@ import dev.userpool.triggers.TriggerSource;
 import java.time.Instant;
 
 /**
- * Cognito AdminResetUserPassword: a password-reset code to the verified phone, else the verified email (API
- * reference; InvalidParameterException when neither), then the user RESET_REQUIRED; an invited user who has not
- * set a password yet (FORCE_CHANGE_PASSWORD) cannot be reset (NotAuthorizedException). The code is sent first, so a
- * failed delivery leaves the user as it was. CustomMessage_ForgotPassword gets the ClientMetadata.
+ * Cognito AdminResetUserPassword: a password-reset code to the verified phone, else the verified
+ * email (API reference; InvalidParameterException when neither), then the user RESET_REQUIRED; an
+ * invited user who has not set a password yet (FORCE_CHANGE_PASSWORD) cannot be reset
+ * (NotAuthorizedException). The code is sent first, so a failed delivery leaves the user as it was.
+ * CustomMessage_ForgotPassword gets the ClientMetadata.
  */
 public final class AdminResetUserPassword implements Operation {
   private final Lookups lookups;
@@ -39,14 +40,26 @@ public final class AdminResetUserPassword implements Operation {
     UserPool pool = lookups.pool(in.string("UserPoolId"));
     User user = directory.require(pool, in.string("Username"));
     if (user.status() == UserStatus.FORCE_CHANGE_PASSWORD) {
-      // Observed: an admin reset of an invited user who never signed in (RunaVault/RunaVault#15; the same text
+      // Observed: an admin reset of an invited user who never signed in (RunaVault/RunaVault#15;
+      // the same text
       // ForgotPassword gives, aws-amplify/amplify-flutter#3048).
-      throw ErrorCode.NOT_AUTHORIZED.exception("User password cannot be reset in the current state.");
+      throw ErrorCode.NOT_AUTHORIZED.exception(
+          "User password cannot be reset in the current state.");
     }
-    String attribute = ChannelChoice.recovery(pool.view(), user).orElseThrow(Recovery::noVerifiedChannel);
+    String attribute =
+        ChannelChoice.recovery(pool.view(), user).orElseThrow(Recovery::noVerifiedChannel);
     Instant now = ctx.now();
-    sender.send(new CodeSender.Request(pool, user, VerificationCode.FORGOT_PASSWORD, attribute,
-        TriggerSource.CUSTOM_MESSAGE_FORGOT_PASSWORD, null, in.stringMap("ClientMetadata"), 0, now));
+    sender.send(
+        new CodeSender.Request(
+            pool,
+            user,
+            VerificationCode.FORGOT_PASSWORD,
+            attribute,
+            TriggerSource.CUSTOM_MESSAGE_FORGOT_PASSWORD,
+            null,
+            in.stringMap("ClientMetadata"),
+            0,
+            now));
     directory.update(pool, user, u -> u.withStatus(UserStatus.RESET_REQUIRED, now));
     return Json.object();
   }

@@ -20,13 +20,15 @@ import dev.userpool.protocol.OperationContext;
 import java.util.Optional;
 
 /**
- * Cognito ForgotPassword: a password-reset code (valid 1 hour) to the user's verified phone or email, in the order
- * AccountRecoverySetting gives (sources §4.4); the user's status does not change. CustomMessage_ForgotPassword gets
- * the ClientMetadata. At most {@value #SENDS_PER_HOUR} codes per hour (DG: 5–20 with ConfirmForgotPassword; the
- * lower bound is our choice). With PreventUserExistenceErrors ENABLED, unknown and disabled users and users without
- * a verified channel get a simulated answer (sources §8.3). A name nobody has goes to the pool's UserMigration trigger
- * first ({@code UserMigration_ForgotPassword}, with the ClientMetadata): a migrated user is created in
- * RESET_REQUIRED and gets the code like any other ({@link UserMigration#migrateForRecovery}).
+ * Cognito ForgotPassword: a password-reset code (valid 1 hour) to the user's verified phone or
+ * email, in the order AccountRecoverySetting gives (sources §4.4); the user's status does not
+ * change. CustomMessage_ForgotPassword gets the ClientMetadata. At most {@value #SENDS_PER_HOUR}
+ * codes per hour (DG: 5–20 with ConfirmForgotPassword; the lower bound is our choice). With
+ * PreventUserExistenceErrors ENABLED, unknown and disabled users and users without a verified
+ * channel get a simulated answer (sources §8.3). A name nobody has goes to the pool's UserMigration
+ * trigger first ({@code UserMigration_ForgotPassword}, with the ClientMetadata): a migrated user is
+ * created in RESET_REQUIRED and gets the code like any other ({@link
+ * UserMigration#migrateForRecovery}).
  */
 public final class ForgotPassword implements Operation {
   static final int SENDS_PER_HOUR = 5;
@@ -36,7 +38,8 @@ public final class ForgotPassword implements Operation {
   private final CodeSender sender;
   private final UserMigration migration;
 
-  public ForgotPassword(PublicClients clients, UserDirectory directory, CodeSender sender, UserMigration migration) {
+  public ForgotPassword(
+      PublicClients clients, UserDirectory directory, CodeSender sender, UserMigration migration) {
     this.clients = clients;
     this.directory = directory;
     this.sender = sender;
@@ -46,14 +49,26 @@ public final class ForgotPassword implements Operation {
   @Override
   public JsonNode handle(Input in, OperationContext ctx) {
     String username = in.string("Username");
-    PublicClients.Call call = clients.resolve(in.string("ClientId"), username, in.optString("SecretHash"));
+    PublicClients.Call call =
+        clients.resolve(in.string("ClientId"), username, in.optString("SecretHash"));
     UserPool pool = call.pool();
     if (Recovery.adminOnly(pool.view())) {
       throw ErrorCode.NOT_AUTHORIZED.exception("Contact administrator to reset password.");
     }
-    User user = directory.find(pool, username).or(() -> migration.migrateForRecovery(pool,
-        call.client().clientId(), username, in.stringMap("ClientMetadata"), ctx.now())).orElse(null);
-    Optional<String> channel = user == null ? Optional.empty() : ChannelChoice.recovery(pool.view(), user);
+    User user =
+        directory
+            .find(pool, username)
+            .or(
+                () ->
+                    migration.migrateForRecovery(
+                        pool,
+                        call.client().clientId(),
+                        username,
+                        in.stringMap("ClientMetadata"),
+                        ctx.now()))
+            .orElse(null);
+    Optional<String> channel =
+        user == null ? Optional.empty() : ChannelChoice.recovery(pool.view(), user);
     if (call.hidesUsers() && (user == null || !user.enabled() || channel.isEmpty())) {
       return answer(SimulatedDelivery.of(pool.id(), pool.view(), username));
     }
@@ -65,12 +80,22 @@ public final class ForgotPassword implements Operation {
     }
     if (user.status() == UserStatus.FORCE_CHANGE_PASSWORD) {
       // Observed text for users who have not yet set a password of their own.
-      throw ErrorCode.NOT_AUTHORIZED.exception("User password cannot be reset in the current state.");
+      throw ErrorCode.NOT_AUTHORIZED.exception(
+          "User password cannot be reset in the current state.");
     }
     String attribute = channel.orElseThrow(Recovery::noVerifiedChannel);
-    CodeDelivery sent = sender.send(new CodeSender.Request(pool, user, VerificationCode.FORGOT_PASSWORD, attribute,
-        dev.userpool.triggers.TriggerSource.CUSTOM_MESSAGE_FORGOT_PASSWORD, call.client().clientId(),
-        in.stringMap("ClientMetadata"), SENDS_PER_HOUR, ctx.now()));
+    CodeDelivery sent =
+        sender.send(
+            new CodeSender.Request(
+                pool,
+                user,
+                VerificationCode.FORGOT_PASSWORD,
+                attribute,
+                dev.userpool.triggers.TriggerSource.CUSTOM_MESSAGE_FORGOT_PASSWORD,
+                call.client().clientId(),
+                in.stringMap("ClientMetadata"),
+                SENDS_PER_HOUR,
+                ctx.now()));
     return answer(sent);
   }
 

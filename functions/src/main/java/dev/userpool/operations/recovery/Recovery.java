@@ -11,15 +11,17 @@ final class Recovery {
   private Recovery() {}
 
   /**
-   * Whether the pool's AccountRecoverySetting leaves recovery to administrators ({@code admin_only}, which Cognito
-   * does not let a pool combine with other mechanisms). ForgotPassword then answers NotAuthorizedException "Contact
-   * administrator to reset password." for every username, known or not (getmoto/moto#4469, whose author compared
-   * ForgotPassword with AWS; no answer from AWS itself quoted publicly — docs/fidelity.md).
+   * Whether the pool's AccountRecoverySetting leaves recovery to administrators ({@code
+   * admin_only}, which Cognito does not let a pool combine with other mechanisms). ForgotPassword
+   * then answers NotAuthorizedException "Contact administrator to reset password." for every
+   * username, known or not (getmoto/moto#4469, whose author compared ForgotPassword with AWS; no
+   * answer from AWS itself quoted publicly — docs/fidelity.md).
    */
   static boolean adminOnly(PoolSettings s) {
     if (s.get("AccountRecoverySetting") instanceof Map<?, ?> setting
         && setting.get("RecoveryMechanisms") instanceof List<?> mechanisms) {
-      return mechanisms.stream().anyMatch(m -> m instanceof Map<?, ?> map && "admin_only".equals(map.get("Name")));
+      return mechanisms.stream()
+          .anyMatch(m -> m instanceof Map<?, ?> map && "admin_only".equals(map.get("Name")));
     }
     return false;
   }

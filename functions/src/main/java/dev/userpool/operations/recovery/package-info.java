@@ -1,2 +1,4 @@
-/** Password recovery: ForgotPassword, ConfirmForgotPassword, and the admin's AdminResetUserPassword. */
+/**
+ * Password recovery: ForgotPassword, ConfirmForgotPassword, and the admin's AdminResetUserPassword.
+ */
 package dev.userpool.operations.recovery;

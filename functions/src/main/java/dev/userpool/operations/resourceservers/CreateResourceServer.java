@@ -11,8 +11,8 @@ import dev.userpool.protocol.OperationContext;
 import dev.userpool.store.ResourceServerStore;
 
 /**
- * Cognito CreateResourceServer. At most {@link #MAX_PER_POOL} per pool (Cognito's quota of resource servers per
- * user pool); the limit is counted before the write. Messages are guessed.
+ * Cognito CreateResourceServer. At most {@link #MAX_PER_POOL} per pool (Cognito's quota of resource
+ * servers per user pool); the limit is counted before the write. Messages are guessed.
  */
 public final class CreateResourceServer implements Operation {
   static final int MAX_PER_POOL = 25;
@@ -28,8 +28,13 @@ public final class CreateResourceServer implements Operation {
   @Override
   public JsonNode handle(Input in, OperationContext ctx) {
     UserPool pool = lookups.pool(in.string("UserPoolId"));
-    ResourceServer server = new ResourceServer(pool.id(), in.string("Identifier"), in.string("Name"),
-        ResourceServerView.scopes(in), 0);
+    ResourceServer server =
+        new ResourceServer(
+            pool.id(),
+            in.string("Identifier"),
+            in.string("Name"),
+            ResourceServerView.scopes(in),
+            0);
     if (servers.count(pool.id(), MAX_PER_POOL) >= MAX_PER_POOL) {
       throw ErrorCode.LIMIT_EXCEEDED.exception(
           "The user pool has reached its limit of " + MAX_PER_POOL + " resource servers.");

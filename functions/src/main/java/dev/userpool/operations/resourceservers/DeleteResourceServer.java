@@ -10,8 +10,8 @@ import dev.userpool.protocol.OperationContext;
 import dev.userpool.store.ResourceServerStore;
 
 /**
- * Cognito DeleteResourceServer. App clients keep the scope names in AllowedOAuthScopes (Cognito does not cascade);
- * the token endpoints grant only scopes that still exist.
+ * Cognito DeleteResourceServer. App clients keep the scope names in AllowedOAuthScopes (Cognito
+ * does not cascade); the token endpoints grant only scopes that still exist.
  */
 public final class DeleteResourceServer implements Operation {
   private final Lookups lookups;

@@ -21,6 +21,7 @@ public final class DescribeResourceServer implements Operation {
   @Override
   public JsonNode handle(Input in, OperationContext ctx) {
     UserPool pool = lookups.pool(in.string("UserPoolId"));
-    return ResourceServerView.wrapped(ResourceServerView.find(servers, pool.id(), in.string("Identifier")));
+    return ResourceServerView.wrapped(
+        ResourceServerView.find(servers, pool.id(), in.string("Identifier")));
   }
 }

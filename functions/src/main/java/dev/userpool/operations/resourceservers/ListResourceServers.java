@@ -13,7 +13,10 @@ import dev.userpool.protocol.Operation;
 import dev.userpool.protocol.OperationContext;
 import dev.userpool.store.ResourceServerStore;
 
-/** Cognito ListResourceServers: pages of up to MaxResults (model: 1–50; 50 when omitted) in identifier order. */
+/**
+ * Cognito ListResourceServers: pages of up to MaxResults (model: 1–50; 50 when omitted) in
+ * identifier order.
+ */
 public final class ListResourceServers implements Operation {
   private final Lookups lookups;
   private final ResourceServerStore servers;
@@ -26,8 +29,9 @@ public final class ListResourceServers implements Operation {
   @Override
   public JsonNode handle(Input in, OperationContext ctx) {
     UserPool pool = lookups.pool(in.string("UserPoolId"));
-    Page<ResourceServer> page = servers.list(pool.id(), in.optInt("MaxResults").orElse(50),
-        in.optString("NextToken").orElse(null));
+    Page<ResourceServer> page =
+        servers.list(
+            pool.id(), in.optInt("MaxResults").orElse(50), in.optString("NextToken").orElse(null));
     ObjectNode out = Json.object();
     ArrayNode list = out.putArray("ResourceServers");
     page.items().forEach(s -> list.add(ResourceServerView.of(s)));

@@ -24,7 +24,10 @@ final class ResourceServerView {
     o.put("Name", s.name());
     ArrayNode scopes = o.putArray("Scopes");
     for (ResourceServer.Scope scope : s.scopes()) {
-      scopes.addObject().put("ScopeName", scope.name()).put("ScopeDescription", scope.description());
+      scopes
+          .addObject()
+          .put("ScopeName", scope.name())
+          .put("ScopeDescription", scope.description());
     }
     return o;
   }
@@ -35,14 +38,18 @@ final class ResourceServerView {
     return out;
   }
 
-  /** The request's Scopes (the model checks each member); a scope name given twice is refused (wording guessed). */
+  /**
+   * The request's Scopes (the model checks each member); a scope name given twice is refused
+   * (wording guessed).
+   */
   static List<ResourceServer.Scope> scopes(Input in) {
     List<ResourceServer.Scope> scopes = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     for (JsonNode scope : in.optNode("Scopes").map(n -> (Iterable<JsonNode>) n).orElse(List.of())) {
       String name = scope.get("ScopeName").asText();
       if (!seen.add(name)) {
-        throw ErrorCode.INVALID_PARAMETER.exception("Duplicate scope name " + name + " in the resource server.");
+        throw ErrorCode.INVALID_PARAMETER.exception(
+            "Duplicate scope name " + name + " in the resource server.");
       }
       scopes.add(new ResourceServer.Scope(name, scope.get("ScopeDescription").asText()));
     }
@@ -51,7 +58,15 @@ final class ResourceServerView {
 
   /** ResourceNotFoundException for an unknown identifier (wording guessed). */
   static ResourceServer find(ResourceServerStore servers, String poolId, String identifier) {
-    return servers.find(poolId, identifier).orElseThrow(() -> ErrorCode.RESOURCE_NOT_FOUND.exception(
-        "Resource server " + identifier + " does not exist in user pool " + poolId + "."));
+    return servers
+        .find(poolId, identifier)
+        .orElseThrow(
+            () ->
+                ErrorCode.RESOURCE_NOT_FOUND.exception(
+                    "Resource server "
+                        + identifier
+                        + " does not exist in user pool "
+                        + poolId
+                        + "."));
   }
 }

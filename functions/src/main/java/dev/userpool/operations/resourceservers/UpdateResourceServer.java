@@ -11,8 +11,8 @@ import dev.userpool.protocol.OperationContext;
 import dev.userpool.store.ResourceServerStore;
 
 /**
- * Cognito UpdateResourceServer: Name and Scopes are replaced; omitted Scopes leave none, as the API reference warns
- * that unspecified values are reset to their defaults.
+ * Cognito UpdateResourceServer: Name and Scopes are replaced; omitted Scopes leave none, as the API
+ * reference warns that unspecified values are reset to their defaults.
  */
 public final class UpdateResourceServer implements Operation {
   private final Lookups lookups;
@@ -27,11 +27,20 @@ public final class UpdateResourceServer implements Operation {
   public JsonNode handle(Input in, OperationContext ctx) {
     UserPool pool = lookups.pool(in.string("UserPoolId"));
     var scopes = ResourceServerView.scopes(in);
-    ResourceServer saved = Retries.onStaleWrite(() -> {
-      ResourceServer current = ResourceServerView.find(servers, pool.id(), in.string("Identifier"));
-      return servers.update(current, new ResourceServer(pool.id(), current.identifier(), in.string("Name"), scopes,
-          current.version()));
-    });
+    ResourceServer saved =
+        Retries.onStaleWrite(
+            () -> {
+              ResourceServer current =
+                  ResourceServerView.find(servers, pool.id(), in.string("Identifier"));
+              return servers.update(
+                  current,
+                  new ResourceServer(
+                      pool.id(),
+                      current.identifier(),
+                      in.string("Name"),
+                      scopes,
+                      current.version()));
+            });
     return ResourceServerView.wrapped(saved);
   }
 }

@@ -15,10 +15,11 @@ import dev.userpool.tokens.TokenVerifier;
 import dev.userpool.tokens.VerifiedToken;
 
 /**
- * Admits the access token of a token-authorized operation (sources §1.5), top-down: signature, issuer (so the pool),
- * {@code token_use}, expiry ({@link TokenVerifier}); the scope {@code aws.cognito.signin.user.admin}; revocation by
- * RevokeToken (its origin_jti) or by a global sign-out (issued up to the sign-out second); the user still there and
- * enabled. Every refusal is NotAuthorizedException, except a deleted user (see {@link #requireValid}).
+ * Admits the access token of a token-authorized operation (sources §1.5), top-down: signature,
+ * issuer (so the pool), {@code token_use}, expiry ({@link TokenVerifier}); the scope {@code
+ * aws.cognito.signin.user.admin}; revocation by RevokeToken (its origin_jti) or by a global
+ * sign-out (issued up to the sign-out second); the user still there and enabled. Every refusal is
+ * NotAuthorizedException, except a deleted user (see {@link #requireValid}).
  */
 public final class AccessTokens {
   /** What to answer when the token is sound but its user was deleted. */
@@ -28,7 +29,10 @@ public final class AccessTokens {
      * (aws-amplify/aws-sdk-android#366); for operations that model UserNotFoundException.
      */
     USER_NOT_FOUND,
-    /** NotAuthorizedException "Access Token has been revoked", for operations that do not model it (GlobalSignOut). */
+    /**
+     * NotAuthorizedException "Access Token has been revoked", for operations that do not model it
+     * (GlobalSignOut).
+     */
     REVOKED
   }
 
@@ -37,7 +41,10 @@ public final class AccessTokens {
   private final UserStore users;
   private final RevokedOriginStore revokedOrigins;
 
-  public AccessTokens(TokenVerifier verifier, UserPoolStore pools, UserStore users,
+  public AccessTokens(
+      TokenVerifier verifier,
+      UserPoolStore pools,
+      UserStore users,
       RevokedOriginStore revokedOrigins) {
     this.verifier = verifier;
     this.pools = pools;
@@ -55,7 +62,8 @@ public final class AccessTokens {
   }
 
   /** As above, with the scope the token must carry ({@code openid} for the userInfo endpoint). */
-  public SignedInUser requireValid(String accessToken, MissingUser missingUser, String requiredScope) {
+  public SignedInUser requireValid(
+      String accessToken, MissingUser missingUser, String requiredScope) {
     VerifiedToken token;
     try {
       token = verifier.verify(accessToken, TokenUse.ACCESS);
@@ -63,11 +71,13 @@ public final class AccessTokens {
       throw e.toCognito(); // "Invalid Access Token" / "Access Token has expired"
     }
     if (!token.scopes().contains(requiredScope)) {
-      throw ErrorCode.NOT_AUTHORIZED.exception("Access Token does not have required scopes"); // sources §1.5
+      throw ErrorCode.NOT_AUTHORIZED.exception(
+          "Access Token does not have required scopes"); // sources §1.5
     }
     UserPool pool = pools.find(token.poolId()).orElseThrow(AccessTokens::invalid);
     User user = token.sub() == null ? null : users.findBySub(pool.id(), token.sub()).orElse(null);
-    // A revocation answers before everything about the user, as before the user is read; its item is looked up
+    // A revocation answers before everything about the user, as before the user is read; its item
+    // is looked up
     // only when the user is gone or marked (RevocationMark), which saves a read per request.
     boolean mayBeRevoked = user == null || RevocationMark.mayBeRevoked(user, token.issuedAt());
     if (mayBeRevoked && revokedOrigins.isRevoked(pool.id(), token.originJti())) {

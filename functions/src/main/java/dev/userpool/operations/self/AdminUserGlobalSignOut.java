@@ -9,7 +9,9 @@ import dev.userpool.protocol.Json;
 import dev.userpool.protocol.Operation;
 import dev.userpool.protocol.OperationContext;
 
-/** Cognito AdminUserGlobalSignOut: an administrator revokes all of a user's tokens (sources §6.6). */
+/**
+ * Cognito AdminUserGlobalSignOut: an administrator revokes all of a user's tokens (sources §6.6).
+ */
 public final class AdminUserGlobalSignOut implements Operation {
   private final Lookups lookups;
   private final UserDirectory directory;

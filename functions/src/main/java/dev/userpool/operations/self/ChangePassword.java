@@ -1,10 +1,10 @@
 package dev.userpool.operations.self;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.userpool.config.Limits;
 import dev.userpool.crypto.PasswordPolicyCheck;
 import dev.userpool.crypto.Srp6a;
 import dev.userpool.domain.PasswordVerifier;
-import dev.userpool.config.Limits;
 import dev.userpool.domain.User;
 import dev.userpool.domain.UserPool;
 import dev.userpool.errors.ErrorCode;
@@ -21,12 +21,13 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Cognito ChangePassword: the signed-in user replaces its password. PreviousPassword is checked against the stored
- * SRP verifier ("Incorrect username or password."; it may be omitted only by a user without a password); the new
- * one must satisfy the pool's policy (InvalidPasswordException) and replaces the verifier. After 5 wrong previous
- * passwords within an hour further attempts get LimitExceededException until the hour is over (sources §4.2: 5 per
- * user per hour; counting only failures is our reading). The state lives in {@code
- * User.extensions()["changePasswordFailures"]} = {count, since} (epoch ms).
+ * Cognito ChangePassword: the signed-in user replaces its password. PreviousPassword is checked
+ * against the stored SRP verifier ("Incorrect username or password."; it may be omitted only by a
+ * user without a password); the new one must satisfy the pool's policy (InvalidPasswordException)
+ * and replaces the verifier. After 5 wrong previous passwords within an hour further attempts get
+ * LimitExceededException until the hour is over (sources §4.2: 5 per user per hour; counting only
+ * failures is our reading). The state lives in {@code User.extensions()["changePasswordFailures"]}
+ * = {count, since} (epoch ms).
  */
 public final class ChangePassword implements Operation {
   static final String KEY = "changePasswordFailures";
@@ -43,8 +44,12 @@ public final class ChangePassword implements Operation {
     this(tokens, directory, random, LIMIT);
   }
 
-  /** {@code attemptsPerHour}: wrong previous passwords allowed per hour ({@code Limits}; 0 = unlimited). */
-  public ChangePassword(AccessTokens tokens, UserDirectory directory, SecureRandom random, int attemptsPerHour) {
+  /**
+   * {@code attemptsPerHour}: wrong previous passwords allowed per hour ({@code Limits}; 0 =
+   * unlimited).
+   */
+  public ChangePassword(
+      AccessTokens tokens, UserDirectory directory, SecureRandom random, int attemptsPerHour) {
     this.attemptsPerHour = attemptsPerHour;
     this.tokens = tokens;
     this.directory = directory;
@@ -58,23 +63,29 @@ public final class ChangePassword implements Operation {
     User user = who.user();
     Instant now = ctx.now();
     if (Limits.reached((int) Math.min(failures(user, now), Integer.MAX_VALUE), attemptsPerHour)) {
-      throw ErrorCode.LIMIT_EXCEEDED.exception("Attempt limit exceeded, please try after some time.");
+      throw ErrorCode.LIMIT_EXCEEDED.exception(
+          "Attempt limit exceeded, please try after some time.");
     }
     Optional<String> previous = in.optString("PreviousPassword");
     boolean hasPassword = user.password() != null;
     if ((hasPassword || previous.isPresent())
-        && !Srp6a.matches(user.password(), pool.srpPoolName(), user.username(), previous.orElse(null))) {
+        && !Srp6a.matches(
+            user.password(), pool.srpPoolName(), user.username(), previous.orElse(null))) {
       directory.update(pool, user, u -> u.withExtensions(failed(u, now), u.lastModifiedDate()));
       throw ErrorCode.NOT_AUTHORIZED.exception("Incorrect username or password.");
     }
     String proposed = in.string("ProposedPassword");
     PasswordPolicyCheck.check(pool.view().passwordPolicy(), proposed);
-    PasswordVerifier verifier = Srp6a.createVerifier(pool.srpPoolName(), user.username(), proposed, random, now, null);
-    directory.update(pool, user, u -> {
-      Map<String, Object> ext = new LinkedHashMap<>(u.extensions());
-      ext.remove(KEY);
-      return u.withExtensions(ext, now).withPassword(verifier, u.status(), now);
-    });
+    PasswordVerifier verifier =
+        Srp6a.createVerifier(pool.srpPoolName(), user.username(), proposed, random, now, null);
+    directory.update(
+        pool,
+        user,
+        u -> {
+          Map<String, Object> ext = new LinkedHashMap<>(u.extensions());
+          ext.remove(KEY);
+          return u.withExtensions(ext, now).withPassword(verifier, u.status(), now);
+        });
     return Json.object();
   }
 

@@ -7,7 +7,9 @@ import dev.userpool.protocol.Json;
 import dev.userpool.protocol.Operation;
 import dev.userpool.protocol.OperationContext;
 
-/** Cognito DeleteUser: the signed-in user deletes itself; its tokens then fail (the user is gone). */
+/**
+ * Cognito DeleteUser: the signed-in user deletes itself; its tokens then fail (the user is gone).
+ */
 public final class DeleteUser implements Operation {
   private final AccessTokens tokens;
   private final UserDirectory directory;

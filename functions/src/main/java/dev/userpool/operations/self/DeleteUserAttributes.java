@@ -11,8 +11,8 @@ import dev.userpool.protocol.OperationContext;
 import java.util.List;
 
 /**
- * Cognito DeleteUserAttributes: the signed-in user removes attributes its app client may write; sub, immutable and
- * required attributes cannot be deleted (as AdminDeleteUserAttributes).
+ * Cognito DeleteUserAttributes: the signed-in user removes attributes its app client may write;
+ * sub, immutable and required attributes cannot be deleted (as AdminDeleteUserAttributes).
  */
 public final class DeleteUserAttributes implements Operation {
   private final AccessTokens tokens;

@@ -15,12 +15,13 @@ import dev.userpool.protocol.OperationContext;
 import dev.userpool.triggers.TriggerSource;
 
 /**
- * Cognito GetUserAttributeVerificationCode (sources §4.7): a code for the signed-in user's {@code email} or
- * {@code phone_number} — to the value waiting for verification if there is one ({@link PendingAttributes}), else
- * to the current value, which may already be verified (observed: Cognito issues a new code then too). The code
- * (purpose {@code attribute:<name>}, 24 h) replaces an earlier one for the attribute. CustomMessage_VerifyUserAttribute
- * gets the ClientMetadata. At most {@value #SENDS_PER_HOUR} per hour (DG quotas), then LimitExceededException.
- * Checks top-down: the access token, the attribute name, a value to send to.
+ * Cognito GetUserAttributeVerificationCode (sources §4.7): a code for the signed-in user's {@code
+ * email} or {@code phone_number} — to the value waiting for verification if there is one ({@link
+ * PendingAttributes}), else to the current value, which may already be verified (observed: Cognito
+ * issues a new code then too). The code (purpose {@code attribute:<name>}, 24 h) replaces an
+ * earlier one for the attribute. CustomMessage_VerifyUserAttribute gets the ClientMetadata. At most
+ * {@value #SENDS_PER_HOUR} per hour (DG quotas), then LimitExceededException. Checks top-down: the
+ * access token, the attribute name, a value to send to.
  */
 public final class GetUserAttributeVerificationCode implements Operation {
   static final int SENDS_PER_HOUR = 5;
@@ -44,15 +45,26 @@ public final class GetUserAttributeVerificationCode implements Operation {
     if (destination == null || destination.isEmpty()) {
       throw VerifiableAttributes.noValue(name);
     }
-    CodeDelivery sent = sender.send(new CodeSender.Request(who.pool(), user, VerificationCode.attribute(name), name,
-        TriggerSource.CUSTOM_MESSAGE_VERIFY_USER_ATTRIBUTE, who.token().clientId(), in.stringMap("ClientMetadata"),
-        SENDS_PER_HOUR, ctx.now(), destination));
+    CodeDelivery sent =
+        sender.send(
+            new CodeSender.Request(
+                who.pool(),
+                user,
+                VerificationCode.attribute(name),
+                name,
+                TriggerSource.CUSTOM_MESSAGE_VERIFY_USER_ATTRIBUTE,
+                who.token().clientId(),
+                in.stringMap("ClientMetadata"),
+                SENDS_PER_HOUR,
+                ctx.now(),
+                destination));
     return Json.object().set("CodeDeliveryDetails", sent.toJson());
   }
 
   /**
-   * Cognito lists PasswordResetRequiredException and UserNotConfirmedException for this operation: a user whose
-   * tokens outlived an admin password reset, or who is not confirmed, gets no code (messages as at sign-in).
+   * Cognito lists PasswordResetRequiredException and UserNotConfirmedException for this operation:
+   * a user whose tokens outlived an admin password reset, or who is not confirmed, gets no code
+   * (messages as at sign-in).
    */
   private static void requireUsableState(User user) {
     if (user.status() == UserStatus.RESET_REQUIRED) {

@@ -10,8 +10,9 @@ import dev.userpool.protocol.Operation;
 import dev.userpool.protocol.OperationContext;
 
 /**
- * Cognito GetUserAuthFactors: for the signed-in user, the MFA preference members GetUser shows (once MFA stores
- * them) and ConfiguredUserAuthFactors, the first factors USER_AUTH would offer ({@link FirstFactors#configured}).
+ * Cognito GetUserAuthFactors: for the signed-in user, the MFA preference members GetUser shows
+ * (once MFA stores them) and ConfiguredUserAuthFactors, the first factors USER_AUTH would offer
+ * ({@link FirstFactors#configured}).
  */
 public final class GetUserAuthFactors implements Operation {
   private final AccessTokens tokens;
@@ -31,7 +32,8 @@ public final class GetUserAuthFactors implements Operation {
         out.set(member, user.get(member));
       }
     }
-    FirstFactors.configured(who.pool(), who.user()).forEach(out.putArray("ConfiguredUserAuthFactors")::add);
+    FirstFactors.configured(who.pool(), who.user())
+        .forEach(out.putArray("ConfiguredUserAuthFactors")::add);
     return out;
   }
 }

@@ -13,10 +13,11 @@ import dev.userpool.protocol.OperationContext;
 import java.util.Map;
 
 /**
- * Cognito UpdateUserAttributes: the signed-in user writes the attributes its app client may write; the rules,
- * verified flags, pending values and aliases are the admin operation's ({@link AttributeChanges}). A changed email
- * or phone_number the pool auto-verifies gets a code (CustomMessage_UpdateUserAttribute, with the ClientMetadata),
- * reported in CodeDeliveryDetailsList; VerifyUserAttribute completes it.
+ * Cognito UpdateUserAttributes: the signed-in user writes the attributes its app client may write;
+ * the rules, verified flags, pending values and aliases are the admin operation's ({@link
+ * AttributeChanges}). A changed email or phone_number the pool auto-verifies gets a code
+ * (CustomMessage_UpdateUserAttribute, with the ClientMetadata), reported in
+ * CodeDeliveryDetailsList; VerifyUserAttribute completes it.
  */
 public final class UpdateUserAttributes implements Operation {
   private final AccessTokens tokens;
@@ -34,8 +35,13 @@ public final class UpdateUserAttributes implements Operation {
     SignedInUser who = tokens.requireValid(in.string("AccessToken"));
     Map<String, String> attributes = in.attributes("UserAttributes");
     WritableAttributes.require(lookups, who, attributes.keySet());
-    AttributeChanges.Outcome outcome = changes.update(who.pool(), who.user(), attributes,
-        new AttributeChanges.Caller(who.token().clientId(), in.stringMap("ClientMetadata")), ctx.now());
+    AttributeChanges.Outcome outcome =
+        changes.update(
+            who.pool(),
+            who.user(),
+            attributes,
+            new AttributeChanges.Caller(who.token().clientId(), in.stringMap("ClientMetadata")),
+            ctx.now());
     ObjectNode out = Json.object();
     ArrayNode list = out.putArray("CodeDeliveryDetailsList");
     for (CodeDelivery delivery : outcome.deliveries()) {

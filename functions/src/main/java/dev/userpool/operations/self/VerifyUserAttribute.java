@@ -18,13 +18,14 @@ import java.util.Map;
 
 /**
  * Cognito VerifyUserAttribute (sources §4.7): the attribute code makes {@code email_verified} /
- * {@code phone_number_verified} "true"; a code sent to a pending value ({@link PendingAttributes}) first makes that
- * value the attribute's. Checks top-down: the access token, the attribute name, the code (ExpiredCodeException when
- * none is live, CodeMismatchException counted, LimitExceededException after {@value CodeCheck#CONFIRM_ATTEMPTS}
- * wrong answers — DG quotas: 15 per hour), the value the code was sent to is still the attribute's or pending
- * (else ExpiredCodeException: the code is for a value the user no longer has; guessed), then the alias
- * (AliasExistsException when another user holds the verified value). The code is used up only when the
- * verification is accepted.
+ * {@code phone_number_verified} "true"; a code sent to a pending value ({@link PendingAttributes})
+ * first makes that value the attribute's. Checks top-down: the access token, the attribute name,
+ * the code (ExpiredCodeException when none is live, CodeMismatchException counted,
+ * LimitExceededException after {@value CodeCheck#CONFIRM_ATTEMPTS} wrong answers — DG quotas: 15
+ * per hour), the value the code was sent to is still the attribute's or pending (else
+ * ExpiredCodeException: the code is for a value the user no longer has; guessed), then the alias
+ * (AliasExistsException when another user holds the verified value). The code is used up only when
+ * the verification is accepted.
  */
 public final class VerifyUserAttribute implements Operation {
   private final AccessTokens tokens;
@@ -44,10 +45,12 @@ public final class VerifyUserAttribute implements Operation {
     String code = in.string("Code");
     UserPool pool = who.pool();
     User user = who.user();
-    VerificationCode stored = check.require(pool.id(), user.sub(), VerificationCode.attribute(name), code,
-        check.confirmAttempts());
+    VerificationCode stored =
+        check.require(
+            pool.id(), user.sub(), VerificationCode.attribute(name), code, check.confirmAttempts());
     Instant now = ctx.now();
-    UserDirectory.requireKeysFree(directory, pool, user, verified(user, name, stored.destination(), now));
+    UserDirectory.requireKeysFree(
+        directory, pool, user, verified(user, name, stored.destination(), now));
     check.consume(stored, code);
     try {
       directory.update(pool, user, u -> verified(u, name, stored.destination(), now));

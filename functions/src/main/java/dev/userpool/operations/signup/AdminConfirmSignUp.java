@@ -19,8 +19,9 @@ import dev.userpool.triggers.Triggers;
 import java.time.Instant;
 
 /**
- * Cognito AdminConfirmSignUp: an UNCONFIRMED user becomes CONFIRMED without a code (attributes stay unverified);
- * its pending sign-up code is dropped. PostConfirmation_ConfirmSignUp gets the ClientMetadata.
+ * Cognito AdminConfirmSignUp: an UNCONFIRMED user becomes CONFIRMED without a code (attributes stay
+ * unverified); its pending sign-up code is dropped. PostConfirmation_ConfirmSignUp gets the
+ * ClientMetadata.
  */
 public final class AdminConfirmSignUp implements Operation {
   private final Lookups lookups;
@@ -28,7 +29,8 @@ public final class AdminConfirmSignUp implements Operation {
   private final CodeStore codes;
   private final Triggers triggers;
 
-  public AdminConfirmSignUp(Lookups lookups, UserDirectory directory, CodeStore codes, Triggers triggers) {
+  public AdminConfirmSignUp(
+      Lookups lookups, UserDirectory directory, CodeStore codes, Triggers triggers) {
     this.lookups = lookups;
     this.directory = directory;
     this.codes = codes;
@@ -40,16 +42,23 @@ public final class AdminConfirmSignUp implements Operation {
     UserPool pool = lookups.pool(in.string("UserPoolId"));
     User user = directory.require(pool, in.string("Username"));
     Instant now = ctx.now();
-    User done = directory.update(pool, user, u -> {
-      if (u.status() != UserStatus.UNCONFIRMED) {
-        // Observed text.
-        throw ErrorCode.NOT_AUTHORIZED.exception("User cannot be confirmed. Current status is " + u.status());
-      }
-      return u.withStatus(UserStatus.CONFIRMED, now);
-    });
+    User done =
+        directory.update(
+            pool,
+            user,
+            u -> {
+              if (u.status() != UserStatus.UNCONFIRMED) {
+                // Observed text.
+                throw ErrorCode.NOT_AUTHORIZED.exception(
+                    "User cannot be confirmed. Current status is " + u.status());
+              }
+              return u.withStatus(UserStatus.CONFIRMED, now);
+            });
     codes.delete(pool.id(), done.sub(), VerificationCode.SIGN_UP);
-    triggers.postConfirmation(new TriggerContext(pool, null, done.username(), done.attributes(),
-        in.stringMap("ClientMetadata")), TriggerSource.POST_CONFIRMATION_CONFIRM_SIGN_UP);
+    triggers.postConfirmation(
+        new TriggerContext(
+            pool, null, done.username(), done.attributes(), in.stringMap("ClientMetadata")),
+        TriggerSource.POST_CONFIRMATION_CONFIRM_SIGN_UP);
     return Json.object();
   }
 }

@@ -10,21 +10,27 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A verified email or phone becomes an alias the user claims (in alias pools). Confirming it when another user
- * already holds it fails with AliasExistsException, unless ForceAliasCreation moves it: the previous holder keeps
- * the value but loses its verified flag (API reference, ForceAliasCreation).
+ * A verified email or phone becomes an alias the user claims (in alias pools). Confirming it when
+ * another user already holds it fails with AliasExistsException, unless ForceAliasCreation moves
+ * it: the previous holder keeps the value but loses its verified flag (API reference,
+ * ForceAliasCreation).
  */
 final class Confirmations {
   private Confirmations() {}
 
-  /** Checks (and with {@code force} frees) every key {@code after} claims that {@code before} does not. */
-  static void claimAliases(UserDirectory directory, UserPool pool, User before, User after, boolean force) {
+  /**
+   * Checks (and with {@code force} frees) every key {@code after} claims that {@code before} does
+   * not.
+   */
+  static void claimAliases(
+      UserDirectory directory, UserPool pool, User before, User after, boolean force) {
     Set<UniqueKey> already = UserDirectory.keys(pool, before);
     for (UniqueKey key : UserDirectory.keys(pool, after)) {
       if (already.contains(key)) {
         continue;
       }
-      var holder = directory.store().findByKey(pool.id(), key).filter(h -> !h.sub().equals(after.sub()));
+      var holder =
+          directory.store().findByKey(pool.id(), key).filter(h -> !h.sub().equals(after.sub()));
       if (holder.isEmpty()) {
         continue;
       }
@@ -32,11 +38,14 @@ final class Confirmations {
         throw UserDirectory.aliasTaken(new UniqueKeyTakenException(key));
       }
       String flag = key.kind() == UniqueKey.Kind.EMAIL ? "email_verified" : "phone_number_verified";
-      directory.update(pool, holder.get(), u -> {
-        Map<String, String> attributes = new LinkedHashMap<>(u.attributes());
-        attributes.put(flag, "false");
-        return u.withAttributes(attributes, u.lastModifiedDate());
-      });
+      directory.update(
+          pool,
+          holder.get(),
+          u -> {
+            Map<String, String> attributes = new LinkedHashMap<>(u.attributes());
+            attributes.put(flag, "false");
+            return u.withAttributes(attributes, u.lastModifiedDate());
+          });
     }
   }
 

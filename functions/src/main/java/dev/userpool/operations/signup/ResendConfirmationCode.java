@@ -19,9 +19,10 @@ import dev.userpool.protocol.OperationContext;
 import dev.userpool.triggers.TriggerSource;
 
 /**
- * Cognito ResendConfirmationCode: a new sign-up code (the old one stops working) to the channel SignUp would use,
- * at most {@value #SENDS_PER_HOUR} per hour (DG quotas). CustomMessage_ResendCode gets the ClientMetadata. With
- * PreventUserExistenceErrors ENABLED an unknown or disabled user gets a simulated answer (sources §8.3).
+ * Cognito ResendConfirmationCode: a new sign-up code (the old one stops working) to the channel
+ * SignUp would use, at most {@value #SENDS_PER_HOUR} per hour (DG quotas). CustomMessage_ResendCode
+ * gets the ClientMetadata. With PreventUserExistenceErrors ENABLED an unknown or disabled user gets
+ * a simulated answer (sources §8.3).
  */
 public final class ResendConfirmationCode implements Operation {
   static final int SENDS_PER_HOUR = 5;
@@ -39,7 +40,8 @@ public final class ResendConfirmationCode implements Operation {
   @Override
   public JsonNode handle(Input in, OperationContext ctx) {
     String username = in.string("Username");
-    PublicClients.Call call = clients.resolve(in.string("ClientId"), username, in.optString("SecretHash"));
+    PublicClients.Call call =
+        clients.resolve(in.string("ClientId"), username, in.optString("SecretHash"));
     UserPool pool = call.pool();
     User user = directory.find(pool, username).orElse(null);
     if (user == null || !user.enabled() && call.hidesUsers()) {
@@ -55,12 +57,25 @@ public final class ResendConfirmationCode implements Operation {
       // Observed text.
       throw ErrorCode.INVALID_PARAMETER.exception("User is already confirmed.");
     }
-    String attribute = ChannelChoice.signUp(pool.view(), user).orElseThrow(() ->
-        // Observed text (sources §4.4).
-        ErrorCode.INVALID_PARAMETER.exception("Cannot resend codes. Auto verification not turned on."));
-    CodeDelivery sent = sender.send(new CodeSender.Request(pool, user, VerificationCode.SIGN_UP, attribute,
-        TriggerSource.CUSTOM_MESSAGE_RESEND_CODE, call.client().clientId(), in.stringMap("ClientMetadata"),
-        SENDS_PER_HOUR, ctx.now()));
+    String attribute =
+        ChannelChoice.signUp(pool.view(), user)
+            .orElseThrow(
+                () ->
+                    // Observed text (sources §4.4).
+                    ErrorCode.INVALID_PARAMETER.exception(
+                        "Cannot resend codes. Auto verification not turned on."));
+    CodeDelivery sent =
+        sender.send(
+            new CodeSender.Request(
+                pool,
+                user,
+                VerificationCode.SIGN_UP,
+                attribute,
+                TriggerSource.CUSTOM_MESSAGE_RESEND_CODE,
+                call.client().clientId(),
+                in.stringMap("ClientMetadata"),
+                SENDS_PER_HOUR,
+                ctx.now()));
     return answer(sent);
   }
 

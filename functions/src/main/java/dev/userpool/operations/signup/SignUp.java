@@ -5,13 +5,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.userpool.crypto.Identifiers;
 import dev.userpool.crypto.PasswordPolicyCheck;
 import dev.userpool.crypto.Srp6a;
+import dev.userpool.delivery.ChannelChoice;
 import dev.userpool.domain.PoolSettings;
 import dev.userpool.domain.UniqueKey;
 import dev.userpool.domain.User;
 import dev.userpool.domain.UserPool;
 import dev.userpool.domain.UserStatus;
 import dev.userpool.domain.VerificationCode;
-import dev.userpool.delivery.ChannelChoice;
 import dev.userpool.errors.ErrorCode;
 import dev.userpool.operations.codes.CodeDelivery;
 import dev.userpool.operations.codes.CodeSender;
@@ -34,12 +34,13 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Cognito SignUp: a new UNCONFIRMED user with a permanent password, and a confirmation code sent per
- * AutoVerifiedAttributes (phone before email, sources §4.4). PreSignUp may confirm the user and verify its email or
- * phone; PostConfirmation then runs at once. ClientMetadata goes to all three triggers (sources §5.7).
+ * Cognito SignUp: a new UNCONFIRMED user with a permanent password, and a confirmation code sent
+ * per AutoVerifiedAttributes (phone before email, sources §4.4). PreSignUp may confirm the user and
+ * verify its email or phone; PostConfirmation then runs at once. ClientMetadata goes to all three
+ * triggers (sources §5.7).
  *
- * <p>Nothing is half-done: when the code cannot be delivered the new user is removed again and the caller gets
- * CodeDeliveryFailureException.
+ * <p>Nothing is half-done: when the code cannot be delivered the new user is removed again and the
+ * caller gets CodeDeliveryFailureException.
  */
 public final class SignUp implements Operation {
   private final PublicClients clients;
@@ -48,7 +49,11 @@ public final class SignUp implements Operation {
   private final Triggers triggers;
   private final SecureRandom random;
 
-  public SignUp(PublicClients clients, UserDirectory directory, CodeSender sender, Triggers triggers,
+  public SignUp(
+      PublicClients clients,
+      UserDirectory directory,
+      CodeSender sender,
+      Triggers triggers,
       SecureRandom random) {
     this.clients = clients;
     this.directory = directory;
@@ -60,7 +65,8 @@ public final class SignUp implements Operation {
   @Override
   public JsonNode handle(Input in, OperationContext ctx) {
     String username = in.string("Username");
-    PublicClients.Call call = clients.resolve(in.string("ClientId"), username, in.optString("SecretHash"));
+    PublicClients.Call call =
+        clients.resolve(in.string("ClientId"), username, in.optString("SecretHash"));
     UserPool pool = call.pool();
     PoolSettings s = pool.view();
     if (s.allowAdminCreateUserOnly()) {
@@ -84,8 +90,11 @@ public final class SignUp implements Operation {
     all.putAll(attributes);
     all.putAll(implied);
 
-    PreSignUpResult pre = triggers.preSignUp(new TriggerContext(pool, call.client().clientId(), storedUsername,
-        all, clientMetadata), TriggerSource.PRE_SIGN_UP_SIGN_UP, in.attributes("ValidationData"));
+    PreSignUpResult pre =
+        triggers.preSignUp(
+            new TriggerContext(pool, call.client().clientId(), storedUsername, all, clientMetadata),
+            TriggerSource.PRE_SIGN_UP_SIGN_UP,
+            in.attributes("ValidationData"));
     if (pre.autoVerifyEmail() && present(all, "email")) {
       all.put("email_verified", "true");
     }
@@ -94,8 +103,19 @@ public final class SignUp implements Operation {
     }
     Instant now = ctx.now();
     UserStatus status = pre.autoConfirmUser() ? UserStatus.CONFIRMED : UserStatus.UNCONFIRMED;
-    User user = new User(pool.id(), storedUsername, sub, all, true, status, now, now,
-        Srp6a.createVerifier(pool.srpPoolName(), storedUsername, password, random, now, null), Map.of(), 0);
+    User user =
+        new User(
+            pool.id(),
+            storedUsername,
+            sub,
+            all,
+            true,
+            status,
+            now,
+            now,
+            Srp6a.createVerifier(pool.srpPoolName(), storedUsername, password, random, now, null),
+            Map.of(),
+            0);
     try {
       user = directory.store().create(user, UserDirectory.keys(pool, user));
     } catch (UniqueKeyTakenException e) {
@@ -109,8 +129,10 @@ public final class SignUp implements Operation {
         delivered = Optional.of(sendOrUndo(pool, user, channel.get(), call, clientMetadata, now));
       }
     } else {
-      triggers.postConfirmation(new TriggerContext(pool, call.client().clientId(), user.username(),
-          user.attributes(), clientMetadata), TriggerSource.POST_CONFIRMATION_CONFIRM_SIGN_UP);
+      triggers.postConfirmation(
+          new TriggerContext(
+              pool, call.client().clientId(), user.username(), user.attributes(), clientMetadata),
+          TriggerSource.POST_CONFIRMATION_CONFIRM_SIGN_UP);
     }
 
     ObjectNode out = Json.object();
@@ -120,11 +142,25 @@ public final class SignUp implements Operation {
     return out;
   }
 
-  private CodeDelivery sendOrUndo(UserPool pool, User user, String attribute, PublicClients.Call call,
-      Map<String, String> clientMetadata, Instant now) {
+  private CodeDelivery sendOrUndo(
+      UserPool pool,
+      User user,
+      String attribute,
+      PublicClients.Call call,
+      Map<String, String> clientMetadata,
+      Instant now) {
     try {
-      return sender.send(new CodeSender.Request(pool, user, VerificationCode.SIGN_UP, attribute,
-          TriggerSource.CUSTOM_MESSAGE_SIGN_UP, call.client().clientId(), clientMetadata, 0, now));
+      return sender.send(
+          new CodeSender.Request(
+              pool,
+              user,
+              VerificationCode.SIGN_UP,
+              attribute,
+              TriggerSource.CUSTOM_MESSAGE_SIGN_UP,
+              call.client().clientId(),
+              clientMetadata,
+              0,
+              now));
     } catch (RuntimeException e) {
       directory.delete(pool, user); // no user that was told nothing
       throw e;
@@ -146,7 +182,8 @@ public final class SignUp implements Operation {
     }
     if (kind == UniqueKey.Kind.PHONE_NUMBER && s.usernameAttributes().contains("phone_number")) {
       // analogue of the email text (unconfirmed)
-      return ErrorCode.USERNAME_EXISTS.exception("An account with the given phone_number already exists.");
+      return ErrorCode.USERNAME_EXISTS.exception(
+          "An account with the given phone_number already exists.");
     }
     return UserDirectory.aliasTaken(e);
   }

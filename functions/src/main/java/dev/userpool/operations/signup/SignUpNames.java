@@ -9,7 +9,10 @@ import java.util.Map;
 final class SignUpNames {
   private SignUpNames() {}
 
-  /** In pools with UsernameAttributes the Username must be an allowed email or phone and becomes that attribute. */
+  /**
+   * In pools with UsernameAttributes the Username must be an allowed email or phone and becomes
+   * that attribute.
+   */
   static Map<String, String> usernameAttributes(PoolSettings s, String username) {
     if (s.usernameAttributes().isEmpty()) {
       return Map.of();
@@ -17,10 +20,12 @@ final class SignUpNames {
     if (s.usernameAttributes().contains("email") && AttributeRules.looksLikeEmail(username)) {
       return Map.of("email", username);
     }
-    if (s.usernameAttributes().contains("phone_number") && AttributeRules.looksLikePhone(username)) {
+    if (s.usernameAttributes().contains("phone_number")
+        && AttributeRules.looksLikePhone(username)) {
       return Map.of("phone_number", username);
     }
-    throw ErrorCode.INVALID_PARAMETER.exception("Username should be either an email or a phone number.");
+    throw ErrorCode.INVALID_PARAMETER.exception(
+        "Username should be either an email or a phone number.");
   }
 
   static void rejectAliasFormattedUsername(PoolSettings s, String username) {

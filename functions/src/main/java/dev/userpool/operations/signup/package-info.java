@@ -1,2 +1,5 @@
-/** Self-service sign-up: SignUp, ConfirmSignUp, ResendConfirmationCode, and the admin's AdminConfirmSignUp. */
+/**
+ * Self-service sign-up: SignUp, ConfirmSignUp, ResendConfirmationCode, and the admin's
+ * AdminConfirmSignUp.
+ */
 package dev.userpool.operations.signup;

@@ -23,12 +23,13 @@ public final class TagResource implements Operation {
   public JsonNode handle(Input in, OperationContext ctx) {
     String arn = in.string("ResourceArn");
     Map<String, String> added = in.stringMap("Tags");
-    Retries.onStaleWrite(() -> {
-      UserPool pool = TaggedPools.find(pools, arn);
-      Map<String, String> tags = new LinkedHashMap<>(pool.tags());
-      tags.putAll(added);
-      return pools.update(pool.withTags(tags));
-    });
+    Retries.onStaleWrite(
+        () -> {
+          UserPool pool = TaggedPools.find(pools, arn);
+          Map<String, String> tags = new LinkedHashMap<>(pool.tags());
+          tags.putAll(added);
+          return pools.update(pool.withTags(tags));
+        });
     return Json.object();
   }
 }

@@ -24,12 +24,13 @@ public final class UntagResource implements Operation {
   public JsonNode handle(Input in, OperationContext ctx) {
     String arn = in.string("ResourceArn");
     List<String> keys = in.strings("TagKeys");
-    Retries.onStaleWrite(() -> {
-      UserPool pool = TaggedPools.find(pools, arn);
-      Map<String, String> tags = new LinkedHashMap<>(pool.tags());
-      keys.forEach(tags::remove);
-      return pools.update(pool.withTags(tags));
-    });
+    Retries.onStaleWrite(
+        () -> {
+          UserPool pool = TaggedPools.find(pools, arn);
+          Map<String, String> tags = new LinkedHashMap<>(pool.tags());
+          keys.forEach(tags::remove);
+          return pools.update(pool.withTags(tags));
+        });
     return Json.object();
   }
 }

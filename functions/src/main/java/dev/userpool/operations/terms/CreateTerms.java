@@ -14,10 +14,11 @@ import java.security.SecureRandom;
 import java.util.Map;
 
 /**
- * Cognito CreateTerms: one terms document per app client and TermsName (API reference: "Each request accepts one
- * type of terms document"), TermsExistsException for a second one. Checks, top-down: the pool, then the client in
- * that pool (ResourceNotFoundException); Links present — a LINK document without links has nothing to show
- * (InvalidParameterException; message ours); the name not yet used by the client.
+ * Cognito CreateTerms: one terms document per app client and TermsName (API reference: "Each
+ * request accepts one type of terms document"), TermsExistsException for a second one. Checks,
+ * top-down: the pool, then the client in that pool (ResourceNotFoundException); Links present — a
+ * LINK document without links has nothing to show (InvalidParameterException; message ours); the
+ * name not yet used by the client.
  */
 public final class CreateTerms implements Operation {
   private final Lookups lookups;
@@ -36,10 +37,21 @@ public final class CreateTerms implements Operation {
     String clientId = lookups.client(poolId, in.string("ClientId")).clientId();
     Map<String, String> links = in.stringMap("Links");
     if (links.isEmpty()) {
-      throw ErrorCode.INVALID_PARAMETER.exception("Links are required for terms with TermsSource LINK.");
+      throw ErrorCode.INVALID_PARAMETER.exception(
+          "Links are required for terms with TermsSource LINK.");
     }
-    Terms created = new Terms(poolId, Identifiers.sub(random), clientId, in.string("TermsName"),
-        in.string("TermsSource"), in.string("Enforcement"), links, ctx.now(), ctx.now(), 0);
+    Terms created =
+        new Terms(
+            poolId,
+            Identifiers.sub(random),
+            clientId,
+            in.string("TermsName"),
+            in.string("TermsSource"),
+            in.string("Enforcement"),
+            links,
+            ctx.now(),
+            ctx.now(),
+            0);
     try {
       terms.create(created);
     } catch (ClientSlotTakenException e) {

@@ -8,7 +8,10 @@ import dev.userpool.protocol.Operation;
 import dev.userpool.protocol.OperationContext;
 import dev.userpool.store.TermsStore;
 
-/** Cognito DeleteTerms: removes the document and frees its TermsName for the client; unknown ids are not found. */
+/**
+ * Cognito DeleteTerms: removes the document and frees its TermsName for the client; unknown ids are
+ * not found.
+ */
 public final class DeleteTerms implements Operation {
   private final Lookups lookups;
   private final TermsStore terms;

@@ -21,6 +21,7 @@ public final class DescribeTerms implements Operation {
   public JsonNode handle(Input in, OperationContext ctx) {
     String poolId = lookups.pool(in.string("UserPoolId")).id();
     String termsId = in.string("TermsId");
-    return TermsView.wrapped(terms.find(poolId, termsId).orElseThrow(() -> TermsView.notFound(termsId)));
+    return TermsView.wrapped(
+        terms.find(poolId, termsId).orElseThrow(() -> TermsView.notFound(termsId)));
   }
 }

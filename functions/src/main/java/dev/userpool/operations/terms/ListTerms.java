@@ -12,7 +12,10 @@ import dev.userpool.protocol.Operation;
 import dev.userpool.protocol.OperationContext;
 import dev.userpool.store.TermsStore;
 
-/** Cognito ListTerms: the pool's documents as TermsDescriptionType, MaxResults (1–60, default 60) per page. */
+/**
+ * Cognito ListTerms: the pool's documents as TermsDescriptionType, MaxResults (1–60, default 60)
+ * per page.
+ */
 public final class ListTerms implements Operation {
   private final Lookups lookups;
   private final TermsStore terms;
@@ -25,7 +28,9 @@ public final class ListTerms implements Operation {
   @Override
   public JsonNode handle(Input in, OperationContext ctx) {
     String poolId = lookups.pool(in.string("UserPoolId")).id();
-    Page<Terms> page = terms.list(poolId, in.optInt("MaxResults").orElse(60), in.optString("NextToken").orElse(null));
+    Page<Terms> page =
+        terms.list(
+            poolId, in.optInt("MaxResults").orElse(60), in.optString("NextToken").orElse(null));
     ObjectNode out = Json.object();
     ArrayNode items = out.putArray("Terms");
     page.items().forEach(t -> items.add(TermsView.summary(t)));

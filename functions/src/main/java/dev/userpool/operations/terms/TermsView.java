@@ -5,7 +5,9 @@ import dev.userpool.domain.Terms;
 import dev.userpool.errors.ErrorCode;
 import dev.userpool.protocol.Json;
 
-/** Renders terms as TermsType or TermsDescriptionType, and the errors the terms operations share. */
+/**
+ * Renders terms as TermsType or TermsDescriptionType, and the errors the terms operations share.
+ */
 final class TermsView {
   private TermsView() {}
 
@@ -41,7 +43,8 @@ final class TermsView {
 
   /** TermsExistsException (modeled for Create/UpdateTerms; message ours). */
   static RuntimeException exists(String clientId, String termsName) {
-    return ErrorCode.TERMS_EXISTS.exception("Terms " + termsName + " already exist for client " + clientId + ".");
+    return ErrorCode.TERMS_EXISTS.exception(
+        "Terms " + termsName + " already exist for client " + clientId + ".");
   }
 
   /** ResourceNotFoundException for an unknown terms id (message ours). */

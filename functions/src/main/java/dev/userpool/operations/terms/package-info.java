@@ -1,2 +1,4 @@
-/** Terms documents of app clients: CreateTerms, DescribeTerms, ListTerms, UpdateTerms, DeleteTerms. */
+/**
+ * Terms documents of app clients: CreateTerms, DescribeTerms, ListTerms, UpdateTerms, DeleteTerms.
+ */
 package dev.userpool.operations.terms;

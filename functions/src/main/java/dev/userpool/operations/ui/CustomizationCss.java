@@ -7,19 +7,32 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The CSS restrictions of the developer guide ("Specifying CSS customizations"): rules may only select the listed
- * {@code *-customizable} classes, and the sheet may hold no {@code @import}, {@code @supports}, {@code @page} or
- * {@code @media} statement and no JavaScript. The class list is the guide's; {@code passwordCheck-notValid-} and
- * {@code socialButton-customizable} are named from its property sections (unconfirmed spelling). The error texts
- * are ours (unconfirmed).
+ * The CSS restrictions of the developer guide ("Specifying CSS customizations"): rules may only
+ * select the listed {@code *-customizable} classes, and the sheet may hold no {@code @import},
+ * {@code @supports}, {@code @page} or {@code @media} statement and no JavaScript. The class list is
+ * the guide's; {@code passwordCheck-notValid-} and {@code socialButton-customizable} are named from
+ * its property sections (unconfirmed spelling). The error texts are ours (unconfirmed).
  */
 final class CustomizationCss {
-  static final Set<String> CLASSES = Set.of(
-      "background-customizable", "banner-customizable", "errorMessage-customizable", "idpButton-customizable",
-      "idpButton-customizable:hover", "idpDescription-customizable", "inputField-customizable",
-      "inputField-customizable:focus", "label-customizable", "legalText-customizable", "logo-customizable",
-      "passwordCheck-valid-customizable", "passwordCheck-notValid-customizable", "socialButton-customizable",
-      "submitButton-customizable", "submitButton-customizable:hover", "textDescription-customizable");
+  static final Set<String> CLASSES =
+      Set.of(
+          "background-customizable",
+          "banner-customizable",
+          "errorMessage-customizable",
+          "idpButton-customizable",
+          "idpButton-customizable:hover",
+          "idpDescription-customizable",
+          "inputField-customizable",
+          "inputField-customizable:focus",
+          "label-customizable",
+          "legalText-customizable",
+          "logo-customizable",
+          "passwordCheck-valid-customizable",
+          "passwordCheck-notValid-customizable",
+          "socialButton-customizable",
+          "submitButton-customizable",
+          "submitButton-customizable:hover",
+          "textDescription-customizable");
 
   private static final Pattern RULE = Pattern.compile("([^{}]*)\\{([^{}]*)\\}");
   private static final Pattern FORBIDDEN =
@@ -54,6 +67,7 @@ final class CustomizationCss {
   }
 
   private static RuntimeException invalid() {
-    return ErrorCode.INVALID_PARAMETER.exception("CSS is not a list of rules for the customizable classes.");
+    return ErrorCode.INVALID_PARAMETER.exception(
+        "CSS is not a list of rules for the customizable classes.");
   }
 }

@@ -12,11 +12,12 @@ import dev.userpool.store.UiCustomizationStore;
 import java.util.Base64;
 
 /**
- * Cognito SetUICustomization: CSS and logo of the pool (ClientId ALL or absent) or of one client, replaced
- * together ("You can't set CSS and logo customization separately", developer guide). The logo is at most
- * {@link #MAX_IMAGE_BYTES} (developer guide: "The maximum allowable size for a logo image file is 100 KB"); the
- * CSS is checked by {@link CustomizationCss}. Cognito also requires the pool to have a domain; domains are another
- * branch's work, so that check is not made here (noted in the report).
+ * Cognito SetUICustomization: CSS and logo of the pool (ClientId ALL or absent) or of one client,
+ * replaced together ("You can't set CSS and logo customization separately", developer guide). The
+ * logo is at most {@link #MAX_IMAGE_BYTES} (developer guide: "The maximum allowable size for a logo
+ * image file is 100 KB"); the CSS is checked by {@link CustomizationCss}. Cognito also requires the
+ * pool to have a domain; domains are another branch's work, so that check is not made here (noted
+ * in the report).
  */
 public final class SetUICustomization implements Operation {
   static final int MAX_IMAGE_BYTES = 100 * 1024;
@@ -41,13 +42,25 @@ public final class SetUICustomization implements Operation {
     if (image != null && image.length > MAX_IMAGE_BYTES) {
       throw ErrorCode.INVALID_PARAMETER.exception("ImageFile must not be larger than 100 KB.");
     }
-    UiCustomization c = new UiCustomization(pool.id(), clientId, css, image,
-        customizations.find(pool.id(), clientId).map(UiCustomization::creationDate).orElse(ctx.now()), ctx.now());
+    UiCustomization c =
+        new UiCustomization(
+            pool.id(),
+            clientId,
+            css,
+            image,
+            customizations
+                .find(pool.id(), clientId)
+                .map(UiCustomization::creationDate)
+                .orElse(ctx.now()),
+            ctx.now());
     customizations.put(c);
     return UiCustomizationView.wrapped(c);
   }
 
-  /** ALL for the pool-wide customization; otherwise a client of the pool (ResourceNotFoundException if not). */
+  /**
+   * ALL for the pool-wide customization; otherwise a client of the pool (ResourceNotFoundException
+   * if not).
+   */
   static String clientId(Input in, Lookups lookups, UserPool pool) {
     String clientId = in.optString("ClientId").orElse(UiCustomization.ALL);
     if (!clientId.equals(UiCustomization.ALL)) {

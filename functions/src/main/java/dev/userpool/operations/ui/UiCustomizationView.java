@@ -5,9 +5,10 @@ import dev.userpool.domain.UiCustomization;
 import dev.userpool.protocol.Json;
 
 /**
- * UICustomizationType as GetUICustomization and SetUICustomization answer it. ImageUrl is absent: Cognito answers
- * a URL of its own CDN, which has no counterpart here. CSSVersion is the last modification in epoch milliseconds
- * (Cognito's format unconfirmed; it changes whenever the CSS may have changed).
+ * UICustomizationType as GetUICustomization and SetUICustomization answer it. ImageUrl is absent:
+ * Cognito answers a URL of its own CDN, which has no counterpart here. CSSVersion is the last
+ * modification in epoch milliseconds (Cognito's format unconfirmed; it changes whenever the CSS may
+ * have changed).
  */
 final class UiCustomizationView {
   private UiCustomizationView() {}

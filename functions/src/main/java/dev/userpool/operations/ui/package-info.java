@@ -1,2 +1,5 @@
-/** The classic hosted UI's customization: SetUICustomization and GetUICustomization, per pool and per client. */
+/**
+ * The classic hosted UI's customization: SetUICustomization and GetUICustomization, per pool and
+ * per client.
+ */
 package dev.userpool.operations.ui;

@@ -5,6 +5,7 @@ import dev.userpool.crypto.Identifiers;
 import dev.userpool.crypto.PasswordPolicyCheck;
 import dev.userpool.crypto.Srp6a;
 import dev.userpool.crypto.TemporaryPasswords;
+import dev.userpool.delivery.DeliveryMedium;
 import dev.userpool.domain.PasswordPolicy;
 import dev.userpool.domain.PasswordVerifier;
 import dev.userpool.domain.PoolSettings;
@@ -12,42 +13,43 @@ import dev.userpool.domain.UniqueKey;
 import dev.userpool.domain.User;
 import dev.userpool.domain.UserPool;
 import dev.userpool.domain.UserStatus;
-import dev.userpool.delivery.DeliveryMedium;
 import dev.userpool.errors.ErrorCode;
-import dev.userpool.operations.codes.CodeSender;
-import dev.userpool.triggers.PreSignUpResult;
-import dev.userpool.triggers.TriggerContext;
-import dev.userpool.triggers.TriggerSource;
-import dev.userpool.triggers.Triggers;
 import dev.userpool.operations.Lookups;
+import dev.userpool.operations.codes.CodeSender;
 import dev.userpool.protocol.Input;
 import dev.userpool.protocol.Json;
 import dev.userpool.protocol.Operation;
 import dev.userpool.protocol.OperationContext;
 import dev.userpool.store.UniqueKeyTakenException;
+import dev.userpool.triggers.PreSignUpResult;
+import dev.userpool.triggers.TriggerContext;
+import dev.userpool.triggers.TriggerSource;
+import dev.userpool.triggers.Triggers;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * Cognito AdminCreateUser: a new user in FORCE_CHANGE_PASSWORD with a temporary password (given or generated),
- * or with MessageAction RESEND a fresh temporary password for an existing FORCE_CHANGE_PASSWORD user.
+ * Cognito AdminCreateUser: a new user in FORCE_CHANGE_PASSWORD with a temporary password (given or
+ * generated), or with MessageAction RESEND a fresh temporary password for an existing
+ * FORCE_CHANGE_PASSWORD user.
  *
- * <p>The invitation (sources §4.4, §4.5): without MessageAction, and with RESEND, the temporary password is sent to
- * each of DesiredDeliveryMediums (default SMS; EMAIL; both) through InviteMessageTemplate ({@code {username}},
- * {@code {####}} = the temporary password) and one CustomMessage_AdminCreateUser call; SUPPRESS sends nothing. A
- * medium the user has no value for is skipped and logged as not sent (guessed; Cognito's answer there is
- * unconfirmed). The PreSignUp_AdminCreateUser trigger runs before a new user is stored and gets the ClientMetadata
- * and ValidationData; its autoVerifyEmail/autoVerifyPhone mark those attributes verified (autoConfirmUser has no
- * meaning here). CustomMessage gets no ClientMetadata (sources §5.7: only pre sign-up receives it). A failed
- * invitation leaves nothing behind: the new user is deleted again; for RESEND the password changes only after the
- * send.
+ * <p>The invitation (sources §4.4, §4.5): without MessageAction, and with RESEND, the temporary
+ * password is sent to each of DesiredDeliveryMediums (default SMS; EMAIL; both) through
+ * InviteMessageTemplate ({@code {username}}, {@code {####}} = the temporary password) and one
+ * CustomMessage_AdminCreateUser call; SUPPRESS sends nothing. A medium the user has no value for is
+ * skipped and logged as not sent (guessed; Cognito's answer there is unconfirmed). The
+ * PreSignUp_AdminCreateUser trigger runs before a new user is stored and gets the ClientMetadata
+ * and ValidationData; its autoVerifyEmail/autoVerifyPhone mark those attributes verified
+ * (autoConfirmUser has no meaning here). CustomMessage gets no ClientMetadata (sources §5.7: only
+ * pre sign-up receives it). A failed invitation leaves nothing behind: the new user is deleted
+ * again; for RESEND the password changes only after the send.
  */
 public final class AdminCreateUser implements Operation {
   private final Lookups lookups;
@@ -56,7 +58,11 @@ public final class AdminCreateUser implements Operation {
   private final Triggers triggers;
   private final SecureRandom random;
 
-  public AdminCreateUser(Lookups lookups, UserDirectory directory, CodeSender sender, Triggers triggers,
+  public AdminCreateUser(
+      Lookups lookups,
+      UserDirectory directory,
+      CodeSender sender,
+      Triggers triggers,
       SecureRandom random) {
     this.lookups = lookups;
     this.directory = directory;
@@ -75,12 +81,14 @@ public final class AdminCreateUser implements Operation {
     if (givenPassword.isPresent()) {
       PasswordPolicyCheck.checkTemporary(policy, givenPassword.get());
     }
-    String temporaryPassword = givenPassword.orElseGet(() -> TemporaryPasswords.generate(policy, random));
+    String temporaryPassword =
+        givenPassword.orElseGet(() -> TemporaryPasswords.generate(policy, random));
     Instant now = ctx.now();
     Instant temporaryUntil = now.plus(Duration.ofDays(policy.temporaryPasswordValidityDays()));
 
     String action = in.optString("MessageAction").orElse("");
-    List<String> mediums = in.has("DesiredDeliveryMediums") ? in.strings("DesiredDeliveryMediums") : List.of("SMS");
+    List<String> mediums =
+        in.has("DesiredDeliveryMediums") ? in.strings("DesiredDeliveryMediums") : List.of("SMS");
     if (action.equals("RESEND")) {
       return resend(pool, username, temporaryPassword, now, temporaryUntil, mediums);
     }
@@ -93,15 +101,19 @@ public final class AdminCreateUser implements Operation {
     }
 
     String sub = Identifiers.sub(random);
-    // With UsernameAttributes the email/phone signs the user in and the username Cognito keeps is the sub (§3).
+    // With UsernameAttributes the email/phone signs the user in and the username Cognito keeps is
+    // the sub (§3).
     String storedUsername = s.usernameAttributes().isEmpty() ? username : sub;
     Map<String, String> all = new LinkedHashMap<>();
     all.put("sub", sub);
     all.putAll(attributes);
     all.putAll(implied);
     Map<String, String> clientMetadata = in.stringMap("ClientMetadata");
-    PreSignUpResult pre = triggers.preSignUp(new TriggerContext(pool, null, storedUsername, all, clientMetadata),
-        TriggerSource.PRE_SIGN_UP_ADMIN_CREATE_USER, in.attributes("ValidationData"));
+    PreSignUpResult pre =
+        triggers.preSignUp(
+            new TriggerContext(pool, null, storedUsername, all, clientMetadata),
+            TriggerSource.PRE_SIGN_UP_ADMIN_CREATE_USER,
+            in.attributes("ValidationData"));
     if (pre.autoVerifyEmail() && all.get("email") != null) {
       all.put("email_verified", "true");
     }
@@ -109,9 +121,21 @@ public final class AdminCreateUser implements Operation {
       all.put("phone_number_verified", "true");
     }
     PasswordVerifier password =
-        Srp6a.createVerifier(pool.srpPoolName(), storedUsername, temporaryPassword, random, now, temporaryUntil);
-    User user = new User(pool.id(), storedUsername, sub, all, true, UserStatus.FORCE_CHANGE_PASSWORD, now, now,
-        password, Map.of(), 0);
+        Srp6a.createVerifier(
+            pool.srpPoolName(), storedUsername, temporaryPassword, random, now, temporaryUntil);
+    User user =
+        new User(
+            pool.id(),
+            storedUsername,
+            sub,
+            all,
+            true,
+            UserStatus.FORCE_CHANGE_PASSWORD,
+            now,
+            now,
+            password,
+            Map.of(),
+            0);
 
     Set<UniqueKey> keys = UserDirectory.keys(pool, user);
     if (in.optBoolean("ForceAliasCreation").orElse(false)) {
@@ -134,7 +158,8 @@ public final class AdminCreateUser implements Operation {
     return response(stored);
   }
 
-  private void invite(UserPool pool, User user, String temporaryPassword, List<String> mediums, Instant now) {
+  private void invite(
+      UserPool pool, User user, String temporaryPassword, List<String> mediums, Instant now) {
     List<String> attributes = new ArrayList<>();
     for (String medium : mediums) {
       String attribute = DeliveryMedium.valueOf(medium).attribute();
@@ -144,39 +169,67 @@ public final class AdminCreateUser implements Operation {
           attributes.add(attribute);
         }
       } else {
-        sender.notSent(pool, user, attribute, TriggerSource.CUSTOM_MESSAGE_ADMIN_CREATE_USER,
-            "the user has no " + attribute + " (DesiredDeliveryMediums " + mediums + ", SMS when not given)"
+        sender.notSent(
+            pool,
+            user,
+            attribute,
+            TriggerSource.CUSTOM_MESSAGE_ADMIN_CREATE_USER,
+            "the user has no "
+                + attribute
+                + " (DesiredDeliveryMediums "
+                + mediums
+                + ", SMS when not given)"
                 + (!mediums.contains("EMAIL") && user.attribute("email") != null
-                    ? "; with EMAIL in DesiredDeliveryMediums it goes to the user's email" : ""));
+                    ? "; with EMAIL in DesiredDeliveryMediums it goes to the user's email"
+                    : ""));
       }
     }
     sender.invite(new CodeSender.Invitation(pool, user, temporaryPassword, attributes, null, now));
   }
 
-  private JsonNode resend(UserPool pool, String username, String temporaryPassword, Instant now, Instant until,
+  private JsonNode resend(
+      UserPool pool,
+      String username,
+      String temporaryPassword,
+      Instant now,
+      Instant until,
       List<String> mediums) {
     User existing = directory.require(pool, username);
     if (existing.status() != UserStatus.FORCE_CHANGE_PASSWORD) {
-      // Cognito refuses RESEND for users past their first sign-in; this wording is unconfirmed (docs/fidelity.md).
-      throw ErrorCode.UNSUPPORTED_USER_STATE.exception("Resend not possible. " + existing.username()
-          + " status is not FORCE_CHANGE_PASSWORD.");
+      // Cognito refuses RESEND for users past their first sign-in; this wording is unconfirmed
+      // (docs/fidelity.md).
+      throw ErrorCode.UNSUPPORTED_USER_STATE.exception(
+          "Resend not possible. " + existing.username() + " status is not FORCE_CHANGE_PASSWORD.");
     }
-    invite(pool, existing, temporaryPassword, mediums, now); // first: a failed send leaves the old password
-    User updated = directory.update(pool, existing, u -> {
-      if (u.status() != UserStatus.FORCE_CHANGE_PASSWORD) {
-        throw ErrorCode.UNSUPPORTED_USER_STATE.exception("Resend not possible. " + u.username()
-            + " status is not FORCE_CHANGE_PASSWORD.");
-      }
-      PasswordVerifier password =
-          Srp6a.createVerifier(pool.srpPoolName(), u.username(), temporaryPassword, random, now, until);
-      return u.withPassword(password, UserStatus.FORCE_CHANGE_PASSWORD, now);
-    });
+    invite(
+        pool,
+        existing,
+        temporaryPassword,
+        mediums,
+        now); // first: a failed send leaves the old password
+    User updated =
+        directory.update(
+            pool,
+            existing,
+            u -> {
+              if (u.status() != UserStatus.FORCE_CHANGE_PASSWORD) {
+                throw ErrorCode.UNSUPPORTED_USER_STATE.exception(
+                    "Resend not possible. "
+                        + u.username()
+                        + " status is not FORCE_CHANGE_PASSWORD.");
+              }
+              PasswordVerifier password =
+                  Srp6a.createVerifier(
+                      pool.srpPoolName(), u.username(), temporaryPassword, random, now, until);
+              return u.withPassword(password, UserStatus.FORCE_CHANGE_PASSWORD, now);
+            });
     return response(updated);
   }
 
   /**
-   * In a pool with UsernameAttributes the Username must be an email or phone number allowed there, and becomes
-   * that attribute of the user. Returns the attributes it implies (empty for other pools).
+   * In a pool with UsernameAttributes the Username must be an email or phone number allowed there,
+   * and becomes that attribute of the user. Returns the attributes it implies (empty for other
+   * pools).
    */
   private static Map<String, String> usernameAttributes(PoolSettings s, String username) {
     if (s.usernameAttributes().isEmpty()) {
@@ -185,13 +238,18 @@ public final class AdminCreateUser implements Operation {
     if (s.usernameAttributes().contains("email") && AttributeRules.looksLikeEmail(username)) {
       return Map.of("email", username);
     }
-    if (s.usernameAttributes().contains("phone_number") && AttributeRules.looksLikePhone(username)) {
+    if (s.usernameAttributes().contains("phone_number")
+        && AttributeRules.looksLikePhone(username)) {
       return Map.of("phone_number", username);
     }
-    throw ErrorCode.INVALID_PARAMETER.exception("Username should be either an email or a phone number.");
+    throw ErrorCode.INVALID_PARAMETER.exception(
+        "Username should be either an email or a phone number.");
   }
 
-  /** Alias pools refuse usernames that look like the alias (observed text for email; phone is our analogue). */
+  /**
+   * Alias pools refuse usernames that look like the alias (observed text for email; phone is our
+   * analogue).
+   */
   private static void rejectAliasFormattedUsername(PoolSettings s, String username) {
     if (s.aliasAttributes().contains("email") && AttributeRules.looksLikeEmail(username)) {
       throw ErrorCode.INVALID_PARAMETER.exception(
@@ -204,28 +262,40 @@ public final class AdminCreateUser implements Operation {
   }
 
   /**
-   * ForceAliasCreation: a verified email/phone alias held by another user moves to the new user; the previous
-   * holder keeps the value but loses its verified flag (API reference, ForceAliasCreation).
+   * ForceAliasCreation: a verified email/phone alias held by another user moves to the new user;
+   * the previous holder keeps the value but loses its verified flag (API reference,
+   * ForceAliasCreation).
    */
   private void moveAliases(UserPool pool, Set<UniqueKey> keys) {
     for (UniqueKey key : keys) {
-      boolean alias = key.kind() == UniqueKey.Kind.EMAIL || key.kind() == UniqueKey.Kind.PHONE_NUMBER;
+      boolean alias =
+          key.kind() == UniqueKey.Kind.EMAIL || key.kind() == UniqueKey.Kind.PHONE_NUMBER;
       if (!alias || !pool.view().aliasAttributes().contains(attributeOf(key.kind()))) {
         continue;
       }
       String flag = key.kind() == UniqueKey.Kind.EMAIL ? "email_verified" : "phone_number_verified";
-      directory.store().findByKey(pool.id(), key).ifPresent(holder -> directory.update(pool, holder, u -> {
-        Map<String, String> attributes = new LinkedHashMap<>(u.attributes());
-        attributes.put(flag, "false");
-        return u.withAttributes(attributes, u.lastModifiedDate());
-      }));
+      directory
+          .store()
+          .findByKey(pool.id(), key)
+          .ifPresent(
+              holder ->
+                  directory.update(
+                      pool,
+                      holder,
+                      u -> {
+                        Map<String, String> attributes = new LinkedHashMap<>(u.attributes());
+                        attributes.put(flag, "false");
+                        return u.withAttributes(attributes, u.lastModifiedDate());
+                      }));
     }
   }
 
   private static RuntimeException taken(PoolSettings s, UniqueKeyTakenException e) {
-    boolean signInName = e.key().kind() == UniqueKey.Kind.USERNAME
-        || s.usernameAttributes().contains(attributeOf(e.key().kind()));
-    // "User account already exists" is AdminCreateUser's observed text; alias collisions answer AliasExists.
+    boolean signInName =
+        e.key().kind() == UniqueKey.Kind.USERNAME
+            || s.usernameAttributes().contains(attributeOf(e.key().kind()));
+    // "User account already exists" is AdminCreateUser's observed text; alias collisions answer
+    // AliasExists.
     return signInName
         ? ErrorCode.USERNAME_EXISTS.exception("User account already exists")
         : UserDirectory.aliasTaken(e);

@@ -10,8 +10,9 @@ import dev.userpool.protocol.OperationContext;
 import java.util.List;
 
 /**
- * Cognito AdminDeleteUserAttributes: removes attribute values. {@code sub}, immutable and required attributes
- * cannot be deleted; a deleted email or phone_number takes its verified flag along (see {@link AttributeChanges}).
+ * Cognito AdminDeleteUserAttributes: removes attribute values. {@code sub}, immutable and required
+ * attributes cannot be deleted; a deleted email or phone_number takes its verified flag along (see
+ * {@link AttributeChanges}).
  */
 public final class AdminDeleteUserAttributes implements Operation {
   private final Lookups lookups;
@@ -27,7 +28,8 @@ public final class AdminDeleteUserAttributes implements Operation {
     UserPool pool = lookups.pool(in.string("UserPoolId"));
     List<String> names = in.strings("UserAttributeNames");
     AttributeRules.of(pool).checkDelete(names);
-    new AttributeChanges(directory).delete(pool, directory.require(pool, in.string("Username")), names, ctx.now());
+    new AttributeChanges(directory)
+        .delete(pool, directory.require(pool, in.string("Username")), names, ctx.now());
     return Json.object();
   }
 }

@@ -8,7 +8,10 @@ import dev.userpool.protocol.Json;
 import dev.userpool.protocol.Operation;
 import dev.userpool.protocol.OperationContext;
 
-/** Cognito AdminDisableUser: sets Enabled=false; the user can no longer sign in, and its tokens are refused. */
+/**
+ * Cognito AdminDisableUser: sets Enabled=false; the user can no longer sign in, and its tokens are
+ * refused.
+ */
 public final class AdminDisableUser implements Operation {
   private final Lookups lookups;
   private final UserDirectory directory;
@@ -21,8 +24,8 @@ public final class AdminDisableUser implements Operation {
   @Override
   public JsonNode handle(Input in, OperationContext ctx) {
     UserPool pool = lookups.pool(in.string("UserPoolId"));
-    directory.update(pool, directory.require(pool, in.string("Username")),
-        u -> u.withEnabled(false, ctx.now()));
+    directory.update(
+        pool, directory.require(pool, in.string("Username")), u -> u.withEnabled(false, ctx.now()));
     return Json.object();
   }
 }

@@ -21,8 +21,8 @@ public final class AdminEnableUser implements Operation {
   @Override
   public JsonNode handle(Input in, OperationContext ctx) {
     UserPool pool = lookups.pool(in.string("UserPoolId"));
-    directory.update(pool, directory.require(pool, in.string("Username")),
-        u -> u.withEnabled(true, ctx.now()));
+    directory.update(
+        pool, directory.require(pool, in.string("Username")), u -> u.withEnabled(true, ctx.now()));
     return Json.object();
   }
 }

@@ -7,7 +7,10 @@ import dev.userpool.protocol.Input;
 import dev.userpool.protocol.Operation;
 import dev.userpool.protocol.OperationContext;
 
-/** Cognito AdminGetUser: the user by username, alias or sub; UserNotFoundException "User does not exist.". */
+/**
+ * Cognito AdminGetUser: the user by username, alias or sub; UserNotFoundException "User does not
+ * exist.".
+ */
 public final class AdminGetUser implements Operation {
   private final Lookups lookups;
   private final UserDirectory directory;

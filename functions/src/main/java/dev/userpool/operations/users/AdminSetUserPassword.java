@@ -17,9 +17,9 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Cognito AdminSetUserPassword: Permanent=true sets the password and the user CONFIRMED; otherwise (the API
- * default) it is a temporary password, valid TemporaryPasswordValidityDays, and the user FORCE_CHANGE_PASSWORD.
- * The password must satisfy the pool's policy (InvalidPasswordException).
+ * Cognito AdminSetUserPassword: Permanent=true sets the password and the user CONFIRMED; otherwise
+ * (the API default) it is a temporary password, valid TemporaryPasswordValidityDays, and the user
+ * FORCE_CHANGE_PASSWORD. The password must satisfy the pool's policy (InvalidPasswordException).
  */
 public final class AdminSetUserPassword implements Operation {
   private final Lookups lookups;
@@ -41,12 +41,20 @@ public final class AdminSetUserPassword implements Operation {
     PasswordPolicy policy = pool.view().passwordPolicy();
     PasswordPolicyCheck.check(policy, password);
     Instant now = ctx.now();
-    Instant until = permanent ? null : now.plus(Duration.ofDays(policy.temporaryPasswordValidityDays()));
-    // The verifier is computed once, outside the retry loop: the SRP user id (the username) never changes.
+    Instant until =
+        permanent ? null : now.plus(Duration.ofDays(policy.temporaryPasswordValidityDays()));
+    // The verifier is computed once, outside the retry loop: the SRP user id (the username) never
+    // changes.
     PasswordVerifier verifier =
         Srp6a.createVerifier(pool.srpPoolName(), user.username(), password, random, now, until);
-    directory.update(pool, user,
-        u -> u.withPassword(verifier, permanent ? UserStatus.CONFIRMED : UserStatus.FORCE_CHANGE_PASSWORD, now));
+    directory.update(
+        pool,
+        user,
+        u ->
+            u.withPassword(
+                verifier,
+                permanent ? UserStatus.CONFIRMED : UserStatus.FORCE_CHANGE_PASSWORD,
+                now));
     return Json.object();
   }
 }

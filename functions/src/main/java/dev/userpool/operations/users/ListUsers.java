@@ -16,13 +16,14 @@ import dev.userpool.store.UserStore;
 import java.util.List;
 
 /**
- * Cognito ListUsers (sources §10): Filter ({@link UserFilter}), AttributesToGet, Limit (default 60) and
- * PaginationToken.
+ * Cognito ListUsers (sources §10): Filter ({@link UserFilter}), AttributesToGet, Limit (default 60)
+ * and PaginationToken.
  *
- * <p>The store lists users by sub. To fill a page despite the filter and still continue exactly where the page
- * stopped, each store read asks for no more users than the page still needs: every user read is then either
- * returned or skipped, and the store's token after the last read is the right continuation. A page may hold fewer
- * than Limit users only at the end of the listing (or be empty with a token, which Cognito also allows).
+ * <p>The store lists users by sub. To fill a page despite the filter and still continue exactly
+ * where the page stopped, each store read asks for no more users than the page still needs: every
+ * user read is then either returned or skipped, and the store's token after the last read is the
+ * right continuation. A page may hold fewer than Limit users only at the end of the listing (or be
+ * empty with a token, which Cognito also allows).
  */
 public final class ListUsers implements Operation {
   static final int DEFAULT_LIMIT = 60;
@@ -43,11 +44,13 @@ public final class ListUsers implements Operation {
     for (String name : attributesToGet) {
       if (!rules.exists(name)) {
         // Observed text: aws/aws-sdk-js#2570.
-        throw ErrorCode.INVALID_PARAMETER.exception("One or more requested attributes do not exist.");
+        throw ErrorCode.INVALID_PARAMETER.exception(
+            "One or more requested attributes do not exist.");
       }
     }
     UserFilter filter = UserFilter.parse(in.optString("Filter").orElse(null));
-    // Limit 0 is allowed by the model; we read it as "the default" (Cognito's behaviour unconfirmed).
+    // Limit 0 is allowed by the model; we read it as "the default" (Cognito's behaviour
+    // unconfirmed).
     int limit = in.optInt("Limit").filter(l -> l > 0).orElse(DEFAULT_LIMIT);
 
     ArrayNode list = Json.array();

@@ -6,10 +6,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * New email/phone_number values waiting for verification in pools whose
- * {@code UserAttributeUpdateSettings.AttributesRequireVerificationBeforeUpdate} lists the attribute (sources §4.7): the
- * old value stays the user's attribute (it still signs in and receives messages) and the new one is kept here, in
- * {@code User.extensions()["pendingAttributes"]} = {name: value}, until VerifyUserAttribute applies it.
+ * New email/phone_number values waiting for verification in pools whose {@code
+ * UserAttributeUpdateSettings.AttributesRequireVerificationBeforeUpdate} lists the attribute
+ * (sources §4.7): the old value stays the user's attribute (it still signs in and receives
+ * messages) and the new one is kept here, in {@code User.extensions()["pendingAttributes"]} =
+ * {name: value}, until VerifyUserAttribute applies it.
  */
 public final class PendingAttributes {
   static final String KEY = "pendingAttributes";
@@ -20,11 +21,12 @@ public final class PendingAttributes {
   public static Map<String, String> of(User user) {
     Map<String, String> out = new LinkedHashMap<>();
     if (user.extensions().get(KEY) instanceof Map<?, ?> m) {
-      m.forEach((k, v) -> {
-        if (k instanceof String name && v instanceof String value) {
-          out.put(name, value);
-        }
-      });
+      m.forEach(
+          (k, v) -> {
+            if (k instanceof String name && v instanceof String value) {
+              out.put(name, value);
+            }
+          });
     }
     return out;
   }

@@ -18,8 +18,9 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.UnaryOperator;
 
 /**
- * A pool's users as Cognito's admin API addresses them: finds a user by username, alias or sub per the pool's
- * settings, computes the unique keys a user claims, and runs read-modify-write updates with retries.
+ * A pool's users as Cognito's admin API addresses them: finds a user by username, alias or sub per
+ * the pool's settings, computes the unique keys a user claims, and runs read-modify-write updates
+ * with retries.
  */
 public final class UserDirectory {
   /** Attempts of one read-modify-write before ConcurrentModificationException. */
@@ -36,13 +37,15 @@ public final class UserDirectory {
   }
 
   /**
-   * The user {@code name} designates: the username (case-folded in case-insensitive pools), an alias or
-   * username attribute (email, phone_number, preferred_username) the user holds as a unique key, or the sub
-   * (AdminGetUser's Username "can be any of their alias attributes … or the sub of a local user", API reference).
+   * The user {@code name} designates: the username (case-folded in case-insensitive pools), an
+   * alias or username attribute (email, phone_number, preferred_username) the user holds as a
+   * unique key, or the sub (AdminGetUser's Username "can be any of their alias attributes … or the
+   * sub of a local user", API reference).
    */
   public Optional<User> find(UserPool pool, String name) {
     PoolSettings s = pool.view();
-    Optional<User> byName = users.findByKey(pool.id(), new UniqueKey(UniqueKey.Kind.USERNAME, fold(s, name)));
+    Optional<User> byName =
+        users.findByKey(pool.id(), new UniqueKey(UniqueKey.Kind.USERNAME, fold(s, name)));
     if (byName.isPresent()) {
       return byName;
     }
@@ -57,13 +60,14 @@ public final class UserDirectory {
 
   /** UserNotFoundException "User does not exist." when nobody matches. */
   public User require(UserPool pool, String name) {
-    return find(pool, name).orElseThrow(() -> ErrorCode.USER_NOT_FOUND.exception("User does not exist."));
+    return find(pool, name)
+        .orElseThrow(() -> ErrorCode.USER_NOT_FOUND.exception("User does not exist."));
   }
 
   /**
-   * The unique keys {@code user} claims in {@code pool}: always its username; in pools with UsernameAttributes
-   * every email/phone_number it has (these sign it in); in alias pools a verified email/phone_number and any
-   * preferred_username.
+   * The unique keys {@code user} claims in {@code pool}: always its username; in pools with
+   * UsernameAttributes every email/phone_number it has (these sign it in); in alias pools a
+   * verified email/phone_number and any preferred_username.
    */
   public static Set<UniqueKey> keys(UserPool pool, User user) {
     PoolSettings s = pool.view();
@@ -82,7 +86,8 @@ public final class UserDirectory {
         continue;
       }
       boolean claims =
-          kind == UniqueKey.Kind.PREFERRED_USERNAME || VerifiedFlag.isTrue(user.attribute(a + "_verified"));
+          kind == UniqueKey.Kind.PREFERRED_USERNAME
+              || VerifiedFlag.isTrue(user.attribute(a + "_verified"));
       if (claims) {
         keys.add(new UniqueKey(kind, fold(s, value)));
       }
@@ -91,9 +96,10 @@ public final class UserDirectory {
   }
 
   /**
-   * Re-reads the user by sub and applies {@code change} until the version-checked write succeeds, so concurrent
-   * updates are never lost. {@code change} may throw to reject the update; it must have no side effects because
-   * it can run several times. UniqueKeyTakenException is left to the caller, who knows which error it means.
+   * Re-reads the user by sub and applies {@code change} until the version-checked write succeeds,
+   * so concurrent updates are never lost. {@code change} may throw to reject the update; it must
+   * have no side effects because it can run several times. UniqueKeyTakenException is left to the
+   * caller, who knows which error it means.
    */
   public User update(UserPool pool, User current, UnaryOperator<User> change) {
     User before = current;
@@ -106,8 +112,10 @@ public final class UserDirectory {
           throw ErrorCode.CONCURRENT_MODIFICATION.exception();
         }
         backOff(attempt);
-        before = users.findBySub(pool.id(), current.sub())
-            .orElseThrow(() -> ErrorCode.USER_NOT_FOUND.exception("User does not exist."));
+        before =
+            users
+                .findBySub(pool.id(), current.sub())
+                .orElseThrow(() -> ErrorCode.USER_NOT_FOUND.exception("User does not exist."));
       }
     }
   }
@@ -134,15 +142,20 @@ public final class UserDirectory {
   }
 
   /**
-   * AliasExistsException (and friends, see {@link #aliasTaken}) when {@code after} would claim a unique key that
-   * {@code before} does not hold and another user does: checked before a code is used up, so a refused verification
-   * leaves the code usable.
+   * AliasExistsException (and friends, see {@link #aliasTaken}) when {@code after} would claim a
+   * unique key that {@code before} does not hold and another user does: checked before a code is
+   * used up, so a refused verification leaves the code usable.
    */
-  public static void requireKeysFree(UserDirectory directory, UserPool pool, User before, User after) {
+  public static void requireKeysFree(
+      UserDirectory directory, UserPool pool, User before, User after) {
     Set<UniqueKey> held = keys(pool, before);
     for (UniqueKey key : keys(pool, after)) {
-      if (!held.contains(key) && directory.users.findByKey(pool.id(), key)
-          .filter(other -> !other.sub().equals(after.sub())).isPresent()) {
+      if (!held.contains(key)
+          && directory
+              .users
+              .findByKey(pool.id(), key)
+              .filter(other -> !other.sub().equals(after.sub()))
+              .isPresent()) {
         throw aliasTaken(new UniqueKeyTakenException(key));
       }
     }
@@ -154,13 +167,17 @@ public final class UserDirectory {
       case USERNAME -> ErrorCode.USERNAME_EXISTS.exception("User account already exists");
       case EMAIL -> ErrorCode.ALIAS_EXISTS.exception("An account with the email already exists.");
       // Analogues of the observed email text (unconfirmed, docs/fidelity.md).
-      case PHONE_NUMBER -> ErrorCode.ALIAS_EXISTS.exception("An account with the phone_number already exists.");
+      case PHONE_NUMBER ->
+          ErrorCode.ALIAS_EXISTS.exception("An account with the phone_number already exists.");
       case PREFERRED_USERNAME ->
-          ErrorCode.ALIAS_EXISTS.exception("An account with the preferred_username already exists.");
+          ErrorCode.ALIAS_EXISTS.exception(
+              "An account with the preferred_username already exists.");
     };
   }
 
-  /** The username as a unique key compares it: lower-cased (Locale.ROOT) when the pool ignores case. */
+  /**
+   * The username as a unique key compares it: lower-cased (Locale.ROOT) when the pool ignores case.
+   */
   static String fold(PoolSettings s, String value) {
     return s.usernameCaseSensitive() ? value : value.toLowerCase(Locale.ROOT);
   }

@@ -11,9 +11,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * ListUsers' {@code Filter} (sources §10): {@code <attribute> <op> "<value>"} with {@code =} (exact) or {@code ^=}
- * (prefix) on one of the searchable attributes; a null or blank filter matches every user. It lives here rather
- * than in domain because parsing answers with InvalidParameterException.
+ * ListUsers' {@code Filter} (sources §10): {@code <attribute> <op> "<value>"} with {@code =}
+ * (exact) or {@code ^=} (prefix) on one of the searchable attributes; a null or blank filter
+ * matches every user. It lives here rather than in domain because parsing answers with
+ * InvalidParameterException.
  */
 public final class UserFilter {
   /** How the value is compared. */
@@ -25,9 +26,11 @@ public final class UserFilter {
   /** What a searchable attribute reads from a user, and whether its comparison respects case. */
   private record Searchable(Function<User, String> read, boolean caseSensitive) {}
 
-  // Whitespace around the operator is optional (unconfirmed); inside the quotes a backslash escapes any character.
+  // Whitespace around the operator is optional (unconfirmed); inside the quotes a backslash escapes
+  // any character.
   private static final Pattern SYNTAX =
-      Pattern.compile("\\s*([^\\s=^\"]+)\\s*(=|\\^=)\\s*\"((?:[^\"\\\\]|\\\\.)*)\"\\s*", Pattern.DOTALL);
+      Pattern.compile(
+          "\\s*([^\\s=^\"]+)\\s*(=|\\^=)\\s*\"((?:[^\"\\\\]|\\\\.)*)\"\\s*", Pattern.DOTALL);
   private static final Pattern ESCAPE = Pattern.compile("\\\\(.)", Pattern.DOTALL);
 
   private static final Map<String, Searchable> SEARCHABLE =
@@ -39,7 +42,9 @@ public final class UserFilter {
           entry("given_name", attribute("given_name")),
           entry("family_name", attribute("family_name")),
           entry("preferred_username", attribute("preferred_username")),
-          entry("cognito:user_status", new Searchable(u -> u.status() == null ? null : u.status().name(), false)),
+          entry(
+              "cognito:user_status",
+              new Searchable(u -> u.status() == null ? null : u.status().name(), false)),
           entry("status", new Searchable(u -> u.enabled() ? "Enabled" : "Disabled", true)),
           entry("sub", new Searchable(u -> u.sub() != null ? u.sub() : u.attribute("sub"), false)));
 
@@ -60,9 +65,10 @@ public final class UserFilter {
   }
 
   /**
-   * The filter for ListUsers' Filter member. A malformed filter is InvalidParameterException "Error while parsing
-   * filter." (text observed from real Cognito, aws/aws-sdk-php#1088); an attribute that is not searchable is
-   * InvalidParameterException "Invalid search attribute: <name>" (moto's text; Cognito's is unconfirmed).
+   * The filter for ListUsers' Filter member. A malformed filter is InvalidParameterException "Error
+   * while parsing filter." (text observed from real Cognito, aws/aws-sdk-php#1088); an attribute
+   * that is not searchable is InvalidParameterException "Invalid search attribute: <name>" (moto's
+   * text; Cognito's is unconfirmed).
    */
   public static UserFilter parse(String filter) {
     if (filter == null || filter.isBlank()) {
@@ -92,7 +98,9 @@ public final class UserFilter {
       return false;
     }
     String folded = fold(actual, searchable.caseSensitive());
-    return operator == Operator.EQUALS ? folded.equals(comparedValue) : folded.startsWith(comparedValue);
+    return operator == Operator.EQUALS
+        ? folded.equals(comparedValue)
+        : folded.startsWith(comparedValue);
   }
 
   /** True for the empty filter. */

@@ -9,8 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A user as Cognito's responses show it: UserType (AdminCreateUser, ListUsers) and the AdminGetUser output.
- * MFA members appear only when a later feature has stored them in the user's extensions.
+ * A user as Cognito's responses show it: UserType (AdminCreateUser, ListUsers) and the AdminGetUser
+ * output. MFA members appear only when a later feature has stored them in the user's extensions.
  */
 public final class UserView {
   /** Extension keys owned by the MFA feature; read here so responses show them once they exist. */
@@ -21,7 +21,10 @@ public final class UserView {
 
   private UserView() {}
 
-  /** UserType: Username, Attributes, UserCreateDate, UserLastModifiedDate, Enabled, UserStatus, MFAOptions?. */
+  /**
+   * UserType: Username, Attributes, UserCreateDate, UserLastModifiedDate, Enabled, UserStatus,
+   * MFAOptions?.
+   */
   public static ObjectNode userType(User user, Collection<String> attributesToGet) {
     ObjectNode o = Json.object();
     o.put("Username", user.username());
@@ -34,7 +37,10 @@ public final class UserView {
     return o;
   }
 
-  /** AdminGetUserResponse: as UserType but the list is named UserAttributes, plus the MFA preference members. */
+  /**
+   * AdminGetUserResponse: as UserType but the list is named UserAttributes, plus the MFA preference
+   * members.
+   */
   public static ObjectNode adminGetUser(User user) {
     ObjectNode o = Json.object();
     o.put("Username", user.username());
@@ -49,7 +55,10 @@ public final class UserView {
     return o;
   }
 
-  /** GetUserResponse: Username, UserAttributes and the MFA members, nothing an administrator alone may see. */
+  /**
+   * GetUserResponse: Username, UserAttributes and the MFA members, nothing an administrator alone
+   * may see.
+   */
   public static ObjectNode getUser(User user) {
     ObjectNode o = Json.object();
     o.put("Username", user.username());
@@ -60,7 +69,10 @@ public final class UserView {
     return o;
   }
 
-  /** [{Name, Value}] with sub first, as Cognito lists it; only {@code only}'s names when that is non-empty. */
+  /**
+   * [{Name, Value}] with sub first, as Cognito lists it; only {@code only}'s names when that is
+   * non-empty.
+   */
   static ArrayNode attributes(User user, Collection<String> only) {
     Map<String, String> ordered = new LinkedHashMap<>();
     if (user.attribute("sub") != null) {
@@ -68,11 +80,12 @@ public final class UserView {
     }
     ordered.putAll(user.attributes());
     ArrayNode list = Json.array();
-    ordered.forEach((name, value) -> {
-      if (only == null || only.isEmpty() || only.contains(name)) {
-        list.addObject().put("Name", name).put("Value", value);
-      }
-    });
+    ordered.forEach(
+        (name, value) -> {
+          if (only == null || only.isEmpty() || only.contains(name)) {
+            list.addObject().put("Name", name).put("Value", value);
+          }
+        });
     return list;
   }
 

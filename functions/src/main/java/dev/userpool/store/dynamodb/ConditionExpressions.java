@@ -5,8 +5,8 @@ import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Translates a {@link Condition} into a DynamoDB condition expression. TTL deletion runs late, so every
- * expression treats an item whose {@code expiresAt <= now} as absent, as the reads do.
+ * Translates a {@link Condition} into a DynamoDB condition expression. TTL deletion runs late, so
+ * every expression treats an item whose {@code expiresAt <= now} as absent, as the reads do.
  */
 final class ConditionExpressions {
   private static final String LIVE = "(attribute_not_exists(#e) OR #e > :now)";
@@ -18,9 +18,10 @@ final class ConditionExpressions {
     if (condition instanceof Condition.None) {
       return null;
     }
-    Expression.Builder b = Expression.builder()
-        .putExpressionName("#e", ItemRow.EXPIRES_AT)
-        .putExpressionValue(":now", AttributeValue.fromN(Long.toString(nowEpochSeconds)));
+    Expression.Builder b =
+        Expression.builder()
+            .putExpressionName("#e", ItemRow.EXPIRES_AT)
+            .putExpressionValue(":now", AttributeValue.fromN(Long.toString(nowEpochSeconds)));
     if (condition instanceof Condition.Absent) {
       b.expression("attribute_not_exists(#pk) OR #e <= :now").putExpressionName("#pk", ItemRow.PK);
     } else if (condition instanceof Condition.Exists) {

@@ -2,8 +2,8 @@ package dev.userpool.store.dynamodb;
 
 import dev.userpool.store.table.Batches;
 import dev.userpool.store.table.ConditionFailedException;
-import dev.userpool.store.table.Item;
 import dev.userpool.store.table.FullScan;
+import dev.userpool.store.table.Item;
 import dev.userpool.store.table.ItemTable;
 import dev.userpool.store.table.Write;
 import java.time.Clock;
@@ -11,8 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
@@ -39,14 +39,19 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
- * The {@link ItemTable} on one DynamoDB table. A single-write batch is a conditional PutItem or DeleteItem (half the
- * write cost of a transaction); larger batches are one TransactWriteItems. Expired items stay in the table until
- * DynamoDB's TTL sweeper removes them, so reads filter them and conditions treat them as absent.
+ * The {@link ItemTable} on one DynamoDB table. A single-write batch is a conditional PutItem or
+ * DeleteItem (half the write cost of a transaction); larger batches are one TransactWriteItems.
+ * Expired items stay in the table until DynamoDB's TTL sweeper removes them, so reads filter them
+ * and conditions treat them as absent.
  */
 public final class DynamoDbItemTable implements ItemTable, FullScan {
   private static final String CONDITIONAL_CHECK_FAILED = "ConditionalCheckFailed";
   private static final String TRANSACTION_CONFLICT = "TransactionConflict";
-  /** A conflicting transaction on the same item is transient; beyond this it is reported like a lost race. */
+
+  /**
+   * A conflicting transaction on the same item is transient; beyond this it is reported like a lost
+   * race.
+   */
   private static final int MAX_TRANSACTION_ATTEMPTS = 4;
 
   private final DynamoDbEnhancedClient enhanced;
@@ -59,14 +64,22 @@ public final class DynamoDbItemTable implements ItemTable, FullScan {
     this.clock = clock;
   }
 
-  /** Wraps the client without the Enhanced client's default extensions: versioning is this class's job. */
+  /**
+   * Wraps the client without the Enhanced client's default extensions: versioning is this class's
+   * job.
+   */
   public DynamoDbItemTable(DynamoDbClient client, String tableName, Clock clock) {
-    this(DynamoDbEnhancedClient.builder().dynamoDbClient(client).extensions(List.of()).build(), tableName, clock);
+    this(
+        DynamoDbEnhancedClient.builder().dynamoDbClient(client).extensions(List.of()).build(),
+        tableName,
+        clock);
   }
 
   @Override
   public Optional<Item> get(String pk, String sk) {
-    ItemRow row = table.getItem(GetItemEnhancedRequest.builder().key(key(pk, sk)).consistentRead(true).build());
+    ItemRow row =
+        table.getItem(
+            GetItemEnhancedRequest.builder().key(key(pk, sk)).consistentRead(true).build());
     return Optional.ofNullable(row).map(ItemRow::toItem).filter(i -> !i.isExpiredAt(now()));
   }
 
@@ -75,7 +88,8 @@ public final class DynamoDbItemTable implements ItemTable, FullScan {
     if (limit <= 0) {
       throw new IllegalArgumentException("limit must be positive: " + limit);
     }
-    // DynamoDB rejects a start key outside the key condition; before the prefix means "from the start",
+    // DynamoDB rejects a start key outside the key condition; before the prefix means "from the
+    // start",
     // after it means nothing is left.
     if (exclusiveStartSk != null && !exclusiveStartSk.startsWith(skPrefix)) {
       if (exclusiveStartSk.compareTo(skPrefix) > 0) {
@@ -83,15 +97,21 @@ public final class DynamoDbItemTable implements ItemTable, FullScan {
       }
       exclusiveStartSk = null;
     }
-    QueryEnhancedRequest.Builder request = QueryEnhancedRequest.builder()
-        .queryConditional(skPrefix.isEmpty()
-            ? QueryConditional.keyEqualTo(Key.builder().partitionValue(pk).build())
-            : QueryConditional.sortBeginsWith(key(pk, skPrefix)))
-        .consistentRead(true)
-        .limit(limit);
+    QueryEnhancedRequest.Builder request =
+        QueryEnhancedRequest.builder()
+            .queryConditional(
+                skPrefix.isEmpty()
+                    ? QueryConditional.keyEqualTo(Key.builder().partitionValue(pk).build())
+                    : QueryConditional.sortBeginsWith(key(pk, skPrefix)))
+            .consistentRead(true)
+            .limit(limit);
     if (exclusiveStartSk != null) {
-      request.exclusiveStartKey(Map.of(
-          ItemRow.PK, AttributeValue.fromS(pk), ItemRow.SK, AttributeValue.fromS(exclusiveStartSk)));
+      request.exclusiveStartKey(
+          Map.of(
+              ItemRow.PK,
+              AttributeValue.fromS(pk),
+              ItemRow.SK,
+              AttributeValue.fromS(exclusiveStartSk)));
     }
     long now = now();
     List<Item> live = new ArrayList<>(limit);
@@ -123,7 +143,8 @@ public final class DynamoDbItemTable implements ItemTable, FullScan {
         enhanced.transactWriteItems(transaction(writes, now()));
         return;
       } catch (TransactionCanceledException e) {
-        List<CancellationReason> reasons = e.hasCancellationReasons() ? e.cancellationReasons() : List.of();
+        List<CancellationReason> reasons =
+            e.hasCancellationReasons() ? e.cancellationReasons() : List.of();
         for (int i = 0; i < reasons.size(); i++) {
           if (CONDITIONAL_CHECK_FAILED.equals(reasons.get(i).code())) {
             throw new ConditionFailedException(i);
@@ -140,11 +161,15 @@ public final class DynamoDbItemTable implements ItemTable, FullScan {
     }
   }
 
-  /** A consistent, paginated Scan of the whole table; expired rows that TTL has not yet removed are skipped. */
+  /**
+   * A consistent, paginated Scan of the whole table; expired rows that TTL has not yet removed are
+   * skipped.
+   */
   @Override
   public void forEachLiveItem(Consumer<Item> each) {
     long now = now();
-    for (ItemRow row : table.scan(ScanEnhancedRequest.builder().consistentRead(true).build()).items()) {
+    for (ItemRow row :
+        table.scan(ScanEnhancedRequest.builder().consistentRead(true).build()).items()) {
       Item item = row.toItem();
       if (!item.isExpiredAt(now)) {
         each.accept(item);
@@ -155,33 +180,53 @@ public final class DynamoDbItemTable implements ItemTable, FullScan {
   @Override
   public void clear() {
     ScanEnhancedRequest keysOnly =
-        ScanEnhancedRequest.builder().consistentRead(true).attributesToProject(ItemRow.PK, ItemRow.SK).build();
+        ScanEnhancedRequest.builder()
+            .consistentRead(true)
+            .attributesToProject(ItemRow.PK, ItemRow.SK)
+            .build();
     for (ItemRow row : table.scan(keysOnly).items()) {
       table.deleteItem(key(row.getPk(), row.getSk()));
     }
   }
 
   /**
-   * Creates the table if it does not exist (on-demand capacity, TTL on {@code expiresAt}) and waits until it is
-   * usable. For tests and local tooling; deployed tables come from the infrastructure stack.
+   * Creates the table if it does not exist (on-demand capacity, TTL on {@code expiresAt}) and waits
+   * until it is usable. For tests and local tooling; deployed tables come from the infrastructure
+   * stack.
    */
   public static void createTable(DynamoDbClient client, String tableName) {
     try {
-      client.createTable(b -> b.tableName(tableName)
-          .billingMode(BillingMode.PAY_PER_REQUEST)
-          .attributeDefinitions(
-              AttributeDefinition.builder().attributeName(ItemRow.PK).attributeType(ScalarAttributeType.S).build(),
-              AttributeDefinition.builder().attributeName(ItemRow.SK).attributeType(ScalarAttributeType.S).build())
-          .keySchema(
-              KeySchemaElement.builder().attributeName(ItemRow.PK).keyType(KeyType.HASH).build(),
-              KeySchemaElement.builder().attributeName(ItemRow.SK).keyType(KeyType.RANGE).build()));
+      client.createTable(
+          b ->
+              b.tableName(tableName)
+                  .billingMode(BillingMode.PAY_PER_REQUEST)
+                  .attributeDefinitions(
+                      AttributeDefinition.builder()
+                          .attributeName(ItemRow.PK)
+                          .attributeType(ScalarAttributeType.S)
+                          .build(),
+                      AttributeDefinition.builder()
+                          .attributeName(ItemRow.SK)
+                          .attributeType(ScalarAttributeType.S)
+                          .build())
+                  .keySchema(
+                      KeySchemaElement.builder()
+                          .attributeName(ItemRow.PK)
+                          .keyType(KeyType.HASH)
+                          .build(),
+                      KeySchemaElement.builder()
+                          .attributeName(ItemRow.SK)
+                          .keyType(KeyType.RANGE)
+                          .build()));
     } catch (ResourceInUseException alreadyExists) {
       // Idempotent: local tooling calls this on every start.
     }
     client.waiter().waitUntilTableExists(b -> b.tableName(tableName));
     try {
-      client.updateTimeToLive(b -> b.tableName(tableName)
-          .timeToLiveSpecification(t -> t.enabled(true).attributeName(ItemRow.EXPIRES_AT)));
+      client.updateTimeToLive(
+          b ->
+              b.tableName(tableName)
+                  .timeToLiveSpecification(t -> t.enabled(true).attributeName(ItemRow.EXPIRES_AT)));
     } catch (SdkException unsupportedOrAlreadyEnabled) {
       // Reads filter expired items anyway; TTL only keeps the table small.
     }
@@ -191,12 +236,18 @@ public final class DynamoDbItemTable implements ItemTable, FullScan {
     var condition = ConditionExpressions.of(write.condition(), now());
     try {
       if (write instanceof Write.Put put) {
-        table.putItem(PutItemEnhancedRequest.builder(ItemRow.class)
-            .item(ItemRow.stored(put.item())).conditionExpression(condition).build());
+        table.putItem(
+            PutItemEnhancedRequest.builder(ItemRow.class)
+                .item(ItemRow.stored(put.item()))
+                .conditionExpression(condition)
+                .build());
       } else {
         Write.Delete delete = (Write.Delete) write;
-        table.deleteItem(DeleteItemEnhancedRequest.builder()
-            .key(key(delete.pk(), delete.sk())).conditionExpression(condition).build());
+        table.deleteItem(
+            DeleteItemEnhancedRequest.builder()
+                .key(key(delete.pk(), delete.sk()))
+                .conditionExpression(condition)
+                .build());
       }
     } catch (ConditionalCheckFailedException e) {
       throw new ConditionFailedException(0);
@@ -208,12 +259,20 @@ public final class DynamoDbItemTable implements ItemTable, FullScan {
     for (Write write : writes) {
       var condition = ConditionExpressions.of(write.condition(), now);
       if (write instanceof Write.Put put) {
-        tx.addPutItem(table, TransactPutItemEnhancedRequest.builder(ItemRow.class)
-            .item(ItemRow.stored(put.item())).conditionExpression(condition).build());
+        tx.addPutItem(
+            table,
+            TransactPutItemEnhancedRequest.builder(ItemRow.class)
+                .item(ItemRow.stored(put.item()))
+                .conditionExpression(condition)
+                .build());
       } else {
         Write.Delete delete = (Write.Delete) write;
-        tx.addDeleteItem(table, TransactDeleteItemEnhancedRequest.builder()
-            .key(key(delete.pk(), delete.sk())).conditionExpression(condition).build());
+        tx.addDeleteItem(
+            table,
+            TransactDeleteItemEnhancedRequest.builder()
+                .key(key(delete.pk(), delete.sk()))
+                .conditionExpression(condition)
+                .build());
       }
     }
     return tx.build();

@@ -8,8 +8,9 @@ import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
 
 /**
- * The DynamoDB row of an {@link Item}. A mutable bean only because the static schema maps through getters and
- * setters; the schema is declared by hand once so no bean introspection runs at cold start.
+ * The DynamoDB row of an {@link Item}. A mutable bean only because the static schema maps through
+ * getters and setters; the schema is declared by hand once so no bean introspection runs at cold
+ * start.
  */
 final class ItemRow {
   static final String PK = "pk";
@@ -21,14 +22,24 @@ final class ItemRow {
   static final TableSchema<ItemRow> SCHEMA =
       StaticTableSchema.builder(ItemRow.class)
           .newItemSupplier(ItemRow::new)
-          .addAttribute(String.class, a -> a.name(PK).getter(ItemRow::getPk).setter(ItemRow::setPk)
-              .tags(primaryPartitionKey()))
-          .addAttribute(String.class, a -> a.name(SK).getter(ItemRow::getSk).setter(ItemRow::setSk)
-              .tags(primarySortKey()))
-          .addAttribute(Long.class, a -> a.name(VERSION).getter(ItemRow::getVersion).setter(ItemRow::setVersion))
-          .addAttribute(Long.class, a -> a.name(EXPIRES_AT).getter(ItemRow::getExpiresAt)
-              .setter(ItemRow::setExpiresAt))
-          .addAttribute(String.class, a -> a.name(DATA).getter(ItemRow::getData).setter(ItemRow::setData))
+          .addAttribute(
+              String.class,
+              a ->
+                  a.name(PK)
+                      .getter(ItemRow::getPk)
+                      .setter(ItemRow::setPk)
+                      .tags(primaryPartitionKey()))
+          .addAttribute(
+              String.class,
+              a -> a.name(SK).getter(ItemRow::getSk).setter(ItemRow::setSk).tags(primarySortKey()))
+          .addAttribute(
+              Long.class,
+              a -> a.name(VERSION).getter(ItemRow::getVersion).setter(ItemRow::setVersion))
+          .addAttribute(
+              Long.class,
+              a -> a.name(EXPIRES_AT).getter(ItemRow::getExpiresAt).setter(ItemRow::setExpiresAt))
+          .addAttribute(
+              String.class, a -> a.name(DATA).getter(ItemRow::getData).setter(ItemRow::setData))
           .build();
 
   private String pk;

@@ -1,2 +1,5 @@
-/** The DynamoDB backend of the item table: one table (pk, sk, version, expiresAt, data) via the Enhanced client. */
+/**
+ * The DynamoDB backend of the item table: one table (pk, sk, version, expiresAt, data) via the
+ * Enhanced client.
+ */
 package dev.userpool.store.dynamodb;

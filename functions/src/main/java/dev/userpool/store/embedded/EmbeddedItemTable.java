@@ -3,8 +3,8 @@ package dev.userpool.store.embedded;
 import dev.userpool.store.table.Batches;
 import dev.userpool.store.table.Condition;
 import dev.userpool.store.table.ConditionFailedException;
-import dev.userpool.store.table.Item;
 import dev.userpool.store.table.FullScan;
+import dev.userpool.store.table.Item;
 import dev.userpool.store.table.ItemTable;
 import dev.userpool.store.table.Write;
 import java.io.UncheckedIOException;
@@ -16,28 +16,34 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
-import java.util.function.Consumer;
 import java.util.TreeMap;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
- * The {@link ItemTable} of the local server: partitions in sorted maps, optionally made durable in a folder (see
- * {@link Journal}). Writes are serialised and check every condition before changing anything, so a batch applies
- * whole or not at all; reads run in parallel with each other and never see half a batch.
+ * The {@link ItemTable} of the local server: partitions in sorted maps, optionally made durable in
+ * a folder (see {@link Journal}). Writes are serialised and check every condition before changing
+ * anything, so a batch applies whole or not at all; reads run in parallel with each other and never
+ * see half a batch.
  *
- * <p>Sort keys are ordered by code point, which is DynamoDB's UTF-8 byte order, not by Java's UTF-16 order.
+ * <p>Sort keys are ordered by code point, which is DynamoDB's UTF-8 byte order, not by Java's
+ * UTF-16 order.
  */
 public final class EmbeddedItemTable implements ItemTable, FullScan, AutoCloseable {
-  /** Past this journal size the next write also compacts, so the journal of a long session stays short. */
+  /**
+   * Past this journal size the next write also compacts, so the journal of a long session stays
+   * short.
+   */
   static final long DEFAULT_COMPACT_AFTER_BYTES = 16L << 20;
 
   private static final System.Logger LOG = System.getLogger(EmbeddedItemTable.class.getName());
 
   static final Comparator<String> CODE_POINT_ORDER = EmbeddedItemTable::compareCodePoints;
 
-  private final NavigableMap<String, NavigableMap<String, Item>> partitions = new TreeMap<>(CODE_POINT_ORDER);
+  private final NavigableMap<String, NavigableMap<String, Item>> partitions =
+      new TreeMap<>(CODE_POINT_ORDER);
   private final ReadWriteLock lock = new ReentrantReadWriteLock();
   private final Clock clock;
   private final long compactAfterBytes;
@@ -54,7 +60,9 @@ public final class EmbeddedItemTable implements ItemTable, FullScan, AutoCloseab
     return new EmbeddedItemTable(clock, Long.MAX_VALUE);
   }
 
-  /** What opening does with a damaged snapshot or journal (a torn last journal line is not damage). */
+  /**
+   * What opening does with a damaged snapshot or journal (a torn last journal line is not damage).
+   */
   public enum OnDamage {
     /** Throw {@link DamagedDataException} and change nothing. */
     STOP,
@@ -63,7 +71,8 @@ public final class EmbeddedItemTable implements ItemTable, FullScan, AutoCloseab
   }
 
   /**
-   * The table stored in {@code dir}, created if missing. Only one open table per folder, across processes.
+   * The table stored in {@code dir}, created if missing. Only one open table per folder, across
+   * processes.
    *
    * @throws DamagedDataException when a file is damaged; nothing in the folder has changed
    * @throws UnusableDataFolderException when the folder cannot be created, read, written or locked
@@ -97,7 +106,10 @@ public final class EmbeddedItemTable implements ItemTable, FullScan, AutoCloseab
     return table;
   }
 
-  /** Every live item as text, in key order: lets tests prove that a rejected request changed nothing. */
+  /**
+   * Every live item as text, in key order: lets tests prove that a rejected request changed
+   * nothing.
+   */
   public String dump() {
     lock.readLock().lock();
     try {
@@ -135,8 +147,10 @@ public final class EmbeddedItemTable implements ItemTable, FullScan, AutoCloseab
         return List.of();
       }
       // Keys sharing a prefix are contiguous and not before the prefix itself.
-      boolean startInside = exclusiveStartSk != null && CODE_POINT_ORDER.compare(exclusiveStartSk, skPrefix) >= 0;
-      Map<String, Item> from = startInside ? partition.tailMap(exclusiveStartSk, false) : partition.tailMap(skPrefix);
+      boolean startInside =
+          exclusiveStartSk != null && CODE_POINT_ORDER.compare(exclusiveStartSk, skPrefix) >= 0;
+      Map<String, Item> from =
+          startInside ? partition.tailMap(exclusiveStartSk, false) : partition.tailMap(skPrefix);
       long now = now();
       List<Item> page = new ArrayList<>();
       for (Item item : from.values()) {
@@ -176,7 +190,10 @@ public final class EmbeddedItemTable implements ItemTable, FullScan, AutoCloseab
     }
   }
 
-  /** Reads a snapshot under the read lock, then calls {@code each} outside it, so writers are not held up. */
+  /**
+   * Reads a snapshot under the read lock, then calls {@code each} outside it, so writers are not
+   * held up.
+   */
   @Override
   public void forEachLiveItem(Consumer<Item> each) {
     List<Item> snapshot = new ArrayList<>();
@@ -201,7 +218,9 @@ public final class EmbeddedItemTable implements ItemTable, FullScan, AutoCloseab
     }
   }
 
-  /** Flushes nothing (every batch is already written) but releases the folder for the next process. */
+  /**
+   * Flushes nothing (every batch is already written) but releases the folder for the next process.
+   */
   @Override
   public void close() {
     lock.writeLock().lock();
@@ -235,7 +254,9 @@ public final class EmbeddedItemTable implements ItemTable, FullScan, AutoCloseab
     for (Change change : changes) {
       if (change instanceof Change.Stored stored) {
         Item item = stored.item();
-        partitions.computeIfAbsent(item.pk(), pk -> new TreeMap<>(CODE_POINT_ORDER)).put(item.sk(), item);
+        partitions
+            .computeIfAbsent(item.pk(), pk -> new TreeMap<>(CODE_POINT_ORDER))
+            .put(item.sk(), item);
       } else if (change instanceof Change.Removed removed) {
         NavigableMap<String, Item> partition = partitions.get(removed.pk());
         if (partition != null) {

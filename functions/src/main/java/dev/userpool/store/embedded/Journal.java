@@ -23,23 +23,24 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * The files of an embedded table: {@code snapshot} (the whole state at the last compaction) and {@code journal}
- * (one line per batch since then), guarded by a lock file so only one process writes them.
+ * The files of an embedded table: {@code snapshot} (the whole state at the last compaction) and
+ * {@code journal} (one line per batch since then), guarded by a lock file so only one process
+ * writes them.
  *
- * <p>A batch is appended with one write call and not fsynced: a killed process loses nothing the OS accepted,
- * while a power cut may lose the last batches (fine for a local development server). A snapshot only ever
- * replaces the old one by an atomic rename after fsync, and the journal is truncated only after that, so a crash
- * at any point leaves snapshot plus journal describing the same state (replaying a journal over the snapshot it
- * produced changes nothing).
+ * <p>A batch is appended with one write call and not fsynced: a killed process loses nothing the OS
+ * accepted, while a power cut may lose the last batches (fine for a local development server). A
+ * snapshot only ever replaces the old one by an atomic rename after fsync, and the journal is
+ * truncated only after that, so a crash at any point leaves snapshot plus journal describing the
+ * same state (replaying a journal over the snapshot it produced changes nothing).
  *
- * <p>Reading never loses data silently. A torn last journal line (what a crash during an append leaves) is
- * dropped with a warning. Any other line that fails its checksum stops the open with {@link DamagedDataException}
- * before anything in the folder changes; only a fully read journal is ever compacted. With
- * {@link EmbeddedItemTable.OnDamage#REPAIR} the damaged file is first copied aside ({@code
- * <name>.damaged-<time>}) and what can be trusted is kept: every readable snapshot line (each holds whole items,
- * independent of the others) and the journal up to its first damaged line. Later journal lines are not applied,
- * because a batch may depend on the lost one; they stay in the copy. Redis's {@code redis-check-aof --fix}
- * truncates an append-only file the same way.
+ * <p>Reading never loses data silently. A torn last journal line (what a crash during an append
+ * leaves) is dropped with a warning. Any other line that fails its checksum stops the open with
+ * {@link DamagedDataException} before anything in the folder changes; only a fully read journal is
+ * ever compacted. With {@link EmbeddedItemTable.OnDamage#REPAIR} the damaged file is first copied
+ * aside ({@code <name>.damaged-<time>}) and what can be trusted is kept: every readable snapshot
+ * line (each holds whole items, independent of the others) and the journal up to its first damaged
+ * line. Later journal lines are not applied, because a batch may depend on the lost one; they stay
+ * in the copy. Redis's {@code redis-check-aof --fix} truncates an append-only file the same way.
  */
 final class Journal implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(Journal.class.getName());
@@ -63,24 +64,30 @@ final class Journal implements AutoCloseable {
   }
 
   /**
-   * Locks the folder and feeds the snapshot and then every whole journal batch to {@code replay}. The caller then
-   * {@linkplain #compact compacts}, which drops a torn tail and opens the journal for appending.
+   * Locks the folder and feeds the snapshot and then every whole journal batch to {@code replay}.
+   * The caller then {@linkplain #compact compacts}, which drops a torn tail and opens the journal
+   * for appending.
    *
-   * @throws DamagedDataException when a file is damaged other than by a torn last line (and not repairing)
+   * @throws DamagedDataException when a file is damaged other than by a torn last line (and not
+   *     repairing)
    * @throws UnusableDataFolderException when the folder cannot be created, locked, read or written
    */
-  static Journal open(Path dir, Consumer<List<Change>> replay, EmbeddedItemTable.OnDamage onDamage, Clock clock) {
+  static Journal open(
+      Path dir, Consumer<List<Change>> replay, EmbeddedItemTable.OnDamage onDamage, Clock clock) {
     try {
       Files.createDirectories(dir);
     } catch (IOException e) {
       throw UnusableDataFolderException.of(dir, "creating it", e);
     }
     if (!Files.isDirectory(dir)) {
-      throw new UnusableDataFolderException("cannot use " + dir + " as the data folder: it is not a folder", null);
+      throw new UnusableDataFolderException(
+          "cannot use " + dir + " as the data folder: it is not a folder", null);
     }
     FileChannel lockChannel;
     try {
-      lockChannel = FileChannel.open(dir.resolve("lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+      lockChannel =
+          FileChannel.open(
+              dir.resolve("lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
     } catch (IOException e) {
       throw UnusableDataFolderException.of(dir, "writing its lock file", e);
     }
@@ -95,8 +102,12 @@ final class Journal implements AutoCloseable {
     }
     if (lock == null) {
       closeQuietly(lockChannel);
-      throw new UnusableDataFolderException("cannot use " + dir + " as the data folder: another Userpool server"
-          + " (or test) has it open", null);
+      throw new UnusableDataFolderException(
+          "cannot use "
+              + dir
+              + " as the data folder: another Userpool server"
+              + " (or test) has it open",
+          null);
     }
     Journal journal = new Journal(dir, lockChannel, lock);
     try {
@@ -111,7 +122,10 @@ final class Journal implements AutoCloseable {
     }
   }
 
-  /** Appends one batch as one line; on failure the journal is cut back so no partial line stays before later ones. */
+  /**
+   * Appends one batch as one line; on failure the journal is cut back so no partial line stays
+   * before later ones.
+   */
   void append(List<Change> changes) {
     if (broken != null) {
       throw new IllegalStateException("the journal in " + dir + " failed earlier", broken);
@@ -137,12 +151,18 @@ final class Journal implements AutoCloseable {
     return size;
   }
 
-  /** Replaces snapshot and journal by a snapshot of {@code items}: the live state at this moment. */
+  /**
+   * Replaces snapshot and journal by a snapshot of {@code items}: the live state at this moment.
+   */
   void compact(Iterable<Item> items) {
     Path tmp = dir.resolve(SNAPSHOT + ".tmp");
     try {
-      try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-              StandardOpenOption.TRUNCATE_EXISTING);
+      try (FileChannel out =
+              FileChannel.open(
+                  tmp,
+                  StandardOpenOption.CREATE,
+                  StandardOpenOption.WRITE,
+                  StandardOpenOption.TRUNCATE_EXISTING);
           OutputStream stream = Channels.newOutputStream(out)) {
         List<Change> chunk = new ArrayList<>(ITEMS_PER_SNAPSHOT_LINE);
         for (Item item : items) {
@@ -158,13 +178,21 @@ final class Journal implements AutoCloseable {
         stream.flush();
         out.force(true);
       }
-      Files.move(tmp, dir.resolve(SNAPSHOT), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      Files.move(
+          tmp,
+          dir.resolve(SNAPSHOT),
+          StandardCopyOption.ATOMIC_MOVE,
+          StandardCopyOption.REPLACE_EXISTING);
       forceDirectory();
       if (appender != null) {
         appender.close();
       }
-      appender = FileChannel.open(dir.resolve(JOURNAL), StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-          StandardOpenOption.APPEND);
+      appender =
+          FileChannel.open(
+              dir.resolve(JOURNAL),
+              StandardOpenOption.CREATE,
+              StandardOpenOption.WRITE,
+              StandardOpenOption.APPEND);
       appender.truncate(0);
       appender.force(true);
       size = 0;
@@ -186,8 +214,12 @@ final class Journal implements AutoCloseable {
     }
   }
 
-  /** Every snapshot line; a damaged one stops the open, or with REPAIR is skipped (the lines are independent). */
-  private void readSnapshot(Consumer<List<Change>> replay, EmbeddedItemTable.OnDamage onDamage, List<Path> damaged) {
+  /**
+   * Every snapshot line; a damaged one stops the open, or with REPAIR is skipped (the lines are
+   * independent).
+   */
+  private void readSnapshot(
+      Consumer<List<Change>> replay, EmbeddedItemTable.OnDamage onDamage, List<Path> damaged) {
     Path file = dir.resolve(SNAPSHOT);
     byte[] bytes = readIfPresent(file);
     int whole = 0;
@@ -207,14 +239,28 @@ final class Journal implements AutoCloseable {
     }
     if (skipped > 0) {
       damaged.add(file);
-      LOG.log(System.Logger.Level.WARNING, "repair: kept " + whole + " readable lines of " + file + " and skipped "
-          + skipped + " damaged " + (skipped == 1 ? "line" : "lines") + " (up to " + ITEMS_PER_SNAPSHOT_LINE
-          + " items each)");
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "repair: kept "
+              + whole
+              + " readable lines of "
+              + file
+              + " and skipped "
+              + skipped
+              + " damaged "
+              + (skipped == 1 ? "line" : "lines")
+              + " (up to "
+              + ITEMS_PER_SNAPSHOT_LINE
+              + " items each)");
     }
   }
 
-  /** Journal lines in order, up to a torn last line (dropped) or a damaged one (stop, or with REPAIR keep before). */
-  private void readJournal(Consumer<List<Change>> replay, EmbeddedItemTable.OnDamage onDamage, List<Path> damaged) {
+  /**
+   * Journal lines in order, up to a torn last line (dropped) or a damaged one (stop, or with REPAIR
+   * keep before).
+   */
+  private void readJournal(
+      Consumer<List<Change>> replay, EmbeddedItemTable.OnDamage onDamage, List<Path> damaged) {
     Path file = dir.resolve(JOURNAL);
     byte[] bytes = readIfPresent(file);
     int whole = 0;
@@ -227,29 +273,52 @@ final class Journal implements AutoCloseable {
         start = end + 1;
         continue;
       }
-      if (end >= bytes.length - 1 && JournalLine.couldBeTorn(bytes, start, Math.min(end, bytes.length))) {
-        LOG.log(System.Logger.Level.WARNING, "dropped the torn last line of " + file + " at byte " + start + " ("
-            + (bytes.length - start) + " bytes): a write that a crash interrupted; " + whole
-            + " whole lines before it are kept");
+      if (end >= bytes.length - 1
+          && JournalLine.couldBeTorn(bytes, start, Math.min(end, bytes.length))) {
+        LOG.log(
+            System.Logger.Level.WARNING,
+            "dropped the torn last line of "
+                + file
+                + " at byte "
+                + start
+                + " ("
+                + (bytes.length - start)
+                + " bytes): a write that a crash interrupted; "
+                + whole
+                + " whole lines before it are kept");
         return;
       }
       if (onDamage == EmbeddedItemTable.OnDamage.STOP) {
         throw new DamagedDataException(file, start, whole);
       }
       damaged.add(file);
-      LOG.log(System.Logger.Level.WARNING, "repair: kept the " + whole + " journal lines before byte " + start
-          + " of " + file + "; the " + readableAfter(bytes, end + 1) + " readable lines after the damage are not"
-          + " applied (they may depend on the damaged one) and stay in the copy of the journal");
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "repair: kept the "
+              + whole
+              + " journal lines before byte "
+              + start
+              + " of "
+              + file
+              + "; the "
+              + readableAfter(bytes, end + 1)
+              + " readable lines after the damage are not"
+              + " applied (they may depend on the damaged one) and stay in the copy of the journal");
       return;
     }
   }
 
-  /** Copies each damaged file to {@code <name>.damaged-<time>} (fsynced) before compaction replaces it. */
+  /**
+   * Copies each damaged file to {@code <name>.damaged-<time>} (fsynced) before compaction replaces
+   * it.
+   */
   private void copyAside(List<Path> damaged, Clock clock) {
     String stamp = ASIDE_STAMP.format(clock.instant());
     for (Path file : damaged) {
       Path aside = file.resolveSibling(file.getFileName() + ".damaged-" + stamp);
-      for (int n = 2; Files.exists(aside); n++) { // an earlier repair in the same second: keep its copy too
+      for (int n = 2;
+          Files.exists(aside);
+          n++) { // an earlier repair in the same second: keep its copy too
         aside = file.resolveSibling(file.getFileName() + ".damaged-" + stamp + "-" + n);
       }
       try {
@@ -260,7 +329,9 @@ final class Journal implements AutoCloseable {
       } catch (IOException e) {
         throw UnusableDataFolderException.of(dir, "copying " + file.getFileName() + " aside", e);
       }
-      LOG.log(System.Logger.Level.WARNING, "repair: the damaged " + file.getFileName() + " is kept as " + aside);
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "repair: the damaged " + file.getFileName() + " is kept as " + aside);
     }
     if (!damaged.isEmpty()) {
       forceDirectory();
@@ -275,7 +346,10 @@ final class Journal implements AutoCloseable {
     }
   }
 
-  /** The index of the newline ending the line at {@code start}, or {@code bytes.length} for an unended line. */
+  /**
+   * The index of the newline ending the line at {@code start}, or {@code bytes.length} for an
+   * unended line.
+   */
   private static int lineEnd(byte[] bytes, int start) {
     int i = start;
     while (i < bytes.length && bytes[i] != '\n') {
@@ -309,7 +383,10 @@ final class Journal implements AutoCloseable {
     }
   }
 
-  /** Makes the rename itself durable; not every platform can open a directory, and those need no such step. */
+  /**
+   * Makes the rename itself durable; not every platform can open a directory, and those need no
+   * such step.
+   */
   private void forceDirectory() {
     try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
       d.force(true);

@@ -14,8 +14,9 @@ import java.util.Optional;
 import java.util.zip.CRC32;
 
 /**
- * The on-disk form of one atomic batch: {@code <crc32 as 8 hex digits> <JSON array of changes>\n}. JSON never
- * contains a raw newline, so a line is a batch; the checksum tells a torn or damaged line from a whole one.
+ * The on-disk form of one atomic batch: {@code <crc32 as 8 hex digits> <JSON array of changes>\n}.
+ * JSON never contains a raw newline, so a line is a batch; the checksum tells a torn or damaged
+ * line from a whole one.
  */
 final class JournalLine {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -51,7 +52,10 @@ final class JournalLine {
     return line;
   }
 
-  /** The changes of the line at {@code bytes[from, to)} (without its newline), or empty if it is damaged. */
+  /**
+   * The changes of the line at {@code bytes[from, to)} (without its newline), or empty if it is
+   * damaged.
+   */
   static Optional<List<Change>> decode(byte[] bytes, int from, int to) {
     int jsonFrom = from + CRC_DIGITS + 1;
     if (to < jsonFrom || bytes[from + CRC_DIGITS] != ' ') {
@@ -75,9 +79,10 @@ final class JournalLine {
   }
 
   /**
-   * Whether {@code bytes[from, to)} could be a line whose write a crash cut short: a beginning of what
-   * {@link #encode} writes ({@code <lowercase hex digits> [<JSON...>}), or only zero bytes (what some file systems
-   * show for an extended file whose data never reached the disk). Anything else is damage, not a torn write.
+   * Whether {@code bytes[from, to)} could be a line whose write a crash cut short: a beginning of
+   * what {@link #encode} writes ({@code <lowercase hex digits> [<JSON...>}), or only zero bytes
+   * (what some file systems show for an extended file whose data never reached the disk). Anything
+   * else is damage, not a torn write.
    */
   static boolean couldBeTorn(byte[] bytes, int from, int to) {
     boolean zeros = true;
@@ -90,8 +95,10 @@ final class JournalLine {
     for (int i = from; i < to && i < from + CRC_DIGITS + 2; i++) {
       int at = i - from;
       byte b = bytes[i];
-      boolean expected = at < CRC_DIGITS ? (b >= '0' && b <= '9') || (b >= 'a' && b <= 'f')
-          : at == CRC_DIGITS ? b == ' ' : b == '[';
+      boolean expected =
+          at < CRC_DIGITS
+              ? (b >= '0' && b <= '9') || (b >= 'a' && b <= 'f')
+              : at == CRC_DIGITS ? b == ' ' : b == '[';
       if (!expected) {
         return false;
       }
@@ -109,8 +116,13 @@ final class JournalLine {
       return new Change.Removed(pk, sk);
     }
     JsonNode expiresAt = node.path("expiresAt");
-    return new Change.Stored(new Item(pk, sk, node.get("version").longValue(),
-        expiresAt.isNumber() ? expiresAt.longValue() : null, node.path("data").textValue()));
+    return new Change.Stored(
+        new Item(
+            pk,
+            sk,
+            node.get("version").longValue(),
+            expiresAt.isNumber() ? expiresAt.longValue() : null,
+            node.path("data").textValue()));
   }
 
   private static byte[] crcDigits(byte[] bytes, int offset, int length) {

@@ -7,8 +7,8 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Path;
 
 /**
- * The data folder cannot be used at all: it is a file, cannot be created, read or written, or another process
- * holds it. The message is one sentence meant for the person who chose the folder.
+ * The data folder cannot be used at all: it is a file, cannot be created, read or written, or
+ * another process holds it. The message is one sentence meant for the person who chose the folder.
  */
 public final class UnusableDataFolderException extends IllegalStateException {
   UnusableDataFolderException(String message, Throwable cause) {
@@ -16,8 +16,8 @@ public final class UnusableDataFolderException extends IllegalStateException {
   }
 
   static UnusableDataFolderException of(Path dir, String doing, IOException e) {
-    return new UnusableDataFolderException("cannot use " + dir + " as the data folder: " + doing + " failed ("
-        + reason(e) + ")", e);
+    return new UnusableDataFolderException(
+        "cannot use " + dir + " as the data folder: " + doing + " failed (" + reason(e) + ")", e);
   }
 
   /** The operating system's words for the failure, without Java's exception names. */

@@ -10,9 +10,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The item table seen by every store of a process that caches pools and app clients: any write of a pool item or
- * an app client item — whichever store makes it (a domain's transaction rewrites its pool, too) — drops that entry
- * from the cache before and after the write, so this process never serves a record it has just changed.
+ * The item table seen by every store of a process that caches pools and app clients: any write of a
+ * pool item or an app client item — whichever store makes it (a domain's transaction rewrites its
+ * pool, too) — drops that entry from the cache before and after the write, so this process never
+ * serves a record it has just changed.
  */
 public final class CacheInvalidatingTable implements ItemTable {
   private static final String CLIENT_PREFIX = "CLIENT#";
@@ -21,8 +22,8 @@ public final class CacheInvalidatingTable implements ItemTable {
   private final ReadCache<String, UserPool> pools;
   private final ReadCache<String, AppClient> clients;
 
-  public CacheInvalidatingTable(ItemTable table, ReadCache<String, UserPool> pools,
-      ReadCache<String, AppClient> clients) {
+  public CacheInvalidatingTable(
+      ItemTable table, ReadCache<String, UserPool> pools, ReadCache<String, AppClient> clients) {
     this.table = table;
     this.pools = pools;
     this.clients = clients;

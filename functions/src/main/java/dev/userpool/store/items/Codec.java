@@ -18,8 +18,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The stored JSON form of each record, written field by field (no reflection, stable across refactors). The
- * version is not part of the document: it lives on the item.
+ * The stored JSON form of each record, written field by field (no reflection, stable across
+ * refactors). The version is not part of the document: it lives on the item.
  */
 final class Codec {
   private Codec() {}
@@ -60,7 +60,11 @@ final class Codec {
     if (c.hasSecret()) {
       ArrayNode secrets = o.putArray("secrets");
       for (ClientSecret s : c.secrets()) {
-        secrets.addObject().put("id", s.id()).put("value", s.value()).put("created", s.createdAt().toEpochMilli());
+        secrets
+            .addObject()
+            .put("id", s.id())
+            .put("value", s.value())
+            .put("created", s.createdAt().toEpochMilli());
       }
     }
     o.put("created", c.creationDate().toEpochMilli());
@@ -83,15 +87,21 @@ final class Codec {
         clientSecrets(o.get("secrets")));
   }
 
-  /** The secrets list; null for items written before clients could hold two (their one secret is "secret"). */
+  /**
+   * The secrets list; null for items written before clients could hold two (their one secret is
+   * "secret").
+   */
   private static List<ClientSecret> clientSecrets(JsonNode secrets) {
     if (secrets == null || !secrets.isArray()) {
       return null;
     }
     List<ClientSecret> out = new ArrayList<>();
     for (JsonNode s : secrets) {
-      out.add(new ClientSecret(s.get("id").asText(), s.get("value").asText(),
-          Instant.ofEpochMilli(s.get("created").asLong())));
+      out.add(
+          new ClientSecret(
+              s.get("id").asText(),
+              s.get("value").asText(),
+              Instant.ofEpochMilli(s.get("created").asLong())));
     }
     return out;
   }
@@ -136,7 +146,9 @@ final class Codec {
               p.get("salt").asText(),
               p.get("verifier").asText(),
               Instant.ofEpochMilli(p.get("setAt").asLong()),
-              p.hasNonNull("temporaryUntil") ? Instant.ofEpochMilli(p.get("temporaryUntil").asLong()) : null);
+              p.hasNonNull("temporaryUntil")
+                  ? Instant.ofEpochMilli(p.get("temporaryUntil").asLong())
+                  : null);
     }
     return new User(
         o.get("poolId").asText(),

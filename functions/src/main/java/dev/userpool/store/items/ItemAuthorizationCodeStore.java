@@ -17,9 +17,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * {@link AuthorizationCodeStore} over the item table: one item per code hash under its pool, with the TTL attribute
- * set to the code's expiry. Consuming deletes the item on the version just read, so two redemptions racing for the
- * same code cannot both succeed.
+ * {@link AuthorizationCodeStore} over the item table: one item per code hash under its pool, with
+ * the TTL attribute set to the code's expiry. Consuming deletes the item on the version just read,
+ * so two redemptions racing for the same code cannot both succeed.
  */
 public final class ItemAuthorizationCodeStore implements AuthorizationCodeStore {
   private final ItemTable table;
@@ -30,8 +30,9 @@ public final class ItemAuthorizationCodeStore implements AuthorizationCodeStore 
 
   @Override
   public void create(AuthorizationCode code) {
-    Item item = Item.of(Keys.poolPk(code.poolId()), Keys.authorizationCodeSk(code.codeHash()), encode(code))
-        .withExpiresAt(code.expiresAt().getEpochSecond());
+    Item item =
+        Item.of(Keys.poolPk(code.poolId()), Keys.authorizationCodeSk(code.codeHash()), encode(code))
+            .withExpiresAt(code.expiresAt().getEpochSecond());
     table.write(List.of(Write.put(item, Condition.ABSENT)));
   }
 
@@ -42,8 +43,10 @@ public final class ItemAuthorizationCodeStore implements AuthorizationCodeStore 
       return Optional.empty();
     }
     try {
-      table.write(List.of(Write.delete(found.get().pk(), found.get().sk(),
-          Condition.versionIs(found.get().version()))));
+      table.write(
+          List.of(
+              Write.delete(
+                  found.get().pk(), found.get().sk(), Condition.versionIs(found.get().version()))));
     } catch (ConditionFailedException e) {
       return Optional.empty(); // someone else redeemed it first
     }
@@ -72,9 +75,16 @@ public final class ItemAuthorizationCodeStore implements AuthorizationCodeStore 
     JsonNode o = Json.read(data);
     List<String> scopes = new ArrayList<>();
     o.get("scopes").forEach(s -> scopes.add(s.asText()));
-    return new AuthorizationCode(poolId, codeHash, o.get("clientId").asText(), o.get("sub").asText(),
-        o.get("redirectUri").asText(), scopes, o.hasNonNull("nonce") ? o.get("nonce").asText() : null,
+    return new AuthorizationCode(
+        poolId,
+        codeHash,
+        o.get("clientId").asText(),
+        o.get("sub").asText(),
+        o.get("redirectUri").asText(),
+        scopes,
+        o.hasNonNull("nonce") ? o.get("nonce").asText() : null,
         o.hasNonNull("codeChallenge") ? o.get("codeChallenge").asText() : null,
-        Instant.ofEpochSecond(o.get("authTime").asLong()), Instant.ofEpochMilli(o.get("expires").asLong()));
+        Instant.ofEpochSecond(o.get("authTime").asLong()),
+        Instant.ofEpochMilli(o.get("expires").asLong()));
   }
 }

@@ -15,9 +15,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * {@link ChallengeSessionStore} over the item table: one item per session under its pool, expiring with the
- * session. Consuming rewrites it with {@code used=true} on the version read, so of two concurrent answers only one
- * wins; the used item stays until it expires, which is what tells a replay apart from an expired session.
+ * {@link ChallengeSessionStore} over the item table: one item per session under its pool, expiring
+ * with the session. Consuming rewrites it with {@code used=true} on the version read, so of two
+ * concurrent answers only one wins; the used item stays until it expires, which is what tells a
+ * replay apart from an expired session.
  */
 public final class ItemChallengeSessionStore implements ChallengeSessionStore {
   private final ItemTable table;
@@ -28,14 +29,20 @@ public final class ItemChallengeSessionStore implements ChallengeSessionStore {
 
   @Override
   public void create(ChallengeSession session) {
-    Item item = Item.of(Keys.poolPk(session.poolId()), Keys.challengeSessionSk(session.id()), encode(session))
-        .withExpiresAt(session.expiresAt().getEpochSecond());
+    Item item =
+        Item.of(
+                Keys.poolPk(session.poolId()),
+                Keys.challengeSessionSk(session.id()),
+                encode(session))
+            .withExpiresAt(session.expiresAt().getEpochSecond());
     table.write(List.of(Write.put(item, Condition.ABSENT)));
   }
 
   @Override
   public Optional<ChallengeSession> find(String poolId, String id) {
-    return table.get(Keys.poolPk(poolId), Keys.challengeSessionSk(id)).map(i -> decode(poolId, id, i.data()));
+    return table
+        .get(Keys.poolPk(poolId), Keys.challengeSessionSk(id))
+        .map(i -> decode(poolId, id, i.data()));
   }
 
   @Override
@@ -51,16 +58,19 @@ public final class ItemChallengeSessionStore implements ChallengeSessionStore {
     }
     ChallengeSession used = session.markUsed();
     try {
-      table.write(List.of(Write.put(item.withData(encode(used)), Condition.versionIs(item.version()))));
+      table.write(
+          List.of(Write.put(item.withData(encode(used)), Condition.versionIs(item.version()))));
     } catch (ConditionFailedException e) {
-      return new Consumed.AlreadyUsed(session); // another answer consumed it first (or it expired meanwhile)
+      return new Consumed.AlreadyUsed(
+          session); // another answer consumed it first (or it expired meanwhile)
     }
     return new Consumed.Taken(used);
   }
 
   @Override
   public boolean reopen(ChallengeSession taken) {
-    Optional<Item> found = table.get(Keys.poolPk(taken.poolId()), Keys.challengeSessionSk(taken.id()));
+    Optional<Item> found =
+        table.get(Keys.poolPk(taken.poolId()), Keys.challengeSessionSk(taken.id()));
     if (found.isEmpty()) {
       return false;
     }
@@ -70,8 +80,11 @@ public final class ItemChallengeSessionStore implements ChallengeSessionStore {
       return false;
     }
     try {
-      table.write(List.of(Write.put(item.withData(encode(stored.reopenedAfterFailure())),
-          Condition.versionIs(item.version()))));
+      table.write(
+          List.of(
+              Write.put(
+                  item.withData(encode(stored.reopenedAfterFailure())),
+                  Condition.versionIs(item.version()))));
       return true;
     } catch (ConditionFailedException e) {
       return false;
@@ -100,9 +113,16 @@ public final class ItemChallengeSessionStore implements ChallengeSessionStore {
   private static ChallengeSession decode(String poolId, String id, String data) {
     JsonNode o = Json.read(data);
     String sub = o.hasNonNull("sub") ? o.get("sub").asText() : null;
-    return new ChallengeSession(poolId, id, o.get("clientId").asText(), sub, o.get("challenge").asText(),
-        Instant.ofEpochMilli(o.get("created").asLong()), Instant.ofEpochMilli(o.get("expires").asLong()),
-        o.get("used").asBoolean(), o.path("failed").asInt(0),
+    return new ChallengeSession(
+        poolId,
+        id,
+        o.get("clientId").asText(),
+        sub,
+        o.get("challenge").asText(),
+        Instant.ofEpochMilli(o.get("created").asLong()),
+        Instant.ofEpochMilli(o.get("expires").asLong()),
+        o.get("used").asBoolean(),
+        o.path("failed").asInt(0),
         o.hasNonNull("state") ? o.get("state").asText() : null);
   }
 }

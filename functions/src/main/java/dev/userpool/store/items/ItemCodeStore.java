@@ -6,9 +6,9 @@ import dev.userpool.crypto.ConstantTime;
 import dev.userpool.domain.VerificationCode;
 import dev.userpool.protocol.Json;
 import dev.userpool.store.CodeStore;
+import dev.userpool.store.DeploymentKeyStore;
 import dev.userpool.store.StaleWriteException;
 import dev.userpool.store.UserWrite;
-import dev.userpool.store.DeploymentKeyStore;
 import dev.userpool.store.table.Condition;
 import dev.userpool.store.table.ConditionFailedException;
 import dev.userpool.store.table.Item;
@@ -18,8 +18,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import javax.crypto.Mac;
@@ -27,9 +27,10 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * {@link CodeStore} over the item table: one item per user and purpose under the pool's partition
- * ({@code CODE#<sub>#<purpose>}) whose {@code expiresAt} is the table's TTL attribute. The hash key is one item of
- * its own in the {@link DeploymentKeyStore} ({@value #HASH_KEY_NAME}), which the wiring caches in memory. The hash
- * covers pool, sub and purpose as well as the code, so equal codes of two users never have equal hashes.
+ * ({@code CODE#<sub>#<purpose>}) whose {@code expiresAt} is the table's TTL attribute. The hash key
+ * is one item of its own in the {@link DeploymentKeyStore} ({@value #HASH_KEY_NAME}), which the
+ * wiring caches in memory. The hash covers pool, sub and purpose as well as the code, so equal
+ * codes of two users never have equal hashes.
  */
 public final class ItemCodeStore implements CodeStore {
   private static final int KEY_BYTES = 32;
@@ -49,17 +50,20 @@ public final class ItemCodeStore implements CodeStore {
 
   @Override
   public VerificationCode save(VerificationCode code, String plainCode) {
-    VerificationCode hashed = code.withHash(hash(code.userPoolId(), code.sub(), code.purpose(), plainCode));
+    VerificationCode hashed =
+        code.withHash(hash(code.userPoolId(), code.sub(), code.purpose(), plainCode));
     table.write(List.of(Write.put(item(hashed), Condition.NONE)));
     return stored(hashed);
   }
 
   @Override
   public VerificationCode save(VerificationCode code, String plainCode, UserWrite user) {
-    VerificationCode hashed = code.withHash(hash(code.userPoolId(), code.sub(), code.purpose(), plainCode));
+    VerificationCode hashed =
+        code.withHash(hash(code.userPoolId(), code.sub(), code.purpose(), plainCode));
     List<Write> writes = new ArrayList<>();
     writes.add(Write.put(item(hashed), Condition.NONE));
-    writes.addAll(ItemUserStore.updateWrites(user.before(), user.keys(), user.after(), user.keys()));
+    writes.addAll(
+        ItemUserStore.updateWrites(user.before(), user.keys(), user.after(), user.keys()));
     try {
       table.write(writes);
     } catch (ConditionFailedException e) {
@@ -69,19 +73,34 @@ public final class ItemCodeStore implements CodeStore {
   }
 
   private static Item item(VerificationCode hashed) {
-    return new Item(Keys.poolPk(hashed.userPoolId()), Keys.codeSk(hashed.sub(), hashed.purpose()), 0,
-        hashed.expiresAt().getEpochSecond(), encode(hashed));
+    return new Item(
+        Keys.poolPk(hashed.userPoolId()),
+        Keys.codeSk(hashed.sub(), hashed.purpose()),
+        0,
+        hashed.expiresAt().getEpochSecond(),
+        encode(hashed));
   }
 
   /** The code as the put stored it (a put stores version + 1), without reading it back. */
   private static VerificationCode stored(VerificationCode c) {
-    return new VerificationCode(c.userPoolId(), c.sub(), c.purpose(), c.codeHash(), c.destination(),
-        c.failedAttempts(), c.sends(), c.windowStart(), c.expiresAt(), 1);
+    return new VerificationCode(
+        c.userPoolId(),
+        c.sub(),
+        c.purpose(),
+        c.codeHash(),
+        c.destination(),
+        c.failedAttempts(),
+        c.sends(),
+        c.windowStart(),
+        c.expiresAt(),
+        1);
   }
 
   @Override
   public Optional<VerificationCode> find(String poolId, String sub, String purpose) {
-    return table.get(Keys.poolPk(poolId), Keys.codeSk(sub, purpose)).map(i -> decode(poolId, sub, i));
+    return table
+        .get(Keys.poolPk(poolId), Keys.codeSk(sub, purpose))
+        .map(i -> decode(poolId, sub, i));
   }
 
   @Override
@@ -89,8 +108,8 @@ public final class ItemCodeStore implements CodeStore {
     if (submitted == null) {
       return false;
     }
-    return ConstantTime.equals(stored.codeHash(), hash(stored.userPoolId(), stored.sub(), stored.purpose(),
-        submitted));
+    return ConstantTime.equals(
+        stored.codeHash(), hash(stored.userPoolId(), stored.sub(), stored.purpose(), submitted));
   }
 
   @Override
@@ -103,8 +122,11 @@ public final class ItemCodeStore implements CodeStore {
       VerificationCode code = decode(poolId, sub, current.get());
       VerificationCode failed = code.withFailedAttempts(code.failedAttempts() + 1);
       try {
-        table.write(List.of(Write.put(current.get().withData(encode(failed)),
-            Condition.versionIs(current.get().version()))));
+        table.write(
+            List.of(
+                Write.put(
+                    current.get().withData(encode(failed)),
+                    Condition.versionIs(current.get().version()))));
         return failed.failedAttempts();
       } catch (ConditionFailedException changed) {
         // someone else answered or a new code replaced it: count against what is there now
@@ -116,8 +138,12 @@ public final class ItemCodeStore implements CodeStore {
   @Override
   public boolean consume(VerificationCode stored) {
     try {
-      table.write(List.of(Write.delete(Keys.poolPk(stored.userPoolId()), Keys.codeSk(stored.sub(),
-          stored.purpose()), Condition.versionIs(stored.version()))));
+      table.write(
+          List.of(
+              Write.delete(
+                  Keys.poolPk(stored.userPoolId()),
+                  Keys.codeSk(stored.sub(), stored.purpose()),
+                  Condition.versionIs(stored.version()))));
       return true;
     } catch (ConditionFailedException usedOrReplaced) {
       return false;
@@ -126,10 +152,13 @@ public final class ItemCodeStore implements CodeStore {
 
   @Override
   public void delete(String poolId, String sub, String purpose) {
-    table.write(List.of(Write.delete(Keys.poolPk(poolId), Keys.codeSk(sub, purpose), Condition.NONE)));
+    table.write(
+        List.of(Write.delete(Keys.poolPk(poolId), Keys.codeSk(sub, purpose), Condition.NONE)));
   }
 
-  /** Hex HMAC-SHA256 of pool, sub, purpose and code (NUL-separated) under the deployment's code key. */
+  /**
+   * Hex HMAC-SHA256 of pool, sub, purpose and code (NUL-separated) under the deployment's code key.
+   */
   private String hash(String poolId, String sub, String purpose, String code) {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
@@ -143,11 +172,13 @@ public final class ItemCodeStore implements CodeStore {
 
   /** The deployment's code key, created on first use (race-safe in the deployment key store). */
   private byte[] hashKey() {
-    return keys.getOrCreate(HASH_KEY_NAME, () -> {
-      byte[] key = new byte[KEY_BYTES];
-      random.nextBytes(key);
-      return key;
-    });
+    return keys.getOrCreate(
+        HASH_KEY_NAME,
+        () -> {
+          byte[] key = new byte[KEY_BYTES];
+          random.nextBytes(key);
+          return key;
+        });
   }
 
   private static String encode(VerificationCode c) {

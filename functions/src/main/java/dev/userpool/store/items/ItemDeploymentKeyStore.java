@@ -13,7 +13,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
-/** {@link DeploymentKeyStore} over the item table: {@code DEPLOYMENT / KEY#<name>}, written only if absent. */
+/**
+ * {@link DeploymentKeyStore} over the item table: {@code DEPLOYMENT / KEY#<name>}, written only if
+ * absent.
+ */
 public final class ItemDeploymentKeyStore implements DeploymentKeyStore {
   private final ItemTable table;
 
@@ -30,15 +33,20 @@ public final class ItemDeploymentKeyStore implements DeploymentKeyStore {
     byte[] key = fresh.get();
     String data = Json.write(Map.of("key", Base64.getEncoder().encodeToString(key)));
     try {
-      table.write(List.of(Write.put(Item.of(Keys.DEPLOYMENT, Keys.deploymentKeySk(name), data), Condition.ABSENT)));
+      table.write(
+          List.of(
+              Write.put(
+                  Item.of(Keys.DEPLOYMENT, Keys.deploymentKeySk(name), data), Condition.ABSENT)));
       return key;
     } catch (ConditionFailedException e) {
-      return read(name).orElseThrow(() -> new IllegalStateException("deployment key vanished: " + name));
+      return read(name)
+          .orElseThrow(() -> new IllegalStateException("deployment key vanished: " + name));
     }
   }
 
   private Optional<byte[]> read(String name) {
-    return table.get(Keys.DEPLOYMENT, Keys.deploymentKeySk(name))
+    return table
+        .get(Keys.DEPLOYMENT, Keys.deploymentKeySk(name))
         .map(i -> Base64.getDecoder().decode(Json.read(i.data()).get("key").asText()));
   }
 }

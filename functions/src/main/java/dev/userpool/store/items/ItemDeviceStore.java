@@ -17,8 +17,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * {@link DeviceStore} over the item table: one item per device under its pool, listed by its owner's prefix
- * ({@code DEVICE#<sub>#}, see {@link Keys}). Only the device's SRP salt and verifier are stored, never a secret.
+ * {@link DeviceStore} over the item table: one item per device under its pool, listed by its
+ * owner's prefix ({@code DEVICE#<sub>#}, see {@link Keys}). Only the device's SRP salt and verifier
+ * are stored, never a secret.
  */
 public final class ItemDeviceStore implements DeviceStore {
   private static final int PAGE = 100;
@@ -31,13 +32,20 @@ public final class ItemDeviceStore implements DeviceStore {
 
   @Override
   public void create(Device device) {
-    table.write(List.of(Write.put(Item.of(Keys.poolPk(device.poolId()),
-        Keys.deviceSk(device.sub(), device.deviceKey()), encode(device)), Condition.ABSENT)));
+    table.write(
+        List.of(
+            Write.put(
+                Item.of(
+                    Keys.poolPk(device.poolId()),
+                    Keys.deviceSk(device.sub(), device.deviceKey()),
+                    encode(device)),
+                Condition.ABSENT)));
   }
 
   @Override
   public Optional<Device> find(String poolId, String sub, String deviceKey) {
-    return table.get(Keys.poolPk(poolId), Keys.deviceSk(sub, deviceKey))
+    return table
+        .get(Keys.poolPk(poolId), Keys.deviceSk(sub, deviceKey))
         .map(i -> decode(poolId, sub, deviceKey, i));
   }
 
@@ -59,22 +67,39 @@ public final class ItemDeviceStore implements DeviceStore {
 
   @Override
   public Device update(Device before, Device after) {
-    Item item = Item.of(Keys.poolPk(after.poolId()), Keys.deviceSk(after.sub(), after.deviceKey()), encode(after))
-        .withVersion(before.version());
+    Item item =
+        Item.of(
+                Keys.poolPk(after.poolId()),
+                Keys.deviceSk(after.sub(), after.deviceKey()),
+                encode(after))
+            .withVersion(before.version());
     try {
       table.write(List.of(Write.put(item, Condition.versionIs(before.version()))));
     } catch (ConditionFailedException e) {
       throw new StaleWriteException();
     }
-    return new Device(after.poolId(), after.sub(), after.deviceKey(), after.deviceGroupKey(), after.saltHex(),
-        after.verifierHex(), after.name(), after.rememberedStatus(), after.lastIp(), after.createdAt(),
-        after.lastModifiedAt(), after.lastAuthenticatedAt(), before.version() + 1);
+    return new Device(
+        after.poolId(),
+        after.sub(),
+        after.deviceKey(),
+        after.deviceGroupKey(),
+        after.saltHex(),
+        after.verifierHex(),
+        after.name(),
+        after.rememberedStatus(),
+        after.lastIp(),
+        after.createdAt(),
+        after.lastModifiedAt(),
+        after.lastAuthenticatedAt(),
+        before.version() + 1);
   }
 
   @Override
   public boolean delete(String poolId, String sub, String deviceKey) {
     try {
-      table.write(List.of(Write.delete(Keys.poolPk(poolId), Keys.deviceSk(sub, deviceKey), Condition.EXISTS)));
+      table.write(
+          List.of(
+              Write.delete(Keys.poolPk(poolId), Keys.deviceSk(sub, deviceKey), Condition.EXISTS)));
       return true;
     } catch (ConditionFailedException e) {
       return false;
@@ -99,10 +124,21 @@ public final class ItemDeviceStore implements DeviceStore {
 
   private static Device decode(String poolId, String sub, String deviceKey, Item item) {
     JsonNode o = Json.read(item.data());
-    return new Device(poolId, sub, deviceKey, o.get("groupKey").asText(), text(o, "salt"), text(o, "verifier"),
-        text(o, "name"), text(o, "status"), text(o, "lastIp"), Instant.ofEpochMilli(o.get("created").asLong()),
+    return new Device(
+        poolId,
+        sub,
+        deviceKey,
+        o.get("groupKey").asText(),
+        text(o, "salt"),
+        text(o, "verifier"),
+        text(o, "name"),
+        text(o, "status"),
+        text(o, "lastIp"),
+        Instant.ofEpochMilli(o.get("created").asLong()),
         Instant.ofEpochMilli(o.get("modified").asLong()),
-        o.hasNonNull("authenticated") ? Instant.ofEpochMilli(o.get("authenticated").asLong()) : null,
+        o.hasNonNull("authenticated")
+            ? Instant.ofEpochMilli(o.get("authenticated").asLong())
+            : null,
         item.version());
   }
 

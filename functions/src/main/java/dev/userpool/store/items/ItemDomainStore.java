@@ -17,8 +17,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * {@link DomainStore} over the item table: one item per domain in its own partition ({@code DOMAIN#<domain>}), so
- * an absent-condition put makes a name unique across the deployment, written in the same batch as the pool item.
+ * {@link DomainStore} over the item table: one item per domain in its own partition ({@code
+ * DOMAIN#<domain>}), so an absent-condition put makes a name unique across the deployment, written
+ * in the same batch as the pool item.
  */
 public final class ItemDomainStore implements DomainStore {
   private final ItemTable table;
@@ -35,7 +36,8 @@ public final class ItemDomainStore implements DomainStore {
   @Override
   public boolean create(PoolDomain domain, UserPool poolBefore, UserPool poolAfter) {
     try {
-      table.write(List.of(Write.put(item(domain), Condition.ABSENT), poolWrite(poolBefore, poolAfter)));
+      table.write(
+          List.of(Write.put(item(domain), Condition.ABSENT), poolWrite(poolBefore, poolAfter)));
       return true;
     } catch (ConditionFailedException e) {
       if (find(domain.domain()).isPresent()) {
@@ -48,26 +50,41 @@ public final class ItemDomainStore implements DomainStore {
   @Override
   public PoolDomain update(PoolDomain before, PoolDomain after) {
     try {
-      table.write(List.of(Write.put(item(after).withVersion(before.version()), Condition.versionIs(before.version()))));
+      table.write(
+          List.of(
+              Write.put(
+                  item(after).withVersion(before.version()),
+                  Condition.versionIs(before.version()))));
     } catch (ConditionFailedException e) {
       throw new StaleWriteException();
     }
-    return new PoolDomain(after.domain(), after.userPoolId(), after.certificateArn(), after.managedLoginVersion(),
-        after.creationDate(), before.version() + 1);
+    return new PoolDomain(
+        after.domain(),
+        after.userPoolId(),
+        after.certificateArn(),
+        after.managedLoginVersion(),
+        after.creationDate(),
+        before.version() + 1);
   }
 
   @Override
   public void delete(PoolDomain domain, UserPool poolBefore, UserPool poolAfter) {
     try {
-      table.write(List.of(Write.delete(Keys.domainPk(domain.domain()), Keys.DOMAIN_SK,
-          Condition.versionIs(domain.version())), poolWrite(poolBefore, poolAfter)));
+      table.write(
+          List.of(
+              Write.delete(
+                  Keys.domainPk(domain.domain()),
+                  Keys.DOMAIN_SK,
+                  Condition.versionIs(domain.version())),
+              poolWrite(poolBefore, poolAfter)));
     } catch (ConditionFailedException e) {
       throw new StaleWriteException();
     }
   }
 
   private static Write poolWrite(UserPool before, UserPool after) {
-    Item pool = new Item(Keys.POOLS, Keys.poolSk(after.id()), before.version(), null, Codec.pool(after));
+    Item pool =
+        new Item(Keys.POOLS, Keys.poolSk(after.id()), before.version(), null, Codec.pool(after));
     return Write.put(pool, Condition.versionIs(before.version()));
   }
 
@@ -86,9 +103,12 @@ public final class ItemDomainStore implements DomainStore {
 
   private static PoolDomain decode(String domain, Item i) {
     JsonNode o = Json.read(i.data());
-    return new PoolDomain(domain, o.get("poolId").asText(),
+    return new PoolDomain(
+        domain,
+        o.get("poolId").asText(),
         o.hasNonNull("certificateArn") ? o.get("certificateArn").asText() : null,
         o.hasNonNull("managedLoginVersion") ? o.get("managedLoginVersion").asInt() : null,
-        Instant.ofEpochMilli(o.get("created").asLong()), i.version());
+        Instant.ofEpochMilli(o.get("created").asLong()),
+        i.version());
   }
 }

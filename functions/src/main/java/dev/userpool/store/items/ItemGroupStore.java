@@ -18,10 +18,10 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * {@link GroupStore} over the item table (keys in {@link Keys}). Adding a member rewrites the group item with a
- * version condition in the same batch as both membership items, so a membership can only be written while its group
- * exists unchanged; deleting a group first removes the group item (from then on no membership can be added) and
- * then its memberships page by page.
+ * {@link GroupStore} over the item table (keys in {@link Keys}). Adding a member rewrites the group
+ * item with a version condition in the same batch as both membership items, so a membership can
+ * only be written while its group exists unchanged; deleting a group first removes the group item
+ * (from then on no membership can be added) and then its memberships page by page.
  */
 public final class ItemGroupStore implements GroupStore {
   /** Cognito's limit of groups per user (sources §9.2); {@link #groupsOf} never needs more. */
@@ -45,14 +45,19 @@ public final class ItemGroupStore implements GroupStore {
 
   @Override
   public Optional<Group> find(String poolId, String name) {
-    return table.get(Keys.poolPk(poolId), Keys.groupSk(name)).map(i -> Codec.group(i.data(), i.version()));
+    return table
+        .get(Keys.poolPk(poolId), Keys.groupSk(name))
+        .map(i -> Codec.group(i.data(), i.version()));
   }
 
   @Override
   public Group update(Group before, Group after) {
     try {
-      table.write(List.of(Write.put(groupItem(after).withVersion(before.version()),
-          Condition.versionIs(before.version()))));
+      table.write(
+          List.of(
+              Write.put(
+                  groupItem(after).withVersion(before.version()),
+                  Condition.versionIs(before.version()))));
     } catch (ConditionFailedException e) {
       throw new StaleWriteException();
     }
@@ -81,7 +86,8 @@ public final class ItemGroupStore implements GroupStore {
 
   @Override
   public Page<Group> list(String poolId, int limit, String nextToken) {
-    return page(poolId, Keys.GROUP_PREFIX, limit, nextToken, i -> Codec.group(i.data(), i.version()));
+    return page(
+        poolId, Keys.GROUP_PREFIX, limit, nextToken, i -> Codec.group(i.data(), i.version()));
   }
 
   @Override
@@ -90,7 +96,9 @@ public final class ItemGroupStore implements GroupStore {
     String after = null;
     List<Item> page;
     while (count < atMost
-        && !(page = table.query(Keys.poolPk(poolId), Keys.GROUP_PREFIX, after, Math.min(500, atMost - count)))
+        && !(page =
+                table.query(
+                    Keys.poolPk(poolId), Keys.GROUP_PREFIX, after, Math.min(500, atMost - count)))
             .isEmpty()) {
       count += page.size();
       after = page.get(page.size() - 1).sk();
@@ -103,10 +111,13 @@ public final class ItemGroupStore implements GroupStore {
     String pk = Keys.poolPk(group.userPoolId());
     String data = Json.write(Map.of("group", group.name(), "sub", sub));
     try {
-      table.write(List.of(
-          Write.put(groupItem(group).withVersion(group.version()), Condition.versionIs(group.version())),
-          Write.put(Item.of(pk, Keys.memberSk(group.name(), sub), data), Condition.NONE),
-          Write.put(Item.of(pk, Keys.userGroupSk(sub, group.name()), data), Condition.NONE)));
+      table.write(
+          List.of(
+              Write.put(
+                  groupItem(group).withVersion(group.version()),
+                  Condition.versionIs(group.version())),
+              Write.put(Item.of(pk, Keys.memberSk(group.name(), sub), data), Condition.NONE),
+              Write.put(Item.of(pk, Keys.userGroupSk(sub, group.name()), data), Condition.NONE)));
     } catch (ConditionFailedException e) {
       throw new StaleWriteException();
     }
@@ -115,9 +126,10 @@ public final class ItemGroupStore implements GroupStore {
   @Override
   public void removeMember(String poolId, String groupName, String sub) {
     String pk = Keys.poolPk(poolId);
-    table.write(List.of(
-        Write.delete(pk, Keys.memberSk(groupName, sub), Condition.NONE),
-        Write.delete(pk, Keys.userGroupSk(sub, groupName), Condition.NONE)));
+    table.write(
+        List.of(
+            Write.delete(pk, Keys.memberSk(groupName, sub), Condition.NONE),
+            Write.delete(pk, Keys.userGroupSk(sub, groupName), Condition.NONE)));
   }
 
   @Override
@@ -127,7 +139,11 @@ public final class ItemGroupStore implements GroupStore {
 
   @Override
   public Page<String> groupNamesOf(String poolId, String sub, int limit, String nextToken) {
-    return page(poolId, Keys.userGroupPrefix(sub), limit, nextToken,
+    return page(
+        poolId,
+        Keys.userGroupPrefix(sub),
+        limit,
+        nextToken,
         i -> Json.read(i.data()).get("group").asText());
   }
 
@@ -145,7 +161,9 @@ public final class ItemGroupStore implements GroupStore {
   static void removeMembershipsOf(ItemTable table, String poolId, String sub) {
     String pk = Keys.poolPk(poolId);
     List<Item> memberships;
-    while (!(memberships = table.query(pk, Keys.userGroupPrefix(sub), null, ItemTable.MAX_BATCH / 2)).isEmpty()) {
+    while (!(memberships =
+            table.query(pk, Keys.userGroupPrefix(sub), null, ItemTable.MAX_BATCH / 2))
+        .isEmpty()) {
       List<Write> deletes = new ArrayList<>();
       for (Item membership : memberships) {
         String group = Json.read(membership.data()).get("group").asText();
@@ -156,8 +174,10 @@ public final class ItemGroupStore implements GroupStore {
     }
   }
 
-  private <T> Page<T> page(String poolId, String prefix, int limit, String nextToken, Function<Item, T> read) {
-    List<Item> items = table.query(Keys.poolPk(poolId), prefix, Paging.sortKey(nextToken, prefix), limit + 1);
+  private <T> Page<T> page(
+      String poolId, String prefix, int limit, String nextToken, Function<Item, T> read) {
+    List<Item> items =
+        table.query(Keys.poolPk(poolId), prefix, Paging.sortKey(nextToken, prefix), limit + 1);
     List<T> out = new ArrayList<>();
     for (int i = 0; i < Math.min(limit, items.size()); i++) {
       out.add(read.apply(items.get(i)));

@@ -20,10 +20,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@link IdentityProviderStore} over the item table (keys in {@link Keys}): an {@code IDP#<name>} item per
- * provider and an {@code IDPID#<identifier>} item per identifier holding the provider's name. Identifier items are
- * written only if absent, in the same batch as the version-checked provider item, so uniqueness holds under
- * concurrent writers.
+ * {@link IdentityProviderStore} over the item table (keys in {@link Keys}): an {@code IDP#<name>}
+ * item per provider and an {@code IDPID#<identifier>} item per identifier holding the provider's
+ * name. Identifier items are written only if absent, in the same batch as the version-checked
+ * provider item, so uniqueness holds under concurrent writers.
  */
 public final class ItemIdentityProviderStore implements IdentityProviderStore {
   private final ItemTable table;
@@ -50,12 +50,15 @@ public final class ItemIdentityProviderStore implements IdentityProviderStore {
 
   @Override
   public Optional<IdentityProvider> find(String poolId, String name) {
-    return table.get(Keys.poolPk(poolId), Keys.identityProviderSk(name)).map(i -> decode(i.data(), i.version()));
+    return table
+        .get(Keys.poolPk(poolId), Keys.identityProviderSk(name))
+        .map(i -> decode(i.data(), i.version()));
   }
 
   @Override
   public Optional<IdentityProvider> findByIdentifier(String poolId, String identifier) {
-    return table.get(Keys.poolPk(poolId), Keys.idpIdentifierSk(identifier))
+    return table
+        .get(Keys.poolPk(poolId), Keys.idpIdentifierSk(identifier))
         .flatMap(i -> find(poolId, Json.read(i.data()).get("name").asText()));
   }
 
@@ -63,7 +66,10 @@ public final class ItemIdentityProviderStore implements IdentityProviderStore {
   public boolean update(IdentityProvider before, IdentityProvider after) {
     String pk = Keys.poolPk(before.userPoolId());
     List<Write> writes = new ArrayList<>();
-    writes.add(Write.put(providerItem(after).withVersion(before.version()), Condition.versionIs(before.version())));
+    writes.add(
+        Write.put(
+            providerItem(after).withVersion(before.version()),
+            Condition.versionIs(before.version())));
     for (String old : before.idpIdentifiers()) {
       if (!after.idpIdentifiers().contains(old)) {
         writes.add(Write.delete(pk, Keys.idpIdentifierSk(old), Condition.NONE));
@@ -78,7 +84,8 @@ public final class ItemIdentityProviderStore implements IdentityProviderStore {
       table.write(writes);
       return true;
     } catch (ConditionFailedException e) {
-      // Either the provider changed under us or a new identifier is taken: the provider's version tells which.
+      // Either the provider changed under us or a new identifier is taken: the provider's version
+      // tells which.
       Optional<IdentityProvider> now = find(before.userPoolId(), before.name());
       if (now.isEmpty() || now.get().version() != before.version()) {
         throw new StaleWriteException();
@@ -95,8 +102,11 @@ public final class ItemIdentityProviderStore implements IdentityProviderStore {
       return;
     }
     List<Write> writes = new ArrayList<>();
-    writes.add(Write.delete(pk, Keys.identityProviderSk(provider.name()),
-        Condition.versionIs(stored.get().version())));
+    writes.add(
+        Write.delete(
+            pk,
+            Keys.identityProviderSk(provider.name()),
+            Condition.versionIs(stored.get().version())));
     for (String identifier : stored.get().idpIdentifiers()) {
       writes.add(Write.delete(pk, Keys.idpIdentifierSk(identifier), Condition.NONE));
     }
@@ -110,7 +120,8 @@ public final class ItemIdentityProviderStore implements IdentityProviderStore {
   @Override
   public Page<IdentityProvider> list(String poolId, int limit, String nextToken) {
     String prefix = Keys.IDENTITY_PROVIDER_PREFIX;
-    List<Item> items = table.query(Keys.poolPk(poolId), prefix, Paging.sortKey(nextToken, prefix), limit + 1);
+    List<Item> items =
+        table.query(Keys.poolPk(poolId), prefix, Paging.sortKey(nextToken, prefix), limit + 1);
     List<IdentityProvider> out = new ArrayList<>();
     for (int i = 0; i < Math.min(limit, items.size()); i++) {
       out.add(decode(items.get(i).data(), items.get(i).version()));
@@ -140,9 +151,16 @@ public final class ItemIdentityProviderStore implements IdentityProviderStore {
     JsonNode o = Json.read(data);
     List<String> identifiers = new ArrayList<>();
     o.get("idpIdentifiers").forEach(n -> identifiers.add(n.asText()));
-    return new IdentityProvider(o.get("userPoolId").asText(), o.get("name").asText(), o.get("type").asText(),
-        stringMap(o.get("details")), stringMap(o.get("attributeMapping")), identifiers,
-        Instant.ofEpochMilli(o.get("created").asLong()), Instant.ofEpochMilli(o.get("modified").asLong()), version);
+    return new IdentityProvider(
+        o.get("userPoolId").asText(),
+        o.get("name").asText(),
+        o.get("type").asText(),
+        stringMap(o.get("details")),
+        stringMap(o.get("attributeMapping")),
+        identifiers,
+        Instant.ofEpochMilli(o.get("created").asLong()),
+        Instant.ofEpochMilli(o.get("modified").asLong()),
+        version);
   }
 
   private static Map<String, String> stringMap(JsonNode node) {

@@ -18,8 +18,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * {@link ImportJobStore} over the item table: one item per job at {@code POOL#<poolId> / IMPORTJOB#<jobId>}, in the
- * pool's partition so that deleting the pool deletes its jobs. Updates are conditioned on the item's version.
+ * {@link ImportJobStore} over the item table: one item per job at {@code POOL#<poolId> /
+ * IMPORTJOB#<jobId>}, in the pool's partition so that deleting the pool deletes its jobs. Updates
+ * are conditioned on the item's version.
  */
 public final class ItemImportJobStore implements ImportJobStore {
   static final String PREFIX = "IMPORTJOB#";
@@ -43,8 +44,11 @@ public final class ItemImportJobStore implements ImportJobStore {
   @Override
   public UserImportJob update(UserImportJob before, UserImportJob after) {
     try {
-      table.write(List.of(Write.put(item(after).withVersion(before.version()),
-          Condition.versionIs(before.version()))));
+      table.write(
+          List.of(
+              Write.put(
+                  item(after).withVersion(before.version()),
+                  Condition.versionIs(before.version()))));
     } catch (ConditionFailedException e) {
       throw new StaleWriteException();
     }
@@ -54,7 +58,8 @@ public final class ItemImportJobStore implements ImportJobStore {
   @Override
   public Page<UserImportJob> list(String poolId, int limit, String paginationToken) {
     List<Item> items =
-        table.query(Keys.poolPk(poolId), PREFIX, Paging.sortKey(paginationToken, PREFIX), limit + 1);
+        table.query(
+            Keys.poolPk(poolId), PREFIX, Paging.sortKey(paginationToken, PREFIX), limit + 1);
     List<UserImportJob> out = new ArrayList<>();
     for (int i = 0; i < Math.min(limit, items.size()); i++) {
       out.add(job(items.get(i)));
@@ -90,11 +95,22 @@ public final class ItemImportJobStore implements ImportJobStore {
 
   private static UserImportJob job(Item item) {
     JsonNode d = Json.read(item.data());
-    return new UserImportJob(text(d, "userPoolId"), text(d, "jobId"), text(d, "jobName"), text(d, "status"),
-        Instant.parse(text(d, "creationDate")), instant(d, "startDate"), instant(d, "completionDate"),
-        text(d, "cloudWatchLogsRoleArn"), d.path("importedUsers").asLong(), d.path("skippedUsers").asLong(),
-        d.path("failedUsers").asLong(), text(d, "completionMessage"), text(d, "preSignedUrl"),
-        text(d, "uploadTokenHash"), item.version());
+    return new UserImportJob(
+        text(d, "userPoolId"),
+        text(d, "jobId"),
+        text(d, "jobName"),
+        text(d, "status"),
+        Instant.parse(text(d, "creationDate")),
+        instant(d, "startDate"),
+        instant(d, "completionDate"),
+        text(d, "cloudWatchLogsRoleArn"),
+        d.path("importedUsers").asLong(),
+        d.path("skippedUsers").asLong(),
+        d.path("failedUsers").asLong(),
+        text(d, "completionMessage"),
+        text(d, "preSignedUrl"),
+        text(d, "uploadTokenHash"),
+        item.version());
   }
 
   private static String text(JsonNode d, String name) {

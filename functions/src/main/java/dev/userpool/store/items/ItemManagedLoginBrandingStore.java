@@ -19,8 +19,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@link ManagedLoginBrandingStore} over the item table: the style under its pool and, in the same batch, the
- * client's pointer to it — written only if absent, so a client has at most one style.
+ * {@link ManagedLoginBrandingStore} over the item table: the style under its pool and, in the same
+ * batch, the client's pointer to it — written only if absent, so a client has at most one style.
  */
 public final class ItemManagedLoginBrandingStore implements ManagedLoginBrandingStore {
   private final ItemTable table;
@@ -33,10 +33,16 @@ public final class ItemManagedLoginBrandingStore implements ManagedLoginBranding
   public void create(ManagedLoginBranding b) {
     String pk = Keys.poolPk(b.poolId());
     try {
-      table.write(List.of(
-          Write.put(Item.of(pk, Keys.brandingClientSk(b.clientId()), Json.write(Map.of("id", b.brandingId()))),
-              Condition.ABSENT),
-          Write.put(Item.of(pk, Keys.brandingSk(b.brandingId()), encode(b)), Condition.ABSENT)));
+      table.write(
+          List.of(
+              Write.put(
+                  Item.of(
+                      pk,
+                      Keys.brandingClientSk(b.clientId()),
+                      Json.write(Map.of("id", b.brandingId()))),
+                  Condition.ABSENT),
+              Write.put(
+                  Item.of(pk, Keys.brandingSk(b.brandingId()), encode(b)), Condition.ABSENT)));
     } catch (ConditionFailedException e) {
       throw new ClientSlotTakenException();
     }
@@ -44,32 +50,47 @@ public final class ItemManagedLoginBrandingStore implements ManagedLoginBranding
 
   @Override
   public Optional<ManagedLoginBranding> find(String poolId, String brandingId) {
-    return table.get(Keys.poolPk(poolId), Keys.brandingSk(brandingId)).map(i -> decode(i.data(), i.version()));
+    return table
+        .get(Keys.poolPk(poolId), Keys.brandingSk(brandingId))
+        .map(i -> decode(i.data(), i.version()));
   }
 
   @Override
   public Optional<ManagedLoginBranding> findByClient(String poolId, String clientId) {
-    return table.get(Keys.poolPk(poolId), Keys.brandingClientSk(clientId))
+    return table
+        .get(Keys.poolPk(poolId), Keys.brandingClientSk(clientId))
         .flatMap(pointer -> find(poolId, Json.read(pointer.data()).get("id").asText()));
   }
 
   @Override
   public ManagedLoginBranding update(ManagedLoginBranding b) {
-    Item item = new Item(Keys.poolPk(b.poolId()), Keys.brandingSk(b.brandingId()), b.version(), null, encode(b));
+    Item item =
+        new Item(
+            Keys.poolPk(b.poolId()), Keys.brandingSk(b.brandingId()), b.version(), null, encode(b));
     try {
       table.write(List.of(Write.put(item, Condition.versionIs(b.version()))));
     } catch (ConditionFailedException e) {
       throw new StaleWriteException();
     }
-    return new ManagedLoginBranding(b.poolId(), b.brandingId(), b.clientId(), b.useCognitoProvidedValues(),
-        b.settings(), b.assets(), b.creationDate(), b.lastModifiedDate(), b.version() + 1);
+    return new ManagedLoginBranding(
+        b.poolId(),
+        b.brandingId(),
+        b.clientId(),
+        b.useCognitoProvidedValues(),
+        b.settings(),
+        b.assets(),
+        b.creationDate(),
+        b.lastModifiedDate(),
+        b.version() + 1);
   }
 
   @Override
   public void delete(ManagedLoginBranding b) {
     String pk = Keys.poolPk(b.poolId());
-    table.write(List.of(Write.delete(pk, Keys.brandingSk(b.brandingId()), Condition.NONE),
-        Write.delete(pk, Keys.brandingClientSk(b.clientId()), Condition.NONE)));
+    table.write(
+        List.of(
+            Write.delete(pk, Keys.brandingSk(b.brandingId()), Condition.NONE),
+            Write.delete(pk, Keys.brandingClientSk(b.clientId()), Condition.NONE)));
   }
 
   private static String encode(ManagedLoginBranding b) {
@@ -91,9 +112,17 @@ public final class ItemManagedLoginBrandingStore implements ManagedLoginBranding
     JsonNode o = Json.read(data);
     List<Map<String, Object>> assets = new ArrayList<>();
     o.get("assets").forEach(a -> assets.add(Json.toMap(a)));
-    Object settings = o.hasNonNull("settings") ? Json.MAPPER.convertValue(o.get("settings"), Object.class) : null;
-    return new ManagedLoginBranding(o.get("poolId").asText(), o.get("id").asText(), o.get("clientId").asText(),
-        o.get("cognitoValues").asBoolean(), settings, assets, Instant.ofEpochMilli(o.get("created").asLong()),
-        Instant.ofEpochMilli(o.get("modified").asLong()), version);
+    Object settings =
+        o.hasNonNull("settings") ? Json.MAPPER.convertValue(o.get("settings"), Object.class) : null;
+    return new ManagedLoginBranding(
+        o.get("poolId").asText(),
+        o.get("id").asText(),
+        o.get("clientId").asText(),
+        o.get("cognitoValues").asBoolean(),
+        settings,
+        assets,
+        Instant.ofEpochMilli(o.get("created").asLong()),
+        Instant.ofEpochMilli(o.get("modified").asLong()),
+        version);
   }
 }

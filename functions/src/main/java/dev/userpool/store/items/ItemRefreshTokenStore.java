@@ -15,7 +15,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** {@link RefreshTokenStore} over the item table: one item per token hash under its pool, expiring with it. */
+/**
+ * {@link RefreshTokenStore} over the item table: one item per token hash under its pool, expiring
+ * with it.
+ */
 public final class ItemRefreshTokenStore implements RefreshTokenStore {
   private final ItemTable table;
 
@@ -25,37 +28,45 @@ public final class ItemRefreshTokenStore implements RefreshTokenStore {
 
   @Override
   public void create(RefreshToken token) {
-    Item item = Item.of(Keys.poolPk(token.poolId()), Keys.refreshTokenSk(token.tokenHash()), encode(token))
-        .withExpiresAt(token.expiresAt().getEpochSecond());
+    Item item =
+        Item.of(Keys.poolPk(token.poolId()), Keys.refreshTokenSk(token.tokenHash()), encode(token))
+            .withExpiresAt(token.expiresAt().getEpochSecond());
     table.write(List.of(Write.put(item, Condition.ABSENT)));
   }
 
   @Override
   public Optional<RefreshToken> find(String poolId, String tokenHash) {
-    return table.get(Keys.poolPk(poolId), Keys.refreshTokenSk(tokenHash))
+    return table
+        .get(Keys.poolPk(poolId), Keys.refreshTokenSk(tokenHash))
         .map(i -> decode(poolId, tokenHash, i.data()));
   }
 
   @Override
   public void delete(String poolId, String tokenHash) {
-    table.write(List.of(Write.delete(Keys.poolPk(poolId), Keys.refreshTokenSk(tokenHash), Condition.NONE)));
+    table.write(
+        List.of(Write.delete(Keys.poolPk(poolId), Keys.refreshTokenSk(tokenHash), Condition.NONE)));
   }
 
   @Override
   public void rotate(RefreshToken used, RefreshToken successor) {
     String pk = Keys.poolPk(used.poolId());
-    Item stored = table.get(pk, Keys.refreshTokenSk(used.tokenHash())).orElseThrow(StaleWriteException::new);
+    Item stored =
+        table.get(pk, Keys.refreshTokenSk(used.tokenHash())).orElseThrow(StaleWriteException::new);
     RefreshToken current = decode(used.poolId(), used.tokenHash(), stored.data());
     if (!current.equals(used)) {
       throw new StaleWriteException();
     }
-    Item next = Item.of(pk, Keys.refreshTokenSk(successor.tokenHash()), encode(successor))
-        .withExpiresAt(successor.expiresAt().getEpochSecond());
-    // Either write fails when a concurrent rotation or revocation got there first; then nothing is written.
-    Write usedCondition = current.replaced()
-        ? Write.put(stored, Condition.versionIs(stored.version()))
-        : Write.put(stored.withData(encode(current.replacedAt(successor.issuedAt()))),
-            Condition.versionIs(stored.version()));
+    Item next =
+        Item.of(pk, Keys.refreshTokenSk(successor.tokenHash()), encode(successor))
+            .withExpiresAt(successor.expiresAt().getEpochSecond());
+    // Either write fails when a concurrent rotation or revocation got there first; then nothing is
+    // written.
+    Write usedCondition =
+        current.replaced()
+            ? Write.put(stored, Condition.versionIs(stored.version()))
+            : Write.put(
+                stored.withData(encode(current.replacedAt(successor.issuedAt()))),
+                Condition.versionIs(stored.version()));
     try {
       table.write(List.of(usedCondition, Write.put(next, Condition.ABSENT)));
     } catch (ConditionFailedException e) {
@@ -85,9 +96,15 @@ public final class ItemRefreshTokenStore implements RefreshTokenStore {
 
   private static RefreshToken decode(String poolId, String tokenHash, String data) {
     JsonNode o = Json.read(data);
-    return new RefreshToken(poolId, tokenHash, o.get("clientId").asText(), o.get("sub").asText(),
-        Instant.ofEpochSecond(o.get("authTime").asLong()), o.get("originJti").asText(),
-        Instant.ofEpochMilli(o.get("issued").asLong()), Instant.ofEpochMilli(o.get("expires").asLong()),
+    return new RefreshToken(
+        poolId,
+        tokenHash,
+        o.get("clientId").asText(),
+        o.get("sub").asText(),
+        Instant.ofEpochSecond(o.get("authTime").asLong()),
+        o.get("originJti").asText(),
+        Instant.ofEpochMilli(o.get("issued").asLong()),
+        Instant.ofEpochMilli(o.get("expires").asLong()),
         o.hasNonNull("replaced") ? Instant.ofEpochMilli(o.get("replaced").asLong()) : null,
         o.has("scopes") ? scopes(o.get("scopes")) : null,
         o.hasNonNull("deviceKey") ? o.get("deviceKey").asText() : null);

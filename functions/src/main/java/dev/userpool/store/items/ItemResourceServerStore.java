@@ -17,7 +17,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** {@link ResourceServerStore} over the item table: one item per resource server in its pool's partition. */
+/**
+ * {@link ResourceServerStore} over the item table: one item per resource server in its pool's
+ * partition.
+ */
 public final class ItemResourceServerStore implements ResourceServerStore {
   private final ItemTable table;
 
@@ -37,13 +40,19 @@ public final class ItemResourceServerStore implements ResourceServerStore {
 
   @Override
   public Optional<ResourceServer> find(String poolId, String identifier) {
-    return table.get(Keys.poolPk(poolId), Keys.resourceServerSk(identifier)).map(i -> decode(poolId, i));
+    return table
+        .get(Keys.poolPk(poolId), Keys.resourceServerSk(identifier))
+        .map(i -> decode(poolId, i));
   }
 
   @Override
   public ResourceServer update(ResourceServer before, ResourceServer after) {
     try {
-      table.write(List.of(Write.put(item(after).withVersion(before.version()), Condition.versionIs(before.version()))));
+      table.write(
+          List.of(
+              Write.put(
+                  item(after).withVersion(before.version()),
+                  Condition.versionIs(before.version()))));
     } catch (ConditionFailedException e) {
       throw new StaleWriteException();
     }
@@ -52,14 +61,19 @@ public final class ItemResourceServerStore implements ResourceServerStore {
 
   @Override
   public void delete(ResourceServer server) {
-    table.write(List.of(Write.delete(Keys.poolPk(server.userPoolId()), Keys.resourceServerSk(server.identifier()),
-        Condition.NONE)));
+    table.write(
+        List.of(
+            Write.delete(
+                Keys.poolPk(server.userPoolId()),
+                Keys.resourceServerSk(server.identifier()),
+                Condition.NONE)));
   }
 
   @Override
   public Page<ResourceServer> list(String poolId, int limit, String nextToken) {
     String prefix = Keys.RESOURCE_SERVER_PREFIX;
-    List<Item> items = table.query(Keys.poolPk(poolId), prefix, Paging.sortKey(nextToken, prefix), limit + 1);
+    List<Item> items =
+        table.query(Keys.poolPk(poolId), prefix, Paging.sortKey(nextToken, prefix), limit + 1);
     List<ResourceServer> out = new ArrayList<>();
     for (int i = 0; i < Math.min(limit, items.size()); i++) {
       out.add(decode(poolId, items.get(i)));
@@ -81,15 +95,18 @@ public final class ItemResourceServerStore implements ResourceServerStore {
     for (ResourceServer.Scope scope : s.scopes()) {
       scopes.addObject().put("name", scope.name()).put("description", scope.description());
     }
-    return Item.of(Keys.poolPk(s.userPoolId()), Keys.resourceServerSk(s.identifier()), Json.write(o));
+    return Item.of(
+        Keys.poolPk(s.userPoolId()), Keys.resourceServerSk(s.identifier()), Json.write(o));
   }
 
   private static ResourceServer decode(String poolId, Item i) {
     JsonNode o = Json.read(i.data());
     List<ResourceServer.Scope> scopes = new ArrayList<>();
     for (JsonNode scope : o.get("scopes")) {
-      scopes.add(new ResourceServer.Scope(scope.get("name").asText(), scope.get("description").asText()));
+      scopes.add(
+          new ResourceServer.Scope(scope.get("name").asText(), scope.get("description").asText()));
     }
-    return new ResourceServer(poolId, o.get("identifier").asText(), o.get("name").asText(), scopes, i.version());
+    return new ResourceServer(
+        poolId, o.get("identifier").asText(), o.get("name").asText(), scopes, i.version());
   }
 }

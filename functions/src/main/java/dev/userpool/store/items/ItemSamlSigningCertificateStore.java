@@ -16,8 +16,9 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * {@link SamlSigningCertificateStore} over the item table: one {@code SAMLCERT} item in the pool's partition
- * (deleted with the pool), written only if absent so that the first writer's certificate is the pool's.
+ * {@link SamlSigningCertificateStore} over the item table: one {@code SAMLCERT} item in the pool's
+ * partition (deleted with the pool), written only if absent so that the first writer's certificate
+ * is the pool's.
  */
 public final class ItemSamlSigningCertificateStore implements SamlSigningCertificateStore {
   private final ItemTable table;
@@ -37,8 +38,11 @@ public final class ItemSamlSigningCertificateStore implements SamlSigningCertifi
     o.put("certificate", Base64.getEncoder().encodeToString(created.certificateDer()));
     o.put("privateKey", created.privateKeyPkcs8());
     try {
-      table.write(List.of(Write.put(Item.of(Keys.poolPk(poolId), Keys.SAML_CERTIFICATE_SK, Json.write(o)),
-          Condition.ABSENT)));
+      table.write(
+          List.of(
+              Write.put(
+                  Item.of(Keys.poolPk(poolId), Keys.SAML_CERTIFICATE_SK, Json.write(o)),
+                  Condition.ABSENT)));
       return created;
     } catch (ConditionFailedException e) {
       return find(poolId).orElseThrow();
@@ -46,10 +50,14 @@ public final class ItemSamlSigningCertificateStore implements SamlSigningCertifi
   }
 
   private Optional<SamlSigningCertificate> find(String poolId) {
-    return table.get(Keys.poolPk(poolId), Keys.SAML_CERTIFICATE_SK).map(i -> {
-      JsonNode o = Json.read(i.data());
-      return new SamlSigningCertificate(Base64.getDecoder().decode(o.get("certificate").asText()),
-          o.get("privateKey").asText());
-    });
+    return table
+        .get(Keys.poolPk(poolId), Keys.SAML_CERTIFICATE_SK)
+        .map(
+            i -> {
+              JsonNode o = Json.read(i.data());
+              return new SamlSigningCertificate(
+                  Base64.getDecoder().decode(o.get("certificate").asText()),
+                  o.get("privateKey").asText());
+            });
   }
 }

@@ -19,9 +19,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * {@link SigningKeyStore} over the item table. A key is one item under its pool's partition whose sort key holds
- * the inverted generation, so a plain ascending query returns the active key first; a new generation is written
- * only if absent, which is what makes concurrent create/rotate safe.
+ * {@link SigningKeyStore} over the item table. A key is one item under its pool's partition whose
+ * sort key holds the inverted generation, so a plain ascending query returns the active key first;
+ * a new generation is written only if absent, which is what makes concurrent create/rotate safe.
  */
 public final class ItemSigningKeyStore implements SigningKeyStore {
   private static final int MAX_ATTEMPTS = 5;
@@ -83,7 +83,8 @@ public final class ItemSigningKeyStore implements SigningKeyStore {
   public void deleteAll(String poolId) {
     String pk = Keys.poolPk(poolId);
     List<Item> page;
-    while (!(page = table.query(pk, Keys.SIGNING_KEY_PREFIX, null, ItemTable.MAX_BATCH)).isEmpty()) {
+    while (!(page = table.query(pk, Keys.SIGNING_KEY_PREFIX, null, ItemTable.MAX_BATCH))
+        .isEmpty()) {
       table.write(page.stream().map(i -> Write.delete(i.pk(), i.sk(), Condition.NONE)).toList());
     }
   }

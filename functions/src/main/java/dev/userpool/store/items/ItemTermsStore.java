@@ -21,8 +21,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@link TermsStore} over the item table: the document under its pool, plus a claim item per client and TermsName
- * written in the same batch, so two documents of one kind for a client cannot both be stored.
+ * {@link TermsStore} over the item table: the document under its pool, plus a claim item per client
+ * and TermsName written in the same batch, so two documents of one kind for a client cannot both be
+ * stored.
  */
 public final class ItemTermsStore implements TermsStore {
   private final ItemTable table;
@@ -34,45 +35,75 @@ public final class ItemTermsStore implements TermsStore {
   @Override
   public void create(Terms terms) {
     String pk = Keys.poolPk(terms.poolId());
-    write(List.of(
-        Write.put(Item.of(pk, Keys.termsNameSk(terms.clientId(), terms.termsName()), claim(terms)), Condition.ABSENT),
-        Write.put(Item.of(pk, Keys.termsSk(terms.termsId()), encode(terms)), Condition.ABSENT)),
-        terms.poolId(), terms.clientId(), terms.termsName(), null);
+    write(
+        List.of(
+            Write.put(
+                Item.of(pk, Keys.termsNameSk(terms.clientId(), terms.termsName()), claim(terms)),
+                Condition.ABSENT),
+            Write.put(Item.of(pk, Keys.termsSk(terms.termsId()), encode(terms)), Condition.ABSENT)),
+        terms.poolId(),
+        terms.clientId(),
+        terms.termsName(),
+        null);
   }
 
   @Override
   public Optional<Terms> find(String poolId, String termsId) {
-    return table.get(Keys.poolPk(poolId), Keys.termsSk(termsId)).map(i -> decode(i.data(), i.version()));
+    return table
+        .get(Keys.poolPk(poolId), Keys.termsSk(termsId))
+        .map(i -> decode(i.data(), i.version()));
   }
 
   @Override
   public Terms update(Terms current, Terms changed) {
     String pk = Keys.poolPk(current.poolId());
     List<Write> writes = new ArrayList<>();
-    writes.add(Write.put(new Item(pk, Keys.termsSk(current.termsId()), current.version(), null, encode(changed)),
-        Condition.versionIs(current.version())));
+    writes.add(
+        Write.put(
+            new Item(pk, Keys.termsSk(current.termsId()), current.version(), null, encode(changed)),
+            Condition.versionIs(current.version())));
     if (!current.termsName().equals(changed.termsName())) {
-      writes.add(Write.delete(pk, Keys.termsNameSk(current.clientId(), current.termsName()), Condition.NONE));
-      writes.add(Write.put(Item.of(pk, Keys.termsNameSk(changed.clientId(), changed.termsName()), claim(changed)),
-          Condition.ABSENT));
+      writes.add(
+          Write.delete(
+              pk, Keys.termsNameSk(current.clientId(), current.termsName()), Condition.NONE));
+      writes.add(
+          Write.put(
+              Item.of(
+                  pk, Keys.termsNameSk(changed.clientId(), changed.termsName()), claim(changed)),
+              Condition.ABSENT));
     }
     write(writes, current.poolId(), changed.clientId(), changed.termsName(), current);
-    return new Terms(changed.poolId(), changed.termsId(), changed.clientId(), changed.termsName(),
-        changed.termsSource(), changed.enforcement(), changed.links(), changed.creationDate(),
-        changed.lastModifiedDate(), current.version() + 1);
+    return new Terms(
+        changed.poolId(),
+        changed.termsId(),
+        changed.clientId(),
+        changed.termsName(),
+        changed.termsSource(),
+        changed.enforcement(),
+        changed.links(),
+        changed.creationDate(),
+        changed.lastModifiedDate(),
+        current.version() + 1);
   }
 
   @Override
   public void delete(Terms terms) {
     String pk = Keys.poolPk(terms.poolId());
-    table.write(List.of(Write.delete(pk, Keys.termsSk(terms.termsId()), Condition.NONE),
-        Write.delete(pk, Keys.termsNameSk(terms.clientId(), terms.termsName()), Condition.NONE)));
+    table.write(
+        List.of(
+            Write.delete(pk, Keys.termsSk(terms.termsId()), Condition.NONE),
+            Write.delete(
+                pk, Keys.termsNameSk(terms.clientId(), terms.termsName()), Condition.NONE)));
   }
 
   @Override
   public Page<Terms> list(String poolId, int limit, String nextToken) {
-    List<Item> items = table.query(Keys.poolPk(poolId), Keys.TERMS_PREFIX,
-        Paging.sortKey(nextToken, Keys.TERMS_PREFIX), limit + 1);
+    List<Item> items =
+        table.query(
+            Keys.poolPk(poolId),
+            Keys.TERMS_PREFIX,
+            Paging.sortKey(nextToken, Keys.TERMS_PREFIX),
+            limit + 1);
     List<Terms> page = new ArrayList<>();
     for (int i = 0; i < Math.min(limit, items.size()); i++) {
       page.add(decode(items.get(i).data(), items.get(i).version()));
@@ -81,11 +112,13 @@ public final class ItemTermsStore implements TermsStore {
   }
 
   /** Writes the batch; tells a taken name (the claim exists) from a stale document (it changed). */
-  private void write(List<Write> writes, String poolId, String clientId, String name, Terms current) {
+  private void write(
+      List<Write> writes, String poolId, String clientId, String name, Terms current) {
     try {
       table.write(writes);
     } catch (ConditionFailedException e) {
-      if (current != null && find(poolId, current.termsId()).map(Terms::version).orElse(-1L) != current.version()) {
+      if (current != null
+          && find(poolId, current.termsId()).map(Terms::version).orElse(-1L) != current.version()) {
         throw new StaleWriteException();
       }
       if (table.get(Keys.poolPk(poolId), Keys.termsNameSk(clientId, name)).isPresent()) {
@@ -117,8 +150,16 @@ public final class ItemTermsStore implements TermsStore {
     JsonNode o = Json.read(data);
     Map<String, String> links = new LinkedHashMap<>();
     o.get("links").fields().forEachRemaining(e -> links.put(e.getKey(), e.getValue().asText()));
-    return new Terms(o.get("poolId").asText(), o.get("termsId").asText(), o.get("clientId").asText(),
-        o.get("name").asText(), o.get("source").asText(), o.get("enforcement").asText(), links,
-        Instant.ofEpochMilli(o.get("created").asLong()), Instant.ofEpochMilli(o.get("modified").asLong()), version);
+    return new Terms(
+        o.get("poolId").asText(),
+        o.get("termsId").asText(),
+        o.get("clientId").asText(),
+        o.get("name").asText(),
+        o.get("source").asText(),
+        o.get("enforcement").asText(),
+        links,
+        Instant.ofEpochMilli(o.get("created").asLong()),
+        Instant.ofEpochMilli(o.get("modified").asLong()),
+        version);
   }
 }

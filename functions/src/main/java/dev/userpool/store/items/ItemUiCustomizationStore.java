@@ -15,8 +15,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * {@link UiCustomizationStore} over the item table: one {@code UI#<clientId>} item per customization. The image
- * is kept base64 in the item (Cognito's 100 KB limit keeps it well under DynamoDB's 400 KB item size).
+ * {@link UiCustomizationStore} over the item table: one {@code UI#<clientId>} item per
+ * customization. The image is kept base64 in the item (Cognito's 100 KB limit keeps it well under
+ * DynamoDB's 400 KB item size).
  */
 public final class ItemUiCustomizationStore implements UiCustomizationStore {
   private final ItemTable table;
@@ -37,24 +38,39 @@ public final class ItemUiCustomizationStore implements UiCustomizationStore {
     }
     o.put("created", c.creationDate().toEpochMilli());
     o.put("modified", c.lastModifiedDate().toEpochMilli());
-    // Last writer wins, as for Cognito's SetUICustomization, which replaces the whole customization.
-    table.write(List.of(Write.put(
-        Item.of(Keys.poolPk(c.userPoolId()), Keys.uiCustomizationSk(c.clientId()), Json.write(o)), Condition.NONE)));
+    // Last writer wins, as for Cognito's SetUICustomization, which replaces the whole
+    // customization.
+    table.write(
+        List.of(
+            Write.put(
+                Item.of(
+                    Keys.poolPk(c.userPoolId()),
+                    Keys.uiCustomizationSk(c.clientId()),
+                    Json.write(o)),
+                Condition.NONE)));
   }
 
   @Override
   public Optional<UiCustomization> find(String poolId, String clientId) {
-    return table.get(Keys.poolPk(poolId), Keys.uiCustomizationSk(clientId)).map(i -> {
-      JsonNode o = Json.read(i.data());
-      return new UiCustomization(poolId, o.get("clientId").asText(),
-          o.has("css") ? o.get("css").asText() : null,
-          o.has("image") ? Base64.getDecoder().decode(o.get("image").asText()) : null,
-          Instant.ofEpochMilli(o.get("created").asLong()), Instant.ofEpochMilli(o.get("modified").asLong()));
-    });
+    return table
+        .get(Keys.poolPk(poolId), Keys.uiCustomizationSk(clientId))
+        .map(
+            i -> {
+              JsonNode o = Json.read(i.data());
+              return new UiCustomization(
+                  poolId,
+                  o.get("clientId").asText(),
+                  o.has("css") ? o.get("css").asText() : null,
+                  o.has("image") ? Base64.getDecoder().decode(o.get("image").asText()) : null,
+                  Instant.ofEpochMilli(o.get("created").asLong()),
+                  Instant.ofEpochMilli(o.get("modified").asLong()));
+            });
   }
 
   @Override
   public void delete(String poolId, String clientId) {
-    table.write(List.of(Write.delete(Keys.poolPk(poolId), Keys.uiCustomizationSk(clientId), Condition.NONE)));
+    table.write(
+        List.of(
+            Write.delete(Keys.poolPk(poolId), Keys.uiCustomizationSk(clientId), Condition.NONE)));
   }
 }

@@ -24,7 +24,11 @@ public final class ItemUserPoolStore implements UserPoolStore {
   @Override
   public void create(UserPool pool) {
     try {
-      table.write(List.of(Write.put(Item.of(Keys.POOLS, Keys.poolSk(pool.id()), Codec.pool(pool)), Condition.ABSENT)));
+      table.write(
+          List.of(
+              Write.put(
+                  Item.of(Keys.POOLS, Keys.poolSk(pool.id()), Codec.pool(pool)),
+                  Condition.ABSENT)));
     } catch (ConditionFailedException e) {
       throw new IllegalStateException("pool id collision: " + pool.id());
     }
@@ -37,14 +41,22 @@ public final class ItemUserPoolStore implements UserPoolStore {
 
   @Override
   public UserPool update(UserPool pool) {
-    Item item = new Item(Keys.POOLS, Keys.poolSk(pool.id()), pool.version(), null, Codec.pool(pool));
+    Item item =
+        new Item(Keys.POOLS, Keys.poolSk(pool.id()), pool.version(), null, Codec.pool(pool));
     try {
       table.write(List.of(Write.put(item, Condition.versionIs(pool.version()))));
     } catch (ConditionFailedException e) {
       throw new StaleWriteException();
     }
-    return new UserPool(pool.id(), pool.name(), pool.arn(), pool.creationDate(), pool.lastModifiedDate(),
-        pool.settings(), pool.tags(), pool.version() + 1);
+    return new UserPool(
+        pool.id(),
+        pool.name(),
+        pool.arn(),
+        pool.creationDate(),
+        pool.lastModifiedDate(),
+        pool.settings(),
+        pool.tags(),
+        pool.version() + 1);
   }
 
   @Override
@@ -54,7 +66,8 @@ public final class ItemUserPoolStore implements UserPoolStore {
     } catch (ConditionFailedException e) {
       return; // already gone: deleting twice must not fail halfway through the clean-up below
     }
-    // The pool is invisible from here on; its domains are released, then its children removed page by page.
+    // The pool is invisible from here on; its domains are released, then its children removed page
+    // by page.
     for (String member : List.of("Domain", "CustomDomain")) {
       if (pool.settings().get(member) instanceof String domain) {
         table.write(List.of(Write.delete(Keys.domainPk(domain), Keys.DOMAIN_SK, Condition.NONE)));
@@ -67,8 +80,11 @@ public final class ItemUserPoolStore implements UserPoolStore {
       for (Item child : children) {
         deletes.add(Write.delete(child.pk(), child.sk(), Condition.NONE));
         if (child.sk().startsWith("CLIENT#")) {
-          deletes.add(Write.delete(Keys.clientPointerPk(child.sk().substring(7)), Keys.CLIENT_POINTER_SK,
-              Condition.NONE));
+          deletes.add(
+              Write.delete(
+                  Keys.clientPointerPk(child.sk().substring(7)),
+                  Keys.CLIENT_POINTER_SK,
+                  Condition.NONE));
         }
       }
       table.write(deletes);
@@ -78,7 +94,8 @@ public final class ItemUserPoolStore implements UserPoolStore {
   @Override
   public Page<UserPool> list(String region, int limit, String nextToken) {
     String prefix = Keys.poolSk(region == null ? "" : region + "_");
-    List<Item> items = table.query(Keys.POOLS, prefix, Paging.sortKey(nextToken, prefix), limit + 1);
+    List<Item> items =
+        table.query(Keys.POOLS, prefix, Paging.sortKey(nextToken, prefix), limit + 1);
     List<UserPool> pools = new ArrayList<>();
     for (int i = 0; i < Math.min(limit, items.size()); i++) {
       pools.add(Codec.pool(items.get(i).data(), items.get(i).version()));

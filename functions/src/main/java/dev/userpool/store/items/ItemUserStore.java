@@ -24,12 +24,14 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * {@link UserStore} over the item table. A user is one item keyed by sub; each unique key is one more item that
- * names the sub holding it. Every write puts the user and its key changes in one conditional batch.
+ * {@link UserStore} over the item table. A user is one item keyed by sub; each unique key is one
+ * more item that names the sub holding it. Every write puts the user and its key changes in one
+ * conditional batch.
  *
- * <p>The username key also carries a copy of the user record and its version, rewritten in the same batch as
- * every change of the user (whose version condition guards both), so a lookup by username is one read instead of
- * two. Key items written before the copy existed still work: they lead to the user item as before.
+ * <p>The username key also carries a copy of the user record and its version, rewritten in the same
+ * batch as every change of the user (whose version condition guards both), so a lookup by username
+ * is one read instead of two. Key items written before the copy existed still work: they lead to
+ * the user item as before.
  */
 public final class ItemUserStore implements UserStore {
   private static final String USER_PREFIX = "USER#";
@@ -48,8 +50,10 @@ public final class ItemUserStore implements UserStore {
     User user = newUser.withExtensions(extensions, newUser.lastModifiedDate());
     List<Write> writes = new ArrayList<>();
     List<UniqueKey> keyOrder = new ArrayList<>(keys);
-    writes.add(Write.put(Item.of(Keys.poolPk(user.userPoolId()), Keys.userSk(user.sub()), Codec.user(user)),
-        Condition.ABSENT));
+    writes.add(
+        Write.put(
+            Item.of(Keys.poolPk(user.userPoolId()), Keys.userSk(user.sub()), Codec.user(user)),
+            Condition.ABSENT));
     for (UniqueKey key : keyOrder) {
       writes.add(Write.put(keyItem(user, key, 1), Condition.ABSENT));
     }
@@ -59,18 +63,24 @@ public final class ItemUserStore implements UserStore {
 
   @Override
   public Optional<User> findBySub(String poolId, String sub) {
-    return table.get(Keys.poolPk(poolId), Keys.userSk(sub)).map(i -> Codec.user(i.data(), i.version()));
+    return table
+        .get(Keys.poolPk(poolId), Keys.userSk(sub))
+        .map(i -> Codec.user(i.data(), i.version()));
   }
 
   @Override
   public Optional<User> findByKey(String poolId, UniqueKey key) {
-    return table.get(Keys.poolPk(poolId), Keys.uniqueKeySk(key)).flatMap(claim -> {
-      JsonNode data = Json.read(claim.data());
-      if (data.hasNonNull(USER_COPY)) {
-        return Optional.of(Codec.user(data.get(USER_COPY), data.get(USER_COPY_VERSION).asLong()));
-      }
-      return findBySub(poolId, data.get("sub").asText());
-    });
+    return table
+        .get(Keys.poolPk(poolId), Keys.uniqueKeySk(key))
+        .flatMap(
+            claim -> {
+              JsonNode data = Json.read(claim.data());
+              if (data.hasNonNull(USER_COPY)) {
+                return Optional.of(
+                    Codec.user(data.get(USER_COPY), data.get(USER_COPY_VERSION).asLong()));
+              }
+              return findBySub(poolId, data.get("sub").asText());
+            });
   }
 
   @Override
@@ -87,15 +97,23 @@ public final class ItemUserStore implements UserStore {
   }
 
   /**
-   * The batch that replaces {@code before} by {@code after}: the user (conditional on its version), then the
-   * added keys (conditional on being free) in {@code keysAfter} order, then the username key's copy, then the
-   * removed keys. Other stores append it to their own writes (a code and its send count).
+   * The batch that replaces {@code before} by {@code after}: the user (conditional on its version),
+   * then the added keys (conditional on being free) in {@code keysAfter} order, then the username
+   * key's copy, then the removed keys. Other stores append it to their own writes (a code and its
+   * send count).
    */
-  static List<Write> updateWrites(User before, Set<UniqueKey> keysBefore, User after, Set<UniqueKey> keysAfter) {
+  static List<Write> updateWrites(
+      User before, Set<UniqueKey> keysBefore, User after, Set<UniqueKey> keysAfter) {
     List<Write> writes = new ArrayList<>();
-    writes.add(Write.put(
-        new Item(Keys.poolPk(after.userPoolId()), Keys.userSk(after.sub()), before.version(), null, Codec.user(after)),
-        Condition.versionIs(before.version())));
+    writes.add(
+        Write.put(
+            new Item(
+                Keys.poolPk(after.userPoolId()),
+                Keys.userSk(after.sub()),
+                before.version(),
+                null,
+                Codec.user(after)),
+            Condition.versionIs(before.version())));
     long newVersion = before.version() + 1;
     for (UniqueKey key : keysAfter) {
       if (!keysBefore.contains(key)) {
@@ -111,23 +129,38 @@ public final class ItemUserStore implements UserStore {
     Set<UniqueKey> removed = new HashSet<>(keysBefore);
     removed.removeAll(keysAfter);
     for (UniqueKey key : removed) {
-      writes.add(Write.delete(Keys.poolPk(before.userPoolId()), Keys.uniqueKeySk(key), Condition.NONE));
+      writes.add(
+          Write.delete(Keys.poolPk(before.userPoolId()), Keys.uniqueKeySk(key), Condition.NONE));
     }
     return writes;
   }
 
   private static User withVersion(User u, long version) {
-    return new User(u.userPoolId(), u.username(), u.sub(), u.attributes(), u.enabled(), u.status(),
-        u.creationDate(), u.lastModifiedDate(), u.password(), u.extensions(), version);
+    return new User(
+        u.userPoolId(),
+        u.username(),
+        u.sub(),
+        u.attributes(),
+        u.enabled(),
+        u.status(),
+        u.creationDate(),
+        u.lastModifiedDate(),
+        u.password(),
+        u.extensions(),
+        version);
   }
 
   @Override
   public void delete(User user, Set<UniqueKey> keys) {
     List<Write> writes = new ArrayList<>();
-    writes.add(Write.delete(Keys.poolPk(user.userPoolId()), Keys.userSk(user.sub()),
-        Condition.versionIs(user.version())));
+    writes.add(
+        Write.delete(
+            Keys.poolPk(user.userPoolId()),
+            Keys.userSk(user.sub()),
+            Condition.versionIs(user.version())));
     for (UniqueKey key : keys) {
-      writes.add(Write.delete(Keys.poolPk(user.userPoolId()), Keys.uniqueKeySk(key), Condition.NONE));
+      writes.add(
+          Write.delete(Keys.poolPk(user.userPoolId()), Keys.uniqueKeySk(key), Condition.NONE));
     }
     try {
       table.write(writes);
@@ -140,7 +173,8 @@ public final class ItemUserStore implements UserStore {
   @Override
   public Page<User> list(String poolId, int limit, String nextToken) {
     List<Item> items =
-        table.query(Keys.poolPk(poolId), USER_PREFIX, Paging.sortKey(nextToken, USER_PREFIX), limit + 1);
+        table.query(
+            Keys.poolPk(poolId), USER_PREFIX, Paging.sortKey(nextToken, USER_PREFIX), limit + 1);
     List<User> users = new ArrayList<>();
     for (int i = 0; i < Math.min(limit, items.size()); i++) {
       users.add(Codec.user(items.get(i).data(), items.get(i).version()));
@@ -161,10 +195,16 @@ public final class ItemUserStore implements UserStore {
     return count;
   }
 
-  /** A key item naming the sub; the username key also carries the user record as of {@code userVersion}. */
+  /**
+   * A key item naming the sub; the username key also carries the user record as of {@code
+   * userVersion}.
+   */
   private static Item keyItem(User user, UniqueKey key, long userVersion) {
     if (key.kind() != UniqueKey.Kind.USERNAME) {
-      return Item.of(Keys.poolPk(user.userPoolId()), Keys.uniqueKeySk(key), Json.write(Map.of("sub", user.sub())));
+      return Item.of(
+          Keys.poolPk(user.userPoolId()),
+          Keys.uniqueKeySk(key),
+          Json.write(Map.of("sub", user.sub())));
     }
     ObjectNode data = Json.object();
     data.put("sub", user.sub());
@@ -173,7 +213,10 @@ public final class ItemUserStore implements UserStore {
     return Item.of(Keys.poolPk(user.userPoolId()), Keys.uniqueKeySk(key), Json.write(data));
   }
 
-  /** Writes the batch; a failed condition at index 0 is a stale user, at index i >= firstKey a taken key. */
+  /**
+   * Writes the batch; a failed condition at index 0 is a stale user, at index i >= firstKey a taken
+   * key.
+   */
   private void apply(List<Write> writes, List<UniqueKey> keys, int firstKey) {
     try {
       table.write(writes);

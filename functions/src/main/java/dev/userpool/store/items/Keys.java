@@ -36,18 +36,20 @@ import dev.userpool.domain.UniqueKey;
  * POOL#&lt;poolId&gt;      OAUTHCODE#&lt;sha256 of code&gt;     an OAuth authorization code (expiresAt = TTL, 5 min)
  * </pre>
  *
- * <p>Code purposes are {@code signup}, {@code forgot-password} and {@code attribute:<name>}; subs never contain
- * {@code #}, so {@code CODE#<sub>#} is one user's prefix. Codes are hashed under the deployment key
- * {@code KEY#code-hash}. A code item carries the table's TTL attribute
- * ({@code expiresAt}: 24 h, 1 h for forgot-password) and reads treat it as gone once that time has passed.
+ * <p>Code purposes are {@code signup}, {@code forgot-password} and {@code attribute:<name>}; subs
+ * never contain {@code #}, so {@code CODE#<sub>#} is one user's prefix. Codes are hashed under the
+ * deployment key {@code KEY#code-hash}. A code item carries the table's TTL attribute ({@code
+ * expiresAt}: 24 h, 1 h for forgot-password) and reads treat it as gone once that time has passed.
  *
- * <p>Both membership items are written in one batch. Group names may contain {@code #} (any punctuation is
- * allowed), so in MEMBER keys the name is escaped ({@code %} → {@code %25}, {@code #} → {@code %23}): otherwise
- * the members of group {@code a} (prefix {@code MEMBER#a#}) would include those of group {@code a#b}. Subs never
- * contain {@code #}, so the USERGROUP prefix needs no escaping.
+ * <p>Both membership items are written in one batch. Group names may contain {@code #} (any
+ * punctuation is allowed), so in MEMBER keys the name is escaped ({@code %} → {@code %25}, {@code
+ * #} → {@code %23}): otherwise the members of group {@code a} (prefix {@code MEMBER#a#}) would
+ * include those of group {@code a#b}. Subs never contain {@code #}, so the USERGROUP prefix needs
+ * no escaping.
  *
- * <p>Signing keys sit in the pool's partition so that deleting the pool deletes them. The generation is stored as
- * {@code Long.MAX_VALUE - generation}, zero-padded to 19 digits, so ascending sort-key order is newest first.
+ * <p>Signing keys sit in the pool's partition so that deleting the pool deletes them. The
+ * generation is stored as {@code Long.MAX_VALUE - generation}, zero-padded to 19 digits, so
+ * ascending sort-key order is newest first.
  */
 final class Keys {
   static final String POOLS = "POOLS";
@@ -122,7 +124,8 @@ final class Keys {
   }
 
   static String signingKeySk(long generation) {
-    return SIGNING_KEY_PREFIX + String.format(java.util.Locale.ROOT, "%019d", Long.MAX_VALUE - generation);
+    return SIGNING_KEY_PREFIX
+        + String.format(java.util.Locale.ROOT, "%019d", Long.MAX_VALUE - generation);
   }
 
   static String challengeSessionSk(String id) {

@@ -11,7 +11,9 @@ final class Paging {
   private Paging() {}
 
   static String token(String lastSortKey) {
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(lastSortKey.getBytes(StandardCharsets.UTF_8));
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(lastSortKey.getBytes(StandardCharsets.UTF_8));
   }
 
   /** Returns null for a null token; a token that is not ours is an InvalidParameterException. */

@@ -1,2 +1,5 @@
-/** The domain stores written once over {@link dev.userpool.store.table.ItemTable}; the key design is in Keys. */
+/**
+ * The domain stores written once over {@link dev.userpool.store.table.ItemTable}; the key design is
+ * in Keys.
+ */
 package dev.userpool.store.items;

@@ -1,8 +1,9 @@
 package dev.userpool.store.table;
 
 /**
- * A write batch was rejected because the condition of the write at {@link #index()} did not hold. Nothing of the
- * batch was applied. The index is -1 when the backend could not tell which write failed.
+ * A write batch was rejected because the condition of the write at {@link #index()} did not hold.
+ * Nothing of the batch was applied. The index is -1 when the backend could not tell which write
+ * failed.
  */
 public final class ConditionFailedException extends RuntimeException {
   private final int index;

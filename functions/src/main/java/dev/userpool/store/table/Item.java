@@ -1,11 +1,11 @@
 package dev.userpool.store.table;
 
 /**
- * One stored record: a partition key, a sort key, an optimistic-locking version, an optional expiry (epoch
- * seconds; the DynamoDB TTL attribute) and a JSON document with the record's content.
+ * One stored record: a partition key, a sort key, an optimistic-locking version, an optional expiry
+ * (epoch seconds; the DynamoDB TTL attribute) and a JSON document with the record's content.
  *
- * <p>The version is the one read; a write that names {@link Condition#versionIs} succeeds only while the stored
- * version still equals it, and every put stores {@code version + 1}.
+ * <p>The version is the one read; a write that names {@link Condition#versionIs} succeeds only
+ * while the stored version still equals it, and every put stores {@code version + 1}.
  */
 public record Item(String pk, String sk, long version, Long expiresAt, String data) {
 
@@ -25,7 +25,9 @@ public record Item(String pk, String sk, long version, Long expiresAt, String da
     return new Item(pk, sk, newVersion, expiresAt, data);
   }
 
-  /** Expired items are invisible even before the backend removes them (DynamoDB's TTL deletes late). */
+  /**
+   * Expired items are invisible even before the backend removes them (DynamoDB's TTL deletes late).
+   */
   public boolean isExpiredAt(long nowEpochSeconds) {
     return expiresAt != null && expiresAt <= nowEpochSeconds;
   }

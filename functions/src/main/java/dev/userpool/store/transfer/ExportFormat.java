@@ -8,9 +8,9 @@ import java.time.Instant;
 import java.util.Set;
 
 /**
- * The export file: one JSON object per line. The first line is the header (format name and version), the last the
- * trailer (the item count), every line between one item. The trailer lets an import tell a whole file from one cut
- * short by a full disk or an interrupted copy.
+ * The export file: one JSON object per line. The first line is the header (format name and
+ * version), the last the trailer (the item count), every line between one item. The trailer lets an
+ * import tell a whole file from one cut short by a full disk or an interrupted copy.
  *
  * <pre>
  * {"format":"userpool-store","version":1,"exportedAt":"2026-12-03T22:00:00Z","note":"..."}
@@ -19,16 +19,18 @@ import java.util.Set;
  * {"end":true,"items":2}
  * </pre>
  *
- * <p>{@code data} stays the stored JSON text, byte for byte, so nothing is reinterpreted on the way through.
+ * <p>{@code data} stays the stored JSON text, byte for byte, so nothing is reinterpreted on the way
+ * through.
  */
 public final class ExportFormat {
   public static final String FORMAT = "userpool-store";
   public static final int VERSION = 1;
 
   /**
-   * Item kinds that hold no secret material. Everything else is marked {@code "secret":true}: users (password and
-   * device verifiers, MFA settings), app clients (client secrets), signing keys, deployment keys, codes, sessions
-   * and anything a later version adds. Marking by exclusion errs on the side of a warning.
+   * Item kinds that hold no secret material. Everything else is marked {@code "secret":true}: users
+   * (password and device verifiers, MFA settings), app clients (client secrets), signing keys,
+   * deployment keys, codes, sessions and anything a later version adds. Marking by exclusion errs
+   * on the side of a warning.
    */
   private static final Set<String> PLAIN_SORT_KEY_PREFIXES =
       Set.of("POOL#", "GROUP#", "MEMBER#", "USERGROUP#", "REVOKED#");
@@ -40,8 +42,10 @@ public final class ExportFormat {
     header.put("format", FORMAT);
     header.put("version", VERSION);
     header.put("exportedAt", exportedAt.toString());
-    header.put("note", "Lines marked \"secret\":true hold password verifiers, client secrets or private keys:"
-        + " keep this file as safe as the store itself.");
+    header.put(
+        "note",
+        "Lines marked \"secret\":true hold password verifiers, client secrets or private keys:"
+            + " keep this file as safe as the store itself.");
     return header;
   }
 
@@ -67,7 +71,10 @@ public final class ExportFormat {
     return line;
   }
 
-  /** The item on an item line; throws {@link IllegalArgumentException} saying what is wrong with the line. */
+  /**
+   * The item on an item line; throws {@link IllegalArgumentException} saying what is wrong with the
+   * line.
+   */
   static Item item(JsonNode line) {
     String pk = text(line, "pk");
     String sk = text(line, "sk");
@@ -85,8 +92,12 @@ public final class ExportFormat {
     } catch (RuntimeException e) {
       throw new IllegalArgumentException("\"data\" is not a JSON document");
     }
-    return new Item(pk, sk, version == null ? 0 : version.asLong(),
-        expiresAt == null ? null : expiresAt.asLong(), data);
+    return new Item(
+        pk,
+        sk,
+        version == null ? 0 : version.asLong(),
+        expiresAt == null ? null : expiresAt.asLong(),
+        data);
   }
 
   static boolean isSecret(Item item) {
@@ -98,7 +109,8 @@ public final class ExportFormat {
         return false;
       }
     }
-    // Unique keys (KEY#USERNAME#…) name users, not secrets; DEPLOYMENT's KEY# items are secret keys.
+    // Unique keys (KEY#USERNAME#…) name users, not secrets; DEPLOYMENT's KEY# items are secret
+    // keys.
     return !(item.sk().startsWith("KEY#") && item.pk().startsWith("POOL#"));
   }
 

@@ -11,24 +11,31 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
-/** Writes every live item of a store as {@link ExportFormat} lines, streaming: memory does not grow with the store. */
+/**
+ * Writes every live item of a store as {@link ExportFormat} lines, streaming: memory does not grow
+ * with the store.
+ */
 public final class StoreExport {
   private StoreExport() {}
 
-  /** Writes the whole export to {@code out} (not closed) and answers the number of items written. */
+  /**
+   * Writes the whole export to {@code out} (not closed) and answers the number of items written.
+   */
   public static long export(FullScan source, OutputStream out, Instant now) throws IOException {
-    Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+    Writer writer =
+        new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
     writeLine(writer, Json.write(ExportFormat.header(now)));
     long[] count = {0};
     try {
-      source.forEachLiveItem(item -> {
-        try {
-          writeLine(writer, Json.write(ExportFormat.line(item)));
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-        count[0]++;
-      });
+      source.forEachLiveItem(
+          item -> {
+            try {
+              writeLine(writer, Json.write(ExportFormat.line(item)));
+            } catch (IOException e) {
+              throw new UncheckedIOException(e);
+            }
+            count[0]++;
+          });
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }

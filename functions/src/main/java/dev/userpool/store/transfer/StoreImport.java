@@ -20,14 +20,14 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Reads an {@link ExportFormat} file into a store. The whole file is checked before the first write (header and
- * version, every line, no key twice, the trailer's count), so a damaged, truncated or newer file changes nothing.
- * Writes never overwrite: an item the target already holds with the same content counts as already present, which
- * makes an interrupted import safe to run again; one it holds with other content is reported as a conflict and
- * left alone.
+ * Reads an {@link ExportFormat} file into a store. The whole file is checked before the first write
+ * (header and version, every line, no key twice, the trailer's count), so a damaged, truncated or
+ * newer file changes nothing. Writes never overwrite: an item the target already holds with the
+ * same content counts as already present, which makes an interrupted import safe to run again; one
+ * it holds with other content is reported as a conflict and left alone.
  *
- * <p>Deployment keys seal data at rest (e.g. TOTP secrets) and key the code hashes, so a target whose keys differ
- * from the file's is refused unless the caller chooses to keep the target's keys.
+ * <p>Deployment keys seal data at rest (e.g. TOTP secrets) and key the code hashes, so a target
+ * whose keys differ from the file's is refused unless the caller chooses to keep the target's keys.
  */
 public final class StoreImport {
   private static final int BATCH = 25;
@@ -38,8 +38,8 @@ public final class StoreImport {
   private final boolean keepTargetKeys;
 
   /**
-   * @param keepTargetKeys skip the file's deployment keys where the target has its own; data sealed with the
-   *     file's keys (TOTP secrets, pending codes) then no longer opens
+   * @param keepTargetKeys skip the file's deployment keys where the target has its own; data sealed
+   *     with the file's keys (TOTP secrets, pending codes) then no longer opens
    */
   public StoreImport(ItemTable target, long nowEpochSeconds, boolean keepTargetKeys) {
     this.target = target;
@@ -52,7 +52,9 @@ public final class StoreImport {
     return write(file);
   }
 
-  /** The first pass: answers the file's deployment keys, or refuses the file with the line at fault. */
+  /**
+   * The first pass: answers the file's deployment keys, or refuses the file with the line at fault.
+   */
   private List<Item> check(Path file) throws IOException, ImportRefusedException {
     Set<String> keys = new HashSet<>();
     List<Item> deploymentKeys = new ArrayList<>();
@@ -71,11 +73,18 @@ public final class StoreImport {
         if (node.path("end").asBoolean(false)) {
           long declared = node.path("items").asLong(-1);
           if (declared != items) {
-            throw new ImportRefusedException(file + " line " + lineNumber + ": the trailer counts " + declared
-                + " items but the file holds " + items);
+            throw new ImportRefusedException(
+                file
+                    + " line "
+                    + lineNumber
+                    + ": the trailer counts "
+                    + declared
+                    + " items but the file holds "
+                    + items);
           }
           if (reader.readLine() != null) {
-            throw new ImportRefusedException(file + " has lines after its trailer (line " + lineNumber + ")");
+            throw new ImportRefusedException(
+                file + " has lines after its trailer (line " + lineNumber + ")");
           }
           return deploymentKeys;
         }
@@ -86,16 +95,26 @@ public final class StoreImport {
           throw new ImportRefusedException(file + " line " + lineNumber + ": " + e.getMessage());
         }
         if (!keys.add(item.pk() + '\u0000' + item.sk())) {
-          throw new ImportRefusedException(file + " line " + lineNumber + ": the item " + item.pk() + " / "
-              + item.sk() + " appears twice");
+          throw new ImportRefusedException(
+              file
+                  + " line "
+                  + lineNumber
+                  + ": the item "
+                  + item.pk()
+                  + " / "
+                  + item.sk()
+                  + " appears twice");
         }
         if (ExportFormat.isDeploymentKey(item)) {
           deploymentKeys.add(item);
         }
         items++;
       }
-      throw new ImportRefusedException(file + " ends without its trailer line after " + lineNumber
-          + " lines: the export was cut short; export again");
+      throw new ImportRefusedException(
+          file
+              + " ends without its trailer line after "
+              + lineNumber
+              + " lines: the export was cut short; export again");
     } catch (CharacterCodingException e) {
       throw new ImportRefusedException(file + " is not UTF-8 text: not a Userpool export");
     }
@@ -103,20 +122,30 @@ public final class StoreImport {
 
   private static void checkHeader(Path file, JsonNode header) throws ImportRefusedException {
     if (!ExportFormat.FORMAT.equals(header.path("format").asText())) {
-      throw new ImportRefusedException(file + " line 1: not a Userpool export (no \"format\":\""
-          + ExportFormat.FORMAT + "\" header)");
+      throw new ImportRefusedException(
+          file
+              + " line 1: not a Userpool export (no \"format\":\""
+              + ExportFormat.FORMAT
+              + "\" header)");
     }
     int version = header.path("version").asInt(-1);
     if (version > ExportFormat.VERSION) {
-      throw new ImportRefusedException(file + " was written in export format " + version + " by a newer Userpool;"
-          + " this one reads format " + ExportFormat.VERSION + " and older: import it with the newer version");
+      throw new ImportRefusedException(
+          file
+              + " was written in export format "
+              + version
+              + " by a newer Userpool;"
+              + " this one reads format "
+              + ExportFormat.VERSION
+              + " and older: import it with the newer version");
     }
     if (version < 1) {
       throw new ImportRefusedException(file + " line 1: the header has no valid \"version\"");
     }
   }
 
-  private static JsonNode parse(Path file, long lineNumber, String line) throws ImportRefusedException {
+  private static JsonNode parse(Path file, long lineNumber, String line)
+      throws ImportRefusedException {
     try {
       JsonNode node = Json.read(line);
       if (node == null || !node.isObject()) {
@@ -135,31 +164,42 @@ public final class StoreImport {
     for (Item key : fileKeys) {
       Optional<Item> existing = target.get(key.pk(), key.sk());
       if (existing.isPresent() && !existing.get().data().equals(key.data())) {
-        throw new ImportRefusedException("the target already has its own deployment key " + key.sk()
-            + ", different from the export's. Import into a new store, or pass --keep-target-keys to keep the"
-            + " target's keys (TOTP secrets and pending codes from the export then stop working)");
+        throw new ImportRefusedException(
+            "the target already has its own deployment key "
+                + key.sk()
+                + ", different from the export's. Import into a new store, or pass --keep-target-keys to keep the"
+                + " target's keys (TOTP secrets and pending codes from the export then stop working)");
       }
     }
   }
 
-  /** The second pass: writes in batches; a batch that meets an existing item is redone item by item. */
+  /**
+   * The second pass: writes in batches; a batch that meets an existing item is redone item by item.
+   */
   private ImportResult write(Path file) throws IOException {
     Counts counts = new Counts();
     List<Item> batch = new ArrayList<>(BATCH);
-    forEachItem(file, item -> {
-      if (item.isExpiredAt(nowEpochSeconds)) {
-        counts.expired++;
-        return;
-      }
-      batch.add(item);
-      if (batch.size() == BATCH) {
-        writeBatch(batch, counts);
-        batch.clear();
-      }
-    });
+    forEachItem(
+        file,
+        item -> {
+          if (item.isExpiredAt(nowEpochSeconds)) {
+            counts.expired++;
+            return;
+          }
+          batch.add(item);
+          if (batch.size() == BATCH) {
+            writeBatch(batch, counts);
+            batch.clear();
+          }
+        });
     writeBatch(batch, counts);
-    return new ImportResult(counts.written, counts.alreadyPresent, counts.expired, counts.targetKeysKept,
-        counts.conflictCount, List.copyOf(counts.conflicts));
+    return new ImportResult(
+        counts.written,
+        counts.alreadyPresent,
+        counts.expired,
+        counts.targetKeysKept,
+        counts.conflictCount,
+        List.copyOf(counts.conflicts));
   }
 
   private void writeBatch(List<Item> batch, Counts counts) {

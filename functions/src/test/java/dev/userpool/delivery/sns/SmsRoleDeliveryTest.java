@@ -36,7 +36,10 @@ import software.amazon.awssdk.services.sts.model.Credentials;
 import software.amazon.awssdk.services.sts.model.RegionDisabledException;
 import software.amazon.awssdk.services.sts.model.StsException;
 
-/** SnsCallerArn: AssumeRole (ExternalId, session name, caching) and Cognito's exceptions for each failure. */
+/**
+ * SnsCallerArn: AssumeRole (ExternalId, session name, caching) and Cognito's exceptions for each
+ * failure.
+ */
 class SmsRoleDeliveryTest {
   private static final String ROLE = "arn:aws:iam::123456789012:role/sms";
   private static final Instant NOW = Instant.parse("2025-01-01T00:00:00Z");
@@ -50,44 +53,70 @@ class SmsRoleDeliveryTest {
 
   private AssumeRoleResponse grant(AssumeRoleRequest request) {
     int n = assumed.size() - 1;
-    return AssumeRoleResponse.builder().credentials(Credentials.builder()
-        .accessKeyId("ASIA" + n).secretAccessKey("secret").sessionToken("token" + n)
-        .expiration(clock.instant().plus(Duration.ofHours(1))).build()).build();
+    return AssumeRoleResponse.builder()
+        .credentials(
+            Credentials.builder()
+                .accessKeyId("ASIA" + n)
+                .secretAccessKey("secret")
+                .sessionToken("token" + n)
+                .expiration(clock.instant().plus(Duration.ofHours(1)))
+                .build())
+        .build();
   }
 
   private Delivery delivery() {
-    SmsRoleCredentials roles = new SmsRoleCredentials(r -> {
-      assumed.add(r);
-      return sts.apply(r);
-    }, clock);
-    SnsClient client = new SnsClient() {
-      @Override
-      public PublishResponse publish(PublishRequest request) {
-        published.add(request);
-        if (publishFailure != null) {
-          throw publishFailure;
-        }
-        return PublishResponse.builder().messageId("m").build();
-      }
+    SmsRoleCredentials roles =
+        new SmsRoleCredentials(
+            r -> {
+              assumed.add(r);
+              return sts.apply(r);
+            },
+            clock);
+    SnsClient client =
+        new SnsClient() {
+          @Override
+          public PublishResponse publish(PublishRequest request) {
+            published.add(request);
+            if (publishFailure != null) {
+              throw publishFailure;
+            }
+            return PublishResponse.builder().messageId("m").build();
+          }
 
-      @Override
-      public String serviceName() {
-        return "sns";
-      }
+          @Override
+          public String serviceName() {
+            return "sns";
+          }
 
-      @Override
-      public void close() {}
-    };
-    return new Delivery(List.of(new SnsSmsSender(region -> {
-      regions.add(region);
-      return client;
-    }, "eu-west-1", roles)));
+          @Override
+          public void close() {}
+        };
+    return new Delivery(
+        List.of(
+            new SnsSmsSender(
+                region -> {
+                  regions.add(region);
+                  return client;
+                },
+                "eu-west-1",
+                roles)));
   }
 
   private static OutgoingMessage sms(Map<String, Object> smsConfiguration) {
-    return new OutgoingMessage("us-east-1_pool", "pat", DeliveryMedium.SMS, "+15555550100", "phone_number",
-        "CustomMessage_SignUp", null, "Your verification code is 123456. ", "123456", Map.of(), Map.of(),
-        smsConfiguration, NOW);
+    return new OutgoingMessage(
+        "us-east-1_pool",
+        "pat",
+        DeliveryMedium.SMS,
+        "+15555550100",
+        "phone_number",
+        "CustomMessage_SignUp",
+        null,
+        "Your verification code is 123456. ",
+        "123456",
+        Map.of(),
+        Map.of(),
+        smsConfiguration,
+        NOW);
   }
 
   private static Map<String, Object> role(String externalId, String region) {
@@ -103,8 +132,16 @@ class SmsRoleDeliveryTest {
   }
 
   private static AwsCredentials credentialsOf(PublishRequest request) {
-    return request.overrideConfiguration().orElseThrow().credentialsIdentityProvider().orElseThrow()
-        .resolveIdentity().join() instanceof AwsCredentials c ? c : null;
+    return request
+                .overrideConfiguration()
+                .orElseThrow()
+                .credentialsIdentityProvider()
+                .orElseThrow()
+                .resolveIdentity()
+                .join()
+            instanceof AwsCredentials c
+        ? c
+        : null;
   }
 
   @Test
@@ -159,41 +196,65 @@ class SmsRoleDeliveryTest {
 
   @Test
   void whenStsRefusesTheRoleThenInvalidSmsRoleTrustRelationship() {
-    sts = r -> {
-      throw StsException.builder().statusCode(403).message("not authorized to perform sts:AssumeRole")
-          .awsErrorDetails(AwsErrorDetails.builder().errorCode("AccessDenied")
-              .errorMessage("not authorized to perform sts:AssumeRole").build()).build();
-    };
-    CognitoException e = assertThrows(CognitoException.class, () -> delivery().send(sms(role("x", null))));
+    sts =
+        r -> {
+          throw StsException.builder()
+              .statusCode(403)
+              .message("not authorized to perform sts:AssumeRole")
+              .awsErrorDetails(
+                  AwsErrorDetails.builder()
+                      .errorCode("AccessDenied")
+                      .errorMessage("not authorized to perform sts:AssumeRole")
+                      .build())
+              .build();
+        };
+    CognitoException e =
+        assertThrows(CognitoException.class, () -> delivery().send(sms(role("x", null))));
 
     assertEquals(ErrorCode.INVALID_SMS_ROLE_TRUST_RELATIONSHIP, e.code());
-    assertEquals("Role does not have a trust relationship allowing Cognito to assume the role", e.getMessage());
+    assertEquals(
+        "Role does not have a trust relationship allowing Cognito to assume the role",
+        e.getMessage());
     assertTrue(published.isEmpty());
   }
 
   @Test
   void whenStsFailsOtherwiseThenCodeDeliveryFailure() {
-    sts = r -> {
-      throw RegionDisabledException.builder().statusCode(403 - 3)
-          .awsErrorDetails(AwsErrorDetails.builder().errorCode("RegionDisabledException").build()).build();
-    };
-    assertEquals(ErrorCode.CODE_DELIVERY_FAILURE,
+    sts =
+        r -> {
+          throw RegionDisabledException.builder()
+              .statusCode(403 - 3)
+              .awsErrorDetails(
+                  AwsErrorDetails.builder().errorCode("RegionDisabledException").build())
+              .build();
+        };
+    assertEquals(
+        ErrorCode.CODE_DELIVERY_FAILURE,
         assertThrows(CognitoException.class, () -> delivery().send(sms(role("x", null)))).code());
 
-    sts = r -> {
-      throw SdkClientException.create("connection refused");
-    };
-    assertEquals(ErrorCode.CODE_DELIVERY_FAILURE,
+    sts =
+        r -> {
+          throw SdkClientException.create("connection refused");
+        };
+    assertEquals(
+        ErrorCode.CODE_DELIVERY_FAILURE,
         assertThrows(CognitoException.class, () -> delivery().send(sms(role("x", null)))).code());
     assertTrue(published.isEmpty());
   }
 
   @Test
   void whenTheAssumedRoleMayNotPublishThenInvalidSmsRoleAccessPolicy() {
-    publishFailure = AuthorizationErrorException.builder().statusCode(403)
-        .awsErrorDetails(AwsErrorDetails.builder().errorCode("AuthorizationError")
-            .errorMessage("not authorized to perform: SNS:Publish").build()).build();
-    CognitoException e = assertThrows(CognitoException.class, () -> delivery().send(sms(role("x", null))));
+    publishFailure =
+        AuthorizationErrorException.builder()
+            .statusCode(403)
+            .awsErrorDetails(
+                AwsErrorDetails.builder()
+                    .errorCode("AuthorizationError")
+                    .errorMessage("not authorized to perform: SNS:Publish")
+                    .build())
+            .build();
+    CognitoException e =
+        assertThrows(CognitoException.class, () -> delivery().send(sms(role("x", null))));
 
     assertEquals(ErrorCode.INVALID_SMS_ROLE_ACCESS_POLICY, e.code());
     assertEquals("Role does not have permission to publish with SNS", e.getMessage());
@@ -201,22 +262,34 @@ class SmsRoleDeliveryTest {
 
   @Test
   void whenTheDeploymentItselfMayNotPublishThenCodeDeliveryFailure() {
-    publishFailure = AuthorizationErrorException.builder().statusCode(403)
-        .awsErrorDetails(AwsErrorDetails.builder().errorCode("AuthorizationError").build()).build();
-    assertEquals(ErrorCode.CODE_DELIVERY_FAILURE,
+    publishFailure =
+        AuthorizationErrorException.builder()
+            .statusCode(403)
+            .awsErrorDetails(AwsErrorDetails.builder().errorCode("AuthorizationError").build())
+            .build();
+    assertEquals(
+        ErrorCode.CODE_DELIVERY_FAILURE,
         assertThrows(CognitoException.class, () -> delivery().send(sms(Map.of()))).code());
   }
 
   @Test
   void otherPublishFailuresWithTheRoleAreCodeDeliveryFailure() {
-    publishFailure = InternalErrorException.builder().statusCode(500)
-        .awsErrorDetails(AwsErrorDetails.builder().errorCode("InternalError").build()).build();
-    assertEquals(ErrorCode.CODE_DELIVERY_FAILURE,
+    publishFailure =
+        InternalErrorException.builder()
+            .statusCode(500)
+            .awsErrorDetails(AwsErrorDetails.builder().errorCode("InternalError").build())
+            .build();
+    assertEquals(
+        ErrorCode.CODE_DELIVERY_FAILURE,
         assertThrows(CognitoException.class, () -> delivery().send(sms(role("x", null)))).code());
 
-    publishFailure = SnsException.builder().statusCode(400)
-        .awsErrorDetails(AwsErrorDetails.builder().errorCode("InvalidParameter").build()).build();
-    assertEquals(ErrorCode.CODE_DELIVERY_FAILURE,
+    publishFailure =
+        SnsException.builder()
+            .statusCode(400)
+            .awsErrorDetails(AwsErrorDetails.builder().errorCode("InvalidParameter").build())
+            .build();
+    assertEquals(
+        ErrorCode.CODE_DELIVERY_FAILURE,
         assertThrows(CognitoException.class, () -> delivery().send(sms(role("x", null)))).code());
   }
 

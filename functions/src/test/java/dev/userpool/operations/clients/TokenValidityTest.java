@@ -12,7 +12,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class TokenValidityTest {
-  private static Map<String, Object> settings(String member, int value, String unitKey, String unit) {
+  private static Map<String, Object> settings(
+      String member, int value, String unitKey, String unit) {
     Map<String, Object> s = new LinkedHashMap<>();
     s.put(member, value);
     s.put("TokenValidityUnits", unit == null ? Map.of() : Map.of(unitKey, unit));
@@ -29,17 +30,22 @@ class TokenValidityTest {
 
   @Test
   void whenUnitsGivenThenValuesAreReadInThem() {
-    assertEquals(Duration.ofMinutes(90),
+    assertEquals(
+        Duration.ofMinutes(90),
         TokenValidity.accessToken(settings("AccessTokenValidity", 90, "AccessToken", "minutes")));
-    assertEquals(Duration.ofHours(12),
+    assertEquals(
+        Duration.ofHours(12),
         TokenValidity.refreshToken(settings("RefreshTokenValidity", 12, "RefreshToken", "hours")));
   }
 
   @Test
   void whenAccessTokenExactlyFiveMinutesOrOneDayThenAccepted() {
-    assertDoesNotThrow(() -> TokenValidity.check(settings("AccessTokenValidity", 300, "AccessToken", "seconds")));
-    assertDoesNotThrow(() -> TokenValidity.check(settings("AccessTokenValidity", 24, "AccessToken", null)));
-    assertDoesNotThrow(() -> TokenValidity.check(settings("IdTokenValidity", 1, "IdToken", "days")));
+    assertDoesNotThrow(
+        () -> TokenValidity.check(settings("AccessTokenValidity", 300, "AccessToken", "seconds")));
+    assertDoesNotThrow(
+        () -> TokenValidity.check(settings("AccessTokenValidity", 24, "AccessToken", null)));
+    assertDoesNotThrow(
+        () -> TokenValidity.check(settings("IdTokenValidity", 1, "IdToken", "days")));
   }
 
   @Test
@@ -53,8 +59,10 @@ class TokenValidityTest {
   void whenRefreshTokenBelowOneHourOrAboveTenYearsThenInvalidParameter() {
     assertInvalid(settings("RefreshTokenValidity", 59, "RefreshToken", "minutes"));
     assertInvalid(settings("RefreshTokenValidity", 3651, "RefreshToken", null)); // days by default
-    assertDoesNotThrow(() -> TokenValidity.check(settings("RefreshTokenValidity", 60, "RefreshToken", "minutes")));
-    assertDoesNotThrow(() -> TokenValidity.check(settings("RefreshTokenValidity", 3650, "RefreshToken", null)));
+    assertDoesNotThrow(
+        () -> TokenValidity.check(settings("RefreshTokenValidity", 60, "RefreshToken", "minutes")));
+    assertDoesNotThrow(
+        () -> TokenValidity.check(settings("RefreshTokenValidity", 3650, "RefreshToken", null)));
   }
 
   private static void assertInvalid(Map<String, Object> s) {

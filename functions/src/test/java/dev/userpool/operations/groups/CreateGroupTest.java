@@ -25,10 +25,12 @@ class CreateGroupTest {
   private final ItemTable table = EmbeddedItemTable.inMemory(Clock.systemUTC());
   private final ItemUserPoolStore pools = new ItemUserPoolStore(table);
   private final Lookups lookups = new Lookups(pools, new ItemAppClientStore(table));
-  private final OperationContext ctx = new OperationContext("req", "us-east-1", "123456789012", NOW, "127.0.0.1");
+  private final OperationContext ctx =
+      new OperationContext("req", "us-east-1", "123456789012", NOW, "127.0.0.1");
 
   private Input input(String groupName) {
-    ObjectNode body = Json.object().put("UserPoolId", "us-east-1_Limit").put("GroupName", groupName);
+    ObjectNode body =
+        Json.object().put("UserPoolId", "us-east-1_Limit").put("GroupName", groupName);
     return Input.of(body);
   }
 
@@ -48,7 +50,8 @@ class CreateGroupTest {
   void whenGroupIsCreatedThenDatesAreTheRequestTime() {
     pools.create(new UserPool("us-east-1_Limit", "p", "arn", NOW, NOW, Map.of(), Map.of(), 0));
 
-    ObjectNode out = (ObjectNode) new CreateGroup(lookups, new ItemGroupStore(table)).handle(input("a"), ctx);
+    ObjectNode out =
+        (ObjectNode) new CreateGroup(lookups, new ItemGroupStore(table)).handle(input("a"), ctx);
 
     assertEquals("1714557600.250", out.get("Group").get("CreationDate").asText());
     assertEquals(out.get("Group").get("CreationDate"), out.get("Group").get("LastModifiedDate"));

@@ -13,7 +13,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 class CustomizationCssTest {
   @Test
   void whenOnlyCustomizableClassesAreStyledThenTheCssIsAccepted() {
-    assertDoesNotThrow(() -> CustomizationCss.check("""
+    assertDoesNotThrow(
+        () ->
+            CustomizationCss.check(
+                """
         /* brand */
         .logo-customizable { max-width: 60%; max-height: 30%; }
         .submitButton-customizable:hover, .idpButton-customizable:hover { color: #fff; }
@@ -23,14 +26,16 @@ class CustomizationCssTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {
-      "body { color: red; }",
-      ".logo-customizable, div { color: red; }",
-      ".label-customizable { color: red; } }",
-      "@import url(https://evil.example/x.css);",
-      ".label-customizable { background: url(javascript:alert(1)); }",
-      "@media (max-width: 10px) { .label-customizable { color: red; } }",
-      ".label-customizable { color: red;"})
+  @ValueSource(
+      strings = {
+        "body { color: red; }",
+        ".logo-customizable, div { color: red; }",
+        ".label-customizable { color: red; } }",
+        "@import url(https://evil.example/x.css);",
+        ".label-customizable { background: url(javascript:alert(1)); }",
+        "@media (max-width: 10px) { .label-customizable { color: red; } }",
+        ".label-customizable { color: red;"
+      })
   void whenCssBreaksARestrictionThenInvalidParameter(String css) {
     CognitoException e = assertThrows(CognitoException.class, () -> CustomizationCss.check(css));
     assertEquals("INVALID_PARAMETER", e.code().name());

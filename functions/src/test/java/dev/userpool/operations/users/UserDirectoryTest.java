@@ -43,16 +43,21 @@ class UserDirectoryTest {
     for (int i = 0; i < threads; i++) {
       String name = "custom:a" + i;
       String value = "v" + i;
-      futures.add(executor.submit(() -> {
-        start.await();
-        User current = directory.require(pool, "alice");
-        directory.update(pool, current, u -> {
-          Map<String, String> attributes = new LinkedHashMap<>(u.attributes());
-          attributes.put(name, value);
-          return u.withAttributes(attributes, NOW);
-        });
-        return null;
-      }));
+      futures.add(
+          executor.submit(
+              () -> {
+                start.await();
+                User current = directory.require(pool, "alice");
+                directory.update(
+                    pool,
+                    current,
+                    u -> {
+                      Map<String, String> attributes = new LinkedHashMap<>(u.attributes());
+                      attributes.put(name, value);
+                      return u.withAttributes(attributes, NOW);
+                    });
+                return null;
+              }));
     }
     start.countDown();
     for (Future<?> f : futures) {
@@ -80,33 +85,57 @@ class UserDirectoryTest {
   void whenPoolHasUsernameAttributesThenEmailAndPhoneAreKeysVerifiedOrNot() {
     UserPool pool = pool(Map.of("UsernameAttributes", List.of("email", "phone_number")));
 
-    Set<UniqueKey> keys = UserDirectory.keys(pool, user(pool, "sub-9",
-        Map.of("email", "a@example.com", "phone_number", "+15555550100")));
+    Set<UniqueKey> keys =
+        UserDirectory.keys(
+            pool,
+            user(pool, "sub-9", Map.of("email", "a@example.com", "phone_number", "+15555550100")));
 
-    assertEquals(Set.of(new UniqueKey(UniqueKey.Kind.USERNAME, "sub-9"),
-        new UniqueKey(UniqueKey.Kind.EMAIL, "a@example.com"),
-        new UniqueKey(UniqueKey.Kind.PHONE_NUMBER, "+15555550100")), keys);
+    assertEquals(
+        Set.of(
+            new UniqueKey(UniqueKey.Kind.USERNAME, "sub-9"),
+            new UniqueKey(UniqueKey.Kind.EMAIL, "a@example.com"),
+            new UniqueKey(UniqueKey.Kind.PHONE_NUMBER, "+15555550100")),
+        keys);
   }
 
   @Test
   void whenPoolHasAliasesThenOnlyVerifiedEmailAndPhoneArePlusPreferredUsername() {
-    UserPool pool = pool(Map.of("AliasAttributes", List.of("email", "phone_number", "preferred_username")));
+    UserPool pool =
+        pool(Map.of("AliasAttributes", List.of("email", "phone_number", "preferred_username")));
 
-    Set<UniqueKey> keys = UserDirectory.keys(pool, user(pool, "bob", Map.of("email", "b@example.com",
-        "email_verified", "true", "phone_number", "+15555550100", "phone_number_verified", "false",
-        "preferred_username", "bobby")));
+    Set<UniqueKey> keys =
+        UserDirectory.keys(
+            pool,
+            user(
+                pool,
+                "bob",
+                Map.of(
+                    "email",
+                    "b@example.com",
+                    "email_verified",
+                    "true",
+                    "phone_number",
+                    "+15555550100",
+                    "phone_number_verified",
+                    "false",
+                    "preferred_username",
+                    "bobby")));
 
-    assertEquals(Set.of(new UniqueKey(UniqueKey.Kind.USERNAME, "bob"),
-        new UniqueKey(UniqueKey.Kind.EMAIL, "b@example.com"),
-        new UniqueKey(UniqueKey.Kind.PREFERRED_USERNAME, "bobby")), keys);
+    assertEquals(
+        Set.of(
+            new UniqueKey(UniqueKey.Kind.USERNAME, "bob"),
+            new UniqueKey(UniqueKey.Kind.EMAIL, "b@example.com"),
+            new UniqueKey(UniqueKey.Kind.PREFERRED_USERNAME, "bobby")),
+        keys);
   }
 
   @Test
   void whenPoolHasNoAliasesThenVerifiedEmailIsNoKey() {
     UserPool pool = pool(Map.of());
 
-    Set<UniqueKey> keys = UserDirectory.keys(pool, user(pool, "carol",
-        Map.of("email", "c@example.com", "email_verified", "true")));
+    Set<UniqueKey> keys =
+        UserDirectory.keys(
+            pool, user(pool, "carol", Map.of("email", "c@example.com", "email_verified", "true")));
 
     assertTrue(keys.stream().allMatch(k -> k.kind() == UniqueKey.Kind.USERNAME));
   }
@@ -116,7 +145,17 @@ class UserDirectoryTest {
   }
 
   private static User user(UserPool pool, String username, Map<String, String> attributes) {
-    return new User(pool.id(), username, attributes.getOrDefault("sub", "sub-" + username), attributes, true,
-        UserStatus.CONFIRMED, NOW, NOW, null, Map.of(), 0);
+    return new User(
+        pool.id(),
+        username,
+        attributes.getOrDefault("sub", "sub-" + username),
+        attributes,
+        true,
+        UserStatus.CONFIRMED,
+        NOW,
+        NOW,
+        null,
+        Map.of(),
+        0);
   }
 }

@@ -27,7 +27,17 @@ class UserFilterTest {
     attributes.put("phone_number", "+15555550100");
     attributes.put("custom:team", "blue");
     return new User(
-        "us-east-1_AbCdEfGhI", "Alice", SUB, attributes, true, UserStatus.CONFIRMED, NOW, NOW, null, Map.of(), 1);
+        "us-east-1_AbCdEfGhI",
+        "Alice",
+        SUB,
+        attributes,
+        true,
+        UserStatus.CONFIRMED,
+        NOW,
+        NOW,
+        null,
+        Map.of(),
+        1);
   }
 
   @Test
@@ -113,11 +123,21 @@ class UserFilterTest {
   @Test
   void whenFilterMalformedThenErrorWhileParsing() {
     String[] malformed = {
-      "foo", "email", "email = alice", "email = \"alice", "email == \"a\"", "email != \"a\"",
-      "email = \"a\" and name = \"b\"", "email = \"a\"b\"", "email = \"a\\\"", "= \"a\"", "email ~= \"a\""
+      "foo",
+      "email",
+      "email = alice",
+      "email = \"alice",
+      "email == \"a\"",
+      "email != \"a\"",
+      "email = \"a\" and name = \"b\"",
+      "email = \"a\"b\"",
+      "email = \"a\\\"",
+      "= \"a\"",
+      "email ~= \"a\""
     };
     for (String filter : malformed) {
-      CognitoException e = assertThrows(CognitoException.class, () -> UserFilter.parse(filter), filter);
+      CognitoException e =
+          assertThrows(CognitoException.class, () -> UserFilter.parse(filter), filter);
       assertEquals(ErrorCode.INVALID_PARAMETER, e.code());
       assertEquals("Error while parsing filter.", e.getMessage(), filter);
     }

@@ -30,18 +30,19 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsResponse
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
- * What the DynamoDB table sends and how it reads DynamoDB's refusals, including cancellations moto cannot
- * produce (transaction conflicts). Runs against a scripted client, no server.
+ * What the DynamoDB table sends and how it reads DynamoDB's refusals, including cancellations moto
+ * cannot produce (transaction conflicts). Runs against a scripted client, no server.
  */
 class DynamoDbItemTableRequestsTest {
   private final MutableClock clock = MutableClock.at("2030-01-01T00:00:00Z");
   private final ScriptedClient client = new ScriptedClient();
   private final DynamoDbItemTable table = new DynamoDbItemTable(client, "items", clock);
 
-  private final List<Write> batch = List.of(
-      Write.put(new Item("p", "a", 5, null, "{}"), Condition.versionIs(5)),
-      Write.put(Item.of("p", "b", "{}").withExpiresAt(123L), Condition.ABSENT),
-      Write.delete("p", "c", Condition.EXISTS));
+  private final List<Write> batch =
+      List.of(
+          Write.put(new Item("p", "a", 5, null, "{}"), Condition.versionIs(5)),
+          Write.put(Item.of("p", "b", "{}").withExpiresAt(123L), Condition.ABSENT),
+          Write.delete("p", "c", Condition.EXISTS));
 
   @Test
   void whenBatchWrittenThenOneTransactionCarriesVersionPlusOneAndTheConditions() {
@@ -52,12 +53,18 @@ class DynamoDbItemTableRequestsTest {
     assertEquals("6", a.get("version").n());
     assertFalse(a.containsKey("expiresAt"), "no TTL attribute when the item does not expire");
     assertEquals("{}", a.get("data").s());
-    assertEquals("#v = :v AND (attribute_not_exists(#e) OR #e > :now)", items.get(0).put().conditionExpression());
+    assertEquals(
+        "#v = :v AND (attribute_not_exists(#e) OR #e > :now)",
+        items.get(0).put().conditionExpression());
     assertEquals("5", items.get(0).put().expressionAttributeValues().get(":v").n());
-    assertEquals(String.valueOf(clock.epochSecond()), items.get(0).put().expressionAttributeValues().get(":now").n());
+    assertEquals(
+        String.valueOf(clock.epochSecond()),
+        items.get(0).put().expressionAttributeValues().get(":now").n());
     assertEquals("123", items.get(1).put().item().get("expiresAt").n());
-    assertEquals("attribute_not_exists(#pk) OR #e <= :now", items.get(1).put().conditionExpression());
-    assertEquals("attribute_exists(#pk) AND (attribute_not_exists(#e) OR #e > :now)",
+    assertEquals(
+        "attribute_not_exists(#pk) OR #e <= :now", items.get(1).put().conditionExpression());
+    assertEquals(
+        "attribute_exists(#pk) AND (attribute_not_exists(#e) OR #e > :now)",
         items.get(2).delete().conditionExpression());
   }
 
@@ -74,16 +81,20 @@ class DynamoDbItemTableRequestsTest {
   void whenSingleWriteFailsItsConditionThenIndexIsZero() {
     client.putFails = true;
 
-    ConditionFailedException e = assertThrows(ConditionFailedException.class,
-        () -> table.write(List.of(Write.put(Item.of("p", "a", "{}"), Condition.ABSENT))));
+    ConditionFailedException e =
+        assertThrows(
+            ConditionFailedException.class,
+            () -> table.write(List.of(Write.put(Item.of("p", "a", "{}"), Condition.ABSENT))));
     assertEquals(0, e.index());
   }
 
   @Test
   void whenTransactionCancelledByConditionsThenIndexOfTheFirstFailedCheck() {
-    client.transactOutcomes.add(cancelled("None", "ConditionalCheckFailed", "ConditionalCheckFailed"));
+    client.transactOutcomes.add(
+        cancelled("None", "ConditionalCheckFailed", "ConditionalCheckFailed"));
 
-    ConditionFailedException e = assertThrows(ConditionFailedException.class, () -> table.write(batch));
+    ConditionFailedException e =
+        assertThrows(ConditionFailedException.class, () -> table.write(batch));
     assertEquals(1, e.index());
   }
 
@@ -102,7 +113,8 @@ class DynamoDbItemTableRequestsTest {
       client.transactOutcomes.add(cancelled("TransactionConflict", "None", "None"));
     }
 
-    ConditionFailedException e = assertThrows(ConditionFailedException.class, () -> table.write(batch));
+    ConditionFailedException e =
+        assertThrows(ConditionFailedException.class, () -> table.write(batch));
     assertEquals(-1, e.index());
     assertEquals(4, client.transactions.size());
   }
@@ -112,17 +124,21 @@ class DynamoDbItemTableRequestsTest {
     TransactionCanceledException throttled = cancelled("ThrottlingError", "None", "None");
     client.transactOutcomes.add(throttled);
 
-    assertSame(throttled, assertThrows(TransactionCanceledException.class, () -> table.write(batch)));
+    assertSame(
+        throttled, assertThrows(TransactionCanceledException.class, () -> table.write(batch)));
   }
 
   private static TransactionCanceledException cancelled(String... codes) {
     return TransactionCanceledException.builder()
         .message("cancelled")
-        .cancellationReasons(Arrays.stream(codes).map(c -> CancellationReason.builder().code(c).build()).toList())
+        .cancellationReasons(
+            Arrays.stream(codes).map(c -> CancellationReason.builder().code(c).build()).toList())
         .build();
   }
 
-  /** Records requests; each transaction fails with the next scripted cancellation, if any is left. */
+  /**
+   * Records requests; each transaction fails with the next scripted cancellation, if any is left.
+   */
   private static final class ScriptedClient implements DynamoDbClient {
     final List<TransactWriteItemsRequest> transactions = new ArrayList<>();
     final Deque<TransactionCanceledException> transactOutcomes = new ArrayDeque<>();

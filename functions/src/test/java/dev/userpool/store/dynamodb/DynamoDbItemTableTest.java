@@ -8,7 +8,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-/** The item table contract against DynamoDB's API as served by moto; one table for the whole class. */
+/**
+ * The item table contract against DynamoDB's API as served by moto; one table for the whole class.
+ */
 class DynamoDbItemTableTest extends ItemTableContract {
   private static DynamoDbClient client;
   private static String tableName;

@@ -8,8 +8,8 @@ import java.time.Clock;
 import java.util.List;
 
 /**
- * Child process of {@link EmbeddedItemTableCrashTest}: writes batches of two items carrying the same counter
- * until it is killed, printing each counter once its batch has been written.
+ * Child process of {@link EmbeddedItemTableCrashTest}: writes batches of two items carrying the
+ * same counter until it is killed, printing each counter once its batch has been written.
  */
 public final class CrashingWriter {
   static final String PARTITION = "batch";
@@ -19,15 +19,17 @@ public final class CrashingWriter {
 
   /** Arguments: the table folder, the journal size that triggers compaction. */
   public static void main(String[] args) {
-    EmbeddedItemTable table = EmbeddedItemTable.open(Path.of(args[0]), Clock.systemUTC(), Long.parseLong(args[1]));
+    EmbeddedItemTable table =
+        EmbeddedItemTable.open(Path.of(args[0]), Clock.systemUTC(), Long.parseLong(args[1]));
     int n = table.query(PARTITION, "a#", null, MAX_ITEMS).size();
     String padding = "p".repeat(1500);
     while (true) {
       n++;
       String data = "{\"n\":" + n + ",\"pad\":\"" + padding + "\"}";
-      table.write(List.of(
-          Write.put(Item.of(PARTITION, sortKey("a#", n), data), Condition.ABSENT),
-          Write.put(Item.of(PARTITION, sortKey("b#", n), data), Condition.ABSENT)));
+      table.write(
+          List.of(
+              Write.put(Item.of(PARTITION, sortKey("a#", n), data), Condition.ABSENT),
+              Write.put(Item.of(PARTITION, sortKey("b#", n), data), Condition.ABSENT)));
       System.out.println(n);
       System.out.flush();
     }

@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * SIGKILLs a process that is writing to an embedded table and checks what a reopen finds: only whole batches,
- * without gaps, and at least every batch whose write had returned.
+ * SIGKILLs a process that is writing to an embedded table and checks what a reopen finds: only
+ * whole batches, without gaps, and at least every batch whose write had returned.
  */
 class EmbeddedItemTableCrashTest {
   /** Small, so that kills also land during compactions. */
@@ -34,7 +34,8 @@ class EmbeddedItemTableCrashTest {
 
   @Test
   @Timeout(value = 3, unit = TimeUnit.MINUTES)
-  void whenWriterIsKilledMidStreamThenEveryBatchIsWholeAndNoAcknowledgedBatchIsLost() throws Exception {
+  void whenWriterIsKilledMidStreamThenEveryBatchIsWholeAndNoAcknowledgedBatchIsLost()
+      throws Exception {
     int acknowledged = killAfter(300 + ThreadLocalRandom.current().nextInt(300));
     int recovered = verify(acknowledged);
 
@@ -44,26 +45,40 @@ class EmbeddedItemTableCrashTest {
 
     try (EmbeddedItemTable table = EmbeddedItemTable.open(dir, Clock.systemUTC())) {
       int n = recoveredAgain + 1;
-      table.write(List.of(
-          Write.put(Item.of(CrashingWriter.PARTITION, CrashingWriter.sortKey("a#", n), "{}"), Condition.ABSENT),
-          Write.put(Item.of(CrashingWriter.PARTITION, CrashingWriter.sortKey("b#", n), "{}"), Condition.ABSENT)));
+      table.write(
+          List.of(
+              Write.put(
+                  Item.of(CrashingWriter.PARTITION, CrashingWriter.sortKey("a#", n), "{}"),
+                  Condition.ABSENT),
+              Write.put(
+                  Item.of(CrashingWriter.PARTITION, CrashingWriter.sortKey("b#", n), "{}"),
+                  Condition.ABSENT)));
     }
     assertEquals(recoveredAgain + 1, count());
   }
 
-  /** Runs the writer until it reports {@code target} batches, kills it, and returns the last one it reported. */
+  /**
+   * Runs the writer until it reports {@code target} batches, kills it, and returns the last one it
+   * reported.
+   */
   private int killAfter(int target) throws IOException, InterruptedException {
     Path stderr = Files.createTempFile(logs, "crashing-writer-", ".err");
-    Process process = new ProcessBuilder(
-            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-Xmx128m", "-XX:TieredStopAtLevel=1",
-            "-cp", System.getProperty("java.class.path"),
-            CrashingWriter.class.getName(), dir.toString(), Long.toString(COMPACT_AFTER_BYTES))
-        .redirectError(stderr.toFile())
-        .start();
+    Process process =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx128m",
+                "-XX:TieredStopAtLevel=1",
+                "-cp",
+                System.getProperty("java.class.path"),
+                CrashingWriter.class.getName(),
+                dir.toString(),
+                Long.toString(COMPACT_AFTER_BYTES))
+            .redirectError(stderr.toFile())
+            .start();
     int last = 0;
     try (BufferedReader out =
-        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.US_ASCII))) {
+        new BufferedReader(
+            new InputStreamReader(process.getInputStream(), StandardCharsets.US_ASCII))) {
       String line;
       while (last < target && (line = out.readLine()) != null) {
         last = Integer.parseInt(line.trim());
@@ -92,7 +107,9 @@ class EmbeddedItemTableCrashTest {
         assertEquals(a.get(i).data(), b.get(i).data(), "both halves of batch " + n);
         assertTrue(a.get(i).data().startsWith("{\"n\":" + n + ","), "content of batch " + n);
       }
-      assertTrue(a.size() >= acknowledged, a.size() + " batches recovered, " + acknowledged + " acknowledged");
+      assertTrue(
+          a.size() >= acknowledged,
+          a.size() + " batches recovered, " + acknowledged + " acknowledged");
       return a.size();
     }
   }

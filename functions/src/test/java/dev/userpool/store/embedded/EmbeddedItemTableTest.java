@@ -69,7 +69,8 @@ class EmbeddedItemTableTest {
       }
 
       try (EmbeddedItemTable table = open()) {
-        assertEquals(Optional.of(new Item("p", "a", 1, later, "{\"x\":\"Zoë\"}")), table.get("p", "a"));
+        assertEquals(
+            Optional.of(new Item("p", "a", 1, later, "{\"x\":\"Zoë\"}")), table.get("p", "a"));
         assertEquals(Optional.of(new Item("p", "b", 2, null, "2")), table.get("p", "b"));
       }
     }
@@ -85,7 +86,8 @@ class EmbeddedItemTableTest {
       }
 
       try (EmbeddedItemTable table = open()) {
-        assertEquals(List.of("kept"), table.query("p", "", null, 10).stream().map(Item::sk).toList());
+        assertEquals(
+            List.of("kept"), table.query("p", "", null, 10).stream().map(Item::sk).toList());
       }
     }
 
@@ -104,7 +106,8 @@ class EmbeddedItemTableTest {
     }
 
     @Test
-    void whenLastJournalLineIsTornThenThatBatchIsDroppedAndTheTableStaysWritable() throws IOException {
+    void whenLastJournalLineIsTornThenThatBatchIsDroppedAndTheTableStaysWritable()
+        throws IOException {
       try (EmbeddedItemTable table = open()) {
         put(table, Item.of("p", "first", "x"));
         put(table, Item.of("p", "torn", "x"));
@@ -119,12 +122,15 @@ class EmbeddedItemTableTest {
         put(table, Item.of("p", "after", "x"));
       }
       try (EmbeddedItemTable table = open()) {
-        assertEquals(List.of("after", "first"), table.query("p", "", null, 10).stream().map(Item::sk).toList());
+        assertEquals(
+            List.of("after", "first"),
+            table.query("p", "", null, 10).stream().map(Item::sk).toList());
       }
     }
 
     @Test
-    void whenAJournalLineBeforeTheLastIsDamagedThenOpenFailsAndTheJournalIsUntouched() throws IOException {
+    void whenAJournalLineBeforeTheLastIsDamagedThenOpenFailsAndTheJournalIsUntouched()
+        throws IOException {
       try (EmbeddedItemTable table = open()) {
         put(table, Item.of("p", "one", "x"));
         put(table, Item.of("p", "two", "damaged"));
@@ -141,7 +147,8 @@ class EmbeddedItemTableTest {
     }
 
     @Test
-    void whenCrashFollowsSnapshotRenameButPrecedesJournalTruncationThenReplayChangesNothing() throws IOException {
+    void whenCrashFollowsSnapshotRenameButPrecedesJournalTruncationThenReplayChangesNothing()
+        throws IOException {
       try (EmbeddedItemTable table = open()) {
         put(table, Item.of("p", "a", "1"));
         table.clear();
@@ -162,7 +169,8 @@ class EmbeddedItemTableTest {
     @Test
     void whenJournalOutgrowsItsLimitThenItIsCompactedWhileRunning() throws IOException {
       try (EmbeddedItemTable table = EmbeddedItemTable.open(dir, clock, 2048)) {
-        IntStream.range(0, 200).forEach(i -> put(table, Item.of("p", String.format("%03d", i), "x".repeat(100))));
+        IntStream.range(0, 200)
+            .forEach(i -> put(table, Item.of("p", String.format("%03d", i), "x".repeat(100))));
         assertTrue(Files.size(dir.resolve("journal")) < 2048 + 512);
       }
       try (EmbeddedItemTable table = open()) {
@@ -173,7 +181,9 @@ class EmbeddedItemTableTest {
     @Test
     void whenItemsExpiredBeforeReopenThenTheSnapshotNoLongerHoldsThem() throws IOException {
       try (EmbeddedItemTable table = open()) {
-        put(table, Item.of("p", "short-lived", "secret-code").withExpiresAt(clock.epochSecond() + 60));
+        put(
+            table,
+            Item.of("p", "short-lived", "secret-code").withExpiresAt(clock.epochSecond() + 60));
       }
       clock.advance(Duration.ofMinutes(2));
 

@@ -32,9 +32,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Damaged files on a real disk: a torn last journal line is dropped with a warning; any other damage stops the
- * open with the file and offset, and leaves every byte of the folder as it was; REPAIR copies the damaged file
- * aside and keeps what can be trusted.
+ * Damaged files on a real disk: a torn last journal line is dropped with a warning; any other
+ * damage stops the open with the file and offset, and leaves every byte of the folder as it was;
+ * REPAIR copies the damaged file aside and keeps what can be trusted.
  */
 class EmbeddedStoreDamageTest {
   @TempDir Path root;
@@ -42,18 +42,19 @@ class EmbeddedStoreDamageTest {
   final MutableClock clock = MutableClock.at("2030-01-01T00:00:00Z");
   final List<String> warnings = new ArrayList<>();
   final Logger journalLog = Logger.getLogger(Journal.class.getName());
-  final Handler capture = new Handler() {
-    @Override
-    public void publish(LogRecord record) {
-      warnings.add(record.getMessage());
-    }
+  final Handler capture =
+      new Handler() {
+        @Override
+        public void publish(LogRecord record) {
+          warnings.add(record.getMessage());
+        }
 
-    @Override
-    public void flush() {}
+        @Override
+        public void flush() {}
 
-    @Override
-    public void close() {}
-  };
+        @Override
+        public void close() {}
+      };
 
   @BeforeEach
   void captureWarnings() {
@@ -67,7 +68,8 @@ class EmbeddedStoreDamageTest {
   }
 
   @Test
-  void whenTheLastJournalLineIsCutShortThenItIsDroppedWithAWarningNamingFileAndOffset() throws IOException {
+  void whenTheLastJournalLineIsCutShortThenItIsDroppedWithAWarningNamingFileAndOffset()
+      throws IOException {
     fourBatchesInTheJournal();
     Path journal = dir.resolve("journal");
     byte[] bytes = Files.readAllBytes(journal);
@@ -78,12 +80,15 @@ class EmbeddedStoreDamageTest {
       assertEquals(List.of("1", "2", "3"), keys(table));
     }
     assertEquals(1, warnings.size(), warnings.toString());
-    assertTrue(warnings.get(0).contains(journal.toString()) && warnings.get(0).contains("at byte " + lastLine),
+    assertTrue(
+        warnings.get(0).contains(journal.toString())
+            && warnings.get(0).contains("at byte " + lastLine),
         warnings.get(0));
   }
 
   @Test
-  void whenTheJournalEndsInZeroBytesAsAfterAPowerCutThenTheyAreDroppedWithAWarning() throws IOException {
+  void whenTheJournalEndsInZeroBytesAsAfterAPowerCutThenTheyAreDroppedWithAWarning()
+      throws IOException {
     fourBatchesInTheJournal();
     Path journal = dir.resolve("journal");
     int end = (int) Files.size(journal);
@@ -115,11 +120,13 @@ class EmbeddedStoreDamageTest {
   }
 
   @Test
-  void whenTheLastJournalLineIsWholeButForeignThenOpenStopsInsteadOfDroppingIt() throws IOException {
+  void whenTheLastJournalLineIsWholeButForeignThenOpenStopsInsteadOfDroppingIt()
+      throws IOException {
     fourBatchesInTheJournal();
     Path journal = dir.resolve("journal");
     int end = (int) Files.size(journal);
-    Files.writeString(journal, "{\"pk\":\"p\",\"sk\":\"5\"}\n", java.nio.file.StandardOpenOption.APPEND);
+    Files.writeString(
+        journal, "{\"pk\":\"p\",\"sk\":\"5\"}\n", java.nio.file.StandardOpenOption.APPEND);
     Map<String, byte[]> before = folder();
 
     DamagedDataException e = assertThrows(DamagedDataException.class, this::open);
@@ -183,21 +190,28 @@ class EmbeddedStoreDamageTest {
   }
 
   @Test
-  void whenRepairingADamagedJournalThenTheLinesBeforeTheDamageAreKeptAndTheFileIsCopiedAside() throws IOException {
+  void whenRepairingADamagedJournalThenTheLinesBeforeTheDamageAreKeptAndTheFileIsCopiedAside()
+      throws IOException {
     fourBatchesInTheJournal();
     Path journal = dir.resolve("journal");
     byte[] bytes = Files.readAllBytes(journal);
     bytes[lineStarts(bytes).get(2) + 20] ^= 0x01;
     Files.write(journal, bytes);
 
-    try (EmbeddedItemTable table = EmbeddedItemTable.open(dir, clock, EmbeddedItemTable.OnDamage.REPAIR)) {
+    try (EmbeddedItemTable table =
+        EmbeddedItemTable.open(dir, clock, EmbeddedItemTable.OnDamage.REPAIR)) {
       assertEquals(List.of("1", "2"), keys(table));
       put(table, "after");
     }
     Path aside = dir.resolve("journal.damaged-20300101T000000Z");
     assertArrayEquals(bytes, Files.readAllBytes(aside), "the damaged journal, byte for byte");
-    assertTrue(warnings.stream().anyMatch(w -> w.contains("kept the 2 journal lines before byte")
-        && w.contains("the 1 readable lines after the damage are not applied")), warnings.toString());
+    assertTrue(
+        warnings.stream()
+            .anyMatch(
+                w ->
+                    w.contains("kept the 2 journal lines before byte")
+                        && w.contains("the 1 readable lines after the damage are not applied")),
+        warnings.toString());
     assertTrue(warnings.stream().anyMatch(w -> w.contains(aside.toString())), warnings.toString());
     try (EmbeddedItemTable table = open()) {
       assertEquals(List.of("1", "2", "after"), keys(table));
@@ -205,16 +219,21 @@ class EmbeddedStoreDamageTest {
   }
 
   @Test
-  void whenRepairingADamagedSnapshotThenItsOtherLinesAndTheWholeJournalAreKept() throws IOException {
+  void whenRepairingADamagedSnapshotThenItsOtherLinesAndTheWholeJournalAreKept()
+      throws IOException {
     itemsInSnapshotAndJournal(1200, 3);
     Path snapshot = dir.resolve("snapshot");
     byte[] bytes = Files.readAllBytes(snapshot);
     bytes[lineStarts(bytes).get(1) + 40] ^= 0x01;
     Files.write(snapshot, bytes);
 
-    try (EmbeddedItemTable table = EmbeddedItemTable.open(dir, clock, EmbeddedItemTable.OnDamage.REPAIR)) {
+    try (EmbeddedItemTable table =
+        EmbeddedItemTable.open(dir, clock, EmbeddedItemTable.OnDamage.REPAIR)) {
       List<String> keys = keys(table);
-      assertEquals(1200 - 500 + 3, keys.size(), "one snapshot line of 500 items lost, the rest and the journal kept");
+      assertEquals(
+          1200 - 500 + 3,
+          keys.size(),
+          "one snapshot line of 500 items lost, the rest and the journal kept");
       assertTrue(keys.containsAll(List.of("j1", "j2", "j3")));
     }
     assertArrayEquals(bytes, Files.readAllBytes(dir.resolve("snapshot.damaged-20300101T000000Z")));
@@ -229,7 +248,8 @@ class EmbeddedStoreDamageTest {
     byte[] second = damageThirdLineAndRepair();
 
     assertArrayEquals(first, Files.readAllBytes(dir.resolve("journal.damaged-20300101T000000Z")));
-    assertArrayEquals(second, Files.readAllBytes(dir.resolve("journal.damaged-20300101T000000Z-2")));
+    assertArrayEquals(
+        second, Files.readAllBytes(dir.resolve("journal.damaged-20300101T000000Z-2")));
   }
 
   private byte[] damageThirdLineAndRepair() throws IOException {
@@ -247,7 +267,8 @@ class EmbeddedStoreDamageTest {
   @Test
   void whenRepairingAnUndamagedFolderThenNothingIsCopiedAside() throws IOException {
     fourBatchesInTheJournal();
-    try (EmbeddedItemTable table = EmbeddedItemTable.open(dir, clock, EmbeddedItemTable.OnDamage.REPAIR)) {
+    try (EmbeddedItemTable table =
+        EmbeddedItemTable.open(dir, clock, EmbeddedItemTable.OnDamage.REPAIR)) {
       assertEquals(4, keys(table).size());
     }
     try (Stream<Path> files = Files.list(dir)) {
@@ -256,12 +277,14 @@ class EmbeddedStoreDamageTest {
   }
 
   @Test
-  void whenAFileIsWhereTheFolderShouldBeThenOpenFailsWithOneSentenceAndTheFileStays() throws IOException {
+  void whenAFileIsWhereTheFolderShouldBeThenOpenFailsWithOneSentenceAndTheFileStays()
+      throws IOException {
     Files.writeString(dir, "my notes");
 
     UnusableDataFolderException e = assertThrows(UnusableDataFolderException.class, this::open);
 
-    assertTrue(e.getMessage().startsWith("cannot use " + dir + " as the data folder"), e.getMessage());
+    assertTrue(
+        e.getMessage().startsWith("cannot use " + dir + " as the data folder"), e.getMessage());
     assertEquals("my notes", Files.readString(dir));
   }
 
@@ -272,13 +295,16 @@ class EmbeddedStoreDamageTest {
 
     UnusableDataFolderException e = assertThrows(UnusableDataFolderException.class, this::open);
 
-    assertTrue(e.getMessage().startsWith("cannot use " + dir + " as the data folder: creating it failed ("),
+    assertTrue(
+        e.getMessage()
+            .startsWith("cannot use " + dir + " as the data folder: creating it failed ("),
         e.getMessage());
   }
 
   /**
-   * Tests run as root, which writes into folders without write permission; an immutable folder ({@code chattr +i},
-   * which binds root too) stands in for a read-only one. Skipped where the file system or container refuses chattr.
+   * Tests run as root, which writes into folders without write permission; an immutable folder
+   * ({@code chattr +i}, which binds root too) stands in for a read-only one. Skipped where the file
+   * system or container refuses chattr.
    */
   @Test
   void whenTheFolderCannotBeWrittenThenOpenFailsWithOneSentenceAndNoByteChanges() throws Exception {
@@ -287,8 +313,14 @@ class EmbeddedStoreDamageTest {
     Assumptions.assumeTrue(chattr("+i", dir), "chattr +i is not available here");
     try {
       UnusableDataFolderException e = assertThrows(UnusableDataFolderException.class, this::open);
-      assertTrue(e.getMessage().startsWith("cannot use " + dir + " as the data folder: writing a new snapshot"
-          + " failed (Operation not permitted)"), e.getMessage());
+      assertTrue(
+          e.getMessage()
+              .startsWith(
+                  "cannot use "
+                      + dir
+                      + " as the data folder: writing a new snapshot"
+                      + " failed (Operation not permitted)"),
+          e.getMessage());
     } finally {
       chattr("-i", dir);
     }
@@ -309,7 +341,8 @@ class EmbeddedStoreDamageTest {
 
   private static boolean chattr(String flag, Path path) throws IOException, InterruptedException {
     try {
-      Process p = new ProcessBuilder("chattr", flag, path.toString()).redirectErrorStream(true).start();
+      Process p =
+          new ProcessBuilder("chattr", flag, path.toString()).redirectErrorStream(true).start();
       p.getInputStream().readAllBytes();
       return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
     } catch (IOException noChattr) {
@@ -325,7 +358,10 @@ class EmbeddedStoreDamageTest {
     }
   }
 
-  /** {@code snapshotItems} items compacted into the snapshot, then {@code journalItems} more in the journal. */
+  /**
+   * {@code snapshotItems} items compacted into the snapshot, then {@code journalItems} more in the
+   * journal.
+   */
   private void itemsInSnapshotAndJournal(int snapshotItems, int journalItems) {
     try (EmbeddedItemTable table = open()) {
       for (int from = 0; from < snapshotItems; from += ItemTable.MAX_BATCH) {
@@ -375,7 +411,11 @@ class EmbeddedStoreDamageTest {
 
   private static void assertSameFolder(Map<String, byte[]> before, Map<String, byte[]> after) {
     assertEquals(before.keySet(), after.keySet(), "the same files");
-    before.forEach((name, bytes) -> assertEquals(new String(bytes, StandardCharsets.ISO_8859_1),
-        new String(after.get(name), StandardCharsets.ISO_8859_1), name + " unchanged"));
+    before.forEach(
+        (name, bytes) ->
+            assertEquals(
+                new String(bytes, StandardCharsets.ISO_8859_1),
+                new String(after.get(name), StandardCharsets.ISO_8859_1),
+                name + " unchanged"));
   }
 }

@@ -2,20 +2,18 @@ package dev.userpool.store.items;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.userpool.domain.UniqueKey;
 import dev.userpool.domain.User;
 import dev.userpool.domain.UserStatus;
-import dev.userpool.store.StaleWriteException;
-import dev.userpool.store.UserWrite;
-import java.util.Map;
-import java.util.Set;
 import dev.userpool.domain.VerificationCode;
 import dev.userpool.store.CodeStore;
+import dev.userpool.store.StaleWriteException;
+import dev.userpool.store.UserWrite;
 import dev.userpool.store.table.Item;
 import dev.userpool.store.table.ItemTable;
 import dev.userpool.testing.MutableClock;
@@ -23,10 +21,15 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The contract of {@link CodeStore}, run against every item-table backend with a clock the test moves. */
+/**
+ * The contract of {@link CodeStore}, run against every item-table backend with a clock the test
+ * moves.
+ */
 public abstract class CodeStoreContract {
   private static final Instant T0 = Instant.parse("2024-05-01T10:00:00Z");
   private static final String POOL = "us-east-1_CODES";
@@ -47,7 +50,9 @@ public abstract class CodeStoreContract {
   }
 
   private VerificationCode issue(String purpose, String plain) {
-    return codes.save(VerificationCode.issue(POOL, SUB, purpose, "jane@example.com", 1, T0, clock.instant()), plain);
+    return codes.save(
+        VerificationCode.issue(POOL, SUB, purpose, "jane@example.com", 1, T0, clock.instant()),
+        plain);
   }
 
   @Test
@@ -66,21 +71,39 @@ public abstract class CodeStoreContract {
   void whenACodeIsSavedWithAUserChangeThenBothOrNeitherAreWritten() {
     ItemUserStore users = new ItemUserStore(table);
     UniqueKey name = new UniqueKey(UniqueKey.Kind.USERNAME, "jane");
-    User user = users.create(new User(POOL, "jane", SUB, Map.of("sub", SUB), true, UserStatus.CONFIRMED, T0, T0,
-        null, Map.of(), 0), Set.of(name));
-    User counted = user.withExtensions(Map.of("codeSends", Map.of("signup", Map.of("sends", 1))), T0);
-    VerificationCode code = VerificationCode.issue(POOL, SUB, VerificationCode.SIGN_UP, null, 1, T0, T0);
+    User user =
+        users.create(
+            new User(
+                POOL,
+                "jane",
+                SUB,
+                Map.of("sub", SUB),
+                true,
+                UserStatus.CONFIRMED,
+                T0,
+                T0,
+                null,
+                Map.of(),
+                0),
+            Set.of(name));
+    User counted =
+        user.withExtensions(Map.of("codeSends", Map.of("signup", Map.of("sends", 1))), T0);
+    VerificationCode code =
+        VerificationCode.issue(POOL, SUB, VerificationCode.SIGN_UP, null, 1, T0, T0);
 
     VerificationCode saved = codes.save(code, "123456", new UserWrite(user, counted, Set.of(name)));
-    assertEquals(codes.find(POOL, SUB, VerificationCode.SIGN_UP).orElseThrow().version(), saved.version());
+    assertEquals(
+        codes.find(POOL, SUB, VerificationCode.SIGN_UP).orElseThrow().version(), saved.version());
     assertTrue(codes.matches(saved, "123456"));
     User stored = users.findBySub(POOL, SUB).orElseThrow();
     assertEquals(user.version() + 1, stored.version());
     assertEquals(stored, users.findByKey(POOL, name).orElseThrow());
 
-    assertThrows(StaleWriteException.class, () -> codes.save(code, "654321", new UserWrite(user, counted,
-        Set.of(name))));
-    assertTrue(codes.matches(codes.find(POOL, SUB, VerificationCode.SIGN_UP).orElseThrow(), "123456"),
+    assertThrows(
+        StaleWriteException.class,
+        () -> codes.save(code, "654321", new UserWrite(user, counted, Set.of(name))));
+    assertTrue(
+        codes.matches(codes.find(POOL, SUB, VerificationCode.SIGN_UP).orElseThrow(), "123456"),
         "a stale user writes no code either");
   }
 
@@ -97,8 +120,10 @@ public abstract class CodeStoreContract {
   @Test
   void whenTheSameCodeIsIssuedToTwoUsersThenTheirHashesDiffer() {
     VerificationCode a = issue(VerificationCode.SIGN_UP, "123456");
-    VerificationCode b = codes.save(
-        VerificationCode.issue(POOL, "other-sub", VerificationCode.SIGN_UP, null, 1, T0, T0), "123456");
+    VerificationCode b =
+        codes.save(
+            VerificationCode.issue(POOL, "other-sub", VerificationCode.SIGN_UP, null, 1, T0, T0),
+            "123456");
     assertNotEquals(a.codeHash(), b.codeHash());
     assertTrue(codes.matches(b, "123456"));
   }
@@ -176,7 +201,8 @@ public abstract class CodeStoreContract {
   @Test
   void whenTwoStoresShareATableThenTheyShareTheHashKey() {
     issue(VerificationCode.SIGN_UP, "123456");
-    CodeStore second = new ItemCodeStore(table, new ItemDeploymentKeyStore(table), new SecureRandom());
+    CodeStore second =
+        new ItemCodeStore(table, new ItemDeploymentKeyStore(table), new SecureRandom());
 
     VerificationCode stored = second.find(POOL, SUB, VerificationCode.SIGN_UP).orElseThrow();
     assertTrue(second.matches(stored, "123456"));

@@ -34,7 +34,8 @@ public abstract class DeviceStoreContract {
   }
 
   private static Device unconfirmed(String sub, String key) {
-    return new Device(POOL, sub, key, "-wt2ha1Zd", null, null, null, null, "192.0.2.1", T0, T0, T0, 0);
+    return new Device(
+        POOL, sub, key, "-wt2ha1Zd", null, null, null, null, "192.0.2.1", T0, T0, T0, 0);
   }
 
   @Test
@@ -57,7 +58,9 @@ public abstract class DeviceStoreContract {
     Device before = devices.find(POOL, "sub-1", "us-east-1_bbbb").orElseThrow();
 
     Instant t1 = T0.plusSeconds(5);
-    Device written = devices.update(before, before.confirmedWith("00ab", "0123cd", "laptop", Device.REMEMBERED, t1));
+    Device written =
+        devices.update(
+            before, before.confirmedWith("00ab", "0123cd", "laptop", Device.REMEMBERED, t1));
 
     Device after = devices.find(POOL, "sub-1", "us-east-1_bbbb").orElseThrow();
     assertEquals(written, after);
@@ -78,14 +81,17 @@ public abstract class DeviceStoreContract {
       List<Future<Boolean>> results = new ArrayList<>();
       for (int i = 0; i < 4; i++) {
         String name = "writer-" + i;
-        results.add(threads.submit(() -> {
-          try {
-            devices.update(read, read.confirmedWith("01", "02", name, Device.REMEMBERED, T0));
-            return true;
-          } catch (StaleWriteException e) {
-            return false;
-          }
-        }));
+        results.add(
+            threads.submit(
+                () -> {
+                  try {
+                    devices.update(
+                        read, read.confirmedWith("01", "02", name, Device.REMEMBERED, T0));
+                    return true;
+                  } catch (StaleWriteException e) {
+                    return false;
+                  }
+                }));
       }
       int won = 0;
       for (Future<Boolean> r : results) {
@@ -95,7 +101,9 @@ public abstract class DeviceStoreContract {
     } finally {
       threads.shutdownNow();
     }
-    assertThrows(StaleWriteException.class, () -> devices.update(read, read.withStatus(Device.NOT_REMEMBERED, T0)));
+    assertThrows(
+        StaleWriteException.class,
+        () -> devices.update(read, read.withStatus(Device.NOT_REMEMBERED, T0)));
   }
 
   @Test

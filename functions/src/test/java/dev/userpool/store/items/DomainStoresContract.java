@@ -17,6 +17,7 @@ import dev.userpool.domain.UserStatus;
 import dev.userpool.store.AppClientStore;
 import dev.userpool.store.StaleWriteException;
 import dev.userpool.store.UniqueKeyTakenException;
+import dev.userpool.store.UserGroupsSource;
 import dev.userpool.store.UserPoolStore;
 import dev.userpool.store.UserStore;
 import dev.userpool.store.table.ItemTable;
@@ -34,11 +35,10 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import dev.userpool.store.UserGroupsSource;
 
 /**
- * The contract of the domain stores (pools, app clients, users), run against every item-table backend. Subclasses
- * provide a fresh, empty table.
+ * The contract of the domain stores (pools, app clients, users), run against every item-table
+ * backend. Subclasses provide a fresh, empty table.
  */
 public abstract class DomainStoresContract {
   private static final Instant T0 = Instant.parse("2024-05-01T10:00:00.123Z");
@@ -58,16 +58,36 @@ public abstract class DomainStoresContract {
   }
 
   static UserPool pool(String id) {
-    return new UserPool(id, "pool " + id, "arn:aws:cognito-idp:us-east-1:123456789012:userpool/" + id, T0, T0,
-        Map.of("MfaConfiguration", "OFF", "Policies", Map.of("PasswordPolicy", Map.of("MinimumLength", 8))),
-        Map.of("team", "a"), 0);
+    return new UserPool(
+        id,
+        "pool " + id,
+        "arn:aws:cognito-idp:us-east-1:123456789012:userpool/" + id,
+        T0,
+        T0,
+        Map.of(
+            "MfaConfiguration",
+            "OFF",
+            "Policies",
+            Map.of("PasswordPolicy", Map.of("MinimumLength", 8))),
+        Map.of("team", "a"),
+        0);
   }
 
   static User user(String poolId, String sub, String username, Map<String, String> attributes) {
     Map<String, String> all = new LinkedHashMap<>(attributes);
     all.put("sub", sub);
-    return new User(poolId, username, sub, all, true, UserStatus.CONFIRMED, T0, T0,
-        new PasswordVerifier("00ab", "0cd", T0, null), Map.of(), 0);
+    return new User(
+        poolId,
+        username,
+        sub,
+        all,
+        true,
+        UserStatus.CONFIRMED,
+        T0,
+        T0,
+        new PasswordVerifier("00ab", "0cd", T0, null),
+        Map.of(),
+        0);
   }
 
   static UniqueKey username(String value) {
@@ -113,7 +133,8 @@ public abstract class DomainStoresContract {
       pools.create(pool(id));
     }
     Page<UserPool> first = pools.list(null, 2, null);
-    assertEquals(List.of("eu-west-1_B1", "us-east-1_A1"), first.items().stream().map(UserPool::id).toList());
+    assertEquals(
+        List.of("eu-west-1_B1", "us-east-1_A1"), first.items().stream().map(UserPool::id).toList());
     Page<UserPool> second = pools.list(null, 2, first.nextToken());
     assertEquals(List.of("us-east-1_A2"), second.items().stream().map(UserPool::id).toList());
     assertNull(second.nextToken());
@@ -134,7 +155,9 @@ public abstract class DomainStoresContract {
 
   @Test
   void whenClientIsCreatedThenFoundByPoolAndByIdAlone() {
-    clients.create(new AppClient("us-east-1_AAA", "c1", "web", "s3cret", T0, T0, Map.of("X", List.of("a")), 0));
+    clients.create(
+        new AppClient(
+            "us-east-1_AAA", "c1", "web", "s3cret", T0, T0, Map.of("X", List.of("a")), 0));
     assertEquals("s3cret", clients.find("us-east-1_AAA", "c1").orElseThrow().clientSecret());
     assertEquals("us-east-1_AAA", clients.findByClientId("c1").orElseThrow().userPoolId());
     clients.delete(clients.find("us-east-1_AAA", "c1").orElseThrow());
@@ -143,7 +166,8 @@ public abstract class DomainStoresContract {
 
   @Test
   void whenAClientGetsASecondSecretThenBothAreStoredInOrderAndTheOldestIsItsSecret() {
-    AppClient created = new AppClient("us-east-1_AAA", "c2", "web", "firstSecret", T0, T0, Map.of(), 0);
+    AppClient created =
+        new AppClient("us-east-1_AAA", "c2", "web", "firstSecret", T0, T0, Map.of(), 0);
     clients.create(created);
     AppClient read = clients.find("us-east-1_AAA", "c2").orElseThrow();
     assertEquals(List.of(ClientSecret.of("c2", "firstSecret", T0)), read.secrets());
@@ -160,11 +184,16 @@ public abstract class DomainStoresContract {
 
   @Test
   void whenSecondUserClaimsATakenKeyThenUniqueKeyTakenAndNothingWritten() {
-    users.create(user("p_1", "s1", "alice", Map.of("email", "a@x.com")),
+    users.create(
+        user("p_1", "s1", "alice", Map.of("email", "a@x.com")),
         Set.of(username("alice"), new UniqueKey(UniqueKey.Kind.EMAIL, "a@x.com")));
-    UniqueKeyTakenException taken = assertThrows(UniqueKeyTakenException.class,
-        () -> users.create(user("p_1", "s2", "bob", Map.of("email", "a@x.com")),
-            Set.of(username("bob"), new UniqueKey(UniqueKey.Kind.EMAIL, "a@x.com"))));
+    UniqueKeyTakenException taken =
+        assertThrows(
+            UniqueKeyTakenException.class,
+            () ->
+                users.create(
+                    user("p_1", "s2", "bob", Map.of("email", "a@x.com")),
+                    Set.of(username("bob"), new UniqueKey(UniqueKey.Kind.EMAIL, "a@x.com"))));
     assertEquals(UniqueKey.Kind.EMAIL, taken.key().kind());
     assertTrue(users.findBySub("p_1", "s2").isEmpty());
     assertTrue(users.findByKey("p_1", username("bob")).isEmpty());
@@ -174,11 +203,16 @@ public abstract class DomainStoresContract {
   void whenUserUpdateMovesAKeyThenOldKeyIsFreedAndNewOneFindsTheUser() {
     UniqueKey oldEmail = new UniqueKey(UniqueKey.Kind.EMAIL, "old@x.com");
     UniqueKey newEmail = new UniqueKey(UniqueKey.Kind.EMAIL, "new@x.com");
-    users.create(user("p_1", "s1", "alice", Map.of("email", "old@x.com")), Set.of(username("alice"), oldEmail));
+    users.create(
+        user("p_1", "s1", "alice", Map.of("email", "old@x.com")),
+        Set.of(username("alice"), oldEmail));
     User before = users.findBySub("p_1", "s1").orElseThrow();
-    User after = users.update(before, Set.of(username("alice"), oldEmail),
-        before.withAttributes(Map.of("sub", "s1", "email", "new@x.com"), T0.plusSeconds(5)),
-        Set.of(username("alice"), newEmail));
+    User after =
+        users.update(
+            before,
+            Set.of(username("alice"), oldEmail),
+            before.withAttributes(Map.of("sub", "s1", "email", "new@x.com"), T0.plusSeconds(5)),
+            Set.of(username("alice"), newEmail));
     assertEquals(before.version() + 1, after.version());
     assertTrue(users.findByKey("p_1", oldEmail).isEmpty());
     assertEquals("s1", users.findByKey("p_1", newEmail).orElseThrow().sub());
@@ -197,15 +231,26 @@ public abstract class DomainStoresContract {
   void whenUserIsFoundByUsernameThenTheKeysCopyEqualsTheUserItemAfterEveryUpdate() {
     User created = users.create(user("p_1", "s1", "alice", Map.of()), Set.of(username("alice")));
     assertEquals(created, users.findByKey("p_1", username("alice")).orElseThrow());
-    User updated = users.update(created, Set.of(username("alice")),
-        created.withEnabled(false, T0.plusSeconds(1)), Set.of(username("alice")));
+    User updated =
+        users.update(
+            created,
+            Set.of(username("alice")),
+            created.withEnabled(false, T0.plusSeconds(1)),
+            Set.of(username("alice")));
     User byName = users.findByKey("p_1", username("alice")).orElseThrow();
     assertEquals(users.findBySub("p_1", "s1").orElseThrow(), byName);
     assertEquals(updated, byName);
     assertFalse(byName.enabled());
-    assertThrows(StaleWriteException.class, () -> users.update(created, Set.of(username("alice")),
-        created.withEnabled(true, T0.plusSeconds(2)), Set.of(username("alice"))));
-    assertFalse(users.findByKey("p_1", username("alice")).orElseThrow().enabled(),
+    assertThrows(
+        StaleWriteException.class,
+        () ->
+            users.update(
+                created,
+                Set.of(username("alice")),
+                created.withEnabled(true, T0.plusSeconds(2)),
+                Set.of(username("alice"))));
+    assertFalse(
+        users.findByKey("p_1", username("alice")).orElseThrow().enabled(),
         "a refused update leaves the copy as the user is");
   }
 
@@ -225,7 +270,9 @@ public abstract class DomainStoresContract {
     assertEquals(7, users.count("p_1"));
   }
 
-  /** No lost updates: 16 writers change the same user at once; every change is applied exactly once. */
+  /**
+   * No lost updates: 16 writers change the same user at once; every change is applied exactly once.
+   */
   @Test
   void whenSixteenWritersUpdateOneUserConcurrentlyThenNoUpdateIsLost() throws Exception {
     users.create(user("p_1", "s1", "alice", Map.of()), Set.of(username("alice")));
@@ -235,21 +282,26 @@ public abstract class DomainStoresContract {
     List<Future<Integer>> attempts = new ArrayList<>();
     for (int w = 0; w < writers; w++) {
       String attribute = "custom:w" + w;
-      attempts.add(pool.submit(() -> {
-        start.await();
-        for (int attempt = 1; ; attempt++) {
-          User current = users.findBySub("p_1", "s1").orElseThrow();
-          Map<String, String> changed = new LinkedHashMap<>(current.attributes());
-          changed.put(attribute, "set");
-          try {
-            users.update(current, Set.of(username("alice")), current.withAttributes(changed, T0),
-                Set.of(username("alice")));
-            return attempt;
-          } catch (StaleWriteException conflict) {
-            // someone else won this round: re-read and apply again
-          }
-        }
-      }));
+      attempts.add(
+          pool.submit(
+              () -> {
+                start.await();
+                for (int attempt = 1; ; attempt++) {
+                  User current = users.findBySub("p_1", "s1").orElseThrow();
+                  Map<String, String> changed = new LinkedHashMap<>(current.attributes());
+                  changed.put(attribute, "set");
+                  try {
+                    users.update(
+                        current,
+                        Set.of(username("alice")),
+                        current.withAttributes(changed, T0),
+                        Set.of(username("alice")));
+                    return attempt;
+                  } catch (StaleWriteException conflict) {
+                    // someone else won this round: re-read and apply again
+                  }
+                }
+              }));
     }
     start.countDown();
     int totalAttempts = 0;

@@ -8,7 +8,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-/** The identity-provider and UI customization stores over DynamoDB's API as moto serves it; a fresh table per test. */
+/**
+ * The identity-provider and UI customization stores over DynamoDB's API as moto serves it; a fresh
+ * table per test.
+ */
 class DynamoDbIdentityProviderStoreTest extends IdentityProviderStoreContract {
   private static DynamoDbClient client;
 

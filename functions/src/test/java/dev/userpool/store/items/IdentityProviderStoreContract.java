@@ -20,7 +20,10 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The contracts of {@link IdentityProviderStore} and {@link UiCustomizationStore}, run on every backend. */
+/**
+ * The contracts of {@link IdentityProviderStore} and {@link UiCustomizationStore}, run on every
+ * backend.
+ */
 public abstract class IdentityProviderStoreContract {
   private static final Instant T0 = Instant.parse("2024-05-01T10:00:00.123Z");
   private static final String POOL = "us-east-1_IDP";
@@ -40,8 +43,16 @@ public abstract class IdentityProviderStoreContract {
   }
 
   static IdentityProvider provider(String name, String... identifiers) {
-    return new IdentityProvider(POOL, name, "OIDC", Map.of("client_id", "c-" + name, "oidc_issuer", "https://i"),
-        Map.of("email", "email"), List.of(identifiers), T0, T0, 0);
+    return new IdentityProvider(
+        POOL,
+        name,
+        "OIDC",
+        Map.of("client_id", "c-" + name, "oidc_issuer", "https://i"),
+        Map.of("email", "email"),
+        List.of(identifiers),
+        T0,
+        T0,
+        0);
   }
 
   @Test
@@ -116,7 +127,9 @@ public abstract class IdentityProviderStoreContract {
   @Test
   void whenUiCustomizationIsStoredThenItReadsBackPerClient() {
     byte[] logo = {(byte) 0x89, 'P', 'N', 'G', 0, 1, 2};
-    ui.put(new UiCustomization(POOL, UiCustomization.ALL, ".logo-customizable {max-width: 60%;}", logo, T0, T0));
+    ui.put(
+        new UiCustomization(
+            POOL, UiCustomization.ALL, ".logo-customizable {max-width: 60%;}", logo, T0, T0));
     ui.put(new UiCustomization(POOL, "client1", null, null, T0, T0.plusSeconds(5)));
 
     UiCustomization all = ui.find(POOL, UiCustomization.ALL).orElseThrow();
@@ -137,15 +150,19 @@ public abstract class IdentityProviderStoreContract {
     SamlSigningCertificate first = new SamlSigningCertificate(new byte[] {1, 2, 3}, "cHJpdmF0ZQ==");
 
     SamlSigningCertificate created = certificates.getOrCreate(POOL, () -> first);
-    SamlSigningCertificate again = certificates.getOrCreate(POOL, () -> {
-      throw new AssertionError("a pool's certificate is created once");
-    });
+    SamlSigningCertificate again =
+        certificates.getOrCreate(
+            POOL,
+            () -> {
+              throw new AssertionError("a pool's certificate is created once");
+            });
 
     assertTrue(java.util.Arrays.equals(new byte[] {1, 2, 3}, created.certificateDer()));
     assertTrue(java.util.Arrays.equals(new byte[] {1, 2, 3}, again.certificateDer()));
     assertEquals("cHJpdmF0ZQ==", again.privateKeyPkcs8());
-    SamlSigningCertificate other = certificates.getOrCreate("us-east-1_OTHER",
-        () -> new SamlSigningCertificate(new byte[] {9}, "b3RoZXI="));
+    SamlSigningCertificate other =
+        certificates.getOrCreate(
+            "us-east-1_OTHER", () -> new SamlSigningCertificate(new byte[] {9}, "b3RoZXI="));
     assertEquals(9, other.certificateDer()[0]);
   }
 }

@@ -33,8 +33,22 @@ public abstract class ImportJobStoreContract {
   }
 
   private UserImportJob job(String id) {
-    return new UserImportJob(POOL, id, "name " + id, UserImportJob.CREATED, clock.instant(), null, null,
-        "arn:aws:iam::123456789012:role/logs", 0, 0, 0, null, "http://localhost/_local/import/x", "hash", 0);
+    return new UserImportJob(
+        POOL,
+        id,
+        "name " + id,
+        UserImportJob.CREATED,
+        clock.instant(),
+        null,
+        null,
+        "arn:aws:iam::123456789012:role/logs",
+        0,
+        0,
+        0,
+        null,
+        "http://localhost/_local/import/x",
+        "hash",
+        0);
   }
 
   @Test
@@ -50,10 +64,16 @@ public abstract class ImportJobStoreContract {
   void whenJobIsUpdatedFromAnOldVersionThenTheWriteIsRefusedAndTheNewerOneKept() {
     jobs.create(job("import-a"));
     UserImportJob read = jobs.find(POOL, "import-a").orElseThrow();
-    UserImportJob done = jobs.update(read, read.started(clock.instant()).counting(3, 1, 2)
-        .finished(UserImportJob.SUCCEEDED, clock.instant(), "done"));
+    UserImportJob done =
+        jobs.update(
+            read,
+            read.started(clock.instant())
+                .counting(3, 1, 2)
+                .finished(UserImportJob.SUCCEEDED, clock.instant(), "done"));
 
-    assertThrows(StaleWriteException.class, () -> jobs.update(read, read.withStatus(UserImportJob.STOPPING)));
+    assertThrows(
+        StaleWriteException.class,
+        () -> jobs.update(read, read.withStatus(UserImportJob.STOPPING)));
     UserImportJob stored = jobs.find(POOL, "import-a").orElseThrow();
     assertEquals(done, stored);
     assertEquals(3, stored.importedUsers());

@@ -24,7 +24,10 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The contract of the domain, resource server and authorization code stores, run against every backend. */
+/**
+ * The contract of the domain, resource server and authorization code stores, run against every
+ * backend.
+ */
 public abstract class OAuthStoresContract {
   private static final Instant T0 = Instant.parse("2024-05-01T10:00:00Z");
 
@@ -45,8 +48,16 @@ public abstract class OAuthStoresContract {
   }
 
   private UserPool pool(String id) {
-    UserPool pool = new UserPool(id, "p", "arn:aws:cognito-idp:us-east-1:123456789012:userpool/" + id, T0, T0,
-        Map.of("MfaConfiguration", "OFF"), Map.of(), 0);
+    UserPool pool =
+        new UserPool(
+            id,
+            "p",
+            "arn:aws:cognito-idp:us-east-1:123456789012:userpool/" + id,
+            T0,
+            T0,
+            Map.of("MfaConfiguration", "OFF"),
+            Map.of(),
+            0);
     pools.create(pool);
     return pools.find(id).orElseThrow();
   }
@@ -66,7 +77,9 @@ public abstract class OAuthStoresContract {
     assertEquals("shared", pools.find(a.id()).orElseThrow().settings().get("Domain"));
     assertEquals(a.id(), domains.find("shared").orElseThrow().userPoolId());
 
-    assertFalse(domains.create(new PoolDomain("shared", b.id(), null, 1, T0, 0), b, naming(b, "Domain", "shared")));
+    assertFalse(
+        domains.create(
+            new PoolDomain("shared", b.id(), null, 1, T0, 0), b, naming(b, "Domain", "shared")));
     assertNull(pools.find(b.id()).orElseThrow().settings().get("Domain"));
   }
 
@@ -74,8 +87,11 @@ public abstract class OAuthStoresContract {
   void whenPoolChangedSinceReadThenClaimIsStaleAndWritesNothing() {
     UserPool a = pool("us-east-1_A");
     pools.update(a.withSettings(Map.of("MfaConfiguration", "ON"), T0));
-    assertThrows(StaleWriteException.class,
-        () -> domains.create(new PoolDomain("x", a.id(), null, 1, T0, 0), a, naming(a, "Domain", "x")));
+    assertThrows(
+        StaleWriteException.class,
+        () ->
+            domains.create(
+                new PoolDomain("x", a.id(), null, 1, T0, 0), a, naming(a, "Domain", "x")));
     assertTrue(domains.find("x").isEmpty());
   }
 
@@ -105,11 +121,17 @@ public abstract class OAuthStoresContract {
 
   @Test
   void whenResourceServersAreWrittenThenTheyReadBackPageAndDelete() {
-    ResourceServer api = new ResourceServer("us-east-1_A", "https://api", "API",
-        List.of(new ResourceServer.Scope("read", "r"), new ResourceServer.Scope("write", "w")), 0);
+    ResourceServer api =
+        new ResourceServer(
+            "us-east-1_A",
+            "https://api",
+            "API",
+            List.of(new ResourceServer.Scope("read", "r"), new ResourceServer.Scope("write", "w")),
+            0);
     assertTrue(servers.create(api));
     assertFalse(servers.create(api));
-    assertTrue(servers.create(new ResourceServer("us-east-1_A", "billing", "Billing", List.of(), 0)));
+    assertTrue(
+        servers.create(new ResourceServer("us-east-1_A", "billing", "Billing", List.of(), 0)));
     ResourceServer read = servers.find("us-east-1_A", "https://api").orElseThrow();
     assertEquals(List.of("https://api/read", "https://api/write"), read.scopeNames());
 
@@ -120,7 +142,8 @@ public abstract class OAuthStoresContract {
     assertNull(second.nextToken());
     assertEquals(2, servers.count("us-east-1_A", 25));
 
-    servers.update(read, new ResourceServer("us-east-1_A", "https://api", "API 2", List.of(), read.version()));
+    servers.update(
+        read, new ResourceServer("us-east-1_A", "https://api", "API 2", List.of(), read.version()));
     assertThrows(StaleWriteException.class, () -> servers.update(read, read));
     assertEquals("API 2", servers.find("us-east-1_A", "https://api").orElseThrow().name());
     servers.delete(read);
@@ -130,8 +153,18 @@ public abstract class OAuthStoresContract {
   @Test
   void whenCodeIsConsumedThenItIsGoneAndASecondConsumeFindsNothing() {
     Instant future = Instant.now().plusSeconds(300);
-    AuthorizationCode code = new AuthorizationCode("us-east-1_A", "h1", "client", "sub-1", "https://app/cb",
-        List.of("openid", "email"), "n-1", "challenge", T0, future);
+    AuthorizationCode code =
+        new AuthorizationCode(
+            "us-east-1_A",
+            "h1",
+            "client",
+            "sub-1",
+            "https://app/cb",
+            List.of("openid", "email"),
+            "n-1",
+            "challenge",
+            T0,
+            future);
     codes.create(code);
     AuthorizationCode read = codes.consume("us-east-1_A", "h1").orElseThrow();
     assertEquals(List.of("openid", "email"), read.scopes());
@@ -143,8 +176,18 @@ public abstract class OAuthStoresContract {
 
   @Test
   void whenCodeHasExpiredThenItCannotBeConsumed() {
-    codes.create(new AuthorizationCode("us-east-1_A", "h2", "client", "sub-1", "https://app/cb", List.of(), null,
-        null, T0, Instant.now().minusSeconds(1)));
+    codes.create(
+        new AuthorizationCode(
+            "us-east-1_A",
+            "h2",
+            "client",
+            "sub-1",
+            "https://app/cb",
+            List.of(),
+            null,
+            null,
+            T0,
+            Instant.now().minusSeconds(1)));
     assertTrue(codes.consume("us-east-1_A", "h2").isEmpty());
   }
 }

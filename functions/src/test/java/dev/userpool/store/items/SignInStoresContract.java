@@ -27,7 +27,10 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The contract of the sign-in stores (challenge sessions, refresh tokens, deployment keys) on every backend. */
+/**
+ * The contract of the sign-in stores (challenge sessions, refresh tokens, deployment keys) on every
+ * backend.
+ */
 public abstract class SignInStoresContract {
   protected final MutableClock clock = MutableClock.at("2024-05-01T10:00:00Z");
 
@@ -48,8 +51,15 @@ public abstract class SignInStoresContract {
 
   private ChallengeSession session(String id, Duration validity) {
     Instant now = clock.instant();
-    return new ChallengeSession("us-east-1_Pool00001", id, "client1", "sub-1", "NEW_PASSWORD_REQUIRED", now,
-        now.plus(validity), false);
+    return new ChallengeSession(
+        "us-east-1_Pool00001",
+        id,
+        "client1",
+        "sub-1",
+        "NEW_PASSWORD_REQUIRED",
+        now,
+        now.plus(validity),
+        false);
   }
 
   @Test
@@ -70,25 +80,49 @@ public abstract class SignInStoresContract {
   @Test
   void whenSessionCarriesFlowStateAndNoUserThenBothComeBackAsStored() {
     Instant now = clock.instant();
-    sessions.create(new ChallengeSession("us-east-1_Pool00001", "s4", "client1", null, "CUSTOM_CHALLENGE", now,
-        now.plus(Duration.ofMinutes(3)), false, "c2VhbGVkLXN0YXRl"));
+    sessions.create(
+        new ChallengeSession(
+            "us-east-1_Pool00001",
+            "s4",
+            "client1",
+            null,
+            "CUSTOM_CHALLENGE",
+            now,
+            now.plus(Duration.ofMinutes(3)),
+            false,
+            "c2VhbGVkLXN0YXRl"));
     sessions.create(session("s5", Duration.ofMinutes(3)));
 
     ChallengeSession taken =
-        assertInstanceOf(Consumed.Taken.class, sessions.consume("us-east-1_Pool00001", "s4")).session();
+        assertInstanceOf(Consumed.Taken.class, sessions.consume("us-east-1_Pool00001", "s4"))
+            .session();
     assertEquals("c2VhbGVkLXN0YXRl", taken.state());
     assertNull(taken.sub());
-    assertEquals("c2VhbGVkLXN0YXRl",
-        assertInstanceOf(Consumed.AlreadyUsed.class, sessions.consume("us-east-1_Pool00001", "s4")).session().state());
-    assertNull(assertInstanceOf(Consumed.Taken.class, sessions.consume("us-east-1_Pool00001", "s5")).session()
-        .state());
+    assertEquals(
+        "c2VhbGVkLXN0YXRl",
+        assertInstanceOf(Consumed.AlreadyUsed.class, sessions.consume("us-east-1_Pool00001", "s4"))
+            .session()
+            .state());
+    assertNull(
+        assertInstanceOf(Consumed.Taken.class, sessions.consume("us-east-1_Pool00001", "s5"))
+            .session()
+            .state());
   }
 
   @Test
   void whenRefreshTokenWasIssuedOnADeviceThenTheDeviceKeyComesBack() {
     Instant now = clock.instant();
-    RefreshToken token = new RefreshToken("us-east-1_Pool00001", "ef56", "client1", "sub-1", now, "origin-3", now,
-        now.plus(Duration.ofDays(30)), "us-east-1_0f1e2d3c-0000-4000-8000-000000000001");
+    RefreshToken token =
+        new RefreshToken(
+            "us-east-1_Pool00001",
+            "ef56",
+            "client1",
+            "sub-1",
+            now,
+            "origin-3",
+            now,
+            now.plus(Duration.ofDays(30)),
+            "us-east-1_0f1e2d3c-0000-4000-8000-000000000001");
     refreshTokens.create(token);
 
     assertEquals(token, refreshTokens.find("us-east-1_Pool00001", "ef56").orElseThrow());
@@ -98,24 +132,31 @@ public abstract class SignInStoresContract {
   void whenTakenSessionIsReopenedThenItCanBeTakenAgainWithTheFailureCounted() {
     sessions.create(session("r1", Duration.ofMinutes(3)));
     ChallengeSession taken =
-        assertInstanceOf(Consumed.Taken.class, sessions.consume("us-east-1_Pool00001", "r1")).session();
+        assertInstanceOf(Consumed.Taken.class, sessions.consume("us-east-1_Pool00001", "r1"))
+            .session();
 
     assertTrue(sessions.reopen(taken));
-    assertFalse(sessions.reopen(taken)); // the stored copy is unused again: a second reopen changes nothing
+    assertFalse(
+        sessions.reopen(taken)); // the stored copy is unused again: a second reopen changes nothing
 
     ChallengeSession again =
-        assertInstanceOf(Consumed.Taken.class, sessions.consume("us-east-1_Pool00001", "r1")).session();
+        assertInstanceOf(Consumed.Taken.class, sessions.consume("us-east-1_Pool00001", "r1"))
+            .session();
     assertEquals(1, again.failedAttempts());
     assertTrue(sessions.reopen(again));
-    assertEquals(2, assertInstanceOf(Consumed.Taken.class, sessions.consume("us-east-1_Pool00001", "r1"))
-        .session().failedAttempts());
+    assertEquals(
+        2,
+        assertInstanceOf(Consumed.Taken.class, sessions.consume("us-east-1_Pool00001", "r1"))
+            .session()
+            .failedAttempts());
   }
 
   @Test
   void whenExpiredSessionIsReopenedThenNothingChanges() {
     sessions.create(session("r2", Duration.ofMinutes(3)));
     ChallengeSession taken =
-        assertInstanceOf(Consumed.Taken.class, sessions.consume("us-east-1_Pool00001", "r2")).session();
+        assertInstanceOf(Consumed.Taken.class, sessions.consume("us-east-1_Pool00001", "r2"))
+            .session();
     clock.advance(Duration.ofMinutes(3));
 
     assertFalse(sessions.reopen(taken));
@@ -153,11 +194,27 @@ public abstract class SignInStoresContract {
   @Test
   void whenRefreshTokenIsStoredThenItIsFoundByHashUntilItExpiresOrIsDeleted() {
     Instant now = clock.instant();
-    RefreshToken token = new RefreshToken("us-east-1_Pool00001", "ab12", "client1", "sub-1",
-        Instant.ofEpochSecond(now.getEpochSecond() - 60), "origin-1", now, now.plus(Duration.ofDays(30)));
+    RefreshToken token =
+        new RefreshToken(
+            "us-east-1_Pool00001",
+            "ab12",
+            "client1",
+            "sub-1",
+            Instant.ofEpochSecond(now.getEpochSecond() - 60),
+            "origin-1",
+            now,
+            now.plus(Duration.ofDays(30)));
     refreshTokens.create(token);
-    refreshTokens.create(new RefreshToken("us-east-1_Pool00001", "cd34", "client1", "sub-1", now, "origin-2", now,
-        now.plus(Duration.ofHours(1))));
+    refreshTokens.create(
+        new RefreshToken(
+            "us-east-1_Pool00001",
+            "cd34",
+            "client1",
+            "sub-1",
+            now,
+            "origin-2",
+            now,
+            now.plus(Duration.ofHours(1))));
 
     assertEquals(token, refreshTokens.find("us-east-1_Pool00001", "ab12").orElseThrow());
     assertTrue(refreshTokens.find("us-east-1_Pool00002", "ab12").isEmpty());
@@ -170,69 +227,138 @@ public abstract class SignInStoresContract {
   @Test
   void whenRefreshTokenIsRotatedThenItIsMarkedReplacedOnceAndTheSuccessorIsStored() {
     Instant now = clock.instant();
-    RefreshToken used = new RefreshToken("us-east-1_Pool00001", "ab12", "client1", "sub-1", now, "origin-1", now,
-        now.plus(Duration.ofDays(30)));
+    RefreshToken used =
+        new RefreshToken(
+            "us-east-1_Pool00001",
+            "ab12",
+            "client1",
+            "sub-1",
+            now,
+            "origin-1",
+            now,
+            now.plus(Duration.ofDays(30)));
     refreshTokens.create(used);
     clock.advance(Duration.ofSeconds(5));
     Instant later = clock.instant();
-    RefreshToken successor = new RefreshToken("us-east-1_Pool00001", "cd34", "client1", "sub-1", now, "origin-1",
-        later, later.plus(Duration.ofDays(30)));
+    RefreshToken successor =
+        new RefreshToken(
+            "us-east-1_Pool00001",
+            "cd34",
+            "client1",
+            "sub-1",
+            now,
+            "origin-1",
+            later,
+            later.plus(Duration.ofDays(30)));
 
     refreshTokens.rotate(used, successor);
 
     RefreshToken replaced = refreshTokens.find("us-east-1_Pool00001", "ab12").orElseThrow();
     assertEquals(used.replacedAt(later), replaced);
     assertEquals(successor, refreshTokens.find("us-east-1_Pool00001", "cd34").orElseThrow());
-    // a retry within the grace period rotates again from the replaced token and keeps the first replacement time
+    // a retry within the grace period rotates again from the replaced token and keeps the first
+    // replacement time
     clock.advance(Duration.ofSeconds(1));
-    RefreshToken another = new RefreshToken("us-east-1_Pool00001", "ef56", "client1", "sub-1", now, "origin-1",
-        clock.instant(), clock.instant().plus(Duration.ofDays(30)));
+    RefreshToken another =
+        new RefreshToken(
+            "us-east-1_Pool00001",
+            "ef56",
+            "client1",
+            "sub-1",
+            now,
+            "origin-1",
+            clock.instant(),
+            clock.instant().plus(Duration.ofDays(30)));
     refreshTokens.rotate(replaced, another);
-    assertEquals(later, refreshTokens.find("us-east-1_Pool00001", "ab12").orElseThrow().replacedAt());
+    assertEquals(
+        later, refreshTokens.find("us-east-1_Pool00001", "ab12").orElseThrow().replacedAt());
     assertTrue(refreshTokens.find("us-east-1_Pool00001", "ef56").isPresent());
   }
 
   @Test
   void whenTheUsedTokenChangedOrVanishedThenRotationIsStaleAndWritesNothing() {
     Instant now = clock.instant();
-    RefreshToken used = new RefreshToken("us-east-1_Pool00001", "ab12", "client1", "sub-1", now, "origin-1", now,
-        now.plus(Duration.ofDays(30)));
+    RefreshToken used =
+        new RefreshToken(
+            "us-east-1_Pool00001",
+            "ab12",
+            "client1",
+            "sub-1",
+            now,
+            "origin-1",
+            now,
+            now.plus(Duration.ofDays(30)));
     refreshTokens.create(used);
-    RefreshToken first = new RefreshToken("us-east-1_Pool00001", "cd34", "client1", "sub-1", now, "origin-1", now,
-        now.plus(Duration.ofDays(30)));
+    RefreshToken first =
+        new RefreshToken(
+            "us-east-1_Pool00001",
+            "cd34",
+            "client1",
+            "sub-1",
+            now,
+            "origin-1",
+            now,
+            now.plus(Duration.ofDays(30)));
     refreshTokens.rotate(used, first);
-    RefreshToken second = new RefreshToken("us-east-1_Pool00001", "ef56", "client1", "sub-1", now, "origin-1", now,
-        now.plus(Duration.ofDays(30)));
+    RefreshToken second =
+        new RefreshToken(
+            "us-east-1_Pool00001",
+            "ef56",
+            "client1",
+            "sub-1",
+            now,
+            "origin-1",
+            now,
+            now.plus(Duration.ofDays(30)));
 
     // the caller's copy is not replaced, the stored one is: a concurrent rotation won
     assertThrows(StaleWriteException.class, () -> refreshTokens.rotate(used, second));
     assertTrue(refreshTokens.find("us-east-1_Pool00001", "ef56").isEmpty());
     refreshTokens.delete("us-east-1_Pool00001", "ab12");
-    assertThrows(StaleWriteException.class,
-        () -> refreshTokens.rotate(used.replacedAt(now), second));
+    assertThrows(
+        StaleWriteException.class, () -> refreshTokens.rotate(used.replacedAt(now), second));
     assertTrue(refreshTokens.find("us-east-1_Pool00001", "ef56").isEmpty());
   }
 
   @Test
   void whenEightUsesRaceToRotateAnUnrotatedTokenThenExactlyOneWins() throws Exception {
     Instant now = clock.instant();
-    RefreshToken used = new RefreshToken("us-east-1_Pool00001", "race", "client1", "sub-1", now, "origin-1", now,
-        now.plus(Duration.ofDays(30)));
+    RefreshToken used =
+        new RefreshToken(
+            "us-east-1_Pool00001",
+            "race",
+            "client1",
+            "sub-1",
+            now,
+            "origin-1",
+            now,
+            now.plus(Duration.ofDays(30)));
     refreshTokens.create(used);
     ExecutorService pool = Executors.newFixedThreadPool(8);
     try {
       List<Future<Boolean>> results = new ArrayList<>();
       for (int i = 0; i < 8; i++) {
         String hash = "next" + i;
-        results.add(pool.submit(() -> {
-          try {
-            refreshTokens.rotate(used, new RefreshToken("us-east-1_Pool00001", hash, "client1", "sub-1", now,
-                "origin-1", now, now.plus(Duration.ofDays(30))));
-            return true;
-          } catch (StaleWriteException e) {
-            return false;
-          }
-        }));
+        results.add(
+            pool.submit(
+                () -> {
+                  try {
+                    refreshTokens.rotate(
+                        used,
+                        new RefreshToken(
+                            "us-east-1_Pool00001",
+                            hash,
+                            "client1",
+                            "sub-1",
+                            now,
+                            "origin-1",
+                            now,
+                            now.plus(Duration.ofDays(30))));
+                    return true;
+                  } catch (StaleWriteException e) {
+                    return false;
+                  }
+                }));
       }
       int won = 0;
       for (Future<Boolean> r : results) {

@@ -24,8 +24,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The contract of {@link SigningKeyStore}, run against every item-table backend. Key material comes from a fake
- * factory: the store only keeps it, so tests need no RSA.
+ * The contract of {@link SigningKeyStore}, run against every item-table backend. Key material comes
+ * from a fake factory: the store only keeps it, so tests need no RSA.
  */
 public abstract class SigningKeyStoreContract {
   private static final Instant T0 = Instant.parse("2024-05-01T10:00:00.123Z");
@@ -34,10 +34,12 @@ public abstract class SigningKeyStoreContract {
   protected abstract ItemTable newTable();
 
   private final AtomicInteger made = new AtomicInteger();
-  private final SigningKeyFactory fake = (poolId, generation, createdAt) -> {
-    int n = made.incrementAndGet();
-    return new SigningKey(poolId, "kid-" + n + "=", generation, createdAt, "n" + n, "AQAB", "private-" + n);
-  };
+  private final SigningKeyFactory fake =
+      (poolId, generation, createdAt) -> {
+        int n = made.incrementAndGet();
+        return new SigningKey(
+            poolId, "kid-" + n + "=", generation, createdAt, "n" + n, "AQAB", "private-" + n);
+      };
   private ItemTable table;
   private SigningKeyStore keys;
 
@@ -96,8 +98,16 @@ public abstract class SigningKeyStoreContract {
   @Test
   void whenPoolIsDeletedThenItsKeysAreGoneWithIt() {
     UserPoolStore pools = new ItemUserPoolStore(table);
-    UserPool pool = new UserPool(POOL, "p", "arn:aws:cognito-idp:us-east-1:123456789012:userpool/" + POOL, T0, T0,
-        Map.of(), Map.of(), 0);
+    UserPool pool =
+        new UserPool(
+            POOL,
+            "p",
+            "arn:aws:cognito-idp:us-east-1:123456789012:userpool/" + POOL,
+            T0,
+            T0,
+            Map.of(),
+            Map.of(),
+            0);
     pools.create(pool);
     keys.create(POOL);
     keys.rotate(POOL);

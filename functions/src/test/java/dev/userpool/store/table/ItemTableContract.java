@@ -29,8 +29,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * What every {@link ItemTable} backend must do, run against each of them. A subclass only says how to get a table
- * that reads time from the contract's clock.
+ * What every {@link ItemTable} backend must do, run against each of them. A subclass only says how
+ * to get a table that reads time from the contract's clock.
  */
 public abstract class ItemTableContract {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -38,7 +38,10 @@ public abstract class ItemTableContract {
   protected final MutableClock clock = MutableClock.at("2030-01-01T00:00:00Z");
   protected ItemTable table;
 
-  /** A table reading time from {@code clock}. It may still hold items of earlier tests; the contract clears it. */
+  /**
+   * A table reading time from {@code clock}. It may still hold items of earlier tests; the contract
+   * clears it.
+   */
   protected abstract ItemTable createTable(Clock clock);
 
   /** Releases what {@link #createTable} acquired. */
@@ -204,10 +207,11 @@ public abstract class ItemTableContract {
     Item updated = put(Item.of("p1", "update", "1"));
     put(Item.of("p2", "delete", "x"));
 
-    table.write(List.of(
-        Write.put(Item.of("p1", "new", "n"), Condition.ABSENT),
-        Write.put(updated.withData("2"), Condition.versionIs(1)),
-        Write.delete("p2", "delete", Condition.EXISTS)));
+    table.write(
+        List.of(
+            Write.put(Item.of("p1", "new", "n"), Condition.ABSENT),
+            Write.put(updated.withData("2"), Condition.versionIs(1)),
+            Write.delete("p2", "delete", Condition.EXISTS)));
 
     assertEquals(new Item("p1", "new", 1, null, "n"), table.get("p1", "new").orElseThrow());
     assertEquals(new Item("p1", "update", 2, null, "2"), table.get("p1", "update").orElseThrow());
@@ -219,10 +223,12 @@ public abstract class ItemTableContract {
     put(Item.of("p", "taken", "old"));
     put(Item.of("p", "doomed", "x"));
 
-    assertFailsAt(1, List.of(
-        Write.put(Item.of("p", "fresh", "n"), Condition.ABSENT),
-        Write.put(Item.of("p", "taken", "new"), Condition.ABSENT),
-        Write.delete("p", "doomed", Condition.EXISTS)));
+    assertFailsAt(
+        1,
+        List.of(
+            Write.put(Item.of("p", "fresh", "n"), Condition.ABSENT),
+            Write.put(Item.of("p", "taken", "new"), Condition.ABSENT),
+            Write.delete("p", "doomed", Condition.EXISTS)));
 
     assertEquals(Optional.empty(), table.get("p", "fresh"));
     assertEquals("old", table.get("p", "taken").orElseThrow().data());
@@ -235,10 +241,12 @@ public abstract class ItemTableContract {
     put(stale.withData("2"));
     put(Item.of("p", "doomed", "x"));
 
-    assertFailsAt(2, List.of(
-        Write.put(Item.of("p", "fresh", "n"), Condition.NONE),
-        Write.delete("p", "doomed", Condition.NONE),
-        Write.put(stale.withData("3"), Condition.versionIs(stale.version()))));
+    assertFailsAt(
+        2,
+        List.of(
+            Write.put(Item.of("p", "fresh", "n"), Condition.NONE),
+            Write.delete("p", "doomed", Condition.NONE),
+            Write.put(stale.withData("3"), Condition.versionIs(stale.version()))));
 
     assertEquals(Optional.empty(), table.get("p", "fresh"));
     assertTrue(table.get("p", "doomed").isPresent());
@@ -254,26 +262,32 @@ public abstract class ItemTableContract {
 
   @Test
   void whenBatchNamesOneKeyTwiceThenItIsRejectedAndNothingApplied() {
-    assertThrows(IllegalArgumentException.class, () -> table.write(List.of(
-        Write.put(Item.of("p", "a", "1"), Condition.NONE),
-        Write.delete("p", "a", Condition.NONE))));
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            table.write(
+                List.of(
+                    Write.put(Item.of("p", "a", "1"), Condition.NONE),
+                    Write.delete("p", "a", Condition.NONE))));
     assertEquals(Optional.empty(), table.get("p", "a"));
   }
 
   @Test
   void whenBatchHasMaximumSizeThenAllWritesApply() {
-    table.write(IntStream.range(0, ItemTable.MAX_BATCH)
-        .mapToObj(i -> Write.put(Item.of("p", sk(i), "x"), Condition.ABSENT))
-        .toList());
+    table.write(
+        IntStream.range(0, ItemTable.MAX_BATCH)
+            .mapToObj(i -> Write.put(Item.of("p", sk(i), "x"), Condition.ABSENT))
+            .toList());
 
     assertEquals(ItemTable.MAX_BATCH, table.query("p", "", null, 1000).size());
   }
 
   @Test
   void whenBatchExceedsMaximumThenItIsRejected() {
-    List<Write> tooMany = IntStream.rangeClosed(0, ItemTable.MAX_BATCH)
-        .mapToObj(i -> Write.put(Item.of("p", sk(i), "x"), Condition.NONE))
-        .toList();
+    List<Write> tooMany =
+        IntStream.rangeClosed(0, ItemTable.MAX_BATCH)
+            .mapToObj(i -> Write.put(Item.of("p", sk(i), "x"), Condition.NONE))
+            .toList();
 
     assertThrows(IllegalArgumentException.class, () -> table.write(tooMany));
     assertEquals(List.of(), table.query("p", "", null, 10));
@@ -287,7 +301,9 @@ public abstract class ItemTableContract {
     Collections.shuffle(sks, new Random(7));
     sks.forEach(sk -> put(Item.of("p", sk, sk)));
 
-    assertEquals(List.of("B", "a", "a#1", "a#10", "a#2", "b", "c"), sortKeys(table.query("p", "", null, 100)));
+    assertEquals(
+        List.of("B", "a", "a#1", "a#10", "a#2", "b", "c"),
+        sortKeys(table.query("p", "", null, 100)));
   }
 
   @Test
@@ -446,13 +462,17 @@ public abstract class ItemTableContract {
     CountDownLatch start = new CountDownLatch(1);
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     try {
-      List<Future<?>> done = IntStream.range(0, threads)
-          .mapToObj(id -> pool.submit(() -> {
-            start.await();
-            appendWithRetries("t" + id);
-            return null;
-          }))
-          .collect(Collectors.toList());
+      List<Future<?>> done =
+          IntStream.range(0, threads)
+              .mapToObj(
+                  id ->
+                      pool.submit(
+                          () -> {
+                            start.await();
+                            appendWithRetries("t" + id);
+                            return null;
+                          }))
+              .collect(Collectors.toList());
       start.countDown();
       for (Future<?> f : done) {
         f.get(120, TimeUnit.SECONDS);
@@ -463,7 +483,9 @@ public abstract class ItemTableContract {
 
     Item last = table.get("counter", "c").orElseThrow();
     Set<String> expected =
-        IntStream.range(0, threads).mapToObj(i -> "t" + i).collect(Collectors.toCollection(TreeSet::new));
+        IntStream.range(0, threads)
+            .mapToObj(i -> "t" + i)
+            .collect(Collectors.toCollection(TreeSet::new));
     List<String> ids = readIds(last.data());
     assertEquals(threads, ids.size(), "ids: " + ids);
     assertEquals(expected, new TreeSet<>(ids));
@@ -476,8 +498,11 @@ public abstract class ItemTableContract {
       List<String> ids = new ArrayList<>(readIds(current.data()));
       ids.add(id);
       try {
-        table.write(List.of(
-            Write.put(current.withData(JSON.writeValueAsString(ids)), Condition.versionIs(current.version()))));
+        table.write(
+            List.of(
+                Write.put(
+                    current.withData(JSON.writeValueAsString(ids)),
+                    Condition.versionIs(current.version()))));
         return;
       } catch (ConditionFailedException lostRace) {
         assertFalse(Thread.currentThread().isInterrupted());
@@ -498,7 +523,8 @@ public abstract class ItemTableContract {
   }
 
   protected void assertFailsAt(int index, List<Write> writes) {
-    ConditionFailedException e = assertThrows(ConditionFailedException.class, () -> table.write(writes));
+    ConditionFailedException e =
+        assertThrows(ConditionFailedException.class, () -> table.write(writes));
     assertEquals(index, e.index(), "index of the failed write");
   }
 

@@ -11,7 +11,6 @@ import dev.userpool.store.embedded.EmbeddedItemTable;
 import dev.userpool.store.table.Condition;
 import dev.userpool.store.table.FullScan;
 import dev.userpool.store.table.Item;
-import dev.userpool.store.table.ItemTable;
 import dev.userpool.store.table.Write;
 import dev.userpool.testing.MotoServer;
 import dev.userpool.testing.MutableClock;
@@ -28,16 +27,23 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-/** Export and import at the item level, between the embedded store and DynamoDB (moto), in both directions. */
+/**
+ * Export and import at the item level, between the embedded store and DynamoDB (moto), in both
+ * directions.
+ */
 class StoreTransferTest {
   private final MutableClock clock = MutableClock.at("2030-01-01T00:00:00Z");
   @TempDir Path dir;
 
-  /** Items shaped like the real ones: a pool, a user with a verifier, a unique key, a membership, keys, a code. */
+  /**
+   * Items shaped like the real ones: a pool, a user with a verifier, a unique key, a membership,
+   * keys, a code.
+   */
   private static List<Item> sample(long now) {
     return List.of(
         Item.of("POOLS", "POOL#us-east-1_Abc", "{\"name\":\"pool ü \\\"quoted\\\"\\nnext\"}"),
-        Item.of("POOL#us-east-1_Abc", "USER#sub-1", "{\"username\":\"alice\",\"verifier\":\"ab12\"}"),
+        Item.of(
+            "POOL#us-east-1_Abc", "USER#sub-1", "{\"username\":\"alice\",\"verifier\":\"ab12\"}"),
         Item.of("POOL#us-east-1_Abc", "KEY#USERNAME#alice", "{\"sub\":\"sub-1\"}"),
         Item.of("POOL#us-east-1_Abc", "GROUP#admins", "{\"precedence\":1}"),
         Item.of("POOL#us-east-1_Abc", "MEMBER#admins#sub-1", "{}"),
@@ -45,7 +51,8 @@ class StoreTransferTest {
         Item.of("POOL#us-east-1_Abc", "CLIENT#client1", "{\"secret\":\"s3cr3t\"}"),
         Item.of("CLIENT#client1", "CLIENT", "{\"poolId\":\"us-east-1_Abc\"}"),
         Item.of("DEPLOYMENT", "KEY#code-hash", "{\"key\":\"AAAA\"}"),
-        Item.of("POOL#us-east-1_Abc", "CODE#sub-1#signup", "{\"hash\":\"x\"}").withExpiresAt(now + 3600));
+        Item.of("POOL#us-east-1_Abc", "CODE#sub-1#signup", "{\"hash\":\"x\"}")
+            .withExpiresAt(now + 3600));
   }
 
   private EmbeddedItemTable seeded() {
@@ -54,8 +61,12 @@ class StoreTransferTest {
       table.write(List.of(Write.put(item, Condition.ABSENT)));
     }
     // Expired items are not part of a store's content and are not exported.
-    table.write(List.of(Write.put(Item.of("POOL#us-east-1_Abc", "CODE#sub-1#old", "{}")
-        .withExpiresAt(clock.epochSecond() - 1), Condition.NONE)));
+    table.write(
+        List.of(
+            Write.put(
+                Item.of("POOL#us-east-1_Abc", "CODE#sub-1#old", "{}")
+                    .withExpiresAt(clock.epochSecond() - 1),
+                Condition.NONE)));
     return table;
   }
 
@@ -70,7 +81,8 @@ class StoreTransferTest {
   /** Content only: versions grow by one on every put, so they are not part of what must survive. */
   private static Set<String> content(FullScan table) {
     Set<String> lines = new TreeSet<>();
-    table.forEachLiveItem(i -> lines.add(i.pk() + " | " + i.sk() + " | " + i.expiresAt() + " | " + i.data()));
+    table.forEachLiveItem(
+        i -> lines.add(i.pk() + " | " + i.sk() + " | " + i.expiresAt() + " | " + i.data()));
     return lines;
   }
 
@@ -99,8 +111,15 @@ class StoreTransferTest {
         secret.add(node.path("sk").asText());
       }
     }
-    assertEquals(new TreeSet<>(List.of("USER#sub-1", "SIGNKEY#0000000000000000001", "CLIENT#client1",
-        "KEY#code-hash", "CODE#sub-1#signup")), new TreeSet<>(secret));
+    assertEquals(
+        new TreeSet<>(
+            List.of(
+                "USER#sub-1",
+                "SIGNKEY#0000000000000000001",
+                "CLIENT#client1",
+                "KEY#code-hash",
+                "CODE#sub-1#signup")),
+        new TreeSet<>(secret));
   }
 
   @Test
@@ -153,14 +172,18 @@ class StoreTransferTest {
   void whenTheTargetHoldsAnItemWithOtherContentThenItIsReportedAndLeftAlone() throws Exception {
     Path file = export(seeded());
     EmbeddedItemTable target = EmbeddedItemTable.inMemory(clock);
-    target.write(List.of(Write.put(Item.of("POOLS", "POOL#us-east-1_Abc", "{\"name\":\"theirs\"}"),
-        Condition.ABSENT)));
+    target.write(
+        List.of(
+            Write.put(
+                Item.of("POOLS", "POOL#us-east-1_Abc", "{\"name\":\"theirs\"}"),
+                Condition.ABSENT)));
 
     ImportResult result = new StoreImport(target, clock.epochSecond(), false).run(file);
 
     assertEquals(1, result.conflictCount());
     assertEquals(List.of("POOLS / POOL#us-east-1_Abc"), result.conflicts());
-    assertEquals("{\"name\":\"theirs\"}", target.get("POOLS", "POOL#us-east-1_Abc").orElseThrow().data());
+    assertEquals(
+        "{\"name\":\"theirs\"}", target.get("POOLS", "POOL#us-east-1_Abc").orElseThrow().data());
   }
 
   @Test
@@ -170,8 +193,10 @@ class StoreTransferTest {
     Files.write(file, lines.subList(0, lines.size() - 3));
     EmbeddedItemTable target = EmbeddedItemTable.inMemory(clock);
 
-    ImportRefusedException e = assertThrows(ImportRefusedException.class,
-        () -> new StoreImport(target, clock.epochSecond(), false).run(file));
+    ImportRefusedException e =
+        assertThrows(
+            ImportRefusedException.class,
+            () -> new StoreImport(target, clock.epochSecond(), false).run(file));
 
     assertTrue(e.getMessage().contains("cut short"), e.getMessage());
     assertEquals("", target.dump());
@@ -185,8 +210,10 @@ class StoreTransferTest {
     Files.write(file, lines);
     EmbeddedItemTable target = EmbeddedItemTable.inMemory(clock);
 
-    ImportRefusedException e = assertThrows(ImportRefusedException.class,
-        () -> new StoreImport(target, clock.epochSecond(), false).run(file));
+    ImportRefusedException e =
+        assertThrows(
+            ImportRefusedException.class,
+            () -> new StoreImport(target, clock.epochSecond(), false).run(file));
 
     assertTrue(e.getMessage().contains("line 6: not a JSON object"), e.getMessage());
     assertEquals("", target.dump());
@@ -200,8 +227,10 @@ class StoreTransferTest {
     Files.write(file, lines);
     EmbeddedItemTable target = EmbeddedItemTable.inMemory(clock);
 
-    ImportRefusedException e = assertThrows(ImportRefusedException.class,
-        () -> new StoreImport(target, clock.epochSecond(), false).run(file));
+    ImportRefusedException e =
+        assertThrows(
+            ImportRefusedException.class,
+            () -> new StoreImport(target, clock.epochSecond(), false).run(file));
 
     assertTrue(e.getMessage().contains("export format 2 by a newer Userpool"), e.getMessage());
     assertEquals("", target.dump());
@@ -211,29 +240,42 @@ class StoreTransferTest {
   void whenTheFileIsNotAnExportThenItIsRefused() throws Exception {
     Path file = dir.resolve("notes.txt");
     Files.writeString(file, "hello\n", StandardCharsets.UTF_8);
-    assertThrows(ImportRefusedException.class,
-        () -> new StoreImport(EmbeddedItemTable.inMemory(clock), clock.epochSecond(), false).run(file));
+    assertThrows(
+        ImportRefusedException.class,
+        () ->
+            new StoreImport(EmbeddedItemTable.inMemory(clock), clock.epochSecond(), false)
+                .run(file));
     Files.write(file, new byte[] {(byte) 0xff, (byte) 0xfe, 0x00, '\n'});
-    assertThrows(ImportRefusedException.class,
-        () -> new StoreImport(EmbeddedItemTable.inMemory(clock), clock.epochSecond(), false).run(file));
+    assertThrows(
+        ImportRefusedException.class,
+        () ->
+            new StoreImport(EmbeddedItemTable.inMemory(clock), clock.epochSecond(), false)
+                .run(file));
   }
 
   @Test
-  void whenTheTargetHasOtherDeploymentKeysThenTheImportIsRefusedUnlessTheyAreKept() throws Exception {
+  void whenTheTargetHasOtherDeploymentKeysThenTheImportIsRefusedUnlessTheyAreKept()
+      throws Exception {
     Path file = export(seeded());
     EmbeddedItemTable target = EmbeddedItemTable.inMemory(clock);
-    target.write(List.of(Write.put(Item.of("DEPLOYMENT", "KEY#code-hash", "{\"key\":\"BBBB\"}"), Condition.ABSENT)));
+    target.write(
+        List.of(
+            Write.put(
+                Item.of("DEPLOYMENT", "KEY#code-hash", "{\"key\":\"BBBB\"}"), Condition.ABSENT)));
     String before = target.dump();
 
-    ImportRefusedException e = assertThrows(ImportRefusedException.class,
-        () -> new StoreImport(target, clock.epochSecond(), false).run(file));
+    ImportRefusedException e =
+        assertThrows(
+            ImportRefusedException.class,
+            () -> new StoreImport(target, clock.epochSecond(), false).run(file));
     assertTrue(e.getMessage().contains("--keep-target-keys"), e.getMessage());
     assertEquals(before, target.dump());
 
     ImportResult kept = new StoreImport(target, clock.epochSecond(), true).run(file);
     assertEquals(1, kept.targetKeysKept());
     assertEquals(9, kept.written());
-    assertEquals("{\"key\":\"BBBB\"}", target.get("DEPLOYMENT", "KEY#code-hash").orElseThrow().data());
+    assertEquals(
+        "{\"key\":\"BBBB\"}", target.get("DEPLOYMENT", "KEY#code-hash").orElseThrow().data());
   }
 
   @Test

@@ -1,9 +1,10 @@
 package dev.userpool.local.console;
 
 /**
- * Builds an HTML document in which every piece of text and every attribute value passes through {@link #escape}:
- * callers give tag names (constants of this package) and values, never markup. Pool names, attribute values,
- * message bodies and codes all come from API callers, so none of them may reach the page unescaped.
+ * Builds an HTML document in which every piece of text and every attribute value passes through
+ * {@link #escape}: callers give tag names (constants of this package) and values, never markup.
+ * Pool names, attribute values, message bodies and codes all come from API callers, so none of them
+ * may reach the page unescaped.
  */
 final class HtmlWriter {
   private final StringBuilder out = new StringBuilder(8192);
@@ -41,7 +42,13 @@ final class HtmlWriter {
 
   /** {@code <tag attribute="value">} with the value escaped. */
   HtmlWriter open(String tag, String attribute, String value) {
-    out.append('<').append(tag).append(' ').append(attribute).append("=\"").append(escape(value)).append("\">");
+    out.append('<')
+        .append(tag)
+        .append(' ')
+        .append(attribute)
+        .append("=\"")
+        .append(escape(value))
+        .append("\">");
     return this;
   }
 

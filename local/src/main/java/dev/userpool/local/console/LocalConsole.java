@@ -7,17 +7,20 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
- * {@code GET /_local/}: the console page. Its Content-Security-Policy allows no script at all and only the page's
- * own inline styles, a second line of defence behind the escaping in {@link HtmlWriter}.
+ * {@code GET /_local/}: the console page. Its Content-Security-Policy allows no script at all and
+ * only the page's own inline styles, a second line of defence behind the escaping in {@link
+ * HtmlWriter}.
  */
 public final class LocalConsole {
   public static final String PATH = "/_local/";
 
-  private static final Map<String, String> HEADERS = Map.of(
-      "Content-Type", "text/html; charset=utf-8",
-      "Cache-Control", "no-store",
-      "Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'",
-      "X-Content-Type-Options", "nosniff");
+  private static final Map<String, String> HEADERS =
+      Map.of(
+          "Content-Type", "text/html; charset=utf-8",
+          "Cache-Control", "no-store",
+          "Content-Security-Policy",
+              "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'",
+          "X-Content-Type-Options", "nosniff");
 
   private LocalConsole() {}
 
