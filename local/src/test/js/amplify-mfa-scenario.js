@@ -5,7 +5,9 @@
 //
 // Environment: USERPOOL_ENDPOINT; USERPOOL_POOL_ID / USERPOOL_CLIENT_ID / USERPOOL_USERNAME (MFA OPTIONAL, TOTP on,
 // the user without a factor); USERPOOL_ON_POOL_ID / USERPOOL_ON_CLIENT_ID / USERPOOL_SETUP_USERNAME (MFA ON, TOTP
-// only, the user without a factor); USERPOOL_PASSWORD for both users.
+// only, the user without a factor); USERPOOL_DEVICE_POOL_ID / USERPOOL_DEVICE_CLIENT_ID /
+// USERPOOL_DEVICE_USERNAME (a pool with a DeviceConfiguration, devices remembered on prompt); USERPOOL_PASSWORD for
+// all users.
 
 const { authenticator } = require('otplib');
 
@@ -37,6 +39,11 @@ globalThis.fetch = async (input, init) => {
   return realFetch(input, init);
 };
 
+// Amplify names a confirmed device after the browser's navigator.userAgent; Node 20 has no navigator, and without
+// one Amplify silently skips ConfirmDevice. Give it the one field a browser would.
+if (typeof globalThis.navigator === 'undefined') {
+  globalThis.navigator = { userAgent: `Node.js/${process.version}` };
+}
 const { Amplify } = require('aws-amplify');
 const auth = require('aws-amplify/auth');
 
@@ -114,6 +121,22 @@ async function main() {
     const setupSecret = first.nextStep.totpSetupDetails && first.nextStep.totpSetupDetails.sharedSecret;
     const confirmed = await auth.confirmSignIn({ challengeResponse: authenticator.generate(setupSecret) });
     return { firstStep: first.nextStep.signInStep, isSignedIn: confirmed.isSignedIn };
+  });
+  await auth.signOut();
+
+  // Remembered devices: a pool with a DeviceConfiguration; Amplify confirms the new device at sign-in by itself.
+  configure(env('USERPOOL_DEVICE_POOL_ID'), env('USERPOOL_DEVICE_CLIENT_ID'));
+  await step('signInOnDevicePool', async () => {
+    const result = await auth.signIn({ username: env('USERPOOL_DEVICE_USERNAME'), password });
+    return { isSignedIn: result.isSignedIn };
+  });
+  await step('rememberDevice', async () => {
+    await auth.rememberDevice();
+    return {};
+  });
+  await step('fetchDevices', async () => {
+    const devices = await auth.fetchDevices();
+    return { count: devices.length, ids: devices.map((d) => d.id) };
   });
 }
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +38,10 @@ class AmplifyMfaIT {
           "signOut",
           "signInWithTotp",
           "fetchAuthSession",
-          "signInWithTotpSetup");
+          "signInWithTotpSetup",
+          "signInOnDevicePool",
+          "rememberDevice",
+          "fetchDevices");
   private static final List<ExplicitAuthFlowsType> FLOWS =
       List.of(
           ExplicitAuthFlowsType.ALLOW_USER_SRP_AUTH,
@@ -69,10 +73,20 @@ class AmplifyMfaIT {
     String onClientId =
         SignInFixtures.client(cognito, onPoolId, b -> b.explicitAuthFlows(FLOWS)).clientId();
     confirmedUser(cognito, onPoolId, "amplify-setup");
+    String devicePoolId =
+        SignInFixtures.pool(
+            cognito,
+            b ->
+                b.deviceConfiguration(
+                    d ->
+                        d.challengeRequiredOnNewDevice(false)
+                            .deviceOnlyRememberedOnUserPrompt(true)));
+    String deviceClientId =
+        SignInFixtures.client(cognito, devicePoolId, b -> b.explicitAuthFlows(FLOWS)).clientId();
+    confirmedUser(cognito, devicePoolId, "amplify-device");
 
-    run =
-        js.node(
-            "amplify-mfa-scenario.js",
+    Map<String, String> environment =
+        new HashMap<>(
             Map.of(
                 "USERPOOL_ENDPOINT",
                 server.endpoint(),
@@ -89,8 +103,11 @@ class AmplifyMfaIT {
                 "USERPOOL_SETUP_USERNAME",
                 "amplify-setup",
                 "USERPOOL_PASSWORD",
-                SignInFixtures.PASSWORD),
-            Duration.ofMinutes(2));
+                SignInFixtures.PASSWORD));
+    environment.put("USERPOOL_DEVICE_POOL_ID", devicePoolId);
+    environment.put("USERPOOL_DEVICE_CLIENT_ID", deviceClientId);
+    environment.put("USERPOOL_DEVICE_USERNAME", "amplify-device");
+    run = js.node("amplify-mfa-scenario.js", environment, Duration.ofMinutes(2));
     steps = new LinkedHashMap<>();
     for (JsonNode line : run.jsonLines()) {
       steps.put(line.path("step").asText(), line);
@@ -104,6 +121,20 @@ class AmplifyMfaIT {
         run.exitCode(),
         () -> "node exited with " + run.exitCode() + "\n" + run.stdout() + run.stderr());
     assertEquals(STEPS, List.copyOf(steps.keySet()), run::stdout);
+  }
+
+  @Test
+  void whenAmplifyRemembersTheDeviceThenFetchDevicesListsIt() {
+    JsonNode signIn = passed("signInOnDevicePool");
+    assertTrue(signIn.path("isSignedIn").asBoolean());
+    assertTrue(
+        texts(signIn.path("calls")).contains("ConfirmDevice"),
+        "Amplify confirms the new device at sign-in: " + signIn);
+    assertEquals(List.of("UpdateDeviceStatus"), texts(passed("rememberDevice").path("calls")));
+    JsonNode devices = passed("fetchDevices");
+    assertEquals(List.of("ListDevices"), texts(devices.path("calls")));
+    assertEquals(1, devices.path("count").asInt());
+    assertTrue(devices.path("ids").get(0).asText().startsWith("us-east-1_"), devices.toString());
   }
 
   @Test
