@@ -23,6 +23,9 @@ public final class MfaStage {
   public static final String SELECT_MFA_TYPE = "SELECT_MFA_TYPE";
   public static final String MFA_SETUP = "MFA_SETUP";
 
+  /** User extension set by import-cognito for users whose source pool had TOTP enabled for them. */
+  public static final String SOFTWARE_TOKEN_TO_REENROL = "softwareTokenToReenrol";
+
   /**
    * The internal challenge of the Session VerifySoftwareToken returns: only it completes MFA_SETUP.
    */
@@ -53,7 +56,8 @@ public final class MfaStage {
    */
   public boolean owed(SignInContext ctx, User user) {
     PoolMfa pool = PoolMfa.of(ctx.pool());
-    return !pool.off() && (pool.required() || !usableFactors(pool, user).isEmpty());
+    return !pool.off()
+        && (pool.required() || reenrols(pool, user) || !usableFactors(pool, user).isEmpty());
   }
 
   /** The MFA challenge this sign-in must answer before tokens, or empty when it needs none. */
@@ -64,10 +68,13 @@ public final class MfaStage {
     }
     List<String> usable = usableFactors(pool, user);
     if (usable.isEmpty()) {
-      if (!pool.required()) {
+      if (!pool.required() && !reenrols(pool, user)) {
         return Optional.empty();
       }
-      if (pool.sms() && codes != MfaCodes.NONE && present(user.attribute("phone_number"))) {
+      if (pool.required()
+          && pool.sms()
+          && codes != MfaCodes.NONE
+          && present(user.attribute("phone_number"))) {
         // MFA required and SMS offered: a user with a phone number gets SMS codes without choosing
         // them (DG).
         return Optional.of(challengeFor(ctx, user, PoolMfa.SMS_MFA));
@@ -87,6 +94,16 @@ public final class MfaStage {
           new AuthResult.Challenge(SELECT_MFA_TYPE, p, sessions.open(ctx, user, SELECT_MFA_TYPE)));
     }
     return Optional.of(challengeFor(ctx, user, preferred != null ? preferred : usable.get(0)));
+  }
+
+  /**
+   * Users imported from Cognito who had an authenticator app there: their TOTP secret could not be
+   * read, so until they set one up here (MFA_SETUP) they keep owing it, even in an OPTIONAL pool.
+   */
+  private static boolean reenrols(PoolMfa pool, User user) {
+    return Boolean.TRUE.equals(user.extensions().get(SOFTWARE_TOKEN_TO_REENROL))
+        && pool.factors().contains(PoolMfa.SOFTWARE_TOKEN_MFA)
+        && !UserMfa.softwareToken(user).verified();
   }
 
   /** The challenge of one factor the user may use; for SMS and email the code is sent now. */

@@ -3,6 +3,7 @@ package dev.userpool.migration;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.userpool.authflows.ImportedUserPasswords;
+import dev.userpool.authflows.MfaStage;
 import dev.userpool.domain.AppClient;
 import dev.userpool.domain.Group;
 import dev.userpool.domain.User;
@@ -62,17 +63,32 @@ public final class CognitoPoolImport {
   private final String sourceEndpoint;
   private final Dependencies target;
   private final PrintStream progress;
+  private final TargetApi targetApi;
+
+  /**
+   * Calls an operation of the target through its own operation table (so that settings stored by an
+   * operation, such as the MFA configuration, are stored exactly as that operation stores them).
+   * Answers null, or the error message.
+   */
+  public interface TargetApi {
+    String call(String operation, ObjectNode input);
+  }
 
   /**
    * @param sourceEndpoint recorded on imported users so their first sign-in asks the same endpoint;
    *     null: AWS
    */
   public CognitoPoolImport(
-      CognitoApi source, String sourceEndpoint, Dependencies target, PrintStream progress) {
+      CognitoApi source,
+      String sourceEndpoint,
+      Dependencies target,
+      TargetApi targetApi,
+      PrintStream progress) {
     this.source = source;
     this.sourceEndpoint = sourceEndpoint;
     this.target = target;
     this.progress = progress;
+    this.targetApi = targetApi;
   }
 
   /** What one run did; "skipped" counts what an earlier run had already imported. */
@@ -97,8 +113,13 @@ public final class CognitoPoolImport {
     JsonNode described =
         source.call("DescribeUserPool", Map.of("UserPoolId", poolId)).path("UserPool");
     boolean poolCreated = importPool(described);
+    List<String> notApplied = new ArrayList<>();
+    if (poolCreated) {
+      applyMfaConfiguration(poolId, notApplied);
+    }
     UserPool pool = target.pools().find(poolId).orElseThrow();
     target.tokens().keys().ensure(poolId);
+    boolean poolUsesMfa = !"OFF".equals(described.path("MfaConfiguration").asText("OFF"));
 
     int[] clients = {0, 0};
     List<JsonNode> describedClients = new ArrayList<>();
@@ -160,7 +181,7 @@ public final class CognitoPoolImport {
         "PaginationToken",
         "PaginationToken",
         u -> {
-          importUser(pool, u, passwordClient, users, failures);
+          importUser(pool, u, passwordClient, poolUsesMfa, users, failures);
           if (++read[0] % PROGRESS_EVERY == 0) {
             progress.println("… " + read[0] + " users read");
           }
@@ -194,7 +215,7 @@ public final class CognitoPoolImport {
         List.copyOf(failures),
         memberships[0],
         passwordClient,
-        notImported(poolId, described));
+        concat(notApplied, notImported(poolId, described)));
   }
 
   private boolean importPool(JsonNode described) {
@@ -262,7 +283,12 @@ public final class CognitoPoolImport {
   }
 
   private void importUser(
-      UserPool pool, JsonNode listed, String passwordClient, int[] counts, List<String> failures) {
+      UserPool pool,
+      JsonNode listed,
+      String passwordClient,
+      boolean poolUsesMfa,
+      int[] counts,
+      List<String> failures) {
     String username = listed.path("Username").asText();
     Map<String, String> attributes = attributes(listed);
     String sub = attributes.get("sub");
@@ -291,6 +317,9 @@ public final class CognitoPoolImport {
       }
       extensions.put(ImportedUserPasswords.EXTENSION, from);
     }
+    if (poolUsesMfa && hadSoftwareToken(pool.id(), username)) {
+      extensions.put(MfaStage.SOFTWARE_TOKEN_TO_REENROL, true);
+    }
     User user =
         new User(
             pool.id(),
@@ -310,6 +339,48 @@ public final class CognitoPoolImport {
     } catch (UniqueKeyTakenException e) {
       failures.add(username + ": " + e.getMessage());
     }
+  }
+
+  /**
+   * GetUserPoolMfaConfig's answer (not part of DescribeUserPool) applied through this store's own
+   * SetUserPoolMfaConfig, so TOTP, SMS and email MFA are switched on exactly as that operation
+   * does.
+   */
+  private void applyMfaConfiguration(String poolId, List<String> notApplied) {
+    JsonNode config = source.call("GetUserPoolMfaConfig", Map.of("UserPoolId", poolId));
+    ObjectNode input = Json.object();
+    input.put("UserPoolId", poolId);
+    for (String member :
+        List.of(
+            "MfaConfiguration",
+            "SoftwareTokenMfaConfiguration",
+            "SmsMfaConfiguration",
+            "EmailMfaConfiguration")) {
+      if (config.hasNonNull(member)) {
+        input.set(member, config.get(member));
+      }
+    }
+    String refused = targetApi.call("SetUserPoolMfaConfig", input);
+    if (refused != null) {
+      notApplied.add("the MFA configuration (" + refused + ")");
+    }
+  }
+
+  /** Whether the source user has an authenticator app (its secret cannot be read). */
+  private boolean hadSoftwareToken(String poolId, String username) {
+    JsonNode user = source.call("AdminGetUser", Map.of("UserPoolId", poolId, "Username", username));
+    for (JsonNode factor : user.path("UserMFASettingList")) {
+      if ("SOFTWARE_TOKEN_MFA".equals(factor.asText())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static List<String> concat(List<String> a, List<String> b) {
+    List<String> all = new ArrayList<>(a);
+    all.addAll(b);
+    return all;
   }
 
   /**

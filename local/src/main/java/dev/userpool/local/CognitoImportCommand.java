@@ -1,17 +1,23 @@
 package dev.userpool.local;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.userpool.config.AppConfig;
 import dev.userpool.config.Wiring;
 import dev.userpool.migration.CognitoApi;
 import dev.userpool.migration.CognitoApiException;
 import dev.userpool.migration.CognitoPoolImport;
+import dev.userpool.protocol.ApiRequest;
+import dev.userpool.protocol.ApiResponse;
+import dev.userpool.protocol.Json;
 import dev.userpool.protocol.RequestAuthenticator;
 import dev.userpool.store.embedded.EmbeddedItemTable;
 import dev.userpool.store.table.ItemTable;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Map;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 
 /**
@@ -99,7 +105,7 @@ final class CognitoImportCommand {
       CognitoApi api =
           new CognitoApi(endpoint, sourceRegion, DefaultCredentialsProvider.builder().build());
       CognitoPoolImport.Summary s =
-          new CognitoPoolImport(api, endpoint, wiring.dependencies(), err)
+          new CognitoPoolImport(api, endpoint, wiring.dependencies(), targetApi(wiring), err)
               .run(poolId, migrationClient);
       out.println(
           "imported "
@@ -154,6 +160,32 @@ final class CognitoImportCommand {
         embedded.close();
       }
     }
+  }
+
+  /** The target's own operations, called as a client would call them (no signature needed here). */
+  private static CognitoPoolImport.TargetApi targetApi(Wiring wiring) {
+    return (operation, input) -> {
+      ApiResponse response =
+          wiring
+              .protocol()
+              .handle(
+                  new ApiRequest(
+                      "POST",
+                      "/",
+                      Map.of(
+                          "X-Amz-Target",
+                          "AWSCognitoIdentityProviderService." + operation,
+                          "Content-Type",
+                          "application/x-amz-json-1.1"),
+                      Json.write(input).getBytes(StandardCharsets.UTF_8),
+                      "127.0.0.1"))
+              .response();
+      if (response.status() == 200) {
+        return null;
+      }
+      JsonNode error = Json.read(new String(response.body(), StandardCharsets.UTF_8));
+      return error.path("__type").asText() + ": " + error.path("message").asText();
+    };
   }
 
   private static String value(String[] args, int i, String option) {

@@ -40,6 +40,7 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.MessageActi
 import software.amazon.awssdk.services.cognitoidentityprovider.model.NotAuthorizedException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.SchemaAttributeType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolClientType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolMfaType;
 
 /**
  * Moving in: moto's Cognito plays the source pool (a custom attribute, a client with a secret,
@@ -52,6 +53,7 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolCli
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CognitoImportIT {
   private static final List<String> USERS = List.of("alice", "bob", "carol");
+  private static final List<String> WITHOUT_MFA = List.of("alice", "carol");
   private static final Map<String, String> PASSWORDS =
       Map.of(
           "alice",
@@ -143,6 +145,35 @@ class CognitoImportIT {
               .value());
     }
     source.adminDisableUser(b -> b.userPoolId(poolId).username("dave"));
+    // bob uses an authenticator app in the source pool; its secret cannot be read out of Cognito.
+    source.setUserPoolMfaConfig(
+        b ->
+            b.userPoolId(poolId)
+                .mfaConfiguration(UserPoolMfaType.OPTIONAL)
+                .softwareTokenMfaConfiguration(t -> t.enabled(true)));
+    String bobToken =
+        source
+            .adminInitiateAuth(
+                b ->
+                    b.userPoolId(poolId)
+                        .clientId(server.clientId())
+                        .authFlow(AuthFlowType.ADMIN_USER_PASSWORD_AUTH)
+                        .authParameters(
+                            Map.of(
+                                "USERNAME", "bob",
+                                "PASSWORD", PASSWORDS.get("bob"),
+                                "SECRET_HASH",
+                                    SignInFixtures.secretHash(
+                                        server.clientSecret(), "bob", server.clientId()))))
+            .authenticationResult()
+            .accessToken();
+    source.associateSoftwareToken(b -> b.accessToken(bobToken));
+    source.verifySoftwareToken(b -> b.accessToken(bobToken).userCode("123456"));
+    source.adminSetUserMFAPreference(
+        b ->
+            b.userPoolId(poolId)
+                .username("bob")
+                .softwareTokenMfaSettings(t -> t.enabled(true).preferredMfa(true)));
     source.adminAddUserToGroup(b -> b.userPoolId(poolId).username("alice").groupName("admins"));
 
     Path store = dir.resolve("store");
@@ -180,6 +211,9 @@ class CognitoImportIT {
   @Test
   @Order(1)
   void whenImportedThenPoolClientsUsersAndGroupsKeepTheirIds() {
+    var mfa = cognito.getUserPoolMfaConfig(b -> b.userPoolId(poolId));
+    assertEquals(UserPoolMfaType.OPTIONAL, mfa.mfaConfiguration());
+    assertTrue(mfa.softwareTokenMfaConfiguration().enabled(), mfa.toString());
     assertTrue(imported.out().contains("4 users"), imported.out());
     assertEquals(poolId, cognito.describeUserPool(b -> b.userPoolId(poolId)).userPool().id());
     assertTrue(
@@ -255,21 +289,45 @@ class CognitoImportIT {
           org.junit.jupiter.api.Assertions.assertThrows(
               NotAuthorizedException.class, () -> passwordSignIn(name, "Not-The-Password-1"));
       assertEquals("Incorrect username or password.", wrong.awsErrorDetails().errorMessage());
+    }
+    for (String name : WITHOUT_MFA) {
       AuthenticationResultType tokens = passwordSignIn(name, PASSWORDS.get(name));
       assertNotNull(tokens.accessToken(), name);
       assertEquals(name, cognito.getUser(b -> b.accessToken(tokens.accessToken())).username());
     }
+    // bob had TOTP in the source: his password moves, then he sets up an authenticator app again.
+    InitiateAuthResponse setup = passwordSignInResponse("bob", PASSWORDS.get("bob"));
+    assertEquals(ChallengeNameType.MFA_SETUP, setup.challengeName());
+    var associated = cognito.associateSoftwareToken(b -> b.session(setup.session()));
+    var verified =
+        cognito.verifySoftwareToken(
+            b ->
+                b.session(associated.session())
+                    .userCode(TestTotp.code(associated.secretCode(), clock.instant())));
+    AuthenticationResultType bobTokens =
+        cognito
+            .respondToAuthChallenge(
+                b ->
+                    b.clientId(web.clientId())
+                        .challengeName(ChallengeNameType.MFA_SETUP)
+                        .session(verified.session())
+                        .challengeResponses(Map.of("USERNAME", "bob")))
+            .authenticationResult();
+    assertEquals("bob", cognito.getUser(b -> b.accessToken(bobTokens.accessToken())).username());
     // The source pool disappears: the migrated users no longer depend on it, by password or by SRP.
     source.deleteUserPool(b -> b.userPoolId(poolId));
-    for (String name : USERS) {
+    for (String name : WITHOUT_MFA) {
       assertNotNull(passwordSignIn(name, PASSWORDS.get(name)).idToken(), name);
       assertNotNull(srpSignIn(name, PASSWORDS.get(name)).idToken(), name);
       assertThrowsNotAuthorized(() -> srpSignIn(name, "Wrong-Pass-99!"));
     }
+    assertEquals(
+        ChallengeNameType.SOFTWARE_TOKEN_MFA,
+        passwordSignInResponse("bob", PASSWORDS.get("bob")).challengeName());
     // And the browser SDK, amazon-cognito-identity-js, signs in by SRP as it would against Cognito.
     NodeProject js = NodeProject.testJs();
     js.install(Duration.ofMinutes(5));
-    for (String name : USERS) {
+    for (String name : WITHOUT_MFA) {
       JsonNode right = acijSignIn(js, name, PASSWORDS.get(name));
       assertTrue(right.path("ok").asBoolean(), right.toString());
       assertEquals(subs.get(name), right.path("sub").asText());
@@ -325,6 +383,14 @@ class CognitoImportIT {
             .awsErrorDetails()
             .errorMessage()
             .isEmpty());
+  }
+
+  private static InitiateAuthResponse passwordSignInResponse(String name, String password) {
+    return cognito.initiateAuth(
+        b ->
+            b.clientId(web.clientId())
+                .authFlow(AuthFlowType.USER_PASSWORD_AUTH)
+                .authParameters(Map.of("USERNAME", name, "PASSWORD", password)));
   }
 
   private static AuthenticationResultType passwordSignIn(String name, String password) {
