@@ -20,7 +20,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -215,7 +214,7 @@ public final class CognitoPoolImport {
         List.copyOf(failures),
         memberships[0],
         passwordClient,
-        concat(notApplied, notImported(poolId, described)));
+        concat(notApplied, importOAuthParts(poolId, described)));
   }
 
   private boolean importPool(JsonNode described) {
@@ -387,29 +386,96 @@ public final class CognitoPoolImport {
    * What the store cannot hold yet, named so that the summary says it rather than dropping it
    * silently.
    */
-  private List<String> notImported(String poolId, JsonNode described) {
-    List<String> missing = new ArrayList<>();
-    if (described.hasNonNull("Domain")) {
-      missing.add("domain " + described.path("Domain").asText());
+  /**
+   * The pool's domain, resource servers and identity providers, created through the target's own
+   * operations (their checks and storage as for any caller). Those already there from an earlier
+   * run are skipped; anything the target refuses is named in the summary, never dropped silently.
+   */
+  private List<String> importOAuthParts(String poolId, JsonNode described) {
+    List<String> refused = new ArrayList<>();
+    for (String member : List.of("Domain", "CustomDomain")) {
+      if (!described.hasNonNull(member)) {
+        continue;
+      }
+      ObjectNode input = Json.object();
+      input.put("UserPoolId", poolId);
+      input.put("Domain", described.path(member).asText());
+      if (member.equals("CustomDomain")) {
+        JsonNode domain =
+            source.call(
+                "DescribeUserPoolDomain", Map.of("Domain", described.path(member).asText()));
+        input.set(
+            "CustomDomainConfig", domain.path("DomainDescription").path("CustomDomainConfig"));
+      }
+      create("CreateUserPoolDomain", input, "domain " + input.path("Domain").asText(), refused);
     }
-    countOf(
-            "ListResourceServers",
-            Map.of("UserPoolId", poolId, "MaxResults", 50),
-            "ResourceServers")
-        .filter(n -> n > 0)
-        .ifPresent(n -> missing.add(n + " resource server(s)"));
-    countOf("ListIdentityProviders", Map.of("UserPoolId", poolId, "MaxResults", 60), "Providers")
-        .filter(n -> n > 0)
-        .ifPresent(n -> missing.add(n + " identity provider(s)"));
-    return missing;
+    paginate(
+        "ListResourceServers",
+        Map.of("UserPoolId", poolId, "MaxResults", 50),
+        "ResourceServers",
+        "NextToken",
+        "NextToken",
+        server -> {
+          ObjectNode input = Json.object();
+          input.put("UserPoolId", poolId);
+          for (String field : List.of("Identifier", "Name", "Scopes")) {
+            if (server.hasNonNull(field)) {
+              input.set(field, server.get(field));
+            }
+          }
+          create(
+              "CreateResourceServer",
+              input,
+              "resource server " + server.path("Identifier").asText(),
+              refused);
+        });
+    paginate(
+        "ListIdentityProviders",
+        Map.of("UserPoolId", poolId, "MaxResults", 60),
+        "Providers",
+        "NextToken",
+        "NextToken",
+        listed -> {
+          JsonNode provider =
+              source
+                  .call(
+                      "DescribeIdentityProvider",
+                      Map.of(
+                          "UserPoolId",
+                          poolId,
+                          "ProviderName",
+                          listed.path("ProviderName").asText()))
+                  .path("IdentityProvider");
+          ObjectNode input = Json.object();
+          input.put("UserPoolId", poolId);
+          for (String field :
+              List.of(
+                  "ProviderName",
+                  "ProviderType",
+                  "ProviderDetails",
+                  "AttributeMapping",
+                  "IdpIdentifiers")) {
+            if (provider.hasNonNull(field)) {
+              input.set(field, provider.get(field));
+            }
+          }
+          create(
+              "CreateIdentityProvider",
+              input,
+              "identity provider " + listed.path("ProviderName").asText(),
+              refused);
+        });
+    return refused;
   }
 
-  private Optional<Integer> countOf(
-      String operation, Map<String, Object> request, String listField) {
-    try {
-      return Optional.of(source.call(operation, request).path(listField).size());
-    } catch (CognitoApiException e) {
-      return Optional.empty(); // an emulator without the operation: nothing to report
+  /** Creates one part; "already exists" answers mean an earlier run did it. */
+  private void create(String operation, ObjectNode input, String what, List<String> refused) {
+    String error = targetApi.call(operation, input);
+    if (error != null
+        && !error.contains("Exists")
+        && !error.contains("already")
+        && !error.startsWith("Duplicate")) {
+      refused.add(what + " (" + error + ")");
     }
   }
 

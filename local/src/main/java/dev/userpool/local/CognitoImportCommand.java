@@ -136,8 +136,7 @@ final class CognitoImportCommand {
               : "passwords move on each user's first USER_PASSWORD_AUTH sign-in, checked through app client "
                   + s.migrationClientId());
       if (!s.notImported().isEmpty()) {
-        out.println(
-            "not imported (not supported by this version): " + String.join(", ", s.notImported()));
+        out.println("not imported (refused by this store): " + String.join(", ", s.notImported()));
       }
       if (!s.failures().isEmpty()) {
         err.println(s.failures().size() + " users could not be imported:");

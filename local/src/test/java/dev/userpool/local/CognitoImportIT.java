@@ -145,6 +145,25 @@ class CognitoImportIT {
               .value());
     }
     source.adminDisableUser(b -> b.userPoolId(poolId).username("dave"));
+    source.createUserPoolDomain(
+        b -> b.userPoolId(poolId).domain("import-it-" + poolId.substring(10, 18)));
+    source.createResourceServer(
+        b ->
+            b.userPoolId(poolId)
+                .identifier("https://api.example.com")
+                .name("api")
+                .scopes(s -> s.scopeName("read").scopeDescription("read things")));
+    source.createIdentityProvider(
+        b ->
+            b.userPoolId(poolId)
+                .providerName("Google")
+                .providerType("Google")
+                .providerDetails(
+                    Map.of(
+                        "client_id", "google-client",
+                        "client_secret", "google-secret",
+                        "authorize_scopes", "openid email"))
+                .attributeMapping(Map.of("email", "email")));
     // bob uses an authenticator app in the source pool; its secret cannot be read out of Cognito.
     source.setUserPoolMfaConfig(
         b ->
@@ -211,6 +230,26 @@ class CognitoImportIT {
   @Test
   @Order(1)
   void whenImportedThenPoolClientsUsersAndGroupsKeepTheirIds() {
+    assertFalse(imported.out().contains("not imported"), imported.out());
+    assertEquals(
+        "import-it-" + poolId.substring(10, 18),
+        cognito.describeUserPool(b -> b.userPoolId(poolId)).userPool().domain());
+    assertEquals(
+        List.of("read"),
+        cognito
+            .describeResourceServer(b -> b.userPoolId(poolId).identifier("https://api.example.com"))
+            .resourceServer()
+            .scopes()
+            .stream()
+            .map(sc -> sc.scopeName())
+            .toList());
+    assertEquals(
+        "google-client",
+        cognito
+            .describeIdentityProvider(b -> b.userPoolId(poolId).providerName("Google"))
+            .identityProvider()
+            .providerDetails()
+            .get("client_id"));
     var mfa = cognito.getUserPoolMfaConfig(b -> b.userPoolId(poolId));
     assertEquals(UserPoolMfaType.OPTIONAL, mfa.mfaConfiguration());
     assertTrue(mfa.softwareTokenMfaConfiguration().enabled(), mfa.toString());
