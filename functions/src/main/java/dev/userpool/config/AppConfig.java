@@ -47,6 +47,8 @@ public record AppConfig(
    * @param snsEndpoint an SNS endpoint to call instead of AWS's; null for AWS
    * @param stsEndpoint the STS endpoint where a pool's {@code SnsCallerArn} is assumed; null for
    *     {@code snsEndpoint} when that is given (moto serves both), else AWS's regional STS
+   * @param kmsEndpoint the KMS endpoint that encrypts codes for custom sender triggers (e.g.
+   *     moto's); null for AWS KMS in the region of the pool's key
    */
   public record Messages(
       String sesFromAddress,
@@ -55,12 +57,46 @@ public record AppConfig(
       String sesEndpoint,
       String snsEndpoint,
       String stsEndpoint,
-      boolean outbox) {
+      boolean outbox,
+      String kmsEndpoint) {
     /** Local mode without endpoints: everything to the outbox. */
     public static final Messages OUTBOX = new Messages(null, null, null, null, null, null, true);
 
     /** AWS with no sender configured. */
     public static final Messages AWS = new Messages(null, null, null, null, null, null, false);
+
+    /** Settings with AWS KMS for custom senders. */
+    public Messages(
+        String sesFromAddress,
+        String sesSourceArn,
+        String snsRegion,
+        String sesEndpoint,
+        String snsEndpoint,
+        String stsEndpoint,
+        boolean outbox) {
+      this(
+          sesFromAddress,
+          sesSourceArn,
+          snsRegion,
+          sesEndpoint,
+          snsEndpoint,
+          stsEndpoint,
+          outbox,
+          null);
+    }
+
+    /** These settings with custom senders' codes encrypted at another KMS endpoint. */
+    public Messages withKmsEndpoint(String endpoint) {
+      return new Messages(
+          sesFromAddress,
+          sesSourceArn,
+          snsRegion,
+          sesEndpoint,
+          snsEndpoint,
+          stsEndpoint,
+          outbox,
+          endpoint == null || endpoint.isBlank() ? null : endpoint);
+    }
 
     /** Settings with STS at the SNS endpoint (or AWS's). */
     public Messages(

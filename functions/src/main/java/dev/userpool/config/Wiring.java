@@ -60,6 +60,7 @@ import dev.userpool.store.items.ItemUserStore;
 import dev.userpool.store.table.ItemTable;
 import dev.userpool.tokens.RsaSigningKeyFactory;
 import dev.userpool.tokens.Tokens;
+import dev.userpool.triggers.KmsCustomSenderCodes;
 import dev.userpool.triggers.LambdaTriggerInvoker;
 import dev.userpool.triggers.Triggers;
 import dev.userpool.validation.ServiceModel;
@@ -80,6 +81,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
+import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.LambdaClientBuilder;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
@@ -225,10 +227,30 @@ public final class Wiring {
    */
   public static Triggers triggers(AppConfig config) {
     Supplier<LambdaClient> client = memoize(() -> lambdaClient(config));
+    String kmsEndpoint = config.messages().kmsEndpoint();
+    Function<String, KmsClient> kmsClients =
+        perRegion(region -> kmsClient(Region.of(region), kmsEndpoint));
     return new Triggers(
         new LambdaTriggerInvoker(client, config.lambdaEndpoint() != null),
         Triggers.COGNITO_TIMEOUT,
-        config.defaultCustomMessageLambdaArn());
+        config.defaultCustomMessageLambdaArn(),
+        new KmsCustomSenderCodes(region -> kmsClients.apply(region.id())));
+  }
+
+  /**
+   * KMS in the region of a pool's key, with the function's credentials; at a configured endpoint
+   * (moto, locally) with dummy ones, as that endpoint checks no signature.
+   */
+  private static KmsClient kmsClient(Region region, String endpoint) {
+    var builder = KmsClient.builder().httpClient(UrlConnectionHttpClient.create()).region(region);
+    if (endpoint == null) {
+      return builder.credentialsProvider(DefaultCredentialsProvider.builder().build()).build();
+    }
+    return builder
+        .endpointOverride(URI.create(endpoint))
+        .credentialsProvider(
+            StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+        .build();
   }
 
   private static LambdaClient lambdaClient(AppConfig config) {
@@ -288,7 +310,8 @@ public final class Wiring {
                 perRegion(region -> snsClient(region, m.snsEndpoint())),
                 snsRegion,
                 smsRoles(config, clock));
-    return new Delivery(List.of(email, sms));
+    // Locally the outbox also shows which messages went to a pool's custom sender instead.
+    return new Delivery(List.of(email, sms), m.outbox() ? outbox::add : message -> {});
   }
 
   private static <T> Function<String, T> perRegion(Function<String, T> factory) {

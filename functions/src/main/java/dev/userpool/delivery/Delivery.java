@@ -4,6 +4,7 @@ import dev.userpool.errors.ErrorCode;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Sends each message through the channel of its medium; a failure becomes
@@ -13,11 +14,40 @@ import java.util.Map;
 public final class Delivery {
   private static final System.Logger LOG = System.getLogger(Delivery.class.getName());
   private final Map<DeliveryMedium, MessageChannel> channels = new EnumMap<>(DeliveryMedium.class);
+  private final Consumer<OutgoingMessage> handOvers;
 
   public Delivery(List<MessageChannel> channels) {
+    this(channels, m -> {});
+  }
+
+  /**
+   * @param handOvers where a message handed to a custom sender trigger instead of a channel is
+   *     recorded (the local outbox); it is logged in any case
+   */
+  public Delivery(List<MessageChannel> channels, Consumer<OutgoingMessage> handOvers) {
     for (MessageChannel channel : channels) {
       this.channels.put(channel.medium(), channel);
     }
+    this.handOvers = handOvers;
+  }
+
+  /**
+   * Records that a message went to the pool's custom sender trigger rather than through a channel.
+   * The record carries no code: the function got it encrypted, and the clear code is kept nowhere
+   * (ADR 0021).
+   */
+  public void handedToCustomSender(OutgoingMessage message) {
+    LOG.log(
+        System.Logger.Level.INFO,
+        message.triggerSource()
+            + " "
+            + message.medium()
+            + " message of pool "
+            + message.userPoolId()
+            + " to user "
+            + message.username()
+            + " handed to the custom sender");
+    handOvers.accept(message);
   }
 
   public void send(OutgoingMessage message) {

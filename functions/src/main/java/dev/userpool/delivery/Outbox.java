@@ -63,8 +63,9 @@ public final class Outbox {
             + m.userPoolId()
             + ", user "
             + m.username()
-            + "): code "
-            + m.code());
+            + (m.code() != null
+                ? "): code " + m.code()
+                : "): handed to the custom sender, code encrypted and not kept"));
   }
 
   /** Messages oldest first, optionally only those of one pool and/or one username (null = any). */

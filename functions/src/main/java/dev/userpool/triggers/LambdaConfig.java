@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * Reads a pool's {@code LambdaConfig} as DescribeUserPool returns it (sources §5.1): which function
- * serves a trigger, and which event version PreTokenGeneration gets.
+ * serves a trigger, which event version PreTokenGeneration gets, and the custom senders' KMS key.
  */
 final class LambdaConfig {
   private final Map<?, ?> config;
@@ -27,7 +27,18 @@ final class LambdaConfig {
     if (trigger == Trigger.PRE_TOKEN_GENERATION && preTokenConfig() != null) {
       return text(preTokenConfig().get("LambdaArn"));
     }
+    if (trigger == Trigger.CUSTOM_EMAIL_SENDER || trigger == Trigger.CUSTOM_SMS_SENDER) {
+      // {LambdaVersion, LambdaArn}; V1_0 is the only version (model enum).
+      return config.get(trigger.cognitoName()) instanceof Map<?, ?> sender
+          ? text(sender.get("LambdaArn"))
+          : null;
+    }
     return text(config.get(trigger.cognitoName()));
+  }
+
+  /** The KMS key custom senders' codes are encrypted under, or null. */
+  String kmsKeyId() {
+    return text(config.get("KMSKeyID"));
   }
 
   /** {@code V1_0} unless PreTokenGenerationConfig names another version. */

@@ -14,10 +14,10 @@ import software.amazon.awssdk.services.lambda.model.InvokeRequest;
 import software.amazon.awssdk.services.lambda.model.InvokeResponse;
 
 /**
- * Invokes triggers with the Lambda Invoke API ({@code RequestResponse}), as Cognito does. The whole
- * call, SDK retries included, is bounded by the timeout; a function error ({@code
- * X-Amz-Function-Error}) becomes {@link TriggerFailure.Kind#FUNCTION_ERROR} with the payload's
- * {@code errorMessage}.
+ * Invokes triggers with the Lambda Invoke API ({@code RequestResponse}; custom senders {@code
+ * Event}), as Cognito does. The whole call, SDK retries included, is bounded by the timeout; a
+ * function error ({@code X-Amz-Function-Error}) becomes {@link TriggerFailure.Kind#FUNCTION_ERROR}
+ * with the payload's {@code errorMessage}.
  *
  * <p>With a local emulator ({@code sam local start-lambda}) functions are known by name, not ARN,
  * so {@code byName} sends the function-name part of the ARN and its qualifier separately.
@@ -38,9 +38,43 @@ public final class LambdaTriggerInvoker implements TriggerInvoker {
 
   @Override
   public String invoke(String functionArn, String eventJson, Duration timeout) {
+    InvokeResponse response =
+        call(functionArn, eventJson, timeout, InvocationType.REQUEST_RESPONSE);
+    String payload = response.payload() == null ? "" : response.payload().asUtf8String();
+    if (response.functionError() != null) {
+      throw TriggerFailure.functionError(errorMessage(payload, response.functionError()));
+    }
+    return payload;
+  }
+
+  /**
+   * {@code Event} invocation: Lambda queues the event and answers 202. Local emulators ({@code
+   * byName}: sam local start-lambda) serve only RequestResponse, so there the function runs while
+   * this waits, and what it answers or throws is ignored as Lambda would.
+   */
+  @Override
+  public void invokeAsync(String functionArn, String eventJson, Duration timeout) {
+    InvokeResponse response =
+        call(
+            functionArn,
+            eventJson,
+            timeout,
+            byName ? InvocationType.REQUEST_RESPONSE : InvocationType.EVENT);
+    if (response.functionError() != null) {
+      LOG.log(
+          System.Logger.Level.INFO,
+          "function "
+              + FunctionName.of(functionArn).name()
+              + " failed on an event it was handed: "
+              + response.functionError());
+    }
+  }
+
+  private InvokeResponse call(
+      String functionArn, String eventJson, Duration timeout, InvocationType type) {
     InvokeRequest.Builder request =
         InvokeRequest.builder()
-            .invocationType(InvocationType.REQUEST_RESPONSE)
+            .invocationType(type)
             .payload(SdkBytes.fromUtf8String(eventJson))
             .overrideConfiguration(c -> c.apiCallTimeout(timeout));
     FunctionName name = FunctionName.of(functionArn);
@@ -49,9 +83,8 @@ public final class LambdaTriggerInvoker implements TriggerInvoker {
     } else {
       request.functionName(functionArn);
     }
-    InvokeResponse response;
     try {
-      response = client.get().invoke(request.build());
+      return client.get().invoke(request.build());
     } catch (ApiCallTimeoutException | ApiCallAttemptTimeoutException e) {
       LOG.log(
           System.Logger.Level.WARNING,
@@ -70,11 +103,6 @@ public final class LambdaTriggerInvoker implements TriggerInvoker {
       throw TriggerFailure.notInvokable(
           isTimeout(e) ? TriggerFailure.SOCKET_TIMEOUT : "ServiceException");
     }
-    String payload = response.payload() == null ? "" : response.payload().asUtf8String();
-    if (response.functionError() != null) {
-      throw TriggerFailure.functionError(errorMessage(payload, response.functionError()));
-    }
-    return payload;
   }
 
   /**

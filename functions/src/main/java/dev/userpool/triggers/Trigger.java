@@ -1,9 +1,10 @@
 package dev.userpool.triggers;
 
 /**
- * The synchronous triggers. The name is both the pool's {@code LambdaConfig} key and the word
- * Cognito puts in front of its trigger error messages ("PreSignUp failed with error …", sources
- * §5.6).
+ * The triggers. The name is both the pool's {@code LambdaConfig} key and the word Cognito puts in
+ * front of its trigger error messages ("PreSignUp failed with error …", sources §5.6). All are
+ * invoked synchronously except the two custom senders, which Cognito invokes asynchronously
+ * (sources §5.5).
  */
 public enum Trigger {
   PRE_SIGN_UP("PreSignUp"),
@@ -15,7 +16,9 @@ public enum Trigger {
   VERIFY_AUTH_CHALLENGE_RESPONSE("VerifyAuthChallengeResponse"),
   PRE_TOKEN_GENERATION("PreTokenGeneration"),
   USER_MIGRATION("UserMigration"),
-  CUSTOM_MESSAGE("CustomMessage");
+  CUSTOM_MESSAGE("CustomMessage"),
+  CUSTOM_EMAIL_SENDER("CustomEmailSender"),
+  CUSTOM_SMS_SENDER("CustomSMSSender");
 
   private final String cognitoName;
 

@@ -192,6 +192,34 @@ final class TriggerJson {
   /**
    * version, triggerSource, region, userPoolId, userName, callerContext {awsSdkVersion, clientId}.
    */
+  /**
+   * A custom sender event (no aws-lambda-java-events class exists for it): the envelope, then
+   * {@code request {type, code, userAttributes, clientMetadata}} and an empty {@code response}
+   * (sources §5.3, §5.5).
+   */
+  static ObjectNode customSender(TriggerContext c, TriggerSource source, String encryptedCode) {
+    ObjectNode root = MAPPER.createObjectNode();
+    root.put("version", "1");
+    root.put("triggerSource", source.wireName());
+    root.put("region", c.pool().region());
+    root.put("userPoolId", c.pool().id());
+    root.put("userName", c.userName());
+    ObjectNode caller = root.putObject("callerContext");
+    caller.put("awsSdkVersion", c.callerSdk() != null ? c.callerSdk() : TriggerContext.UNKNOWN_SDK);
+    caller.put("clientId", c.clientId() != null ? c.clientId() : TriggerContext.NO_CLIENT);
+    ObjectNode request = root.putObject("request");
+    request.put(
+        "type",
+        source.trigger() == Trigger.CUSTOM_EMAIL_SENDER
+            ? "customEmailSenderRequestV1"
+            : "customSMSSenderRequestV1");
+    request.put("code", encryptedCode);
+    request.set("userAttributes", map(c.userAttributes() == null ? Map.of() : c.userAttributes()));
+    clientMetadata(request, c.clientMetadata());
+    root.putObject("response");
+    return root;
+  }
+
   private static ObjectNode envelope(CognitoUserPoolEvent e) {
     ObjectNode root = MAPPER.createObjectNode();
     root.put("version", e.getVersion());

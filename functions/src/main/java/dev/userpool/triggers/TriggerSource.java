@@ -1,9 +1,6 @@
 package dev.userpool.triggers;
 
-/**
- * The {@code triggerSource} values of the synchronous triggers (sources §5.1), each with the
- * trigger it belongs to.
- */
+/** The {@code triggerSource} values (sources §5.1), each with the trigger it belongs to. */
 public enum TriggerSource {
   PRE_SIGN_UP_SIGN_UP(Trigger.PRE_SIGN_UP, "PreSignUp_SignUp"),
   PRE_SIGN_UP_ADMIN_CREATE_USER(Trigger.PRE_SIGN_UP, "PreSignUp_AdminCreateUser"),
@@ -35,7 +32,30 @@ public enum TriggerSource {
   CUSTOM_MESSAGE_FORGOT_PASSWORD(Trigger.CUSTOM_MESSAGE, "CustomMessage_ForgotPassword"),
   CUSTOM_MESSAGE_UPDATE_USER_ATTRIBUTE(Trigger.CUSTOM_MESSAGE, "CustomMessage_UpdateUserAttribute"),
   CUSTOM_MESSAGE_VERIFY_USER_ATTRIBUTE(Trigger.CUSTOM_MESSAGE, "CustomMessage_VerifyUserAttribute"),
-  CUSTOM_MESSAGE_AUTHENTICATION(Trigger.CUSTOM_MESSAGE, "CustomMessage_Authentication");
+  CUSTOM_MESSAGE_AUTHENTICATION(Trigger.CUSTOM_MESSAGE, "CustomMessage_Authentication"),
+  CUSTOM_EMAIL_SENDER_SIGN_UP(Trigger.CUSTOM_EMAIL_SENDER, "CustomEmailSender_SignUp"),
+  CUSTOM_EMAIL_SENDER_RESEND_CODE(Trigger.CUSTOM_EMAIL_SENDER, "CustomEmailSender_ResendCode"),
+  CUSTOM_EMAIL_SENDER_FORGOT_PASSWORD(
+      Trigger.CUSTOM_EMAIL_SENDER, "CustomEmailSender_ForgotPassword"),
+  CUSTOM_EMAIL_SENDER_UPDATE_USER_ATTRIBUTE(
+      Trigger.CUSTOM_EMAIL_SENDER, "CustomEmailSender_UpdateUserAttribute"),
+  CUSTOM_EMAIL_SENDER_VERIFY_USER_ATTRIBUTE(
+      Trigger.CUSTOM_EMAIL_SENDER, "CustomEmailSender_VerifyUserAttribute"),
+  CUSTOM_EMAIL_SENDER_ADMIN_CREATE_USER(
+      Trigger.CUSTOM_EMAIL_SENDER, "CustomEmailSender_AdminCreateUser"),
+  CUSTOM_EMAIL_SENDER_ACCOUNT_TAKE_OVER_NOTIFICATION(
+      Trigger.CUSTOM_EMAIL_SENDER, "CustomEmailSender_AccountTakeOverNotification"),
+  CUSTOM_EMAIL_SENDER_AUTHENTICATION(
+      Trigger.CUSTOM_EMAIL_SENDER, "CustomEmailSender_Authentication"),
+  CUSTOM_SMS_SENDER_SIGN_UP(Trigger.CUSTOM_SMS_SENDER, "CustomSMSSender_SignUp"),
+  CUSTOM_SMS_SENDER_RESEND_CODE(Trigger.CUSTOM_SMS_SENDER, "CustomSMSSender_ResendCode"),
+  CUSTOM_SMS_SENDER_FORGOT_PASSWORD(Trigger.CUSTOM_SMS_SENDER, "CustomSMSSender_ForgotPassword"),
+  CUSTOM_SMS_SENDER_UPDATE_USER_ATTRIBUTE(
+      Trigger.CUSTOM_SMS_SENDER, "CustomSMSSender_UpdateUserAttribute"),
+  CUSTOM_SMS_SENDER_VERIFY_USER_ATTRIBUTE(
+      Trigger.CUSTOM_SMS_SENDER, "CustomSMSSender_VerifyUserAttribute"),
+  CUSTOM_SMS_SENDER_ADMIN_CREATE_USER(Trigger.CUSTOM_SMS_SENDER, "CustomSMSSender_AdminCreateUser"),
+  CUSTOM_SMS_SENDER_AUTHENTICATION(Trigger.CUSTOM_SMS_SENDER, "CustomSMSSender_Authentication");
 
   private final Trigger trigger;
   private final String wireName;
@@ -52,6 +72,21 @@ public enum TriggerSource {
   /** The value of the event's {@code triggerSource} member. */
   public String wireName() {
     return wireName;
+  }
+
+  /**
+   * The source of {@code sender} for the same event as this CustomMessage source ({@code
+   * CustomMessage_SignUp} → {@code CustomEmailSender_SignUp}): a custom sender takes the message
+   * CustomMessage would have written.
+   */
+  public TriggerSource forSender(Trigger sender) {
+    String event = wireName.substring(wireName.indexOf('_'));
+    for (TriggerSource s : values()) {
+      if (s.trigger == sender && s.wireName.endsWith(event)) {
+        return s;
+      }
+    }
+    throw new IllegalArgumentException(sender.cognitoName() + " has no source for " + wireName);
   }
 
   /**

@@ -38,15 +38,33 @@ public final class Triggers {
   private final TriggerInvoker invoker;
   private final Duration timeout;
   private final String defaultCustomMessageArn;
+  private final CustomSenderCodes senderCodes;
 
   /**
    * @param defaultCustomMessageArn the deployment's CustomMessage function for pools without one;
    *     null for none
+   * @param senderCodes encrypts the codes handed to custom senders
    */
-  public Triggers(TriggerInvoker invoker, Duration timeout, String defaultCustomMessageArn) {
+  public Triggers(
+      TriggerInvoker invoker,
+      Duration timeout,
+      String defaultCustomMessageArn,
+      CustomSenderCodes senderCodes) {
     this.invoker = invoker;
     this.timeout = timeout;
     this.defaultCustomMessageArn = defaultCustomMessageArn;
+    this.senderCodes = senderCodes;
+  }
+
+  /** Triggers without custom sender encryption (a pool with a custom sender then fails to send). */
+  public Triggers(TriggerInvoker invoker, Duration timeout, String defaultCustomMessageArn) {
+    this(
+        invoker,
+        timeout,
+        defaultCustomMessageArn,
+        (key, pool, code) -> {
+          throw TriggerFailure.notInvokable("KMSNotConfigured");
+        });
   }
 
   public Triggers(TriggerInvoker invoker) {
@@ -195,6 +213,38 @@ public final class Triggers {
             () -> TriggerJson.write(TriggerEvents.customMessage(c, source)),
             TriggerAnswers::customMessage)
         .orElse(CustomMessageResult.NONE);
+  }
+
+  /**
+   * Hands a code (or temporary password) to the pool's custom sender for {@code source}'s trigger:
+   * encrypted under the pool's KMSKeyID, in an event the function gets asynchronously (sources
+   * §5.5). Returns false, doing nothing, when the pool has no such sender. Failures to encrypt or
+   * to invoke become UnexpectedLambdaException as for other triggers; what the function does with
+   * the event, errors included, never reaches the caller.
+   */
+  public boolean customSender(TriggerContext c, TriggerSource source, String code) {
+    Trigger sender = source.trigger();
+    if (sender != Trigger.CUSTOM_EMAIL_SENDER && sender != Trigger.CUSTOM_SMS_SENDER) {
+      throw new IllegalArgumentException(source.wireName() + " is not a custom sender source");
+    }
+    String arn = arn(c.pool(), sender);
+    if (arn == null) {
+      return false;
+    }
+    try {
+      String key = LambdaConfig.of(c.pool()).kmsKeyId();
+      if (key == null) {
+        // CreateUserPool/UpdateUserPool refuse this; a pool stored before that check lands here.
+        throw TriggerFailure.notInvokable("KMSKeyIDMissing");
+      }
+      String encrypted = senderCodes.encrypt(key, c.pool().id(), code);
+      invoker.invokeAsync(arn, TriggerJson.customSender(c, source, encrypted).toString(), timeout);
+      return true;
+    } catch (TriggerFailure failure) {
+      LOG.log(
+          System.Logger.Level.INFO, sender.cognitoName() + " trigger failed: " + failure.kind());
+      throw toCognito(sender, failure);
+    }
   }
 
   private <T> Optional<T> call(

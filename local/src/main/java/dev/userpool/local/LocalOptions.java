@@ -31,6 +31,8 @@ import java.util.regex.Pattern;
  * @param store where state lives: the data folder, memory, or a DynamoDB table ({@link
  *     StoreOption})
  * @param limits the per-user quotas ({@code --codes-per-hour} …; Cognito's values by default)
+ * @param kmsEndpoint the KMS endpoint that encrypts codes for custom sender triggers (e.g. moto's);
+ *     null for AWS KMS in the region of the pool's key
  */
 public record LocalOptions(
     int port,
@@ -49,7 +51,8 @@ public record LocalOptions(
     boolean quiet,
     int outboxSize,
     StoreOption store,
-    Limits limits) {
+    Limits limits,
+    String kmsEndpoint) {
 
   public static final int DEFAULT_PORT = 9229;
   public static final String DEFAULT_HOST = "127.0.0.1";
@@ -124,6 +127,12 @@ public record LocalOptions(
               "URL",
               "where pools' SnsCallerArn roles are assumed",
               "the --sns-endpoint"),
+          new Option(
+              "--kms-endpoint",
+              "URL",
+              "encrypt the codes handed to pools' custom sender triggers with this KMS"
+                  + " endpoint (e.g. moto's)",
+              "AWS KMS in the region of the pool's KMSKeyID"),
           new Option(
               "--dynamodb-endpoint",
               "URL",
@@ -357,6 +366,7 @@ public record LocalOptions(
     String sesEndpoint = null;
     String snsEndpoint = null;
     String stsEndpoint = null;
+    String kmsEndpoint = null;
     int outboxSize = DEFAULT_OUTBOX_SIZE;
     String dynamoDbEndpoint = null;
     String table = StoreOption.DEFAULT_TABLE;
@@ -383,6 +393,7 @@ public record LocalOptions(
         case "--ses-endpoint" -> sesEndpoint = url(arg, value(args, ++i, arg));
         case "--sns-endpoint" -> snsEndpoint = url(arg, value(args, ++i, arg));
         case "--sts-endpoint" -> stsEndpoint = url(arg, value(args, ++i, arg));
+        case "--kms-endpoint" -> kmsEndpoint = url(arg, value(args, ++i, arg));
         case "--dynamodb-endpoint" -> dynamoDbEndpoint = url(arg, value(args, ++i, arg));
         case "--table" -> table = value(args, ++i, arg);
         case "--codes-per-hour" ->
@@ -429,7 +440,8 @@ public record LocalOptions(
         quiet,
         outboxSize,
         new StoreOption(dynamoDbEndpoint, table),
-        limits.build());
+        limits.build(),
+        kmsEndpoint);
   }
 
   /** {@code --help}: every option with its argument, meaning and default. */
@@ -496,7 +508,8 @@ public record LocalOptions(
         quiet,
         outboxSize,
         store,
-        limits);
+        limits,
+        kmsEndpoint);
   }
 
   /** This configuration with trigger functions invoked at the given endpoint. */
@@ -518,7 +531,8 @@ public record LocalOptions(
         quiet,
         outboxSize,
         store,
-        limits);
+        limits,
+        kmsEndpoint);
   }
 
   /**
@@ -543,7 +557,8 @@ public record LocalOptions(
         quiet,
         outboxSize,
         store,
-        limits);
+        limits,
+        kmsEndpoint);
   }
 
   /** This configuration keeping at most {@code size} outbox messages. */
@@ -565,7 +580,8 @@ public record LocalOptions(
         quiet,
         size,
         store,
-        limits);
+        limits,
+        kmsEndpoint);
   }
 
   /** This configuration on a DynamoDB table at {@code endpoint} (e.g. moto), created if missing. */
@@ -587,7 +603,8 @@ public record LocalOptions(
         quiet,
         outboxSize,
         new StoreOption(endpoint, table),
-        limits);
+        limits,
+        kmsEndpoint);
   }
 
   /** This configuration with other per-user quotas. */
@@ -609,7 +626,71 @@ public record LocalOptions(
         quiet,
         outboxSize,
         store,
-        newLimits);
+        newLimits,
+        kmsEndpoint);
+  }
+
+  /** Options with AWS KMS for custom senders' codes. */
+  public LocalOptions(
+      int port,
+      Path dataDir,
+      boolean inMemory,
+      String region,
+      String accountId,
+      String issuerBaseUrl,
+      Map<String, String> adminKeys,
+      String lambdaEndpoint,
+      String sesEndpoint,
+      String snsEndpoint,
+      String stsEndpoint,
+      String host,
+      boolean repair,
+      boolean quiet,
+      int outboxSize,
+      StoreOption store,
+      Limits limits) {
+    this(
+        port,
+        dataDir,
+        inMemory,
+        region,
+        accountId,
+        issuerBaseUrl,
+        adminKeys,
+        lambdaEndpoint,
+        sesEndpoint,
+        snsEndpoint,
+        stsEndpoint,
+        host,
+        repair,
+        quiet,
+        outboxSize,
+        store,
+        limits,
+        null);
+  }
+
+  /** This configuration with custom senders' codes encrypted at the given KMS endpoint. */
+  public LocalOptions withKmsEndpoint(String endpoint) {
+    return new LocalOptions(
+        port,
+        dataDir,
+        inMemory,
+        region,
+        accountId,
+        issuerBaseUrl,
+        adminKeys,
+        lambdaEndpoint,
+        sesEndpoint,
+        snsEndpoint,
+        stsEndpoint,
+        host,
+        repair,
+        quiet,
+        outboxSize,
+        store,
+        limits,
+        endpoint);
   }
 
   public static LocalOptions inMemoryOnFreePort() {
@@ -629,7 +710,8 @@ public record LocalOptions(
             issuerBaseUrl)
         .withLambdaEndpoint(lambdaEndpoint)
         .withMessages(
-            new AppConfig.Messages(null, null, null, sesEndpoint, snsEndpoint, stsEndpoint, true))
+            new AppConfig.Messages(null, null, null, sesEndpoint, snsEndpoint, stsEndpoint, true)
+                .withKmsEndpoint(kmsEndpoint))
         .withLimits(limits);
   }
 

@@ -16,6 +16,7 @@ import dev.userpool.store.StaleWriteException;
 import dev.userpool.store.UserStore;
 import dev.userpool.store.UserWrite;
 import dev.userpool.triggers.CustomMessageResult;
+import dev.userpool.triggers.Trigger;
 import dev.userpool.triggers.TriggerContext;
 import dev.userpool.triggers.TriggerSource;
 import dev.userpool.triggers.Triggers;
@@ -29,7 +30,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Issues a code: six digits from a CSPRNG, the pool's CustomMessage trigger (with the caller's
+ * Issues a code: six digits from a CSPRNG, handed encrypted to the pool's custom sender trigger of
+ * the medium when it has one (ADR 0021), else the pool's CustomMessage trigger (with the caller's
  * ClientMetadata where Cognito passes it), the pool's templates for what the trigger leaves alone,
  * delivery, and only then the code's hash in the store (replacing the previous code for the
  * purpose). A failed delivery therefore leaves the earlier code, if any, as it was and no new code
@@ -159,6 +161,17 @@ public final class CodeSender {
     }
 
     String code = String.format(Locale.ROOT, "%06d", random.nextInt(1_000_000));
+    if (handedToCustomSender(
+        context(r.pool(), r.user(), r.clientId(), r.clientMetadata()),
+        r.source(),
+        medium,
+        destination,
+        r.attributeName(),
+        code,
+        r.now())) {
+      store(r, destination, code);
+      return CodeDelivery.of(r.attributeName(), destination);
+    }
     Templates.Texts texts =
         texts(
             templates,
@@ -234,16 +247,31 @@ public final class CodeSender {
     if (i.attributeNames().isEmpty()) {
       return sent;
     }
-    CustomMessageResult custom =
-        customMessage(
-            i.pool(),
-            i.user(),
-            null,
-            i.clientMetadata(),
-            TriggerSource.CUSTOM_MESSAGE_ADMIN_CREATE_USER);
+    CustomMessageResult custom = null;
     for (String attribute : i.attributeNames()) {
       DeliveryMedium medium = DeliveryMedium.forAttribute(attribute);
       String destination = i.user().attribute(attribute);
+      if (handedToCustomSender(
+          context(i.pool(), i.user(), null, i.clientMetadata()),
+          TriggerSource.CUSTOM_MESSAGE_ADMIN_CREATE_USER,
+          medium,
+          destination,
+          attribute,
+          escapeHtml(i.temporaryPassword()),
+          i.now())) {
+        sent.add(CodeDelivery.of(attribute, destination));
+        continue;
+      }
+      if (custom == null) {
+        // One CustomMessage_AdminCreateUser call for the mediums no custom sender takes.
+        custom =
+            customMessage(
+                i.pool(),
+                i.user(),
+                null,
+                i.clientMetadata(),
+                TriggerSource.CUSTOM_MESSAGE_ADMIN_CREATE_USER);
+      }
       Templates.Texts texts = texts(Templates.invitation(s), custom, s, medium, true);
       String username = i.user().username();
       delivery.send(
@@ -280,6 +308,73 @@ public final class CodeSender {
         DeliveryMedium.forAttribute(attributeName),
         source.wireName(),
         reason);
+  }
+
+  /**
+   * Hands {@code secret} to the pool's custom sender of {@code medium}, with the source matching
+   * {@code customMessageSource}, and records the hand-over; false when the pool has no such sender
+   * (the message then goes the usual way). CustomMessage is not invoked for it: the function writes
+   * its own text.
+   */
+  private boolean handedToCustomSender(
+      TriggerContext context,
+      TriggerSource customMessageSource,
+      DeliveryMedium medium,
+      String destination,
+      String attributeName,
+      String secret,
+      Instant now) {
+    TriggerSource source =
+        customMessageSource.forSender(
+            medium == DeliveryMedium.EMAIL
+                ? Trigger.CUSTOM_EMAIL_SENDER
+                : Trigger.CUSTOM_SMS_SENDER);
+    if (!triggers.customSender(context, source, secret)) {
+      return false;
+    }
+    PoolSettings s = context.pool().view();
+    delivery.handedToCustomSender(
+        new OutgoingMessage(
+            context.pool().id(),
+            context.userName(),
+            medium,
+            destination,
+            attributeName,
+            source.wireName(),
+            null,
+            null,
+            null,
+            context.clientMetadata(),
+            map(s.get("EmailConfiguration")),
+            map(s.get("SmsConfiguration")),
+            now));
+    return true;
+  }
+
+  private static TriggerContext context(
+      UserPool pool, User user, String clientId, Map<String, String> clientMetadata) {
+    return new TriggerContext(
+        pool, clientId, user.username(), eventAttributes(user), clientMetadata);
+  }
+
+  /**
+   * Cognito HTML-escapes temporary passwords before it encrypts them for a custom sender (sources
+   * §5.5; which characters beyond {@code <} is unconfirmed).
+   */
+  static String escapeHtml(String text) {
+    StringBuilder out = new StringBuilder(text.length() + 8);
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      switch (c) {
+        case '&' -> out.append("&amp;");
+        case '<' -> out.append("&lt;");
+        case '>' -> out.append("&gt;");
+        case '"' -> out.append("&quot;");
+        case '\'' -> out.append("&#39;");
+        default -> out.append(c);
+      }
+    }
+    return out.toString();
   }
 
   private CustomMessageResult customMessage(

@@ -98,8 +98,10 @@ public final class UserPoolDefaults {
     s.put("Policies", policies(in.optNode("Policies").orElse(null)));
     checkFirstFactors(s.get("Policies"), in.stringOr("UserPoolTier", "ESSENTIALS"));
     s.put("DeletionProtection", in.stringOr("DeletionProtection", "INACTIVE"));
-    s.put(
-        "LambdaConfig", in.optNode("LambdaConfig").map(Json::toMap).orElseGet(LinkedHashMap::new));
+    Map<String, Object> lambdaConfig =
+        in.optNode("LambdaConfig").map(Json::toMap).orElseGet(LinkedHashMap::new);
+    LambdaConfigRules.check(lambdaConfig);
+    s.put("LambdaConfig", lambdaConfig);
     for (String member : OPTIONAL) {
       in.optNode(member).ifPresent(n -> s.put(member, Json.MAPPER.convertValue(n, Object.class)));
     }
