@@ -24,6 +24,10 @@ import software.amazon.awssdk.services.lambda.model.InvokeResponse;
  */
 public final class LambdaTriggerInvoker implements TriggerInvoker {
   private static final System.Logger LOG = System.getLogger(LambdaTriggerInvoker.class.getName());
+
+  /** The error code sam local start-lambda answers for an invocation type it does not serve. */
+  private static final String NOT_IMPLEMENTED = "NotImplemented";
+
   private final Supplier<LambdaClient> client;
   private final boolean byName;
 
@@ -48,18 +52,22 @@ public final class LambdaTriggerInvoker implements TriggerInvoker {
   }
 
   /**
-   * {@code Event} invocation: Lambda queues the event and answers 202. Local emulators ({@code
-   * byName}: sam local start-lambda) serve only RequestResponse, so there the function runs while
-   * this waits, and what it answers or throws is ignored as Lambda would.
+   * {@code Event} invocation: Lambda queues the event and answers 202. A local emulator ({@code
+   * byName}) that refuses Event as not implemented (sam local start-lambda serves only
+   * RequestResponse) gets RequestResponse instead: the function then runs while this waits, and
+   * what it answers or throws is ignored as Lambda would.
    */
   @Override
   public void invokeAsync(String functionArn, String eventJson, Duration timeout) {
-    InvokeResponse response =
-        call(
-            functionArn,
-            eventJson,
-            timeout,
-            byName ? InvocationType.REQUEST_RESPONSE : InvocationType.EVENT);
+    InvokeResponse response;
+    try {
+      response = call(functionArn, eventJson, timeout, InvocationType.EVENT);
+    } catch (TriggerFailure refused) {
+      if (!byName || !NOT_IMPLEMENTED.equals(refused.detail())) {
+        throw refused;
+      }
+      response = call(functionArn, eventJson, timeout, InvocationType.REQUEST_RESPONSE);
+    }
     if (response.functionError() != null) {
       LOG.log(
           System.Logger.Level.INFO,

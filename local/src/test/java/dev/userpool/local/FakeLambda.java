@@ -25,8 +25,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * /2015-03-31/functions/<name>/invocations}): records every event by function name and answers as
  * the test says. A function without an answer returns the event unchanged (what a trigger that
  * allows everything does); an unknown function is whatever the test did not declare — it answers
- * 404 ResourceNotFoundException like Lambda. Started when constructed, so the local server can be
- * given its endpoint as {@code --lambda-endpoint}; reset before each test.
+ * 404 ResourceNotFoundException like Lambda. An {@code Event} invocation is answered 202 without a
+ * body, as Lambda does. Started when constructed, so the local server can be given its endpoint as
+ * {@code --lambda-endpoint}; reset before each test.
  */
 final class FakeLambda implements BeforeEachCallback, AfterAllCallback {
   static final ObjectMapper JSON = new ObjectMapper();
@@ -63,6 +64,7 @@ final class FakeLambda implements BeforeEachCallback, AfterAllCallback {
   private final HttpServer server;
   private final Map<String, Behaviour> functions = new ConcurrentHashMap<>();
   private final Map<String, List<ObjectNode>> events = new ConcurrentHashMap<>();
+  private final Map<String, List<String>> invocationTypes = new ConcurrentHashMap<>();
 
   FakeLambda() {
     try {
@@ -108,6 +110,11 @@ final class FakeLambda implements BeforeEachCallback, AfterAllCallback {
     return events.getOrDefault(name, List.of());
   }
 
+  /** The X-Amz-Invocation-Type of each invocation of {@code name}, in order. */
+  List<String> invocationTypes(String name) {
+    return invocationTypes.getOrDefault(name, List.of());
+  }
+
   ObjectNode lastEvent(String name) {
     List<ObjectNode> list = events(name);
     if (list.isEmpty()) {
@@ -122,6 +129,10 @@ final class FakeLambda implements BeforeEachCallback, AfterAllCallback {
         path.substring("/2015-03-31/functions/".length(), path.length() - "/invocations".length());
     ObjectNode event = (ObjectNode) JSON.readTree(exchange.getRequestBody().readAllBytes());
     events.computeIfAbsent(name, n -> new CopyOnWriteArrayList<>()).add(event.deepCopy());
+    String type = exchange.getRequestHeaders().getFirst("X-Amz-Invocation-Type");
+    invocationTypes
+        .computeIfAbsent(name, n -> new CopyOnWriteArrayList<>())
+        .add(type == null ? "RequestResponse" : type);
     Behaviour behaviour = functions.get(name);
     Answer answer =
         behaviour == null
@@ -131,6 +142,10 @@ final class FakeLambda implements BeforeEachCallback, AfterAllCallback {
                 null,
                 0)
             : behaviour.answer(event);
+    if ("Event".equals(type) && answer.status() == 200) {
+      // Lambda queues an Event invocation and answers 202 with no body, whatever the function does.
+      answer = new Answer(202, "", null, answer.delayMillis());
+    }
     if (answer.delayMillis() > 0) {
       try {
         Thread.sleep(answer.delayMillis());
@@ -147,7 +162,7 @@ final class FakeLambda implements BeforeEachCallback, AfterAllCallback {
       exchange.getResponseHeaders().set("X-Amz-Function-Error", answer.functionError());
     }
     try {
-      exchange.sendResponseHeaders(answer.status(), body.length);
+      exchange.sendResponseHeaders(answer.status(), body.length == 0 ? -1 : body.length);
       try (OutputStream out = exchange.getResponseBody()) {
         out.write(body);
       }
@@ -160,6 +175,7 @@ final class FakeLambda implements BeforeEachCallback, AfterAllCallback {
   public void beforeEach(ExtensionContext context) {
     functions.clear();
     events.clear();
+    invocationTypes.clear();
   }
 
   @Override
