@@ -247,4 +247,23 @@ class LambdaTriggerInvokerTest {
     assertEquals("/2015-03-31/functions/presignup-ok/invocations", received.get(0).path());
     assertEquals("Qualifier=live", received.get(0).query());
   }
+
+  @Test
+  void whenHandedAnEventThenLambdaGetsAnEventInvocationAndWhatTheFunctionThrowsIsIgnored() {
+    LambdaTriggerInvoker invoker = new LambdaTriggerInvoker(() -> client, false);
+    invoker.invokeAsync(
+        "arn:aws:lambda:us-east-1:123456789012:function:throws", "{}", Duration.ofSeconds(2));
+    assertEquals("Event", received.get(0).invocationType());
+
+    TriggerFailure failure =
+        assertThrows(
+            TriggerFailure.class,
+            () ->
+                invoker.invokeAsync(
+                    "arn:aws:lambda:us-east-1:123456789012:function:missing",
+                    "{}",
+                    Duration.ofSeconds(2)));
+    assertEquals(TriggerFailure.Kind.NOT_INVOKABLE, failure.kind());
+    assertEquals("ResourceNotFoundException", failure.detail());
+  }
 }

@@ -256,6 +256,22 @@ public final class UserpoolStack extends Stack {
                         "", List.of("arn:", Aws.PARTITION, ":iam::", Aws.ACCOUNT_ID, ":role/*"))))
             .build());
 
+    // Codes for pools' custom sender triggers: encrypted (Encryption SDK) under the pool's
+    // KMSKeyID, any key of this account in any region, and only with the pool's encryption context.
+    // The key's own policy must also allow this role (ADR 0021), as Cognito's principal needs it.
+    function.addToRolePolicy(
+        PolicyStatement.Builder.create()
+            .sid("EncryptCustomSenderCodes")
+            .actions(List.of("kms:Encrypt", "kms:GenerateDataKey"))
+            .resources(
+                List.of(
+                    Fn.join(
+                        "",
+                        List.of("arn:", Aws.PARTITION, ":kms:*:", Aws.ACCOUNT_ID, ":key/*"))))
+            .conditions(
+                Map.of("StringLike", Map.of("kms:EncryptionContext:userpool-id", "*")))
+            .build());
+
     // Users imported from Cognito (import-cognito): their first sign-in checks the password at the
     // source pool,
     // which keeps its id, so any pool of this account in any region.

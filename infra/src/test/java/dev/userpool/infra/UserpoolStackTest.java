@@ -263,6 +263,33 @@ class UserpoolStackTest {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
+  void customSenderCodesAreEncryptedWithKeysOfThisAccountUnderAPoolsContextOnly() {
+    Map<String, List<Object>> resources = resourcesByAction(template);
+    assertEquals(Set.of("kms:Encrypt", "kms:GenerateDataKey"), actionsWithPrefix(resources, "kms:"));
+    for (String action : List.of("kms:Encrypt", "kms:GenerateDataKey")) {
+      String on = resources.get(action).toString();
+      assertTrue(on.contains(":kms:*:") && on.contains(":key/*"), on);
+      assertTrue(on.contains("AWS::AccountId"), on);
+    }
+    boolean scoped = false;
+    for (Map<String, Object> policy : template.findResources("AWS::IAM::Policy").values()) {
+      Map<String, Object> document =
+          (Map<String, Object>)
+              ((Map<String, Object>) policy.get("Properties")).get("PolicyDocument");
+      for (Map<String, Object> statement : (List<Map<String, Object>>) document.get("Statement")) {
+        if ("EncryptCustomSenderCodes".equals(statement.get("Sid"))) {
+          assertEquals(
+              Map.of("StringLike", Map.of("kms:EncryptionContext:userpool-id", "*")),
+              statement.get("Condition"));
+          scoped = true;
+        }
+      }
+    }
+    assertTrue(scoped, "no EncryptCustomSenderCodes statement");
+  }
+
+  @Test
   void whenNoTriggersAreConfiguredThenNoLambdaCanBeInvoked() {
     assertEquals(Set.of(), actionsWithPrefix(resourcesByAction(template), "lambda:"));
   }
