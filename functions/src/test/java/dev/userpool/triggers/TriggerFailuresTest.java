@@ -90,7 +90,13 @@ class TriggerFailuresTest {
             Trigger.CUSTOM_MESSAGE,
                 () ->
                     triggers.customMessage(c, TriggerSource.CUSTOM_MESSAGE_VERIFY_USER_ATTRIBUTE));
-    assertEquals(Trigger.values().length, calls.size());
+    // The custom senders are invoked asynchronously: their function errors never reach the caller
+    // (their invocation failures are checked in CustomSenderTriggersTest).
+    assertEquals(
+        java.util.Arrays.stream(Trigger.values())
+            .filter(t -> t != Trigger.CUSTOM_EMAIL_SENDER && t != Trigger.CUSTOM_SMS_SENDER)
+            .count(),
+        calls.size());
     invoker.failing(TriggerFailure.functionError("boom"));
     calls.forEach(
         (trigger, call) -> {

@@ -266,10 +266,8 @@ public final class UserpoolStack extends Stack {
             .resources(
                 List.of(
                     Fn.join(
-                        "",
-                        List.of("arn:", Aws.PARTITION, ":kms:*:", Aws.ACCOUNT_ID, ":key/*"))))
-            .conditions(
-                Map.of("StringLike", Map.of("kms:EncryptionContext:userpool-id", "*")))
+                        "", List.of("arn:", Aws.PARTITION, ":kms:*:", Aws.ACCOUNT_ID, ":key/*"))))
+            .conditions(Map.of("StringLike", Map.of("kms:EncryptionContext:userpool-id", "*")))
             .build());
 
     // Users imported from Cognito (import-cognito): their first sign-in checks the password at the

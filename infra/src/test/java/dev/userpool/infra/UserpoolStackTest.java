@@ -266,7 +266,8 @@ class UserpoolStackTest {
   @SuppressWarnings("unchecked")
   void customSenderCodesAreEncryptedWithKeysOfThisAccountUnderAPoolsContextOnly() {
     Map<String, List<Object>> resources = resourcesByAction(template);
-    assertEquals(Set.of("kms:Encrypt", "kms:GenerateDataKey"), actionsWithPrefix(resources, "kms:"));
+    assertEquals(
+        Set.of("kms:Encrypt", "kms:GenerateDataKey"), actionsWithPrefix(resources, "kms:"));
     for (String action : List.of("kms:Encrypt", "kms:GenerateDataKey")) {
       String on = resources.get(action).toString();
       assertTrue(on.contains(":kms:*:") && on.contains(":key/*"), on);
