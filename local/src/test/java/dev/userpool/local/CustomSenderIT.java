@@ -30,10 +30,13 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.ChallengeNameType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.DeliveryMediumType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.InitiateAuthResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.InvalidParameterException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.LambdaConfigType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UnexpectedLambdaException;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolMfaType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserStatusType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.VerifiedAttributeType;
 import software.amazon.awssdk.services.kms.KmsClient;
@@ -329,5 +332,107 @@ class CustomSenderIT {
                             c ->
                                 c.customEmailSender(
                                     s -> s.lambdaVersion("V1_0").lambdaArn(FakeLambda.arn("x"))))));
+  }
+
+  @Test
+  void smsMfaCodeGoesToTheSmsSenderAndSignsIn() {
+    lambda.allow("sms-sender");
+    String poolId = pool(VerifiedAttributeType.PHONE_NUMBER, smsSender("sms-sender"));
+    cognito.setUserPoolMfaConfig(
+        b ->
+            b.userPoolId(poolId)
+                .mfaConfiguration(UserPoolMfaType.OPTIONAL)
+                .smsMfaConfiguration(
+                    m ->
+                        m.smsConfiguration(
+                            c ->
+                                c.snsCallerArn("arn:aws:iam::123456789012:role/sns")
+                                    .externalId("x"))));
+    String clientId = SignInFixtures.client(cognito, poolId).clientId();
+    SignInFixtures.confirmedUser(
+        cognito,
+        poolId,
+        "sid",
+        AttributeType.builder().name("phone_number").value("+15555550124").build());
+    cognito.adminSetUserMFAPreference(
+        b ->
+            b.userPoolId(poolId)
+                .username("sid")
+                .smsMfaSettings(m -> m.enabled(true).preferredMfa(true)));
+
+    InitiateAuthResponse challenge =
+        SignInFixtures.passwordSignIn(cognito, clientId, "sid", PASSWORD);
+    assertEquals(ChallengeNameType.SMS_MFA, challenge.challengeName());
+    ObjectNode event = lambda.lastEvent("sms-sender");
+    assertEquals("CustomSMSSender_Authentication", event.path("triggerSource").asText());
+    String code = decrypt(event).code();
+
+    var tokens =
+        cognito.respondToAuthChallenge(
+            b ->
+                b.clientId(clientId)
+                    .challengeName(ChallengeNameType.SMS_MFA)
+                    .session(challenge.session())
+                    .challengeResponses(Map.of("USERNAME", "sid", "SMS_MFA_CODE", code)));
+    assertTrue(tokens.authenticationResult().accessToken().length() > 0);
+    assertTrue(lambda.events("message").isEmpty());
+  }
+
+  @Test
+  void attributeCodesGoToTheEmailSenderAndVerify() {
+    lambda.allow("email-sender");
+    String poolId = pool(VerifiedAttributeType.EMAIL, emailSender("email-sender"));
+    String clientId = SignInFixtures.client(cognito, poolId).clientId();
+    SignInFixtures.confirmedUser(
+        cognito,
+        poolId,
+        "eve",
+        AttributeType.builder().name("email").value("eve@example.com").build());
+    String accessToken =
+        SignInFixtures.passwordSignIn(cognito, clientId, "eve", PASSWORD)
+            .authenticationResult()
+            .accessToken();
+
+    cognito.updateUserAttributes(
+        b ->
+            b.accessToken(accessToken)
+                .userAttributes(
+                    AttributeType.builder().name("email").value("eve@example.org").build()));
+    ObjectNode update = lambda.lastEvent("email-sender");
+    assertEquals("CustomEmailSender_UpdateUserAttribute", update.path("triggerSource").asText());
+    List<OutgoingMessage> handedOver = outbox(poolId);
+    assertEquals("eve@example.org", handedOver.get(handedOver.size() - 1).destination());
+
+    cognito.getUserAttributeVerificationCode(
+        b -> b.accessToken(accessToken).attributeName("email"));
+    ObjectNode verify = lambda.lastEvent("email-sender");
+    assertEquals("CustomEmailSender_VerifyUserAttribute", verify.path("triggerSource").asText());
+    String code = decrypt(verify).code();
+
+    cognito.verifyUserAttribute(b -> b.accessToken(accessToken).attributeName("email").code(code));
+    assertTrue(
+        cognito.adminGetUser(b -> b.userPoolId(poolId).username("eve")).userAttributes().stream()
+            .anyMatch(a -> a.name().equals("email_verified") && a.value().equals("true")));
+  }
+
+  @Test
+  void inboundFederationIsStoredAndReturnedAsGiven() {
+    String poolId =
+        cognito
+            .createUserPool(
+                b ->
+                    b.poolName("federation")
+                        .lambdaConfig(
+                            c ->
+                                c.inboundFederation(
+                                    f ->
+                                        f.lambdaVersion("V1_0")
+                                            .lambdaArn(FakeLambda.arn("inbound")))))
+            .userPool()
+            .id();
+    LambdaConfigType stored =
+        cognito.describeUserPool(b -> b.userPoolId(poolId)).userPool().lambdaConfig();
+    assertEquals(FakeLambda.arn("inbound"), stored.inboundFederation().lambdaArn());
+    assertEquals("V1_0", stored.inboundFederation().lambdaVersionAsString());
   }
 }
