@@ -27,8 +27,10 @@ final class LambdaConfig {
     if (trigger == Trigger.PRE_TOKEN_GENERATION && preTokenConfig() != null) {
       return text(preTokenConfig().get("LambdaArn"));
     }
-    if (trigger == Trigger.CUSTOM_EMAIL_SENDER || trigger == Trigger.CUSTOM_SMS_SENDER) {
-      // {LambdaVersion, LambdaArn}; V1_0 is the only version (model enum).
+    if (trigger == Trigger.CUSTOM_EMAIL_SENDER
+        || trigger == Trigger.CUSTOM_SMS_SENDER
+        || trigger == Trigger.INBOUND_FEDERATION) {
+      // {LambdaVersion, LambdaArn}; V1_0 is the only version (model enums).
       return config.get(trigger.cognitoName()) instanceof Map<?, ?> sender
           ? text(sender.get("LambdaArn"))
           : null;

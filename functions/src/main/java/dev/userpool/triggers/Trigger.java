@@ -18,7 +18,8 @@ public enum Trigger {
   USER_MIGRATION("UserMigration"),
   CUSTOM_MESSAGE("CustomMessage"),
   CUSTOM_EMAIL_SENDER("CustomEmailSender"),
-  CUSTOM_SMS_SENDER("CustomSMSSender");
+  CUSTOM_SMS_SENDER("CustomSMSSender"),
+  INBOUND_FEDERATION("InboundFederation");
 
   private final String cognitoName;
 

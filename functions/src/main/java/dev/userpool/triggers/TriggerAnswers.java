@@ -48,6 +48,11 @@ final class TriggerAnswers {
         bool(r, "forceAliasCreation"));
   }
 
+  /** {@code response.userAttributesToMap}; empty (keep the provider's attributes) when absent. */
+  static Map<String, String> inboundFederation(String answer) {
+    return stringMap(response(answer), "userAttributesToMap");
+  }
+
   static DefineAuthChallengeResult defineAuthChallenge(String answer) {
     JsonNode r = response(answer);
     return new DefineAuthChallengeResult(

@@ -220,6 +220,35 @@ final class TriggerJson {
     return root;
   }
 
+  /**
+   * An InboundFederation event (no aws-lambda-java-events class exists for it): the envelope, then
+   * {@code request {providerName, providerType, attributes {tokenResponse, idToken, userInfo |
+   * samlResponse}}} and {@code response {userAttributesToMap: {}}} (developer guide, "Inbound
+   * federation Lambda trigger"; member names as the public aws-lambda type definitions have them).
+   */
+  static ObjectNode inboundFederation(
+      TriggerContext c,
+      String providerName,
+      String providerType,
+      Map<String, Map<String, String>> attributes) {
+    ObjectNode root = MAPPER.createObjectNode();
+    root.put("version", "1");
+    root.put("triggerSource", TriggerSource.INBOUND_FEDERATION_EXTERNAL_PROVIDER.wireName());
+    root.put("region", c.pool().region());
+    root.put("userPoolId", c.pool().id());
+    root.put("userName", c.userName());
+    ObjectNode caller = root.putObject("callerContext");
+    caller.put("awsSdkVersion", c.callerSdk() != null ? c.callerSdk() : TriggerContext.UNKNOWN_SDK);
+    caller.put("clientId", c.clientId() != null ? c.clientId() : TriggerContext.NO_CLIENT);
+    ObjectNode request = root.putObject("request");
+    request.put("providerName", providerName);
+    request.put("providerType", providerType);
+    ObjectNode groups = request.putObject("attributes");
+    attributes.forEach((group, values) -> groups.set(group, map(values)));
+    root.putObject("response").putObject("userAttributesToMap");
+    return root;
+  }
+
   private static ObjectNode envelope(CognitoUserPoolEvent e) {
     ObjectNode root = MAPPER.createObjectNode();
     root.put("version", e.getVersion());

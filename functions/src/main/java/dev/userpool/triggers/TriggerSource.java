@@ -55,7 +55,9 @@ public enum TriggerSource {
   CUSTOM_SMS_SENDER_VERIFY_USER_ATTRIBUTE(
       Trigger.CUSTOM_SMS_SENDER, "CustomSMSSender_VerifyUserAttribute"),
   CUSTOM_SMS_SENDER_ADMIN_CREATE_USER(Trigger.CUSTOM_SMS_SENDER, "CustomSMSSender_AdminCreateUser"),
-  CUSTOM_SMS_SENDER_AUTHENTICATION(Trigger.CUSTOM_SMS_SENDER, "CustomSMSSender_Authentication");
+  CUSTOM_SMS_SENDER_AUTHENTICATION(Trigger.CUSTOM_SMS_SENDER, "CustomSMSSender_Authentication"),
+  INBOUND_FEDERATION_EXTERNAL_PROVIDER(
+      Trigger.INBOUND_FEDERATION, "InboundFederation_ExternalProvider");
 
   private final Trigger trigger;
   private final String wireName;

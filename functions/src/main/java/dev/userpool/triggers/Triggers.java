@@ -216,6 +216,26 @@ public final class Triggers {
   }
 
   /**
+   * InboundFederation for a user signing in through an external provider: the function sees what
+   * the provider sent, grouped as Cognito groups it ({@code tokenResponse}, {@code idToken}, {@code
+   * userInfo} for OIDC and social providers, {@code samlResponse} for SAML), and answers the
+   * attributes to keep. Empty when the pool has no such function or the function answered {@code
+   * {}}, both meaning "map the provider's attributes as configured".
+   */
+  public Optional<Map<String, String>> inboundFederation(
+      TriggerContext c,
+      String providerName,
+      String providerType,
+      Map<String, Map<String, String>> attributes) {
+    return call(
+            c.pool(),
+            Trigger.INBOUND_FEDERATION,
+            () -> TriggerJson.inboundFederation(c, providerName, providerType, attributes),
+            TriggerAnswers::inboundFederation)
+        .filter(mapped -> !mapped.isEmpty());
+  }
+
+  /**
    * Hands a code (or temporary password) to the pool's custom sender for {@code source}'s trigger:
    * encrypted under the pool's KMSKeyID, in an event the function gets asynchronously (sources
    * §5.5). Returns false, doing nothing, when the pool has no such sender. Failures to encrypt or

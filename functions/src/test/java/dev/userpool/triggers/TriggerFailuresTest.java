@@ -67,29 +67,37 @@ class TriggerFailuresTest {
   @Test
   void everyTriggerUsesItsCognitoNameInMessages() {
     Map<Trigger, Runnable> calls =
-        Map.of(
-            Trigger.PRE_SIGN_UP,
-                () -> triggers.preSignUp(c, TriggerSource.PRE_SIGN_UP_ADMIN_CREATE_USER, null),
-            Trigger.POST_CONFIRMATION,
-                () -> triggers.postConfirmation(c, TriggerSource.POST_CONFIRMATION_CONFIRM_SIGN_UP),
-            Trigger.PRE_AUTHENTICATION, () -> triggers.preAuthentication(c, null, false),
-            Trigger.POST_AUTHENTICATION, () -> triggers.postAuthentication(c, false),
-            Trigger.DEFINE_AUTH_CHALLENGE, () -> triggers.defineAuthChallenge(c, List.of(), false),
-            Trigger.CREATE_AUTH_CHALLENGE,
-                () -> triggers.createAuthChallenge(c, "CUSTOM_CHALLENGE", List.of(), false),
-            Trigger.VERIFY_AUTH_CHALLENGE_RESPONSE,
-                () -> triggers.verifyAuthChallengeResponse(c, Map.of(), "a", false),
-            Trigger.PRE_TOKEN_GENERATION,
-                () ->
-                    triggers.preTokenGeneration(
-                        c, TriggerSource.TOKEN_GENERATION_HOSTED_AUTH, null, List.of()),
-            Trigger.USER_MIGRATION,
-                () ->
-                    triggers.userMigration(
-                        c, TriggerSource.USER_MIGRATION_AUTHENTICATION, "p", null),
-            Trigger.CUSTOM_MESSAGE,
-                () ->
-                    triggers.customMessage(c, TriggerSource.CUSTOM_MESSAGE_VERIFY_USER_ATTRIBUTE));
+        new java.util.HashMap<>(
+            Map.of(
+                Trigger.PRE_SIGN_UP,
+                    () -> triggers.preSignUp(c, TriggerSource.PRE_SIGN_UP_ADMIN_CREATE_USER, null),
+                Trigger.POST_CONFIRMATION,
+                    () ->
+                        triggers.postConfirmation(
+                            c, TriggerSource.POST_CONFIRMATION_CONFIRM_SIGN_UP),
+                Trigger.PRE_AUTHENTICATION, () -> triggers.preAuthentication(c, null, false),
+                Trigger.POST_AUTHENTICATION, () -> triggers.postAuthentication(c, false),
+                Trigger.DEFINE_AUTH_CHALLENGE,
+                    () -> triggers.defineAuthChallenge(c, List.of(), false),
+                Trigger.CREATE_AUTH_CHALLENGE,
+                    () -> triggers.createAuthChallenge(c, "CUSTOM_CHALLENGE", List.of(), false),
+                Trigger.VERIFY_AUTH_CHALLENGE_RESPONSE,
+                    () -> triggers.verifyAuthChallengeResponse(c, Map.of(), "a", false),
+                Trigger.PRE_TOKEN_GENERATION,
+                    () ->
+                        triggers.preTokenGeneration(
+                            c, TriggerSource.TOKEN_GENERATION_HOSTED_AUTH, null, List.of()),
+                Trigger.USER_MIGRATION,
+                    () ->
+                        triggers.userMigration(
+                            c, TriggerSource.USER_MIGRATION_AUTHENTICATION, "p", null),
+                Trigger.CUSTOM_MESSAGE,
+                    () ->
+                        triggers.customMessage(
+                            c, TriggerSource.CUSTOM_MESSAGE_VERIFY_USER_ATTRIBUTE)));
+    calls.put(
+        Trigger.INBOUND_FEDERATION,
+        () -> triggers.inboundFederation(c, "Corp", "OIDC", Map.of("idToken", Map.of())));
     // The custom senders are invoked asynchronously: their function errors never reach the caller
     // (their invocation failures are checked in CustomSenderTriggersTest).
     assertEquals(

@@ -41,8 +41,17 @@ final class TriggerFixtures {
   static UserPool poolWithAllTriggers() {
     Map<String, Object> config = new LinkedHashMap<>();
     for (Trigger t : Trigger.values()) {
-      config.put(t.cognitoName(), arn(t.cognitoName()));
+      boolean versioned =
+          t == Trigger.CUSTOM_EMAIL_SENDER
+              || t == Trigger.CUSTOM_SMS_SENDER
+              || t == Trigger.INBOUND_FEDERATION;
+      config.put(
+          t.cognitoName(),
+          versioned
+              ? Map.of("LambdaVersion", "V1_0", "LambdaArn", arn(t.cognitoName()))
+              : arn(t.cognitoName()));
     }
+    config.put("KMSKeyID", "arn:aws:kms:us-east-1:123456789012:key/k1");
     return pool(config);
   }
 
