@@ -100,6 +100,22 @@ class LambdaTriggerInvokerTest {
               Map.of("X-Amz-Function-Error", "Unhandled"),
               "{\"errorType\":\"Error\",\"errorMessage\":\"Invalid email domain\",\"trace\":[\"Error: at handler\"]}");
       case "garbage" -> answer(exchange, 200, Map.of(), "this is not json");
+      case "request-response-only" -> {
+        // What sam local start-lambda answers for an Event invocation.
+        if ("Event".equals(exchange.getRequestHeaders().getFirst("X-Amz-Invocation-Type"))) {
+          answer(
+              exchange,
+              501,
+              Map.of("x-amzn-ErrorType", "NotImplemented"),
+              "{\"Type\":\"LocalService\",\"Message\":\"invocation-type: Event is not supported.\"}");
+        } else {
+          answer(
+              exchange,
+              200,
+              Map.of("X-Amz-Function-Error", "Unhandled"),
+              "{\"errorMessage\":\"provider down\"}");
+        }
+      }
       case "slow" -> {
         sleep(3000);
         answer(exchange, 200, Map.of(), body);
@@ -265,5 +281,17 @@ class LambdaTriggerInvokerTest {
                     Duration.ofSeconds(2)));
     assertEquals(TriggerFailure.Kind.NOT_INVOKABLE, failure.kind());
     assertEquals("ResourceNotFoundException", failure.detail());
+  }
+
+  @Test
+  void whenAnEmulatorServesOnlyRequestResponseThenTheEventGoesThatWayAndItsErrorIsIgnored() {
+    LambdaTriggerInvoker invoker = new LambdaTriggerInvoker(() -> client, true);
+    invoker.invokeAsync(
+        "arn:aws:lambda:us-east-1:123456789012:function:request-response-only",
+        "{}",
+        Duration.ofSeconds(2));
+    assertEquals(2, received.size());
+    assertEquals("Event", received.get(0).invocationType());
+    assertEquals("RequestResponse", received.get(1).invocationType());
   }
 }
