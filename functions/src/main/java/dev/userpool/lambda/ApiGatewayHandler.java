@@ -23,9 +23,10 @@ import java.util.Optional;
 import java.util.StringJoiner;
 
 /**
- * The Lambda entry point: API Gateway REST proxy events in, proxy responses out. The wiring is
- * built once per container (in the static initialiser, so SnapStart snapshots it) and shared by
- * every invocation.
+ * The Lambda entry point: API Gateway REST proxy events in, proxy responses out; also the import
+ * job events the function sends itself ({@link ImportJobEvent}, docs/adr/0015). The wiring is built
+ * once per container (in the static initialiser, so SnapStart snapshots it) and shared by every
+ * invocation.
  */
 public final class ApiGatewayHandler
     implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {

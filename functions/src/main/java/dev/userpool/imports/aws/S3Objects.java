@@ -43,8 +43,7 @@ final class S3Objects {
   private final Supplier<? extends AwsCredentialsIdentity> credentials;
   private final Clock clock;
   private final AwsV4HttpSigner signer = AwsV4HttpSigner.create();
-  private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private HttpClient http; // made on first use: never in a SnapStart snapshot
 
   /** {@code endpoint} null means AWS's regional S3 endpoint. */
   S3Objects(
@@ -163,11 +162,18 @@ final class S3Objects {
               }
             });
     try {
-      return http.send(request.build(), body);
+      return http().send(request.build(), body);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted", e);
     }
+  }
+
+  private synchronized HttpClient http() {
+    if (http == null) {
+      http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    }
+    return http;
   }
 
   /** S3's SigV4 rules: no double encoding and no path normalization of object keys. */
