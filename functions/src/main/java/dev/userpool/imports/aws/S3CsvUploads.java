@@ -66,7 +66,15 @@ public final class S3CsvUploads implements CsvUploads {
     if (!objects.exists(uploadKey(poolId, jobId))) {
       return false;
     }
-    objects.copy(uploadKey(poolId, jobId), sealedKey(poolId, jobId));
+    try {
+      objects.copy(uploadKey(poolId, jobId), sealedKey(poolId, jobId));
+    } catch (IOException e) {
+      // A duplicate delivery of the job's first event may have sealed (and removed the upload)
+      // between our checks and the copy: its copy is the one to read.
+      if (!objects.exists(sealedKey(poolId, jobId))) {
+        throw e;
+      }
+    }
     objects.delete(uploadKey(poolId, jobId));
     return true;
   }
