@@ -399,7 +399,15 @@ public final class CsvImport {
         jobId,
         j ->
             j.status().equals(UserImportJob.STOPPING)
-                ? j.finished(UserImportJob.STOPPED, clock.instant(), "Stopped before it ran.")
+                ? j.finished(
+                    UserImportJob.STOPPED,
+                    clock.instant(),
+                    // stopped between two invocations of a Lambda import, or before the first
+                    rowsDone(j) == 0
+                        ? "Stopped before it ran."
+                        : "Stopped. "
+                            + counts(
+                                new long[] {j.importedUsers(), j.skippedUsers(), j.failedUsers()}))
                 : j);
   }
 

@@ -236,6 +236,39 @@ class UserImportJobsInAwsTest {
     assertEquals(0, call("ListUsers", Map.of("UserPoolId", pool), 200).get("Users").size());
   }
 
+  @Test
+  void whenTheJobIsStoppedBetweenTwoInvocationsThenTheNextOneEndsItStoppedWithWhatWasImported()
+      throws Exception {
+    String pool = pool();
+    List<String> header = header(pool);
+    StringBuilder csv = new StringBuilder(String.join(",", header)).append('\n');
+    for (int i = 0; i < 12; i++) {
+      csv.append(row(header, "s" + i, "true")).append('\n');
+    }
+    JsonNode job = createJob(pool);
+    String jobId = job.get("JobId").asText();
+    put(job.get("PreSignedUrl").asText(), csv.toString());
+    call("StartUserImportJob", Map.of("UserPoolId", pool, "JobId", jobId), 200);
+    // The first invocation runs out of time after 5 rows and queues its continuation.
+    handler.handleRequest(
+        EVENTS.readValue(queued.poll(), APIGatewayProxyRequestEvent.class), new RunningOut(5));
+    JsonNode paused =
+        call("DescribeUserImportJob", Map.of("UserPoolId", pool, "JobId", jobId), 200)
+            .get("UserImportJob");
+    assertEquals("InProgress", paused.get("Status").asText());
+    assertEquals(5, paused.get("ImportedUsers").asLong(), paused.toString());
+    call("StopUserImportJob", Map.of("UserPoolId", pool, "JobId", jobId), 200);
+    deliverQueuedEvents(1000);
+    JsonNode stopped =
+        call("DescribeUserImportJob", Map.of("UserPoolId", pool, "JobId", jobId), 200)
+            .get("UserImportJob");
+    assertEquals("Stopped", stopped.get("Status").asText());
+    assertEquals(5, stopped.get("ImportedUsers").asLong(), stopped.toString());
+    assertEquals(
+        "Stopped. Imported 5, skipped 0, failed 0.", stopped.get("CompletionMessage").asText());
+    assertEquals(5, call("ListUsers", Map.of("UserPoolId", pool), 200).get("Users").size());
+  }
+
   /**
    * moto accepts a presigned URL without checking its signature, so the signature is checked here
    * against botocore's presigner (AWS's Python SDK, installed with moto): for the same key, time
