@@ -161,13 +161,34 @@ final class S3Objects {
                 values.forEach(value -> request.header(name, value));
               }
             });
-    try {
-      return http().send(request.build(), body);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted", e);
+    // Every call here is idempotent: S3's 500/503 (SlowDown) and broken connections are retried.
+    for (int attempt = 1; ; attempt++) {
+      try {
+        HttpResponse<T> response = http().send(request.build(), body);
+        if (response.statusCode() < 500 || attempt == ATTEMPTS) {
+          return response;
+        }
+        if (response.body() instanceof InputStream stream) {
+          stream.close();
+        }
+      } catch (IOException e) {
+        if (attempt == ATTEMPTS) {
+          throw e;
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException("interrupted", e);
+      }
+      try {
+        Thread.sleep(200L << (2 * (attempt - 1))); // 200 ms, then 800 ms
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException("interrupted", e);
+      }
     }
   }
+
+  private static final int ATTEMPTS = 3;
 
   private synchronized HttpClient http() {
     if (http == null) {
