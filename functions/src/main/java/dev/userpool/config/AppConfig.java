@@ -21,6 +21,7 @@ import java.util.Map;
  *     null for none
  * @param messages how codes are sent (SES/SNS settings, or the local outbox)
  * @param limits per-user quotas (Cognito's by default)
+ * @param imports where user import CSVs go in AWS; null where none (the local server has its own)
  */
 public record AppConfig(
     String store,
@@ -35,7 +36,52 @@ public record AppConfig(
     String lambdaEndpoint,
     String defaultCustomMessageLambdaArn,
     Messages messages,
-    Limits limits) {
+    Limits limits,
+    Imports imports) {
+
+  /**
+   * User import jobs in AWS (docs/adr/0015): CSVs go to {@code bucket} through S3 presigned URLs,
+   * and jobs run in asynchronous invocations of this function.
+   *
+   * @param bucket the stack's import bucket (USERPOOL_IMPORT_BUCKET)
+   * @param s3Endpoint an S3 endpoint instead of AWS's (moto in tests); null for AWS
+   * @param functionName this function (AWS_LAMBDA_FUNCTION_NAME, set by Lambda)
+   * @param functionVersion the running version (AWS_LAMBDA_FUNCTION_VERSION, set by Lambda)
+   */
+  public record Imports(
+      String bucket, String s3Endpoint, String functionName, String functionVersion) {}
+
+  /** All settings but the import bucket. */
+  public AppConfig(
+      String store,
+      String tableName,
+      String dynamoDbEndpoint,
+      Path dataDir,
+      String accountId,
+      String defaultRegion,
+      String issuerBaseUrl,
+      String adminKeySecretArn,
+      String signingRegion,
+      String lambdaEndpoint,
+      String defaultCustomMessageLambdaArn,
+      Messages messages,
+      Limits limits) {
+    this(
+        store,
+        tableName,
+        dynamoDbEndpoint,
+        dataDir,
+        accountId,
+        defaultRegion,
+        issuerBaseUrl,
+        adminKeySecretArn,
+        signingRegion,
+        lambdaEndpoint,
+        defaultCustomMessageLambdaArn,
+        messages,
+        limits,
+        null);
+  }
 
   /**
    * Message delivery. In AWS: SES for email (COGNITO_DEFAULT pools send from {@code
@@ -222,7 +268,8 @@ public record AppConfig(
         emptyToNull(endpoint),
         defaultCustomMessageLambdaArn,
         messages,
-        limits);
+        limits,
+        imports);
   }
 
   /** This configuration with other message delivery settings. */
@@ -240,7 +287,8 @@ public record AppConfig(
         lambdaEndpoint,
         defaultCustomMessageLambdaArn,
         newMessages,
-        limits);
+        limits,
+        imports);
   }
 
   /** This configuration with other per-user quotas. */
@@ -258,7 +306,27 @@ public record AppConfig(
         lambdaEndpoint,
         defaultCustomMessageLambdaArn,
         messages,
-        newLimits);
+        newLimits,
+        imports);
+  }
+
+  /** This configuration with user import jobs in AWS (S3 uploads, asynchronous invocations). */
+  public AppConfig withImports(Imports newImports) {
+    return new AppConfig(
+        store,
+        tableName,
+        dynamoDbEndpoint,
+        dataDir,
+        accountId,
+        defaultRegion,
+        issuerBaseUrl,
+        adminKeySecretArn,
+        signingRegion,
+        lambdaEndpoint,
+        defaultCustomMessageLambdaArn,
+        messages,
+        limits,
+        newImports);
   }
 
   public static final String DEFAULT_ACCOUNT = "123456789012";
@@ -291,7 +359,14 @@ public record AppConfig(
             null,
             null,
             false),
-        limits(env));
+        limits(env),
+        emptyToNull(env.get("USERPOOL_IMPORT_BUCKET")) == null
+            ? null
+            : new Imports(
+                env.get("USERPOOL_IMPORT_BUCKET").trim(),
+                null,
+                emptyToNull(env.get("AWS_LAMBDA_FUNCTION_NAME")),
+                emptyToNull(env.get("AWS_LAMBDA_FUNCTION_VERSION"))));
   }
 
   /**

@@ -14,8 +14,11 @@ import dev.userpool.delivery.sns.SmsRoleCredentials;
 import dev.userpool.delivery.sns.SnsSmsSender;
 import dev.userpool.domain.AppClient;
 import dev.userpool.domain.UserPool;
+import dev.userpool.imports.CsvImport;
 import dev.userpool.imports.CsvUploads;
 import dev.userpool.imports.UserImports;
+import dev.userpool.imports.aws.LambdaSelfInvoker;
+import dev.userpool.imports.aws.S3CsvUploads;
 import dev.userpool.migration.CognitoApi;
 import dev.userpool.migration.CognitoSourcePasswords;
 import dev.userpool.oauth.OAuthEndpoints;
@@ -69,8 +72,10 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -166,6 +171,9 @@ public final class Wiring {
             new UserImports(new ItemImportJobStore(table)));
     this.wellKnown = new WellKnownEndpoints(dependencies.pools(), tokens.keys(), tokens.issuers());
     this.oauth = new OAuthEndpoints(dependencies);
+    if (config.imports() != null) {
+      useImportUploads(importUploads(config, clock));
+    }
     OperationTable operations = Implementations.table(ServiceModel.load(), dependencies);
     this.protocol =
         new CognitoProtocol(
@@ -422,7 +430,51 @@ public final class Wiring {
     return protocol;
   }
 
-  /** Messages the local outbox holds (empty when every medium goes to SES/SNS). */
+  /**
+   * CSVs in the configured S3 bucket, presigned with the function's credentials; jobs run in
+   * asynchronous invocations of this function, at the configured Lambda endpoint if any. Neither
+   * the credentials nor the Lambda client is touched before the first import call.
+   */
+  private static CsvUploads importUploads(AppConfig config, Clock clock) {
+    AppConfig.Imports imports = config.imports();
+    Supplier<AwsCredentialsProvider> credentials =
+        memoize(() -> DefaultCredentialsProvider.builder().build());
+    return S3CsvUploads.create(
+        imports.bucket(),
+        config.defaultRegion(),
+        imports.s3Endpoint(),
+        () -> credentials.get().resolveCredentials(),
+        clock,
+        new LambdaSelfInvoker(
+            memoize(() -> lambdaClient(config)),
+            imports.functionName(),
+            imports.functionVersion()));
+  }
+
+  /**
+   * Runs a user import job in this invocation (the Lambda's asynchronous import events) until it
+   * ends or {@code timeUp}; when time ran out, sends the next invocation to continue it.
+   */
+  public CsvImport.Outcome runImportJob(String poolId, String jobId, BooleanSupplier timeUp) {
+    Optional<UserPool> pool = dependencies.pools().find(poolId);
+    if (pool.isEmpty()) {
+      return CsvImport.Outcome.DONE; // deleted meanwhile, and its jobs with it
+    }
+    CsvUploads uploads = dependencies.imports().uploads();
+    CsvImport.Outcome outcome =
+        new CsvImport(
+                dependencies.imports().jobs(),
+                uploads,
+                new UserDirectory(dependencies.users()),
+                dependencies.random(),
+                dependencies.clock())
+            .run(pool.get(), jobId, timeUp);
+    if (outcome == CsvImport.Outcome.CONTINUE) {
+      uploads.run(poolId, jobId, () -> runImportJob(poolId, jobId, timeUp));
+    }
+    return outcome;
+  }
+
   /**
    * Where user import CSVs are uploaded (the local server's endpoint); without it no import job can
    * start.
@@ -431,6 +483,7 @@ public final class Wiring {
     dependencies.imports().useUploads(uploads);
   }
 
+  /** Messages the local outbox holds (empty when every medium goes to SES/SNS). */
   public Outbox outbox() {
     return outbox;
   }

@@ -29,6 +29,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.function.UnaryOperator;
 
 /**
@@ -42,7 +43,8 @@ import java.util.function.UnaryOperator;
  * without a password (developer guide, "Importing users into user pools from a CSV file"). A row
  * either becomes a whole user or nothing: a row that breaks a rule counts as failed, one whose
  * username exists counts as skipped (our reading of SkippedUsers; unconfirmed). Stopping is checked
- * between rows.
+ * every 500 rows, where the counts are written; those counts are also where a resumed run (the
+ * Lambda's continuation or retry) starts.
  */
 public final class CsvImport {
   /** Cognito's limit of characters per CSV row. */
@@ -72,8 +74,26 @@ public final class CsvImport {
     this.clock = clock;
   }
 
-  /** Runs the job; never throws (an unexpected error fails the job with a message saying so). */
+  /** What a run left to do. */
+  public enum Outcome {
+    /** The job ended (or another run owns it): nothing more to do. */
+    DONE,
+    /** Time ran out: the progress is written, and a new run continues from it. */
+    CONTINUE
+  }
+
+  /** Runs the job to its end; never throws (an unexpected error fails the job). */
   public void run(UserPool pool, String jobId) {
+    run(pool, jobId, () -> false);
+  }
+
+  /**
+   * Runs the job until it ends or {@code timeUp} says so (checked between rows). A job already
+   * InProgress is resumed: the rows its counts cover are passed over, so a retried or continued run
+   * imports each row once; rows between the last progress write and a crash are met again and count
+   * as skipped (their users exist). Never throws.
+   */
+  public Outcome run(UserPool pool, String jobId, BooleanSupplier timeUp) {
     try {
       Optional<UserImportJob> running =
           transition(
@@ -84,15 +104,27 @@ public final class CsvImport {
                       ? j.withStatus(UserImportJob.IN_PROGRESS)
                       : j);
       if (running.isEmpty() || !running.get().status().equals(UserImportJob.IN_PROGRESS)) {
-        finishIfStopping(pool.id(), jobId);
-        return;
+        if (running.isPresent() && running.get().status().equals(UserImportJob.STOPPING)) {
+          finishIfStopping(pool.id(), jobId);
+          uploads.discard(pool.id(), jobId);
+        }
+        return Outcome.DONE;
       }
-      Optional<String> refusal = checkFile(pool, jobId);
-      if (refusal.isPresent()) {
-        finish(pool.id(), jobId, UserImportJob.FAILED, refusal.get(), null);
-        return;
+      UserImportJob job = running.get();
+      if (rowsDone(job) == 0) {
+        Optional<String> refusal = checkFile(pool, jobId);
+        if (refusal.isPresent()) {
+          finish(pool.id(), jobId, UserImportJob.FAILED, refusal.get(), null);
+          uploads.discard(pool.id(), jobId);
+          return Outcome.DONE;
+        }
       }
-      importRows(pool, jobId);
+      Outcome outcome = importRows(pool, job, timeUp);
+      if (outcome == Outcome.DONE
+          && jobs.find(pool.id(), jobId).map(UserImportJob::isFinished).orElse(true)) {
+        uploads.discard(pool.id(), jobId);
+      }
+      return outcome;
     } catch (RuntimeException | IOException e) {
       LOG.log(System.Logger.Level.ERROR, "import job " + jobId + " failed", e);
       finish(
@@ -101,7 +133,12 @@ public final class CsvImport {
           UserImportJob.FAILED,
           "The import failed unexpectedly: " + e.getClass().getSimpleName(),
           null);
+      return Outcome.DONE;
     }
+  }
+
+  private static long rowsDone(UserImportJob job) {
+    return job.importedUsers() + job.skippedUsers() + job.failedUsers();
   }
 
   /** The whole-file check: a message when the job must fail without importing anyone. */
@@ -162,26 +199,30 @@ public final class CsvImport {
     return Optional.empty();
   }
 
-  private void importRows(UserPool pool, String jobId) throws IOException {
-    long imported = 0;
-    long skipped = 0;
-    long failed = 0;
+  private Outcome importRows(UserPool pool, UserImportJob job, BooleanSupplier timeUp)
+      throws IOException {
+    String jobId = job.jobId();
+    long[] counts = {job.importedUsers(), job.skippedUsers(), job.failedUsers()};
+    long[] written = counts.clone();
     String firstFailure = null;
     InputStream file = uploads.open(pool.id(), jobId).orElseThrow();
     try (Reader reader = utf8(file)) {
       CsvRecords records = new CsvRecords(reader, MAX_ROW_CHARS);
       List<String> header = records.next().fields().stream().map(CsvImport::column).toList();
       AttributeRules rules = AttributeRules.of(pool);
-      CsvRecords.Record row;
       long rows = 0;
+      for (long done = rowsDone(job); rows < done && records.next() != null; rows++) {
+        // rows an earlier run of this job has counted
+      }
+      CsvRecords.Record row;
       while ((row = records.next()) != null) {
         String outcome = importRow(pool, rules, header, row);
         if (outcome == null) {
-          imported++;
+          counts[0]++;
         } else if (outcome.equals(SKIPPED)) {
-          skipped++;
+          counts[1]++;
         } else {
-          failed++;
+          counts[2]++;
           LOG.log(
               System.Logger.Level.INFO,
               "import job " + jobId + ": line " + row.line() + " failed: " + outcome);
@@ -189,23 +230,27 @@ public final class CsvImport {
             firstFailure = "line " + row.line() + ": " + outcome;
           }
         }
-        if (++rows % PROGRESS_EVERY == 0
-            && !progress(pool.id(), jobId, imported, skipped, failed)) {
-          finish(
-              pool.id(),
-              jobId,
-              UserImportJob.STOPPED,
-              "Stopped. " + counts(imported, skipped, failed),
-              new long[] {imported, skipped, failed});
-          return;
+        boolean pause = timeUp.getAsBoolean();
+        if (++rows % PROGRESS_EVERY == 0 || pause) {
+          Progress progress = progress(pool.id(), jobId, written, counts);
+          if (progress == Progress.TAKEN_OVER) {
+            return Outcome.DONE;
+          }
+          if (progress == Progress.STOP) {
+            finish(pool.id(), jobId, UserImportJob.STOPPED, "Stopped. " + counts(counts), counts);
+            return Outcome.DONE;
+          }
+          written = counts.clone();
+          if (pause) {
+            return Outcome.CONTINUE;
+          }
         }
       }
     }
     String message =
-        counts(imported, skipped, failed)
-            + (firstFailure == null ? "" : " First failure: " + firstFailure);
-    finish(
-        pool.id(), jobId, UserImportJob.SUCCEEDED, message, new long[] {imported, skipped, failed});
+        counts(counts) + (firstFailure == null ? "" : " First failure: " + firstFailure);
+    finish(pool.id(), jobId, UserImportJob.SUCCEEDED, message, counts);
+    return Outcome.DONE;
   }
 
   private static final String SKIPPED = "skipped";
@@ -314,21 +359,38 @@ public final class CsvImport {
     return value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false");
   }
 
-  private static String counts(long imported, long skipped, long failed) {
-    return "Imported " + imported + ", skipped " + skipped + ", failed " + failed + ".";
+  private static String counts(long[] counts) {
+    return "Imported " + counts[0] + ", skipped " + counts[1] + ", failed " + counts[2] + ".";
   }
 
-  /** Writes the counts so far; false when a stop was requested. */
-  private boolean progress(String poolId, String jobId, long imported, long skipped, long failed) {
-    Optional<UserImportJob> job =
-        transition(
-            poolId,
-            jobId,
-            j ->
-                j.status().equals(UserImportJob.IN_PROGRESS)
-                    ? j.counting(imported, skipped, failed)
-                    : j);
-    return job.isPresent() && job.get().status().equals(UserImportJob.IN_PROGRESS);
+  private enum Progress {
+    WRITTEN,
+    STOP,
+    /** Another run of the job wrote progress since this one did (a duplicated event). */
+    TAKEN_OVER
+  }
+
+  /** Writes the counts so far, unless a stop was requested or another run owns the job. */
+  private Progress progress(String poolId, String jobId, long[] written, long[] counts) {
+    Progress[] result = {Progress.STOP};
+    transition(
+        poolId,
+        jobId,
+        j -> {
+          if (!j.status().equals(UserImportJob.IN_PROGRESS)) {
+            result[0] = Progress.STOP;
+            return j;
+          }
+          if (j.importedUsers() != written[0]
+              || j.skippedUsers() != written[1]
+              || j.failedUsers() != written[2]) {
+            result[0] = Progress.TAKEN_OVER;
+            return j;
+          }
+          result[0] = Progress.WRITTEN;
+          return j.counting(counts[0], counts[1], counts[2]);
+        });
+    return result[0];
   }
 
   private void finishIfStopping(String poolId, String jobId) {
@@ -337,7 +399,15 @@ public final class CsvImport {
         jobId,
         j ->
             j.status().equals(UserImportJob.STOPPING)
-                ? j.finished(UserImportJob.STOPPED, clock.instant(), "Stopped before it ran.")
+                ? j.finished(
+                    UserImportJob.STOPPED,
+                    clock.instant(),
+                    // stopped between two invocations of a Lambda import, or before the first
+                    rowsDone(j) == 0
+                        ? "Stopped before it ran."
+                        : "Stopped. "
+                            + counts(
+                                new long[] {j.importedUsers(), j.skippedUsers(), j.failedUsers()}))
                 : j);
   }
 

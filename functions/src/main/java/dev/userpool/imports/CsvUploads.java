@@ -6,8 +6,8 @@ import java.util.Optional;
 
 /**
  * Where a job's CSV is uploaded to and read back from. The local server receives the upload itself
- * (a file in the data folder, or memory with --in-memory); the Lambda deployment has no upload
- * target yet (docs/adr/0015).
+ * (a file in the data folder, or memory with --in-memory); the Lambda deployment uses the stack's
+ * S3 bucket (docs/adr/0015).
  */
 public interface CsvUploads {
   /**
@@ -15,6 +15,14 @@ public interface CsvUploads {
    * supported.
    */
   Optional<String> uploadUrl(String poolId, String jobId);
+
+  /**
+   * True when {@link #uploadUrl} is complete as it is (an S3 presigned URL, whose signature covers
+   * its query): no upload token is appended, and the URL is stored as it is.
+   */
+  default boolean urlIsSigned() {
+    return false;
+  }
 
   /**
    * Takes the job's upload for the import: from now on {@link #open} reads this file, whatever is
@@ -26,10 +34,16 @@ public interface CsvUploads {
   /** The sealed CSV as a stream, or empty when none was sealed for the job. */
   Optional<InputStream> open(String poolId, String jobId) throws IOException;
 
-  /** Runs an import job off the request thread. */
-  void run(Runnable job);
+  /**
+   * Runs the job's import off the request thread: {@code here} on a thread of this process (the
+   * local server), or in another invocation that runs it itself (the Lambda).
+   */
+  void run(String poolId, String jobId, Runnable here);
 
-  /** The Lambda deployment's answer today: no upload target, so no job can start. */
+  /** Forgets the job's files once it has ended. */
+  default void discard(String poolId, String jobId) throws IOException {}
+
+  /** A deployment without an upload target (no import bucket configured): no job can start. */
   CsvUploads NONE =
       new CsvUploads() {
         @Override
@@ -48,7 +62,7 @@ public interface CsvUploads {
         }
 
         @Override
-        public void run(Runnable job) {
+        public void run(String poolId, String jobId, Runnable here) {
           throw new IllegalStateException("no uploads, no jobs");
         }
       };

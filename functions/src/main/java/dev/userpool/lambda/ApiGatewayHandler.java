@@ -6,6 +6,8 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import dev.userpool.config.AppConfig;
 import dev.userpool.config.Wiring;
+import dev.userpool.imports.CsvImport;
+import dev.userpool.imports.aws.ImportJobEvent;
 import dev.userpool.oauth.OAuthEndpoints;
 import dev.userpool.protocol.ApiRequest;
 import dev.userpool.protocol.ApiResponse;
@@ -17,16 +19,21 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.StringJoiner;
 
 /**
- * The Lambda entry point: API Gateway REST proxy events in, proxy responses out. The wiring is
- * built once per container (in the static initialiser, so SnapStart snapshots it) and shared by
- * every invocation.
+ * The Lambda entry point: API Gateway REST proxy events in, proxy responses out; also the import
+ * job events the function sends itself ({@link ImportJobEvent}, docs/adr/0015). The wiring is built
+ * once per container (in the static initialiser, so SnapStart snapshots it) and shared by every
+ * invocation.
  */
 public final class ApiGatewayHandler
     implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
   private static final System.Logger LOG = System.getLogger(ApiGatewayHandler.class.getName());
+
+  /** Time an import invocation keeps for its last progress write and the continuation. */
+  static final long IMPORT_RESERVE_MILLIS = 8_000;
 
   private final Wiring wiring;
 
@@ -43,6 +50,11 @@ public final class ApiGatewayHandler
   public APIGatewayProxyResponseEvent handleRequest(
       APIGatewayProxyRequestEvent event, Context context) {
     long started = System.nanoTime();
+    Optional<ImportJobEvent.Job> importJob =
+        ImportJobEvent.job(event.getResource(), event.getRequestContext(), event.getBody());
+    if (importJob.isPresent()) {
+      return runImportJob(importJob.get(), context, started);
+    }
     ApiRequest request = toRequest(event);
     if (WellKnownEndpoints.matches(request.method(), request.path())) {
       ApiResponse document = wiring.wellKnown().handle(request).orElseThrow();
@@ -83,6 +95,31 @@ public final class ApiGatewayHandler
                 (System.nanoTime() - started) / 1_000_000,
                 outcome.requestId()));
     return toEvent(outcome.response());
+  }
+
+  /**
+   * An import job event (this function invoked itself asynchronously): runs the job until it ends
+   * or the invocation nears its timeout, leaving {@link #IMPORT_RESERVE_MILLIS} to write progress
+   * and send the continuation. An exception (the continuation could not be sent) fails the
+   * invocation, and Lambda's retry resumes the job from its progress.
+   */
+  private APIGatewayProxyResponseEvent runImportJob(
+      ImportJobEvent.Job job, Context context, long started) {
+    CsvImport.Outcome outcome =
+        wiring.runImportJob(
+            job.poolId(),
+            job.jobId(),
+            () -> context != null && context.getRemainingTimeInMillis() < IMPORT_RESERVE_MILLIS);
+    LOG.log(
+        System.Logger.Level.INFO,
+        () ->
+            String.format(
+                java.util.Locale.ROOT,
+                "import job %s %s %dms",
+                job.jobId(),
+                outcome,
+                (System.nanoTime() - started) / 1_000_000));
+    return new APIGatewayProxyResponseEvent().withStatusCode(202);
   }
 
   private static APIGatewayProxyResponseEvent toEvent(ApiResponse response) {

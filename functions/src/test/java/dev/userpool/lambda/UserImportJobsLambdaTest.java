@@ -58,7 +58,7 @@ class UserImportJobsLambdaTest {
             "{\"UserPoolId\":\"" + pool + "\",\"JobId\":\"" + jobId + "\"}",
             400);
     assertEquals("UnsupportedOperationException", refused.get("__type").asText());
-    assertTrue(refused.get("message").asText().contains("only supported by the local server"));
+    assertTrue(refused.get("message").asText().contains("no CSV upload target"));
     assertEquals(
         "Created",
         call(

@@ -29,6 +29,7 @@ public record FunctionEnvironment(String handler, String runtime, Map<String, Va
     ACCOUNT_ID,
     REGION,
     ADMIN_KEY_SECRET_ARN,
+    IMPORT_BUCKET,
     API_URL
   }
 

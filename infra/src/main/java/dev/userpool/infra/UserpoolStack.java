@@ -25,12 +25,17 @@ import software.amazon.awscdk.services.dynamodb.AttributeType;
 import software.amazon.awscdk.services.dynamodb.BillingMode;
 import software.amazon.awscdk.services.dynamodb.PointInTimeRecoverySpecification;
 import software.amazon.awscdk.services.dynamodb.Table;
+import software.amazon.awscdk.services.iam.Policy;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.lambda.Alias;
 import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.lambda.Runtime;
 import software.amazon.awscdk.services.lambda.SnapStartConf;
+import software.amazon.awscdk.services.s3.BlockPublicAccess;
+import software.amazon.awscdk.services.s3.Bucket;
+import software.amazon.awscdk.services.s3.BucketEncryption;
+import software.amazon.awscdk.services.s3.LifecycleRule;
 import software.amazon.awscdk.services.secretsmanager.Secret;
 import software.amazon.awscdk.services.secretsmanager.SecretStringGenerator;
 import software.constructs.Construct;
@@ -64,7 +69,14 @@ public final class UserpoolStack extends Stack {
           "amz-sdk-request",
           "Cache-Control");
 
+  /** Days an uploaded import CSV is kept at most (a finished job deletes its own at once). */
+  static final int IMPORT_UPLOAD_DAYS = 1;
+
+  /** The prefix of import CSVs in the import bucket (dev.userpool.imports.aws.S3CsvUploads). */
+  static final String IMPORT_PREFIX = "imports/";
+
   private final Table table;
+  private final Bucket importBucket;
   private final Secret adminKey;
   private final RestApi api;
   private final Function function;
@@ -87,6 +99,7 @@ public final class UserpoolStack extends Stack {
             .build();
 
     adminKey = adminKeySecret();
+    importBucket = createImportBucket();
 
     // The API exists before the function so the issuer URL can default to it; routes are added
     // below.
@@ -104,6 +117,7 @@ public final class UserpoolStack extends Stack {
     resources.put(Resource.ACCOUNT_ID, Aws.ACCOUNT_ID);
     resources.put(Resource.REGION, Aws.REGION);
     resources.put(Resource.ADMIN_KEY_SECRET_ARN, adminKey.getSecretArn());
+    resources.put(Resource.IMPORT_BUCKET, importBucket.getBucketName());
     resources.put(
         Resource.API_URL,
         Fn.join(
@@ -175,6 +189,28 @@ public final class UserpoolStack extends Stack {
                 .passwordLength(40)
                 .excludePunctuation(true)
                 .build())
+        .build();
+  }
+
+  /**
+   * Where CreateUserImportJob's presigned URLs upload CSVs to (docs/adr/0015): private, SSE-KMS
+   * with the AWS managed key (the URL is signed for that header, as Cognito's is), HTTPS only, and
+   * uploads deleted after {@link #IMPORT_UPLOAD_DAYS} days.
+   */
+  private Bucket createImportBucket() {
+    return Bucket.Builder.create(this, "ImportBucket")
+        .encryption(BucketEncryption.KMS_MANAGED)
+        .blockPublicAccess(BlockPublicAccess.BLOCK_ALL)
+        .enforceSsl(true)
+        .lifecycleRules(
+            List.of(
+                LifecycleRule.builder()
+                    .id("DeleteImportUploads")
+                    .prefix(IMPORT_PREFIX)
+                    .expiration(Duration.days(IMPORT_UPLOAD_DAYS))
+                    .abortIncompleteMultipartUploadAfter(Duration.days(1))
+                    .build()))
+        .removalPolicy(RemovalPolicy.RETAIN)
         .build();
   }
 
@@ -304,6 +340,34 @@ public final class UserpoolStack extends Stack {
               .build());
     }
 
+    // User import CSVs: presigning the upload (a presigned URL acts with the signer's rights),
+    // copying it aside when the job starts, reading and deleting it. ListBucket only makes S3
+    // answer 404 rather than 403 for a CSV that was never uploaded.
+    function.addToRolePolicy(
+        PolicyStatement.Builder.create()
+            .sid("ImportUploads")
+            .actions(List.of("s3:PutObject", "s3:GetObject", "s3:DeleteObject"))
+            .resources(List.of(importBucket.arnForObjects(IMPORT_PREFIX + "*")))
+            .build());
+    function.addToRolePolicy(
+        PolicyStatement.Builder.create()
+            .sid("ImportUploadsExist")
+            .actions(List.of("s3:ListBucket"))
+            .resources(List.of(importBucket.getBucketArn()))
+            .build());
+    // Import jobs run in asynchronous invocations of this function (a version of it). A policy of
+    // its own: in the role's default policy the function's ARN would be a circular dependency.
+    Policy.Builder.create(this, "ImportJobInvocations")
+        .statements(
+            List.of(
+                PolicyStatement.Builder.create()
+                    .sid("RunImportJobs")
+                    .actions(List.of("lambda:InvokeFunction"))
+                    .resources(List.of(function.getFunctionArn(), function.getFunctionArn() + ":*"))
+                    .build()))
+        .roles(List.of(function.getRole()))
+        .build();
+
     // The admin access key, to check SigV4 signatures of admin operations.
     function.addToRolePolicy(
         PolicyStatement.Builder.create()
@@ -323,6 +387,10 @@ public final class UserpoolStack extends Stack {
 
   public Table table() {
     return table;
+  }
+
+  public Bucket importBucket() {
+    return importBucket;
   }
 
   public Secret adminKey() {

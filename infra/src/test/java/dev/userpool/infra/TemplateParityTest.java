@@ -155,6 +155,32 @@ class TemplateParityTest {
     assertEquals("Retain", samTable.get("UpdateReplacePolicy"));
   }
 
+  @Test
+  @SuppressWarnings("unchecked")
+  void importBucketsAgree() {
+    Map<String, Object> samBucket =
+        (Map<String, Object>) resources().get(onlySamResource("AWS::S3::Bucket"));
+    Map<String, Object> samProps = (Map<String, Object>) samBucket.get("Properties");
+    Map<String, Object> cdkProps =
+        Synth.properties(cdk, Synth.onlyLogicalId(cdk, "AWS::S3::Bucket"));
+    for (String key :
+        List.of("BucketEncryption", "PublicAccessBlockConfiguration", "LifecycleConfiguration")) {
+      assertEquals(cdkProps.get(key), samProps.get(key), key);
+    }
+    assertEquals("Retain", samBucket.get("DeletionPolicy"));
+    String samPolicy =
+        ((Map<String, Object>) resources().get(onlySamResource("AWS::S3::BucketPolicy")))
+            .toString();
+    assertTrue(
+        samPolicy.contains("Effect=Deny") && samPolicy.contains("aws:SecureTransport=false"),
+        samPolicy);
+    String selfInvoke =
+        ((Map<String, Object>) resources().get(onlySamResource("AWS::IAM::Policy"))).toString();
+    assertTrue(
+        selfInvoke.contains("lambda:InvokeFunction") && selfInvoke.contains("Function.Arn}:*"),
+        selfInvoke);
+  }
+
   @SuppressWarnings("unchecked")
   private static Map<String, Object> samVariables() {
     return (Map<String, Object>)

@@ -291,17 +291,84 @@ class UserpoolStackTest {
   }
 
   @Test
-  void whenNoTriggersAreConfiguredThenNoLambdaCanBeInvoked() {
-    assertEquals(Set.of(), actionsWithPrefix(resourcesByAction(template), "lambda:"));
+  void whenNoTriggersAreConfiguredThenTheFunctionCanInvokeOnlyItself() {
+    Map<String, List<Object>> resources = resourcesByAction(template);
+    assertEquals(Set.of("lambda:InvokeFunction"), actionsWithPrefix(resources, "lambda:"));
+    assertEquals(selfInvocation(), new HashSet<>(resources.get("lambda:InvokeFunction")));
   }
 
   @Test
-  void whenTriggersAreConfiguredThenOnlyTheyCanBeInvoked() {
+  void whenTriggersAreConfiguredThenOnlyTheyAndTheFunctionItselfCanBeInvoked() {
     Map<String, List<Object>> resources = resourcesByAction(configured);
     assertEquals(Set.of("lambda:InvokeFunction"), actionsWithPrefix(resources, "lambda:"));
+    Set<Object> expected = new HashSet<>(Set.of(TRIGGER_A, TRIGGER_B, CUSTOM_MESSAGE));
+    expected.addAll(selfInvocation());
+    assertEquals(expected, new HashSet<>(resources.get("lambda:InvokeFunction")));
+  }
+
+  /** Import jobs run in asynchronous invocations of the function, unqualified or a version. */
+  private static Set<Object> selfInvocation() {
+    Map<String, Object> arn = Map.of("Fn::GetAtt", List.of(functionId(), "Arn"));
+    return Set.of(arn, Map.of("Fn::Join", List.of("", List.of(arn, ":*"))));
+  }
+
+  @Test
+  void importBucketIsPrivateKmsEncryptedHttpsOnlyAndDeletesUploads() {
+    String bucket = Synth.onlyLogicalId(template, "AWS::S3::Bucket");
+    Map<String, Object> props = Synth.properties(template, bucket);
     assertEquals(
-        Set.of(TRIGGER_A, TRIGGER_B, CUSTOM_MESSAGE),
-        new HashSet<>(resources.get("lambda:InvokeFunction")));
+        Map.of(
+            "ServerSideEncryptionConfiguration",
+            List.of(Map.of("ServerSideEncryptionByDefault", Map.of("SSEAlgorithm", "aws:kms")))),
+        props.get("BucketEncryption"),
+        "SSE-KMS with the AWS managed key (no key id)");
+    assertEquals(
+        Map.of(
+            "BlockPublicAcls", true,
+            "BlockPublicPolicy", true,
+            "IgnorePublicAcls", true,
+            "RestrictPublicBuckets", true),
+        props.get("PublicAccessBlockConfiguration"));
+    assertEquals(
+        Map.of(
+            "Rules",
+            List.of(
+                Map.of(
+                    "Id", "DeleteImportUploads",
+                    "Prefix", "imports/",
+                    "ExpirationInDays", UserpoolStack.IMPORT_UPLOAD_DAYS,
+                    "AbortIncompleteMultipartUpload", Map.of("DaysAfterInitiation", 1),
+                    "Status", "Enabled"))),
+        props.get("LifecycleConfiguration"));
+    String policy =
+        Synth.properties(template, Synth.onlyLogicalId(template, "AWS::S3::BucketPolicy"))
+            .toString();
+    assertTrue(
+        policy.contains("Effect=Deny") && policy.contains("aws:SecureTransport=false"), policy);
+    assertEquals(
+        "Retain",
+        ((Map<?, ?>) template.toJSON().get("Resources")).get(bucket) instanceof Map<?, ?> r
+            ? r.get("DeletionPolicy")
+            : null);
+  }
+
+  @Test
+  void functionGetsTheImportBucketAndOnlyItsImportObjects() {
+    String bucket = Synth.onlyLogicalId(template, "AWS::S3::Bucket");
+    assertEquals(Map.of("Ref", bucket), variables(template).get("USERPOOL_IMPORT_BUCKET"));
+    Map<String, List<Object>> resources = resourcesByAction(template);
+    assertEquals(
+        Set.of("s3:PutObject", "s3:GetObject", "s3:DeleteObject", "s3:ListBucket"),
+        actionsWithPrefix(resources, "s3:"));
+    Object imports =
+        Map.of(
+            "Fn::Join",
+            List.of("", List.of(Map.of("Fn::GetAtt", List.of(bucket, "Arn")), "/imports/*")));
+    for (String action : List.of("s3:PutObject", "s3:GetObject", "s3:DeleteObject")) {
+      assertEquals(List.of(imports), resources.get(action), action);
+    }
+    assertEquals(
+        List.of(Map.of("Fn::GetAtt", List.of(bucket, "Arn"))), resources.get("s3:ListBucket"));
   }
 
   @Test
@@ -436,6 +503,10 @@ class UserpoolStackTest {
 
   private static String apiId() {
     return Synth.onlyLogicalId(template, "AWS::ApiGateway::RestApi");
+  }
+
+  private static String functionId() {
+    return Synth.onlyLogicalId(template, "AWS::Lambda::Function");
   }
 
   private static String aliasId() {

@@ -80,8 +80,8 @@ final class ImportUploads implements CsvUploads, AutoCloseable {
   }
 
   @Override
-  public void run(Runnable job) {
-    jobs.execute(job);
+  public void run(String poolId, String jobId, Runnable here) {
+    jobs.execute(here);
   }
 
   /**

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.userpool.imports.aws.ImportJobEvent;
 import dev.userpool.protocol.Json;
 import java.io.File;
 import java.io.IOException;
@@ -64,6 +65,36 @@ class LambdaRuntimeIT {
                 + " Member must not be null",
             cognito.get("message").asText());
         assertTrue(api.nextCalls.get(), "the runtime client polled /invocation/next");
+      } catch (TimeoutException e) {
+        fail(
+            "no answer from the runtime client within 60 s; its output:\n" + Files.readString(log));
+      } finally {
+        lambda.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+      }
+    }
+  }
+
+  /**
+   * The event the function sends itself to run a user import job (docs/adr/0015) must reach the
+   * import branch through the runtime's own event deserializer: its answer is 202, where the same
+   * JSON taken for an API call would be a Cognito error. The pool does not exist, so the job is
+   * simply done.
+   */
+  @Test
+  void whenRuntimeClientReceivesAnImportJobEventThenTheHandlerRunsTheJobNotAnApiCall()
+      throws Exception {
+    assertTrue(Files.isRegularFile(LAMBDA_JAR), LAMBDA_JAR.toAbsolutePath() + " missing");
+    String event = ImportJobEvent.payload("us-east-1_Missing1", "import-AbCdEf1234");
+    try (RuntimeApiEmulator api = new RuntimeApiEmulator(event)) {
+      Path log = Files.createTempFile("lambda-runtime-it", ".log");
+      Process lambda = launch(api.port(), log);
+      try {
+        Outcome outcome = api.outcome.get(60, TimeUnit.SECONDS);
+        assertEquals("response", outcome.kind(), outcome.body() + "\n" + Files.readString(log));
+        assertEquals(202, Json.read(outcome.body()).get("statusCode").asInt(), outcome.body());
+        assertTrue(
+            Files.readString(log).contains("import job import-AbCdEf1234 DONE"),
+            Files.readString(log));
       } catch (TimeoutException e) {
         fail(
             "no answer from the runtime client within 60 s; its output:\n" + Files.readString(log));

@@ -15,8 +15,9 @@ import java.security.SecureRandom;
 /**
  * Cognito CreateUserImportJob: a job in status Created with JobId {@code import-<random>} and the
  * PreSignedUrl the CSV is PUT to. The URL carries a fresh random token that authorizes only this
- * job's upload; only its hash is kept. Where uploads are not supported (the Lambda deployment
- * today, ADR 0015) the job has no PreSignedUrl.
+ * job's upload; only its hash is kept. In AWS the URL is an S3 presigned PUT instead, kept and
+ * shown again as Cognito does. Where uploads are not supported (no import bucket, ADR 0015) the job
+ * has no PreSignedUrl.
  */
 public final class CreateUserImportJob implements Operation {
   private static final String ALPHABET =
@@ -41,7 +42,8 @@ public final class CreateUserImportJob implements Operation {
     }
     String jobId = id.toString();
     String url = imports.uploads().uploadUrl(pool.id(), jobId).orElse(null);
-    String token = url == null ? null : UploadTokens.newToken(random);
+    boolean tokenized = url != null && !imports.uploads().urlIsSigned();
+    String token = tokenized ? UploadTokens.newToken(random) : null;
     UserImportJob job =
         new UserImportJob(
             pool.id(),
@@ -64,6 +66,6 @@ public final class CreateUserImportJob implements Operation {
         .set(
             "UserImportJob",
             ImportJobView.userImportJobType(
-                job, url == null ? null : UploadTokens.withToken(url, token)));
+                job, tokenized ? UploadTokens.withToken(url, token) : url));
   }
 }

@@ -21,8 +21,9 @@ import java.time.Clock;
  * Cognito StartUserImportJob: a Created job becomes Pending and is handed to the import executor,
  * which moves it to InProgress and then Succeeded, Failed or Stopped ({@link CsvImport}); the
  * answer is the Pending job. A job in any other status is refused with PreconditionNotMetException
- * (the API reference lists it; the text is ours). Where no upload target exists (the Lambda
- * deployment today) no job can have a file, so starting is refused with a message that says so.
+ * (the API reference lists it; the text is ours). Where no upload target exists (a Lambda
+ * deployment without an import bucket) no job can have a file, so starting is refused with a
+ * message that says so.
  */
 public final class StartUserImportJob implements Operation {
   private final Lookups lookups;
@@ -51,8 +52,8 @@ public final class StartUserImportJob implements Operation {
     CsvUploads uploads = imports.uploads();
     if (uploads == CsvUploads.NONE) {
       throw ErrorCode.UNSUPPORTED_OPERATION.exception(
-          "User import jobs can be created here, but CSV uploads are "
-              + "only supported by the local server today, so this job cannot start (docs/adr/0015-user-import-jobs.md).");
+          "User import jobs can be created here, but this deployment has no CSV upload target "
+              + "(USERPOOL_IMPORT_BUCKET is not set), so this job cannot start (docs/adr/0015-user-import-jobs.md).");
     }
     if (!job.status().equals(UserImportJob.CREATED)) {
       throw notCreated(job);
@@ -65,7 +66,18 @@ public final class StartUserImportJob implements Operation {
           ImportJobView.require(imports.jobs(), pool.id(), job.jobId())); // started concurrently
     }
     CsvImport run = new CsvImport(imports.jobs(), uploads, directory, random, clock);
-    uploads.run(() -> run.run(pool, job.jobId()));
+    try {
+      uploads.run(pool.id(), job.jobId(), () -> run.run(pool, job.jobId()));
+    } catch (RuntimeException e) {
+      // Nothing will run the job: end it rather than leave it Pending for ever.
+      imports
+          .jobs()
+          .update(
+              pending,
+              pending.finished(
+                  UserImportJob.FAILED, ctx.now(), "The import could not be started."));
+      throw ErrorCode.INTERNAL_ERROR.exception("The import job could not be started.");
+    }
     return Json.object().set("UserImportJob", ImportJobView.userImportJobType(pending));
   }
 
