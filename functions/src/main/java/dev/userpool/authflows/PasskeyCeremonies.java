@@ -18,7 +18,6 @@ import com.webauthn4j.data.attestation.statement.COSEAlgorithmIdentifier;
 import com.webauthn4j.data.attestation.statement.NoneAttestationStatement;
 import com.webauthn4j.data.client.challenge.DefaultChallenge;
 import com.webauthn4j.server.ServerProperty;
-import com.webauthn4j.util.exception.WebAuthnException;
 import com.webauthn4j.verifier.attestation.statement.none.NoneAttestationStatementVerifier;
 import com.webauthn4j.verifier.attestation.statement.packed.PackedAttestationStatementVerifier;
 import com.webauthn4j.verifier.attestation.trustworthiness.certpath.NullCertPathTrustworthinessVerifier;
@@ -105,9 +104,10 @@ public final class PasskeyCeremonies {
             "The credential carries no attested credential data."); // wording ours
       }
       return new Registration(data);
-    } catch (DataConversionException | IllegalArgumentException | NullPointerException e) {
-      throw malformed();
-    } catch (WebAuthnException e) {
+    } catch (CognitoException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      // webauthn4j's DataConversionException, Jackson's and the JDK's decoding errors alike
       throw malformed();
     }
   }
@@ -144,6 +144,10 @@ public final class PasskeyCeremonies {
     } catch (VerificationException | DataConversionException e) {
       throw ErrorCode.WEB_AUTHN_CREDENTIAL_NOT_SUPPORTED.exception(
           "The passkey credential is not supported: " + reason(e)); // wording ours
+    } catch (RuntimeException e) {
+      // a response webauthn4j parsed but cannot check (members missing): not a usable passkey
+      throw ErrorCode.WEB_AUTHN_CREDENTIAL_NOT_SUPPORTED.exception(
+          "The passkey credential is not supported."); // wording ours
     }
     AuthenticatorData<?> authenticator =
         registration.data().getAttestationObject().getAuthenticatorData();
@@ -169,9 +173,9 @@ public final class PasskeyCeremonies {
         throw malformed();
       }
       return new Assertion(data);
-    } catch (DataConversionException | IllegalArgumentException | NullPointerException e) {
-      throw malformed();
-    } catch (WebAuthnException e) {
+    } catch (CognitoException e) {
+      throw e;
+    } catch (RuntimeException e) {
       throw malformed();
     }
   }
@@ -215,6 +219,8 @@ public final class PasskeyCeremonies {
     } catch (VerificationException | DataConversionException e) {
       throw ErrorCode.NOT_AUTHORIZED.exception(
           "The passkey assertion could not be verified: " + reason(e));
+    } catch (RuntimeException e) {
+      throw ErrorCode.NOT_AUTHORIZED.exception("The passkey assertion could not be verified.");
     }
     return assertion.data().getAuthenticatorData().getSignCount();
   }

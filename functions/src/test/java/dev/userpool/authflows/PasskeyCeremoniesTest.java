@@ -140,9 +140,38 @@ class PasskeyCeremoniesTest {
 
   @Test
   void whenTheResponseIsNotWebAuthnThenInvalidParameter() {
+    for (String garbage :
+        List.of(
+            "{\"id\":1}",
+            "[]",
+            "not json",
+            "{\"id\":\"AQID\",\"rawId\":\"AQID\",\"type\":\"public-key\",\"response\":"
+                + "{\"clientDataJSON\":\"!!!\",\"attestationObject\":\"oA\"}}",
+            "{\"id\":\"AQID\",\"rawId\":\"AQID\",\"type\":\"public-key\",\"response\":"
+                + "{\"clientDataJSON\":\"e30\",\"attestationObject\":\"_w\"}}")) {
+      CognitoException registration =
+          assertThrows(CognitoException.class, () -> ceremonies.parseRegistration(garbage));
+      assertEquals("InvalidParameterException", registration.code().wireName(), garbage);
+      CognitoException assertion =
+          assertThrows(CognitoException.class, () -> ceremonies.parseAssertion(garbage));
+      assertEquals("InvalidParameterException", assertion.code().wireName(), garbage);
+    }
+  }
+
+  @Test
+  void whenARegistrationIsPresentedAsAnAssertionThenItIsNotSupported() {
+    byte[] challenge = challenge();
+    ObjectNode assertion =
+        authenticator.assertion(requestOptions(challenge, RP.id()), "https://example.com", HANDLE);
     CognitoException e =
-        assertThrows(CognitoException.class, () -> ceremonies.parseRegistration("{\"id\":1}"));
-    assertEquals("InvalidParameterException", e.code().wireName());
+        assertThrows(
+            CognitoException.class,
+            () ->
+                ceremonies.verifyRegistration(
+                    ceremonies.parseRegistration(assertion.toString()), challenge, RP));
+    assertTrue(
+        List.of("InvalidParameterException", "WebAuthnCredentialNotSupportedException")
+            .contains(e.code().wireName()));
   }
 
   @Test
