@@ -30,6 +30,7 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.ChallengeNa
 import software.amazon.awssdk.services.cognitoidentityprovider.model.CognitoIdentityProviderException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ExplicitAuthFlowsType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.InitiateAuthResponse;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.InvalidParameterException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.LimitExceededException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ListWebAuthnCredentialsResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.NotAuthorizedException;
@@ -431,6 +432,31 @@ class PasskeysIT {
         WebAuthnChallengeNotFoundException.class,
         () ->
             completeRegistration(accessToken, new SoftwareAuthenticator().register(late, ORIGIN)));
+  }
+
+  @Test
+  void whenTheCredentialIsNotAWebAuthnResponseThenInvalidParameterAndNothingIsStored() {
+    String poolId = passkeyPool();
+    String clientId = client(poolId);
+    String accessToken = signedIn(poolId, clientId, "gil");
+    startRegistration(accessToken);
+    ObjectNode notWebAuthn = JSON.createObjectNode().put("id", "AQID").put("type", "public-key");
+    assertThrows(
+        InvalidParameterException.class, () -> completeRegistration(accessToken, notWebAuthn));
+    assertThrows(
+        InvalidParameterException.class,
+        () ->
+            cognito.completeWebAuthnRegistration(
+                b -> b.accessToken(accessToken).credential(Document.fromString("passkey"))));
+    assertEquals(
+        0, cognito.listWebAuthnCredentials(b -> b.accessToken(accessToken)).credentials().size());
+
+    SoftwareAuthenticator authenticator = new SoftwareAuthenticator();
+    register(accessToken, authenticator);
+    InitiateAuthResponse challenge = webAuthnChallenge(clientId, "gil");
+    assertThrows(
+        InvalidParameterException.class,
+        () -> answer(clientId, "gil", challenge.session(), notWebAuthn));
   }
 
   @Test
