@@ -342,6 +342,39 @@ class PasskeysIT {
   }
 
   @Test
+  void whenThePoolMovesToAnotherRelyingPartyThenItsEarlierPasskeysAreNeitherOfferedNorAccepted() {
+    String poolId = passkeyPool();
+    String clientId = client(poolId);
+    String accessToken = signedIn(poolId, clientId, "moe");
+    SoftwareAuthenticator authenticator = new SoftwareAuthenticator();
+    byte[] userHandle = register(accessToken, authenticator);
+    InitiateAuthResponse before = webAuthnChallenge(clientId, "moe");
+
+    cognito.setUserPoolMfaConfig(
+        b ->
+            b.userPoolId(poolId).webAuthnConfiguration(w -> w.relyingPartyId("login.example.org")));
+
+    assertEquals(
+        List.of(AuthFactorType.PASSWORD),
+        cognito.getUserAuthFactors(b -> b.accessToken(accessToken)).configuredUserAuthFactors());
+    assertThrows(
+        NotAuthorizedException.class,
+        () ->
+            answer(
+                clientId,
+                "moe",
+                before.session(),
+                authenticator.assertion(requestOptions(before), ORIGIN, userHandle)));
+    assertEquals(
+        "example.com",
+        cognito
+            .listWebAuthnCredentials(b -> b.accessToken(accessToken))
+            .credentials()
+            .get(0)
+            .relyingPartyId());
+  }
+
+  @Test
   void whenTheSignCounterDoesNotGrowThenTheSignInIsRefused() {
     String poolId = passkeyPool();
     String clientId = client(poolId);
