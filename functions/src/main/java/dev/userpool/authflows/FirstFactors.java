@@ -12,13 +12,15 @@ import java.util.Map;
  * sign-in"): those the pool allows in Policies.SignInPolicy.AllowedFirstAuthFactors (default
  * PASSWORD only), that its feature plan carries (passwordless needs ESSENTIALS or PLUS), and that
  * the user can answer — PASSWORD and PASSWORD_SRP with a password, EMAIL_OTP with a verified email,
- * SMS_OTP with a verified phone number. WEB_AUTHN (passkeys) is not implemented and never offered.
+ * SMS_OTP with a verified phone number, WEB_AUTHN with a passkey registered for the pool's relying
+ * party ({@link PasskeySignIn#usable}).
  */
 public final class FirstFactors {
   static final String PASSWORD = "PASSWORD";
   static final String PASSWORD_SRP = "PASSWORD_SRP";
   static final String EMAIL_OTP = "EMAIL_OTP";
   static final String SMS_OTP = "SMS_OTP";
+  static final String WEB_AUTHN = RelyingParty.WEB_AUTHN;
 
   private FirstFactors() {}
 
@@ -34,19 +36,23 @@ public final class FirstFactors {
   }
 
   /** The challenges this user may choose from, in the order SELECT_CHALLENGE lists them. */
-  static List<String> available(SignInContext ctx, User user, SignInCodes codes) {
-    return available(ctx.pool(), user, codes.available());
+  static List<String> available(
+      SignInContext ctx, User user, SignInCodes codes, PasskeySignIn passkeys) {
+    return available(ctx.pool(), user, codes.available(), passkeys.usable(ctx.pool(), user));
   }
 
   /**
    * GetUserAuthFactors' ConfiguredUserAuthFactors: the factors USER_AUTH would offer the user,
    * PASSWORD standing for both password challenges.
    */
-  public static List<String> configured(UserPool userPool, User user) {
-    return available(userPool, user, true).stream().filter(f -> !f.equals(PASSWORD_SRP)).toList();
+  public static List<String> configured(UserPool userPool, User user, PasskeySignIn passkeys) {
+    return available(userPool, user, true, passkeys.usable(userPool, user)).stream()
+        .filter(f -> !f.equals(PASSWORD_SRP))
+        .toList();
   }
 
-  private static List<String> available(UserPool userPool, User user, boolean codesAvailable) {
+  private static List<String> available(
+      UserPool userPool, User user, boolean codesAvailable, boolean hasPasskey) {
     List<String> pool = allowedByPool(userPool);
     boolean passwordless =
         FeaturePlan.of(userPool).atLeast(FeaturePlan.ESSENTIALS) && codesAvailable;
@@ -54,6 +60,9 @@ public final class FirstFactors {
     if (pool.contains(PASSWORD) && user.password() != null) {
       out.add(PASSWORD);
       out.add(PASSWORD_SRP);
+    }
+    if (hasPasskey && pool.contains(WEB_AUTHN)) {
+      out.add(WEB_AUTHN); // usable() has checked the feature plan
     }
     if (passwordless && pool.contains(EMAIL_OTP) && verified(user, "email")) {
       out.add(EMAIL_OTP);

@@ -5,6 +5,7 @@ import dev.userpool.store.DeploymentKeyStore;
 import dev.userpool.store.DeviceStore;
 import dev.userpool.store.RefreshTokenStore;
 import dev.userpool.store.UserGroupsSource;
+import dev.userpool.store.WebAuthnCredentialStore;
 import dev.userpool.tokens.Tokens;
 import java.security.SecureRandom;
 
@@ -25,13 +26,15 @@ public record SignInSetup(
     SourcePasswords sourcePasswords,
     MfaCodes mfaCodes,
     CustomChallengeTriggers customChallenges,
-    DeviceStore devices) {
+    DeviceStore devices,
+    WebAuthnCredentialStore passkeys) {
 
   public SignInSetup(
       ChallengeSessionStore sessions,
       RefreshTokenStore refreshTokens,
       DeploymentKeyStore keys,
-      DeviceStore devices) {
+      DeviceStore devices,
+      WebAuthnCredentialStore passkeys) {
     this(
         sessions,
         refreshTokens,
@@ -41,7 +44,8 @@ public record SignInSetup(
         SourcePasswords.NONE,
         MfaCodes.NONE,
         CustomChallengeTriggers.NONE,
-        devices);
+        devices,
+        passkeys);
   }
 
   public SignInSetup withHooks(AuthenticationHooks newHooks) {
@@ -54,7 +58,8 @@ public record SignInSetup(
         sourcePasswords,
         mfaCodes,
         customChallenges,
-        devices);
+        devices,
+        passkeys);
   }
 
   public SignInSetup withGroups(UserGroupsSource newGroups) {
@@ -67,7 +72,8 @@ public record SignInSetup(
         sourcePasswords,
         mfaCodes,
         customChallenges,
-        devices);
+        devices,
+        passkeys);
   }
 
   /**
@@ -84,7 +90,8 @@ public record SignInSetup(
         newSource,
         mfaCodes,
         customChallenges,
-        devices);
+        devices,
+        passkeys);
   }
 
   /** The channel of SMS and email sign-in codes. */
@@ -98,7 +105,8 @@ public record SignInSetup(
         sourcePasswords,
         newCodes,
         customChallenges,
-        devices);
+        devices,
+        passkeys);
   }
 
   public SignInSetup withCustomChallenges(CustomChallengeTriggers newCustomChallenges) {
@@ -111,7 +119,8 @@ public record SignInSetup(
         sourcePasswords,
         mfaCodes,
         newCustomChallenges,
-        devices);
+        devices,
+        passkeys);
   }
 
   /** GetTokensFromRefreshToken's exchange, over the same stores, hooks and groups as the flows. */
@@ -197,7 +206,15 @@ public record SignInSetup(
             users,
             srp);
     UserAuthFlow userAuth =
-        new UserAuthFlow(users, protection, completion, hooks, challengeSessions, srp, codes);
+        new UserAuthFlow(
+            users,
+            protection,
+            completion,
+            hooks,
+            challengeSessions,
+            srp,
+            codes,
+            passkeySignIn(random));
     return new AuthFlows()
         .flow("USER_PASSWORD_AUTH", "ALLOW_USER_PASSWORD_AUTH", false, password)
         .flow("ADMIN_USER_PASSWORD_AUTH", "ALLOW_ADMIN_USER_PASSWORD_AUTH", true, password)
@@ -211,6 +228,7 @@ public record SignInSetup(
         .flow("USER_AUTH", "ALLOW_USER_AUTH", false, userAuth)
         .challenge("SELECT_CHALLENGE", userAuth.selectChallenge())
         .challenge("SMS_OTP", userAuth.otpChallenge("SMS_OTP"))
+        .challenge("WEB_AUTHN", userAuth.webAuthnChallenge())
         .flow("REFRESH_TOKEN_AUTH", "ALLOW_REFRESH_TOKEN_AUTH", false, refresh)
         .flow("REFRESH_TOKEN", "ALLOW_REFRESH_TOKEN_AUTH", false, refresh)
         .challenge(
@@ -252,6 +270,16 @@ public record SignInSetup(
    */
   public ChallengeSessions challengeSessions(SecureRandom random) {
     return new ChallengeSessions(sessions, random);
+  }
+
+  /** USER_AUTH's passkey factor over the users' registered passkeys. */
+  public PasskeySignIn passkeySignIn(SecureRandom random) {
+    return new PasskeySignIn(passkeys, new PasskeyCeremonies(), random);
+  }
+
+  /** StartWebAuthnRegistration's challenges, kept beside the challenge Sessions. */
+  public RegistrationChallenges registrationChallenges(SecureRandom random) {
+    return new RegistrationChallenges(sessions, random);
   }
 
   /** Users' TOTP authenticators, secrets sealed with this deployment's key. */

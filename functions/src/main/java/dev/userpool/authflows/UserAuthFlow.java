@@ -13,9 +13,10 @@ import java.util.Map;
  * USER_AUTH, choice-based sign-in (developer guide, "Authentication with choice-based sign-in"):
  * with a PREFERRED_CHALLENGE the user can answer, that first factor starts at once — PASSWORD (with
  * PASSWORD: tokens or the next challenge), PASSWORD_SRP (with SRP_A: PASSWORD_VERIFIER), EMAIL_OTP
- * or SMS_OTP (a code is sent and the same-named challenge asks for it). Without one, or with one
- * the user cannot use, the answer is SELECT_CHALLENGE listing AvailableChallenges, answered with
- * ANSWER (and PASSWORD or SRP_A for the password factors).
+ * or SMS_OTP (a code is sent and the same-named challenge asks for it), WEB_AUTHN (the passkey
+ * request options; {@link PasskeySignIn}). Without one, or with one the user cannot use, the answer
+ * is SELECT_CHALLENGE listing AvailableChallenges, answered with ANSWER (and PASSWORD or SRP_A for
+ * the password factors).
  *
  * <p>Sessions of this flow carry internal challenge names ({@code USER_AUTH/...}) so that they can
  * never answer another flow's challenge of the same wire name (EMAIL_OTP is also an MFA challenge).
@@ -31,6 +32,7 @@ public final class UserAuthFlow implements AuthFlow {
   private final ChallengeSessions sessions;
   private final SrpAuthFlow srp;
   private final SignInCodes codes;
+  private final PasskeySignIn passkeys;
 
   UserAuthFlow(
       UserAccounts users,
@@ -39,7 +41,8 @@ public final class UserAuthFlow implements AuthFlow {
       AuthenticationHooks hooks,
       ChallengeSessions sessions,
       SrpAuthFlow srp,
-      SignInCodes codes) {
+      SignInCodes codes,
+      PasskeySignIn passkeys) {
     this.users = users;
     this.protection = protection;
     this.completion = completion;
@@ -47,6 +50,7 @@ public final class UserAuthFlow implements AuthFlow {
     this.sessions = sessions;
     this.srp = srp;
     this.codes = codes;
+    this.passkeys = passkeys;
   }
 
   @Override
@@ -58,7 +62,7 @@ public final class UserAuthFlow implements AuthFlow {
             .findForSignIn(ctx.pool(), username)
             .orElseThrow(() -> AccountProtection.unknownUser(ctx));
     protection.beforePassword(ctx, user);
-    List<String> available = FirstFactors.available(ctx, user, codes);
+    List<String> available = FirstFactors.available(ctx, user, codes, passkeys);
     String preferred = params.optional("PREFERRED_CHALLENGE").orElse(null);
     if (preferred != null && available.contains(preferred)) {
       return start(ctx, user, preferred, params);
@@ -80,7 +84,7 @@ public final class UserAuthFlow implements AuthFlow {
       ChallengeSession issued = sessions.consume(ctx, session, SESSION_PREFIX + SELECT_CHALLENGE);
       User user = users.findBySub(ctx.pool(), issued.sub()).orElseThrow(ChallengeSessions::expired);
       String answer = responses.require("ANSWER");
-      if (!FirstFactors.available(ctx, user, codes).contains(answer)) {
+      if (!FirstFactors.available(ctx, user, codes, passkeys).contains(answer)) {
         // wording ours
         throw ErrorCode.INVALID_PARAMETER.exception(
             "The challenge " + answer + " is not available for this user.");
@@ -102,8 +106,25 @@ public final class UserAuthFlow implements AuthFlow {
     };
   }
 
+  /** The WEB_AUTHN answer of this flow: CREDENTIAL, an AuthenticationResponseJSON. */
+  ChallengeResponder webAuthnChallenge() {
+    return (ctx, responses, session) -> {
+      ChallengeSession issued =
+          sessions.consume(ctx, session, SESSION_PREFIX + FirstFactors.WEB_AUTHN);
+      User user = users.findBySub(ctx.pool(), issued.sub()).orElseThrow(ChallengeSessions::expired);
+      String credential = responses.require("CREDENTIAL");
+      protection.beforePassword(ctx, user);
+      passkeys.verify(ctx, user, issued, credential);
+      hooks.beforeAuthentication(ctx, user);
+      return completion.authenticated(ctx, user, TokenGenerationSource.AUTHENTICATION);
+    };
+  }
+
   private AuthResult start(SignInContext ctx, User user, String challenge, Parameters params) {
     switch (challenge) {
+      case FirstFactors.WEB_AUTHN -> {
+        return passkeys.start(ctx, user, sessions);
+      }
       case FirstFactors.PASSWORD -> {
         String password = params.require("PASSWORD");
         hooks.beforeAuthentication(ctx, user);

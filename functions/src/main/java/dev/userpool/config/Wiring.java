@@ -60,6 +60,7 @@ import dev.userpool.store.items.ItemTermsStore;
 import dev.userpool.store.items.ItemUiCustomizationStore;
 import dev.userpool.store.items.ItemUserPoolStore;
 import dev.userpool.store.items.ItemUserStore;
+import dev.userpool.store.items.ItemWebAuthnCredentialStore;
 import dev.userpool.store.table.ItemTable;
 import dev.userpool.tokens.RsaSigningKeyFactory;
 import dev.userpool.tokens.Tokens;
@@ -149,7 +150,8 @@ public final class Wiring {
                     new ItemChallengeSessionStore(table),
                     new ItemRefreshTokenStore(table),
                     deploymentKeys,
-                    new ItemDeviceStore(table))
+                    new ItemDeviceStore(table),
+                    new ItemWebAuthnCredentialStore(table))
                 .withGroups(groups)
                 .withCustomChallenges(new TriggerCustomChallenges(triggers))
                 .withSourcePasswords(new CognitoSourcePasswords(cachedClients, cognitoApis()))

@@ -67,6 +67,29 @@ public enum ErrorCode {
   USER_NOT_FOUND("UserNotFoundException", 400, "User does not exist."),
   USER_POOL_TAGGING("UserPoolTaggingException", 400, "Tagging failed."),
   USERNAME_EXISTS("UsernameExistsException", 400, "User already exists"),
+  // Passkeys: the default texts are ours (docs/fidelity.md, "Passkeys").
+  WEB_AUTHN_CHALLENGE_NOT_FOUND(
+      "WebAuthnChallengeNotFoundException", 400, "The registration challenge was not found."),
+  WEB_AUTHN_CLIENT_MISMATCH(
+      "WebAuthnClientMismatchException",
+      400,
+      "The registration was started by a different app client."),
+  WEB_AUTHN_CONFIGURATION_MISSING(
+      "WebAuthnConfigurationMissingException",
+      400,
+      "The user pool has neither a relying party id nor a domain."),
+  WEB_AUTHN_CREDENTIAL_NOT_SUPPORTED(
+      "WebAuthnCredentialNotSupportedException", 400, "The passkey credential is not supported."),
+  WEB_AUTHN_NOT_ENABLED(
+      "WebAuthnNotEnabledException", 400, "Passkeys are not enabled for this user pool."),
+  WEB_AUTHN_ORIGIN_NOT_ALLOWED(
+      "WebAuthnOriginNotAllowedException",
+      400,
+      "The origin of the passkey credential is not allowed."),
+  WEB_AUTHN_RELYING_PARTY_MISMATCH(
+      "WebAuthnRelyingPartyMismatchException",
+      400,
+      "The passkey credential belongs to a different relying party."),
   // Protocol-level errors that the AWS JSON 1.1 front end raises before an operation runs.
   SERIALIZATION("SerializationException", 400, null),
   UNKNOWN_OPERATION("UnknownOperationException", 400, null),

@@ -2,6 +2,7 @@ package dev.userpool.operations;
 
 import dev.userpool.authflows.AuthFlows;
 import dev.userpool.authflows.ChallengeSessions;
+import dev.userpool.authflows.PasskeyCeremonies;
 import dev.userpool.authflows.SoftwareTokens;
 import dev.userpool.operations.auth.AdminInitiateAuth;
 import dev.userpool.operations.auth.AdminRespondToAuthChallenge;
@@ -63,6 +64,10 @@ import dev.userpool.operations.mfa.SetUserMFAPreference;
 import dev.userpool.operations.mfa.SetUserSettings;
 import dev.userpool.operations.mfa.SoftwareTokenCaller;
 import dev.userpool.operations.mfa.VerifySoftwareToken;
+import dev.userpool.operations.passkeys.CompleteWebAuthnRegistration;
+import dev.userpool.operations.passkeys.DeleteWebAuthnCredential;
+import dev.userpool.operations.passkeys.ListWebAuthnCredentials;
+import dev.userpool.operations.passkeys.StartWebAuthnRegistration;
 import dev.userpool.operations.pools.AddCustomAttributes;
 import dev.userpool.operations.pools.CreateUserPool;
 import dev.userpool.operations.pools.DeleteUserPool;
@@ -276,7 +281,9 @@ public final class Implementations {
                         new DirectoryAccounts(directory), d.tokens(), d.random())))
         // token-authorized
         .add("GetUser", new GetUser(accessTokens))
-        .add("GetUserAuthFactors", new GetUserAuthFactors(accessTokens))
+        .add(
+            "GetUserAuthFactors",
+            new GetUserAuthFactors(accessTokens, d.signIn().passkeySignIn(d.random())))
         .add(
             "ChangePassword",
             new ChangePassword(
@@ -337,6 +344,24 @@ public final class Implementations {
         .add("ConfirmDevice", new ConfirmDevice(accessTokens, devices))
         .add("GetDevice", new GetDevice(accessTokens, devices))
         .add("ListDevices", new ListDevices(accessTokens, devices))
+        // passkeys
+        .add(
+            "StartWebAuthnRegistration",
+            new StartWebAuthnRegistration(
+                accessTokens, d.signIn().passkeys(), d.signIn().registrationChallenges(d.random())))
+        .add(
+            "CompleteWebAuthnRegistration",
+            new CompleteWebAuthnRegistration(
+                accessTokens,
+                d.signIn().passkeys(),
+                d.signIn().registrationChallenges(d.random()),
+                new PasskeyCeremonies()))
+        .add(
+            "ListWebAuthnCredentials",
+            new ListWebAuthnCredentials(accessTokens, d.signIn().passkeys()))
+        .add(
+            "DeleteWebAuthnCredential",
+            new DeleteWebAuthnCredential(accessTokens, d.signIn().passkeys()))
         .add("ForgetDevice", new ForgetDevice(accessTokens, devices))
         .add("UpdateDeviceStatus", new UpdateDeviceStatus(accessTokens, devices))
         .add("AdminGetDevice", new AdminGetDevice(adminDevices, devices))

@@ -1,8 +1,11 @@
 package dev.userpool.operations.pools;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.userpool.authflows.PoolMfa;
+import dev.userpool.authflows.RelyingParty;
 import dev.userpool.protocol.Json;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -14,6 +17,7 @@ final class MfaSettings {
   static final String SMS_ENABLED = PoolMfa.SMS_ENABLED;
   static final String SOFTWARE_TOKEN = PoolMfa.SOFTWARE_TOKEN;
   static final String EMAIL = PoolMfa.EMAIL;
+  static final String WEB_AUTHN = RelyingParty.SETTINGS_KEY;
 
   private MfaSettings() {}
 
@@ -37,6 +41,25 @@ final class MfaSettings {
       out.set("EmailMfaConfiguration", Json.tree(settings.get(EMAIL)));
     }
     out.put("MfaConfiguration", String.valueOf(settings.getOrDefault("MfaConfiguration", "OFF")));
+    if (settings.get(WEB_AUTHN) != null) {
+      out.set("WebAuthnConfiguration", Json.tree(settings.get(WEB_AUTHN)));
+    }
+    return out;
+  }
+
+  /**
+   * The stored WebAuthnConfiguration: the members sent, UserVerification {@code preferred} when
+   * absent (the API reference's default).
+   */
+  static Map<String, Object> webAuthn(JsonNode config) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    if (config.hasNonNull("RelyingPartyId")) {
+      out.put("RelyingPartyId", config.get("RelyingPartyId").asText());
+    }
+    out.put("UserVerification", config.path("UserVerification").asText("preferred"));
+    if (config.hasNonNull("FactorConfiguration")) {
+      out.put("FactorConfiguration", config.get("FactorConfiguration").asText());
+    }
     return out;
   }
 }

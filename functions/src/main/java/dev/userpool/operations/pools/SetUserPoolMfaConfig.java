@@ -16,7 +16,8 @@ import java.util.Map;
 /**
  * Cognito SetUserPoolMfaConfig. The request states the whole MFA configuration: a factor it leaves
  * out is disabled. ON or OPTIONAL needs at least one enabled factor, and OFF none. The factors take
- * effect at sign-in (see {@code dev.userpool.authflows.MfaStage}).
+ * effect at sign-in (see {@code dev.userpool.authflows.MfaStage}). WebAuthnConfiguration (the
+ * passkey relying party, {@code dev.userpool.authflows.RelyingParty}) is kept when not sent.
  */
 public final class SetUserPoolMfaConfig implements Operation {
   private final Lookups lookups;
@@ -53,6 +54,12 @@ public final class SetUserPoolMfaConfig implements Operation {
     if (email) {
       requireEmailMfaPossible(current);
     }
+    JsonNode webAuthn = in.optNode("WebAuthnConfiguration").orElse(null);
+    if (webAuthn != null && "LITE".equals(current.settings().get("UserPoolTier"))) {
+      // wording guessed after the Email MFA one
+      throw ErrorCode.FEATURE_UNAVAILABLE_IN_TIER.exception(
+          "The following features need to be disabled for the LITE pricing tier configured: WebAuthn");
+    }
     UserPool saved =
         Retries.onStaleWrite(
             () -> {
@@ -77,6 +84,11 @@ public final class SetUserPoolMfaConfig implements Operation {
                   MfaSettings.SOFTWARE_TOKEN,
                   in.optNode("SoftwareTokenMfaConfiguration").orElse(null));
               putOrRemove(s, MfaSettings.EMAIL, in.optNode("EmailMfaConfiguration").orElse(null));
+              if (webAuthn != null) {
+                // Unlike the MFA factors, a request without WebAuthnConfiguration keeps the stored
+                // one (docs/fidelity.md): the relying party must not vanish with an MFA change.
+                s.put(MfaSettings.WEB_AUTHN, MfaSettings.webAuthn(webAuthn));
+              }
               return pools.update(pool.withSettings(s, ctx.now()));
             });
     return MfaSettings.render(saved.settings());

@@ -3,6 +3,7 @@ package dev.userpool.operations.self;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.userpool.authflows.FirstFactors;
+import dev.userpool.authflows.PasskeySignIn;
 import dev.userpool.operations.users.UserView;
 import dev.userpool.protocol.Input;
 import dev.userpool.protocol.Json;
@@ -16,9 +17,11 @@ import dev.userpool.protocol.OperationContext;
  */
 public final class GetUserAuthFactors implements Operation {
   private final AccessTokens tokens;
+  private final PasskeySignIn passkeys;
 
-  public GetUserAuthFactors(AccessTokens tokens) {
+  public GetUserAuthFactors(AccessTokens tokens, PasskeySignIn passkeys) {
     this.tokens = tokens;
+    this.passkeys = passkeys;
   }
 
   @Override
@@ -32,7 +35,7 @@ public final class GetUserAuthFactors implements Operation {
         out.set(member, user.get(member));
       }
     }
-    FirstFactors.configured(who.pool(), who.user())
+    FirstFactors.configured(who.pool(), who.user(), passkeys)
         .forEach(out.putArray("ConfiguredUserAuthFactors")::add);
     return out;
   }

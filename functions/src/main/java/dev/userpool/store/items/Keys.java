@@ -22,6 +22,7 @@ import dev.userpool.domain.UniqueKey;
  * POOL#&lt;poolId&gt;      USERGROUP#&lt;sub&gt;#&lt;name&gt;         the same membership, listed by user
  * POOL#&lt;poolId&gt;      CODE#&lt;sub&gt;#&lt;purpose&gt;          a verification code (its keyed hash; expiresAt = TTL)
  * POOL#&lt;poolId&gt;      DEVICE#&lt;sub&gt;#&lt;deviceKey&gt;      a user's device (its SRP salt and verifier, never a secret)
+ * POOL#&lt;poolId&gt;      PASSKEY#&lt;sub&gt;#&lt;credentialId&gt;  a user's passkey (public key and sign counter)
  * POOL#&lt;poolId&gt;      IDP#&lt;name&gt;                     an identity provider
  * POOL#&lt;poolId&gt;      IDPID#&lt;identifier&gt;             an IdpIdentifier claimed by the provider it names
  * POOL#&lt;poolId&gt;      SAMLCERT                        the pool's SAML signing certificate and its private key
@@ -117,6 +118,15 @@ final class Keys {
   /** The prefix of one user's DEVICE items (subs never contain {@code #}). */
   static String devicePrefix(String sub) {
     return "DEVICE#" + sub + "#";
+  }
+
+  /** The prefix of one user's PASSKEY items; credential ids are base64url, never {@code #}. */
+  static String passkeyPrefix(String sub) {
+    return "PASSKEY#" + sub + "#";
+  }
+
+  static String passkeySk(String sub, String credentialId) {
+    return passkeyPrefix(sub) + credentialId;
   }
 
   static String deviceSk(String sub, String deviceKey) {
