@@ -163,8 +163,8 @@ public final class Wiring {
                 new ItemAuthorizationCodeStore(table)),
             new UserImports(new ItemImportJobStore(table)));
     this.wellKnown = new WellKnownEndpoints(dependencies.pools(), tokens.keys(), tokens.issuers());
-    this.oauth = new OAuthEndpoints(dependencies);
     OperationTable operations = Implementations.table(ServiceModel.load(), dependencies);
+    this.oauth = new OAuthEndpoints(dependencies, operations);
     this.protocol =
         new CognitoProtocol(
             operations, authenticator, clock, config.defaultRegion(), config.accountId());
