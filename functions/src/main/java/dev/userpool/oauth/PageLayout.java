@@ -70,9 +70,9 @@ final class PageLayout {
     headers.put("Content-Type", "text/html; charset=utf-8");
     headers.put("Cache-Control", "no-store");
     headers.put("X-Frame-Options", "DENY");
+    // no form-action: browsers apply it to the redirect after a POST, which goes to the app
     headers.put(
-        "Content-Security-Policy",
-        "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'self'");
+        "Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src data:");
     if (setCookie != null) {
       headers.put("Set-Cookie", setCookie);
     }
