@@ -46,6 +46,8 @@ final class ChallengePages {
     String name = challenge.name();
     String session = challenge.session();
     Map<String, String> p = challenge.parameters();
+    // the internal username, over which a client secret's SECRET_HASH of an answer is computed
+    username = p.getOrDefault("USER_ID_FOR_SRP", username);
     if (name.equals(MfaStage.MFA_SETUP)) {
       ObjectNode in = Json.object().put("Session", session);
       JsonNode associated =
