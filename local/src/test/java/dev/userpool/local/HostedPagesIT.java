@@ -53,25 +53,36 @@ class HostedPagesIT {
    * mfa}; and a code-flow client.
    */
   private Pool pool(UserPoolMfaType mfa, boolean selfSignUp) {
+    return pool(mfa, selfSignUp, b -> {});
+  }
+
+  private Pool pool(
+      UserPoolMfaType mfa,
+      boolean selfSignUp,
+      java.util.function.Consumer<
+              software.amazon.awssdk.services.cognitoidentityprovider.model.CreateUserPoolRequest
+                  .Builder>
+          extra) {
     String poolId =
         cognito
             .createUserPool(
                 b ->
-                    b.poolName("hosted pages")
-                        .autoVerifiedAttributes(VerifiedAttributeType.EMAIL)
-                        .schema(
-                            SchemaAttributeType.builder()
-                                .name("email")
-                                .required(true)
-                                .mutable(true)
-                                .build())
-                        .adminCreateUserConfig(c -> c.allowAdminCreateUserOnly(!selfSignUp))
-                        .emailConfiguration(
-                            e ->
-                                e.emailSendingAccount(EmailSendingAccountType.DEVELOPER)
-                                    .from("no-reply@example.com")
-                                    .sourceArn(
-                                        "arn:aws:ses:us-east-1:123456789012:identity/no-reply@example.com")))
+                    extra.accept(
+                        b.poolName("hosted pages")
+                            .autoVerifiedAttributes(VerifiedAttributeType.EMAIL)
+                            .schema(
+                                SchemaAttributeType.builder()
+                                    .name("email")
+                                    .required(true)
+                                    .mutable(true)
+                                    .build())
+                            .adminCreateUserConfig(c -> c.allowAdminCreateUserOnly(!selfSignUp))
+                            .emailConfiguration(
+                                e ->
+                                    e.emailSendingAccount(EmailSendingAccountType.DEVELOPER)
+                                        .from("no-reply@example.com")
+                                        .sourceArn(
+                                            "arn:aws:ses:us-east-1:123456789012:identity/no-reply@example.com"))))
             .userPool()
             .id();
     if (mfa != UserPoolMfaType.OFF) {
@@ -558,5 +569,63 @@ class HostedPagesIT {
                 + URLEncoder.encode("https://evil.example/cb", StandardCharsets.UTF_8));
     assertEquals(400, unregistered.statusCode());
     assertTrue(unregistered.headers().firstValue("Location").isEmpty());
+  }
+
+  @Test
+  void whenTheClientHasASecretThenThePagesComputeTheSecretHashForSignUpAndForTheMfaAnswer()
+      throws Exception {
+    Pool plain =
+        pool(
+            UserPoolMfaType.OPTIONAL,
+            true,
+            b ->
+                b.aliasAttributes(
+                    software.amazon.awssdk.services.cognitoidentityprovider.model.AliasAttributeType
+                        .EMAIL));
+    String secretClient =
+        cognito
+            .createUserPoolClient(
+                r ->
+                    r.userPoolId(plain.poolId())
+                        .clientName("confidential")
+                        .generateSecret(true)
+                        .allowedOAuthFlows(OAuthFlowType.CODE)
+                        .allowedOAuthFlowsUserPoolClient(true)
+                        .allowedOAuthScopes("openid")
+                        .callbackURLs(CALLBACK)
+                        .supportedIdentityProviders("COGNITO"))
+            .userPoolClient()
+            .clientId();
+    Pool pool = new Pool(plain.poolId(), secretClient);
+    HostedBrowser browser = new HostedBrowser();
+    HttpResponse<String> confirm =
+        submit(
+            browser,
+            browser.get(url("/signup", pool)),
+            "/signup",
+            Map.of(
+                "username", "ivan",
+                "requiredAttributes[email]", "ivan@example.com",
+                "password", SignInFixtures.PASSWORD));
+    assertTrue(confirm.body().contains("name=\"confirmation_code\""), confirm.body());
+    HttpResponse<String> confirmed =
+        submit(
+            browser,
+            confirm,
+            "/confirm",
+            Map.of("confirmation_code", lastCode(pool.poolId(), "ivan")));
+    assertEquals(302, confirmed.statusCode(), confirmed.body());
+    cognito.adminSetUserMFAPreference(
+        b ->
+            b.userPoolId(pool.poolId())
+                .username("ivan")
+                .emailMfaSettings(s -> s.enabled(true).preferredMfa(true)));
+    // signed in by the email alias: the answer's SECRET_HASH is over the internal username
+    HttpResponse<String> codePage =
+        browser.signIn(
+            HostedBrowser.location(confirmed), "ivan@example.com", SignInFixtures.PASSWORD);
+    assertEquals("ivan", HostedBrowser.hiddenFields(codePage.body()).get("username"));
+    assertCodeAtCallback(
+        submit(browser, codePage, "/login", Map.of("code", lastCode(pool.poolId(), "ivan"))));
   }
 }
