@@ -126,10 +126,10 @@ final class HostedPages {
   }
 
   /**
-   * {@code GET /logout}: clears the hosted session cookie, then either returns to {@code
-   * logout_uri} (one of the client's LogoutURLs) or, given {@code redirect_uri} and {@code
-   * response_type} instead, sends the browser to /login with the same parameters to sign in again
-   * (developer guide, Logout endpoint).
+   * {@code GET /logout}: ends the hosted session (revoked, and its cookie cleared), then either
+   * returns to {@code logout_uri} (one of the client's LogoutURLs) or, given {@code redirect_uri}
+   * and {@code response_type} instead, sends the browser to /login with the same parameters to sign
+   * in again (developer guide, Logout endpoint).
    */
   ApiResponse logout(ApiRequest request, Instant now) {
     Form query = Form.parse(request.rawQuery());
@@ -146,6 +146,7 @@ final class HostedPages {
     }
     String poolId = found.get().pool().id();
     String clientId = found.get().client().clientId();
+    sessions.revoke(cookie(request, HostedSession.COOKIE), poolId, now);
     String logoutUri = query.get("logout_uri");
     if (logoutUri == null && query.get("redirect_uri") != null) {
       return withAuthorizeErrors(

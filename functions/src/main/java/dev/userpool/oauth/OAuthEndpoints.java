@@ -75,7 +75,7 @@ public final class OAuthEndpoints {
             clients,
             signIn,
             new AuthorizationCodes(d.oauth().authorizationCodes(), d.random()),
-            new HostedSession(d.signIn().deploymentKeys(), d.random()),
+            new HostedSession(d.signIn().deploymentKeys(), d.revokedOrigins(), d.random()),
             d.users(),
             csrf,
             layout,

@@ -550,6 +550,7 @@ class HostedPagesIT {
             HostedBrowser.parameters(HostedBrowser.location(again), false).get("code")),
         "a new code each time");
 
+    String copied = browser.cookies().get("userpool-session");
     HttpResponse<String> out = browser.get(url("/logout", pool));
     assertEquals(302, out.statusCode());
     assertEquals(server.endpoint() + "/login?" + pool.query(), HostedBrowser.location(out));
@@ -559,6 +560,12 @@ class HostedPagesIT {
     assertTrue(
         HostedBrowser.location(afterLogout).startsWith(server.endpoint() + "/login?"),
         HostedBrowser.location(afterLogout));
+    HostedBrowser withCopy = new HostedBrowser();
+    withCopy.cookies().put("userpool-session", copied);
+    HttpResponse<String> replayed = withCopy.get(authorize);
+    assertTrue(
+        HostedBrowser.location(replayed).startsWith(server.endpoint() + "/login?"),
+        "a copy of the session cookie ends with the session: " + HostedBrowser.location(replayed));
 
     HttpResponse<String> unregistered =
         browser.get(
