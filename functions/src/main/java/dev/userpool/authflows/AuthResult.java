@@ -45,6 +45,13 @@ public sealed interface AuthResult {
   }
 
   /**
+   * The end of a sign-in on the hosted pages: Post Authentication has run and the OAuth layer
+   * issues an authorization code (or implicit tokens) for {@code user}; no tokens are minted here.
+   * The API flows never answer it (see {@link SignInCompletion#forHostedPages}).
+   */
+  record SignedIn(dev.userpool.domain.User user) implements AuthResult {}
+
+  /**
    * NewDeviceMetadata: the key of the device the client should confirm (ConfirmDevice), and its
    * group key.
    */

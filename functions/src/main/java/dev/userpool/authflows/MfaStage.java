@@ -49,17 +49,6 @@ public final class MfaStage {
     this.codes = codes;
   }
 
-  /**
-   * Whether this sign-in owes a second factor (or its setup), decided as {@link #challenge} decides
-   * it but without opening a session or sending a code: the hosted page, which does not offer MFA
-   * yet, refuses such sign-ins.
-   */
-  public boolean owed(SignInContext ctx, User user) {
-    PoolMfa pool = PoolMfa.of(ctx.pool());
-    return !pool.off()
-        && (pool.required() || reenrols(pool, user) || !usableFactors(pool, user).isEmpty());
-  }
-
   /** The MFA challenge this sign-in must answer before tokens, or empty when it needs none. */
   public Optional<AuthResult.Challenge> challenge(SignInContext ctx, User user) {
     PoolMfa pool = PoolMfa.of(ctx.pool());

@@ -1,104 +1,64 @@
 package dev.userpool.authflows;
 
 import dev.userpool.domain.User;
-import dev.userpool.errors.ErrorCode;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Sign-in as the pool domain's OAuth endpoints use it, built from the same parts as the API flows:
  * the password check of USER_PASSWORD_AUTH (migration, PreventUserExistenceErrors, lockout,
- * Pre/Post Authentication), the token mint (PreTokenGeneration) and the refresh-token redemption.
+ * Pre/Post Authentication), the challenge answers of RespondToAuthChallenge (NEW_PASSWORD_REQUIRED
+ * and the MFA challenges, with their sessions, attempt limits and messages), the token mint
+ * (PreTokenGeneration) and the refresh-token redemption. Where the API ends in tokens, the hosted
+ * sign-in ends in {@link AuthResult.SignedIn}, for which the OAuth layer issues a code.
  */
 public final class OAuthSignIn {
-  /** What a correct password leads to on the hosted page. */
-  public sealed interface Outcome {
-    /**
-     * Signed in (Post Authentication has run): an authorization code or tokens may be issued for
-     * the user.
-     */
-    record SignedIn(User user) implements Outcome {}
-
-    /**
-     * The password was right but the user owes a second factor, which the hosted page does not
-     * offer yet: no code is issued and Post Authentication does not run.
-     */
-    record MfaRequired(User user) implements Outcome {}
-
-    /**
-     * FORCE_CHANGE_PASSWORD: the user must choose a new password first; {@code session} is the
-     * challenge session to answer with {@link #newPassword}.
-     */
-    record NewPasswordRequired(User user, String session) implements Outcome {}
-  }
+  /** The challenges the hosted pages answer; CUSTOM_CHALLENGE is not offered there (DG). */
+  public static final List<String> HOSTED_CHALLENGES =
+      List.of(
+          SignInCompletion.NEW_PASSWORD_REQUIRED,
+          PoolMfa.SMS_MFA,
+          PoolMfa.EMAIL_OTP,
+          PoolMfa.SOFTWARE_TOKEN_MFA,
+          MfaStage.SELECT_MFA_TYPE,
+          MfaStage.MFA_SETUP);
 
   private final PasswordAuthFlow password;
-  private final ChallengeSessions sessions;
-  private final NewPasswordRequiredChallenge newPassword;
+  private final SignInCompletion completion;
+  private final AuthFlows challenges;
   private final RefreshTokenExchange refresh;
   private final TokenMint mint;
-  private final AuthenticationHooks hooks;
-  private final MfaStage mfa;
 
   OAuthSignIn(
       PasswordAuthFlow password,
-      ChallengeSessions sessions,
-      NewPasswordRequiredChallenge newPassword,
+      SignInCompletion completion,
+      AuthFlows challenges,
       RefreshTokenExchange refresh,
-      TokenMint mint,
-      AuthenticationHooks hooks,
-      MfaStage mfa) {
-    this.mfa = mfa;
+      TokenMint mint) {
     this.password = password;
-    this.sessions = sessions;
-    this.newPassword = newPassword;
+    this.completion = completion;
+    this.challenges = challenges;
     this.refresh = refresh;
     this.mint = mint;
-    this.hooks = hooks;
   }
 
   /**
-   * Checks the password as USER_PASSWORD_AUTH does; Cognito errors (NotAuthorizedException, …)
-   * propagate.
+   * Checks the password as USER_PASSWORD_AUTH does, then what follows it there: the challenge the
+   * user owes (NEW_PASSWORD_REQUIRED, an MFA challenge, MFA_SETUP) or {@link AuthResult.SignedIn}.
+   * Cognito errors (NotAuthorizedException, UserNotConfirmedException, …) propagate.
    */
-  public Outcome signIn(SignInContext ctx, String username, String pass) {
-    User user = password.authenticate(ctx, username, pass);
-    return switch (user.status()) {
-      case UNCONFIRMED -> throw ErrorCode.USER_NOT_CONFIRMED.exception("User is not confirmed.");
-      case FORCE_CHANGE_PASSWORD -> {
-        var temporary = user.password();
-        if (temporary != null
-            && temporary.temporaryUntil() != null
-            && !ctx.now().isBefore(temporary.temporaryUntil())) {
-          // the text SignInCompletion answers for the API flows
-          throw ErrorCode.NOT_AUTHORIZED.exception(
-              "Temporary password has expired and must be reset by an administrator.");
-        }
-        yield new Outcome.NewPasswordRequired(
-            user, sessions.open(ctx, user, SignInCompletion.NEW_PASSWORD_REQUIRED));
-      }
-      default -> afterFirstFactor(ctx, user);
-    };
-  }
-
-  private Outcome afterFirstFactor(SignInContext ctx, User user) {
-    if (mfa.owed(ctx, user)) {
-      return new Outcome.MfaRequired(user);
-    }
-    hooks.afterAuthentication(ctx, user);
-    return new Outcome.SignedIn(user);
+  public AuthResult signIn(SignInContext ctx, String username, String pass) {
+    return completion.passwordAccepted(ctx, password.authenticate(ctx, username, pass));
   }
 
   /**
-   * Answers NEW_PASSWORD_REQUIRED as RespondToAuthChallenge does (policy, required attributes, the
-   * session used once), then Post Authentication.
+   * Answers one of {@link #HOSTED_CHALLENGES} as RespondToAuthChallenge does (the Session used
+   * once, wrong codes counted, the same exceptions); the next challenge or {@link
+   * AuthResult.SignedIn}.
    */
-  public Outcome newPassword(SignInContext ctx, String session, String username, String password) {
-    User user =
-        newPassword.accept(
-            ctx,
-            new Parameters(java.util.Map.of("USERNAME", username, "NEW_PASSWORD", password)),
-            session);
-    return afterFirstFactor(ctx, user);
+  public AuthResult respond(
+      SignInContext ctx, String challengeName, Map<String, String> responses, String session) {
+    return challenges.respond(challengeName, ctx, new Parameters(responses), session);
   }
 
   /** Tokens for a redeemed authorization code (the user as stored now). */

@@ -26,6 +26,7 @@ public final class SignInCompletion {
   private final AuthenticationHooks hooks;
   private final MfaStage mfa;
   private final DeviceTracking devices;
+  private final boolean hostedPages;
 
   public SignInCompletion(
       ChallengeSessions sessions,
@@ -33,11 +34,33 @@ public final class SignInCompletion {
       AuthenticationHooks hooks,
       MfaStage mfa,
       DeviceTracking devices) {
+    this(sessions, mint, hooks, mfa, devices, false);
+  }
+
+  private SignInCompletion(
+      ChallengeSessions sessions,
+      TokenMint mint,
+      AuthenticationHooks hooks,
+      MfaStage mfa,
+      DeviceTracking devices,
+      boolean hostedPages) {
     this.sessions = sessions;
     this.mint = mint;
     this.hooks = hooks;
     this.mfa = mfa;
     this.devices = devices;
+    this.hostedPages = hostedPages;
+  }
+
+  /**
+   * The same steps for the hosted sign-in pages, which end in {@link AuthResult.SignedIn} instead
+   * of tokens: the OAuth layer issues a code, and the token endpoint mints the tokens later (with
+   * TokenGeneration_HostedAuth).
+   */
+  static SignInCompletion forHostedPages(
+      ChallengeSessions sessions, TokenMint mint, AuthenticationHooks hooks, MfaStage mfa) {
+    return new SignInCompletion(
+        sessions, mint, hooks, mfa, DeviceTracking.off(sessions, null), true);
   }
 
   public AuthResult passwordAccepted(SignInContext ctx, User user) {
@@ -112,9 +135,11 @@ public final class SignInCompletion {
    * Post Authentication, then the tokens of a new sign-in (on a new device when the pool tracks
    * devices).
    */
-  public AuthResult.Authenticated authenticated(
-      SignInContext ctx, User user, TokenGenerationSource source) {
+  public AuthResult authenticated(SignInContext ctx, User user, TokenGenerationSource source) {
     hooks.afterAuthentication(ctx, user);
+    if (hostedPages) {
+      return new AuthResult.SignedIn(user);
+    }
     AuthResult.NewDevice device = devices.register(ctx, user);
     AuthResult.Authenticated tokens =
         mint.signIn(ctx, user, source, device == null ? null : device.deviceKey());

@@ -132,31 +132,54 @@ public record SignInSetup(
         new TokenMint(tokens.issuer(), tokens.issuers(), refreshTokens, groups, hooks, random));
   }
 
-  /** The parts of the flows the OAuth endpoints use (see {@link OAuthSignIn}). */
-  public OAuthSignIn oauth(UserAccounts users, Tokens tokens, SecureRandom random) {
+  /**
+   * The parts of the flows the OAuth endpoints use (see {@link OAuthSignIn}): the password check
+   * and the challenge answers of the API, completed for the hosted pages (no devices, no tokens
+   * until the code is redeemed); {@code signInAttempts} as for {@link #flows}.
+   */
+  public OAuthSignIn oauth(
+      UserAccounts users, Tokens tokens, SecureRandom random, int signInAttempts) {
     TokenMint mint =
         new TokenMint(tokens.issuer(), tokens.issuers(), refreshTokens, groups, hooks, random);
     ChallengeSessions challengeSessions = new ChallengeSessions(sessions, random);
+    MfaStage mfa = new MfaStage(challengeSessions, mfaCodes);
     SignInCompletion completion =
-        new SignInCompletion(
-            challengeSessions,
-            mint,
-            hooks,
-            new MfaStage(challengeSessions, mfaCodes),
-            DeviceTracking.off(challengeSessions, random));
+        SignInCompletion.forHostedPages(challengeSessions, mint, hooks, mfa);
+    AccountProtection protection = new AccountProtection(users, signInAttempts);
+    AuthFlows challenges =
+        new AuthFlows()
+            .challenge(
+                SignInCompletion.NEW_PASSWORD_REQUIRED,
+                new NewPasswordRequiredChallenge(users, challengeSessions, completion, random))
+            .challenge(
+                PoolMfa.SOFTWARE_TOKEN_MFA,
+                new SoftwareTokenMfaChallenge(
+                    users,
+                    challengeSessions,
+                    protection,
+                    softwareTokens(users, random),
+                    completion))
+            .challenge(
+                PoolMfa.SMS_MFA,
+                MfaCodeChallenge.sms(users, challengeSessions, protection, mfaCodes, completion))
+            .challenge(
+                PoolMfa.EMAIL_OTP,
+                MfaCodeChallenge.email(users, challengeSessions, protection, mfaCodes, completion))
+            .challenge(
+                MfaStage.SELECT_MFA_TYPE, new SelectMfaTypeChallenge(users, challengeSessions, mfa))
+            .challenge(
+                MfaStage.MFA_SETUP, new MfaSetupChallenge(users, challengeSessions, completion));
     return new OAuthSignIn(
         new PasswordAuthFlow(
             users,
-            new AccountProtection(users),
+            protection,
             completion,
             hooks,
             new ImportedUserPasswords(sourcePasswords, users, random)),
-        challengeSessions,
-        new NewPasswordRequiredChallenge(users, challengeSessions, completion, random),
+        completion,
+        challenges,
         new RefreshTokenExchange(refreshTokens, users, mint),
-        mint,
-        hooks,
-        new MfaStage(challengeSessions, mfaCodes));
+        mint);
   }
 
   /**

@@ -172,11 +172,11 @@ public final class Wiring {
                 new ItemAuthorizationCodeStore(table)),
             new UserImports(new ItemImportJobStore(table)));
     this.wellKnown = new WellKnownEndpoints(dependencies.pools(), tokens.keys(), tokens.issuers());
-    this.oauth = new OAuthEndpoints(dependencies);
     if (config.imports() != null) {
       useImportUploads(importUploads(config, clock));
     }
     OperationTable operations = Implementations.table(ServiceModel.load(), dependencies);
+    this.oauth = new OAuthEndpoints(dependencies, operations);
     this.protocol =
         new CognitoProtocol(
             operations, authenticator, clock, config.defaultRegion(), config.accountId());

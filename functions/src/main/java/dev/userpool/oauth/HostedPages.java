@@ -3,7 +3,6 @@ package dev.userpool.oauth;
 import dev.userpool.authflows.AuthResult;
 import dev.userpool.authflows.OAuthSignIn;
 import dev.userpool.authflows.SignInContext;
-import dev.userpool.crypto.ConstantTime;
 import dev.userpool.domain.User;
 import dev.userpool.errors.CognitoException;
 import dev.userpool.protocol.ApiRequest;
@@ -11,27 +10,28 @@ import dev.userpool.protocol.ApiResponse;
 import dev.userpool.store.UserStore;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * {@code GET /oauth2/authorize}, {@code GET/POST /login} and {@code GET /logout}: the hosted
- * sign-in as plain server-rendered HTML that works without JavaScript. Every value shown is
- * HTML-escaped; the sign-in form carries a CSRF token that must equal the one in a cookie set with
- * the form; redirects go only to a registered CallbackURL or LogoutURL, matched exactly.
+ * sign-in as plain server-rendered HTML that works without JavaScript. The password, then each
+ * challenge the user owes (new password, MFA code, MFA choice, TOTP setup; {@link ChallengePages}),
+ * posts back to /login; a completed sign-in sets the hosted session cookie and redirects with a
+ * code. Every value shown is HTML-escaped, every POST must pass {@link Csrf}, and redirects go only
+ * to a registered CallbackURL or LogoutURL, matched exactly.
  */
 final class HostedPages {
-  static final String CSRF_COOKIE = "userpool-csrf";
-
   private final OAuthClients clients;
   private final OAuthSignIn signIn;
   private final AuthorizationCodes codes;
   private final HostedSession sessions;
   private final UserStore users;
-  private final SecureRandom random;
+  private final Csrf csrf;
+  private final PageLayout layout;
+  private final ChallengePages challenges;
 
   HostedPages(
       OAuthClients clients,
@@ -39,163 +39,152 @@ final class HostedPages {
       AuthorizationCodes codes,
       HostedSession sessions,
       UserStore users,
-      SecureRandom random) {
+      Csrf csrf,
+      PageLayout layout,
+      ChallengePages challenges) {
     this.clients = clients;
     this.signIn = signIn;
     this.codes = codes;
     this.sessions = sessions;
     this.users = users;
-    this.random = random;
+    this.csrf = csrf;
+    this.layout = layout;
+    this.challenges = challenges;
   }
 
   /**
-   * Checks the request, then signs in from the hosted session cookie or sends the browser to
-   * /login.
+   * Checks the request, then signs in from the hosted session cookie (Cognito's SSO cookie: a code
+   * at once, no page) or sends the browser to /login.
    */
   ApiResponse authorize(ApiRequest request, Instant now) {
     return withAuthorizeErrors(
         () -> {
-          AuthorizeRequest authorize =
-              AuthorizeRequest.parse(Form.parse(request.rawQuery()), clients);
-          var session =
-              sessions.read(
-                  cookie(request, HostedSession.COOKIE), authorize.found().pool().id(), now);
+          PageRequest page = PageRequest.of(request, clients, now);
+          var session = sessions.read(cookie(request, HostedSession.COOKIE), page.pool().id(), now);
           if (session.isPresent()) {
             User user =
                 users
-                    .findBySub(authorize.found().pool().id(), session.get().sub())
+                    .findBySub(page.pool().id(), session.get().sub())
                     .filter(User::enabled)
                     .orElse(null);
             if (user != null) {
-              return complete(request, authorize, user, session.get().authTime(), now, null);
+              return complete(page, user, session.get().authTime(), null);
             }
           }
-          return redirect(base(request) + "/login?" + request.rawQuery(), null);
+          return redirect(page.url("/login"), null);
         });
   }
 
-  ApiResponse loginPage(ApiRequest request) {
-    return withAuthorizeErrors(
-        () -> {
-          AuthorizeRequest authorize =
-              AuthorizeRequest.parse(Form.parse(request.rawQuery()), clients);
-          return form(request, authorize, null, "");
-        });
+  ApiResponse loginPage(ApiRequest request, Instant now) {
+    return withAuthorizeErrors(() -> loginForm(PageRequest.of(request, clients, now), null, ""));
   }
 
+  /** The answer to the sign-in form or to one of the challenge forms that follow it. */
   ApiResponse login(ApiRequest request, Instant now) {
     return withAuthorizeErrors(
         () -> {
-          AuthorizeRequest authorize =
-              AuthorizeRequest.parse(Form.parse(request.rawQuery()), clients);
-          Form form = Form.parse(new String(request.body(), StandardCharsets.UTF_8));
-          String expected = cookie(request, CSRF_COOKIE);
-          String sent = form.get("_csrf");
-          if (expected == null || sent == null || !ConstantTime.equals(expected, sent)) {
-            return page(
-                403,
-                "Sign-in refused",
-                "<p>The sign-in form expired. Please go back and try again.</p>",
-                null);
+          PageRequest page = PageRequest.of(request, clients, now);
+          Form form = page.body();
+          if (!Csrf.accepts(request, form)) {
+            return refused(page);
+          }
+          if (form.get(ChallengePages.CHALLENGE_FIELD) != null) {
+            String username = form.get("username");
+            try {
+              return next(page, challenges.answer(page, form), username);
+            } catch (CognitoException e) {
+              return challenges
+                  .retry(page, form, e)
+                  .orElseGet(() -> loginForm(page, e.getMessage(), username));
+            }
           }
           String username = form.get("username");
-          SignInContext ctx =
-              new SignInContext(
-                  authorize.found().pool(),
-                  authorize.found().client(),
-                  null,
-                  false,
-                  now,
-                  request.baseUrl());
-          OAuthSignIn.Outcome outcome;
+          String password = form.get("password");
+          if (username == null || password == null) {
+            return loginForm(page, "Username and password are required.", username);
+          }
           try {
-            if (form.get("session") != null) { // the follow-up page of NEW_PASSWORD_REQUIRED
-              String newPassword = form.get("new_password");
-              if (username == null || newPassword == null) {
-                return form(request, authorize, "A new password is required.", username);
-              }
-              outcome = signIn.newPassword(ctx, form.get("session"), username, newPassword);
-            } else {
-              String password = form.get("password");
-              if (username == null || password == null) {
-                return form(request, authorize, "Username and password are required.", username);
-              }
-              outcome = signIn.signIn(ctx, username, password);
-            }
+            return next(page, signIn.signIn(page.signInContext(), username, password), username);
           } catch (CognitoException e) {
-            return form(request, authorize, e.getMessage(), username);
+            return loginForm(page, e.getMessage(), username);
           }
-          if (outcome instanceof OAuthSignIn.Outcome.NewPasswordRequired required) {
-            return newPasswordForm(request, username, required.session());
-          }
-          if (outcome instanceof OAuthSignIn.Outcome.MfaRequired) {
-            return page(
-                200,
-                "Multi-factor authentication",
-                "<p>Your account requires multi-factor authentication, "
-                    + "which this sign-in page does not offer yet. Sign in through your application instead.</p>",
-                null);
-          }
-          User user = ((OAuthSignIn.Outcome.SignedIn) outcome).user();
-          return complete(
-              request,
-              authorize,
-              user,
-              now,
-              now,
-              sessions.setCookie(
-                  sessions.issue(ctx.pool().id(), user.sub(), now, now), secure(request)));
         });
   }
 
+  /** A challenge's page, or (signed in) the session cookie and the redirect with a code. */
+  private ApiResponse next(PageRequest page, AuthResult result, String username) {
+    if (result instanceof AuthResult.Challenge challenge) {
+      return challenges.render(page, challenge, username, null);
+    }
+    User user = ((AuthResult.SignedIn) result).user();
+    return complete(
+        page,
+        user,
+        page.now(),
+        sessions.setCookie(
+            sessions.issue(page.pool().id(), user.sub(), page.now(), page.now()), page.secure()));
+  }
+
   /**
-   * {@code GET /logout?client_id=…&logout_uri=…}: clears the session cookie and returns to a
-   * registered URL.
+   * {@code GET /logout}: ends the hosted session (revoked, and its cookie cleared), then either
+   * returns to {@code logout_uri} (one of the client's LogoutURLs) or, given {@code redirect_uri}
+   * and {@code response_type} instead, sends the browser to /login with the same parameters to sign
+   * in again (developer guide, Logout endpoint).
    */
-  ApiResponse logout(ApiRequest request) {
+  ApiResponse logout(ApiRequest request, Instant now) {
     Form query = Form.parse(request.rawQuery());
+    String clear = HostedSession.clearCookie(secure(request));
     var found = clients.find(query.get("client_id"));
     if (found.isEmpty()) {
-      return page(400, "Error", "<p>The client_id is missing or unknown.</p>", null);
+      return layout.page(
+          400,
+          null,
+          null,
+          "Error",
+          FormHtml.paragraph("The client_id is missing or unknown."),
+          clear);
     }
+    String poolId = found.get().pool().id();
+    String clientId = found.get().client().clientId();
+    sessions.revoke(cookie(request, HostedSession.COOKIE), poolId, now);
     String logoutUri = query.get("logout_uri");
+    if (logoutUri == null && query.get("redirect_uri") != null) {
+      return withAuthorizeErrors(
+          () -> redirect(PageRequest.of(request, clients, now).url("/login"), clear));
+    }
     if (logoutUri == null
         || !OAuthClients.list(found.get().client(), "LogoutURLs").contains(logoutUri)) {
-      return page(
+      return layout.page(
           400,
+          poolId,
+          clientId,
           "Error",
-          "<p>The logout_uri is not registered for this client.</p>",
-          HostedSession.clearCookie(secure(request)));
+          FormHtml.paragraph("The logout_uri is not registered for this client."),
+          clear);
     }
-    return redirect(logoutUri, HostedSession.clearCookie(secure(request)));
+    return redirect(logoutUri, clear);
   }
 
   /**
    * The redirect that ends a sign-in: a code (code flow) or tokens in the fragment (implicit flow).
    */
-  private ApiResponse complete(
-      ApiRequest request,
-      AuthorizeRequest authorize,
-      User user,
-      Instant authTime,
-      Instant now,
-      String setCookie) {
-    String poolId = authorize.found().pool().id();
+  private ApiResponse complete(PageRequest page, User user, Instant authTime, String setCookie) {
+    AuthorizeRequest authorize = page.authorize();
     Map<String, String> out = new LinkedHashMap<>();
     String location;
     if (authorize.responseType().equals("code")) {
       out.put(
           "code",
           codes.issue(
-              poolId,
-              authorize.found().client().clientId(),
+              page.pool().id(),
+              page.client().clientId(),
               user.sub(),
               authorize.redirectUri(),
               authorize.scopes(),
               authorize.nonce(),
               authorize.codeChallenge(),
               authTime,
-              now));
+              page.now()));
       if (authorize.state() != null) {
         out.put("state", authorize.state());
       }
@@ -204,14 +193,7 @@ final class HostedPages {
               + (authorize.redirectUri().contains("?") ? "&" : "?")
               + encode(out);
     } else {
-      SignInContext ctx =
-          new SignInContext(
-              authorize.found().pool(),
-              authorize.found().client(),
-              null,
-              false,
-              now,
-              request.baseUrl());
+      SignInContext ctx = page.signInContext();
       AuthResult.Authenticated tokens =
           signIn.tokens(ctx, user, authorize.scopes(), authorize.nonce());
       if (authorize.scopes().contains("openid")) {
@@ -228,76 +210,50 @@ final class HostedPages {
     return redirect(location, setCookie);
   }
 
-  private ApiResponse form(
-      ApiRequest request, AuthorizeRequest authorize, String error, String username) {
-    String csrf = csrfToken();
-    String client = authorize.found().client().clientName();
-    StringBuilder body = new StringBuilder();
-    body.append("<p>Sign in to <strong>").append(Html.escape(client)).append("</strong></p>\n");
-    if (error != null) {
-      body.append("<p class=\"error\" role=\"alert\">").append(Html.escape(error)).append("</p>\n");
-    }
-    body.append("<form method=\"post\">\n")
-        .append("<input type=\"hidden\" name=\"_csrf\" value=\"")
-        .append(Html.escape(csrf))
-        .append("\">\n")
-        .append("<label for=\"username\">Username</label>\n")
-        .append(
-            "<input id=\"username\" name=\"username\" type=\"text\" autocomplete=\"username\" required value=\"")
-        .append(Html.escape(username))
-        .append("\">\n")
-        .append("<label for=\"password\">Password</label>\n")
-        .append(
-            "<input id=\"password\" name=\"password\" type=\"password\" autocomplete=\"current-password\" "
-                + "required>\n")
-        .append("<button type=\"submit\" name=\"signInSubmitButton\">Sign in</button>\n")
-        .append("</form>\n");
-    return page(200, "Sign in", body.toString(), csrfCookie(request, csrf));
-  }
-
   /**
-   * NEW_PASSWORD_REQUIRED as a follow-up page: the same form posts the challenge session and the
-   * new password.
+   * The sign-in form, with links to sign-up (when the pool lets users sign themselves up) and to
+   * the forgotten-password page.
    */
-  private ApiResponse newPasswordForm(ApiRequest request, String username, String session) {
-    String csrf = csrfToken();
+  ApiResponse loginForm(PageRequest page, String error, String username) {
+    String token = csrf.newToken();
     String body =
-        "<p>You signed in with a temporary password. Choose a new password to continue.</p>\n"
-            + "<form method=\"post\">\n"
-            + "<input type=\"hidden\" name=\"_csrf\" value=\""
-            + Html.escape(csrf)
-            + "\">\n"
-            + "<input type=\"hidden\" name=\"session\" value=\""
-            + Html.escape(session)
-            + "\">\n"
-            + "<input type=\"hidden\" name=\"username\" value=\""
-            + Html.escape(username)
-            + "\">\n"
-            + "<label for=\"new_password\">New password</label>\n"
-            + "<input id=\"new_password\" name=\"new_password\" type=\"password\" autocomplete=\"new-password\" "
-            + "required>\n<button type=\"submit\">Change password and sign in</button>\n</form>\n";
-    return page(200, "Change password", body, csrfCookie(request, csrf));
+        FormHtml.paragraph("Sign in to " + page.client().clientName())
+            + FormHtml.error(error)
+            + new FormHtml(null, token)
+                .field("Username", "username", "text", "username", username)
+                .field("Password", "password", "password", "current-password", null)
+                .submit("signInSubmitButton", "Sign in")
+                .html()
+            + FormHtml.link(page.url("/forgotPassword"), "Forgot your password?")
+            + (page.pool().view().allowAdminCreateUserOnly()
+                ? ""
+                : FormHtml.link(page.url("/signup"), "Need an account? Sign up"));
+    return layout.page(
+        200,
+        page.pool().id(),
+        page.client().clientId(),
+        "Sign in",
+        body,
+        Csrf.setCookie(token, page.secure()));
   }
 
-  private String csrfToken() {
-    byte[] bytes = new byte[24];
-    random.nextBytes(bytes);
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+  /** The answer to a POST without the form's CSRF token: nothing is done. */
+  ApiResponse refused(PageRequest page) {
+    return layout.page(
+        403,
+        page.pool().id(),
+        page.client().clientId(),
+        "Sign-in refused",
+        FormHtml.paragraph("The form expired. Please go back and try again."),
+        null);
   }
 
-  private static String csrfCookie(ApiRequest request, String csrf) {
-    return CSRF_COOKIE
-        + "="
-        + csrf
-        + "; Path=/; HttpOnly; SameSite=Strict"
-        + (secure(request) ? "; Secure" : "");
-  }
-
-  private ApiResponse withAuthorizeErrors(java.util.function.Supplier<ApiResponse> action) {
+  /** Runs a page, turning a bad authorize request into our error page or an error redirect. */
+  ApiResponse withAuthorizeErrors(Supplier<ApiResponse> action) {
     try {
       return action.get();
     } catch (AuthorizeRequest.PageError e) {
-      return page(400, "Error", "<p>" + Html.escape(e.getMessage()) + "</p>", null);
+      return layout.page(400, null, null, "Error", FormHtml.paragraph(e.getMessage()), null);
     } catch (AuthorizeRequest.RedirectError e) {
       Map<String, String> out = new LinkedHashMap<>();
       out.put("error", e.error);
@@ -307,34 +263,11 @@ final class HostedPages {
       return redirect(
           e.redirectUri + (e.redirectUri.contains("?") ? "&" : "?") + encode(out), null);
     } catch (OAuthException e) {
-      return page(400, "Error", "<p>" + Html.escape(e.error()) + "</p>", null);
+      return layout.page(400, null, null, "Error", FormHtml.paragraph(e.error()), null);
     }
   }
 
-  private static ApiResponse page(int status, String title, String body, String setCookie) {
-    String html =
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-            + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>"
-            + Html.escape(title)
-            + "</title>\n<style>body{font-family:sans-serif;max-width:22rem;margin:3rem auto;padding:0 1rem}"
-            + "label,input,button{display:block;width:100%;box-sizing:border-box;margin:.3rem 0}"
-            + "input,button{padding:.5rem}.error{color:#b00020}</style>\n</head>\n<body>\n<h1>"
-            + Html.escape(title)
-            + "</h1>\n"
-            + body
-            + "</body>\n</html>\n";
-    Map<String, String> headers = new LinkedHashMap<>();
-    headers.put("Content-Type", "text/html; charset=utf-8");
-    headers.put("Cache-Control", "no-store");
-    headers.put("X-Frame-Options", "DENY");
-    headers.put("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'");
-    if (setCookie != null) {
-      headers.put("Set-Cookie", setCookie);
-    }
-    return new ApiResponse(status, headers, html.getBytes(StandardCharsets.UTF_8));
-  }
-
-  private static ApiResponse redirect(String location, String setCookie) {
+  static ApiResponse redirect(String location, String setCookie) {
     Map<String, String> headers = new LinkedHashMap<>();
     headers.put("Location", location);
     headers.put("Cache-Control", "no-store");
@@ -367,11 +300,6 @@ final class HostedPages {
       }
     }
     return null;
-  }
-
-  private static String base(ApiRequest request) {
-    String base = request.baseUrl();
-    return base == null ? "" : base;
   }
 
   private static boolean secure(ApiRequest request) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.userpool.crypto.ConstantTime;
 import dev.userpool.protocol.Json;
 import dev.userpool.store.DeploymentKeyStore;
+import dev.userpool.store.RevokedOriginStore;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
@@ -17,27 +18,34 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The hosted sign-in session: who signed in on the hosted page of which pool, and when, kept in a
- * cookie MACed with a deployment key (no server-side state), valid for one hour like Cognito's
- * hosted session cookie. /logout clears it; until it expires a copied cookie stays valid, since
- * nothing is stored to revoke.
+ * cookie MACed with a deployment key, valid for one hour like Cognito's hosted session cookie. Each
+ * session has a random id; /logout records it as revoked until the cookie would expire (in the
+ * store of revoked token origins, under a prefix of its own), so a copy of the cookie kept
+ * elsewhere stops working too.
  */
 final class HostedSession {
   static final String COOKIE = "userpool-session";
   static final Duration LIFETIME = Duration.ofHours(1);
   private static final String KEY_NAME = "hosted-session";
+  private static final String REVOKED_PREFIX = "hosted-session:";
 
-  record Session(String poolId, String sub, Instant authTime) {}
+  record Session(String poolId, String sub, Instant authTime, String id, Instant expiresAt) {}
 
   private final DeploymentKeyStore keys;
+  private final RevokedOriginStore revoked;
   private final SecureRandom random;
 
-  HostedSession(DeploymentKeyStore keys, SecureRandom random) {
+  HostedSession(DeploymentKeyStore keys, RevokedOriginStore revoked, SecureRandom random) {
     this.keys = keys;
+    this.revoked = revoked;
     this.random = random;
   }
 
   String issue(String poolId, String sub, Instant authTime, Instant now) {
+    byte[] id = new byte[16];
+    random.nextBytes(id);
     ObjectNode o = Json.object();
+    o.put("i", b64(id));
     o.put("p", poolId);
     o.put("s", sub);
     o.put("a", authTime.getEpochSecond());
@@ -62,14 +70,29 @@ final class HostedSession {
               new String(
                   Base64.getUrlDecoder().decode(cookieValue.substring(0, dot)),
                   StandardCharsets.UTF_8));
-      if (!o.path("p").asText().equals(poolId) || o.path("e").asLong() <= now.getEpochSecond()) {
+      String id = o.path("i").asText();
+      if (!o.path("p").asText().equals(poolId)
+          || o.path("e").asLong() <= now.getEpochSecond()
+          || id.isEmpty()
+          || revoked.isRevoked(poolId, REVOKED_PREFIX + id)) {
         return Optional.empty();
       }
       return Optional.of(
-          new Session(poolId, o.path("s").asText(), Instant.ofEpochSecond(o.path("a").asLong())));
+          new Session(
+              poolId,
+              o.path("s").asText(),
+              Instant.ofEpochSecond(o.path("a").asLong()),
+              id,
+              Instant.ofEpochSecond(o.path("e").asLong())));
     } catch (RuntimeException e) {
       return Optional.empty();
     }
+  }
+
+  /** Ends the session of {@code cookieValue}, if it is a valid one of the pool. */
+  void revoke(String cookieValue, String poolId, Instant now) {
+    read(cookieValue, poolId, now)
+        .ifPresent(s -> revoked.revoke(poolId, REVOKED_PREFIX + s.id(), s.expiresAt()));
   }
 
   String setCookie(String value, boolean secure) {

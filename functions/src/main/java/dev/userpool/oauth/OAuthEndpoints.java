@@ -3,11 +3,13 @@ package dev.userpool.oauth;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.userpool.operations.Dependencies;
 import dev.userpool.operations.auth.DirectoryAccounts;
+import dev.userpool.operations.auth.MfaCodeMessages;
 import dev.userpool.operations.self.AccessTokens;
 import dev.userpool.operations.users.UserDirectory;
 import dev.userpool.protocol.ApiRequest;
 import dev.userpool.protocol.ApiResponse;
 import dev.userpool.protocol.Json;
+import dev.userpool.protocol.OperationTable;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -26,13 +28,24 @@ public final class OAuthEndpoints {
   private final UserInfoEndpoint userInfo;
   private final RevokeEndpoint revoke;
   private final HostedPages pages;
+  private final AccountPages accounts;
   private final Clock clock;
 
-  public OAuthEndpoints(Dependencies d) {
+  /**
+   * {@code operations}: the API's operation table, whose public operations the hosted account pages
+   * call.
+   */
+  public OAuthEndpoints(Dependencies d, OperationTable operations) {
     OAuthClients clients = new OAuthClients(d.pools(), d.clients());
+    // the same SMS and email codes and the same lockout limit as the API's flows (Implementations)
     var signIn =
         d.signIn()
-            .oauth(new DirectoryAccounts(new UserDirectory(d.users())), d.tokens(), d.random());
+            .withMfaCodes(new MfaCodeMessages(d.codeSender(), d.codes()))
+            .oauth(
+                new DirectoryAccounts(new UserDirectory(d.users())),
+                d.tokens(),
+                d.random(),
+                d.config().limits().signInAttempts());
     this.token =
         new TokenEndpoint(
             clients,
@@ -53,14 +66,21 @@ public final class OAuthEndpoints {
             d.revokedOrigins(),
             d.lookups(),
             new UserDirectory(d.users()));
+    PublicOperations publicOperations =
+        new PublicOperations(operations, d.config().defaultRegion(), d.config().accountId());
+    Csrf csrf = new Csrf(d.random());
+    PageLayout layout = new PageLayout(d.uiCustomizations());
     this.pages =
         new HostedPages(
             clients,
             signIn,
             new AuthorizationCodes(d.oauth().authorizationCodes(), d.random()),
-            new HostedSession(d.signIn().deploymentKeys(), d.random()),
+            new HostedSession(d.signIn().deploymentKeys(), d.revokedOrigins(), d.random()),
             d.users(),
-            d.random());
+            csrf,
+            layout,
+            new ChallengePages(signIn, publicOperations, csrf, layout));
+    this.accounts = new AccountPages(pages, clients, publicOperations, csrf, layout);
     this.clock = d.clock();
   }
 
@@ -71,8 +91,10 @@ public final class OAuthEndpoints {
     }
     return switch (path) {
       case "/oauth2/token", "/oauth2/revoke" -> method.equals("POST");
-      case "/oauth2/userInfo", "/login" -> method.equals("GET") || method.equals("POST");
+      case "/oauth2/userInfo", "/login", "/signup", "/forgotPassword" ->
+          method.equals("GET") || method.equals("POST");
       case "/oauth2/authorize", "/logout" -> method.equals("GET");
+      case "/confirm", "/resendcode", "/confirmforgotPassword" -> method.equals("POST");
       default -> false;
     };
   }
@@ -88,10 +110,21 @@ public final class OAuthEndpoints {
         }
         case "/oauth2/authorize" -> pages.authorize(request, clock.instant());
         case "/login" ->
-            request.method().equals("GET")
-                ? pages.loginPage(request)
+            get(request)
+                ? pages.loginPage(request, clock.instant())
                 : pages.login(request, clock.instant());
-        case "/logout" -> pages.logout(request);
+        case "/logout" -> pages.logout(request, clock.instant());
+        case "/signup" ->
+            get(request)
+                ? accounts.signUpPage(request, clock.instant())
+                : accounts.signUp(request, clock.instant());
+        case "/confirm" -> accounts.confirm(request, clock.instant());
+        case "/resendcode" -> accounts.resendCode(request, clock.instant());
+        case "/forgotPassword" ->
+            get(request)
+                ? accounts.forgotPasswordPage(request, clock.instant())
+                : accounts.forgotPassword(request, clock.instant());
+        case "/confirmforgotPassword" -> accounts.confirmForgotPassword(request, clock.instant());
         default -> json(404, Json.object().put("error", "not_found"), Map.of());
       };
     } catch (OAuthException e) {
@@ -109,6 +142,10 @@ public final class OAuthEndpoints {
           e);
       return json(500, Json.object().put("error", "server_error"), Map.of());
     }
+  }
+
+  private static boolean get(ApiRequest request) {
+    return request.method().equals("GET");
   }
 
   private static ApiResponse json(int status, ObjectNode body, Map<String, String> extra) {

@@ -243,6 +243,15 @@ public final class UserpoolStack extends Stack {
     login.addMethod("GET", integration);
     login.addMethod("POST", integration);
     root.addResource("logout").addMethod("GET", integration);
+    // The hosted account pages (sign-up, confirmation, forgotten password).
+    for (String page : List.of("signup", "forgotPassword")) {
+      IResource resource = root.addResource(page);
+      resource.addMethod("GET", integration);
+      resource.addMethod("POST", integration);
+    }
+    for (String page : List.of("confirm", "resendcode", "confirmforgotPassword")) {
+      root.addResource(page).addMethod("POST", integration);
+    }
   }
 
   private void grantLeastPrivilege(DeploymentSettings settings) {

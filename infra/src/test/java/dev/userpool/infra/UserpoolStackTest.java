@@ -155,7 +155,14 @@ class UserpoolStackTest {
             "POST /oauth2/userInfo",
             "GET /login",
             "POST /login",
-            "GET /logout"),
+            "GET /logout",
+            "GET /signup",
+            "POST /signup",
+            "POST /confirm",
+            "POST /resendcode",
+            "GET /forgotPassword",
+            "POST /forgotPassword",
+            "POST /confirmforgotPassword"),
         routes(template));
   }
 
@@ -177,7 +184,7 @@ class UserpoolStackTest {
           integration.get("Uri").toString());
       proxied++;
     }
-    assertEquals(11, proxied);
+    assertEquals(18, proxied);
   }
 
   @Test

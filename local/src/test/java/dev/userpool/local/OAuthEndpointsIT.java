@@ -509,7 +509,7 @@ class OAuthEndpointsIT {
     HostedBrowser browser = new HostedBrowser();
     String login = HostedBrowser.location(browser.get(authorizeUrl(Map.of())));
     HttpResponse<String> page = browser.get(login);
-    assertTrue(page.body().contains("<form method=\"post\">"));
+    assertTrue(page.body().contains("<form method=\"post\""));
     assertTrue(page.body().contains("name=\"username\""));
     assertTrue(page.body().contains("name=\"password\""));
     assertTrue(page.body().contains("web app"));
@@ -567,8 +567,7 @@ class OAuthEndpointsIT {
   }
 
   @Test
-  void whenThePoolRequiresMfaThenTheHostedPageIssuesNoCodeRatherThanSkipTheSecondFactor()
-      throws Exception {
+  void whenThePoolRequiresMfaThenTheHostedPageAsksForItsSetupAndIssuesNoCodeYet() throws Exception {
     cognito.setUserPoolMfaConfig(
         r ->
             r.userPoolId(poolId)
@@ -580,7 +579,8 @@ class OAuthEndpointsIT {
     String login = HostedBrowser.location(browser.get(authorizeUrl(Map.of())));
     HttpResponse<String> page = browser.signIn(login, "alice", SignInFixtures.PASSWORD);
     assertEquals(200, page.statusCode());
-    assertTrue(page.body().contains("multi-factor authentication"), page.body());
+    assertTrue(page.body().contains("Set up multi-factor authentication"), page.body());
+    assertTrue(page.body().contains("otpauth://totp/"), page.body());
     assertTrue(page.headers().firstValue("Location").isEmpty());
     assertFalse(browser.cookies().containsKey("userpool-session"));
   }

@@ -40,6 +40,8 @@ final class AuthResponses {
         device.put("DeviceKey", a.newDevice().deviceKey());
         device.put("DeviceGroupKey", a.newDevice().deviceGroupKey());
       }
+    } else {
+      throw new IllegalStateException("the API flows end in tokens, not " + result);
     }
     return out;
   }
