@@ -3,6 +3,7 @@ package dev.userpool.authflows;
 import dev.userpool.domain.User;
 import dev.userpool.errors.ErrorCode;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Sign-in as the pool domain's OAuth endpoints use it, built from the same parts as the API flows:
@@ -38,6 +39,7 @@ public final class OAuthSignIn {
   private final TokenMint mint;
   private final AuthenticationHooks hooks;
   private final MfaStage mfa;
+  private SignInGuard guard = SignInGuard.NONE;
 
   OAuthSignIn(
       PasswordAuthFlow password,
@@ -56,11 +58,27 @@ public final class OAuthSignIn {
     this.hooks = hooks;
   }
 
+  /** Runs every password check through {@code newGuard} (auth events, blocked IP ranges). */
+  public OAuthSignIn guardedBy(SignInGuard newGuard) {
+    this.guard = newGuard;
+    return this;
+  }
+
   /**
-   * Checks the password as USER_PASSWORD_AUTH does; Cognito errors (NotAuthorizedException, …)
-   * propagate.
+   * Checks the password as USER_PASSWORD_AUTH does (through the guard, as that flow); Cognito
+   * errors (NotAuthorizedException, …) propagate.
    */
   public Outcome signIn(SignInContext ctx, String username, String pass) {
+    Parameters parameters = new Parameters(Map.of("USERNAME", username, "PASSWORD", pass));
+    return guard.initiate(
+        "USER_PASSWORD_AUTH",
+        ctx,
+        parameters,
+        () -> checkPassword(ctx, username, pass),
+        outcome -> outcome instanceof Outcome.SignedIn);
+  }
+
+  private Outcome checkPassword(SignInContext ctx, String username, String pass) {
     User user = password.authenticate(ctx, username, pass);
     return switch (user.status()) {
       case UNCONFIRMED -> throw ErrorCode.USER_NOT_CONFIRMED.exception("User is not confirmed.");

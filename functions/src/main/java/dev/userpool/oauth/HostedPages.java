@@ -101,12 +101,13 @@ final class HostedPages {
           String username = form.get("username");
           SignInContext ctx =
               new SignInContext(
-                  authorize.found().pool(),
-                  authorize.found().client(),
-                  null,
-                  false,
-                  now,
-                  request.baseUrl());
+                      authorize.found().pool(),
+                      authorize.found().client(),
+                      null,
+                      false,
+                      now,
+                      request.baseUrl())
+                  .from(request.sourceIp());
           OAuthSignIn.Outcome outcome;
           try {
             if (form.get("session") != null) { // the follow-up page of NEW_PASSWORD_REQUIRED

@@ -1,6 +1,8 @@
 package dev.userpool.oauth;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.userpool.authevents.AuditedSignIns;
+import dev.userpool.authevents.AuthEventLog;
 import dev.userpool.operations.Dependencies;
 import dev.userpool.operations.auth.DirectoryAccounts;
 import dev.userpool.operations.self.AccessTokens;
@@ -32,7 +34,11 @@ public final class OAuthEndpoints {
     OAuthClients clients = new OAuthClients(d.pools(), d.clients());
     var signIn =
         d.signIn()
-            .oauth(new DirectoryAccounts(new UserDirectory(d.users())), d.tokens(), d.random());
+            .oauth(new DirectoryAccounts(new UserDirectory(d.users())), d.tokens(), d.random())
+            .guardedBy(
+                new AuditedSignIns(
+                    new AuthEventLog(d.authEvents(), d.random()),
+                    new DirectoryAccounts(new UserDirectory(d.users()))));
     this.token =
         new TokenEndpoint(
             clients,
