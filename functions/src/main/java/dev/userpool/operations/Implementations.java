@@ -300,7 +300,8 @@ public final class Implementations {
                 accessTokens,
                 new UserDirectory(d.users()),
                 d.random(),
-                d.config().limits().passwordChangeAttempts()))
+                d.config().limits().passwordChangeAttempts(),
+                authEvents))
         .add("DeleteUser", new DeleteUser(accessTokens, new UserDirectory(d.users())))
         .add(
             "UpdateUserAttributes",
@@ -324,11 +325,12 @@ public final class Implementations {
         // codes
         .add(
             "SignUp",
-            new SignUp(publicClients, directory, d.codeSender(), d.triggers(), d.random()))
+            new SignUp(
+                publicClients, directory, d.codeSender(), d.triggers(), d.random(), authEvents))
         .add("ConfirmSignUp", new ConfirmSignUp(publicClients, directory, codeCheck, d.triggers()))
         .add(
             "ResendConfirmationCode",
-            new ResendConfirmationCode(publicClients, directory, d.codeSender()))
+            new ResendConfirmationCode(publicClients, directory, d.codeSender(), authEvents))
         .add(
             "AdminConfirmSignUp",
             new AdminConfirmSignUp(d.lookups(), directory, d.codes(), d.triggers()))
@@ -338,7 +340,8 @@ public final class Implementations {
                 publicClients,
                 directory,
                 d.codeSender(),
-                new UserMigration(d.triggers(), directory, d.random())))
+                new UserMigration(d.triggers(), directory, d.random()),
+                authEvents))
         .add(
             "ConfirmForgotPassword",
             new ConfirmForgotPassword(

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AdminListUserAuthEventsResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AdvancedSecurityModeType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthEventType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ChallengeName;
@@ -29,6 +30,7 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.RiskDecisio
 import software.amazon.awssdk.services.cognitoidentityprovider.model.RiskExceptionConfigurationType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolAddOnNotEnabledException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolTierType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.VerifiedAttributeType;
 
 /**
  * Threat protection's auth events and blocked IP ranges through the SDK v2 client: recorded only in
@@ -129,6 +131,66 @@ class AuthEventsIT {
     assertTrue(!passed.creationDate().isBefore(failed.creationDate()));
     assertNull(passed.eventFeedback());
     assertEquals(3, events.stream().map(AuthEventType::eventId).distinct().count());
+  }
+
+  @Test
+  void whenAUserSignsUpResendsACodeRecoversAndChangesThePasswordThenEachIsAnEvent() {
+    String poolId =
+        SignInFixtures.pool(
+            cognito,
+            b ->
+                b.userPoolTier(UserPoolTierType.PLUS)
+                    .autoVerifiedAttributes(VerifiedAttributeType.EMAIL)
+                    .userPoolAddOns(a -> a.advancedSecurityMode(AdvancedSecurityModeType.AUDIT)));
+    String clientId = SignInFixtures.client(cognito, poolId).clientId();
+    AttributeType email = AttributeType.builder().name("email").value("bob@example.com").build();
+    cognito.signUp(
+        b ->
+            b.clientId(clientId)
+                .username("bob")
+                .password(SignInFixtures.PASSWORD)
+                .userAttributes(email));
+    cognito.resendConfirmationCode(b -> b.clientId(clientId).username("bob"));
+    cognito.adminConfirmSignUp(b -> b.userPoolId(poolId).username("bob"));
+    cognito.adminUpdateUserAttributes(
+        b ->
+            b.userPoolId(poolId)
+                .username("bob")
+                .userAttributes(
+                    AttributeType.builder().name("email_verified").value("true").build()));
+    cognito.forgotPassword(b -> b.clientId(clientId).username("bob"));
+    String accessToken =
+        SignInFixtures.passwordSignIn(cognito, clientId, "bob", SignInFixtures.PASSWORD)
+            .authenticationResult()
+            .accessToken();
+    assertThrows(
+        NotAuthorizedException.class,
+        () ->
+            cognito.changePassword(
+                b ->
+                    b.accessToken(accessToken)
+                        .previousPassword("Wr0ng-Password!")
+                        .proposedPassword("N3w-Password!")));
+    cognito.changePassword(
+        b ->
+            b.accessToken(accessToken)
+                .previousPassword(SignInFixtures.PASSWORD)
+                .proposedPassword("N3w-Password!"));
+
+    List<AuthEventType> events =
+        cognito.adminListUserAuthEvents(b -> b.userPoolId(poolId).username("bob")).authEvents();
+    assertEquals(
+        List.of(
+            EventType.PASSWORD_CHANGE,
+            EventType.PASSWORD_CHANGE,
+            EventType.SIGN_IN,
+            EventType.FORGOT_PASSWORD,
+            EventType.RESEND_CODE,
+            EventType.SIGN_UP),
+        events.stream().map(AuthEventType::eventType).toList());
+    assertEquals(
+        List.of(EventResponseType.PASS, EventResponseType.FAIL),
+        events.subList(0, 2).stream().map(AuthEventType::eventResponse).toList());
   }
 
   @Test

@@ -22,9 +22,9 @@ import java.util.Optional;
 /**
  * {@link AuthEventStore} over the item table: one item per event under its pool, keyed by the
  * user's sub and the inverted creation time so that ascending sort-key order is newest first
- * ({@code AUTHEVENT#<sub>#<inverted millis>#<eventId>}), and a pointer from the event id to that
- * key ({@code AUTHEVENTID#<sub>#<eventId>}), written in the same batch. Both expire (TTL) {@code
- * retention} after the event.
+ * ({@code AUTHEVENT#<sub>#<inverted microseconds>#<eventId>}), and a pointer from the event id to
+ * that key ({@code AUTHEVENTID#<sub>#<eventId>}), written in the same batch. Both expire (TTL)
+ * {@code retention} after the event.
  */
 public final class ItemAuthEventStore implements AuthEventStore {
   private final ItemTable table;
@@ -94,7 +94,8 @@ public final class ItemAuthEventStore implements AuthEventStore {
     ObjectNode o = Json.object();
     o.put("id", e.eventId());
     o.put("type", e.eventType());
-    o.put("created", e.createdAt().toEpochMilli());
+    o.put("created", e.createdAt().getEpochSecond());
+    o.put("createdNanos", e.createdAt().getNano());
     o.put("response", e.response());
     putIfSet(o, "riskDecision", e.riskDecision());
     putIfSet(o, "riskLevel", e.riskLevel());
@@ -124,7 +125,7 @@ public final class ItemAuthEventStore implements AuthEventStore {
         sub,
         o.get("id").asText(),
         o.get("type").asText(),
-        Instant.ofEpochMilli(o.get("created").asLong()),
+        Instant.ofEpochSecond(o.get("created").asLong(), o.path("createdNanos").asLong()),
         o.get("response").asText(),
         text(o, "riskDecision"),
         text(o, "riskLevel"),

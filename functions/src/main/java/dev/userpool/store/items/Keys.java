@@ -34,7 +34,7 @@ import dev.userpool.domain.UniqueKey;
  * DOMAIN#&lt;domain&gt;   DOMAIN                          a pool domain (prefix or custom), unique in the deployment
  * POOL#&lt;poolId&gt;      RESOURCESERVER#&lt;identifier&gt;     an OAuth resource server and its scopes
  * POOL#&lt;poolId&gt;      OAUTHCODE#&lt;sha256 of code&gt;     an OAuth authorization code (expiresAt = TTL, 5 min)
- * POOL#&lt;poolId&gt;      AUTHEVENT#&lt;sub&gt;#&lt;inverted ms&gt;#&lt;eventId&gt;  a user's auth event, newest first (TTL)
+ * POOL#&lt;poolId&gt;      AUTHEVENT#&lt;sub&gt;#&lt;inverted µs&gt;#&lt;eventId&gt;  a user's auth event, newest first (TTL)
  * POOL#&lt;poolId&gt;      AUTHEVENTID#&lt;sub&gt;#&lt;eventId&gt;   points at the event's AUTHEVENT key (same TTL)
  * </pre>
  *
@@ -177,10 +177,14 @@ final class Keys {
     return "AUTHEVENT#" + sub + "#";
   }
 
-  /** Newest first: the creation time is stored as {@code Long.MAX_VALUE - millis}, 19 digits. */
+  /**
+   * Newest first: the creation time is stored as {@code Long.MAX_VALUE - microseconds}, 19 digits
+   * (microseconds, so that a user's quick successive events keep their order).
+   */
   static String authEventSk(String sub, java.time.Instant created, String eventId) {
+    long micros = created.getEpochSecond() * 1_000_000L + created.getNano() / 1_000;
     return authEventPrefix(sub)
-        + String.format(java.util.Locale.ROOT, "%019d", Long.MAX_VALUE - created.toEpochMilli())
+        + String.format(java.util.Locale.ROOT, "%019d", Long.MAX_VALUE - micros)
         + "#"
         + eventId;
   }

@@ -75,6 +75,19 @@ public abstract class AuthEventStoreContract {
   }
 
   @Test
+  void whenTwoEventsAreAMicrosecondApartThenTheLaterIsListedFirst() {
+    Instant at = now.minusSeconds(3).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+    events.create(event("sub-1", "first", at, "Pass"));
+    events.create(event("sub-1", "second", at.plusNanos(1_000), "Pass"));
+
+    assertEquals(
+        List.of("second", "first"),
+        events.listOf(POOL, "sub-1", 10, null).items().stream().map(AuthEvent::eventId).toList());
+    assertEquals(
+        at.plusNanos(1_000), events.find(POOL, "sub-1", "second").orElseThrow().createdAt());
+  }
+
+  @Test
   void whenThereAreMoreEventsThanAPageThenTheTokenLeadsThroughAllOfThem() {
     for (int i = 0; i < 5; i++) {
       events.create(event("sub-1", "e" + i, now.minusSeconds(100 - i), "Pass"));
