@@ -47,7 +47,8 @@ public final class OAuthEndpoints {
             d.users(),
             signIn,
             d.tokens(),
-            d.random());
+            d.random(),
+            d.triggers());
     this.userInfo =
         new UserInfoEndpoint(
             new AccessTokens(d.tokens().verifier(), d.pools(), d.users(), d.revokedOrigins()),
