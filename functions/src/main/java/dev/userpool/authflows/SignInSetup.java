@@ -197,7 +197,8 @@ public record SignInSetup(
             users,
             srp);
     UserAuthFlow userAuth =
-        new UserAuthFlow(users, protection, completion, hooks, challengeSessions, srp, codes);
+        new UserAuthFlow(
+            users, protection, completion, hooks, challengeSessions, srp, codes, password);
     return new AuthFlows()
         .flow("USER_PASSWORD_AUTH", "ALLOW_USER_PASSWORD_AUTH", false, password)
         .flow("ADMIN_USER_PASSWORD_AUTH", "ALLOW_ADMIN_USER_PASSWORD_AUTH", true, password)
