@@ -119,7 +119,11 @@ public final class AuditedSignIns implements SignInGuard {
     } catch (CognitoException e) {
       if (e.code() == ErrorCode.CODE_MISMATCH || e.code() == ErrorCode.NOT_AUTHORIZED) {
         log.continueSignIn(
-            ctx.pool(), sub, new AuthEvent.Challenge("Mfa", "Failure"), AuthEventLog.FAIL);
+            ctx.pool(),
+            sub,
+            new AuthEvent.Challenge("Mfa", "Failure"),
+            AuthEventLog.IN_PROGRESS, // the Session may still be answered with the right code
+            ctx.now());
       }
       throw e;
     }
@@ -127,7 +131,8 @@ public final class AuditedSignIns implements SignInGuard {
         ctx.pool(),
         sub,
         new AuthEvent.Challenge("Mfa", "Success"),
-        signedIn.test(result) ? AuthEventLog.PASS : AuthEventLog.IN_PROGRESS);
+        signedIn.test(result) ? AuthEventLog.PASS : AuthEventLog.IN_PROGRESS,
+        ctx.now());
     return result;
   }
 

@@ -35,6 +35,13 @@ public final class AuthEventLog {
    */
   public static final Duration RETENTION = Duration.ofDays(90);
 
+  /**
+   * A sign-in in progress older than the longest challenge Session (AuthSessionValidity, at most 15
+   * minutes) cannot be continued: an answer then belongs to a sign-in that left no event (a
+   * passwordless first factor).
+   */
+  private static final Duration SIGN_IN_SESSION = Duration.ofMinutes(15);
+
   /** How many of a user's newest events are looked at for the sign-in an MFA answer continues. */
   private static final int SIGN_IN_LOOKBACK = 5;
 
@@ -90,11 +97,12 @@ public final class AuthEventLog {
   }
 
   /**
-   * Adds a challenge answer to the user's newest sign-in still in progress (the one an MFA answer
-   * continues), with the outcome so far; nothing if there is none.
+   * Adds a challenge answer to the user's newest sign-in still in progress and younger than a
+   * challenge Session (the one an MFA answer continues), with the outcome so far; nothing if there
+   * is none.
    */
   public void continueSignIn(
-      UserPool pool, String sub, AuthEvent.Challenge challenge, String response) {
+      UserPool pool, String sub, AuthEvent.Challenge challenge, String response, Instant now) {
     if (!ThreatProtection.recordsEvents(pool) || sub == null) {
       return;
     }
@@ -102,6 +110,7 @@ public final class AuthEventLog {
       Optional<AuthEvent> inProgress =
           store.listOf(pool.id(), sub, SIGN_IN_LOOKBACK, null).items().stream()
               .filter(e -> SIGN_IN.equals(e.eventType()) && IN_PROGRESS.equals(e.response()))
+              .filter(e -> e.createdAt().isAfter(now.minus(SIGN_IN_SESSION)))
               .findFirst();
       if (inProgress.isEmpty()) {
         return;
