@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,7 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.EventRespon
 import software.amazon.awssdk.services.cognitoidentityprovider.model.EventType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.FeedbackValueType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.NotAuthorizedException;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.OAuthFlowType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.RiskDecisionType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.RiskExceptionConfigurationType;
@@ -310,6 +312,62 @@ class AuthEventsIT {
                         .skippedIPRangeList("203.0.113.5/32")
                         .build()));
     adminSignIn(s, "203.0.113.5");
+    assertEquals(EventResponseType.PASS, events(s).get(0).eventResponse());
+  }
+
+  @Test
+  void whenTheHostedSignInPageIsUsedFromABlockedRangeThenItIsRefusedAndRecorded() throws Exception {
+    Setup s = pool(AdvancedSecurityModeType.ENFORCED);
+    String callback = "http://localhost:3000/callback";
+    cognito.createUserPoolDomain(
+        r ->
+            r.userPoolId(s.poolId())
+                .domain(
+                    "events-" + s.poolId().substring(s.poolId().indexOf('_') + 1).toLowerCase()));
+    String webClient =
+        cognito
+            .createUserPoolClient(
+                r ->
+                    r.userPoolId(s.poolId())
+                        .clientName("web")
+                        .allowedOAuthFlows(OAuthFlowType.CODE)
+                        .allowedOAuthFlowsUserPoolClient(true)
+                        .allowedOAuthScopes("openid")
+                        .callbackURLs(callback)
+                        .supportedIdentityProviders("COGNITO"))
+            .userPoolClient()
+            .clientId();
+    cognito.setRiskConfiguration(
+        b ->
+            b.userPoolId(s.poolId())
+                .riskExceptionConfiguration(r -> r.blockedIPRangeList("127.0.0.0/8")));
+    String login =
+        server.endpoint()
+            + "/login?"
+            + HostedBrowser.encode(
+                Map.of(
+                    "response_type",
+                    "code",
+                    "client_id",
+                    webClient,
+                    "redirect_uri",
+                    callback,
+                    "scope",
+                    "openid"));
+
+    HttpResponse<String> refused =
+        new HostedBrowser().signIn(login, "alice", SignInFixtures.PASSWORD);
+    assertEquals(200, refused.statusCode());
+    assertTrue(refused.body().contains("Request not allowed due to security reasons."));
+    AuthEventType blocked = events(s).get(0);
+    assertEquals(EventResponseType.FAIL, blocked.eventResponse());
+    assertEquals(RiskDecisionType.BLOCK, blocked.eventRisk().riskDecision());
+
+    cognito.setRiskConfiguration(
+        b -> b.userPoolId(s.poolId()).riskExceptionConfiguration(r -> r.blockedIPRangeList()));
+    HttpResponse<String> signedIn =
+        new HostedBrowser().signIn(login, "alice", SignInFixtures.PASSWORD);
+    assertEquals(302, signedIn.statusCode(), signedIn.body());
     assertEquals(EventResponseType.PASS, events(s).get(0).eventResponse());
   }
 
