@@ -22,6 +22,7 @@ public final class AuthFlows {
 
   private final Map<String, Entry> flows = new LinkedHashMap<>();
   private final Map<String, ChallengeResponder> challenges = new LinkedHashMap<>();
+  private SignInGuard guard = SignInGuard.NONE;
 
   public AuthFlows flow(String authFlow, String allowFlag, boolean adminOnly, AuthFlow flow) {
     flows.put(authFlow, new Entry(flow, allowFlag, adminOnly));
@@ -30,6 +31,12 @@ public final class AuthFlows {
 
   public AuthFlows challenge(String challengeName, ChallengeResponder responder) {
     challenges.put(challengeName, responder);
+    return this;
+  }
+
+  /** Runs every step through {@code newGuard} (auth events, blocked IP ranges). */
+  public AuthFlows guardedBy(SignInGuard newGuard) {
+    this.guard = newGuard;
     return this;
   }
 
@@ -49,7 +56,12 @@ public final class AuthFlows {
       // analogy.
       throw ErrorCode.INVALID_PARAMETER.exception(authFlow + " flow not enabled for this client");
     }
-    return entry.flow().initiate(ctx, authParameters);
+    return guard.initiate(
+        authFlow,
+        ctx,
+        authParameters,
+        () -> entry.flow().initiate(ctx, authParameters),
+        AuthFlows::signedIn);
   }
 
   public AuthResult respond(
@@ -59,6 +71,15 @@ public final class AuthFlows {
       throw ErrorCode.INVALID_PARAMETER.exception(
           "Invalid challenge name " + challengeName); // wording guessed
     }
-    return responder.respond(ctx, responses, session);
+    return guard.respond(
+        challengeName,
+        ctx,
+        responses,
+        () -> responder.respond(ctx, responses, session),
+        AuthFlows::signedIn);
+  }
+
+  private static boolean signedIn(AuthResult result) {
+    return result instanceof AuthResult.Authenticated;
   }
 }

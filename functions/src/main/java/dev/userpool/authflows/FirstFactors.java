@@ -11,9 +11,10 @@ import java.util.Map;
  * The first factors USER_AUTH offers a user (developer guide, "Authentication with choice-based
  * sign-in"): those the pool allows in Policies.SignInPolicy.AllowedFirstAuthFactors (default
  * PASSWORD only), that its feature plan carries (passwordless needs ESSENTIALS or PLUS), and that
- * the user can answer — PASSWORD and PASSWORD_SRP with a password, EMAIL_OTP with a verified email,
- * SMS_OTP with a verified phone number, WEB_AUTHN with a passkey registered for the pool's relying
- * party ({@link PasskeySignIn#usable}).
+ * the user can answer — PASSWORD and PASSWORD_SRP with a password (PASSWORD alone for a user
+ * imported from Cognito who has yet to sign in), EMAIL_OTP with a verified email, SMS_OTP with a
+ * verified phone number, WEB_AUTHN with a passkey registered for the pool's relying party ({@link
+ * PasskeySignIn#usable}).
  */
 public final class FirstFactors {
   static final String PASSWORD = "PASSWORD";
@@ -60,6 +61,8 @@ public final class FirstFactors {
     if (pool.contains(PASSWORD) && user.password() != null) {
       out.add(PASSWORD);
       out.add(PASSWORD_SRP);
+    } else if (pool.contains(PASSWORD) && ImportedUserPasswords.awaitsPassword(user)) {
+      out.add(PASSWORD); // the source pool checks it; SRP needs a verifier we do not have yet
     }
     if (hasPasskey && pool.contains(WEB_AUTHN)) {
       out.add(WEB_AUTHN); // usable() has checked the feature plan

@@ -28,6 +28,7 @@ public final class OAuthSignIn {
   private final AuthFlows challenges;
   private final RefreshTokenExchange refresh;
   private final TokenMint mint;
+  private SignInGuard guard = SignInGuard.NONE;
 
   OAuthSignIn(
       PasswordAuthFlow password,
@@ -42,13 +43,26 @@ public final class OAuthSignIn {
     this.mint = mint;
   }
 
+  /** Runs every password check through {@code newGuard} (auth events, blocked IP ranges). */
+  public OAuthSignIn guardedBy(SignInGuard newGuard) {
+    this.guard = newGuard;
+    return this;
+  }
+
   /**
-   * Checks the password as USER_PASSWORD_AUTH does, then what follows it there: the challenge the
-   * user owes (NEW_PASSWORD_REQUIRED, an MFA challenge, MFA_SETUP) or {@link AuthResult.SignedIn}.
-   * Cognito errors (NotAuthorizedException, UserNotConfirmedException, …) propagate.
+   * Checks the password as USER_PASSWORD_AUTH does (through the guard, as that flow), then what
+   * follows it there: the challenge the user owes (NEW_PASSWORD_REQUIRED, an MFA challenge,
+   * MFA_SETUP) or {@link AuthResult.SignedIn}. Cognito errors (NotAuthorizedException,
+   * UserNotConfirmedException, …) propagate.
    */
   public AuthResult signIn(SignInContext ctx, String username, String pass) {
-    return completion.passwordAccepted(ctx, password.authenticate(ctx, username, pass));
+    Parameters parameters = new Parameters(Map.of("USERNAME", username, "PASSWORD", pass));
+    return guard.initiate(
+        "USER_PASSWORD_AUTH",
+        ctx,
+        parameters,
+        () -> completion.passwordAccepted(ctx, password.authenticate(ctx, username, pass)),
+        result -> result instanceof AuthResult.SignedIn);
   }
 
   /**

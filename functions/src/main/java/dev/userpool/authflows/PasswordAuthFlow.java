@@ -51,10 +51,19 @@ public final class PasswordAuthFlow implements AuthFlow {
             .findForSignIn(ctx.pool(), username)
             .or(() -> hooks.migrateUser(ctx, username, password))
             .orElseThrow(() -> AccountProtection.unknownUser(ctx));
+    return checkPassword(ctx, user, password);
+  }
+
+  /**
+   * The password check of a user already found (USER_AUTH's PASSWORD factor too): reset/disabled/
+   * lockout checks, Pre Authentication, the imported user's first password or the SRP verifier, and
+   * the failure counter.
+   */
+  User checkPassword(SignInContext ctx, User found, String password) {
+    User user = found;
     protection.beforePassword(ctx, user);
     hooks.beforeAuthentication(ctx, user);
     if (ImportedUserPasswords.awaitsPassword(user)) {
-      User found = user;
       user =
           imported
               .adopt(ctx, user, password)

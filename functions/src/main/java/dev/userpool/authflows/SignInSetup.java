@@ -237,7 +237,8 @@ public record SignInSetup(
             challengeSessions,
             srp,
             codes,
-            passkeySignIn(random));
+            passkeySignIn(random),
+            password);
     return new AuthFlows()
         .flow("USER_PASSWORD_AUTH", "ALLOW_USER_PASSWORD_AUTH", false, password)
         .flow("ADMIN_USER_PASSWORD_AUTH", "ALLOW_ADMIN_USER_PASSWORD_AUTH", true, password)

@@ -1,6 +1,5 @@
 package dev.userpool.authflows;
 
-import dev.userpool.crypto.Srp6a;
 import dev.userpool.delivery.DeliveryMedium;
 import dev.userpool.domain.ChallengeSession;
 import dev.userpool.domain.User;
@@ -8,6 +7,7 @@ import dev.userpool.errors.ErrorCode;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * USER_AUTH, choice-based sign-in (developer guide, "Authentication with choice-based sign-in"):
@@ -16,7 +16,9 @@ import java.util.Map;
  * or SMS_OTP (a code is sent and the same-named challenge asks for it), WEB_AUTHN (the passkey
  * request options; {@link PasskeySignIn}). Without one, or with one the user cannot use, the answer
  * is SELECT_CHALLENGE listing AvailableChallenges, answered with ANSWER (and PASSWORD or SRP_A for
- * the password factors).
+ * the password factors). The PASSWORD factor is USER_PASSWORD_AUTH's check ({@link
+ * PasswordAuthFlow}): an unknown user who names it with a password goes to User Migration, and a
+ * user imported from Cognito has the first password checked by the source pool.
  *
  * <p>Sessions of this flow carry internal challenge names ({@code USER_AUTH/...}) so that they can
  * never answer another flow's challenge of the same wire name (EMAIL_OTP is also an MFA challenge).
@@ -33,6 +35,7 @@ public final class UserAuthFlow implements AuthFlow {
   private final SrpAuthFlow srp;
   private final SignInCodes codes;
   private final PasskeySignIn passkeys;
+  private final PasswordAuthFlow password;
 
   UserAuthFlow(
       UserAccounts users,
@@ -42,7 +45,9 @@ public final class UserAuthFlow implements AuthFlow {
       ChallengeSessions sessions,
       SrpAuthFlow srp,
       SignInCodes codes,
-      PasskeySignIn passkeys) {
+      PasskeySignIn passkeys,
+      PasswordAuthFlow password) {
+    this.password = password;
     this.users = users;
     this.protection = protection;
     this.completion = completion;
@@ -57,13 +62,19 @@ public final class UserAuthFlow implements AuthFlow {
   public AuthResult initiate(SignInContext ctx, Parameters params) {
     String username = params.require("USERNAME");
     SecretHashCheck.require(ctx.client(), username, params.optional("SECRET_HASH"));
-    User user =
-        users
-            .findForSignIn(ctx.pool(), username)
-            .orElseThrow(() -> AccountProtection.unknownUser(ctx));
+    String preferred = params.optional("PREFERRED_CHALLENGE").orElse(null);
+    Optional<User> found = users.findForSignIn(ctx.pool(), username);
+    if (found.isEmpty()
+        && FirstFactors.PASSWORD.equals(preferred)
+        && params.optional("PASSWORD").isPresent()
+        && FirstFactors.allowedByPool(ctx.pool()).contains(FirstFactors.PASSWORD)) {
+      // An unknown user with a password: User Migration, as USER_PASSWORD_AUTH runs it
+      return completion.passwordAccepted(
+          ctx, password.authenticate(ctx, username, params.require("PASSWORD")));
+    }
+    User user = found.orElseThrow(() -> AccountProtection.unknownUser(ctx));
     protection.beforePassword(ctx, user);
     List<String> available = FirstFactors.available(ctx, user, codes, passkeys);
-    String preferred = params.optional("PREFERRED_CHALLENGE").orElse(null);
     if (preferred != null && available.contains(preferred)) {
       return start(ctx, user, preferred, params);
     }
@@ -126,12 +137,9 @@ public final class UserAuthFlow implements AuthFlow {
         return passkeys.start(ctx, user, sessions);
       }
       case FirstFactors.PASSWORD -> {
-        String password = params.require("PASSWORD");
-        hooks.beforeAuthentication(ctx, user);
-        if (!Srp6a.matches(user.password(), ctx.pool().srpPoolName(), user.username(), password)) {
-          throw protection.wrongPassword(ctx, user);
-        }
-        return completion.passwordAccepted(ctx, protection.passwordAccepted(ctx, user));
+        // the same check as USER_PASSWORD_AUTH, imported users' first password included
+        return completion.passwordAccepted(
+            ctx, password.checkPassword(ctx, user, params.require("PASSWORD")));
       }
       case FirstFactors.PASSWORD_SRP -> {
         Map<String, String> srpParams = new LinkedHashMap<>(params.values());

@@ -4,6 +4,7 @@ import dev.userpool.auth.AdminKeySecret;
 import dev.userpool.auth.AdminKeys;
 import dev.userpool.auth.CachedAdminKeys;
 import dev.userpool.auth.SigV4Authenticator;
+import dev.userpool.authevents.AuthEventLog;
 import dev.userpool.authflows.SignInSetup;
 import dev.userpool.delivery.Delivery;
 import dev.userpool.delivery.DeliveryMedium;
@@ -41,6 +42,7 @@ import dev.userpool.store.dynamodb.DynamoDbItemTable;
 import dev.userpool.store.embedded.EmbeddedItemTable;
 import dev.userpool.store.items.CacheInvalidatingTable;
 import dev.userpool.store.items.ItemAppClientStore;
+import dev.userpool.store.items.ItemAuthEventStore;
 import dev.userpool.store.items.ItemAuthorizationCodeStore;
 import dev.userpool.store.items.ItemChallengeSessionStore;
 import dev.userpool.store.items.ItemCodeStore;
@@ -170,7 +172,8 @@ public final class Wiring {
                 new ItemDomainStore(table),
                 new ItemResourceServerStore(table),
                 new ItemAuthorizationCodeStore(table)),
-            new UserImports(new ItemImportJobStore(table)));
+            new UserImports(new ItemImportJobStore(table)),
+            new ItemAuthEventStore(table, AuthEventLog.RETENTION));
     this.wellKnown = new WellKnownEndpoints(dependencies.pools(), tokens.keys(), tokens.issuers());
     if (config.imports() != null) {
       useImportUploads(importUploads(config, clock));

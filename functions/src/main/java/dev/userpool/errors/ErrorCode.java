@@ -65,6 +65,11 @@ public enum ErrorCode {
   USER_LAMBDA_VALIDATION("UserLambdaValidationException", 400, "Lambda validation failed."),
   USER_NOT_CONFIRMED("UserNotConfirmedException", 400, "User is not confirmed."),
   USER_NOT_FOUND("UserNotFoundException", 400, "User does not exist."),
+  // message guessed (docs/fidelity.md)
+  USER_POOL_ADD_ON_NOT_ENABLED(
+      "UserPoolAddOnNotEnabledException",
+      400,
+      "Advanced security features are not enabled for this user pool."),
   USER_POOL_TAGGING("UserPoolTaggingException", 400, "Tagging failed."),
   USERNAME_EXISTS("UsernameExistsException", 400, "User already exists"),
   // Passkeys: the default texts are ours (docs/fidelity.md, "Passkeys").

@@ -1,6 +1,8 @@
 package dev.userpool.oauth;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.userpool.authevents.AuditedSignIns;
+import dev.userpool.authevents.AuthEventLog;
 import dev.userpool.operations.Dependencies;
 import dev.userpool.operations.auth.DirectoryAccounts;
 import dev.userpool.operations.auth.MfaCodeMessages;
@@ -45,7 +47,11 @@ public final class OAuthEndpoints {
                 new DirectoryAccounts(new UserDirectory(d.users())),
                 d.tokens(),
                 d.random(),
-                d.config().limits().signInAttempts());
+                d.config().limits().signInAttempts())
+            .guardedBy(
+                new AuditedSignIns(
+                    new AuthEventLog(d.authEvents(), d.random()),
+                    new DirectoryAccounts(new UserDirectory(d.users()))));
     this.token =
         new TokenEndpoint(
             clients,
@@ -54,7 +60,8 @@ public final class OAuthEndpoints {
             d.users(),
             signIn,
             d.tokens(),
-            d.random());
+            d.random(),
+            d.triggers());
     this.userInfo =
         new UserInfoEndpoint(
             new AccessTokens(d.tokens().verifier(), d.pools(), d.users(), d.revokedOrigins()),

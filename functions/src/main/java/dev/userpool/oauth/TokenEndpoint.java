@@ -11,6 +11,7 @@ import dev.userpool.domain.AppClient;
 import dev.userpool.domain.AuthorizationCode;
 import dev.userpool.domain.User;
 import dev.userpool.errors.CognitoException;
+import dev.userpool.operations.auth.PreTokenClaims;
 import dev.userpool.operations.clients.OAuthClientSettings;
 import dev.userpool.protocol.ApiRequest;
 import dev.userpool.protocol.Json;
@@ -18,6 +19,8 @@ import dev.userpool.store.AuthorizationCodeStore;
 import dev.userpool.store.ResourceServerStore;
 import dev.userpool.store.UserStore;
 import dev.userpool.tokens.Tokens;
+import dev.userpool.triggers.TriggerContext;
+import dev.userpool.triggers.Triggers;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,6 +29,7 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -43,6 +47,7 @@ final class TokenEndpoint {
   private final OAuthSignIn signIn;
   private final Tokens tokens;
   private final SecureRandom random;
+  private final Triggers triggers;
 
   TokenEndpoint(
       OAuthClients clients,
@@ -51,7 +56,9 @@ final class TokenEndpoint {
       UserStore users,
       OAuthSignIn signIn,
       Tokens tokens,
-      SecureRandom random) {
+      SecureRandom random,
+      Triggers triggers) {
+    this.triggers = triggers;
     this.clients = clients;
     this.codes = codes;
     this.resourceServers = resourceServers;
@@ -107,6 +114,16 @@ final class TokenEndpoint {
     claims.put("version", 2);
     claims.put("jti", Identifiers.sub(random));
     claims.put("client_id", client.clientId());
+    try {
+      PreTokenClaims.applyToClientToken(
+          triggers.preTokenGenerationForClient(
+              new TriggerContext(
+                  ctx.pool(), client.clientId(), null, Map.of(), clientMetadata(form)),
+              scopes),
+          claims);
+    } catch (CognitoException e) {
+      throw OAuthException.invalidRequest(e.getMessage()); // a failing trigger (guessed code)
+    }
     ObjectNode out = Json.object();
     out.put("access_token", tokens.issuer().sign(ctx.pool().id(), claims));
     out.put("expires_in", validity.toSeconds());
@@ -162,6 +179,35 @@ final class TokenEndpoint {
       throw OAuthException.invalidGrant(e.getMessage());
     }
     return tokenResponse(issued, issued.idToken() != null);
+  }
+
+  /**
+   * {@code aws_client_metadata}: URL-encoded JSON of string values for the V3_0 trigger's {@code
+   * clientMetadata} (token endpoint docs); anything else is invalid_request.
+   */
+  private static Map<String, String> clientMetadata(Form form) {
+    String given = form.get("aws_client_metadata");
+    if (given == null) {
+      return Map.of();
+    }
+    try {
+      com.fasterxml.jackson.databind.JsonNode node = Json.read(given);
+      Map<String, String> metadata = new java.util.LinkedHashMap<>();
+      if (!node.isObject()) {
+        throw new IllegalArgumentException();
+      }
+      node.fields()
+          .forEachRemaining(
+              e -> {
+                if (!e.getValue().isTextual()) {
+                  throw new IllegalArgumentException();
+                }
+                metadata.put(e.getKey(), e.getValue().asText());
+              });
+      return metadata;
+    } catch (RuntimeException e) {
+      throw OAuthException.invalidRequest("aws_client_metadata must be a JSON object of strings");
+    }
   }
 
   private static ObjectNode tokenResponse(AuthResult.Authenticated issued, boolean withIdToken) {

@@ -6,6 +6,7 @@ import dev.userpool.delivery.Delivery;
 import dev.userpool.imports.UserImports;
 import dev.userpool.operations.codes.CodeSender;
 import dev.userpool.store.AppClientStore;
+import dev.userpool.store.AuthEventStore;
 import dev.userpool.store.CodeStore;
 import dev.userpool.store.GroupStore;
 import dev.userpool.store.IdentityProviderStore;
@@ -46,7 +47,8 @@ public record Dependencies(
     TermsStore terms,
     ManagedLoginBrandingStore brandings,
     OAuthStores oauth,
-    UserImports imports) {
+    UserImports imports,
+    AuthEventStore authEvents) {
 
   public Lookups lookups() {
     return new Lookups(pools, clients);

@@ -1,5 +1,7 @@
 package dev.userpool.operations;
 
+import dev.userpool.authevents.AuditedSignIns;
+import dev.userpool.authevents.AuthEventLog;
 import dev.userpool.authflows.AuthFlows;
 import dev.userpool.authflows.ChallengeSessions;
 import dev.userpool.authflows.PasskeyCeremonies;
@@ -13,6 +15,9 @@ import dev.userpool.operations.auth.MfaCodeMessages;
 import dev.userpool.operations.auth.OneTimeSignInCodes;
 import dev.userpool.operations.auth.RespondToAuthChallenge;
 import dev.userpool.operations.auth.UserMigration;
+import dev.userpool.operations.authevents.AdminListUserAuthEvents;
+import dev.userpool.operations.authevents.AdminUpdateAuthEventFeedback;
+import dev.userpool.operations.authevents.UpdateAuthEventFeedback;
 import dev.userpool.operations.branding.CreateManagedLoginBranding;
 import dev.userpool.operations.branding.DeleteManagedLoginBranding;
 import dev.userpool.operations.branding.DescribeManagedLoginBranding;
@@ -158,6 +163,9 @@ public final class Implementations {
                 new OneTimeSignInCodes(
                     d.codeSender(), new CodeCheck(d.codes(), d.config().limits())),
                 d.config().limits().signInAttempts());
+    AuthEventLog authEvents = new AuthEventLog(d.authEvents(), d.random());
+    flows.guardedBy(
+        new AuditedSignIns(authEvents, new DirectoryAccounts(new UserDirectory(d.users()))));
     AccessTokens accessTokens =
         new AccessTokens(d.tokens().verifier(), d.pools(), d.users(), d.revokedOrigins());
     SignOuts signOuts = new SignOuts(new UserDirectory(d.users()), d.clock());
@@ -209,6 +217,15 @@ public final class Implementations {
         .add("SetLogDeliveryConfiguration", new SetLogDeliveryConfiguration(d.lookups(), d.pools()))
         .add("SetRiskConfiguration", new SetRiskConfiguration(d.lookups(), d.pools()))
         .add("DescribeRiskConfiguration", new DescribeRiskConfiguration(d.lookups()))
+        .add(
+            "AdminListUserAuthEvents",
+            new AdminListUserAuthEvents(d.lookups(), directory, authEvents))
+        .add(
+            "AdminUpdateAuthEventFeedback",
+            new AdminUpdateAuthEventFeedback(d.lookups(), directory, authEvents))
+        .add(
+            "UpdateAuthEventFeedback",
+            new UpdateAuthEventFeedback(d.lookups(), directory, authEvents))
         .add("CreateTerms", new CreateTerms(d.lookups(), d.terms(), d.random()))
         .add("DescribeTerms", new DescribeTerms(d.lookups(), d.terms()))
         .add("ListTerms", new ListTerms(d.lookups(), d.terms()))
@@ -290,7 +307,8 @@ public final class Implementations {
                 accessTokens,
                 new UserDirectory(d.users()),
                 d.random(),
-                d.config().limits().passwordChangeAttempts()))
+                d.config().limits().passwordChangeAttempts(),
+                authEvents))
         .add("DeleteUser", new DeleteUser(accessTokens, new UserDirectory(d.users())))
         .add(
             "UpdateUserAttributes",
@@ -314,11 +332,12 @@ public final class Implementations {
         // codes
         .add(
             "SignUp",
-            new SignUp(publicClients, directory, d.codeSender(), d.triggers(), d.random()))
+            new SignUp(
+                publicClients, directory, d.codeSender(), d.triggers(), d.random(), authEvents))
         .add("ConfirmSignUp", new ConfirmSignUp(publicClients, directory, codeCheck, d.triggers()))
         .add(
             "ResendConfirmationCode",
-            new ResendConfirmationCode(publicClients, directory, d.codeSender()))
+            new ResendConfirmationCode(publicClients, directory, d.codeSender(), authEvents))
         .add(
             "AdminConfirmSignUp",
             new AdminConfirmSignUp(d.lookups(), directory, d.codes(), d.triggers()))
@@ -328,7 +347,8 @@ public final class Implementations {
                 publicClients,
                 directory,
                 d.codeSender(),
-                new UserMigration(d.triggers(), directory, d.random())))
+                new UserMigration(d.triggers(), directory, d.random()),
+                authEvents))
         .add(
             "ConfirmForgotPassword",
             new ConfirmForgotPassword(

@@ -24,6 +24,8 @@ public enum TriggerSource {
   TOKEN_GENERATION_AUTHENTICATE_DEVICE(
       Trigger.PRE_TOKEN_GENERATION, "TokenGeneration_AuthenticateDevice"),
   TOKEN_GENERATION_REFRESH_TOKENS(Trigger.PRE_TOKEN_GENERATION, "TokenGeneration_RefreshTokens"),
+  TOKEN_GENERATION_CLIENT_CREDENTIALS(
+      Trigger.PRE_TOKEN_GENERATION, "TokenGeneration_ClientCredentials"),
   USER_MIGRATION_AUTHENTICATION(Trigger.USER_MIGRATION, "UserMigration_Authentication"),
   USER_MIGRATION_FORGOT_PASSWORD(Trigger.USER_MIGRATION, "UserMigration_ForgotPassword"),
   CUSTOM_MESSAGE_SIGN_UP(Trigger.CUSTOM_MESSAGE, "CustomMessage_SignUp"),

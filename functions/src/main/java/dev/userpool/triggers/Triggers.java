@@ -187,6 +187,32 @@ public final class Triggers {
   }
 
   /**
+   * PreTokenGeneration for a machine-to-machine (client_credentials) access token: only a V3_0
+   * function is called (developer guide, "Pre token generation Lambda trigger": version three
+   * events apply to machine authentication, version two to user authentication only). The event is
+   * V3_0's with {@code TokenGeneration_ClientCredentials}, no user ({@code c.userName()} null, no
+   * attributes, no groups) and the token's scopes.
+   */
+  public TokenOverrides preTokenGenerationForClient(TriggerContext c, List<String> scopes) {
+    if (!"V3_0".equals(LambdaConfig.of(c.pool()).preTokenGenerationVersion())) {
+      return TokenOverrides.NONE;
+    }
+    return call(
+            c.pool(),
+            Trigger.PRE_TOKEN_GENERATION,
+            () ->
+                TriggerJson.write(
+                    TriggerEvents.preTokenGenerationV2(
+                        c,
+                        TriggerSource.TOKEN_GENERATION_CLIENT_CREDENTIALS,
+                        "3",
+                        Groups.NONE,
+                        scopes)),
+            TriggerAnswers::preTokenGenerationV2)
+        .orElse(TokenOverrides.NONE);
+  }
+
+  /**
    * UserMigration for a user the pool does not have; {@code c.userName()} is the name the caller
    * typed and {@code password} is null for {@code UserMigration_ForgotPassword}. Empty when the
    * pool has no such function.

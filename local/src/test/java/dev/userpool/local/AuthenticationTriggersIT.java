@@ -26,6 +26,7 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowTyp
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthenticationResultType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ChallengeNameType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.CognitoIdentityProviderException;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.ExplicitAuthFlowsType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.InitiateAuthResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.InvalidLambdaResponseException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.LambdaConfigType;
@@ -422,6 +423,53 @@ class AuthenticationTriggersIT {
         CognitoIdentityProviderException.class,
         () -> passwordSignIn(cognito, clientId, "carol", "Wr0ng-Passw0rd!"));
     assertEquals(1, lambda.events("migrate").size());
+  }
+
+  @Test
+  void whenAnUnknownUserChoosesThePasswordFactorOfUserAuthThenUserMigrationCreatesHer() {
+    migrateWith("migrate", "CONFIRMED");
+    String poolId = pool(c -> c.userMigration(arn("migrate")));
+    String clientId =
+        client(
+                cognito,
+                poolId,
+                b ->
+                    b.explicitAuthFlows(
+                        ExplicitAuthFlowsType.ALLOW_USER_AUTH,
+                        ExplicitAuthFlowsType.ALLOW_REFRESH_TOKEN_AUTH))
+            .clientId();
+
+    InitiateAuthResponse first =
+        cognito.initiateAuth(
+            b ->
+                b.clientId(clientId)
+                    .authFlow(AuthFlowType.USER_AUTH)
+                    .authParameters(
+                        Map.of(
+                            "USERNAME", "carol",
+                            "PREFERRED_CHALLENGE", "PASSWORD",
+                            "PASSWORD", "Legacy-Passw0rd!")));
+
+    assertNotNull(first.authenticationResult().accessToken());
+    ObjectNode e = lambda.lastEvent("migrate");
+    assertEquals("UserMigration_Authentication", e.get("triggerSource").asText());
+    assertEquals("Legacy-Passw0rd!", e.at("/request/password").asText());
+    assertEquals(
+        UserStatusType.CONFIRMED,
+        cognito.adminGetUser(b -> b.userPoolId(poolId).username("carol")).userStatus());
+    assertThrows(
+        CognitoIdentityProviderException.class,
+        () ->
+            cognito.initiateAuth(
+                b ->
+                    b.clientId(clientId)
+                        .authFlow(AuthFlowType.USER_AUTH)
+                        .authParameters(
+                            Map.of(
+                                "USERNAME", "carol",
+                                "PREFERRED_CHALLENGE", "PASSWORD",
+                                "PASSWORD", "Wr0ng-Passw0rd!"))));
+    assertEquals(1, lambda.events("migrate").size(), "a migrated user is found the second time");
   }
 
   @Test

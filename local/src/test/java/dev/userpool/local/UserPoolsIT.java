@@ -27,6 +27,7 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.SchemaAttri
 import software.amazon.awssdk.services.cognitoidentityprovider.model.StringAttributeConstraintsType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolDescriptionType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolMfaType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolTierType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UsernameAttributeType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.VerifiedAttributeType;
@@ -94,6 +95,15 @@ class UserPoolsIT {
     assertFalse(pool.hasUsernameAttributes());
     assertNull(pool.usernameConfiguration());
     assertNull(pool.smsConfiguration());
+    assertEquals(UserPoolTierType.ESSENTIALS, pool.userPoolTier());
+    assertEquals(
+        List.of("PASSWORD"), pool.policies().signInPolicy().allowedFirstAuthFactorsAsStrings());
+    UserPoolType described =
+        server.client().describeUserPool(b -> b.userPoolId(pool.id())).userPool();
+    assertEquals(UserPoolTierType.ESSENTIALS, described.userPoolTier());
+    assertEquals(
+        List.of("PASSWORD"),
+        described.policies().signInPolicy().allowedFirstAuthFactorsAsStrings());
   }
 
   @Test

@@ -31,7 +31,7 @@ public final class AdminInitiateAuth implements Operation {
     SignInContext signIn =
         new SignInContext(
                 pool, client, in.stringMap("ClientMetadata"), true, ctx.now(), ctx.baseUrl())
-            .from(ctx.sourceIp());
+            .from(ContextDataIp.of(in, ctx));
     return AuthResponses.toJson(
         flows.initiate(
             in.string("AuthFlow"), signIn, new Parameters(in.stringMap("AuthParameters"))));

@@ -31,7 +31,7 @@ public final class AdminRespondToAuthChallenge implements Operation {
     SignInContext signIn =
         new SignInContext(
                 pool, client, in.stringMap("ClientMetadata"), true, ctx.now(), ctx.baseUrl(), true)
-            .from(ctx.sourceIp());
+            .from(ContextDataIp.of(in, ctx));
     return AuthResponses.toJson(
         flows.respond(
             in.string("ChallengeName"),

@@ -24,7 +24,7 @@ import java.util.Set;
  * username and scope (scope changes only through scopesToAdd/scopesToSuppress). A protected claim
  * in an answer is skipped silently (unconfirmed: Cognito might refuse the answer instead).
  */
-final class PreTokenClaims {
+public final class PreTokenClaims {
   static final Set<String> PROTECTED =
       Set.of(
           "acr",
@@ -65,6 +65,24 @@ final class PreTokenClaims {
     return scope == null || scope.asText().isBlank()
         ? List.of()
         : Arrays.asList(scope.asText().split(" "));
+  }
+
+  /**
+   * A V3_0 answer for a machine-to-machine access token: its access-token claims and scopes; ID
+   * token and group parts are ignored, as the token has neither.
+   */
+  public static void applyToClientToken(TokenOverrides o, ObjectNode accessClaims) {
+    apply(
+        new TokenOverrides(
+            Map.of(),
+            List.of(),
+            o.accessClaimsToAddOrOverride(),
+            o.accessClaimsToSuppress(),
+            o.scopesToAdd(),
+            o.scopesToSuppress(),
+            null),
+        Json.object(),
+        accessClaims);
   }
 
   static void apply(TokenOverrides o, ObjectNode idClaims, ObjectNode accessClaims) {

@@ -1,6 +1,7 @@
 package dev.userpool.operations.pools;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.userpool.authevents.ThreatProtection;
 import dev.userpool.domain.UserPool;
 import dev.userpool.protocol.Json;
 import java.util.Map;
@@ -8,13 +9,13 @@ import java.util.Map;
 /**
  * Threat-protection risk configurations, kept in the pool's settings under a hidden key: one for
  * the pool and one per app client that has its own. A client without one is answered with the
- * pool's (API reference, DescribeRiskConfiguration: the client's, else the pool's). Userpool stores
- * and returns them; it does no risk scoring, and blocked IP ranges are not yet enforced at sign-in
- * (documented gap).
+ * pool's (API reference, DescribeRiskConfiguration: the client's, else the pool's). Userpool does
+ * no risk scoring; the IP ranges act at sign-in (see {@link
+ * dev.userpool.authevents.AuditedSignIns}).
  */
 final class RiskConfigurations {
-  static final String KEY = "_RiskConfigurations";
-  static final String POOL_LEVEL = "*";
+  static final String KEY = ThreatProtection.RISK_CONFIGURATIONS_KEY;
+  static final String POOL_LEVEL = ThreatProtection.POOL_LEVEL;
 
   private RiskConfigurations() {}
 

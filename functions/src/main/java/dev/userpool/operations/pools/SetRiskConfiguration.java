@@ -18,8 +18,9 @@ import java.util.regex.Pattern;
 /**
  * Cognito SetRiskConfiguration: replaces the risk configuration of the pool, or of one app client
  * when ClientId is given (compromised credentials, account takeover actions, risk exception IP
- * ranges). IP ranges must be CIDR blocks (InvalidParameterException; message ours). Stored and
- * returned; not enforced (see {@link RiskConfigurations}).
+ * ranges). IP ranges must be CIDR blocks (InvalidParameterException; message ours). The IP ranges
+ * act at sign-in (see {@link dev.userpool.authevents.AuditedSignIns}); the rest is stored and
+ * returned.
  */
 public final class SetRiskConfiguration implements Operation {
   private static final List<String> MEMBERS =

@@ -1,6 +1,7 @@
 package dev.userpool.operations.pools;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.userpool.domain.FeaturePlan;
 import dev.userpool.domain.UserPool;
 import dev.userpool.protocol.Json;
 import java.util.List;
@@ -55,10 +56,26 @@ public final class UserPoolView {
         o.set(member, Json.tree(value));
       }
     }
+    showDefaults(pool, o);
     o.put("EstimatedNumberOfUsers", estimatedNumberOfUsers);
     o.set("UserPoolTags", Json.tree(pool.tags()));
     o.put("Arn", pool.arn());
     return o;
+  }
+
+  /**
+   * Members a pool shows with their default values when they were never set: UserPoolTier
+   * ESSENTIALS and Policies.SignInPolicy.AllowedFirstAuthFactors [PASSWORD] (observed in a
+   * describe-user-pool answer of a pool created in 2025; developer guide, "User pool feature
+   * plans": ESSENTIALS is the default plan of new pools).
+   */
+  private static void showDefaults(UserPool pool, ObjectNode o) {
+    if (!o.has("UserPoolTier")) {
+      o.put("UserPoolTier", FeaturePlan.of(pool).name());
+    }
+    if (o.get("Policies") instanceof ObjectNode policies && !policies.has("SignInPolicy")) {
+      policies.putObject("SignInPolicy").putArray("AllowedFirstAuthFactors").add("PASSWORD");
+    }
   }
 
   /** UserPoolDescriptionType (ListUserPools items). */

@@ -1,6 +1,7 @@
 package dev.userpool.operations.recovery;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.userpool.authevents.AuthEventLog;
 import dev.userpool.delivery.ChannelChoice;
 import dev.userpool.domain.User;
 import dev.userpool.domain.UserPool;
@@ -17,6 +18,7 @@ import dev.userpool.protocol.Input;
 import dev.userpool.protocol.Json;
 import dev.userpool.protocol.Operation;
 import dev.userpool.protocol.OperationContext;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -38,8 +40,15 @@ public final class ForgotPassword implements Operation {
   private final CodeSender sender;
   private final UserMigration migration;
 
+  private final AuthEventLog events;
+
   public ForgotPassword(
-      PublicClients clients, UserDirectory directory, CodeSender sender, UserMigration migration) {
+      PublicClients clients,
+      UserDirectory directory,
+      CodeSender sender,
+      UserMigration migration,
+      AuthEventLog events) {
+    this.events = events;
     this.clients = clients;
     this.directory = directory;
     this.sender = sender;
@@ -96,6 +105,16 @@ public final class ForgotPassword implements Operation {
                 in.stringMap("ClientMetadata"),
                 SENDS_PER_HOUR,
                 ctx.now()));
+    events.record(
+        pool,
+        user.sub(),
+        AuthEventLog.FORGOT_PASSWORD,
+        AuthEventLog.PASS,
+        AuthEventLog.NO_RISK,
+        List.of(),
+        ctx.sourceIp(),
+        null,
+        ctx.now());
     return answer(sent);
   }
 

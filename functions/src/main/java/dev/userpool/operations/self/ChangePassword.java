@@ -1,6 +1,7 @@
 package dev.userpool.operations.self;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.userpool.authevents.AuthEventLog;
 import dev.userpool.config.Limits;
 import dev.userpool.crypto.PasswordPolicyCheck;
 import dev.userpool.crypto.Srp6a;
@@ -39,17 +40,19 @@ public final class ChangePassword implements Operation {
   private final SecureRandom random;
 
   private final int attemptsPerHour;
-
-  public ChangePassword(AccessTokens tokens, UserDirectory directory, SecureRandom random) {
-    this(tokens, directory, random, LIMIT);
-  }
+  private final AuthEventLog events;
 
   /**
    * {@code attemptsPerHour}: wrong previous passwords allowed per hour ({@code Limits}; 0 =
    * unlimited).
    */
   public ChangePassword(
-      AccessTokens tokens, UserDirectory directory, SecureRandom random, int attemptsPerHour) {
+      AccessTokens tokens,
+      UserDirectory directory,
+      SecureRandom random,
+      int attemptsPerHour,
+      AuthEventLog events) {
+    this.events = events;
     this.attemptsPerHour = attemptsPerHour;
     this.tokens = tokens;
     this.directory = directory;
@@ -72,6 +75,7 @@ public final class ChangePassword implements Operation {
         && !Srp6a.matches(
             user.password(), pool.srpPoolName(), user.username(), previous.orElse(null))) {
       directory.update(pool, user, u -> u.withExtensions(failed(u, now), u.lastModifiedDate()));
+      record(pool, user, AuthEventLog.FAIL, ctx);
       throw ErrorCode.NOT_AUTHORIZED.exception("Incorrect username or password.");
     }
     String proposed = in.string("ProposedPassword");
@@ -86,7 +90,22 @@ public final class ChangePassword implements Operation {
           ext.remove(KEY);
           return u.withExtensions(ext, now).withPassword(verifier, u.status(), now);
         });
+    record(pool, user, AuthEventLog.PASS, ctx);
     return Json.object();
+  }
+
+  /** A PasswordChange auth event (threat protection; nothing when it is off). */
+  private void record(UserPool pool, User user, String response, OperationContext ctx) {
+    events.record(
+        pool,
+        user.sub(),
+        AuthEventLog.PASSWORD_CHANGE,
+        response,
+        AuthEventLog.NO_RISK,
+        java.util.List.of(),
+        ctx.sourceIp(),
+        null,
+        ctx.now());
   }
 
   static long failures(User user, Instant now) {

@@ -1,6 +1,7 @@
 package dev.userpool.operations.signup;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.userpool.authevents.AuthEventLog;
 import dev.userpool.delivery.ChannelChoice;
 import dev.userpool.domain.User;
 import dev.userpool.domain.UserPool;
@@ -31,7 +32,11 @@ public final class ResendConfirmationCode implements Operation {
   private final UserDirectory directory;
   private final CodeSender sender;
 
-  public ResendConfirmationCode(PublicClients clients, UserDirectory directory, CodeSender sender) {
+  private final AuthEventLog events;
+
+  public ResendConfirmationCode(
+      PublicClients clients, UserDirectory directory, CodeSender sender, AuthEventLog events) {
+    this.events = events;
     this.clients = clients;
     this.directory = directory;
     this.sender = sender;
@@ -76,6 +81,16 @@ public final class ResendConfirmationCode implements Operation {
                 in.stringMap("ClientMetadata"),
                 SENDS_PER_HOUR,
                 ctx.now()));
+    events.record(
+        pool,
+        user.sub(),
+        AuthEventLog.RESEND_CODE,
+        AuthEventLog.PASS,
+        AuthEventLog.NO_RISK,
+        java.util.List.of(),
+        ctx.sourceIp(),
+        null,
+        ctx.now());
     return answer(sent);
   }
 

@@ -2,6 +2,7 @@ package dev.userpool.operations.signup;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.userpool.authevents.AuthEventLog;
 import dev.userpool.crypto.Identifiers;
 import dev.userpool.crypto.PasswordPolicyCheck;
 import dev.userpool.crypto.Srp6a;
@@ -30,6 +31,7 @@ import dev.userpool.triggers.Triggers;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -49,12 +51,16 @@ public final class SignUp implements Operation {
   private final Triggers triggers;
   private final SecureRandom random;
 
+  private final AuthEventLog events;
+
   public SignUp(
       PublicClients clients,
       UserDirectory directory,
       CodeSender sender,
       Triggers triggers,
-      SecureRandom random) {
+      SecureRandom random,
+      AuthEventLog events) {
+    this.events = events;
     this.clients = clients;
     this.directory = directory;
     this.sender = sender;
@@ -135,6 +141,16 @@ public final class SignUp implements Operation {
           TriggerSource.POST_CONFIRMATION_CONFIRM_SIGN_UP);
     }
 
+    events.record(
+        pool,
+        sub,
+        AuthEventLog.SIGN_UP,
+        AuthEventLog.PASS,
+        AuthEventLog.NO_RISK,
+        List.of(),
+        ctx.sourceIp(),
+        null,
+        now);
     ObjectNode out = Json.object();
     out.put("UserConfirmed", status == UserStatus.CONFIRMED);
     delivered.ifPresent(d -> out.set("CodeDeliveryDetails", d.toJson()));

@@ -35,6 +35,8 @@ import dev.userpool.domain.UniqueKey;
  * DOMAIN#&lt;domain&gt;   DOMAIN                          a pool domain (prefix or custom), unique in the deployment
  * POOL#&lt;poolId&gt;      RESOURCESERVER#&lt;identifier&gt;     an OAuth resource server and its scopes
  * POOL#&lt;poolId&gt;      OAUTHCODE#&lt;sha256 of code&gt;     an OAuth authorization code (expiresAt = TTL, 5 min)
+ * POOL#&lt;poolId&gt;      AUTHEVENT#&lt;sub&gt;#&lt;inverted µs&gt;#&lt;eventId&gt;  a user's auth event, newest first (TTL)
+ * POOL#&lt;poolId&gt;      AUTHEVENTID#&lt;sub&gt;#&lt;eventId&gt;   points at the event's AUTHEVENT key (same TTL)
  * </pre>
  *
  * <p>Code purposes are {@code signup}, {@code forgot-password} and {@code attribute:<name>}; subs
@@ -178,6 +180,27 @@ final class Keys {
 
   static String authorizationCodeSk(String codeHash) {
     return "OAUTHCODE#" + codeHash;
+  }
+
+  /** The prefix of one user's AUTHEVENT items (subs never contain {@code #}). */
+  static String authEventPrefix(String sub) {
+    return "AUTHEVENT#" + sub + "#";
+  }
+
+  /**
+   * Newest first: the creation time is stored as {@code Long.MAX_VALUE - microseconds}, 19 digits
+   * (microseconds, so that a user's quick successive events keep their order).
+   */
+  static String authEventSk(String sub, java.time.Instant created, String eventId) {
+    long micros = created.getEpochSecond() * 1_000_000L + created.getNano() / 1_000;
+    return authEventPrefix(sub)
+        + String.format(java.util.Locale.ROOT, "%019d", Long.MAX_VALUE - micros)
+        + "#"
+        + eventId;
+  }
+
+  static String authEventIdSk(String sub, String eventId) {
+    return "AUTHEVENTID#" + sub + "#" + eventId;
   }
 
   static String deploymentKeySk(String name) {
