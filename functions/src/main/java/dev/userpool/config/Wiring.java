@@ -80,8 +80,6 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
-import software.amazon.awssdk.services.lambda.LambdaClient;
-import software.amazon.awssdk.services.lambda.LambdaClientBuilder;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.ses.SesClient;
 import software.amazon.awssdk.services.sns.SnsClient;
@@ -218,32 +216,27 @@ public final class Wiring {
   }
 
   /**
-   * Triggers invoked with the Lambda API in the deployment's region, or at the configured endpoint:
+   * Triggers invoked with the Lambda API in each function's region, or at the configured endpoint:
    * a local emulator (sam local start-lambda), which knows functions by name and checks no
    * signature, so it gets dummy credentials instead of a slow walk of the default credential chain.
-   * The client is created on the first invocation, so pools without triggers never build it.
+   * Nothing is resolved or connected before the first invocation, so pools without triggers never
+   * pay for it.
    */
   public static Triggers triggers(AppConfig config) {
-    Supplier<LambdaClient> client = memoize(() -> lambdaClient(config));
+    AwsCredentialsProvider credentials =
+        config.lambdaEndpoint() == null
+            ? lazy(() -> DefaultCredentialsProvider.builder().build())
+            : StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
     return new Triggers(
-        new LambdaTriggerInvoker(client, config.lambdaEndpoint() != null),
+        new LambdaTriggerInvoker(config.lambdaEndpoint(), config.defaultRegion(), credentials),
         Triggers.COGNITO_TIMEOUT,
         config.defaultCustomMessageLambdaArn());
   }
 
-  private static LambdaClient lambdaClient(AppConfig config) {
-    LambdaClientBuilder builder =
-        LambdaClient.builder()
-            .httpClient(UrlConnectionHttpClient.create())
-            .region(Region.of(config.defaultRegion()));
-    if (config.lambdaEndpoint() == null) {
-      return builder.credentialsProvider(DefaultCredentialsProvider.builder().build()).build();
-    }
-    return builder
-        .endpointOverride(URI.create(config.lambdaEndpoint()))
-        .credentialsProvider(
-            StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-        .build();
+  /** A credentials provider built on its first use. */
+  private static AwsCredentialsProvider lazy(Supplier<AwsCredentialsProvider> factory) {
+    Supplier<AwsCredentialsProvider> provider = memoize(factory);
+    return () -> provider.get().resolveCredentials();
   }
 
   private static <T> Supplier<T> memoize(Supplier<T> factory) {
