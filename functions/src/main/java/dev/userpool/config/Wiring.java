@@ -3,12 +3,14 @@ package dev.userpool.config;
 import dev.userpool.auth.AdminKeySecret;
 import dev.userpool.auth.AdminKeys;
 import dev.userpool.auth.CachedAdminKeys;
+import dev.userpool.auth.SecretsManagerSecret;
 import dev.userpool.auth.SigV4Authenticator;
 import dev.userpool.authflows.SignInSetup;
 import dev.userpool.delivery.Delivery;
 import dev.userpool.delivery.DeliveryMedium;
 import dev.userpool.delivery.MessageChannel;
 import dev.userpool.delivery.Outbox;
+import dev.userpool.delivery.ses.SesApi;
 import dev.userpool.delivery.ses.SesEmailSender;
 import dev.userpool.delivery.sns.SmsRoleCredentials;
 import dev.userpool.delivery.sns.SnsSmsSender;
@@ -80,8 +82,6 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
-import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
-import software.amazon.awssdk.services.ses.SesClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sts.StsClient;
 
@@ -178,9 +178,9 @@ public final class Wiring {
   }
 
   /**
-   * SigV4 against the admin key in Secrets Manager, in the deployment's region. Neither the client
-   * nor the secret is touched here: both are created on the first IAM call (after a SnapStart
-   * restore, never in the snapshot), and the secret is re-read every {@link
+   * SigV4 against the admin key in Secrets Manager, in the deployment's region. Neither the
+   * credentials nor the secret are touched here: both are created on the first IAM call (after a
+   * SnapStart restore, never in the snapshot), and the secret is re-read every {@link
    * CachedAdminKeys#DEFAULT_TTL} so a rotation takes effect.
    */
   static RequestAuthenticator authenticator(AppConfig config, Clock clock) {
@@ -190,28 +190,15 @@ public final class Wiring {
           "USERPOOL_ADMIN_KEY_SECRET_ARN is not set: IAM operations are accepted without a signature");
       return RequestAuthenticator.ACCEPT_ALL;
     }
-    Supplier<SecretsManagerClient> client =
-        memoize(
-            () ->
-                SecretsManagerClient.builder()
-                    .httpClient(UrlConnectionHttpClient.create())
-                    .credentialsProvider(DefaultCredentialsProvider.builder().build())
-                    .region(
-                        Region.of(
-                            config.signingRegion() != null
-                                ? config.signingRegion()
-                                : config.defaultRegion()))
-                    .build());
+    SecretsManagerSecret secret =
+        new SecretsManagerSecret(
+            null,
+            config.signingRegion() != null ? config.signingRegion() : config.defaultRegion(),
+            config.adminKeySecretArn(),
+            lazy(() -> DefaultCredentialsProvider.builder().build()));
     AdminKeys keys =
         new CachedAdminKeys(
-            () ->
-                AdminKeySecret.parse(
-                    client
-                        .get()
-                        .getSecretValue(r -> r.secretId(config.adminKeySecretArn()))
-                        .secretString()),
-            clock,
-            CachedAdminKeys.DEFAULT_TTL);
+            () -> AdminKeySecret.parse(secret.get()), clock, CachedAdminKeys.DEFAULT_TTL);
     return new SigV4Authenticator(keys, clock, config.signingRegion());
   }
 
@@ -254,10 +241,11 @@ public final class Wiring {
   }
 
   /**
-   * Email by SES and SMS by SNS, or (local mode, per medium without an endpoint) the outbox. SDK
-   * clients are built on first use, one per region, so deployments that never send build none. SMS
-   * of pools with {@code SnsCallerArn} are published with that role's session credentials, assumed
-   * with STS (the STS client, in the deployment's region, is also built on first use).
+   * Email by SES and SMS by SNS, or (local mode, per medium without an endpoint) the outbox. SES is
+   * called over its Query API (SesApi), SNS through SDK clients built on first use, one per region,
+   * so deployments that never send build none. SMS of pools with {@code SnsCallerArn} are published
+   * with that role's session credentials, assumed with STS (the STS client, in the deployment's
+   * region, is also built on first use).
    */
   public static Delivery delivery(AppConfig config, Outbox outbox) {
     return delivery(config, outbox, Clock.systemUTC());
@@ -270,7 +258,12 @@ public final class Wiring {
         m.emailToOutbox()
             ? outbox.channel(DeliveryMedium.EMAIL)
             : new SesEmailSender(
-                perRegion(region -> sesClient(region, m.sesEndpoint())),
+                new SesApi(
+                    m.sesEndpoint(),
+                    m.sesEndpoint() == null
+                        ? lazy(() -> DefaultCredentialsProvider.builder().build())
+                        : StaticCredentialsProvider.create(
+                            AwsBasicCredentials.create("local", "local"))),
                 config.defaultRegion(),
                 m.sesFromAddress(),
                 m.sesSourceArn());
@@ -287,19 +280,6 @@ public final class Wiring {
   private static <T> Function<String, T> perRegion(Function<String, T> factory) {
     Map<String, T> clients = new ConcurrentHashMap<>();
     return region -> clients.computeIfAbsent(region, factory);
-  }
-
-  private static SesClient sesClient(String region, String endpoint) {
-    var builder =
-        SesClient.builder().httpClient(UrlConnectionHttpClient.create()).region(Region.of(region));
-    if (endpoint == null) {
-      return builder.credentialsProvider(DefaultCredentialsProvider.builder().build()).build();
-    }
-    return builder
-        .endpointOverride(URI.create(endpoint))
-        .credentialsProvider(
-            StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-        .build();
   }
 
   private static SmsRoleCredentials smsRoles(AppConfig config, Clock clock) {

@@ -1,5 +1,6 @@
 package dev.userpool.triggers;
 
+import dev.userpool.aws.SignedRequests;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -7,18 +8,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.http.ContentStreamProvider;
 import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.http.SdkHttpRequest;
-import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
-import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
 import software.amazon.awssdk.utils.http.SdkHttpUtils;
 
 /**
@@ -71,28 +67,10 @@ final class LambdaInvokeCall {
     if (qualifier != null) {
       unsigned.putRawQueryParameter("Qualifier", qualifier);
     }
-    SdkHttpRequest request = unsigned.build();
-    SignedRequest signed =
-        AwsV4HttpSigner.create()
-            .sign(
-                r ->
-                    r.identity(credentials.resolveCredentials())
-                        .request(request)
-                        .payload(ContentStreamProvider.fromUtf8String(payload))
-                        .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "lambda")
-                        .putProperty(AwsV4HttpSigner.REGION_NAME, region));
-    HttpRequest.Builder http =
-        HttpRequest.newBuilder(signed.request().getUri())
-            .timeout(timeout)
-            .POST(HttpRequest.BodyPublishers.ofString(payload, StandardCharsets.UTF_8));
-    for (Map.Entry<String, List<String>> header : signed.request().headers().entrySet()) {
-      if (!header.getKey().equalsIgnoreCase("Host")) { // the JDK client sets Host itself
-        http.header(header.getKey(), String.join(",", header.getValue()));
-      }
-    }
+    HttpRequest request =
+        SignedRequests.sign(unsigned.build(), payload, "lambda", region, credentials, timeout);
     CompletableFuture<HttpResponse<String>> pending =
-        client()
-            .sendAsync(http.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        client().sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     HttpResponse<String> response;
     try {
       // The request timeout covers the headers only; this bounds the body as well.
