@@ -32,13 +32,15 @@ public final class SecretsManagerSecret implements Supplier<String> {
   private HttpClient http;
 
   /**
-   * @param endpoint null for the regional {@code https://secretsmanager.<region>.amazonaws.com}
+   * @param endpoint null for the regional endpoint ({@code
+   *     https://secretsmanager.<region>.<partition suffix>})
    */
   public SecretsManagerSecret(
       String endpoint, String region, String secretId, AwsCredentialsProvider credentials) {
     this.endpoint =
-        URI.create(
-            endpoint != null ? endpoint : "https://secretsmanager." + region + ".amazonaws.com/");
+        endpoint != null
+            ? URI.create(endpoint)
+            : SignedRequests.regionalEndpoint("secretsmanager", region);
     this.region = region;
     this.secretId = secretId;
     this.credentials = credentials;

@@ -1,5 +1,6 @@
 package dev.userpool.aws;
 
+import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -10,6 +11,8 @@ import software.amazon.awssdk.http.ContentStreamProvider;
 import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
 import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.regions.RegionMetadata;
 
 /**
  * Turns an SDK request description and its body into a SigV4-signed JDK HTTP request, the way the
@@ -18,6 +21,17 @@ import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
  */
 public final class SignedRequests {
   private SignedRequests() {}
+
+  /**
+   * {@code https://<prefix>.<region>.<partition's DNS suffix>/} ({@code amazonaws.com}, {@code
+   * amazonaws.com.cn} ...), from the SDK's region metadata; {@code amazonaws.com} for a region the
+   * metadata does not know yet.
+   */
+  public static URI regionalEndpoint(String prefix, String region) {
+    RegionMetadata metadata = Region.of(region).metadata();
+    String suffix = metadata != null ? metadata.partition().dnsSuffix() : "amazonaws.com";
+    return URI.create("https://" + prefix + "." + region + "." + suffix + "/");
+  }
 
   /**
    * @param unsigned method, URI (path and query included) and the headers to sign

@@ -37,7 +37,7 @@ final class LambdaInvokeCall {
 
   /**
    * @param endpoint the endpoint to call, or null for the regional {@code
-   *     https://lambda.<region>.amazonaws.com}
+   *     https://lambda.<region>.<partition suffix>}
    * @param credentials resolved on every call (providers cache and refresh themselves)
    */
   LambdaInvokeCall(URI endpoint, AwsCredentialsProvider credentials) {
@@ -54,8 +54,7 @@ final class LambdaInvokeCall {
    */
   Answer invoke(String region, String function, String qualifier, String payload, Duration timeout)
       throws IOException, TimeoutException, InterruptedException {
-    URI base =
-        endpoint != null ? endpoint : URI.create("https://lambda." + region + ".amazonaws.com");
+    URI base = endpoint != null ? endpoint : SignedRequests.regionalEndpoint("lambda", region);
     SdkHttpRequest.Builder unsigned =
         SdkHttpRequest.builder()
             .method(SdkHttpMethod.POST)

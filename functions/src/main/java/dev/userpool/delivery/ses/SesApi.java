@@ -81,7 +81,7 @@ public final class SesApi {
   public void sendEmail(String region, SendEmail email) throws IOException {
     String body = form(email);
     URI uri =
-        URI.create(endpoint != null ? endpoint : "https://email." + region + ".amazonaws.com/");
+        endpoint != null ? URI.create(endpoint) : SignedRequests.regionalEndpoint("email", region);
     SdkHttpRequest unsigned =
         SdkHttpRequest.builder()
             .method(SdkHttpMethod.POST)
