@@ -3,6 +3,7 @@ package dev.userpool.config;
 import dev.userpool.auth.AdminKeySecret;
 import dev.userpool.auth.AdminKeys;
 import dev.userpool.auth.CachedAdminKeys;
+import dev.userpool.auth.SecretsManagerSecret;
 import dev.userpool.auth.SigV4Authenticator;
 import dev.userpool.authevents.AuthEventLog;
 import dev.userpool.authflows.SignInSetup;
@@ -10,6 +11,7 @@ import dev.userpool.delivery.Delivery;
 import dev.userpool.delivery.DeliveryMedium;
 import dev.userpool.delivery.MessageChannel;
 import dev.userpool.delivery.Outbox;
+import dev.userpool.delivery.ses.SesApi;
 import dev.userpool.delivery.ses.SesEmailSender;
 import dev.userpool.delivery.sns.SmsRoleCredentials;
 import dev.userpool.delivery.sns.SnsSmsSender;
@@ -90,10 +92,6 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 import software.amazon.awssdk.services.kms.KmsClient;
-import software.amazon.awssdk.services.lambda.LambdaClient;
-import software.amazon.awssdk.services.lambda.LambdaClientBuilder;
-import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
-import software.amazon.awssdk.services.ses.SesClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sts.StsClient;
 
@@ -195,9 +193,9 @@ public final class Wiring {
   }
 
   /**
-   * SigV4 against the admin key in Secrets Manager, in the deployment's region. Neither the client
-   * nor the secret is touched here: both are created on the first IAM call (after a SnapStart
-   * restore, never in the snapshot), and the secret is re-read every {@link
+   * SigV4 against the admin key in Secrets Manager, in the deployment's region. Neither the
+   * credentials nor the secret are touched here: both are created on the first IAM call (after a
+   * SnapStart restore, never in the snapshot), and the secret is re-read every {@link
    * CachedAdminKeys#DEFAULT_TTL} so a rotation takes effect.
    */
   static RequestAuthenticator authenticator(AppConfig config, Clock clock) {
@@ -207,47 +205,43 @@ public final class Wiring {
           "USERPOOL_ADMIN_KEY_SECRET_ARN is not set: IAM operations are accepted without a signature");
       return RequestAuthenticator.ACCEPT_ALL;
     }
-    Supplier<SecretsManagerClient> client =
-        memoize(
-            () ->
-                SecretsManagerClient.builder()
-                    .httpClient(UrlConnectionHttpClient.create())
-                    .credentialsProvider(DefaultCredentialsProvider.builder().build())
-                    .region(
-                        Region.of(
-                            config.signingRegion() != null
-                                ? config.signingRegion()
-                                : config.defaultRegion()))
-                    .build());
+    SecretsManagerSecret secret =
+        new SecretsManagerSecret(
+            null,
+            config.signingRegion() != null ? config.signingRegion() : config.defaultRegion(),
+            config.adminKeySecretArn(),
+            lazy(() -> DefaultCredentialsProvider.builder().build()));
     AdminKeys keys =
         new CachedAdminKeys(
-            () ->
-                AdminKeySecret.parse(
-                    client
-                        .get()
-                        .getSecretValue(r -> r.secretId(config.adminKeySecretArn()))
-                        .secretString()),
-            clock,
-            CachedAdminKeys.DEFAULT_TTL);
+            () -> AdminKeySecret.parse(secret.get()), clock, CachedAdminKeys.DEFAULT_TTL);
     return new SigV4Authenticator(keys, clock, config.signingRegion());
   }
 
   /**
-   * Triggers invoked with the Lambda API in the deployment's region, or at the configured endpoint:
+   * Triggers invoked with the Lambda API in each function's region, or at the configured endpoint:
    * a local emulator (sam local start-lambda), which knows functions by name and checks no
    * signature, so it gets dummy credentials instead of a slow walk of the default credential chain.
-   * The client is created on the first invocation, so pools without triggers never build it.
+   * Nothing is resolved or connected before the first invocation, so pools without triggers never
+   * pay for it.
    */
   public static Triggers triggers(AppConfig config) {
-    Supplier<LambdaClient> client = memoize(() -> lambdaClient(config));
     String kmsEndpoint = config.messages().kmsEndpoint();
     Function<String, KmsClient> kmsClients =
         perRegion(region -> kmsClient(Region.of(region), kmsEndpoint));
     return new Triggers(
-        new LambdaTriggerInvoker(client, config.lambdaEndpoint() != null),
+        triggerInvoker(config),
         Triggers.COGNITO_TIMEOUT,
         config.defaultCustomMessageLambdaArn(),
         new KmsCustomSenderCodes(region -> kmsClients.apply(region.id())));
+  }
+
+  /** The Lambda Invoke API, at the configured endpoint (an emulator) or each function's region. */
+  private static LambdaTriggerInvoker triggerInvoker(AppConfig config) {
+    AwsCredentialsProvider credentials =
+        config.lambdaEndpoint() == null
+            ? lazy(() -> DefaultCredentialsProvider.builder().build())
+            : StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
+    return new LambdaTriggerInvoker(config.lambdaEndpoint(), config.defaultRegion(), credentials);
   }
 
   /**
@@ -266,19 +260,10 @@ public final class Wiring {
         .build();
   }
 
-  private static LambdaClient lambdaClient(AppConfig config) {
-    LambdaClientBuilder builder =
-        LambdaClient.builder()
-            .httpClient(UrlConnectionHttpClient.create())
-            .region(Region.of(config.defaultRegion()));
-    if (config.lambdaEndpoint() == null) {
-      return builder.credentialsProvider(DefaultCredentialsProvider.builder().build()).build();
-    }
-    return builder
-        .endpointOverride(URI.create(config.lambdaEndpoint()))
-        .credentialsProvider(
-            StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-        .build();
+  /** A credentials provider built on its first use. */
+  private static AwsCredentialsProvider lazy(Supplier<AwsCredentialsProvider> factory) {
+    Supplier<AwsCredentialsProvider> provider = memoize(factory);
+    return () -> provider.get().resolveCredentials();
   }
 
   private static <T> Supplier<T> memoize(Supplier<T> factory) {
@@ -296,10 +281,11 @@ public final class Wiring {
   }
 
   /**
-   * Email by SES and SMS by SNS, or (local mode, per medium without an endpoint) the outbox. SDK
-   * clients are built on first use, one per region, so deployments that never send build none. SMS
-   * of pools with {@code SnsCallerArn} are published with that role's session credentials, assumed
-   * with STS (the STS client, in the deployment's region, is also built on first use).
+   * Email by SES and SMS by SNS, or (local mode, per medium without an endpoint) the outbox. SES is
+   * called over its Query API (SesApi), SNS through SDK clients built on first use, one per region,
+   * so deployments that never send build none. SMS of pools with {@code SnsCallerArn} are published
+   * with that role's session credentials, assumed with STS (the STS client, in the deployment's
+   * region, is also built on first use).
    */
   public static Delivery delivery(AppConfig config, Outbox outbox) {
     return delivery(config, outbox, Clock.systemUTC());
@@ -312,7 +298,12 @@ public final class Wiring {
         m.emailToOutbox()
             ? outbox.channel(DeliveryMedium.EMAIL)
             : new SesEmailSender(
-                perRegion(region -> sesClient(region, m.sesEndpoint())),
+                new SesApi(
+                    m.sesEndpoint(),
+                    m.sesEndpoint() == null
+                        ? lazy(() -> DefaultCredentialsProvider.builder().build())
+                        : StaticCredentialsProvider.create(
+                            AwsBasicCredentials.create("local", "local"))),
                 config.defaultRegion(),
                 m.sesFromAddress(),
                 m.sesSourceArn());
@@ -330,19 +321,6 @@ public final class Wiring {
   private static <T> Function<String, T> perRegion(Function<String, T> factory) {
     Map<String, T> clients = new ConcurrentHashMap<>();
     return region -> clients.computeIfAbsent(region, factory);
-  }
-
-  private static SesClient sesClient(String region, String endpoint) {
-    var builder =
-        SesClient.builder().httpClient(UrlConnectionHttpClient.create()).region(Region.of(region));
-    if (endpoint == null) {
-      return builder.credentialsProvider(DefaultCredentialsProvider.builder().build()).build();
-    }
-    return builder
-        .endpointOverride(URI.create(endpoint))
-        .credentialsProvider(
-            StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-        .build();
   }
 
   private static SmsRoleCredentials smsRoles(AppConfig config, Clock clock) {
@@ -451,9 +429,7 @@ public final class Wiring {
         () -> credentials.get().resolveCredentials(),
         clock,
         new LambdaSelfInvoker(
-            memoize(() -> lambdaClient(config)),
-            imports.functionName(),
-            imports.functionVersion()));
+            triggerInvoker(config), imports.functionName(), imports.functionVersion()));
   }
 
   /**

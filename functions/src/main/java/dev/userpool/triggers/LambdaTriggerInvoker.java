@@ -1,23 +1,24 @@
 package dev.userpool.triggers;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
-import java.util.function.Supplier;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
-import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
-import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.services.lambda.LambdaClient;
-import software.amazon.awssdk.services.lambda.model.InvocationType;
-import software.amazon.awssdk.services.lambda.model.InvokeRequest;
-import software.amazon.awssdk.services.lambda.model.InvokeResponse;
+import java.util.Set;
+import java.util.concurrent.TimeoutException;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 
 /**
  * Invokes triggers with the Lambda Invoke API ({@code RequestResponse}; custom senders {@code
- * Event}), as Cognito does. The whole call, SDK retries included, is bounded by the timeout; a
- * function error ({@code X-Amz-Function-Error}) becomes {@link TriggerFailure.Kind#FUNCTION_ERROR}
- * with the payload's {@code errorMessage}.
+ * Event}), as Cognito does. The whole call, retries included, is bounded by the timeout; a function
+ * error ({@code X-Amz-Function-Error}) becomes {@link TriggerFailure.Kind#FUNCTION_ERROR} with the
+ * payload's {@code errorMessage}; Lambda's own refusals become {@link
+ * TriggerFailure.Kind#NOT_INVOKABLE} with its error code.
+ *
+ * <p>Throttling, 5xx answers and connection failures are retried (at most {@value #MAX_ATTEMPTS}
+ * attempts, short backoff) while time remains, as the AWS SDK's default retry policy did when this
+ * went through the Lambda SDK client.
  *
  * <p>With a local emulator ({@code sam local start-lambda}) functions are known by name, not ARN,
  * so {@code byName} sends the function-name part of the ARN and its qualifier separately.
@@ -28,25 +29,41 @@ public final class LambdaTriggerInvoker implements TriggerInvoker {
   /** The error code sam local start-lambda answers for an invocation type it does not serve. */
   private static final String NOT_IMPLEMENTED = "NotImplemented";
 
-  private final Supplier<LambdaClient> client;
+  private static final String REQUEST_RESPONSE = "RequestResponse";
+  private static final String EVENT = "Event";
+  private static final int MAX_ATTEMPTS = 3;
+  private static final long BACKOFF_MILLIS = 100;
+  private static final Set<Integer> RETRYABLE_STATUS = Set.of(429, 500, 502, 503, 504);
+
+  private final LambdaInvokeCall call;
+  private final String defaultRegion;
   private final boolean byName;
 
   /**
-   * @param client the Lambda client, created on first use (never in a SnapStart snapshot)
-   * @param byName send the function name from the ARN instead of the ARN (local emulators)
+   * @param endpoint the Lambda endpoint, or null for the regional endpoint of each function's ARN;
+   *     an endpoint means a local emulator, which knows functions by name
+   * @param defaultRegion the region of functions given by plain name
+   * @param credentials signs the calls; resolved on each invocation, never while wiring
    */
-  public LambdaTriggerInvoker(Supplier<LambdaClient> client, boolean byName) {
-    this.client = client;
+  public LambdaTriggerInvoker(
+      String endpoint, String defaultRegion, AwsCredentialsProvider credentials) {
+    this(endpoint, defaultRegion, credentials, endpoint != null);
+  }
+
+  /** As deployed ({@code byName} false) but at another endpoint: tests of the AWS call shape. */
+  LambdaTriggerInvoker(
+      String endpoint, String defaultRegion, AwsCredentialsProvider credentials, boolean byName) {
+    this.call = new LambdaInvokeCall(endpoint == null ? null : URI.create(endpoint), credentials);
+    this.defaultRegion = defaultRegion;
     this.byName = byName;
   }
 
   @Override
   public String invoke(String functionArn, String eventJson, Duration timeout) {
-    InvokeResponse response =
-        call(functionArn, eventJson, timeout, InvocationType.REQUEST_RESPONSE);
-    String payload = response.payload() == null ? "" : response.payload().asUtf8String();
-    if (response.functionError() != null) {
-      throw TriggerFailure.functionError(errorMessage(payload, response.functionError()));
+    LambdaInvokeCall.Answer answer = call(functionArn, eventJson, timeout, REQUEST_RESPONSE);
+    String payload = answer.body() == null ? "" : answer.body();
+    if (answer.functionError() != null) {
+      throw TriggerFailure.functionError(errorMessage(payload, answer.functionError()));
     }
     return payload;
   }
@@ -59,58 +76,111 @@ public final class LambdaTriggerInvoker implements TriggerInvoker {
    */
   @Override
   public void invokeAsync(String functionArn, String eventJson, Duration timeout) {
-    InvokeResponse response;
+    LambdaInvokeCall.Answer answer;
     try {
-      response = call(functionArn, eventJson, timeout, InvocationType.EVENT);
+      answer = call(functionArn, eventJson, timeout, EVENT);
     } catch (TriggerFailure refused) {
       if (!byName || !NOT_IMPLEMENTED.equals(refused.detail())) {
         throw refused;
       }
-      response = call(functionArn, eventJson, timeout, InvocationType.REQUEST_RESPONSE);
+      answer = call(functionArn, eventJson, timeout, REQUEST_RESPONSE);
     }
-    if (response.functionError() != null) {
+    if (answer.functionError() != null) {
       LOG.log(
           System.Logger.Level.INFO,
           "function "
               + FunctionName.of(functionArn).name()
               + " failed on an event it was handed: "
-              + response.functionError());
+              + answer.functionError());
     }
   }
 
-  private InvokeResponse call(
-      String functionArn, String eventJson, Duration timeout, InvocationType type) {
-    InvokeRequest.Builder request =
-        InvokeRequest.builder()
-            .invocationType(type)
-            .payload(SdkBytes.fromUtf8String(eventJson))
-            .overrideConfiguration(c -> c.apiCallTimeout(timeout));
+  /** One invocation of {@code type}, retried as described above; a 2xx answer or a failure. */
+  private LambdaInvokeCall.Answer call(
+      String functionArn, String eventJson, Duration timeout, String type) {
     FunctionName name = FunctionName.of(functionArn);
-    if (byName) {
-      request.functionName(name.name()).qualifier(name.qualifier());
-    } else {
-      request.functionName(functionArn);
+    String region = name.region() != null ? name.region() : defaultRegion;
+    long deadline = System.nanoTime() + timeout.toNanos();
+    LambdaInvokeCall.Answer answer = null;
+    for (int attempt = 1; answer == null; attempt++) {
+      Duration left = Duration.ofNanos(deadline - System.nanoTime());
+      try {
+        if (left.isNegative() || left.isZero()) {
+          throw new TimeoutException();
+        }
+        LambdaInvokeCall.Answer a =
+            byName
+                ? call.invoke(region, name.name(), name.qualifier(), type, eventJson, left)
+                : call.invoke(region, functionArn, null, type, eventJson, left);
+        if (attempt < MAX_ATTEMPTS && RETRYABLE_STATUS.contains(a.status())) {
+          backOff(attempt, deadline);
+        } else {
+          answer = a;
+        }
+      } catch (TimeoutException | HttpTimeoutException e) {
+        LOG.log(
+            System.Logger.Level.WARNING,
+            "trigger " + name.name() + " did not answer within " + timeout);
+        throw TriggerFailure.notInvokable(TriggerFailure.SOCKET_TIMEOUT);
+      } catch (IOException e) {
+        // Connection refused, unknown host, reset: Lambda was not reached.
+        if (attempt >= MAX_ATTEMPTS) {
+          LOG.log(
+              System.Logger.Level.WARNING,
+              "trigger " + name.name() + " unreachable: " + e.getClass().getSimpleName());
+          throw TriggerFailure.notInvokable("ServiceException");
+        }
+        backOff(attempt, deadline);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw TriggerFailure.notInvokable("ServiceException");
+      }
     }
-    try {
-      return client.get().invoke(request.build());
-    } catch (ApiCallTimeoutException | ApiCallAttemptTimeoutException e) {
-      LOG.log(
-          System.Logger.Level.WARNING,
-          "trigger " + name.name() + " did not answer within " + timeout);
-      throw TriggerFailure.notInvokable(TriggerFailure.SOCKET_TIMEOUT);
-    } catch (AwsServiceException e) {
-      String code = e.awsErrorDetails() != null ? e.awsErrorDetails().errorCode() : null;
+    if (answer.status() / 100 != 2) {
+      String code = errorCode(answer);
       LOG.log(System.Logger.Level.WARNING, "trigger " + name.name() + " not invokable: " + code);
-      throw TriggerFailure.notInvokable(code != null ? code : "ServiceException");
-    } catch (SdkClientException e) {
-      // Connection refused, unknown host, read timeout below the call timeout: Lambda was not
-      // reached.
-      LOG.log(
-          System.Logger.Level.WARNING,
-          "trigger " + name.name() + " unreachable: " + e.getClass().getSimpleName());
-      throw TriggerFailure.notInvokable(
-          isTimeout(e) ? TriggerFailure.SOCKET_TIMEOUT : "ServiceException");
+      throw TriggerFailure.notInvokable(code);
     }
+    return answer;
+  }
+
+  private static void backOff(int attempt, long deadline) {
+    long millis =
+        Math.min(BACKOFF_MILLIS << (attempt - 1), (deadline - System.nanoTime()) / 1_000_000);
+    if (millis > 0) {
+      try {
+        Thread.sleep(millis);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw TriggerFailure.notInvokable("ServiceException");
+      }
+    }
+  }
+
+  /**
+   * Lambda's error code: the {@code x-amzn-ErrorType} header (without its {@code :<url>} suffix),
+   * else the body's {@code __type} or {@code code}, as the SDK's REST-JSON error parser reads it.
+   */
+  static String errorCode(LambdaInvokeCall.Answer answer) {
+    String type = answer.errorType();
+    if (type == null && answer.body() != null) {
+      try {
+        JsonNode body = TriggerJson.MAPPER.readTree(answer.body());
+        if (body != null && body.path("__type").isTextual()) {
+          type = body.get("__type").asText();
+        } else if (body != null && body.path("code").isTextual()) {
+          type = body.get("code").asText();
+        }
+      } catch (IOException e) {
+        // not JSON: no code
+      }
+    }
+    if (type == null || type.isBlank()) {
+      return "ServiceException";
+    }
+    int colon = type.indexOf(':');
+    type = colon >= 0 ? type.substring(0, colon) : type;
+    return type.substring(type.lastIndexOf('#') + 1);
   }
 
   /**
@@ -123,29 +193,29 @@ public final class LambdaTriggerInvoker implements TriggerInvoker {
       if (node != null && node.path("errorMessage").isTextual()) {
         return node.get("errorMessage").asText();
       }
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       // not JSON: fall through to the error kind Lambda reported
     }
     return functionError;
   }
 
-  private static boolean isTimeout(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof java.net.SocketTimeoutException) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /** {@code arn:aws:lambda:<region>:<account>:function:<name>[:<qualifier>]}, or a plain name. */
-  record FunctionName(String name, String qualifier) {
+  /**
+   * {@code arn:aws:lambda:<region>:<account>:function:<name>[:<qualifier>]}, or a plain name with
+   * an optional {@code :<qualifier>} (region null).
+   */
+  record FunctionName(String region, String name, String qualifier) {
     static FunctionName of(String arnOrName) {
       String[] parts = arnOrName.split(":");
       if (parts.length >= 7 && "arn".equals(parts[0]) && "function".equals(parts[5])) {
-        return new FunctionName(parts[6], parts.length > 7 ? parts[7] : null);
+        return new FunctionName(
+            parts[3].isEmpty() ? null : parts[3], parts[6], parts.length > 7 ? parts[7] : null);
       }
-      return new FunctionName(arnOrName, null);
+      int colon = arnOrName.indexOf(':');
+      if (colon > 0 && colon == arnOrName.lastIndexOf(':')) { // name:qualifier (partial ARN)
+        return new FunctionName(
+            null, arnOrName.substring(0, colon), arnOrName.substring(colon + 1));
+      }
+      return new FunctionName(null, arnOrName, null);
     }
   }
 }

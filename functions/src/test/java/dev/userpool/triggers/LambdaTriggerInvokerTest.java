@@ -17,7 +17,6 @@ import dev.userpool.errors.ErrorCode;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -29,21 +28,18 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.lambda.LambdaClient;
 
 /**
- * Triggers over the wire: the AWS SDK Lambda client calls an Invoke endpoint served here ({@code
- * POST /2015-03-31/functions/<name>/invocations}), which records the event and answers as a trigger
+ * Triggers over the wire: the invoker calls an Invoke endpoint served here ({@code POST
+ * /2015-03-31/functions/<name>/invocations}), which records the event and answers as a trigger
  * would.
  */
 class LambdaTriggerInvokerTest {
-  record Received(String path, String query, String invocationType, String body) {}
+  record Received(
+      String path, String query, String invocationType, String authorization, String body) {}
 
   private final List<Received> received = new CopyOnWriteArrayList<>();
   private HttpServer server;
-  private LambdaClient client;
 
   @BeforeEach
   void start() throws IOException {
@@ -51,20 +47,20 @@ class LambdaTriggerInvokerTest {
     server.createContext("/2015-03-31/functions/", this::invoke);
     server.setExecutor(Executors.newFixedThreadPool(4));
     server.start();
-    client =
-        LambdaClient.builder()
-            .endpointOverride(URI.create(endpoint()))
-            .region(Region.US_EAST_1)
-            .credentialsProvider(
-                StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "secret")))
-            .httpClient(UrlConnectionHttpClient.create())
-            .build();
   }
 
   @AfterEach
   void stop() {
-    client.close();
     server.stop(0);
+  }
+
+  /** The invoker as deployed (ARNs in the path, SigV4 for the ARN's region), at this endpoint. */
+  private static LambdaTriggerInvoker invoker(String endpoint) {
+    return new LambdaTriggerInvoker(
+        endpoint,
+        "eu-west-1",
+        StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "secret")),
+        false);
   }
 
   private String endpoint() {
@@ -80,6 +76,7 @@ class LambdaTriggerInvokerTest {
             path,
             exchange.getRequestURI().getQuery(),
             exchange.getRequestHeaders().getFirst("X-Amz-Invocation-Type"),
+            exchange.getRequestHeaders().getFirst("Authorization"),
             body));
     String function =
         path.substring("/2015-03-31/functions/".length(), path.length() - "/invocations".length());
@@ -160,7 +157,7 @@ class LambdaTriggerInvokerTest {
   }
 
   private Triggers triggers(Duration timeout) {
-    return new Triggers(new LambdaTriggerInvoker(() -> client, false), timeout, null);
+    return new Triggers(invoker(endpoint()), timeout, null);
   }
 
   private static UserPool poolWithPreSignUp(String function) {
@@ -190,6 +187,10 @@ class LambdaTriggerInvokerTest {
     assertEquals(
         "/2015-03-31/functions/" + TriggerFixtures.arn("presignup-ok") + "/invocations", r.path());
     assertEquals("RequestResponse", r.invocationType());
+    assertTrue(
+        r.authorization()
+            .matches("AWS4-HMAC-SHA256 Credential=AKIDTEST/\\d{8}/us-east-1/lambda/.*"),
+        "signed for the ARN's region and Lambda: " + r.authorization());
     assertEquals("PreSignUp_SignUp", json(r.body()).get("triggerSource").asText());
     assertEquals("v", json(r.body()).get("request").get("clientMetadata").get("k").asText());
     assertEquals("ok", json(r.body()).get("request").get("validationData").get("captcha").asText());
@@ -235,21 +236,11 @@ class LambdaTriggerInvokerTest {
   void whenNothingListensThenUnexpectedLambda() {
     String unused = endpoint();
     server.stop(0);
-    LambdaClient nowhere =
-        LambdaClient.builder()
-            .endpointOverride(URI.create(unused))
-            .region(Region.US_EAST_1)
-            .credentialsProvider(
-                StaticCredentialsProvider.create(AwsBasicCredentials.create("a", "b")))
-            .httpClient(UrlConnectionHttpClient.create())
-            .build();
-    Triggers triggers =
-        new Triggers(new LambdaTriggerInvoker(() -> nowhere, false), Duration.ofSeconds(2), null);
+    Triggers triggers = new Triggers(invoker(unused), Duration.ofSeconds(2), null);
     CognitoException e = preSignUpFails(triggers, "presignup-ok");
     assertEquals(ErrorCode.UNEXPECTED_LAMBDA, e.code());
     assertTrue(
         e.getMessage().startsWith("PreSignUp invocation failed due to error "), e.getMessage());
-    nowhere.close();
   }
 
   @Test
@@ -266,7 +257,7 @@ class LambdaTriggerInvokerTest {
 
   @Test
   void whenHandedAnEventThenLambdaGetsAnEventInvocationAndWhatTheFunctionThrowsIsIgnored() {
-    LambdaTriggerInvoker invoker = new LambdaTriggerInvoker(() -> client, false);
+    LambdaTriggerInvoker invoker = invoker(endpoint());
     invoker.invokeAsync(
         "arn:aws:lambda:us-east-1:123456789012:function:throws", "{}", Duration.ofSeconds(2));
     assertEquals("Event", received.get(0).invocationType());
@@ -285,7 +276,12 @@ class LambdaTriggerInvokerTest {
 
   @Test
   void whenAnEmulatorServesOnlyRequestResponseThenTheEventGoesThatWayAndItsErrorIsIgnored() {
-    LambdaTriggerInvoker invoker = new LambdaTriggerInvoker(() -> client, true);
+    LambdaTriggerInvoker invoker =
+        new LambdaTriggerInvoker(
+            endpoint(),
+            "eu-west-1",
+            StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")),
+            true);
     invoker.invokeAsync(
         "arn:aws:lambda:us-east-1:123456789012:function:request-response-only",
         "{}",

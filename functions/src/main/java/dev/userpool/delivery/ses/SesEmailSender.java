@@ -5,17 +5,9 @@ import dev.userpool.delivery.DeliveryMedium;
 import dev.userpool.delivery.MessageChannel;
 import dev.userpool.delivery.OutgoingMessage;
 import dev.userpool.errors.ErrorCode;
+import java.io.IOException;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Function;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.services.ses.SesClient;
-import software.amazon.awssdk.services.ses.model.Body;
-import software.amazon.awssdk.services.ses.model.Content;
-import software.amazon.awssdk.services.ses.model.Destination;
-import software.amazon.awssdk.services.ses.model.Message;
-import software.amazon.awssdk.services.ses.model.SendEmailRequest;
 
 /**
  * Email through SES SendEmail, as the pool's EmailConfiguration says (sources §4.6):
@@ -47,23 +39,20 @@ public final class SesEmailSender implements MessageChannel {
       "Cognito received the following error from Amazon SES when attempting to send email: the sending identity"
           + " is not verified or does not allow Cognito to send from it.";
 
-  private final Function<String, SesClient> clients;
+  private final SesApi ses;
   private final String defaultRegion;
   private final String defaultFrom;
   private final String defaultSourceArn;
 
   /**
-   * @param clients the SES client of a region
+   * @param ses SES, called in the region of the sending identity
    * @param defaultFrom the deployment's sender for COGNITO_DEFAULT pools; null for Cognito's
    *     address
    * @param defaultSourceArn the SES identity ARN that sender belongs to; null for none
    */
   public SesEmailSender(
-      Function<String, SesClient> clients,
-      String defaultRegion,
-      String defaultFrom,
-      String defaultSourceArn) {
-    this.clients = clients;
+      SesApi ses, String defaultRegion, String defaultFrom, String defaultSourceArn) {
+    this.ses = ses;
     this.defaultRegion = defaultRegion;
     this.defaultFrom = defaultFrom;
     this.defaultSourceArn = defaultSourceArn;
@@ -76,20 +65,18 @@ public final class SesEmailSender implements MessageChannel {
 
   @Override
   public void send(OutgoingMessage m) {
-    SendEmailRequest request = request(m);
+    SesApi.SendEmail request = request(m);
     String region = regionOf(request.sourceArn());
     try {
-      clients.apply(region).sendEmail(request);
-    } catch (AwsServiceException e) {
-      String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
-      String text = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorMessage();
-      String detail = "SES SendEmail in " + region + " failed: " + code + " " + e.getMessage();
-      if (identityRefused(code, text)) {
+      ses.sendEmail(region, request);
+    } catch (SesApi.SesApiException e) {
+      String detail = "SES SendEmail in " + region + " failed: " + e.getMessage();
+      if (identityRefused(e.code(), e.text())) {
         throw new DeliveryFailedException(
             detail, e, ErrorCode.INVALID_EMAIL_ROLE_ACCESS_POLICY, IDENTITY_MESSAGE);
       }
       throw new DeliveryFailedException(detail, e);
-    } catch (SdkException e) {
+    } catch (IOException e) {
       throw new DeliveryFailedException(
           "SES SendEmail in " + region + " failed: " + e.getMessage(), e);
     }
@@ -111,7 +98,7 @@ public final class SesEmailSender implements MessageChannel {
         && text.toLowerCase(Locale.ROOT).contains("not verified");
   }
 
-  SendEmailRequest request(OutgoingMessage m) {
+  SesApi.SendEmail request(OutgoingMessage m) {
     Map<String, Object> config = m.emailConfiguration();
     boolean developer = "DEVELOPER".equals(config.get("EmailSendingAccount"));
     String sourceArn = text(config.get("SourceArn"));
@@ -130,29 +117,18 @@ public final class SesEmailSender implements MessageChannel {
     if (from == null) {
       throw new DeliveryFailedException("the pool's EmailConfiguration names no sender", null);
     }
-    SendEmailRequest.Builder b =
-        SendEmailRequest.builder()
-            .source(from)
-            .destination(Destination.builder().toAddresses(m.destination()).build())
-            .message(
-                Message.builder()
-                    .subject(utf8(m.subject()))
-                    .body(Body.builder().html(utf8(m.body())).build())
-                    .build());
-    if (sourceArn != null) {
-      b.sourceArn(sourceArn);
+    if (!developer) {
+      return new SesApi.SendEmail(
+          from, m.destination(), m.subject(), m.body(), sourceArn, null, null);
     }
-    if (developer) {
-      String replyTo = text(config.get("ReplyToEmailAddress"));
-      if (replyTo != null) {
-        b.replyToAddresses(replyTo);
-      }
-      String configurationSet = text(config.get("ConfigurationSet"));
-      if (configurationSet != null) {
-        b.configurationSetName(configurationSet);
-      }
-    }
-    return b.build();
+    return new SesApi.SendEmail(
+        from,
+        m.destination(),
+        m.subject(),
+        m.body(),
+        sourceArn,
+        text(config.get("ReplyToEmailAddress")),
+        text(config.get("ConfigurationSet")));
   }
 
   /** The region of an {@code arn:aws:ses:<region>:...} identity, else the deployment's. */
@@ -177,10 +153,6 @@ public final class SesEmailSender implements MessageChannel {
     }
     String identity = sourceArn.substring(slash + "identity/".length());
     return identity.contains("@") ? identity : null;
-  }
-
-  private static Content utf8(String text) {
-    return Content.builder().data(text).charset("UTF-8").build();
   }
 
   private static String text(Object value) {

@@ -28,14 +28,23 @@ public final class OidcDiscovery {
 
   private static final Duration TIMEOUT = Duration.ofSeconds(3);
 
-  private final HttpClient http;
+  private HttpClient http;
 
-  public OidcDiscovery() {
-    this.http =
-        HttpClient.newBuilder()
-            .connectTimeout(TIMEOUT)
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
+  /**
+   * The HTTP client is built on the first discovery: building it starts a selector thread and loads
+   * a few hundred classes, which neither the Lambda's init nor a SnapStart snapshot should carry.
+   */
+  public OidcDiscovery() {}
+
+  private synchronized HttpClient http() {
+    if (http == null) {
+      http =
+          HttpClient.newBuilder()
+              .connectTimeout(TIMEOUT)
+              .followRedirects(HttpClient.Redirect.NEVER)
+              .build();
+    }
+    return http;
   }
 
   Map<String, String> complete(Map<String, String> details) {
@@ -63,12 +72,13 @@ public final class OidcDiscovery {
     String base = issuer.endsWith("/") ? issuer.substring(0, issuer.length() - 1) : issuer;
     try {
       HttpResponse<String> response =
-          http.send(
-              HttpRequest.newBuilder(URI.create(base + "/.well-known/openid-configuration"))
-                  .timeout(TIMEOUT)
-                  .GET()
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
+          http()
+              .send(
+                  HttpRequest.newBuilder(URI.create(base + "/.well-known/openid-configuration"))
+                      .timeout(TIMEOUT)
+                      .GET()
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
       return response.statusCode() == 200 ? Json.read(response.body()) : null;
     } catch (java.io.IOException | RuntimeException e) {
       return null;
