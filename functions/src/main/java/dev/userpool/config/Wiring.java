@@ -51,6 +51,7 @@ import dev.userpool.store.items.ItemManagedLoginBrandingStore;
 import dev.userpool.store.items.ItemRefreshTokenStore;
 import dev.userpool.store.items.ItemResourceServerStore;
 import dev.userpool.store.items.ItemRevokedOriginStore;
+import dev.userpool.store.items.ItemSamlRequestStore;
 import dev.userpool.store.items.ItemSamlSigningCertificateStore;
 import dev.userpool.store.items.ItemSigningKeyStore;
 import dev.userpool.store.items.ItemTermsStore;
@@ -160,7 +161,8 @@ public final class Wiring {
             new OAuthStores(
                 new ItemDomainStore(table),
                 new ItemResourceServerStore(table),
-                new ItemAuthorizationCodeStore(table)),
+                new ItemAuthorizationCodeStore(table),
+                new ItemSamlRequestStore(table)),
             new UserImports(new ItemImportJobStore(table)));
     this.wellKnown = new WellKnownEndpoints(dependencies.pools(), tokens.keys(), tokens.issuers());
     this.oauth = new OAuthEndpoints(dependencies);

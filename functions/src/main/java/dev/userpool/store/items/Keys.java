@@ -34,6 +34,8 @@ import dev.userpool.domain.UniqueKey;
  * DOMAIN#&lt;domain&gt;   DOMAIN                          a pool domain (prefix or custom), unique in the deployment
  * POOL#&lt;poolId&gt;      RESOURCESERVER#&lt;identifier&gt;     an OAuth resource server and its scopes
  * POOL#&lt;poolId&gt;      OAUTHCODE#&lt;sha256 of code&gt;     an OAuth authorization code (expiresAt = TTL, 5 min)
+ * POOL#&lt;poolId&gt;      SAMLREQ#&lt;sha256 of RelayState&gt; a pending SAML AuthnRequest (expiresAt = TTL)
+ * POOL#&lt;poolId&gt;      SAMLASSERTION#&lt;sha256&gt;        an accepted SAML assertion (TTL: its NotOnOrAfter)
  * </pre>
  *
  * <p>Code purposes are {@code signup}, {@code forgot-password} and {@code attribute:<name>}; subs
@@ -168,6 +170,14 @@ final class Keys {
 
   static String authorizationCodeSk(String codeHash) {
     return "OAUTHCODE#" + codeHash;
+  }
+
+  static String samlRequestSk(String relayStateHash) {
+    return "SAMLREQ#" + relayStateHash;
+  }
+
+  static String samlAssertionSk(String assertionHash) {
+    return "SAMLASSERTION#" + assertionHash;
   }
 
   static String deploymentKeySk(String name) {

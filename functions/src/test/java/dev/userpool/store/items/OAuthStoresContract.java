@@ -10,10 +10,12 @@ import dev.userpool.domain.AuthorizationCode;
 import dev.userpool.domain.Page;
 import dev.userpool.domain.PoolDomain;
 import dev.userpool.domain.ResourceServer;
+import dev.userpool.domain.SamlRequest;
 import dev.userpool.domain.UserPool;
 import dev.userpool.store.AuthorizationCodeStore;
 import dev.userpool.store.DomainStore;
 import dev.userpool.store.ResourceServerStore;
+import dev.userpool.store.SamlRequestStore;
 import dev.userpool.store.StaleWriteException;
 import dev.userpool.store.UserPoolStore;
 import dev.userpool.store.table.ItemTable;
@@ -37,6 +39,7 @@ public abstract class OAuthStoresContract {
   private DomainStore domains;
   private ResourceServerStore servers;
   private AuthorizationCodeStore codes;
+  private SamlRequestStore samlRequests;
 
   @BeforeEach
   void stores() {
@@ -45,6 +48,7 @@ public abstract class OAuthStoresContract {
     domains = new ItemDomainStore(table);
     servers = new ItemResourceServerStore(table);
     codes = new ItemAuthorizationCodeStore(table);
+    samlRequests = new ItemSamlRequestStore(table);
   }
 
   private UserPool pool(String id) {
@@ -189,5 +193,36 @@ public abstract class OAuthStoresContract {
             T0,
             Instant.now().minusSeconds(1)));
     assertTrue(codes.consume("us-east-1_A", "h2").isEmpty());
+  }
+
+  @Test
+  void whenSamlRequestIsConsumedThenItIsGoneAndOnlyItsPoolFindsIt() {
+    SamlRequest pending =
+        new SamlRequest(
+            "us-east-1_A",
+            "relay-hash",
+            "_req1",
+            "Corp",
+            "client_id=c&response_type=code",
+            Instant.now().plusSeconds(600).truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+    samlRequests.create(pending);
+    assertTrue(samlRequests.consume("us-east-1_B", "relay-hash").isEmpty());
+    assertEquals(pending, samlRequests.consume("us-east-1_A", "relay-hash").orElseThrow());
+    assertTrue(samlRequests.consume("us-east-1_A", "relay-hash").isEmpty());
+  }
+
+  @Test
+  void whenSamlRequestHasExpiredThenItCannotBeConsumed() {
+    samlRequests.create(
+        new SamlRequest("us-east-1_A", "old", "_req2", "Corp", "q", Instant.now().minusSeconds(1)));
+    assertTrue(samlRequests.consume("us-east-1_A", "old").isEmpty());
+  }
+
+  @Test
+  void whenAssertionIsMarkedTwiceThenTheSecondTimeIsRefused() {
+    Instant until = Instant.now().plusSeconds(300);
+    assertTrue(samlRequests.markAssertionUsed("us-east-1_A", "a1", until));
+    assertFalse(samlRequests.markAssertionUsed("us-east-1_A", "a1", until));
+    assertTrue(samlRequests.markAssertionUsed("us-east-1_B", "a1", until));
   }
 }
