@@ -44,6 +44,7 @@ import dev.userpool.store.items.ItemCodeStore;
 import dev.userpool.store.items.ItemDeploymentKeyStore;
 import dev.userpool.store.items.ItemDeviceStore;
 import dev.userpool.store.items.ItemDomainStore;
+import dev.userpool.store.items.ItemFederatedLinkStore;
 import dev.userpool.store.items.ItemGroupStore;
 import dev.userpool.store.items.ItemIdentityProviderStore;
 import dev.userpool.store.items.ItemImportJobStore;
@@ -160,7 +161,8 @@ public final class Wiring {
             new OAuthStores(
                 new ItemDomainStore(table),
                 new ItemResourceServerStore(table),
-                new ItemAuthorizationCodeStore(table)),
+                new ItemAuthorizationCodeStore(table),
+                new ItemFederatedLinkStore(table)),
             new UserImports(new ItemImportJobStore(table)));
     this.wellKnown = new WellKnownEndpoints(dependencies.pools(), tokens.keys(), tokens.issuers());
     this.oauth = new OAuthEndpoints(dependencies);
