@@ -44,6 +44,7 @@ import dev.userpool.store.items.ItemCodeStore;
 import dev.userpool.store.items.ItemDeploymentKeyStore;
 import dev.userpool.store.items.ItemDeviceStore;
 import dev.userpool.store.items.ItemDomainStore;
+import dev.userpool.store.items.ItemFederatedLinkStore;
 import dev.userpool.store.items.ItemGroupStore;
 import dev.userpool.store.items.ItemIdentityProviderStore;
 import dev.userpool.store.items.ItemImportJobStore;
@@ -162,6 +163,7 @@ public final class Wiring {
                 new ItemDomainStore(table),
                 new ItemResourceServerStore(table),
                 new ItemAuthorizationCodeStore(table),
+                new ItemFederatedLinkStore(table),
                 new ItemSamlRequestStore(table)),
             new UserImports(new ItemImportJobStore(table)));
     this.wellKnown = new WellKnownEndpoints(dependencies.pools(), tokens.keys(), tokens.issuers());

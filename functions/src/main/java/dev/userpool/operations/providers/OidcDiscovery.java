@@ -38,7 +38,7 @@ public final class OidcDiscovery {
             .build();
   }
 
-  Map<String, String> complete(Map<String, String> details) {
+  public Map<String, String> complete(Map<String, String> details) {
     if (KEYS.keySet().stream().allMatch(details::containsKey)) {
       return details;
     }

@@ -34,6 +34,7 @@ import dev.userpool.domain.UniqueKey;
  * DOMAIN#&lt;domain&gt;   DOMAIN                          a pool domain (prefix or custom), unique in the deployment
  * POOL#&lt;poolId&gt;      RESOURCESERVER#&lt;identifier&gt;     an OAuth resource server and its scopes
  * POOL#&lt;poolId&gt;      OAUTHCODE#&lt;sha256 of code&gt;     an OAuth authorization code (expiresAt = TTL, 5 min)
+ * POOL#&lt;poolId&gt;      LINK#&lt;escaped provider&gt;#&lt;subject&gt;  an external identity linked to a user (AdminLinkProviderForUser)
  * POOL#&lt;poolId&gt;      SAMLREQ#&lt;sha256 of RelayState&gt; a pending SAML AuthnRequest (expiresAt = TTL)
  * POOL#&lt;poolId&gt;      SAMLASSERTION#&lt;sha256&gt;        an accepted SAML assertion (TTL: its NotOnOrAfter)
  * </pre>
@@ -190,6 +191,14 @@ final class Keys {
 
   static String idpIdentifierSk(String identifier) {
     return "IDPID#" + identifier;
+  }
+
+  /**
+   * The provider name is escaped like group names, so no provider's prefix can include another's
+   * whatever characters names allow.
+   */
+  static String federatedLinkSk(String providerName, String subject) {
+    return "LINK#" + providerName.replace("%", "%25").replace("#", "%23") + "#" + subject;
   }
 
   static String uiCustomizationSk(String clientIdOrAll) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.userpool.domain.AuthorizationCode;
+import dev.userpool.domain.FederatedLink;
 import dev.userpool.domain.Page;
 import dev.userpool.domain.PoolDomain;
 import dev.userpool.domain.ResourceServer;
@@ -14,6 +15,7 @@ import dev.userpool.domain.SamlRequest;
 import dev.userpool.domain.UserPool;
 import dev.userpool.store.AuthorizationCodeStore;
 import dev.userpool.store.DomainStore;
+import dev.userpool.store.FederatedLinkStore;
 import dev.userpool.store.ResourceServerStore;
 import dev.userpool.store.SamlRequestStore;
 import dev.userpool.store.StaleWriteException;
@@ -39,6 +41,7 @@ public abstract class OAuthStoresContract {
   private DomainStore domains;
   private ResourceServerStore servers;
   private AuthorizationCodeStore codes;
+  private FederatedLinkStore links;
   private SamlRequestStore samlRequests;
 
   @BeforeEach
@@ -48,6 +51,7 @@ public abstract class OAuthStoresContract {
     domains = new ItemDomainStore(table);
     servers = new ItemResourceServerStore(table);
     codes = new ItemAuthorizationCodeStore(table);
+    links = new ItemFederatedLinkStore(table);
     samlRequests = new ItemSamlRequestStore(table);
   }
 
@@ -193,6 +197,35 @@ public abstract class OAuthStoresContract {
             T0,
             Instant.now().minusSeconds(1)));
     assertTrue(codes.consume("us-east-1_A", "h2").isEmpty());
+  }
+
+  @Test
+  void whenIdentityIsLinkedThenItReadsBackAndCannotBeLinkedToAnotherUser() {
+    assertTrue(links.create(new FederatedLink("us-east-1_A", "Corp", "s-1", "sub-native", T0)));
+    FederatedLink found = links.find("us-east-1_A", "Corp", "s-1").orElseThrow();
+    assertEquals("sub-native", found.sub());
+    assertEquals(T0, found.created());
+
+    assertFalse(links.create(new FederatedLink("us-east-1_A", "Corp", "s-1", "sub-other", T0)));
+    assertEquals("sub-native", links.find("us-east-1_A", "Corp", "s-1").orElseThrow().sub());
+    // same subject at another provider, or in another pool, is another identity
+    assertTrue(links.find("us-east-1_A", "Other", "s-1").isEmpty());
+    assertTrue(links.find("us-east-1_B", "Corp", "s-1").isEmpty());
+  }
+
+  @Test
+  void whenLinkIsDeletedThenTheIdentityIsFreeAgainAndDeletingTwiceIsNoError() {
+    links.create(new FederatedLink("us-east-1_A", "Corp", "s-1", "sub-native", T0));
+    links.delete("us-east-1_A", "Corp", "s-1");
+    links.delete("us-east-1_A", "Corp", "s-1");
+    assertTrue(links.find("us-east-1_A", "Corp", "s-1").isEmpty());
+    assertTrue(links.create(new FederatedLink("us-east-1_A", "Corp", "s-1", "sub-other", T0)));
+  }
+
+  @Test
+  void whenProviderNamesShareAPrefixThenTheirSubjectsStayApart() {
+    links.create(new FederatedLink("us-east-1_A", "Corp", "x#1", "sub-1", T0));
+    assertTrue(links.find("us-east-1_A", "Corp#x", "1").isEmpty());
   }
 
   @Test
