@@ -8,12 +8,13 @@ import java.time.Instant;
  * most once before {@code expiresAt}.
  *
  * @param requestId the AuthnRequest's ID, which the Response's InResponseTo must repeat
- * @param authorizeQuery the raw query of the {@code /oauth2/authorize} request that started it
+ * @param authorization the checked {@code /oauth2/authorize} request that started it, sealed (as
+ *     the federation state seals it), so the table holds nothing a reader could alter usefully
  */
 public record SamlRequest(
     String poolId,
     String relayStateHash,
     String requestId,
     String providerName,
-    String authorizeQuery,
+    String authorization,
     Instant expiresAt) {}

@@ -1,6 +1,10 @@
 package dev.userpool.oauth;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.userpool.oauth.federation.FederatedSignIn;
+import dev.userpool.oauth.federation.FederationState;
+import dev.userpool.oauth.saml.MetadataSource;
+import dev.userpool.oauth.saml.SamlFederation;
 import dev.userpool.operations.Dependencies;
 import dev.userpool.operations.auth.DirectoryAccounts;
 import dev.userpool.operations.self.AccessTokens;
@@ -26,6 +30,8 @@ public final class OAuthEndpoints {
   private final UserInfoEndpoint userInfo;
   private final RevokeEndpoint revoke;
   private final HostedPages pages;
+  private final SamlFederation saml;
+  private final SamlIdpResponse samlResponse;
   private final Clock clock;
 
   public OAuthEndpoints(Dependencies d) {
@@ -53,11 +59,31 @@ public final class OAuthEndpoints {
             d.revokedOrigins(),
             d.lookups(),
             new UserDirectory(d.users()));
+    AuthorizationCodes codes = new AuthorizationCodes(d.oauth().authorizationCodes(), d.random());
+    FederatedSignIn federatedSignIn =
+        new FederatedSignIn(
+            d.lookups(),
+            d.identityProviders(),
+            new UserDirectory(d.users()),
+            d.oauth().federatedLinks(),
+            d.triggers(),
+            codes,
+            signIn,
+            d.random());
+    this.saml =
+        new SamlFederation(
+            d.identityProviders(),
+            d.oauth().samlRequests(),
+            new FederationState(d.signIn().deploymentKeys(), d.random()),
+            new MetadataSource(),
+            d.samlCertificates(),
+            d.random());
+    this.samlResponse = new SamlIdpResponse(saml, federatedSignIn);
     this.pages =
         new HostedPages(
             clients,
             signIn,
-            new AuthorizationCodes(d.oauth().authorizationCodes(), d.random()),
+            codes,
             new HostedSession(d.signIn().deploymentKeys(), d.random()),
             d.users(),
             d.random());
@@ -73,6 +99,7 @@ public final class OAuthEndpoints {
       case "/oauth2/token", "/oauth2/revoke" -> method.equals("POST");
       case "/oauth2/userInfo", "/login" -> method.equals("GET") || method.equals("POST");
       case "/oauth2/authorize", "/logout" -> method.equals("GET");
+      case SamlFederation.CONSUMER_PATH -> method.equals("POST");
       default -> false;
     };
   }
@@ -92,6 +119,7 @@ public final class OAuthEndpoints {
                 ? pages.loginPage(request)
                 : pages.login(request, clock.instant());
         case "/logout" -> pages.logout(request);
+        case SamlFederation.CONSUMER_PATH -> samlResponse.handle(request, clock.instant());
         default -> json(404, Json.object().put("error", "not_found"), Map.of());
       };
     } catch (OAuthException e) {

@@ -3,6 +3,9 @@ package dev.userpool.oauth.saml;
 import dev.userpool.domain.IdentityProvider;
 import dev.userpool.domain.SamlRequest;
 import dev.userpool.domain.SamlSigningCertificate;
+import dev.userpool.oauth.federation.ExternalIdentity;
+import dev.userpool.oauth.federation.FederationState;
+import dev.userpool.oauth.federation.PendingAuthorization;
 import dev.userpool.operations.providers.SelfSignedCertificates;
 import dev.userpool.store.IdentityProviderStore;
 import dev.userpool.store.SamlRequestStore;
@@ -14,11 +17,9 @@ import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.SecureRandom;
 import java.security.spec.PKCS8EncodedKeySpec;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -26,17 +27,12 @@ import java.util.Optional;
  * provider with an AuthnRequest, {@link #finish} checks the Response it posts back to {@code
  * /saml2/idpresponse}. The RelayState is {@code <poolId>.<random token>}: unguessable, short enough
  * for the 80 bytes SAML bindings §3.4.3 allows, and bound server-side (by its hash) to the
- * AuthnRequest's ID and the original {@code /oauth2/authorize} query, taken out once.
+ * AuthnRequest's ID and the parked {@code /oauth2/authorize} request, taken out once, so a Response
+ * can be used at most once whatever it contains. Its lifetime is the parked request's ({@link
+ * FederationState#LIFETIME}).
  */
 public final class SamlFederation {
   public static final String CONSUMER_PATH = "/saml2/idpresponse";
-
-  /** How long the browser may stay at the identity provider (unconfirmed for Cognito). */
-  static final Duration REQUEST_LIFETIME = Duration.ofMinutes(15);
-
-  /** The identity a verified assertion names. */
-  public record Identity(
-      String providerName, String subject, String issuer, Map<String, String> attributes) {}
 
   /** What came of a posted SAML Response. */
   public sealed interface Outcome {
@@ -44,13 +40,14 @@ public final class SamlFederation {
     record Unbound() implements Outcome {}
 
     /** The answer to a known request, refused for {@code reason}. */
-    record Refused(String authorizeQuery, String reason) implements Outcome {}
+    record Refused(PendingAuthorization pending, String reason) implements Outcome {}
 
-    record Accepted(String authorizeQuery, Identity identity) implements Outcome {}
+    record Accepted(PendingAuthorization pending, ExternalIdentity identity) implements Outcome {}
   }
 
   private final IdentityProviderStore providers;
   private final SamlRequestStore requests;
+  private final FederationState sealer;
   private final MetadataSource metadata;
   private final SamlSigningCertificateStore signingCertificates;
   private final SecureRandom random;
@@ -58,11 +55,13 @@ public final class SamlFederation {
   public SamlFederation(
       IdentityProviderStore providers,
       SamlRequestStore requests,
+      FederationState sealer,
       MetadataSource metadata,
       SamlSigningCertificateStore signingCertificates,
       SecureRandom random) {
     this.providers = providers;
     this.requests = requests;
+    this.sealer = sealer;
     this.metadata = metadata;
     this.signingCertificates = signingCertificates;
     this.random = random;
@@ -78,7 +77,7 @@ public final class SamlFederation {
    * SamlException} when the provider's metadata cannot be used.
    */
   public String start(
-      IdentityProvider provider, String authorizeQuery, String baseUrl, Instant now) {
+      IdentityProvider provider, PendingAuthorization pending, String baseUrl, Instant now) {
     IdpMetadata idp = metadata.of(provider, now);
     String poolId = provider.userPoolId();
     String requestId = "_" + token(20);
@@ -89,8 +88,8 @@ public final class SamlFederation {
             sha256(relayState),
             requestId,
             provider.name(),
-            authorizeQuery,
-            now.plus(REQUEST_LIFETIME)));
+            sealer.seal(pending),
+            pending.expiresAt()));
     String xml =
         AuthnRequests.xml(
             requestId, now, idp.ssoRedirectUrl(), baseUrl + CONSUMER_PATH, entityId(poolId));
@@ -108,9 +107,14 @@ public final class SamlFederation {
       return new Outcome.Unbound();
     }
     SamlRequest request = pending.get();
+    Optional<PendingAuthorization> authorization = sealer.open(request.authorization(), now);
+    if (authorization.isEmpty()) {
+      return new Outcome.Unbound();
+    }
+    PendingAuthorization authorize = authorization.get();
     Optional<IdentityProvider> provider = providers.find(poolId, request.providerName());
     if (provider.isEmpty() || !provider.get().type().equals("SAML")) {
-      return new Outcome.Refused(request.authorizeQuery(), "The identity provider was removed.");
+      return new Outcome.Refused(authorize, "The identity provider was removed.");
     }
     try {
       ResponseCheck.Accepted accepted =
@@ -126,14 +130,18 @@ public final class SamlFederation {
           poolId,
           sha256(accepted.issuer() + "\n" + accepted.assertionId()),
           accepted.keepUntil())) {
-        return new Outcome.Refused(request.authorizeQuery(), "The Assertion was already used.");
+        return new Outcome.Refused(authorize, "The Assertion was already used.");
       }
       return new Outcome.Accepted(
-          request.authorizeQuery(),
-          new Identity(
-              provider.get().name(), accepted.subject(), accepted.issuer(), accepted.attributes()));
+          authorize,
+          new ExternalIdentity(
+              provider.get().name(),
+              "SAML",
+              accepted.subject(),
+              accepted.issuer(),
+              accepted.attributes()));
     } catch (SamlException e) {
-      return new Outcome.Refused(request.authorizeQuery(), e.getMessage());
+      return new Outcome.Refused(authorize, e.getMessage());
     }
   }
 

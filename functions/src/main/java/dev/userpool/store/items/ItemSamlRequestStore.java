@@ -31,7 +31,7 @@ public final class ItemSamlRequestStore implements SamlRequestStore {
     ObjectNode o = Json.object();
     o.put("requestId", r.requestId());
     o.put("provider", r.providerName());
-    o.put("authorize", r.authorizeQuery());
+    o.put("authorization", r.authorization());
     o.put("expires", r.expiresAt().toEpochMilli());
     Item item =
         Item.of(Keys.poolPk(r.poolId()), Keys.samlRequestSk(r.relayStateHash()), Json.write(o))
@@ -61,7 +61,7 @@ public final class ItemSamlRequestStore implements SamlRequestStore {
             relayStateHash,
             o.get("requestId").asText(),
             o.get("provider").asText(),
-            o.get("authorize").asText(),
+            o.get("authorization").asText(),
             expires));
   }
 

@@ -7,9 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.userpool.domain.IdentityProvider;
+import dev.userpool.oauth.federation.FederationState;
+import dev.userpool.oauth.federation.PendingAuthorization;
 import dev.userpool.store.IdentityProviderStore;
 import dev.userpool.store.SamlSigningCertificateStore;
 import dev.userpool.store.embedded.EmbeddedItemTable;
+import dev.userpool.store.items.ItemDeploymentKeyStore;
 import dev.userpool.store.items.ItemIdentityProviderStore;
 import dev.userpool.store.items.ItemSamlRequestStore;
 import dev.userpool.store.items.ItemSamlSigningCertificateStore;
@@ -34,7 +37,19 @@ import org.w3c.dom.Document;
 class SamlFederationTest {
   private static final String POOL = "us-east-1_Saml";
   private static final String BASE = "https://auth.example.com";
-  private static final String QUERY = "client_id=c1&response_type=code&state=s1";
+  private static final PendingAuthorization PENDING =
+      new PendingAuthorization(
+          POOL,
+          "client-1",
+          "Corp",
+          "code",
+          "https://app.example.com/cb",
+          "s1",
+          List.of("openid"),
+          null,
+          null,
+          null,
+          Instant.now().plusSeconds(900).truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
   private static final TestSamlIdp IDP =
       new TestSamlIdp("https://idp.example.com/entity", "https://idp.example.com/sso");
 
@@ -52,6 +67,7 @@ class SamlFederationTest {
         new SamlFederation(
             providers,
             new ItemSamlRequestStore(table),
+            new FederationState(new ItemDeploymentKeyStore(table), new SecureRandom()),
             new MetadataSource(),
             certificates,
             new SecureRandom());
@@ -67,7 +83,7 @@ class SamlFederationTest {
   }
 
   private TestSamlIdp.ReceivedRequest start() {
-    return TestSamlIdp.receive(federation.start(corp, QUERY, BASE, Instant.now()));
+    return TestSamlIdp.receive(federation.start(corp, PENDING, BASE, Instant.now()));
   }
 
   private TestSamlIdp.ResponseBuilder answer(TestSamlIdp.ReceivedRequest request) {
@@ -80,7 +96,7 @@ class SamlFederationTest {
 
   @Test
   void whenSignInStartsThenTheIdpReceivesADeflatedAuthnRequestForThisPool() {
-    String location = federation.start(corp, QUERY, BASE, Instant.now());
+    String location = federation.start(corp, PENDING, BASE, Instant.now());
     assertTrue(location.startsWith("https://idp.example.com/sso?SAMLRequest="), location);
     TestSamlIdp.ReceivedRequest request = TestSamlIdp.receive(location);
     var root = request.authnRequest().getDocumentElement();
@@ -102,7 +118,7 @@ class SamlFederationTest {
         provider(
             "Signed",
             Map.of("MetadataFile", IDP.metadata(), "RequestSigningAlgorithm", "rsa-sha256"));
-    String location = federation.start(signed, QUERY, BASE, Instant.now());
+    String location = federation.start(signed, PENDING, BASE, Instant.now());
     TestSamlIdp.ReceivedRequest request = TestSamlIdp.receive(location);
     assertEquals(AuthnRequests.RSA_SHA256, request.query().get("SigAlg"));
     String query = location.substring(location.indexOf('?') + 1);
@@ -128,11 +144,12 @@ class SamlFederationTest {
         assertInstanceOf(
             SamlFederation.Outcome.Accepted.class,
             post(answer(request).attribute("given", "Jane").encoded(), request.relayState()));
-    assertEquals(QUERY, outcome.authorizeQuery());
+    assertEquals(PENDING, outcome.pending());
+    assertEquals("SAML", outcome.identity().providerType());
     assertEquals("Corp", outcome.identity().providerName());
     assertEquals("jane@corp.example", outcome.identity().subject());
     assertEquals(IDP.entityId(), outcome.identity().issuer());
-    assertEquals("Jane", outcome.identity().attributes().get("given"));
+    assertEquals("Jane", outcome.identity().providerAttributes().get("given"));
   }
 
   @Test
@@ -181,7 +198,7 @@ class SamlFederationTest {
             post(
                 impostor.response(request.id(), request.consumerUrl(), request.issuer()).encoded(),
                 request.relayState()));
-    assertEquals(QUERY, refused.authorizeQuery());
+    assertEquals(PENDING, refused.pending());
     assertEquals("SAML Assertion signature is invalid.", refused.reason());
   }
 
@@ -205,7 +222,7 @@ class SamlFederationTest {
                   "MetadataURL",
                   "http://127.0.0.1:" + server.getAddress().getPort() + "/metadata.xml"));
       TestSamlIdp.ReceivedRequest request =
-          TestSamlIdp.receive(federation.start(byUrl, QUERY, BASE, Instant.now()));
+          TestSamlIdp.receive(federation.start(byUrl, PENDING, BASE, Instant.now()));
       assertInstanceOf(
           SamlFederation.Outcome.Accepted.class,
           post(answer(request).encoded(), request.relayState()));
