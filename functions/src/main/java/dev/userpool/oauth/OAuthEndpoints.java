@@ -1,8 +1,12 @@
 package dev.userpool.oauth;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.userpool.oauth.federation.FederatedSignIn;
+import dev.userpool.oauth.federation.FederationState;
+import dev.userpool.oauth.federation.OidcFederation;
 import dev.userpool.operations.Dependencies;
 import dev.userpool.operations.auth.DirectoryAccounts;
+import dev.userpool.operations.providers.OidcDiscovery;
 import dev.userpool.operations.self.AccessTokens;
 import dev.userpool.operations.users.UserDirectory;
 import dev.userpool.protocol.ApiRequest;
@@ -26,6 +30,7 @@ public final class OAuthEndpoints {
   private final UserInfoEndpoint userInfo;
   private final RevokeEndpoint revoke;
   private final HostedPages pages;
+  private final OidcFederation oidc;
   private final Clock clock;
 
   public OAuthEndpoints(Dependencies d) {
@@ -53,14 +58,31 @@ public final class OAuthEndpoints {
             d.revokedOrigins(),
             d.lookups(),
             new UserDirectory(d.users()));
+    AuthorizationCodes codes = new AuthorizationCodes(d.oauth().authorizationCodes(), d.random());
+    this.oidc =
+        new OidcFederation(
+            new FederationState(d.signIn().deploymentKeys(), d.random()),
+            new FederatedSignIn(
+                d.lookups(),
+                d.identityProviders(),
+                new UserDirectory(d.users()),
+                d.oauth().federatedLinks(),
+                d.triggers(),
+                codes,
+                signIn,
+                d.random()),
+            d.identityProviders(),
+            new OidcDiscovery(),
+            d.random());
     this.pages =
         new HostedPages(
             clients,
             signIn,
-            new AuthorizationCodes(d.oauth().authorizationCodes(), d.random()),
+            codes,
             new HostedSession(d.signIn().deploymentKeys(), d.random()),
             d.users(),
-            d.random());
+            d.random(),
+            new FederatedAuthorize(d.identityProviders(), oidc));
     this.clock = d.clock();
   }
 
@@ -71,7 +93,8 @@ public final class OAuthEndpoints {
     }
     return switch (path) {
       case "/oauth2/token", "/oauth2/revoke" -> method.equals("POST");
-      case "/oauth2/userInfo", "/login" -> method.equals("GET") || method.equals("POST");
+      case "/oauth2/userInfo", "/login", OidcFederation.CALLBACK_PATH ->
+          method.equals("GET") || method.equals("POST");
       case "/oauth2/authorize", "/logout" -> method.equals("GET");
       default -> false;
     };
@@ -87,6 +110,7 @@ public final class OAuthEndpoints {
           yield new ApiResponse(200, Map.of("Cache-Control", "no-store"), new byte[0]);
         }
         case "/oauth2/authorize" -> pages.authorize(request, clock.instant());
+        case OidcFederation.CALLBACK_PATH -> oidc.idpResponse(request, clock.instant());
         case "/login" ->
             request.method().equals("GET")
                 ? pages.loginPage(request)
