@@ -32,6 +32,7 @@ final class HostedPages {
   private final HostedSession sessions;
   private final UserStore users;
   private final SecureRandom random;
+  private final FederatedAuthorize federated;
 
   HostedPages(
       OAuthClients clients,
@@ -39,7 +40,9 @@ final class HostedPages {
       AuthorizationCodes codes,
       HostedSession sessions,
       UserStore users,
-      SecureRandom random) {
+      SecureRandom random,
+      FederatedAuthorize federated) {
+    this.federated = federated;
     this.clients = clients;
     this.signIn = signIn;
     this.codes = codes;
@@ -49,14 +52,17 @@ final class HostedPages {
   }
 
   /**
-   * Checks the request, then signs in from the hosted session cookie or sends the browser to
-   * /login.
+   * Checks the request, then sends the browser to the external provider it names, or signs in from
+   * the hosted session cookie, or sends the browser to /login.
    */
   ApiResponse authorize(ApiRequest request, Instant now) {
     return withAuthorizeErrors(
         () -> {
           AuthorizeRequest authorize =
               AuthorizeRequest.parse(Form.parse(request.rawQuery()), clients);
+          if (authorize.federated()) {
+            return federated.start(authorize, base(request), now);
+          }
           var session =
               sessions.read(
                   cookie(request, HostedSession.COOKIE), authorize.found().pool().id(), now);

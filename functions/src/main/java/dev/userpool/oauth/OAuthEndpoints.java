@@ -3,10 +3,12 @@ package dev.userpool.oauth;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.userpool.oauth.federation.FederatedSignIn;
 import dev.userpool.oauth.federation.FederationState;
+import dev.userpool.oauth.federation.OidcFederation;
 import dev.userpool.oauth.saml.MetadataSource;
 import dev.userpool.oauth.saml.SamlFederation;
 import dev.userpool.operations.Dependencies;
 import dev.userpool.operations.auth.DirectoryAccounts;
+import dev.userpool.operations.providers.OidcDiscovery;
 import dev.userpool.operations.self.AccessTokens;
 import dev.userpool.operations.users.UserDirectory;
 import dev.userpool.protocol.ApiRequest;
@@ -32,6 +34,7 @@ public final class OAuthEndpoints {
   private final HostedPages pages;
   private final SamlFederation saml;
   private final SamlIdpResponse samlResponse;
+  private final OidcFederation oidc;
   private final Clock clock;
 
   public OAuthEndpoints(Dependencies d) {
@@ -70,11 +73,19 @@ public final class OAuthEndpoints {
             codes,
             signIn,
             d.random());
+    FederationState federationState = new FederationState(d.signIn().deploymentKeys(), d.random());
+    this.oidc =
+        new OidcFederation(
+            federationState,
+            federatedSignIn,
+            d.identityProviders(),
+            new OidcDiscovery(),
+            d.random());
     this.saml =
         new SamlFederation(
             d.identityProviders(),
             d.oauth().samlRequests(),
-            new FederationState(d.signIn().deploymentKeys(), d.random()),
+            federationState,
             new MetadataSource(),
             d.samlCertificates(),
             d.random());
@@ -86,7 +97,8 @@ public final class OAuthEndpoints {
             codes,
             new HostedSession(d.signIn().deploymentKeys(), d.random()),
             d.users(),
-            d.random());
+            d.random(),
+            new FederatedAuthorize(d.identityProviders(), oidc, saml));
     this.clock = d.clock();
   }
 
@@ -97,7 +109,8 @@ public final class OAuthEndpoints {
     }
     return switch (path) {
       case "/oauth2/token", "/oauth2/revoke" -> method.equals("POST");
-      case "/oauth2/userInfo", "/login" -> method.equals("GET") || method.equals("POST");
+      case "/oauth2/userInfo", "/login", OidcFederation.CALLBACK_PATH ->
+          method.equals("GET") || method.equals("POST");
       case "/oauth2/authorize", "/logout" -> method.equals("GET");
       case SamlFederation.CONSUMER_PATH -> method.equals("POST");
       default -> false;
@@ -114,6 +127,7 @@ public final class OAuthEndpoints {
           yield new ApiResponse(200, Map.of("Cache-Control", "no-store"), new byte[0]);
         }
         case "/oauth2/authorize" -> pages.authorize(request, clock.instant());
+        case OidcFederation.CALLBACK_PATH -> oidc.idpResponse(request, clock.instant());
         case "/login" ->
             request.method().equals("GET")
                 ? pages.loginPage(request)

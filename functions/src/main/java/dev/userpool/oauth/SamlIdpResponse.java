@@ -74,16 +74,6 @@ final class SamlIdpResponse {
   }
 
   private static ApiResponse errorPage() {
-    String html =
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>Error</title>\n"
-            + "</head>\n<body>\n<h1>Error</h1>\n<p>"
-            + Html.escape(UNBOUND)
-            + "</p>\n</body>\n</html>\n";
-    Map<String, String> headers = new LinkedHashMap<>();
-    headers.put("Content-Type", "text/html; charset=utf-8");
-    headers.put("Cache-Control", "no-store");
-    headers.put("X-Frame-Options", "DENY");
-    headers.put("Content-Security-Policy", "default-src 'none'");
-    return new ApiResponse(400, headers, html.getBytes(StandardCharsets.UTF_8));
+    return ErrorPage.render(400, UNBOUND);
   }
 }
