@@ -207,6 +207,8 @@ public final class UserpoolStack extends Stack {
     login.addMethod("GET", integration);
     login.addMethod("POST", integration);
     root.addResource("logout").addMethod("GET", integration);
+    // SAML 2.0 federation: the identity provider's HTTP-POST of its Response
+    root.addResource("saml2").addResource("idpresponse").addMethod("POST", integration);
   }
 
   private void grantLeastPrivilege(DeploymentSettings settings) {

@@ -155,7 +155,8 @@ class UserpoolStackTest {
             "POST /oauth2/userInfo",
             "GET /login",
             "POST /login",
-            "GET /logout"),
+            "GET /logout",
+            "POST /saml2/idpresponse"),
         routes(template));
   }
 
@@ -177,7 +178,7 @@ class UserpoolStackTest {
           integration.get("Uri").toString());
       proxied++;
     }
-    assertEquals(11, proxied);
+    assertEquals(12, proxied);
   }
 
   @Test
