@@ -175,6 +175,8 @@ public final class TestSamlIdp {
     public boolean signResponse = true;
     public boolean signAssertion = true;
     public boolean subjectConfirmationInResponseTo = true;
+    public String signatureMethod = SignatureMethod.RSA_SHA256;
+    public String digestMethod = DigestMethod.SHA256;
     public PrivateKey signingKey = key;
     public X509Certificate signingCertificate = certificate;
     public final Map<String, List<String>> attributes = new LinkedHashMap<>();
@@ -269,7 +271,7 @@ public final class TestSamlIdp {
       Reference reference =
           f.newReference(
               "#" + element.getAttribute("ID"),
-              f.newDigestMethod(DigestMethod.SHA256, null),
+              f.newDigestMethod(digestMethod, null),
               List.of(
                   f.newTransform(Transform.ENVELOPED, (TransformParameterSpec) null),
                   f.newTransform(CanonicalizationMethod.EXCLUSIVE, (TransformParameterSpec) null)),
@@ -279,7 +281,7 @@ public final class TestSamlIdp {
           f.newSignedInfo(
               f.newCanonicalizationMethod(
                   CanonicalizationMethod.EXCLUSIVE, (C14NMethodParameterSpec) null),
-              f.newSignatureMethod(SignatureMethod.RSA_SHA256, null),
+              f.newSignatureMethod(signatureMethod, null),
               List.of(reference));
       KeyInfoFactory kif = f.getKeyInfoFactory();
       KeyInfo keyInfo = kif.newKeyInfo(List.of(kif.newX509Data(List.of(signingCertificate))));

@@ -219,4 +219,28 @@ class ResponseCheckTest {
         "The document is not a SAML 2.0 Response.",
         refusal(Base64.getEncoder().encodeToString(other.getBytes(StandardCharsets.UTF_8))));
   }
+
+  @Test
+  void whenSignedWithSha1ThenItIsRefused() {
+    var b = answer();
+    b.signResponse = false;
+    b.signatureMethod = javax.xml.crypto.dsig.SignatureMethod.RSA_SHA1;
+    b.digestMethod = javax.xml.crypto.dsig.DigestMethod.SHA1;
+    assertEquals("SAML Assertion signature is invalid.", refusal(b.encoded()));
+  }
+
+  @Test
+  void whenACommentSplitsTheSignedNameIdThenTheWholeNameIsRead() {
+    // canonicalization drops comments, so the signature still holds; reading only the first text
+    // node would give "jane@corp.example" instead of the name the IdP signed
+    var b = answer();
+    b.nameId = "jane@corp.example.evil.org";
+    b.signResponse = false;
+    Document doc = b.document();
+    var nameId = doc.getElementsByTagNameNS(TestSamlIdp.ASSERTION, "NameID").item(0);
+    nameId.setTextContent("jane@corp.example");
+    nameId.appendChild(doc.createComment(""));
+    nameId.appendChild(doc.createTextNode(".evil.org"));
+    assertEquals("jane@corp.example.evil.org", check(TestSamlIdp.encode(doc)).subject());
+  }
 }
