@@ -229,4 +229,27 @@ class SamlFederationIT {
             Map.of("SAMLResponse", "%%%", "RelayState", poolId + ".forged"));
     assertEquals(400, garbage.statusCode());
   }
+
+  @Test
+  void whenTheMetadataUrlCannotBeReadThenAuthorizeShowsAnErrorPageNotAServerError()
+      throws Exception {
+    cognito.createIdentityProvider(
+        r ->
+            r.userPoolId(poolId)
+                .providerName("Gone")
+                .providerType(IdentityProviderTypeType.SAML)
+                .providerDetails(Map.of("MetadataURL", "http://127.0.0.1:1/metadata.xml")));
+    cognito.updateUserPoolClient(
+        r ->
+            r.userPoolId(poolId)
+                .clientId(web.clientId())
+                .allowedOAuthFlows(OAuthFlowType.CODE)
+                .allowedOAuthFlowsUserPoolClient(true)
+                .allowedOAuthScopes("openid", "email", "profile")
+                .callbackURLs(CALLBACK)
+                .supportedIdentityProviders("COGNITO", "Corp", "Gone"));
+    HttpResponse<String> authorize = get(authorizeUrl("identity_provider", "Gone"));
+    assertEquals(400, authorize.statusCode(), authorize.body());
+    assertTrue(authorize.body().contains("The metadata URL could not be read."), authorize.body());
+  }
 }
