@@ -24,6 +24,7 @@ import java.util.UUID;
  * answered 500 without details; request contents (codes, tokens, passwords) are never logged.
  */
 public final class OAuthEndpoints {
+  static final String SAML_CALLBACK_PATH = "/saml2/idpresponse";
   private static final System.Logger LOG = System.getLogger(OAuthEndpoints.class.getName());
 
   private final TokenEndpoint token;
@@ -31,6 +32,7 @@ public final class OAuthEndpoints {
   private final RevokeEndpoint revoke;
   private final HostedPages pages;
   private final OidcFederation oidc;
+  private final FederationState federationStates;
   private final Clock clock;
 
   public OAuthEndpoints(Dependencies d) {
@@ -59,9 +61,10 @@ public final class OAuthEndpoints {
             d.lookups(),
             new UserDirectory(d.users()));
     AuthorizationCodes codes = new AuthorizationCodes(d.oauth().authorizationCodes(), d.random());
+    this.federationStates = new FederationState(d.signIn().deploymentKeys(), d.random());
     this.oidc =
         new OidcFederation(
-            new FederationState(d.signIn().deploymentKeys(), d.random()),
+            federationStates,
             new FederatedSignIn(
                 d.lookups(),
                 d.identityProviders(),
@@ -92,7 +95,7 @@ public final class OAuthEndpoints {
       return false;
     }
     return switch (path) {
-      case "/oauth2/token", "/oauth2/revoke" -> method.equals("POST");
+      case "/oauth2/token", "/oauth2/revoke", SAML_CALLBACK_PATH -> method.equals("POST");
       case "/oauth2/userInfo", "/login", OidcFederation.CALLBACK_PATH ->
           method.equals("GET") || method.equals("POST");
       case "/oauth2/authorize", "/logout" -> method.equals("GET");
@@ -111,6 +114,7 @@ public final class OAuthEndpoints {
         }
         case "/oauth2/authorize" -> pages.authorize(request, clock.instant());
         case OidcFederation.CALLBACK_PATH -> oidc.idpResponse(request, clock.instant());
+        case SAML_CALLBACK_PATH -> samlResponse(request);
         case "/login" ->
             request.method().equals("GET")
                 ? pages.loginPage(request)
@@ -133,6 +137,24 @@ public final class OAuthEndpoints {
           e);
       return json(500, Json.object().put("error", "server_error"), Map.of());
     }
+  }
+
+  /**
+   * {@code POST /saml2/idpresponse}: a RelayState this deployment did not seal gets our error page;
+   * SAML responses themselves are not read yet, so a genuine one returns to the client with an
+   * error (docs/adr/0016-federation.md).
+   */
+  private ApiResponse samlResponse(ApiRequest request) {
+    Form form =
+        Form.parse(
+            request.body() == null ? null : new String(request.body(), StandardCharsets.UTF_8));
+    return federationStates
+        .open(form.get("RelayState"), clock.instant())
+        .map(pending -> FederatedSignIn.error(pending, "SAML sign-in is not available yet."))
+        .orElseGet(
+            () ->
+                ErrorPage.render(
+                    400, "invalid_state: the sign-in expired or the RelayState is invalid."));
   }
 
   private static ApiResponse json(int status, ObjectNode body, Map<String, String> extra) {
