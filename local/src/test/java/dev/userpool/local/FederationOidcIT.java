@@ -397,4 +397,124 @@ class FederationOidcIT {
     assertTrue(cognito.listUsers(r -> r.userPoolId(s.poolId())).users().isEmpty());
     assertNotEquals(null, error.get("error"));
   }
+
+  private void link(Setup s, String destination, String provider, String subject) {
+    cognito.adminLinkProviderForUser(
+        r ->
+            r.userPoolId(s.poolId())
+                .destinationUser(
+                    u ->
+                        u.providerName("Cognito")
+                            .providerAttributeName("Cognito_Subject")
+                            .providerAttributeValue(destination))
+                .sourceUser(
+                    u ->
+                        u.providerName(provider)
+                            .providerAttributeName("Cognito_Subject")
+                            .providerAttributeValue(subject)));
+  }
+
+  @Test
+  void whenIdentityIsLinkedToANativeUserThenItsSignInLandsOnThatUserUntilTheLinkIsDisabled()
+      throws Exception {
+    lambda.allow("presignup");
+    lambda.allow("postconf");
+    Setup s = setup("linked", "Corp");
+    SignInFixtures.confirmedUser(
+        cognito,
+        s.poolId(),
+        "bob",
+        AttributeType.builder().name("email").value("bob@example.com").build());
+    String bobSub =
+        attribute(cognito.adminGetUser(r -> r.userPoolId(s.poolId()).username("bob")), "sub");
+
+    link(s, "bob", "Corp", "carol");
+    int preSignUps = lambda.events("presignup").size();
+
+    AdminGetUserResponse bob = cognito.adminGetUser(r -> r.userPoolId(s.poolId()).username("bob"));
+    JsonNode identities = Json.read(attribute(bob, "identities"));
+    assertEquals("carol", identities.get(0).get("userId").asText());
+    assertEquals("Corp", identities.get(0).get("providerName").asText());
+    assertEquals(UserStatusType.CONFIRMED, bob.userStatus());
+
+    JsonNode tokens =
+        tokens(
+            s,
+            throughProvider(new HostedBrowser(), authorize(s, "identity_provider=Corp"), "carol"));
+    JsonNode id = claims(tokens.get("id_token").asText());
+    assertEquals("bob", id.get("cognito:username").asText());
+    assertEquals(bobSub, id.get("sub").asText());
+    assertEquals("bob@example.com", id.get("email").asText());
+    assertEquals("Corp", id.get("identities").get(0).get("providerName").asText());
+    assertEquals("bob", claims(tokens.get("access_token").asText()).get("username").asText());
+    assertEquals(1, cognito.listUsers(r -> r.userPoolId(s.poolId())).users().size());
+    assertEquals(preSignUps, lambda.events("presignup").size());
+
+    // linked again, or an identity that already signed in as its own user: refused
+    var again =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            software.amazon.awssdk.services.cognitoidentityprovider.model.InvalidParameterException
+                .class,
+            () -> link(s, "bob", "Corp", "carol"));
+    assertTrue(
+        again.getMessage().startsWith("Merging is not currently supported"), again.getMessage());
+    var cognitoSource =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            software.amazon.awssdk.services.cognitoidentityprovider.model.InvalidParameterException
+                .class,
+            () -> link(s, "bob", "Cognito", "someone"));
+    assertTrue(
+        cognitoSource
+            .getMessage()
+            .startsWith("Invalid SourceUser: Cognito users with a username/password"),
+        cognitoSource.getMessage());
+
+    // disabling the identity removes the link: carol's next sign-in is a user of her own
+    cognito.adminDisableProviderForUser(
+        r ->
+            r.userPoolId(s.poolId())
+                .user(
+                    u ->
+                        u.providerName("Corp")
+                            .providerAttributeName("Cognito_Subject")
+                            .providerAttributeValue("carol")));
+    assertEquals(
+        null,
+        attribute(
+            cognito.adminGetUser(r -> r.userPoolId(s.poolId()).username("bob")), "identities"));
+    JsonNode own =
+        claims(
+            tokens(
+                    s,
+                    throughProvider(
+                        new HostedBrowser(), authorize(s, "identity_provider=Corp"), "carol"))
+                .get("id_token")
+                .asText());
+    assertEquals("Corp_carol", own.get("cognito:username").asText());
+    assertNotEquals(bobSub, own.get("sub").asText());
+
+    var merging =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            software.amazon.awssdk.services.cognitoidentityprovider.model.InvalidParameterException
+                .class,
+            () -> link(s, "bob", "Corp", "carol"));
+    assertTrue(merging.getMessage().startsWith("Merging is not currently supported"));
+
+    // disabling the federated user of its own: it can no longer sign in
+    cognito.adminDisableProviderForUser(
+        r ->
+            r.userPoolId(s.poolId())
+                .user(
+                    u ->
+                        u.providerName("Corp")
+                            .providerAttributeName("Cognito_Subject")
+                            .providerAttributeValue("carol")));
+    assertFalse(
+        cognito.adminGetUser(r -> r.userPoolId(s.poolId()).username("Corp_carol")).enabled());
+    String refused =
+        throughProvider(new HostedBrowser(), authorize(s, "identity_provider=Corp"), "carol");
+    Map<String, String> error = HostedBrowser.parameters(refused, false);
+    assertEquals("invalid_request", error.get("error"), refused);
+    assertEquals("User is disabled.", error.get("error_description"));
+  }
 }

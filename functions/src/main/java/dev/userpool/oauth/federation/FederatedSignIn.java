@@ -288,7 +288,7 @@ public final class FederatedSignIn {
    * Errors after the provider answered go back to the client as Cognito sends them: {@code
    * error_description}, {@code state}, then {@code error=invalid_request}.
    */
-  static ApiResponse error(PendingAuthorization pending, String description) {
+  public static ApiResponse error(PendingAuthorization pending, String description) {
     Map<String, String> out = new LinkedHashMap<>();
     out.put("error_description", description);
     putState(out, pending);
