@@ -37,7 +37,22 @@ final class SafeXml {
           (publicId, systemId) -> {
             throw new SAXException("external entities are not allowed");
           });
-      builder.setErrorHandler(null);
+      // the default handler prints parse errors (and bits of the document) to stderr
+      builder.setErrorHandler(
+          new org.xml.sax.ErrorHandler() {
+            @Override
+            public void warning(org.xml.sax.SAXParseException e) {}
+
+            @Override
+            public void error(org.xml.sax.SAXParseException e) throws SAXException {
+              throw e;
+            }
+
+            @Override
+            public void fatalError(org.xml.sax.SAXParseException e) throws SAXException {
+              throw e;
+            }
+          });
       return builder.parse(new ByteArrayInputStream(xml));
     } catch (SAXException | IOException | ParserConfigurationException e) {
       throw new SamlException("not well-formed XML");
