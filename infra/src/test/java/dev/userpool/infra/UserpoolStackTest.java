@@ -155,7 +155,10 @@ class UserpoolStackTest {
             "POST /oauth2/userInfo",
             "GET /login",
             "POST /login",
-            "GET /logout"),
+            "GET /logout",
+            "GET /oauth2/idpresponse",
+            "POST /oauth2/idpresponse",
+            "POST /saml2/idpresponse"),
         routes(template));
   }
 
@@ -177,7 +180,7 @@ class UserpoolStackTest {
           integration.get("Uri").toString());
       proxied++;
     }
-    assertEquals(11, proxied);
+    assertEquals(14, proxied);
   }
 
   @Test

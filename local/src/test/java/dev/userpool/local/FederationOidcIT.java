@@ -248,6 +248,9 @@ class FederationOidcIT {
     assertEquals("Corp", identity.get("providerName").asText());
     assertEquals("OIDC", identity.get("providerType").asText());
     assertEquals(issuer, identity.get("issuer").asText());
+    // in the token, as in Cognito's: primary and dateCreated as strings
+    assertEquals("true", identity.get("primary").textValue());
+    assertTrue(identity.get("dateCreated").textValue().matches("\\d{13}"));
     assertEquals(
         "Corp_alice", claims(tokens.get("access_token").asText()).get("username").asText());
 
@@ -265,6 +268,8 @@ class FederationOidcIT {
     JsonNode post = lambda.lastEvent("postconf");
     assertEquals("PostConfirmation_ConfirmSignUp", post.get("triggerSource").asText());
     assertEquals("Corp_alice", post.get("userName").asText());
+    assertEquals(
+        "EXTERNAL_PROVIDER", post.at("/request/userAttributes/cognito:user_status").asText());
 
     // second sign-in (the provider remembers alice): same user, attributes updated, no triggers
     rename("alice", "Alice Renamed");
