@@ -207,7 +207,10 @@ public final class UserpoolStack extends Stack {
     login.addMethod("GET", integration);
     login.addMethod("POST", integration);
     root.addResource("logout").addMethod("GET", integration);
-    // SAML 2.0 federation: the identity provider's HTTP-POST of its Response
+    // Where external identity providers send the browser back (federation, docs/adr/0016).
+    IResource idpResponse = oauth2.addResource("idpresponse");
+    idpResponse.addMethod("GET", integration);
+    idpResponse.addMethod("POST", integration);
     root.addResource("saml2").addResource("idpresponse").addMethod("POST", integration);
   }
 

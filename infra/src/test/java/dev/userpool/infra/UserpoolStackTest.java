@@ -156,6 +156,8 @@ class UserpoolStackTest {
             "GET /login",
             "POST /login",
             "GET /logout",
+            "GET /oauth2/idpresponse",
+            "POST /oauth2/idpresponse",
             "POST /saml2/idpresponse"),
         routes(template));
   }
@@ -178,7 +180,7 @@ class UserpoolStackTest {
           integration.get("Uri").toString());
       proxied++;
     }
-    assertEquals(12, proxied);
+    assertEquals(14, proxied);
   }
 
   @Test

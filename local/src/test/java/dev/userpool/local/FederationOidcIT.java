@@ -248,6 +248,9 @@ class FederationOidcIT {
     assertEquals("Corp", identity.get("providerName").asText());
     assertEquals("OIDC", identity.get("providerType").asText());
     assertEquals(issuer, identity.get("issuer").asText());
+    // in the token, as in Cognito's: primary and dateCreated as strings
+    assertEquals("true", identity.get("primary").textValue());
+    assertTrue(identity.get("dateCreated").textValue().matches("\\d{13}"));
     assertEquals(
         "Corp_alice", claims(tokens.get("access_token").asText()).get("username").asText());
 
@@ -265,14 +268,23 @@ class FederationOidcIT {
     JsonNode post = lambda.lastEvent("postconf");
     assertEquals("PostConfirmation_ConfirmSignUp", post.get("triggerSource").asText());
     assertEquals("Corp_alice", post.get("userName").asText());
+    assertEquals(
+        "EXTERNAL_PROVIDER", post.at("/request/userAttributes/cognito:user_status").asText());
 
-    // second sign-in (the provider remembers alice): same user, attributes updated, no triggers
+    // second sign-in (the provider remembers alice): same user, attributes updated, no triggers,
+    // and its groups in the tokens as for any user
     rename("alice", "Alice Renamed");
+    cognito.createGroup(r -> r.userPoolId(s.poolId()).groupName("partners"));
+    cognito.adminAddUserToGroup(
+        r -> r.userPoolId(s.poolId()).username("Corp_alice").groupName("partners"));
     HostedBrowser again = new HostedBrowser();
     JsonNode second =
         tokens(s, throughProvider(again, authorize(s, "idp_identifier=corp.example"), "alice"));
     assertEquals(
         id.get("sub").asText(), claims(second.get("id_token").asText()).get("sub").asText());
+    assertEquals(
+        "partners",
+        claims(second.get("access_token").asText()).get("cognito:groups").get(0).asText());
     assertEquals(
         "Alice Renamed",
         attribute(

@@ -229,8 +229,11 @@ public final class FederatedSignIn {
             Map.of(),
             0);
     user = users.store().create(user, UserDirectory.keys(pool, user));
+    // as Cognito's events for federated users show: the status among the attributes
+    Map<String, String> eventAttributes = new LinkedHashMap<>(user.attributes());
+    eventAttributes.put("cognito:user_status", user.status().name());
     triggers.postConfirmation(
-        new TriggerContext(pool, clientId, user.username(), user.attributes(), null),
+        new TriggerContext(pool, clientId, user.username(), eventAttributes, null),
         TriggerSource.POST_CONFIRMATION_CONFIRM_SIGN_UP);
     return user;
   }

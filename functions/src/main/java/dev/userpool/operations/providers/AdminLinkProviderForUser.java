@@ -18,6 +18,7 @@ import dev.userpool.store.FederatedLinkStore;
 import dev.userpool.store.IdentityProviderStore;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Cognito AdminLinkProviderForUser: from now on, federated sign-in of SourceUser (an identity at
@@ -78,8 +79,14 @@ public final class AdminLinkProviderForUser implements Operation {
     String subject = source.attributeValue();
     ExternalIdentity identity =
         new ExternalIdentity(provider.name(), provider.type(), subject, null, Map.of());
-    if (users.find(pool, identity.username()).isPresent()
-        || links.find(pool.id(), provider.name(), subject).isPresent()) {
+    Optional<FederatedLink> existing = links.find(pool.id(), provider.name(), subject);
+    if (existing.isPresent()
+        && users.store().findBySub(pool.id(), existing.get().sub()).isEmpty()) {
+      // the linked user was deleted since: the identity is free again
+      links.delete(pool.id(), provider.name(), subject);
+      existing = Optional.empty();
+    }
+    if (users.find(pool, identity.username()).isPresent() || existing.isPresent()) {
       throw ErrorCode.INVALID_PARAMETER.exception(MERGING);
     }
     if (hasIdentityOf(target, provider.name())) {
