@@ -18,7 +18,7 @@ import javax.crypto.spec.SecretKeySpec;
  * Layout: base64(version 0x01 ‖ 12-byte nonce ‖ ciphertext+tag). Callers choose the associated
  * data, so a value sealed for one purpose (or one user) never opens as another.
  */
-final class DeploymentSealer {
+public final class DeploymentSealer {
   private static final byte VERSION = 1;
   private static final int NONCE_BYTES = 12;
   private static final int TAG_BITS = 128;
@@ -28,13 +28,13 @@ final class DeploymentSealer {
   private final String keyName;
   private volatile SecretKeySpec key;
 
-  DeploymentSealer(DeploymentKeyStore keys, SecureRandom random, String keyName) {
+  public DeploymentSealer(DeploymentKeyStore keys, SecureRandom random, String keyName) {
     this.keys = keys;
     this.random = random;
     this.keyName = keyName;
   }
 
-  String seal(byte[] plain, byte[] aad) {
+  public String seal(byte[] plain, byte[] aad) {
     byte[] nonce = new byte[NONCE_BYTES];
     random.nextBytes(nonce);
     byte[] sealed = crypt(Cipher.ENCRYPT_MODE, key(false), nonce, aad, plain);
@@ -48,7 +48,7 @@ final class DeploymentSealer {
   }
 
   /** The plain bytes, or empty for anything this deployment did not seal with this {@code aad}. */
-  Optional<byte[]> open(String value, byte[] aad) {
+  public Optional<byte[]> open(String value, byte[] aad) {
     byte[] raw;
     try {
       raw = Base64.getDecoder().decode(value);

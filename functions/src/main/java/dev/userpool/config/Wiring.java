@@ -51,6 +51,7 @@ import dev.userpool.store.items.ItemCodeStore;
 import dev.userpool.store.items.ItemDeploymentKeyStore;
 import dev.userpool.store.items.ItemDeviceStore;
 import dev.userpool.store.items.ItemDomainStore;
+import dev.userpool.store.items.ItemFederatedLinkStore;
 import dev.userpool.store.items.ItemGroupStore;
 import dev.userpool.store.items.ItemIdentityProviderStore;
 import dev.userpool.store.items.ItemImportJobStore;
@@ -58,6 +59,7 @@ import dev.userpool.store.items.ItemManagedLoginBrandingStore;
 import dev.userpool.store.items.ItemRefreshTokenStore;
 import dev.userpool.store.items.ItemResourceServerStore;
 import dev.userpool.store.items.ItemRevokedOriginStore;
+import dev.userpool.store.items.ItemSamlRequestStore;
 import dev.userpool.store.items.ItemSamlSigningCertificateStore;
 import dev.userpool.store.items.ItemSigningKeyStore;
 import dev.userpool.store.items.ItemTermsStore;
@@ -169,7 +171,9 @@ public final class Wiring {
             new OAuthStores(
                 new ItemDomainStore(table),
                 new ItemResourceServerStore(table),
-                new ItemAuthorizationCodeStore(table)),
+                new ItemAuthorizationCodeStore(table),
+                new ItemFederatedLinkStore(table),
+                new ItemSamlRequestStore(table)),
             new UserImports(new ItemImportJobStore(table)),
             new ItemAuthEventStore(table, AuthEventLog.RETENTION));
     this.wellKnown = new WellKnownEndpoints(dependencies.pools(), tokens.keys(), tokens.issuers());

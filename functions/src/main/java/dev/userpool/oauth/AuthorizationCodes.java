@@ -17,18 +17,18 @@ import java.util.List;
  * stored only as its SHA-256 with a five-minute lifetime (Cognito's authorization codes are valid
  * for 5 minutes, developer guide).
  */
-final class AuthorizationCodes {
+public final class AuthorizationCodes {
   static final Duration LIFETIME = Duration.ofMinutes(5);
 
   private final AuthorizationCodeStore store;
   private final SecureRandom random;
 
-  AuthorizationCodes(AuthorizationCodeStore store, SecureRandom random) {
+  public AuthorizationCodes(AuthorizationCodeStore store, SecureRandom random) {
     this.store = store;
     this.random = random;
   }
 
-  String issue(
+  public String issue(
       String poolId,
       String clientId,
       String sub,
@@ -54,7 +54,7 @@ final class AuthorizationCodes {
     return code;
   }
 
-  static String hash(String code) {
+  public static String hash(String code) {
     try {
       return HexFormat.of()
           .formatHex(

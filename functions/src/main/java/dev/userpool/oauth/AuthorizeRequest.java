@@ -17,7 +17,15 @@ record AuthorizeRequest(
     String state,
     List<String> scopes,
     String nonce,
-    String codeChallenge) {
+    String codeChallenge,
+    String identityProvider,
+    String idpIdentifier) {
+
+  /** Whether the request names an external provider (identity_provider or idp_identifier). */
+  boolean federated() {
+    return (identityProvider != null && !identityProvider.equals("COGNITO"))
+        || (identityProvider == null && idpIdentifier != null);
+  }
 
   /** An error shown on our own page, because redirecting would be unsafe. */
   static final class PageError extends RuntimeException {
@@ -59,8 +67,15 @@ record AuthorizeRequest(
     if (!"code".equals(responseType) && !"token".equals(responseType)) {
       throw new RedirectError(redirectUri, "unsupported_response_type", state);
     }
+    String identityProvider = query.get("identity_provider");
+    String idpIdentifier = query.get("idp_identifier");
+    boolean cognito =
+        "COGNITO".equals(identityProvider) || (identityProvider == null && idpIdentifier == null);
+    // an external provider's place in SupportedIdentityProviders is checked once it is resolved
     if (!OAuthClients.allowsFlow(found.client(), "code".equals(responseType) ? "code" : "implicit")
-        || !OAuthClients.list(found.client(), "SupportedIdentityProviders").contains("COGNITO")) {
+        || (cognito
+            && !OAuthClients.list(found.client(), "SupportedIdentityProviders")
+                .contains("COGNITO"))) {
       throw new RedirectError(redirectUri, "unauthorized_client", state);
     }
     List<String> allowed = OAuthClients.list(found.client(), "AllowedOAuthScopes");
@@ -77,6 +92,14 @@ record AuthorizeRequest(
       throw new RedirectError(redirectUri, "invalid_request", state);
     }
     return new AuthorizeRequest(
-        found, responseType, redirectUri, state, scopes, query.get("nonce"), challenge);
+        found,
+        responseType,
+        redirectUri,
+        state,
+        scopes,
+        query.get("nonce"),
+        challenge,
+        identityProvider,
+        idpIdentifier);
   }
 }

@@ -32,6 +32,7 @@ final class HostedPages {
   private final Csrf csrf;
   private final PageLayout layout;
   private final ChallengePages challenges;
+  private final FederatedAuthorize federated;
 
   HostedPages(
       OAuthClients clients,
@@ -41,7 +42,9 @@ final class HostedPages {
       UserStore users,
       Csrf csrf,
       PageLayout layout,
-      ChallengePages challenges) {
+      ChallengePages challenges,
+      FederatedAuthorize federated) {
+    this.federated = federated;
     this.clients = clients;
     this.signIn = signIn;
     this.codes = codes;
@@ -53,13 +56,18 @@ final class HostedPages {
   }
 
   /**
-   * Checks the request, then signs in from the hosted session cookie (Cognito's SSO cookie: a code
-   * at once, no page) or sends the browser to /login.
+   * Checks the request, then sends the browser to the external provider it names, or signs in from
+   * the hosted session cookie (Cognito's SSO cookie: a code at once, no page), or sends the browser
+   * to /login.
    */
   ApiResponse authorize(ApiRequest request, Instant now) {
     return withAuthorizeErrors(
         () -> {
           PageRequest page = PageRequest.of(request, clients, now);
+          if (page.authorize().federated()) {
+            String base = request.baseUrl();
+            return federated.start(page.authorize(), base == null ? "" : base, now);
+          }
           var session = sessions.read(cookie(request, HostedSession.COOKIE), page.pool().id(), now);
           if (session.isPresent()) {
             User user =

@@ -1,10 +1,10 @@
 package dev.userpool.oauth;
 
 /** HTML escaping for everything the hosted pages show that came from a request or the store. */
-final class Html {
+public final class Html {
   private Html() {}
 
-  static String escape(String text) {
+  public static String escape(String text) {
     if (text == null) {
       return "";
     }

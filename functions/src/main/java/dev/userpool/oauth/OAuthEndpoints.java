@@ -3,9 +3,15 @@ package dev.userpool.oauth;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.userpool.authevents.AuditedSignIns;
 import dev.userpool.authevents.AuthEventLog;
+import dev.userpool.oauth.federation.FederatedSignIn;
+import dev.userpool.oauth.federation.FederationState;
+import dev.userpool.oauth.federation.OidcFederation;
+import dev.userpool.oauth.saml.MetadataSource;
+import dev.userpool.oauth.saml.SamlFederation;
 import dev.userpool.operations.Dependencies;
 import dev.userpool.operations.auth.DirectoryAccounts;
 import dev.userpool.operations.auth.MfaCodeMessages;
+import dev.userpool.operations.providers.OidcDiscovery;
 import dev.userpool.operations.self.AccessTokens;
 import dev.userpool.operations.users.UserDirectory;
 import dev.userpool.protocol.ApiRequest;
@@ -31,6 +37,9 @@ public final class OAuthEndpoints {
   private final RevokeEndpoint revoke;
   private final HostedPages pages;
   private final AccountPages accounts;
+  private final SamlFederation saml;
+  private final SamlIdpResponse samlResponse;
+  private final OidcFederation oidc;
   private final Clock clock;
 
   /**
@@ -77,16 +86,45 @@ public final class OAuthEndpoints {
         new PublicOperations(operations, d.config().defaultRegion(), d.config().accountId());
     Csrf csrf = new Csrf(d.random());
     PageLayout layout = new PageLayout(d.uiCustomizations());
+    AuthorizationCodes codes = new AuthorizationCodes(d.oauth().authorizationCodes(), d.random());
+    FederatedSignIn federatedSignIn =
+        new FederatedSignIn(
+            d.lookups(),
+            d.identityProviders(),
+            new UserDirectory(d.users()),
+            d.oauth().federatedLinks(),
+            d.triggers(),
+            codes,
+            signIn,
+            d.random());
+    FederationState federationState = new FederationState(d.signIn().deploymentKeys(), d.random());
+    this.oidc =
+        new OidcFederation(
+            federationState,
+            federatedSignIn,
+            d.identityProviders(),
+            new OidcDiscovery(),
+            d.random());
+    this.saml =
+        new SamlFederation(
+            d.identityProviders(),
+            d.oauth().samlRequests(),
+            federationState,
+            new MetadataSource(),
+            d.samlCertificates(),
+            d.random());
+    this.samlResponse = new SamlIdpResponse(saml, federatedSignIn);
     this.pages =
         new HostedPages(
             clients,
             signIn,
-            new AuthorizationCodes(d.oauth().authorizationCodes(), d.random()),
+            codes,
             new HostedSession(d.signIn().deploymentKeys(), d.revokedOrigins(), d.random()),
             d.users(),
             csrf,
             layout,
-            new ChallengePages(signIn, publicOperations, csrf, layout));
+            new ChallengePages(signIn, publicOperations, csrf, layout),
+            new FederatedAuthorize(d.identityProviders(), oidc, saml));
     this.accounts = new AccountPages(pages, clients, publicOperations, csrf, layout);
     this.clock = d.clock();
   }
@@ -98,10 +136,15 @@ public final class OAuthEndpoints {
     }
     return switch (path) {
       case "/oauth2/token", "/oauth2/revoke" -> method.equals("POST");
-      case "/oauth2/userInfo", "/login", "/signup", "/forgotPassword" ->
+      case "/oauth2/userInfo",
+          "/login",
+          "/signup",
+          "/forgotPassword",
+          OidcFederation.CALLBACK_PATH ->
           method.equals("GET") || method.equals("POST");
       case "/oauth2/authorize", "/logout" -> method.equals("GET");
-      case "/confirm", "/resendcode", "/confirmforgotPassword" -> method.equals("POST");
+      case "/confirm", "/resendcode", "/confirmforgotPassword", SamlFederation.CONSUMER_PATH ->
+          method.equals("POST");
       default -> false;
     };
   }
@@ -116,6 +159,7 @@ public final class OAuthEndpoints {
           yield new ApiResponse(200, Map.of("Cache-Control", "no-store"), new byte[0]);
         }
         case "/oauth2/authorize" -> pages.authorize(request, clock.instant());
+        case OidcFederation.CALLBACK_PATH -> oidc.idpResponse(request, clock.instant());
         case "/login" ->
             get(request)
                 ? pages.loginPage(request, clock.instant())
@@ -132,6 +176,7 @@ public final class OAuthEndpoints {
                 ? accounts.forgotPasswordPage(request, clock.instant())
                 : accounts.forgotPassword(request, clock.instant());
         case "/confirmforgotPassword" -> accounts.confirmForgotPassword(request, clock.instant());
+        case SamlFederation.CONSUMER_PATH -> samlResponse.handle(request, clock.instant());
         default -> json(404, Json.object().put("error", "not_found"), Map.of());
       };
     } catch (OAuthException e) {

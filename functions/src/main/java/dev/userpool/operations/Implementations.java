@@ -86,6 +86,8 @@ import dev.userpool.operations.pools.SetLogDeliveryConfiguration;
 import dev.userpool.operations.pools.SetRiskConfiguration;
 import dev.userpool.operations.pools.SetUserPoolMfaConfig;
 import dev.userpool.operations.pools.UpdateUserPool;
+import dev.userpool.operations.providers.AdminDisableProviderForUser;
+import dev.userpool.operations.providers.AdminLinkProviderForUser;
 import dev.userpool.operations.providers.CreateIdentityProvider;
 import dev.userpool.operations.providers.DeleteIdentityProvider;
 import dev.userpool.operations.providers.DescribeIdentityProvider;
@@ -400,6 +402,17 @@ public final class Implementations {
         .add("SetUserSettings", new SetUserSettings(accessTokens, accounts))
         .add("AdminSetUserSettings", new AdminSetUserSettings(d.lookups(), directory))
         // identity providers
+        .add(
+            "AdminLinkProviderForUser",
+            new AdminLinkProviderForUser(
+                d.lookups(),
+                d.identityProviders(),
+                new UserDirectory(d.users()),
+                d.oauth().federatedLinks()))
+        .add(
+            "AdminDisableProviderForUser",
+            new AdminDisableProviderForUser(
+                d.lookups(), new UserDirectory(d.users()), d.oauth().federatedLinks()))
         .add(
             "CreateIdentityProvider",
             new CreateIdentityProvider(d.lookups(), d.identityProviders(), new OidcDiscovery()))

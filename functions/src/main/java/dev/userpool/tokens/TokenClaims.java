@@ -127,11 +127,34 @@ public final class TokenClaims {
     }
     if (name.equals("identities")) {
       try {
-        return Json.MAPPER.readTree(value);
+        return identitiesClaim(Json.MAPPER.readTree(value));
       } catch (java.io.IOException e) {
         return Json.MAPPER.getNodeFactory().textNode(value);
       }
     }
     return Json.MAPPER.getNodeFactory().textNode(value);
+  }
+
+  /**
+   * The attribute stores {@code primary} and {@code dateCreated} as JSON boolean and number; the ID
+   * token carries them as strings ({@code "primary":"true","dateCreated":"1682704282933"}, seen in
+   * real tokens), issuer null stays null.
+   */
+  private static JsonNode identitiesClaim(JsonNode identities) {
+    if (!identities.isArray()) {
+      return identities;
+    }
+    for (JsonNode identity : identities) {
+      if (identity instanceof ObjectNode o) {
+        o.properties()
+            .forEach(
+                e -> {
+                  if (e.getValue().isBoolean() || e.getValue().isNumber()) {
+                    e.setValue(Json.MAPPER.getNodeFactory().textNode(e.getValue().asText()));
+                  }
+                });
+      }
+    }
+    return identities;
   }
 }

@@ -140,6 +140,17 @@ class TokenClaimsTest {
   }
 
   @Test
+  void whenUserIsFederatedThenIdentitiesIsAnArrayWithPrimaryAndDateCreatedAsStrings() {
+    String stored =
+        "[{\"userId\":\"1029\",\"providerName\":\"Google\",\"providerType\":\"Google\","
+            + "\"issuer\":null,\"primary\":true,\"dateCreated\":1682704282933}]";
+    assertEquals(
+        "[{\"userId\":\"1029\",\"providerName\":\"Google\",\"providerType\":\"Google\","
+            + "\"issuer\":null,\"primary\":\"true\",\"dateCreated\":\"1682704282933\"}]",
+        Json.write(TokenClaims.attribute("identities", stored)));
+  }
+
+  @Test
   void whenRefreshedThenAuthTimeAndOriginJtiCarryOverAndEventIdIsNew() {
     TokenGrant first = grant();
     TokenGrant refreshed =

@@ -252,6 +252,11 @@ public final class UserpoolStack extends Stack {
     for (String page : List.of("confirm", "resendcode", "confirmforgotPassword")) {
       root.addResource(page).addMethod("POST", integration);
     }
+    // Where external identity providers send the browser back (federation, docs/adr/0016).
+    IResource idpResponse = oauth2.addResource("idpresponse");
+    idpResponse.addMethod("GET", integration);
+    idpResponse.addMethod("POST", integration);
+    root.addResource("saml2").addResource("idpresponse").addMethod("POST", integration);
   }
 
   private void grantLeastPrivilege(DeploymentSettings settings) {

@@ -162,7 +162,10 @@ class UserpoolStackTest {
             "POST /resendcode",
             "GET /forgotPassword",
             "POST /forgotPassword",
-            "POST /confirmforgotPassword"),
+            "POST /confirmforgotPassword",
+            "GET /oauth2/idpresponse",
+            "POST /oauth2/idpresponse",
+            "POST /saml2/idpresponse"),
         routes(template));
   }
 
@@ -184,7 +187,7 @@ class UserpoolStackTest {
           integration.get("Uri").toString());
       proxied++;
     }
-    assertEquals(18, proxied);
+    assertEquals(21, proxied);
   }
 
   @Test

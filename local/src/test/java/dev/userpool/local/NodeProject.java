@@ -107,6 +107,55 @@ final class NodeProject {
     return run(script, List.of("node", script), environment, timeout);
   }
 
+  /**
+   * Starts {@code node script} in the background (a server for the test) and waits until it prints
+   * its first stdout line, a JSON object; {@link Running#close} stops it and its children.
+   */
+  Running start(String script, Map<String, String> environment, Duration timeout) throws Exception {
+    Files.createDirectories(logs);
+    Path stdout = logs.resolve(script + ".stdout");
+    Path stderr = logs.resolve(script + ".stderr");
+    ProcessBuilder builder =
+        new ProcessBuilder(List.of("node", script))
+            .directory(dir.toFile())
+            .redirectOutput(stdout.toFile())
+            .redirectError(stderr.toFile());
+    builder.environment().putAll(environment);
+    Process process = builder.start();
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      String out = Files.readString(stdout, StandardCharsets.UTF_8);
+      int newline = out.indexOf('\n');
+      if (newline > 0) {
+        return new Running(process, JSON.readTree(out.substring(0, newline)));
+      }
+      if (!process.isAlive()) {
+        break;
+      }
+      Thread.sleep(100);
+    }
+    process.descendants().forEach(ProcessHandle::destroyForcibly);
+    process.destroyForcibly();
+    fail(
+        "node "
+            + script
+            + " did not start; see "
+            + stderr
+            + ":\n"
+            + Files.readString(stderr, StandardCharsets.UTF_8));
+    return null;
+  }
+
+  /** A background node process and the JSON line it printed when ready. */
+  record Running(Process process, JsonNode ready) implements AutoCloseable {
+    @Override
+    public void close() throws InterruptedException {
+      process.descendants().forEach(ProcessHandle::destroy);
+      process.destroy();
+      process.waitFor(10, TimeUnit.SECONDS);
+    }
+  }
+
   private Result run(
       String name, List<String> command, Map<String, String> environment, Duration timeout)
       throws Exception {

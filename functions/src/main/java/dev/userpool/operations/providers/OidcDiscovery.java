@@ -47,7 +47,7 @@ public final class OidcDiscovery {
     return http;
   }
 
-  Map<String, String> complete(Map<String, String> details) {
+  public Map<String, String> complete(Map<String, String> details) {
     if (KEYS.keySet().stream().allMatch(details::containsKey)) {
       return details;
     }

@@ -37,6 +37,9 @@ import dev.userpool.domain.UniqueKey;
  * POOL#&lt;poolId&gt;      OAUTHCODE#&lt;sha256 of code&gt;     an OAuth authorization code (expiresAt = TTL, 5 min)
  * POOL#&lt;poolId&gt;      AUTHEVENT#&lt;sub&gt;#&lt;inverted µs&gt;#&lt;eventId&gt;  a user's auth event, newest first (TTL)
  * POOL#&lt;poolId&gt;      AUTHEVENTID#&lt;sub&gt;#&lt;eventId&gt;   points at the event's AUTHEVENT key (same TTL)
+ * POOL#&lt;poolId&gt;      LINK#&lt;escaped provider&gt;#&lt;subject&gt;  an external identity linked to a user (AdminLinkProviderForUser)
+ * POOL#&lt;poolId&gt;      SAMLREQ#&lt;sha256 of RelayState&gt; a pending SAML AuthnRequest (expiresAt = TTL)
+ * POOL#&lt;poolId&gt;      SAMLASSERTION#&lt;sha256&gt;        an accepted SAML assertion (TTL: its NotOnOrAfter)
  * </pre>
  *
  * <p>Code purposes are {@code signup}, {@code forgot-password} and {@code attribute:<name>}; subs
@@ -203,6 +206,14 @@ final class Keys {
     return "AUTHEVENTID#" + sub + "#" + eventId;
   }
 
+  static String samlRequestSk(String relayStateHash) {
+    return "SAMLREQ#" + relayStateHash;
+  }
+
+  static String samlAssertionSk(String assertionHash) {
+    return "SAMLASSERTION#" + assertionHash;
+  }
+
   static String deploymentKeySk(String name) {
     return "KEY#" + name;
   }
@@ -213,6 +224,14 @@ final class Keys {
 
   static String idpIdentifierSk(String identifier) {
     return "IDPID#" + identifier;
+  }
+
+  /**
+   * The provider name is escaped like group names, so no provider's prefix can include another's
+   * whatever characters names allow.
+   */
+  static String federatedLinkSk(String providerName, String subject) {
+    return "LINK#" + providerName.replace("%", "%25").replace("#", "%23") + "#" + subject;
   }
 
   static String uiCustomizationSk(String clientIdOrAll) {

@@ -7,13 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.userpool.domain.AuthorizationCode;
+import dev.userpool.domain.FederatedLink;
 import dev.userpool.domain.Page;
 import dev.userpool.domain.PoolDomain;
 import dev.userpool.domain.ResourceServer;
+import dev.userpool.domain.SamlRequest;
 import dev.userpool.domain.UserPool;
 import dev.userpool.store.AuthorizationCodeStore;
 import dev.userpool.store.DomainStore;
+import dev.userpool.store.FederatedLinkStore;
 import dev.userpool.store.ResourceServerStore;
+import dev.userpool.store.SamlRequestStore;
 import dev.userpool.store.StaleWriteException;
 import dev.userpool.store.UserPoolStore;
 import dev.userpool.store.table.ItemTable;
@@ -37,6 +41,8 @@ public abstract class OAuthStoresContract {
   private DomainStore domains;
   private ResourceServerStore servers;
   private AuthorizationCodeStore codes;
+  private FederatedLinkStore links;
+  private SamlRequestStore samlRequests;
 
   @BeforeEach
   void stores() {
@@ -45,6 +51,8 @@ public abstract class OAuthStoresContract {
     domains = new ItemDomainStore(table);
     servers = new ItemResourceServerStore(table);
     codes = new ItemAuthorizationCodeStore(table);
+    links = new ItemFederatedLinkStore(table);
+    samlRequests = new ItemSamlRequestStore(table);
   }
 
   private UserPool pool(String id) {
@@ -189,5 +197,65 @@ public abstract class OAuthStoresContract {
             T0,
             Instant.now().minusSeconds(1)));
     assertTrue(codes.consume("us-east-1_A", "h2").isEmpty());
+  }
+
+  @Test
+  void whenIdentityIsLinkedThenItReadsBackAndCannotBeLinkedToAnotherUser() {
+    assertTrue(links.create(new FederatedLink("us-east-1_A", "Corp", "s-1", "sub-native", T0)));
+    FederatedLink found = links.find("us-east-1_A", "Corp", "s-1").orElseThrow();
+    assertEquals("sub-native", found.sub());
+    assertEquals(T0, found.created());
+
+    assertFalse(links.create(new FederatedLink("us-east-1_A", "Corp", "s-1", "sub-other", T0)));
+    assertEquals("sub-native", links.find("us-east-1_A", "Corp", "s-1").orElseThrow().sub());
+    // same subject at another provider, or in another pool, is another identity
+    assertTrue(links.find("us-east-1_A", "Other", "s-1").isEmpty());
+    assertTrue(links.find("us-east-1_B", "Corp", "s-1").isEmpty());
+  }
+
+  @Test
+  void whenLinkIsDeletedThenTheIdentityIsFreeAgainAndDeletingTwiceIsNoError() {
+    links.create(new FederatedLink("us-east-1_A", "Corp", "s-1", "sub-native", T0));
+    links.delete("us-east-1_A", "Corp", "s-1");
+    links.delete("us-east-1_A", "Corp", "s-1");
+    assertTrue(links.find("us-east-1_A", "Corp", "s-1").isEmpty());
+    assertTrue(links.create(new FederatedLink("us-east-1_A", "Corp", "s-1", "sub-other", T0)));
+  }
+
+  @Test
+  void whenProviderNamesShareAPrefixThenTheirSubjectsStayApart() {
+    links.create(new FederatedLink("us-east-1_A", "Corp", "x#1", "sub-1", T0));
+    assertTrue(links.find("us-east-1_A", "Corp#x", "1").isEmpty());
+  }
+
+  @Test
+  void whenSamlRequestIsConsumedThenItIsGoneAndOnlyItsPoolFindsIt() {
+    SamlRequest pending =
+        new SamlRequest(
+            "us-east-1_A",
+            "relay-hash",
+            "_req1",
+            "Corp",
+            "client_id=c&response_type=code",
+            Instant.now().plusSeconds(600).truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+    samlRequests.create(pending);
+    assertTrue(samlRequests.consume("us-east-1_B", "relay-hash").isEmpty());
+    assertEquals(pending, samlRequests.consume("us-east-1_A", "relay-hash").orElseThrow());
+    assertTrue(samlRequests.consume("us-east-1_A", "relay-hash").isEmpty());
+  }
+
+  @Test
+  void whenSamlRequestHasExpiredThenItCannotBeConsumed() {
+    samlRequests.create(
+        new SamlRequest("us-east-1_A", "old", "_req2", "Corp", "q", Instant.now().minusSeconds(1)));
+    assertTrue(samlRequests.consume("us-east-1_A", "old").isEmpty());
+  }
+
+  @Test
+  void whenAssertionIsMarkedTwiceThenTheSecondTimeIsRefused() {
+    Instant until = Instant.now().plusSeconds(300);
+    assertTrue(samlRequests.markAssertionUsed("us-east-1_A", "a1", until));
+    assertFalse(samlRequests.markAssertionUsed("us-east-1_A", "a1", until));
+    assertTrue(samlRequests.markAssertionUsed("us-east-1_B", "a1", until));
   }
 }

@@ -1,0 +1,265 @@
+package dev.userpool.oauth.federation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.nimbusds.jwt.JWTClaimsSet;
+import dev.userpool.domain.IdentityProvider;
+import dev.userpool.oauth.ErrorPage;
+import dev.userpool.oauth.Form;
+import dev.userpool.operations.providers.OidcDiscovery;
+import dev.userpool.protocol.ApiRequest;
+import dev.userpool.protocol.ApiResponse;
+import dev.userpool.protocol.Json;
+import dev.userpool.store.IdentityProviderStore;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Sign-in through an OIDC provider (authorization code flow, OpenID Connect Core §3.1): {@link
+ * #start} sends the browser to the provider with a sealed state and a fresh nonce; {@code
+ * /oauth2/idpresponse} ({@link #idpResponse}) redeems the provider's code at its token endpoint
+ * with client_secret_post, verifies the ID token, reads userinfo (GET or POST per
+ * attributes_request_method) and hands the identity to {@link FederatedSignIn}.
+ */
+public final class OidcFederation {
+  public static final String CALLBACK_PATH = "/oauth2/idpresponse";
+  private static final Duration TIMEOUT = Duration.ofSeconds(5);
+  private static final System.Logger LOG = System.getLogger(OidcFederation.class.getName());
+
+  private final FederationState states;
+  private final FederatedSignIn signIn;
+  private final IdentityProviderStore providers;
+  private final OidcDiscovery discovery;
+  private final OidcIdTokens idTokens;
+  private final SecureRandom random;
+  private final HttpClient http;
+
+  public OidcFederation(
+      FederationState states,
+      FederatedSignIn signIn,
+      IdentityProviderStore providers,
+      OidcDiscovery discovery,
+      SecureRandom random) {
+    this.states = states;
+    this.signIn = signIn;
+    this.providers = providers;
+    this.discovery = discovery;
+    this.idTokens = new OidcIdTokens();
+    this.random = random;
+    this.http =
+        HttpClient.newBuilder()
+            .connectTimeout(TIMEOUT)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
+  }
+
+  /**
+   * The 302 to the provider's authorization endpoint for {@code pending} (its idpNonce is chosen
+   * here); an error redirect to the client when the provider's endpoints are unknown.
+   */
+  public ApiResponse start(IdentityProvider provider, PendingAuthorization pending, String base) {
+    OidcProviderEndpoints endpoints = OidcProviderEndpoints.of(provider, discovery);
+    if (!endpoints.complete()) {
+      return FederatedSignIn.error(pending, "Unable to discover OIDC endpoints of the provider.");
+    }
+    PendingAuthorization withNonce =
+        new PendingAuthorization(
+            pending.poolId(),
+            pending.clientId(),
+            pending.providerName(),
+            pending.responseType(),
+            pending.redirectUri(),
+            pending.state(),
+            pending.scopes(),
+            pending.nonce(),
+            pending.codeChallenge(),
+            randomToken(),
+            pending.expiresAt());
+    Map<String, String> query = new LinkedHashMap<>();
+    query.put("response_type", "code");
+    query.put("client_id", provider.details().get("client_id"));
+    query.put("redirect_uri", base + CALLBACK_PATH);
+    query.put("scope", provider.details().getOrDefault("authorize_scopes", "openid"));
+    query.put("state", states.seal(withNonce));
+    query.put("nonce", withNonce.idpNonce());
+    String url = endpoints.authorizeUrl();
+    return FederatedSignIn.redirect(
+        url + (url.contains("?") ? "&" : "?") + FederatedSignIn.encode(query));
+  }
+
+  /**
+   * {@code GET} (query) or {@code POST} (form_post) {@code /oauth2/idpresponse}. A state that is
+   * not ours, altered or expired gets our error page: it names no client to return to.
+   */
+  public ApiResponse idpResponse(ApiRequest request, Instant now) {
+    Form query = Form.parse(request.rawQuery());
+    Form form =
+        request.method().equals("POST") && request.body() != null
+            ? Form.parse(new String(request.body(), StandardCharsets.UTF_8))
+            : Form.parse(null);
+    Optional<PendingAuthorization> opened = states.open(param(form, query, "state"), now);
+    if (opened.isEmpty()) {
+      return ErrorPage.render(400, "invalid_state: the sign-in expired or the state is invalid.");
+    }
+    PendingAuthorization pending = opened.get();
+    Optional<IdentityProvider> provider = providers.find(pending.poolId(), pending.providerName());
+    if (provider.isEmpty() || !provider.get().type().equals("OIDC")) {
+      return FederatedSignIn.error(pending, "Invalid identity provider.");
+    }
+    String error = param(form, query, "error");
+    if (error != null) {
+      String description = param(form, query, "error_description");
+      return FederatedSignIn.error(pending, description != null ? description : error);
+    }
+    String code = param(form, query, "code");
+    if (code == null) {
+      return FederatedSignIn.error(pending, "Missing code from the identity provider.");
+    }
+    ExternalIdentity identity;
+    try {
+      identity = identify(provider.get(), pending, code, request.baseUrl());
+    } catch (FederationFailure e) {
+      return FederatedSignIn.error(pending, e.getMessage());
+    }
+    return signIn.complete(pending, identity, now, request.baseUrl());
+  }
+
+  /** A step with the provider failed; the message goes to the client as error_description. */
+  private static final class FederationFailure extends Exception {
+    FederationFailure(String message) {
+      super(message, null, false, false);
+    }
+  }
+
+  private ExternalIdentity identify(
+      IdentityProvider provider, PendingAuthorization pending, String code, String base)
+      throws FederationFailure {
+    Map<String, String> details = provider.details();
+    OidcProviderEndpoints endpoints = OidcProviderEndpoints.of(provider, discovery);
+    if (!endpoints.complete()) {
+      throw new FederationFailure("Unable to discover OIDC endpoints of the provider.");
+    }
+    Map<String, String> exchange = new LinkedHashMap<>();
+    exchange.put("grant_type", "authorization_code");
+    exchange.put("code", code);
+    exchange.put("redirect_uri", base + CALLBACK_PATH);
+    exchange.put("client_id", details.get("client_id"));
+    if (details.get("client_secret") != null) {
+      exchange.put("client_secret", details.get("client_secret"));
+    }
+    JsonNode tokens =
+        call(
+            HttpRequest.newBuilder(URI.create(endpoints.tokenUrl()))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(FederatedSignIn.encode(exchange))),
+            "token");
+    String idToken = tokens.path("id_token").asText(null);
+    if (idToken == null) {
+      throw new FederationFailure("Invalid ID token");
+    }
+    JWTClaimsSet claims;
+    try {
+      claims =
+          idTokens.verify(
+              idToken,
+              endpoints.jwksUri(),
+              endpoints.issuer(),
+              details.get("client_id"),
+              pending.idpNonce());
+    } catch (OidcIdTokens.InvalidIdToken e) {
+      LOG.log(System.Logger.Level.INFO, "ID token of " + provider.name() + " refused", e);
+      throw new FederationFailure(e.getMessage());
+    }
+    Map<String, String> attributes = new LinkedHashMap<>();
+    claims.getClaims().forEach((name, value) -> attributes.put(name, stringify(value)));
+    String accessToken = tokens.path("access_token").asText(null);
+    if (endpoints.attributesUrl() != null && accessToken != null) {
+      JsonNode userInfo = userInfo(endpoints.attributesUrl(), details, accessToken);
+      if (!claims.getSubject().equals(userInfo.path("sub").asText())) {
+        throw new FederationFailure("The userinfo sub does not match the ID token.");
+      }
+      userInfo
+          .fields()
+          .forEachRemaining(
+              e ->
+                  attributes.put(
+                      e.getKey(),
+                      e.getValue().isTextual() ? e.getValue().asText() : e.getValue().toString()));
+    }
+    return new ExternalIdentity(
+        provider.name(), provider.type(), claims.getSubject(), claims.getIssuer(), attributes);
+  }
+
+  private JsonNode userInfo(String url, Map<String, String> details, String accessToken)
+      throws FederationFailure {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(url))
+            .header("Authorization", "Bearer " + accessToken)
+            .header("Accept", "application/json");
+    if ("POST".equals(details.get("attributes_request_method"))) {
+      request
+          .header("Content-Type", "application/x-www-form-urlencoded")
+          .POST(HttpRequest.BodyPublishers.noBody());
+    } else {
+      request.GET();
+    }
+    return call(request, "userinfo");
+  }
+
+  private JsonNode call(HttpRequest.Builder request, String what) throws FederationFailure {
+    try {
+      HttpResponse<String> response =
+          http.send(request.timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() != 200) {
+        LOG.log(
+            System.Logger.Level.INFO,
+            "identity provider's " + what + " endpoint answered " + response.statusCode());
+        throw new FederationFailure("Error from the identity provider's " + what + " endpoint.");
+      }
+      JsonNode body = Json.read(response.body());
+      if (!body.isObject()) {
+        throw new FederationFailure("Error from the identity provider's " + what + " endpoint.");
+      }
+      return body;
+    } catch (IOException | RuntimeException e) {
+      LOG.log(System.Logger.Level.INFO, "identity provider's " + what + " endpoint failed", e);
+      throw new FederationFailure("Error from the identity provider's " + what + " endpoint.");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new FederationFailure("Error from the identity provider's " + what + " endpoint.");
+    }
+  }
+
+  /** Claim values as attribute strings: strings as they are, anything else as its JSON. */
+  private static String stringify(Object value) {
+    if (value instanceof String s) {
+      return s;
+    }
+    if (value instanceof java.util.Date date) {
+      return Long.toString(date.toInstant().getEpochSecond());
+    }
+    return Json.write(value);
+  }
+
+  private static String param(Form form, Form query, String name) {
+    String value = form.get(name);
+    return value != null ? value : query.get(name);
+  }
+
+  private String randomToken() {
+    byte[] bytes = new byte[24];
+    random.nextBytes(bytes);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+  }
+}

@@ -1,0 +1,33 @@
+package dev.userpool.oauth.federation;
+
+import dev.userpool.domain.IdentityProvider;
+import dev.userpool.operations.providers.OidcDiscovery;
+import java.util.Map;
+
+/**
+ * Where an OIDC provider's endpoints are, from its ProviderDetails: the keys CreateIdentityProvider
+ * stored (filled from discovery when the issuer answered then), else discovered now. The issuer the
+ * ID token must name is {@code oidc_issuer} as configured.
+ */
+record OidcProviderEndpoints(
+    String issuer, String authorizeUrl, String tokenUrl, String attributesUrl, String jwksUri) {
+
+  static OidcProviderEndpoints of(IdentityProvider provider, OidcDiscovery discovery) {
+    Map<String, String> details = provider.details();
+    if (details.get("authorize_url") == null
+        || details.get("token_url") == null
+        || details.get("jwks_uri") == null) {
+      details = discovery.complete(details);
+    }
+    return new OidcProviderEndpoints(
+        details.get("oidc_issuer"),
+        details.get("authorize_url"),
+        details.get("token_url"),
+        details.get("attributes_url"),
+        details.get("jwks_uri"));
+  }
+
+  boolean complete() {
+    return issuer != null && authorizeUrl != null && tokenUrl != null && jwksUri != null;
+  }
+}

@@ -1,0 +1,235 @@
+package dev.userpool.oauth.saml;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+
+/**
+ * Checks a SAML Response posted to {@code /saml2/idpresponse} against the AuthnRequest it answers
+ * (SAML 2.0 core §3.2.2, profiles §4.1.4.2–3): signed by the provider's metadata certificate (the
+ * Response, the Assertion or both), Status Success, exactly one unencrypted Assertion, Destination
+ * and the bearer SubjectConfirmation's Recipient equal to our assertion consumer URL, InResponseTo
+ * equal to the request's ID, Issuer equal to the provider's entityID, the time window (with {@link
+ * #SKEW} either side) and our Audience {@code urn:amazon:cognito:sp:<poolId>}. Only then are NameID
+ * and attributes read, from the very Assertion element that was checked.
+ */
+final class ResponseCheck {
+  static final String PROTOCOL = "urn:oasis:names:tc:SAML:2.0:protocol";
+  static final String ASSERTION = "urn:oasis:names:tc:SAML:2.0:assertion";
+  static final String SUCCESS = "urn:oasis:names:tc:SAML:2.0:status:Success";
+  static final String BEARER = "urn:oasis:names:tc:SAML:2.0:cm:bearer";
+
+  /** Clock difference tolerated between the provider and us. */
+  static final Duration SKEW = Duration.ofMinutes(2);
+
+  /** What the answer must match. */
+  record Expected(
+      String audience, String consumerUrl, String requestId, IdpMetadata idp, Instant now) {}
+
+  /**
+   * The accepted assertion.
+   *
+   * @param keepUntil until when a replay of this assertion could still pass the time checks
+   */
+  record Accepted(
+      String subject,
+      String issuer,
+      String assertionId,
+      Map<String, String> attributes,
+      Instant keepUntil) {}
+
+  private ResponseCheck() {}
+
+  static Accepted check(String samlResponse, Expected expected) {
+    byte[] xml;
+    try {
+      xml = Base64.getMimeDecoder().decode(samlResponse.getBytes(StandardCharsets.US_ASCII));
+    } catch (IllegalArgumentException e) {
+      throw new SamlException("Invalid base64 SAMLResponse.");
+    }
+    Document doc = SafeXml.parse(xml);
+    Element response = doc.getDocumentElement();
+    if (!PROTOCOL.equals(response.getNamespaceURI())
+        || !"Response".equals(response.getLocalName())
+        || !"2.0".equals(Dom.attribute(response, "Version"))) {
+      throw new SamlException("The document is not a SAML 2.0 Response.");
+    }
+    if (doc.getElementsByTagNameNS(ASSERTION, "EncryptedAssertion").getLength() > 0) {
+      throw new SamlException("Encrypted assertions are not supported.");
+    }
+    // one Assertion in the whole document, and it is the Response's own child
+    if (doc.getElementsByTagNameNS(ASSERTION, "Assertion").getLength() != 1) {
+      throw new SamlException("The response must contain exactly one Assertion.");
+    }
+    Element assertion = Dom.single(response, ASSERTION, "Assertion");
+    if (assertion == null) {
+      throw new SamlException("The response must contain exactly one Assertion.");
+    }
+    int signatures = doc.getElementsByTagNameNS(SignatureCheck.DSIG, "Signature").getLength();
+    boolean responseSigned = SignatureCheck.verify(response, expected.idp().certificates());
+    boolean assertionSigned = SignatureCheck.verify(assertion, expected.idp().certificates());
+    if (!responseSigned && !assertionSigned
+        || signatures != (responseSigned ? 1 : 0) + (assertionSigned ? 1 : 0)) {
+      throw new SamlException(SignatureCheck.INVALID);
+    }
+
+    Element status = Dom.single(response, PROTOCOL, "Status");
+    Element code = status == null ? null : Dom.single(status, PROTOCOL, "StatusCode");
+    String statusValue = code == null ? null : Dom.attribute(code, "Value");
+    if (!SUCCESS.equals(statusValue)) {
+      throw new SamlException("Status code is not Success: " + statusValue + ".");
+    }
+    String destination = Dom.attribute(response, "Destination");
+    if (destination != null && !destination.equals(expected.consumerUrl())) {
+      throw new SamlException("Destination is invalid.");
+    }
+    String inResponseTo = Dom.attribute(response, "InResponseTo");
+    if (inResponseTo != null && !inResponseTo.equals(expected.requestId())) {
+      throw new SamlException("InResponseTo is invalid.");
+    }
+    String responseIssuer = Dom.text(response, ASSERTION, "Issuer");
+    if (responseIssuer != null && !issuerMatches(responseIssuer, expected)) {
+      throw new SamlException("Issuer is invalid.");
+    }
+
+    String issuer = Dom.text(assertion, ASSERTION, "Issuer");
+    if (issuer == null || !issuerMatches(issuer, expected)) {
+      throw new SamlException("Issuer is invalid.");
+    }
+    String assertionId = Dom.attribute(assertion, "ID");
+    if (assertionId == null || assertionId.isEmpty()) {
+      throw new SamlException("The Assertion has no ID.");
+    }
+    Instant now = expected.now();
+    Element subject = Dom.single(assertion, ASSERTION, "Subject");
+    String nameId = subject == null ? null : Dom.text(subject, ASSERTION, "NameID");
+    if (nameId == null || nameId.isEmpty()) {
+      throw new SamlException("The Assertion has no NameID.");
+    }
+    Instant confirmedUntil = bearerConfirmation(subject, expected, inResponseTo != null);
+
+    Element conditions = Dom.single(assertion, ASSERTION, "Conditions");
+    if (conditions == null) {
+      throw new SamlException("The Assertion has no Conditions.");
+    }
+    Instant notBefore = time(conditions, "NotBefore");
+    Instant notOnOrAfter = time(conditions, "NotOnOrAfter");
+    if (notBefore != null && now.plus(SKEW).isBefore(notBefore)) {
+      throw new SamlException("The Assertion is not yet valid.");
+    }
+    if (notOnOrAfter != null && !now.minus(SKEW).isBefore(notOnOrAfter)) {
+      throw new SamlException("The Assertion has expired.");
+    }
+    if (!audienceMatches(conditions, expected.audience())) {
+      throw new SamlException("Audience is invalid.");
+    }
+    Instant keepUntil =
+        (notOnOrAfter != null && notOnOrAfter.isAfter(confirmedUntil)
+                ? notOnOrAfter
+                : confirmedUntil)
+            .plus(SKEW);
+    return new Accepted(nameId, issuer, assertionId, attributes(assertion), keepUntil);
+  }
+
+  private static boolean issuerMatches(String issuer, Expected expected) {
+    String entityId = expected.idp().entityId();
+    return entityId.isEmpty() || entityId.equals(issuer);
+  }
+
+  /**
+   * A bearer SubjectConfirmation whose data names our consumer URL, answers our request and has not
+   * expired (profiles §4.1.4.2); returns its NotOnOrAfter.
+   */
+  private static Instant bearerConfirmation(
+      Element subject, Expected expected, boolean responseNamedRequest) {
+    SamlException failure = new SamlException("No valid bearer SubjectConfirmation.");
+    for (Element confirmation : Dom.children(subject, ASSERTION, "SubjectConfirmation")) {
+      if (!BEARER.equals(Dom.attribute(confirmation, "Method"))) {
+        continue;
+      }
+      Element data = Dom.single(confirmation, ASSERTION, "SubjectConfirmationData");
+      if (data == null) {
+        continue;
+      }
+      if (!expected.consumerUrl().equals(Dom.attribute(data, "Recipient"))) {
+        failure = new SamlException("Recipient is invalid.");
+        continue;
+      }
+      String inResponseTo = Dom.attribute(data, "InResponseTo");
+      if (inResponseTo == null
+          ? !responseNamedRequest
+          : !inResponseTo.equals(expected.requestId())) {
+        failure = new SamlException("InResponseTo is invalid.");
+        continue;
+      }
+      Instant until = time(data, "NotOnOrAfter");
+      if (until == null || !expected.now().minus(SKEW).isBefore(until)) {
+        failure = new SamlException("The Assertion has expired.");
+        continue;
+      }
+      return until;
+    }
+    throw failure;
+  }
+
+  private static boolean audienceMatches(Element conditions, String audience) {
+    List<Element> restrictions = Dom.children(conditions, ASSERTION, "AudienceRestriction");
+    if (restrictions.isEmpty()) {
+      return false;
+    }
+    // every AudienceRestriction must name us (core §2.5.1.4)
+    for (Element restriction : restrictions) {
+      boolean named = false;
+      for (Element a : Dom.children(restriction, ASSERTION, "Audience")) {
+        named |= audience.equals(a.getTextContent().strip());
+      }
+      if (!named) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Attribute name to value; an attribute with several values becomes {@code [a, b]}, as Cognito
+   * shows multi-valued SAML attributes (unconfirmed).
+   */
+  private static Map<String, String> attributes(Element assertion) {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (Element statement : Dom.children(assertion, ASSERTION, "AttributeStatement")) {
+      for (Element attribute : Dom.children(statement, ASSERTION, "Attribute")) {
+        String name = Dom.attribute(attribute, "Name");
+        if (name == null || name.isEmpty()) {
+          continue;
+        }
+        List<String> values = new ArrayList<>();
+        for (Element v : Dom.children(attribute, ASSERTION, "AttributeValue")) {
+          values.add(v.getTextContent().strip());
+        }
+        out.put(name, values.size() == 1 ? values.get(0) : "[" + String.join(", ", values) + "]");
+        // an attribute without values maps to "[]" (unconfirmed)
+      }
+    }
+    return out;
+  }
+
+  private static Instant time(Element e, String attribute) {
+    String value = Dom.attribute(e, attribute);
+    if (value == null) {
+      return null;
+    }
+    try {
+      return Instant.parse(value.strip());
+    } catch (DateTimeParseException ex) {
+      throw new SamlException(attribute + " is not a valid time.");
+    }
+  }
+}

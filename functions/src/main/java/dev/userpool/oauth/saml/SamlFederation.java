@@ -1,0 +1,181 @@
+package dev.userpool.oauth.saml;
+
+import dev.userpool.domain.IdentityProvider;
+import dev.userpool.domain.SamlRequest;
+import dev.userpool.domain.SamlSigningCertificate;
+import dev.userpool.oauth.federation.ExternalIdentity;
+import dev.userpool.oauth.federation.FederationState;
+import dev.userpool.oauth.federation.PendingAuthorization;
+import dev.userpool.operations.providers.SelfSignedCertificates;
+import dev.userpool.store.IdentityProviderStore;
+import dev.userpool.store.SamlRequestStore;
+import dev.userpool.store.SamlSigningCertificateStore;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.MessageDigest;
+import java.security.PrivateKey;
+import java.security.SecureRandom;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Optional;
+
+/**
+ * The SAML 2.0 service-provider side of a pool: {@link #start} sends the browser to the identity
+ * provider with an AuthnRequest, {@link #finish} checks the Response it posts back to {@code
+ * /saml2/idpresponse}. The RelayState is {@code <poolId>.<random token>}: unguessable, short enough
+ * for the 80 bytes SAML bindings §3.4.3 allows, and bound server-side (by its hash) to the
+ * AuthnRequest's ID and the parked {@code /oauth2/authorize} request, taken out once, so a Response
+ * can be used at most once whatever it contains. Its lifetime is the parked request's ({@link
+ * FederationState#LIFETIME}).
+ */
+public final class SamlFederation {
+  public static final String CONSUMER_PATH = "/saml2/idpresponse";
+
+  /** What came of a posted SAML Response. */
+  public sealed interface Outcome {
+    /** No live request has this RelayState: nothing says where the browser should go back to. */
+    record Unbound() implements Outcome {}
+
+    /** The answer to a known request, refused for {@code reason}. */
+    record Refused(PendingAuthorization pending, String reason) implements Outcome {}
+
+    record Accepted(PendingAuthorization pending, ExternalIdentity identity) implements Outcome {}
+  }
+
+  private final IdentityProviderStore providers;
+  private final SamlRequestStore requests;
+  private final FederationState sealer;
+  private final MetadataSource metadata;
+  private final SamlSigningCertificateStore signingCertificates;
+  private final SecureRandom random;
+
+  public SamlFederation(
+      IdentityProviderStore providers,
+      SamlRequestStore requests,
+      FederationState sealer,
+      MetadataSource metadata,
+      SamlSigningCertificateStore signingCertificates,
+      SecureRandom random) {
+    this.providers = providers;
+    this.requests = requests;
+    this.sealer = sealer;
+    this.metadata = metadata;
+    this.signingCertificates = signingCertificates;
+    this.random = random;
+  }
+
+  /** The audience and AuthnRequest Issuer of a pool, as Cognito names its service provider. */
+  public static String entityId(String poolId) {
+    return "urn:amazon:cognito:sp:" + poolId;
+  }
+
+  /**
+   * Stores the pending request and answers the identity provider's SSO URL to redirect to. {@link
+   * SamlException} when the provider's metadata cannot be used.
+   */
+  public String start(
+      IdentityProvider provider, PendingAuthorization pending, String baseUrl, Instant now) {
+    IdpMetadata idp = metadata.of(provider, now);
+    String poolId = provider.userPoolId();
+    String requestId = "_" + token(20);
+    String relayState = poolId + "." + token(24);
+    requests.create(
+        new SamlRequest(
+            poolId,
+            sha256(relayState),
+            requestId,
+            provider.name(),
+            sealer.seal(pending),
+            pending.expiresAt()));
+    String xml =
+        AuthnRequests.xml(
+            requestId, now, idp.ssoRedirectUrl(), baseUrl + CONSUMER_PATH, entityId(poolId));
+    return AuthnRequests.location(idp.ssoRedirectUrl(), xml, relayState, signingKey(provider, now));
+  }
+
+  /** Checks a posted Response against the request its RelayState names (used up either way). */
+  public Outcome finish(String samlResponse, String relayState, String baseUrl, Instant now) {
+    if (samlResponse == null || relayState == null || relayState.indexOf('.') <= 0) {
+      return new Outcome.Unbound();
+    }
+    String poolId = relayState.substring(0, relayState.indexOf('.'));
+    Optional<SamlRequest> pending = requests.consume(poolId, sha256(relayState));
+    if (pending.isEmpty()) {
+      return new Outcome.Unbound();
+    }
+    SamlRequest request = pending.get();
+    Optional<PendingAuthorization> authorization = sealer.open(request.authorization(), now);
+    if (authorization.isEmpty()) {
+      return new Outcome.Unbound();
+    }
+    PendingAuthorization authorize = authorization.get();
+    Optional<IdentityProvider> provider = providers.find(poolId, request.providerName());
+    if (provider.isEmpty() || !provider.get().type().equals("SAML")) {
+      return new Outcome.Refused(authorize, "The identity provider was removed.");
+    }
+    try {
+      ResponseCheck.Accepted accepted =
+          ResponseCheck.check(
+              samlResponse,
+              new ResponseCheck.Expected(
+                  entityId(poolId),
+                  baseUrl + CONSUMER_PATH,
+                  request.requestId(),
+                  metadata.of(provider.get(), now),
+                  now));
+      if (!requests.markAssertionUsed(
+          poolId,
+          sha256(accepted.issuer() + "\n" + accepted.assertionId()),
+          accepted.keepUntil())) {
+        return new Outcome.Refused(authorize, "The Assertion was already used.");
+      }
+      return new Outcome.Accepted(
+          authorize,
+          new ExternalIdentity(
+              provider.get().name(),
+              "SAML",
+              accepted.subject(),
+              accepted.issuer(),
+              accepted.attributes()));
+    } catch (SamlException e) {
+      return new Outcome.Refused(authorize, e.getMessage());
+    }
+  }
+
+  /** The pool's SAML signing key when the provider asks for signed requests, else null. */
+  private PrivateKey signingKey(IdentityProvider provider, Instant now) {
+    if (!"rsa-sha256".equals(provider.details().get("RequestSigningAlgorithm"))) {
+      return null;
+    }
+    SamlSigningCertificate certificate =
+        signingCertificates.getOrCreate(
+            provider.userPoolId(),
+            () -> new SelfSignedCertificates(random).create(provider.userPoolId(), now));
+    try {
+      return KeyFactory.getInstance("RSA")
+          .generatePrivate(
+              new PKCS8EncodedKeySpec(Base64.getDecoder().decode(certificate.privateKeyPkcs8())));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("the stored SAML signing key does not load", e);
+    }
+  }
+
+  private String token(int bytes) {
+    byte[] b = new byte[bytes];
+    random.nextBytes(b);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+  }
+
+  static String sha256(String value) {
+    try {
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,246 @@
+package dev.userpool.oauth.saml;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.userpool.testing.TestSamlIdp;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+
+class ResponseCheckTest {
+  private static final String ACS = "https://auth.example.com/saml2/idpresponse";
+  private static final String AUDIENCE = "urn:amazon:cognito:sp:us-east-1_Test";
+  private static final String REQUEST = "_request-1";
+  private static final TestSamlIdp IDP =
+      new TestSamlIdp("https://idp.example.com/entity", "https://idp.example.com/sso");
+  private static final IdpMetadata METADATA = IdpMetadata.parse(IDP.metadata());
+
+  private static TestSamlIdp.ResponseBuilder answer() {
+    return IDP.response(REQUEST, ACS, AUDIENCE);
+  }
+
+  private static ResponseCheck.Accepted check(String encoded) {
+    return check(encoded, Instant.now());
+  }
+
+  private static ResponseCheck.Accepted check(String encoded, Instant now) {
+    return ResponseCheck.check(
+        encoded, new ResponseCheck.Expected(AUDIENCE, ACS, REQUEST, METADATA, now));
+  }
+
+  private static String refusal(String encoded) {
+    return assertThrows(SamlException.class, () -> check(encoded)).getMessage();
+  }
+
+  @Test
+  void whenResponseAndAssertionAreSignedThenNameIdAndAttributesAreRead() {
+    ResponseCheck.Accepted accepted =
+        check(answer().attribute("groups", "admins", "staff").encoded());
+    assertEquals("jane@corp.example", accepted.subject());
+    assertEquals(IDP.entityId(), accepted.issuer());
+    assertEquals("jane@corp.example", accepted.attributes().get("email"));
+    assertEquals("[admins, staff]", accepted.attributes().get("groups"));
+  }
+
+  @Test
+  void whenOnlyTheAssertionIsSignedThenItIsAccepted() {
+    var b = answer();
+    b.signResponse = false;
+    assertEquals("jane@corp.example", check(b.encoded()).subject());
+  }
+
+  @Test
+  void whenOnlyTheResponseIsSignedThenItIsAccepted() {
+    var b = answer();
+    b.signAssertion = false;
+    assertEquals("jane@corp.example", check(b.encoded()).subject());
+  }
+
+  @Test
+  void whenNothingIsSignedThenSignatureIsInvalid() {
+    var b = answer();
+    b.signAssertion = false;
+    b.signResponse = false;
+    assertEquals("SAML Assertion signature is invalid.", refusal(b.encoded()));
+  }
+
+  @Test
+  void whenSignedContentIsChangedThenSignatureIsInvalid() {
+    var b = answer();
+    b.signResponse = false;
+    Document doc = b.document();
+    doc.getElementsByTagNameNS(TestSamlIdp.ASSERTION, "NameID").item(0).setTextContent("admin");
+    assertEquals("SAML Assertion signature is invalid.", refusal(TestSamlIdp.encode(doc)));
+  }
+
+  @Test
+  void whenSignedByAKeyNotInTheMetadataThenSignatureIsInvalid() {
+    TestSamlIdp impostor = new TestSamlIdp(IDP.entityId(), "https://evil.example.com/sso");
+    assertEquals(
+        "SAML Assertion signature is invalid.",
+        refusal(impostor.response(REQUEST, ACS, AUDIENCE).encoded()));
+  }
+
+  @Test
+  void whenTheSignedAssertionIsWrappedBesideAForgedOneThenItIsRefused() {
+    var b = answer();
+    b.signResponse = false;
+    Document doc = b.document();
+    Element response = doc.getDocumentElement();
+    Element signed =
+        (Element) doc.getElementsByTagNameNS(TestSamlIdp.ASSERTION, "Assertion").item(0);
+    // the forged assertion takes the signed one's place (same ID, another NameID, its signature);
+    // the original hides in Extensions so that the reference still finds signed content
+    Element forged = (Element) signed.cloneNode(true);
+    forged.getElementsByTagNameNS(TestSamlIdp.ASSERTION, "NameID").item(0).setTextContent("root");
+    Element extensions = doc.createElementNS(TestSamlIdp.PROTOCOL, "samlp:Extensions");
+    response.replaceChild(forged, signed);
+    extensions.appendChild(signed);
+    response.insertBefore(extensions, response.getFirstChild().getNextSibling());
+    assertEquals(
+        "The response must contain exactly one Assertion.", refusal(TestSamlIdp.encode(doc)));
+
+    // without the original copy the forged content no longer matches the signature's digest
+    extensions.removeChild(signed);
+    assertEquals("SAML Assertion signature is invalid.", refusal(TestSamlIdp.encode(doc)));
+  }
+
+  @Test
+  void whenTheSignatureReferencesAnotherElementThenItIsRefused() {
+    // Response signed, then a second unsigned assertion can not be smuggled in: exactly one allowed
+    var b = answer();
+    b.signAssertion = false;
+    Document doc = b.document();
+    Element response = doc.getDocumentElement();
+    Element assertion =
+        (Element) doc.getElementsByTagNameNS(TestSamlIdp.ASSERTION, "Assertion").item(0);
+    Element second = (Element) assertion.cloneNode(true);
+    second.setAttribute("ID", "_other");
+    response.appendChild(second);
+    assertEquals(
+        "The response must contain exactly one Assertion.", refusal(TestSamlIdp.encode(doc)));
+  }
+
+  @Test
+  void whenTheAssertionHasExpiredThenItIsRefused() {
+    var b = answer();
+    b.issued = Instant.now().minus(Duration.ofMinutes(30));
+    assertEquals("The Assertion has expired.", refusal(b.encoded()));
+  }
+
+  @Test
+  void whenTheClocksDifferByLessThanTheSkewThenItIsAccepted() {
+    var b = answer();
+    Instant issued = b.issued;
+    assertEquals(
+        "jane@corp.example",
+        check(b.encoded(), issued.plus(b.validFor).plus(Duration.ofSeconds(60))).subject());
+    assertThrows(
+        SamlException.class,
+        () -> check(b.encoded(), issued.plus(b.validFor).plus(Duration.ofMinutes(3))));
+  }
+
+  @Test
+  void whenTheAssertionIsNotYetValidThenItIsRefused() {
+    var b = answer();
+    b.issued = Instant.now().plus(Duration.ofMinutes(10));
+    assertEquals("The Assertion is not yet valid.", refusal(b.encoded()));
+  }
+
+  @Test
+  void whenTheAudienceIsAnotherPoolThenItIsRefused() {
+    var b = answer();
+    b.audience = "urn:amazon:cognito:sp:us-east-1_Other";
+    assertEquals("Audience is invalid.", refusal(b.encoded()));
+  }
+
+  @Test
+  void whenTheRecipientIsAnotherUrlThenItIsRefused() {
+    var b = answer();
+    b.recipient = "https://elsewhere.example.com/saml2/idpresponse";
+    assertEquals("Recipient is invalid.", refusal(b.encoded()));
+  }
+
+  @Test
+  void whenTheDestinationIsAnotherUrlThenItIsRefused() {
+    var b = answer();
+    b.destination = "https://elsewhere.example.com/saml2/idpresponse";
+    assertEquals("Destination is invalid.", refusal(b.encoded()));
+  }
+
+  @Test
+  void whenItAnswersAnotherRequestThenItIsRefused() {
+    var b = answer();
+    b.requestId = "_request-2";
+    assertEquals("InResponseTo is invalid.", refusal(b.encoded()));
+  }
+
+  @Test
+  void whenTheIssuerIsNotTheMetadataEntityThenItIsRefused() {
+    var b = answer();
+    b.issuer = "https://other.example.com/entity";
+    assertEquals("Issuer is invalid.", refusal(b.encoded()));
+  }
+
+  @Test
+  void whenTheStatusIsNotSuccessThenItIsRefused() {
+    var b = answer();
+    b.status = "urn:oasis:names:tc:SAML:2.0:status:Requester";
+    assertEquals(
+        "Status code is not Success: urn:oasis:names:tc:SAML:2.0:status:Requester.",
+        refusal(b.encoded()));
+  }
+
+  @Test
+  void whenTheDocumentDeclaresADoctypeThenItIsRefusedBeforeAnyEntityIsRead() {
+    String xxe =
+        "<?xml version=\"1.0\"?><!DOCTYPE r [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
+            + "<samlp:Response xmlns:samlp=\"urn:oasis:names:tc:SAML:2.0:protocol\">&x;"
+            + "</samlp:Response>";
+    assertEquals(
+        "not well-formed XML",
+        refusal(Base64.getEncoder().encodeToString(xxe.getBytes(StandardCharsets.UTF_8))));
+  }
+
+  @Test
+  void whenTheValueIsNotBase64ThenItIsRefused() {
+    assertEquals("Invalid base64 SAMLResponse.", refusal("%%%not base64"));
+  }
+
+  @Test
+  void whenTheRootIsNotAResponseThenItIsRefused() {
+    String other = "<x:Other xmlns:x=\"urn:example\"/>";
+    assertEquals(
+        "The document is not a SAML 2.0 Response.",
+        refusal(Base64.getEncoder().encodeToString(other.getBytes(StandardCharsets.UTF_8))));
+  }
+
+  @Test
+  void whenSignedWithSha1ThenItIsRefused() {
+    var b = answer();
+    b.signResponse = false;
+    b.signatureMethod = javax.xml.crypto.dsig.SignatureMethod.RSA_SHA1;
+    b.digestMethod = javax.xml.crypto.dsig.DigestMethod.SHA1;
+    assertEquals("SAML Assertion signature is invalid.", refusal(b.encoded()));
+  }
+
+  @Test
+  void whenACommentSplitsTheSignedNameIdThenTheWholeNameIsRead() {
+    // canonicalization drops comments, so the signature still holds; reading only the first text
+    // node would give "jane@corp.example" instead of the name the IdP signed
+    var b = answer();
+    b.nameId = "jane@corp.example.evil.org";
+    b.signResponse = false;
+    Document doc = b.document();
+    var nameId = doc.getElementsByTagNameNS(TestSamlIdp.ASSERTION, "NameID").item(0);
+    nameId.setTextContent("jane@corp.example");
+    nameId.appendChild(doc.createComment(""));
+    nameId.appendChild(doc.createTextNode(".evil.org"));
+    assertEquals("jane@corp.example.evil.org", check(TestSamlIdp.encode(doc)).subject());
+  }
+}

@@ -1,0 +1,59 @@
+// A real, certified OpenID Provider (the oidc-provider package) for FederationOidcIT: one
+// confidential client whose redirect URI is the pool domain's /oauth2/idpresponse, the package's
+// own login and consent pages (devInteractions: any login name is an account), email and profile
+// claims served by userinfo. Prints {"issuer": "..."} once it listens; a test may change an
+// account's name with POST /_test/name?account=A&name=N to see updates reach the pool.
+import http from 'node:http';
+import Provider from 'oidc-provider';
+
+const names = new Map();
+
+const server = http.createServer();
+await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+const issuer = `http://127.0.0.1:${server.address().port}`;
+
+const provider = new Provider(issuer, {
+  clients: [
+    {
+      client_id: process.env.OIDC_CLIENT_ID,
+      client_secret: process.env.OIDC_CLIENT_SECRET,
+      redirect_uris: [process.env.OIDC_REDIRECT_URI],
+      token_endpoint_auth_method: 'client_secret_post',
+      grant_types: ['authorization_code'],
+      response_types: ['code'],
+    },
+  ],
+  claims: {
+    openid: ['sub'],
+    email: ['email', 'email_verified'],
+    profile: ['name'],
+  },
+  async findAccount(ctx, id) {
+    return {
+      accountId: id,
+      async claims() {
+        return {
+          sub: id,
+          email: `${id}@idp.example`,
+          email_verified: true,
+          name: names.get(id) ?? `${id} at the provider`,
+        };
+      },
+    };
+  },
+  features: { devInteractions: { enabled: true } },
+});
+provider.proxy = false;
+const callback = provider.callback();
+
+server.on('request', (req, res) => {
+  const url = new URL(req.url, issuer);
+  if (req.method === 'POST' && url.pathname === '/_test/name') {
+    names.set(url.searchParams.get('account'), url.searchParams.get('name'));
+    res.writeHead(204).end();
+    return;
+  }
+  callback(req, res);
+});
+
+console.log(JSON.stringify({ issuer }));
