@@ -230,6 +230,36 @@ class FederatedSignInTest {
   }
 
   @Test
+  void whenNativeUserHasTheSameEmailInAnEmailUsernamePoolThenTheFederatedUserIsStillCreated() {
+    Map<String, Object> settings = new LinkedHashMap<>(pool.settings());
+    settings.put("UsernameAttributes", List.of("email"));
+    pool = d.pools().update(pool.withSettings(settings, NOW));
+    User native_ =
+        new User(
+            POOL,
+            "sub-native",
+            "sub-native",
+            Map.of("sub", "sub-native", "email", "a@example.com"),
+            true,
+            UserStatus.CONFIRMED,
+            NOW,
+            NOW,
+            null,
+            Map.of(),
+            0);
+    d.users().create(native_, UserDirectory.keys(pool, native_));
+
+    User federated = signIn.signIn(pool, CLIENT, corp, alice("a@example.com"), NOW);
+
+    assertEquals("Corp_s-1", federated.username());
+    assertEquals("a@example.com", federated.attribute("email"));
+    assertEquals(2, d.users().count(POOL));
+    // the email still signs in the native user only
+    assertEquals(
+        "sub-native", new UserDirectory(d.users()).find(pool, "a@example.com").orElseThrow().sub());
+  }
+
+  @Test
   void whenFederatedUserIsDisabledThenItCannotSignIn() {
     User user = signIn.signIn(pool, CLIENT, corp, alice("a@example.com"), NOW);
     d.users()
