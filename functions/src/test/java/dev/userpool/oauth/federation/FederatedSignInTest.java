@@ -311,6 +311,26 @@ class FederatedSignInTest {
   }
 
   @Test
+  void whenImplicitFlowCompletesThenTokensOfTheFederatedUserAreInTheFragment() {
+    ApiResponse response =
+        signIn.complete(pending("token"), alice("a@example.com"), NOW, "https://auth.example.com");
+
+    assertEquals(302, response.status());
+    URI location = URI.create(response.headers().get("Location"));
+    Map<String, String> fragment = query(location.getRawFragment());
+    assertEquals("client state", fragment.get("state"));
+    assertEquals("Bearer", fragment.get("token_type"));
+    JsonNode id =
+        Json.read(
+            new String(
+                java.util.Base64.getUrlDecoder().decode(fragment.get("id_token").split("\\.")[1]),
+                java.nio.charset.StandardCharsets.UTF_8));
+    assertEquals("Corp_s-1", id.get("cognito:username").asText());
+    assertEquals("client-nonce", id.get("nonce").asText());
+    assertEquals("Corp", id.get("identities").get(0).get("providerName").asText());
+  }
+
+  @Test
   void whenUserCannotSignInThenClientGetsCognitosErrorRedirect() {
     failNext = TriggerFailure.functionError("nope");
     ApiResponse response = signIn.complete(pending("code"), alice("a@example.com"), NOW, null);
