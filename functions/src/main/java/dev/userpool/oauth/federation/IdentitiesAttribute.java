@@ -57,6 +57,16 @@ public final class IdentitiesAttribute {
     return indexOf(parse(current), providerName, userId) >= 0;
   }
 
+  /** Whether any identity of the attribute comes from {@code providerName}. */
+  public static boolean hasProvider(String current, String providerName) {
+    for (JsonNode o : parse(current)) {
+      if (providerName.equals(o.path("providerName").asText())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static int indexOf(ArrayNode array, String providerName, String userId) {
     for (int i = 0; i < array.size(); i++) {
       JsonNode o = array.get(i);

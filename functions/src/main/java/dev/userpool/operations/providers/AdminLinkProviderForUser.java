@@ -89,7 +89,8 @@ public final class AdminLinkProviderForUser implements Operation {
     if (users.find(pool, identity.username()).isPresent() || existing.isPresent()) {
       throw ErrorCode.INVALID_PARAMETER.exception(MERGING);
     }
-    if (hasIdentityOf(target, provider.name())) {
+    if (IdentitiesAttribute.hasProvider(
+        target.attribute(IdentitiesAttribute.NAME), provider.name())) {
       throw ErrorCode.INVALID_PARAMETER.exception(
           "Invalid SourceUser: the DestinationUser is already linked to a user of "
               + provider.name()
@@ -122,18 +123,5 @@ public final class AdminLinkProviderForUser implements Operation {
       throw e;
     }
     return Json.object();
-  }
-
-  private static boolean hasIdentityOf(User user, String providerName) {
-    String identities = user.attribute(IdentitiesAttribute.NAME);
-    if (identities == null) {
-      return false;
-    }
-    for (JsonNode identity : Json.read(identities)) {
-      if (providerName.equals(identity.path("providerName").asText())) {
-        return true;
-      }
-    }
-    return false;
   }
 }

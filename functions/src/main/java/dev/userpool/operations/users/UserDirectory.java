@@ -4,6 +4,7 @@ import dev.userpool.domain.PoolSettings;
 import dev.userpool.domain.UniqueKey;
 import dev.userpool.domain.User;
 import dev.userpool.domain.UserPool;
+import dev.userpool.domain.UserStatus;
 import dev.userpool.domain.VerifiedFlag;
 import dev.userpool.errors.ErrorCode;
 import dev.userpool.store.StaleWriteException;
@@ -65,14 +66,20 @@ public final class UserDirectory {
   }
 
   /**
-   * The unique keys {@code user} claims in {@code pool}: always its username; in pools with
-   * UsernameAttributes every email/phone_number it has (these sign it in); in alias pools a
-   * verified email/phone_number and any preferred_username.
+   * The unique keys {@code user} claims in {@code pool}: always its username, and for a federated
+   * user (EXTERNAL_PROVIDER) nothing else; in pools with UsernameAttributes every
+   * email/phone_number it has (these sign it in); in alias pools a verified email/phone_number and
+   * any preferred_username.
    */
   public static Set<UniqueKey> keys(UserPool pool, User user) {
     PoolSettings s = pool.view();
     Set<UniqueKey> keys = new LinkedHashSet<>();
     keys.add(new UniqueKey(UniqueKey.Kind.USERNAME, fold(s, user.username())));
+    if (user.status() == UserStatus.EXTERNAL_PROVIDER) {
+      // federated users sign in only through their provider: their email or phone is nobody's
+      // sign-in name, and Cognito lets them share it with a native user (hence account linking)
+      return keys;
+    }
     for (String a : s.usernameAttributes()) {
       String value = user.attribute(a);
       if (value != null && !value.isEmpty() && kind(a) != null) {

@@ -234,6 +234,36 @@ class FederatedSignInTest {
   }
 
   @Test
+  void whenNativeUserHasTheSameEmailInAnEmailUsernamePoolThenTheFederatedUserIsStillCreated() {
+    Map<String, Object> settings = new LinkedHashMap<>(pool.settings());
+    settings.put("UsernameAttributes", List.of("email"));
+    pool = d.pools().update(pool.withSettings(settings, NOW));
+    User native_ =
+        new User(
+            POOL,
+            "sub-native",
+            "sub-native",
+            Map.of("sub", "sub-native", "email", "a@example.com"),
+            true,
+            UserStatus.CONFIRMED,
+            NOW,
+            NOW,
+            null,
+            Map.of(),
+            0);
+    d.users().create(native_, UserDirectory.keys(pool, native_));
+
+    User federated = signIn.signIn(pool, CLIENT, corp, alice("a@example.com"), NOW);
+
+    assertEquals("Corp_s-1", federated.username());
+    assertEquals("a@example.com", federated.attribute("email"));
+    assertEquals(2, d.users().count(POOL));
+    // the email still signs in the native user only
+    assertEquals(
+        "sub-native", new UserDirectory(d.users()).find(pool, "a@example.com").orElseThrow().sub());
+  }
+
+  @Test
   void whenFederatedUserIsDisabledThenItCannotSignIn() {
     User user = signIn.signIn(pool, CLIENT, corp, alice("a@example.com"), NOW);
     d.users()
@@ -282,6 +312,26 @@ class FederatedSignInTest {
     assertEquals("Corp_s-1", user.username());
     assertEquals("client-nonce", code.nonce());
     assertEquals(List.of("openid", "email"), code.scopes());
+  }
+
+  @Test
+  void whenImplicitFlowCompletesThenTokensOfTheFederatedUserAreInTheFragment() {
+    ApiResponse response =
+        signIn.complete(pending("token"), alice("a@example.com"), NOW, "https://auth.example.com");
+
+    assertEquals(302, response.status());
+    URI location = URI.create(response.headers().get("Location"));
+    Map<String, String> fragment = query(location.getRawFragment());
+    assertEquals("client state", fragment.get("state"));
+    assertEquals("Bearer", fragment.get("token_type"));
+    JsonNode id =
+        Json.read(
+            new String(
+                java.util.Base64.getUrlDecoder().decode(fragment.get("id_token").split("\\.")[1]),
+                java.nio.charset.StandardCharsets.UTF_8));
+    assertEquals("Corp_s-1", id.get("cognito:username").asText());
+    assertEquals("client-nonce", id.get("nonce").asText());
+    assertEquals("Corp", id.get("identities").get(0).get("providerName").asText());
   }
 
   @Test
