@@ -85,13 +85,24 @@ class FederationOidcIT {
   private record Setup(String poolId, String clientId) {}
 
   private Setup setup(String name, String... supported) {
+    return setup(name, false, supported);
+  }
+
+  /** {@code inbound}: the pool also has the InboundFederation function "inbound". */
+  private Setup setup(String name, boolean inbound, String... supported) {
     String poolId =
         cognito
             .createUserPool(
                 b ->
                     b.poolName(name)
                         .lambdaConfig(
-                            c -> c.preSignUp(arn("presignup")).postConfirmation(arn("postconf"))))
+                            c -> {
+                              c.preSignUp(arn("presignup")).postConfirmation(arn("postconf"));
+                              if (inbound) {
+                                c.inboundFederation(
+                                    f -> f.lambdaArn(arn("inbound")).lambdaVersion("V1_0"));
+                              }
+                            }))
             .userPool()
             .id();
     cognito.createUserPoolDomain(
@@ -292,6 +303,51 @@ class FederationOidcIT {
     assertEquals(1, cognito.listUsers(r -> r.userPoolId(s.poolId())).users().size());
     assertEquals(1, lambda.events("presignup").size());
     assertEquals(1, lambda.events("postconf").size());
+  }
+
+  @Test
+  void whenThePoolHasAnInboundFederationFunctionThenItsAnswerIsWhatTheAttributeMappingReads()
+      throws Exception {
+    lambda.allow("presignup");
+    lambda.allow("postconf");
+    lambda.function(
+        "inbound",
+        event -> {
+          // keeps only the name, rewritten; the email it leaves out is dropped
+          String name = event.at("/request/attributes/userInfo/name").asText();
+          return FakeLambda.Answer.raw(
+              "{\"response\":{\"userAttributesToMap\":{\"name\":\""
+                  + name.toUpperCase(java.util.Locale.ROOT)
+                  + "\"}}}");
+        });
+    Setup s = setup("inbound", true, "Corp");
+
+    JsonNode tokens =
+        tokens(
+            s, throughProvider(new HostedBrowser(), authorize(s, "identity_provider=Corp"), "bob"));
+
+    JsonNode event = lambda.lastEvent("inbound");
+    assertEquals("InboundFederation_ExternalProvider", event.get("triggerSource").asText());
+    assertEquals("Corp", event.at("/request/providerName").asText());
+    assertEquals("OIDC", event.at("/request/providerType").asText());
+    assertEquals("bob", event.at("/request/attributes/idToken/sub").asText());
+    assertEquals("bob@idp.example", event.at("/request/attributes/userInfo/email").asText());
+    AdminGetUserResponse user =
+        cognito.adminGetUser(r -> r.userPoolId(s.poolId()).username("Corp_bob"));
+    assertEquals("BOB AT THE PROVIDER", attribute(user, "name"));
+    assertEquals(null, attribute(user, "email"));
+    assertEquals(
+        "Corp_bob", claims(tokens.get("id_token").asText()).get("cognito:username").asText());
+
+    // a failing function refuses the sign-in as other triggers do
+    lambda.function("inbound", e -> FakeLambda.Answer.functionError("not today"));
+    Map<String, String> error =
+        HostedBrowser.parameters(
+            throughProvider(new HostedBrowser(), authorize(s, "identity_provider=Corp"), "bob"),
+            false);
+    assertTrue(
+        error.get("error_description").contains("InboundFederation failed with error not today"),
+        error.toString());
   }
 
   @Test

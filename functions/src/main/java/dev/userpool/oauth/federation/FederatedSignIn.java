@@ -139,8 +139,9 @@ public final class FederatedSignIn {
       UserPool pool,
       String clientId,
       IdentityProvider provider,
-      ExternalIdentity identity,
+      ExternalIdentity provided,
       Instant now) {
+    ExternalIdentity identity = inboundFederation(pool, clientId, provided);
     Optional<User> linked =
         links
             .find(pool.id(), identity.providerName(), identity.subject())
@@ -164,6 +165,23 @@ public final class FederatedSignIn {
         }
       }
     }
+  }
+
+  /**
+   * The pool's InboundFederation function, on every federated sign-in before AttributeMapping: it
+   * sees what the provider sent and may answer the attributes to map instead ({@code {}}: keep
+   * them). Its failure refuses the sign-in as other triggers' failures do.
+   */
+  private ExternalIdentity inboundFederation(
+      UserPool pool, String clientId, ExternalIdentity identity) {
+    return triggers
+        .inboundFederation(
+            new TriggerContext(pool, clientId, identity.username(), Map.of(), null),
+            identity.providerName(),
+            identity.providerType(),
+            identity.sources())
+        .map(identity::withProviderAttributes)
+        .orElse(identity);
   }
 
   private User update(

@@ -183,22 +183,32 @@ public final class OidcFederation {
     }
     Map<String, String> attributes = new LinkedHashMap<>();
     claims.getClaims().forEach((name, value) -> attributes.put(name, stringify(value)));
+    Map<String, Map<String, String>> sources = new LinkedHashMap<>();
+    sources.put("idToken", Map.copyOf(attributes));
     String accessToken = tokens.path("access_token").asText(null);
     if (endpoints.attributesUrl() != null && accessToken != null) {
       JsonNode userInfo = userInfo(endpoints.attributesUrl(), details, accessToken);
       if (!claims.getSubject().equals(userInfo.path("sub").asText())) {
         throw new FederationFailure("The userinfo sub does not match the ID token.");
       }
+      Map<String, String> fromUserInfo = new LinkedHashMap<>();
       userInfo
           .fields()
           .forEachRemaining(
               e ->
-                  attributes.put(
+                  fromUserInfo.put(
                       e.getKey(),
                       e.getValue().isTextual() ? e.getValue().asText() : e.getValue().toString()));
+      attributes.putAll(fromUserInfo);
+      sources.put("userInfo", fromUserInfo);
     }
     return new ExternalIdentity(
-        provider.name(), provider.type(), claims.getSubject(), claims.getIssuer(), attributes);
+        provider.name(),
+        provider.type(),
+        claims.getSubject(),
+        claims.getIssuer(),
+        attributes,
+        sources);
   }
 
   private JsonNode userInfo(String url, Map<String, String> details, String accessToken)
