@@ -103,12 +103,23 @@ final class SignInFixtures {
   /** Verifies a token with nimbus-jose-jwt against the JWKS the server serves for the pool. */
   static JWTClaimsSet verifyWithJwks(String endpoint, String poolId, String token, String tokenUse)
       throws Exception {
-    String issuer = endpoint + "/" + poolId;
+    return verifyWithJwks(endpoint, endpoint, poolId, token, tokenUse);
+  }
+
+  /**
+   * As above, for servers started with {@code --issuer-base-url}: the JWKS is fetched from {@code
+   * endpoint}, the iss claim must name {@code issuerBaseUrl}.
+   */
+  static JWTClaimsSet verifyWithJwks(
+      String endpoint, String issuerBaseUrl, String poolId, String token, String tokenUse)
+      throws Exception {
+    String issuer = issuerBaseUrl + "/" + poolId;
     DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
     processor.setJWSKeySelector(
         new JWSVerificationKeySelector<>(
             JWSAlgorithm.RS256,
-            JWKSourceBuilder.create(URI.create(issuer + "/.well-known/jwks.json").toURL())
+            JWKSourceBuilder.create(
+                    URI.create(endpoint + "/" + poolId + "/.well-known/jwks.json").toURL())
                 .retrying(false)
                 .build()));
     processor.setJWTClaimsSetVerifier(
