@@ -71,17 +71,15 @@ final class LocalJar implements AutoCloseable {
         return jar;
       }
       if (!jar.process.isAlive()) {
+        String printed = Files.readString(jar.err); // before close(), which deletes the file
         jar.close();
-        fail(
-            "the server exited with "
-                + jar.process.exitValue()
-                + ":\n"
-                + Files.readString(jar.err));
+        fail("the server exited with " + jar.process.exitValue() + ":\n" + printed);
       }
       Thread.sleep(50);
     }
+    String printed = Files.readString(jar.err);
     jar.close();
-    throw new AssertionError("the server did not start in 60 s:\n" + Files.readString(jar.err));
+    throw new AssertionError("the server did not start in 60 s:\n" + printed);
   }
 
   private static LocalJar launch(String... args) throws IOException {
