@@ -83,7 +83,6 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
 import java.util.function.BooleanSupplier;
-import java.util.function.Function;
 import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -93,7 +92,6 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
-import software.amazon.awssdk.services.kms.KmsClient;
 
 /**
  * Builds the whole application from a configuration with plain constructors: the only place that
@@ -228,13 +226,11 @@ public final class Wiring {
    */
   public static Triggers triggers(AppConfig config) {
     String kmsEndpoint = config.messages().kmsEndpoint();
-    Function<String, KmsClient> kmsClients =
-        perRegion(region -> kmsClient(Region.of(region), kmsEndpoint));
     return new Triggers(
         triggerInvoker(config),
         Triggers.COGNITO_TIMEOUT,
         config.defaultCustomMessageLambdaArn(),
-        new KmsCustomSenderCodes(region -> kmsClients.apply(region.id())));
+        new KmsCustomSenderCodes(kmsEndpoint, credentials(kmsEndpoint), config.defaultRegion()));
   }
 
   /** The Lambda Invoke API, at the configured endpoint (an emulator) or each function's region. */
@@ -244,22 +240,6 @@ public final class Wiring {
             ? lazy(() -> DefaultCredentialsProvider.builder().build())
             : StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
     return new LambdaTriggerInvoker(config.lambdaEndpoint(), config.defaultRegion(), credentials);
-  }
-
-  /**
-   * KMS in the region of a pool's key, with the function's credentials; at a configured endpoint
-   * (moto, locally) with dummy ones, as that endpoint checks no signature.
-   */
-  private static KmsClient kmsClient(Region region, String endpoint) {
-    var builder = KmsClient.builder().httpClient(UrlConnectionHttpClient.create()).region(region);
-    if (endpoint == null) {
-      return builder.credentialsProvider(DefaultCredentialsProvider.builder().build()).build();
-    }
-    return builder
-        .endpointOverride(URI.create(endpoint))
-        .credentialsProvider(
-            StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-        .build();
   }
 
   /** A credentials provider built on its first use. */
@@ -322,11 +302,6 @@ public final class Wiring {
                     clock));
     // Locally the outbox also shows which messages went to a pool's custom sender instead.
     return new Delivery(List.of(email, sms), m.outbox() ? outbox::add : message -> {});
-  }
-
-  private static <T> Function<String, T> perRegion(Function<String, T> factory) {
-    Map<String, T> clients = new ConcurrentHashMap<>();
-    return region -> clients.computeIfAbsent(region, factory);
   }
 
   /**
