@@ -17,9 +17,9 @@ import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.http.SdkHttpRequest;
 
 /**
- * One AWS service spoken over its Query protocol (SNS, STS): a SigV4-signed form POST whose answer
- * is XML. Throttling, 5xx answers and connection failures are tried again (three attempts in all),
- * as the SDK's clients do.
+ * One AWS service spoken over its Query protocol (SES, SNS, STS): a SigV4-signed form POST whose
+ * answer is XML. Throttling, 5xx answers and connection failures are tried again (three attempts in
+ * all), as the SDK's clients do.
  */
 public final class QueryApi {
   private static final Duration TIMEOUT = Duration.ofSeconds(10);
@@ -30,16 +30,23 @@ public final class QueryApi {
   /** An error answer of the service: its code ({@code AccessDenied}, {@code InvalidParameter}). */
   public static final class QueryApiException extends RuntimeException {
     private final String code;
+    private final String text;
     private final int status;
 
     QueryApiException(String code, String text, int status) {
       super("HTTP " + status + " " + code + ": " + text, null, false, false);
       this.code = code;
+      this.text = text;
       this.status = status;
     }
 
     public String code() {
       return code;
+    }
+
+    /** The error's {@code Message}. */
+    public String text() {
+      return text;
     }
 
     public int status() {
