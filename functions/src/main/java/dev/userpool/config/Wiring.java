@@ -83,7 +83,6 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
 import java.util.function.BooleanSupplier;
-import java.util.function.Function;
 import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -93,9 +92,6 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
-import software.amazon.awssdk.services.kms.KmsClient;
-import software.amazon.awssdk.services.sns.SnsClient;
-import software.amazon.awssdk.services.sts.StsClient;
 
 /**
  * Builds the whole application from a configuration with plain constructors: the only place that
@@ -230,13 +226,11 @@ public final class Wiring {
    */
   public static Triggers triggers(AppConfig config) {
     String kmsEndpoint = config.messages().kmsEndpoint();
-    Function<String, KmsClient> kmsClients =
-        perRegion(region -> kmsClient(Region.of(region), kmsEndpoint));
     return new Triggers(
         triggerInvoker(config),
         Triggers.COGNITO_TIMEOUT,
         config.defaultCustomMessageLambdaArn(),
-        new KmsCustomSenderCodes(region -> kmsClients.apply(region.id())));
+        new KmsCustomSenderCodes(kmsEndpoint, credentials(kmsEndpoint), config.defaultRegion()));
   }
 
   /** The Lambda Invoke API, at the configured endpoint (an emulator) or each function's region. */
@@ -246,22 +240,6 @@ public final class Wiring {
             ? lazy(() -> DefaultCredentialsProvider.builder().build())
             : StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
     return new LambdaTriggerInvoker(config.lambdaEndpoint(), config.defaultRegion(), credentials);
-  }
-
-  /**
-   * KMS in the region of a pool's key, with the function's credentials; at a configured endpoint
-   * (moto, locally) with dummy ones, as that endpoint checks no signature.
-   */
-  private static KmsClient kmsClient(Region region, String endpoint) {
-    var builder = KmsClient.builder().httpClient(UrlConnectionHttpClient.create()).region(region);
-    if (endpoint == null) {
-      return builder.credentialsProvider(DefaultCredentialsProvider.builder().build()).build();
-    }
-    return builder
-        .endpointOverride(URI.create(endpoint))
-        .credentialsProvider(
-            StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-        .build();
   }
 
   /** A credentials provider built on its first use. */
@@ -285,11 +263,10 @@ public final class Wiring {
   }
 
   /**
-   * Email by SES and SMS by SNS, or (local mode, per medium without an endpoint) the outbox. SES is
-   * called over its Query API (SesApi), SNS through SDK clients built on first use, one per region,
-   * so deployments that never send build none. SMS of pools with {@code SnsCallerArn} are published
-   * with that role's session credentials, assumed with STS (the STS client, in the deployment's
-   * region, is also built on first use).
+   * Email by SES and SMS by SNS, or (local mode, per medium without an endpoint) the outbox. SES
+   * and SNS are called over their Query APIs (SesApi, QueryApi), so deployments that never send
+   * resolve no credentials. SMS of pools with {@code SnsCallerArn} are published with that role's
+   * session credentials, assumed with STS (also over its Query API, in the deployment's region).
    */
   public static Delivery delivery(AppConfig config, Outbox outbox) {
     return delivery(config, outbox, Clock.systemUTC());
@@ -315,48 +292,26 @@ public final class Wiring {
         m.smsToOutbox()
             ? outbox.channel(DeliveryMedium.SMS)
             : new SnsSmsSender(
-                perRegion(region -> snsClient(region, m.snsEndpoint())),
+                SnsSmsSender.snsApi(m.snsEndpoint()),
+                credentials(m.snsEndpoint()),
                 snsRegion,
-                smsRoles(config, clock));
+                new SmsRoleCredentials(
+                    SmsRoleCredentials.stsApi(m.effectiveStsEndpoint()),
+                    config.defaultRegion(),
+                    credentials(m.effectiveStsEndpoint()),
+                    clock));
     // Locally the outbox also shows which messages went to a pool's custom sender instead.
     return new Delivery(List.of(email, sms), m.outbox() ? outbox::add : message -> {});
   }
 
-  private static <T> Function<String, T> perRegion(Function<String, T> factory) {
-    Map<String, T> clients = new ConcurrentHashMap<>();
-    return region -> clients.computeIfAbsent(region, factory);
-  }
-
-  private static SmsRoleCredentials smsRoles(AppConfig config, Clock clock) {
-    Supplier<StsClient> sts =
-        memoize(() -> stsClient(config.defaultRegion(), config.messages().effectiveStsEndpoint()));
-    return new SmsRoleCredentials(request -> sts.get().assumeRole(request), clock);
-  }
-
-  private static StsClient stsClient(String region, String endpoint) {
-    var builder =
-        StsClient.builder().httpClient(UrlConnectionHttpClient.create()).region(Region.of(region));
-    if (endpoint == null) {
-      return builder.credentialsProvider(DefaultCredentialsProvider.builder().build()).build();
-    }
-    return builder
-        .endpointOverride(URI.create(endpoint))
-        .credentialsProvider(
-            StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-        .build();
-  }
-
-  private static SnsClient snsClient(String region, String endpoint) {
-    var builder =
-        SnsClient.builder().httpClient(UrlConnectionHttpClient.create()).region(Region.of(region));
-    if (endpoint == null) {
-      return builder.credentialsProvider(DefaultCredentialsProvider.builder().build()).build();
-    }
-    return builder
-        .endpointOverride(URI.create(endpoint))
-        .credentialsProvider(
-            StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-        .build();
+  /**
+   * The default credentials chain (resolved on first use) for AWS; dummy credentials for a
+   * configured endpoint (moto), which checks no signature.
+   */
+  private static AwsCredentialsProvider credentials(String endpoint) {
+    return endpoint == null
+        ? lazy(() -> DefaultCredentialsProvider.builder().build())
+        : StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
   }
 
   /**

@@ -2,18 +2,15 @@ package dev.userpool.triggers;
 
 import com.amazonaws.encryptionsdk.AwsCrypto;
 import com.amazonaws.encryptionsdk.CommitmentPolicy;
-import com.amazonaws.encryptionsdk.kmssdkv2.KmsMasterKeyProvider;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
-import java.util.function.Function;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.kms.KmsClient;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 
 /**
- * {@link CustomSenderCodes} with the AWS Encryption SDK and KMS (SDK v2 client). Cognito's messages
+ * {@link CustomSenderCodes} with the AWS Encryption SDK and KMS, called over its JSON API ({@link
+ * KmsApiMasterKey}: the message the SDK's KMS master key provider would write). Cognito's messages
  * are not key-committing (functions decrypt them with a policy that allows that), so encryption
  * forbids commitment, which selects the Encryption SDK's signed default suite (AES-256-GCM,
  * HKDF-SHA384, ECDSA P-384) — the message a function written for Cognito expects (unconfirmed which
@@ -26,22 +23,23 @@ public final class KmsCustomSenderCodes implements CustomSenderCodes {
   private static final System.Logger LOG = System.getLogger(KmsCustomSenderCodes.class.getName());
   private final AwsCrypto crypto =
       AwsCrypto.builder().withCommitmentPolicy(CommitmentPolicy.ForbidEncryptAllowDecrypt).build();
-  private final Function<Region, KmsClient> clients;
+  private final KmsApi kms;
+  private final String defaultRegion;
 
   /**
-   * @param clients the KMS client of a key's region (built on first use, one per region)
+   * @param endpoint a KMS endpoint to call instead of each key's regional one (moto); null for AWS
+   * @param defaultRegion the region of a key id that is not an ARN
    */
-  public KmsCustomSenderCodes(Function<Region, KmsClient> clients) {
-    this.clients = clients;
+  public KmsCustomSenderCodes(
+      String endpoint, AwsCredentialsProvider credentials, String defaultRegion) {
+    this.kms = new KmsApi(endpoint, credentials);
+    this.defaultRegion = defaultRegion;
   }
 
   @Override
   public String encrypt(String kmsKeyArn, String userPoolId, String code) {
     try {
-      KmsMasterKeyProvider key =
-          KmsMasterKeyProvider.builder()
-              .customRegionalClientSupplier(clients::apply)
-              .buildStrict(kmsKeyArn);
+      KmsApiMasterKey key = new KmsApiMasterKey(kms, kmsKeyArn, regionOf(kmsKeyArn));
       byte[] message =
           crypto
               .encryptData(
@@ -62,13 +60,21 @@ public final class KmsCustomSenderCodes implements CustomSenderCodes {
     }
   }
 
+  /** {@code arn:aws:kms:<region>:<account>:key/<id>}'s region; else the default one. */
+  private String regionOf(String keyId) {
+    String[] parts = keyId.split(":", 6);
+    return parts.length == 6 && parts[0].equals("arn") && !parts[3].isEmpty()
+        ? parts[3]
+        : defaultRegion;
+  }
+
   /** The KMS error code behind a failure (e.g. NotFoundException), else the failure's kind. */
   private static String kmsError(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof AwsServiceException service && service.awsErrorDetails() != null) {
-        return service.awsErrorDetails().errorCode();
+      if (t instanceof KmsApi.KmsApiException refused && refused.code() != null) {
+        return refused.code();
       }
-      if (t instanceof SdkClientException) {
+      if (t instanceof UncheckedIOException) {
         return "KMSUnavailable";
       }
     }

@@ -1,19 +1,18 @@
 package dev.userpool.delivery.sns;
 
+import dev.userpool.aws.QueryApi;
 import dev.userpool.delivery.DeliveryFailedException;
 import dev.userpool.errors.ErrorCode;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.services.sts.model.AssumeRoleRequest;
-import software.amazon.awssdk.services.sts.model.AssumeRoleResponse;
-import software.amazon.awssdk.services.sts.model.Credentials;
 
 /**
  * Session credentials of a pool's {@code SmsConfiguration.SnsCallerArn}, from STS AssumeRole (with
@@ -25,7 +24,7 @@ import software.amazon.awssdk.services.sts.model.Credentials;
  * Lambda's execution role), and {@code sts:ExternalId} conditions work as with Cognito. A refusal
  * (AccessDenied: no trust, unknown role, a wrong external id) is
  * InvalidSmsRoleTrustRelationshipException, as Cognito reports it; any other failure of STS is
- * CodeDeliveryFailureException.
+ * CodeDeliveryFailureException. STS is called over its Query API (API version 2011-06-15).
  */
 public final class SmsRoleCredentials {
   /**
@@ -40,15 +39,27 @@ public final class SmsRoleCredentials {
   static final String TRUST_MESSAGE =
       "Role does not have a trust relationship allowing Cognito to assume the role";
 
-  private final Function<AssumeRoleRequest, AssumeRoleResponse> sts;
+  /** STS's Query API, at the deployment's STS endpoint. */
+  public static QueryApi stsApi(String endpoint) {
+    return new QueryApi(endpoint, "sts", "sts", "2011-06-15");
+  }
+
+  private final QueryApi sts;
+  private final String region;
+  private final AwsCredentialsProvider deployment;
   private final Clock clock;
   private final Map<String, AwsSessionCredentials> cache = new ConcurrentHashMap<>();
 
   /**
-   * @param sts STS AssumeRole (in the deployment: {@code stsClient::assumeRole})
+   * @param sts STS ({@link #stsApi})
+   * @param region the region whose STS is called (the deployment's)
+   * @param deployment the credentials that assume the role
    */
-  public SmsRoleCredentials(Function<AssumeRoleRequest, AssumeRoleResponse> sts, Clock clock) {
+  public SmsRoleCredentials(
+      QueryApi sts, String region, AwsCredentialsProvider deployment, Clock clock) {
     this.sts = sts;
+    this.region = region;
+    this.deployment = deployment;
     this.clock = clock;
   }
 
@@ -74,38 +85,48 @@ public final class SmsRoleCredentials {
         .orElse(true);
   }
 
+  /** Whether STS's refusal means the role may not be assumed (no trust, a wrong external id). */
+  static boolean trustRefused(String code, int status) {
+    return "AccessDenied".equals(code) || "AccessDeniedException".equals(code) || status == 403;
+  }
+
   private AwsSessionCredentials assume(String roleArn, String externalId) {
-    AssumeRoleRequest.Builder request =
-        AssumeRoleRequest.builder().roleArn(roleArn).roleSessionName(SESSION_NAME);
-    if (externalId != null) {
-      request.externalId(externalId);
-    }
-    Credentials c;
+    Map<String, String> members = new LinkedHashMap<>();
+    members.put("RoleArn", roleArn);
+    members.put("RoleSessionName", SESSION_NAME);
+    members.put("ExternalId", externalId);
+    String xml;
     try {
-      c = sts.apply(request.build()).credentials();
-    } catch (AwsServiceException e) {
-      String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
-      String detail = "STS AssumeRole of " + roleArn + " failed: " + code + " " + e.getMessage();
-      if ("AccessDenied".equals(code)
-          || "AccessDeniedException".equals(code)
-          || e.statusCode() == 403) {
+      xml = sts.call(region, "AssumeRole", members, deployment);
+    } catch (QueryApi.QueryApiException e) {
+      String detail = "STS AssumeRole of " + roleArn + " failed: " + e.getMessage();
+      if (trustRefused(e.code(), e.status())) {
         throw new DeliveryFailedException(
             detail, e, ErrorCode.INVALID_SMS_ROLE_TRUST_RELATIONSHIP, TRUST_MESSAGE);
       }
       throw new DeliveryFailedException(detail, e);
-    } catch (SdkException e) {
-      throw new DeliveryFailedException(
-          "STS AssumeRole of " + roleArn + " failed: " + e.getMessage(), e);
+    } catch (IOException | RuntimeException e) {
+      throw new DeliveryFailedException("STS AssumeRole of " + roleArn + " failed: " + e, e);
     }
-    if (c == null) {
+    String accessKeyId = QueryApi.element("AccessKeyId", xml);
+    String secret = QueryApi.element("SecretAccessKey", xml);
+    String token = QueryApi.element("SessionToken", xml);
+    if (accessKeyId == null || secret == null || token == null) {
       throw new DeliveryFailedException(
           "STS AssumeRole of " + roleArn + " returned no credentials", null);
     }
-    return AwsSessionCredentials.builder()
-        .accessKeyId(c.accessKeyId())
-        .secretAccessKey(c.secretAccessKey())
-        .sessionToken(c.sessionToken())
-        .expirationTime(c.expiration())
-        .build();
+    AwsSessionCredentials.Builder credentials =
+        AwsSessionCredentials.builder()
+            .accessKeyId(accessKeyId)
+            .secretAccessKey(secret)
+            .sessionToken(token);
+    String expiration = QueryApi.element("Expiration", xml);
+    try {
+      credentials.expirationTime(expiration == null ? null : Instant.parse(expiration));
+    } catch (DateTimeParseException e) {
+      // Without a readable expiry the session is kept no longer than STS's default hour.
+      credentials.expirationTime(clock.instant().plus(Duration.ofHours(1)));
+    }
+    return credentials.build();
   }
 }

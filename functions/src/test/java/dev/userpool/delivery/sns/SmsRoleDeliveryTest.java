@@ -1,15 +1,26 @@
 package dev.userpool.delivery.sns;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.userpool.aws.QueryApi;
 import dev.userpool.delivery.Delivery;
+import dev.userpool.delivery.DeliveryFailedException;
 import dev.userpool.delivery.DeliveryMedium;
 import dev.userpool.delivery.OutgoingMessage;
 import dev.userpool.errors.CognitoException;
 import dev.userpool.errors.ErrorCode;
+import dev.userpool.protocol.Json;
+import dev.userpool.testing.MotoServer;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,96 +29,55 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsCredentials;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
-import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
-import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.services.sns.SnsClient;
-import software.amazon.awssdk.services.sns.model.AuthorizationErrorException;
-import software.amazon.awssdk.services.sns.model.InternalErrorException;
-import software.amazon.awssdk.services.sns.model.PublishRequest;
-import software.amazon.awssdk.services.sns.model.PublishResponse;
-import software.amazon.awssdk.services.sns.model.SnsException;
-import software.amazon.awssdk.services.sts.model.AssumeRoleRequest;
-import software.amazon.awssdk.services.sts.model.AssumeRoleResponse;
-import software.amazon.awssdk.services.sts.model.Credentials;
-import software.amazon.awssdk.services.sts.model.RegionDisabledException;
-import software.amazon.awssdk.services.sts.model.StsException;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
 /**
- * SnsCallerArn: AssumeRole (ExternalId, session name, caching) and Cognito's exceptions for each
- * failure.
+ * SnsCallerArn against moto's STS and SNS (over their Query APIs): AssumeRole with the ExternalId
+ * and session name, session reuse, and Cognito's exceptions for each failure. Moto enforces no IAM,
+ * so the AccessDenied / AuthorizationError refusals are read from the services' error documents.
  */
 class SmsRoleDeliveryTest {
-  private static final String ROLE = "arn:aws:iam::123456789012:role/sms";
-  private static final Instant NOW = Instant.parse("2025-01-01T00:00:00Z");
+  private static final AwsCredentialsProvider DEPLOYMENT =
+      StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
 
-  private final MutableClock clock = new MutableClock(NOW);
-  private final List<AssumeRoleRequest> assumed = new ArrayList<>();
-  private final List<PublishRequest> published = new ArrayList<>();
-  private final List<String> regions = new ArrayList<>();
-  private Function<AssumeRoleRequest, AssumeRoleResponse> sts = this::grant;
-  private RuntimeException publishFailure;
+  private final String role =
+      "arn:aws:iam::123456789012:role/sms-" + UUID.randomUUID().toString().substring(0, 8);
+  private final MutableClock clock = new MutableClock(Instant.now());
 
-  private AssumeRoleResponse grant(AssumeRoleRequest request) {
-    int n = assumed.size() - 1;
-    return AssumeRoleResponse.builder()
-        .credentials(
-            Credentials.builder()
-                .accessKeyId("ASIA" + n)
-                .secretAccessKey("secret")
-                .sessionToken("token" + n)
-                .expiration(clock.instant().plus(Duration.ofHours(1)))
-                .build())
-        .build();
+  private SmsRoleCredentials roles(String stsEndpoint) {
+    return new SmsRoleCredentials(
+        SmsRoleCredentials.stsApi(stsEndpoint), "eu-west-1", DEPLOYMENT, clock);
   }
 
   private Delivery delivery() {
-    SmsRoleCredentials roles =
-        new SmsRoleCredentials(
-            r -> {
-              assumed.add(r);
-              return sts.apply(r);
-            },
-            clock);
-    SnsClient client =
-        new SnsClient() {
-          @Override
-          public PublishResponse publish(PublishRequest request) {
-            published.add(request);
-            if (publishFailure != null) {
-              throw publishFailure;
-            }
-            return PublishResponse.builder().messageId("m").build();
-          }
+    return delivery(MotoServer.endpoint().toString());
+  }
 
-          @Override
-          public String serviceName() {
-            return "sns";
-          }
-
-          @Override
-          public void close() {}
-        };
+  private Delivery delivery(String stsEndpoint) {
     return new Delivery(
         List.of(
             new SnsSmsSender(
-                region -> {
-                  regions.add(region);
-                  return client;
-                },
+                SnsSmsSender.snsApi(MotoServer.endpoint().toString()),
+                DEPLOYMENT,
                 "eu-west-1",
-                roles)));
+                roles(stsEndpoint))));
   }
 
-  private static OutgoingMessage sms(Map<String, Object> smsConfiguration) {
+  private static String newPhone() {
+    return "+1555" + String.format("%07d", Math.abs(UUID.randomUUID().hashCode()) % 10_000_000);
+  }
+
+  private static OutgoingMessage sms(String phone, Map<String, Object> smsConfiguration) {
     return new OutgoingMessage(
         "us-east-1_pool",
         "pat",
         DeliveryMedium.SMS,
-        "+15555550100",
+        phone,
         "phone_number",
         "CustomMessage_SignUp",
         null,
@@ -116,181 +86,171 @@ class SmsRoleDeliveryTest {
         Map.of(),
         Map.of(),
         smsConfiguration,
-        NOW);
+        Instant.now());
   }
 
-  private static Map<String, Object> role(String externalId, String region) {
+  private Map<String, Object> role(String externalId) {
     Map<String, Object> config = new HashMap<>();
-    config.put("SnsCallerArn", ROLE);
+    config.put("SnsCallerArn", role);
     if (externalId != null) {
       config.put("ExternalId", externalId);
-    }
-    if (region != null) {
-      config.put("SnsRegion", region);
     }
     return config;
   }
 
-  private static AwsCredentials credentialsOf(PublishRequest request) {
-    return request
-                .overrideConfiguration()
-                .orElseThrow()
-                .credentialsIdentityProvider()
-                .orElseThrow()
-                .resolveIdentity()
-                .join()
-            instanceof AwsCredentials c
-        ? c
-        : null;
+  @Test
+  void theRoleIsAssumedWithTheExternalIdAndSnsPublishesTheCode() throws Exception {
+    String phone = newPhone();
+    delivery().send(sms(phone, role("ext-123")));
+
+    List<JsonNode> sessions = sessionsOf(role);
+    assertEquals(1, sessions.size());
+    assertEquals("ext-123", sessions.get(0).path("external_id").asText());
+    assertEquals("userpool-sms", sessions.get(0).path("session_name").asText());
+    assertEquals("Your verification code is 123456. ", smsTo(phone).path("message").asText());
   }
 
   @Test
-  void theRoleIsAssumedWithTheExternalIdAndItsCredentialsPublishInTheSnsRegion() {
-    delivery().send(sms(role("ext-123", "us-west-2")));
+  void withoutExternalIdNoneIsSent() throws Exception {
+    delivery().send(sms(newPhone(), role(null)));
 
-    assertEquals(1, assumed.size());
-    assertEquals(ROLE, assumed.get(0).roleArn());
-    assertEquals("ext-123", assumed.get(0).externalId());
-    assertEquals("userpool-sms", assumed.get(0).roleSessionName());
-    assertEquals(List.of("us-west-2"), regions);
-    AwsCredentials used = credentialsOf(published.get(0));
-    assertTrue(used instanceof AwsSessionCredentials);
-    assertEquals("ASIA0", used.accessKeyId());
-    assertEquals("token0", ((AwsSessionCredentials) used).sessionToken());
-    assertEquals("+15555550100", published.get(0).phoneNumber());
+    assertTrue(sessionsOf(role).get(0).path("external_id").isNull());
   }
 
   @Test
-  void withoutExternalIdNoneIsSentAndTheDeploymentRegionIsTheDefault() {
-    delivery().send(sms(role(null, null)));
+  void withoutSnsCallerArnTheDeploymentsOwnCredentialsPublish() throws Exception {
+    String phone = newPhone();
+    delivery().send(sms(phone, Map.of("SnsRegion", "us-west-2")));
 
-    assertNull(assumed.get(0).externalId());
-    assertEquals(List.of("eu-west-1"), regions);
+    assertEquals("Your verification code is 123456. ", smsTo(phone).path("message").asText());
+    assertTrue(sessionsOf(role).isEmpty());
   }
 
   @Test
-  void withoutSnsCallerArnTheDeploymentsOwnCredentialsPublish() {
-    delivery().send(sms(Map.of()));
-
-    assertTrue(assumed.isEmpty());
-    assertTrue(published.get(0).overrideConfiguration().isEmpty());
-  }
-
-  @Test
-  void sessionCredentialsAreReusedUntilShortlyBeforeTheyExpire() {
-    Delivery delivery = delivery();
-    delivery.send(sms(role("x", null)));
+  void sessionCredentialsAreReusedUntilShortlyBeforeTheyExpire() throws Exception {
+    SmsRoleCredentials roles = roles(MotoServer.endpoint().toString());
+    AwsSessionCredentials first = roles.credentials(role, "x");
     clock.advance(Duration.ofMinutes(54));
-    delivery.send(sms(role("x", null)));
-    assertEquals(1, assumed.size());
-    assertEquals("ASIA0", credentialsOf(published.get(1)).accessKeyId());
+    assertEquals(first.accessKeyId(), roles.credentials(role, "x").accessKeyId());
+    assertEquals(1, sessionsOf(role).size());
 
-    clock.advance(Duration.ofMinutes(2)); // 4 minutes before expiry
-    delivery.send(sms(role("x", null)));
-    assertEquals(2, assumed.size());
-    assertEquals("ASIA1", credentialsOf(published.get(2)).accessKeyId());
+    clock.advance(Duration.ofMinutes(2)); // 4 minutes before moto's one-hour session expires
+    AwsSessionCredentials second = roles.credentials(role, "x");
+    assertNotEquals(first.accessKeyId(), second.accessKeyId());
+    assertEquals(2, sessionsOf(role).size());
 
-    delivery.send(sms(role("another-external-id", null)));
-    assertEquals(3, assumed.size());
+    roles.credentials(role, "another-external-id");
+    assertEquals(3, sessionsOf(role).size());
   }
 
   @Test
-  void whenStsRefusesTheRoleThenInvalidSmsRoleTrustRelationship() {
-    sts =
-        r -> {
-          throw StsException.builder()
-              .statusCode(403)
-              .message("not authorized to perform sts:AssumeRole")
-              .awsErrorDetails(
-                  AwsErrorDetails.builder()
-                      .errorCode("AccessDenied")
-                      .errorMessage("not authorized to perform sts:AssumeRole")
-                      .build())
-              .build();
-        };
+  void stsRefusalsAreInvalidSmsRoleTrustRelationshipAndOtherFailuresAreNot() {
+    QueryApi.QueryApiException refused =
+        QueryApi.error(
+            403,
+            "<ErrorResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\"><Error>"
+                + "<Type>Sender</Type><Code>AccessDenied</Code><Message>User: arn:aws:iam::1:user/x"
+                + " is not authorized to perform: sts:AssumeRole on resource: r</Message></Error>"
+                + "<RequestId>a1</RequestId></ErrorResponse>");
+    assertTrue(SmsRoleCredentials.trustRefused(refused.code(), refused.status()));
+    assertFalse(SmsRoleCredentials.trustRefused("RegionDisabledException", 400));
+    assertFalse(SmsRoleCredentials.trustRefused("ExpiredTokenException", 400));
+  }
+
+  @Test
+  void whenStsCannotBeReachedThenCodeDeliveryFailureAndNothingIsPublished() throws Exception {
+    int closed;
+    try (ServerSocket s = new ServerSocket(0)) {
+      closed = s.getLocalPort();
+    }
+    String phone = newPhone();
     CognitoException e =
-        assertThrows(CognitoException.class, () -> delivery().send(sms(role("x", null))));
+        assertThrows(
+            CognitoException.class,
+            () -> delivery("http://127.0.0.1:" + closed + "/").send(sms(phone, role("x"))));
 
-    assertEquals(ErrorCode.INVALID_SMS_ROLE_TRUST_RELATIONSHIP, e.code());
-    assertEquals(
-        "Role does not have a trust relationship allowing Cognito to assume the role",
-        e.getMessage());
-    assertTrue(published.isEmpty());
+    assertEquals(ErrorCode.CODE_DELIVERY_FAILURE, e.code());
+    assertTrue(smsesTo(phone).isEmpty());
   }
 
   @Test
-  void whenStsFailsOtherwiseThenCodeDeliveryFailure() {
-    sts =
-        r -> {
-          throw RegionDisabledException.builder()
-              .statusCode(403 - 3)
-              .awsErrorDetails(
-                  AwsErrorDetails.builder().errorCode("RegionDisabledException").build())
-              .build();
-        };
-    assertEquals(
-        ErrorCode.CODE_DELIVERY_FAILURE,
-        assertThrows(CognitoException.class, () -> delivery().send(sms(role("x", null)))).code());
-
-    sts =
-        r -> {
-          throw SdkClientException.create("connection refused");
-        };
-    assertEquals(
-        ErrorCode.CODE_DELIVERY_FAILURE,
-        assertThrows(CognitoException.class, () -> delivery().send(sms(role("x", null)))).code());
-    assertTrue(published.isEmpty());
+  void snsRefusalsWithTheRoleAreInvalidSmsRoleAccessPolicy() {
+    QueryApi.QueryApiException refused =
+        QueryApi.error(
+            403,
+            "<ErrorResponse xmlns=\"http://sns.amazonaws.com/doc/2010-03-31/\"><Error>"
+                + "<Type>Sender</Type><Code>AuthorizationError</Code><Message>User: r is not"
+                + " authorized to perform: SNS:Publish on resource: +1555</Message></Error>"
+                + "<RequestId>a1</RequestId></ErrorResponse>");
+    assertTrue(SnsSmsSender.publishRefused(refused.code()));
+    assertFalse(SnsSmsSender.publishRefused("InvalidParameter"));
+    assertFalse(SnsSmsSender.publishRefused("InternalError"));
   }
 
   @Test
-  void whenTheAssumedRoleMayNotPublishThenInvalidSmsRoleAccessPolicy() {
-    publishFailure =
-        AuthorizationErrorException.builder()
-            .statusCode(403)
-            .awsErrorDetails(
-                AwsErrorDetails.builder()
-                    .errorCode("AuthorizationError")
-                    .errorMessage("not authorized to perform: SNS:Publish")
-                    .build())
-            .build();
-    CognitoException e =
-        assertThrows(CognitoException.class, () -> delivery().send(sms(role("x", null))));
+  void whenSnsRejectsTheMessageWithTheRoleThenCodeDeliveryFailure() {
+    // Moto's SNS answers InvalidParameter ("Phone number does not meet the E164 format").
+    SnsSmsSender sender =
+        new SnsSmsSender(
+            SnsSmsSender.snsApi(MotoServer.endpoint().toString()),
+            DEPLOYMENT,
+            "eu-west-1",
+            roles(MotoServer.endpoint().toString()));
+    DeliveryFailedException e =
+        assertThrows(DeliveryFailedException.class, () -> sender.send(sms("555-0100", role("x"))));
 
-    assertEquals(ErrorCode.INVALID_SMS_ROLE_ACCESS_POLICY, e.code());
-    assertEquals("Role does not have permission to publish with SNS", e.getMessage());
+    assertEquals(ErrorCode.CODE_DELIVERY_FAILURE, e.errorCode());
+    assertTrue(e.getMessage().contains("InvalidParameter"), e.getMessage());
   }
 
   @Test
-  void whenTheDeploymentItselfMayNotPublishThenCodeDeliveryFailure() {
-    publishFailure =
-        AuthorizationErrorException.builder()
-            .statusCode(403)
-            .awsErrorDetails(AwsErrorDetails.builder().errorCode("AuthorizationError").build())
-            .build();
+  void whenSnsRejectsTheMessageWithoutARoleThenCodeDeliveryFailure() {
     assertEquals(
         ErrorCode.CODE_DELIVERY_FAILURE,
-        assertThrows(CognitoException.class, () -> delivery().send(sms(Map.of()))).code());
+        assertThrows(CognitoException.class, () -> delivery().send(sms("555-0100", Map.of())))
+            .code());
   }
 
-  @Test
-  void otherPublishFailuresWithTheRoleAreCodeDeliveryFailure() {
-    publishFailure =
-        InternalErrorException.builder()
-            .statusCode(500)
-            .awsErrorDetails(AwsErrorDetails.builder().errorCode("InternalError").build())
-            .build();
-    assertEquals(
-        ErrorCode.CODE_DELIVERY_FAILURE,
-        assertThrows(CognitoException.class, () -> delivery().send(sms(role("x", null)))).code());
+  /** The AssumeRole sessions of the role that moto's STS handed out. */
+  private static List<JsonNode> sessionsOf(String roleArn) throws Exception {
+    List<JsonNode> out = new ArrayList<>();
+    for (JsonNode m : models("sts", "AssumedRole")) {
+      if (roleArn.equals(m.path("role_arn").asText())) {
+        out.add(m);
+      }
+    }
+    return out;
+  }
 
-    publishFailure =
-        SnsException.builder()
-            .statusCode(400)
-            .awsErrorDetails(AwsErrorDetails.builder().errorCode("InvalidParameter").build())
-            .build();
-    assertEquals(
-        ErrorCode.CODE_DELIVERY_FAILURE,
-        assertThrows(CognitoException.class, () -> delivery().send(sms(role("x", null)))).code());
+  private static JsonNode smsTo(String phone) throws Exception {
+    List<JsonNode> found = smsesTo(phone);
+    if (found.isEmpty()) {
+      throw new AssertionError("moto has no SMS to " + phone);
+    }
+    return found.get(0);
+  }
+
+  private static List<JsonNode> smsesTo(String phone) throws Exception {
+    List<JsonNode> out = new ArrayList<>();
+    for (JsonNode m : models("sns", "SMS")) {
+      if (phone.equals(m.path("phone_number").asText())) {
+        out.add(m);
+      }
+    }
+    return out;
+  }
+
+  private static List<JsonNode> models(String service, String model) throws Exception {
+    HttpResponse<String> response =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(MotoServer.endpoint() + "/moto-api/data.json"))
+                    .GET()
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    List<JsonNode> out = new ArrayList<>();
+    Json.read(response.body()).path(service).path(model).forEach(out::add);
+    return out;
   }
 
   private static final class MutableClock extends Clock {
