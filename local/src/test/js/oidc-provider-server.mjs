@@ -3,13 +3,15 @@
 // own login and consent pages (devInteractions: any login name is an account), email and profile
 // claims served by userinfo. Prints {"issuer": "..."} once it listens; a test may change an
 // account's name with POST /_test/name?account=A&name=N to see updates reach the pool.
+// FederationGoogleIT, where it stands in for Google, fixes the port (OIDC_PORT) and has the ID
+// token carry the granted scopes' claims as Google's does (OIDC_ID_TOKEN_CLAIMS=all).
 import http from 'node:http';
 import Provider from 'oidc-provider';
 
 const names = new Map();
 
 const server = http.createServer();
-await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+await new Promise((resolve) => server.listen(Number(process.env.OIDC_PORT ?? 0), '127.0.0.1', resolve));
 const issuer = `http://127.0.0.1:${server.address().port}`;
 
 const provider = new Provider(issuer, {
@@ -41,6 +43,7 @@ const provider = new Provider(issuer, {
       },
     };
   },
+  conformIdTokenClaims: process.env.OIDC_ID_TOKEN_CLAIMS !== 'all',
   features: { devInteractions: { enabled: true } },
 });
 provider.proxy = false;

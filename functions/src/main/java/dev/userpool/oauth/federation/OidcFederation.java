@@ -5,7 +5,6 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import dev.userpool.domain.IdentityProvider;
 import dev.userpool.oauth.ErrorPage;
 import dev.userpool.oauth.Form;
-import dev.userpool.operations.providers.OidcDiscovery;
 import dev.userpool.protocol.ApiRequest;
 import dev.userpool.protocol.ApiResponse;
 import dev.userpool.protocol.Json;
@@ -25,11 +24,12 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Sign-in through an OIDC provider (authorization code flow, OpenID Connect Core §3.1): {@link
- * #start} sends the browser to the provider with a sealed state and a fresh nonce; {@code
- * /oauth2/idpresponse} ({@link #idpResponse}) redeems the provider's code at its token endpoint
- * with client_secret_post, verifies the ID token, reads userinfo (GET or POST per
- * attributes_request_method) and hands the identity to {@link FederatedSignIn}.
+ * Sign-in through an OIDC provider or Google (authorization code flow, OpenID Connect Core §3.1;
+ * Google's endpoints from {@link SocialProviders}): {@link #start} sends the browser to the
+ * provider with a sealed state and a fresh nonce; {@code /oauth2/idpresponse} ({@link
+ * #idpResponse}) redeems the provider's code at its token endpoint with client_secret_post,
+ * verifies the ID token, reads userinfo (GET or POST per attributes_request_method) and hands the
+ * identity to {@link FederatedSignIn}.
  */
 public final class OidcFederation {
   public static final String CALLBACK_PATH = "/oauth2/idpresponse";
@@ -39,7 +39,7 @@ public final class OidcFederation {
   private final FederationState states;
   private final FederatedSignIn signIn;
   private final IdentityProviderStore providers;
-  private final OidcDiscovery discovery;
+  private final SocialProviders social;
   private final OidcIdTokens idTokens;
   private final SecureRandom random;
   private final HttpClient http;
@@ -48,12 +48,12 @@ public final class OidcFederation {
       FederationState states,
       FederatedSignIn signIn,
       IdentityProviderStore providers,
-      OidcDiscovery discovery,
+      SocialProviders social,
       SecureRandom random) {
     this.states = states;
     this.signIn = signIn;
     this.providers = providers;
-    this.discovery = discovery;
+    this.social = social;
     this.idTokens = new OidcIdTokens();
     this.random = random;
     this.http =
@@ -68,7 +68,7 @@ public final class OidcFederation {
    * here); an error redirect to the client when the provider's endpoints are unknown.
    */
   public ApiResponse start(IdentityProvider provider, PendingAuthorization pending, String base) {
-    OidcProviderEndpoints endpoints = OidcProviderEndpoints.of(provider, discovery);
+    OidcProviderEndpoints endpoints = social.endpoints(provider);
     if (!endpoints.complete()) {
       return FederatedSignIn.error(pending, "Unable to discover OIDC endpoints of the provider.");
     }
@@ -113,7 +113,7 @@ public final class OidcFederation {
     }
     PendingAuthorization pending = opened.get();
     Optional<IdentityProvider> provider = providers.find(pending.poolId(), pending.providerName());
-    if (provider.isEmpty() || !provider.get().type().equals("OIDC")) {
+    if (provider.isEmpty() || !SocialProviders.signsInWithOidc(provider.get().type())) {
       return FederatedSignIn.error(pending, "Invalid identity provider.");
     }
     String error = param(form, query, "error");
@@ -145,7 +145,7 @@ public final class OidcFederation {
       IdentityProvider provider, PendingAuthorization pending, String code, String base)
       throws FederationFailure {
     Map<String, String> details = provider.details();
-    OidcProviderEndpoints endpoints = OidcProviderEndpoints.of(provider, discovery);
+    OidcProviderEndpoints endpoints = social.endpoints(provider);
     if (!endpoints.complete()) {
       throw new FederationFailure("Unable to discover OIDC endpoints of the provider.");
     }
@@ -174,7 +174,7 @@ public final class OidcFederation {
           idTokens.verify(
               idToken,
               endpoints.jwksUri(),
-              endpoints.issuer(),
+              social.issuers(provider, endpoints),
               details.get("client_id"),
               pending.idpNonce());
     } catch (OidcIdTokens.InvalidIdToken e) {
@@ -206,7 +206,7 @@ public final class OidcFederation {
         provider.name(),
         provider.type(),
         claims.getSubject(),
-        claims.getIssuer(),
+        SocialProviders.recordedIssuer(provider, claims.getIssuer()),
         attributes,
         sources);
   }
