@@ -33,7 +33,7 @@ import java.util.regex.Pattern;
  * @param limits the per-user quotas ({@code --codes-per-hour} …; Cognito's values by default)
  * @param kmsEndpoint the KMS endpoint that encrypts codes for custom sender triggers (e.g. moto's);
  *     null for AWS KMS in the region of the pool's key
- * @param socialProviderBaseUrls for tests only ({@code --social-provider-base-url Google=URL}):
+ * @param socialProviderBaseUrls for tests only ({@code --social-provider-base-url TYPE=URL}):
  *     social provider type to the issuer URL of a local OpenID Provider standing in for it
  */
 public record LocalOptions(
@@ -138,10 +138,10 @@ public record LocalOptions(
               "AWS KMS in the region of the pool's KMSKeyID"),
           new Option(
               "--social-provider-base-url",
-              "Google=URL",
-              "for tests only: sign in with Google at the OpenID Provider with this issuer URL"
-                  + " instead of Google (repeatable)",
-              "Google itself"),
+              "TYPE=URL",
+              "for tests only: sign in with Google, Facebook or LoginWithAmazon at the OAuth"
+                  + " server with this issuer URL instead (repeatable)",
+              "the providers themselves"),
           new Option(
               "--dynamodb-endpoint",
               "URL",
@@ -837,9 +837,12 @@ public record LocalOptions(
   private static void addSocialProviderBaseUrl(Map<String, String> urls, String value) {
     int equals = value.indexOf('=');
     String type = equals > 0 ? value.substring(0, equals) : "";
-    if (!type.equals("Google")) {
+    if (!List.of("Google", "Facebook", "LoginWithAmazon").contains(type)) {
       throw new UsageException(
-          "--social-provider-base-url needs Google=URL, not \"" + value + "\"");
+          "--social-provider-base-url needs TYPE=URL with TYPE Google, Facebook or"
+              + " LoginWithAmazon, not \""
+              + value
+              + "\"");
     }
     urls.put(type, url("--social-provider-base-url", value.substring(equals + 1)));
   }

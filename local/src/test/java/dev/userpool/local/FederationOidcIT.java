@@ -191,6 +191,7 @@ class FederationOidcIT {
       throws Exception {
     Map<String, String> back = HostedBrowser.parameters(callbackLocation, false);
     assertEquals("app-state-1", back.get("state"), callbackLocation);
+    assertTrue(back.containsKey("code"), callbackLocation);
     HttpResponse<String> response =
         HttpClient.newHttpClient()
             .send(

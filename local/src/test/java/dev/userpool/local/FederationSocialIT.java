@@ -30,13 +30,16 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.OAuthFlowTy
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserStatusType;
 
 /**
- * Sign-in with Google: the pool stores Google's fixed endpoints as Cognito shows them, and the
- * sign-in is the OIDC code flow against them. Google itself is out of reach, so the local server
- * runs with its test-only {@code --social-provider-base-url Google=URL} pointing at the npm
- * oidc-provider (a certified OpenID Provider, its ID tokens carrying the scopes' claims as Google's
- * do); the users are Google_&lt;sub&gt; with identities whose issuer is null.
+ * Sign-in with the social provider types: the pool stores their fixed endpoints as Cognito shows
+ * them. Google is the OIDC code flow against them; Facebook and Login with Amazon the plain OAuth
+ * 2.0 code flow with the profile read from the attributes URL. The real providers are out of reach,
+ * so the local server runs with its test-only {@code --social-provider-base-url TYPE=URL} pointing
+ * all three at the npm oidc-provider (a certified OpenID Provider whose ID tokens carry the scopes'
+ * claims as Google's do, and whose userinfo serves {@code id} and {@code user_id} as Facebook's and
+ * Amazon's profiles do); the users are Google_&lt;sub&gt;, Facebook_&lt;id&gt; and
+ * LoginWithAmazon_&lt;user_id&gt; with identities whose issuer is null.
  */
-class FederationGoogleIT {
+class FederationSocialIT {
   private static final int PROVIDER_PORT = freePort();
   private static final String ISSUER = "http://127.0.0.1:" + PROVIDER_PORT;
   private static final String GOOGLE_CLIENT_ID = "1234-userpool.apps.googleusercontent.com";
@@ -52,7 +55,8 @@ class FederationGoogleIT {
       new LocalServerExtension(
           LocalOptions.inMemoryOnFreePort()
               .withLambdaEndpoint(lambda.endpoint())
-              .withSocialProviderBaseUrls(Map.of("Google", ISSUER)));
+              .withSocialProviderBaseUrls(
+                  Map.of("Google", ISSUER, "Facebook", ISSUER, "LoginWithAmazon", ISSUER)));
 
   private static NodeProject.Running provider;
   private final CognitoIdentityProviderClient cognito = server.client();
@@ -82,7 +86,9 @@ class FederationGoogleIT {
                 "OIDC_PORT",
                 Integer.toString(PROVIDER_PORT),
                 "OIDC_ID_TOKEN_CLAIMS",
-                "all"),
+                "all",
+                "OIDC_PROFILE_IDS",
+                "1"),
             Duration.ofSeconds(60));
     assertEquals(ISSUER, provider.ready().get("issuer").asText());
   }
@@ -97,6 +103,11 @@ class FederationGoogleIT {
   private record Setup(String poolId, String clientId) {}
 
   private Setup setup(String name) {
+    return setup(name, IdentityProviderTypeType.GOOGLE, "sub");
+  }
+
+  /** A pool whose provider of {@code type} (named after it) maps {@code subject} to username. */
+  private Setup setup(String name, IdentityProviderTypeType type, String subject) {
     String poolId =
         cognito
             .createUserPool(
@@ -111,14 +122,14 @@ class FederationGoogleIT {
     cognito.createIdentityProvider(
         r ->
             r.userPoolId(poolId)
-                .providerName("Google")
-                .providerType(IdentityProviderTypeType.GOOGLE)
+                .providerName(type.toString())
+                .providerType(type)
                 .providerDetails(
                     Map.of(
                         "client_id", GOOGLE_CLIENT_ID,
                         "client_secret", GOOGLE_CLIENT_SECRET,
                         "authorize_scopes", "openid email profile"))
-                .attributeMapping(Map.of("email", "email", "name", "name", "username", "sub")));
+                .attributeMapping(Map.of("email", "email", "name", "name", "username", subject)));
     String clientId =
         cognito
             .createUserPoolClient(
@@ -129,19 +140,24 @@ class FederationGoogleIT {
                         .allowedOAuthFlowsUserPoolClient(true)
                         .allowedOAuthScopes("openid", "email", "profile")
                         .callbackURLs(CALLBACK)
-                        .supportedIdentityProviders("Google"))
+                        .supportedIdentityProviders(type.toString()))
             .userPoolClient()
             .clientId();
     return new Setup(poolId, clientId);
   }
 
   private String authorize(Setup s) {
+    return authorize(s, "Google");
+  }
+
+  private String authorize(Setup s, String provider) {
     return server.endpoint()
         + "/oauth2/authorize?response_type=code&client_id="
         + s.clientId()
         + "&redirect_uri="
         + URLEncoder.encode(CALLBACK, StandardCharsets.UTF_8)
-        + "&scope=openid%20email%20profile&state=app-state-1&identity_provider=Google";
+        + "&scope=openid%20email%20profile&state=app-state-1&identity_provider="
+        + provider;
   }
 
   private static String attribute(AdminGetUserResponse user, String name) {
@@ -228,5 +244,79 @@ class FederationGoogleIT {
     assertEquals(
         id.get("sub").asText(), claims(again.get("id_token").asText()).get("sub").asText());
     assertEquals(1, cognito.listUsers(r -> r.userPoolId(s.poolId())).users().size());
+  }
+
+  @Test
+  void whenFacebookAndAmazonProvidersAreCreatedThenTheirDetailsShowTheirFixedEndpoints() {
+    Setup facebook = setup("facebook-details", IdentityProviderTypeType.FACEBOOK, "id");
+    Map<String, String> fb =
+        cognito
+            .describeIdentityProvider(r -> r.userPoolId(facebook.poolId()).providerName("Facebook"))
+            .identityProvider()
+            .providerDetails();
+    assertEquals("https://www.facebook.com/v17.0/dialog/oauth", fb.get("authorize_url"));
+    assertEquals("https://graph.facebook.com/v17.0/oauth/access_token", fb.get("token_url"));
+    assertEquals("GET", fb.get("token_request_method"));
+    assertEquals("https://graph.facebook.com/v17.0/me?fields=", fb.get("attributes_url"));
+    assertEquals("true", fb.get("attributes_url_add_attributes"));
+
+    Setup amazon = setup("amazon-details", IdentityProviderTypeType.LOGIN_WITH_AMAZON, "user_id");
+    Map<String, String> lwa =
+        cognito
+            .describeIdentityProvider(
+                r -> r.userPoolId(amazon.poolId()).providerName("LoginWithAmazon"))
+            .identityProvider()
+            .providerDetails();
+    assertEquals("https://www.amazon.com/ap/oa", lwa.get("authorize_url"));
+    assertEquals("https://api.amazon.com/auth/o2/token", lwa.get("token_url"));
+    assertEquals("https://api.amazon.com/user/profile", lwa.get("attributes_url"));
+  }
+
+  @Test
+  void whenUserSignsInWithFacebookThenTheUserIsFacebookAndTheProfilesId() throws Exception {
+    lambda.allow("presignup");
+    lambda.allow("postconf");
+    Setup s = setup("facebook", IdentityProviderTypeType.FACEBOOK, "id");
+
+    JsonNode tokens =
+        FederationOidcIT.tokens(
+            server.endpoint(),
+            s.clientId(),
+            throughProvider(new HostedBrowser(), authorize(s, "Facebook"), "dave"));
+
+    JsonNode id = claims(tokens.get("id_token").asText());
+    assertEquals("Facebook_dave", id.get("cognito:username").asText());
+    assertEquals("dave@idp.example", id.get("email").asText());
+    JsonNode identity = id.get("identities").get(0);
+    assertEquals("dave", identity.get("userId").asText());
+    assertEquals("Facebook", identity.get("providerType").asText());
+    assertTrue(identity.get("issuer").isNull(), identity.toString());
+    assertEquals(
+        UserStatusType.EXTERNAL_PROVIDER,
+        cognito.adminGetUser(r -> r.userPoolId(s.poolId()).username("Facebook_dave")).userStatus());
+  }
+
+  @Test
+  void whenUserSignsInWithAmazonThenTheUserIsLoginWithAmazonAndTheProfilesUserId()
+      throws Exception {
+    lambda.allow("presignup");
+    lambda.allow("postconf");
+    Setup s = setup("amazon", IdentityProviderTypeType.LOGIN_WITH_AMAZON, "user_id");
+
+    JsonNode tokens =
+        FederationOidcIT.tokens(
+            server.endpoint(),
+            s.clientId(),
+            throughProvider(new HostedBrowser(), authorize(s, "LoginWithAmazon"), "erin"));
+
+    JsonNode id = claims(tokens.get("id_token").asText());
+    assertEquals("LoginWithAmazon_amzn1.account.erin", id.get("cognito:username").asText());
+    assertEquals("erin at the provider", id.get("name").asText());
+    JsonNode identity = id.get("identities").get(0);
+    assertEquals("amzn1.account.erin", identity.get("userId").asText());
+    assertEquals("LoginWithAmazon", identity.get("providerType").asText());
+    assertEquals(
+        "LoginWithAmazon_amzn1.account.erin",
+        lambda.lastEvent("postconf").get("userName").asText());
   }
 }
