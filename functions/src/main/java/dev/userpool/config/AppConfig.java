@@ -22,6 +22,8 @@ import java.util.Map;
  * @param messages how codes are sent (SES/SNS settings, or the local outbox)
  * @param limits per-user quotas (Cognito's by default)
  * @param imports where user import CSVs go in AWS; null where none (the local server has its own)
+ * @param socialProviderBaseUrls for tests only: social provider type (Google) to the issuer URL of
+ *     a local OpenID Provider that stands in for it; empty in every deployment
  */
 public record AppConfig(
     String store,
@@ -37,7 +39,8 @@ public record AppConfig(
     String defaultCustomMessageLambdaArn,
     Messages messages,
     Limits limits,
-    Imports imports) {
+    Imports imports,
+    Map<String, String> socialProviderBaseUrls) {
 
   /**
    * User import jobs in AWS (docs/adr/0015): CSVs go to {@code bucket} through S3 presigned URLs,
@@ -199,6 +202,42 @@ public record AppConfig(
   public AppConfig {
     messages = messages == null ? Messages.AWS : messages;
     limits = limits == null ? Limits.COGNITO : limits;
+    socialProviderBaseUrls =
+        socialProviderBaseUrls == null ? Map.of() : Map.copyOf(socialProviderBaseUrls);
+  }
+
+  /** All settings but the test-only social provider URLs. */
+  public AppConfig(
+      String store,
+      String tableName,
+      String dynamoDbEndpoint,
+      Path dataDir,
+      String accountId,
+      String defaultRegion,
+      String issuerBaseUrl,
+      String adminKeySecretArn,
+      String signingRegion,
+      String lambdaEndpoint,
+      String defaultCustomMessageLambdaArn,
+      Messages messages,
+      Limits limits,
+      Imports imports) {
+    this(
+        store,
+        tableName,
+        dynamoDbEndpoint,
+        dataDir,
+        accountId,
+        defaultRegion,
+        issuerBaseUrl,
+        adminKeySecretArn,
+        signingRegion,
+        lambdaEndpoint,
+        defaultCustomMessageLambdaArn,
+        messages,
+        limits,
+        imports,
+        Map.of());
   }
 
   public AppConfig(
@@ -269,7 +308,8 @@ public record AppConfig(
         defaultCustomMessageLambdaArn,
         messages,
         limits,
-        imports);
+        imports,
+        socialProviderBaseUrls);
   }
 
   /** This configuration with other message delivery settings. */
@@ -288,7 +328,8 @@ public record AppConfig(
         defaultCustomMessageLambdaArn,
         newMessages,
         limits,
-        imports);
+        imports,
+        socialProviderBaseUrls);
   }
 
   /** This configuration with other per-user quotas. */
@@ -307,7 +348,8 @@ public record AppConfig(
         defaultCustomMessageLambdaArn,
         messages,
         newLimits,
-        imports);
+        imports,
+        socialProviderBaseUrls);
   }
 
   /** This configuration with user import jobs in AWS (S3 uploads, asynchronous invocations). */
@@ -326,7 +368,28 @@ public record AppConfig(
         defaultCustomMessageLambdaArn,
         messages,
         limits,
-        newImports);
+        newImports,
+        socialProviderBaseUrls);
+  }
+
+  /** This configuration with local OpenID Providers standing in for social providers (tests). */
+  public AppConfig withSocialProviderBaseUrls(Map<String, String> urls) {
+    return new AppConfig(
+        store,
+        tableName,
+        dynamoDbEndpoint,
+        dataDir,
+        accountId,
+        defaultRegion,
+        issuerBaseUrl,
+        adminKeySecretArn,
+        signingRegion,
+        lambdaEndpoint,
+        defaultCustomMessageLambdaArn,
+        messages,
+        limits,
+        imports,
+        urls);
   }
 
   public static final String DEFAULT_ACCOUNT = "123456789012";

@@ -56,9 +56,10 @@ final class FederatedAuthorize {
             null,
             now.plus(FederationState.LIFETIME));
     return switch (provider.get().type()) {
-      case "OIDC" -> oidc.start(provider.get(), pending, base);
+      case "OIDC", "Google", "Facebook", "LoginWithAmazon" ->
+          oidc.start(provider.get(), pending, base);
       case "SAML" -> samlStart(provider.get(), pending, base, now);
-      // the social providers (Google, Facebook, …) have no sign-in here yet
+      // SignInWithApple has no sign-in here yet
       default ->
           throw new AuthorizeRequest.RedirectError(
               authorize.redirectUri(), "unauthorized_client", authorize.state());

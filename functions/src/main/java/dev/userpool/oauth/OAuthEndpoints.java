@@ -6,6 +6,7 @@ import dev.userpool.authevents.AuthEventLog;
 import dev.userpool.oauth.federation.FederatedSignIn;
 import dev.userpool.oauth.federation.FederationState;
 import dev.userpool.oauth.federation.OidcFederation;
+import dev.userpool.oauth.federation.SocialProviders;
 import dev.userpool.oauth.saml.MetadataSource;
 import dev.userpool.oauth.saml.SamlFederation;
 import dev.userpool.operations.Dependencies;
@@ -103,7 +104,7 @@ public final class OAuthEndpoints {
             federationState,
             federatedSignIn,
             d.identityProviders(),
-            new OidcDiscovery(),
+            new SocialProviders(d.config().socialProviderBaseUrls(), new OidcDiscovery()),
             d.random());
     this.saml =
         new SamlFederation(

@@ -33,6 +33,8 @@ import java.util.regex.Pattern;
  * @param limits the per-user quotas ({@code --codes-per-hour} …; Cognito's values by default)
  * @param kmsEndpoint the KMS endpoint that encrypts codes for custom sender triggers (e.g. moto's);
  *     null for AWS KMS in the region of the pool's key
+ * @param socialProviderBaseUrls for tests only ({@code --social-provider-base-url TYPE=URL}):
+ *     social provider type to the issuer URL of a local OpenID Provider standing in for it
  */
 public record LocalOptions(
     int port,
@@ -52,7 +54,8 @@ public record LocalOptions(
     int outboxSize,
     StoreOption store,
     Limits limits,
-    String kmsEndpoint) {
+    String kmsEndpoint,
+    Map<String, String> socialProviderBaseUrls) {
 
   public static final int DEFAULT_PORT = 9229;
   public static final String DEFAULT_HOST = "127.0.0.1";
@@ -134,6 +137,12 @@ public record LocalOptions(
                   + " endpoint (e.g. moto's)",
               "AWS KMS in the region of the pool's KMSKeyID"),
           new Option(
+              "--social-provider-base-url",
+              "TYPE=URL",
+              "for tests only: sign in with Google, Facebook or LoginWithAmazon at the OAuth"
+                  + " server with this issuer URL instead (repeatable)",
+              "the providers themselves"),
+          new Option(
               "--dynamodb-endpoint",
               "URL",
               "keep the data in a DynamoDB table at this endpoint (e.g. moto's),"
@@ -206,6 +215,76 @@ public record LocalOptions(
     outboxSize = outboxSize <= 0 ? DEFAULT_OUTBOX_SIZE : outboxSize;
     store = store == null ? StoreOption.FOLDER_OR_MEMORY : store;
     limits = limits == null ? Limits.COGNITO : limits;
+    socialProviderBaseUrls =
+        socialProviderBaseUrls == null ? Map.of() : Map.copyOf(socialProviderBaseUrls);
+  }
+
+  public LocalOptions(
+      int port,
+      Path dataDir,
+      boolean inMemory,
+      String region,
+      String accountId,
+      String issuerBaseUrl,
+      Map<String, String> adminKeys,
+      String lambdaEndpoint,
+      String sesEndpoint,
+      String snsEndpoint,
+      String stsEndpoint,
+      String host,
+      boolean repair,
+      boolean quiet,
+      int outboxSize,
+      StoreOption store,
+      Limits limits,
+      String kmsEndpoint) {
+    this(
+        port,
+        dataDir,
+        inMemory,
+        region,
+        accountId,
+        issuerBaseUrl,
+        adminKeys,
+        lambdaEndpoint,
+        sesEndpoint,
+        snsEndpoint,
+        stsEndpoint,
+        host,
+        repair,
+        quiet,
+        outboxSize,
+        store,
+        limits,
+        kmsEndpoint,
+        Map.of());
+  }
+
+  /**
+   * This configuration with local OpenID Providers standing in for social provider types, for tests
+   * only (the provider type to the issuer URL).
+   */
+  public LocalOptions withSocialProviderBaseUrls(Map<String, String> urls) {
+    return new LocalOptions(
+        port,
+        dataDir,
+        inMemory,
+        region,
+        accountId,
+        issuerBaseUrl,
+        adminKeys,
+        lambdaEndpoint,
+        sesEndpoint,
+        snsEndpoint,
+        stsEndpoint,
+        host,
+        repair,
+        quiet,
+        outboxSize,
+        store,
+        limits,
+        kmsEndpoint,
+        urls);
   }
 
   public LocalOptions(
@@ -367,6 +446,7 @@ public record LocalOptions(
     String snsEndpoint = null;
     String stsEndpoint = null;
     String kmsEndpoint = null;
+    Map<String, String> socialBaseUrls = new LinkedHashMap<>();
     int outboxSize = DEFAULT_OUTBOX_SIZE;
     String dynamoDbEndpoint = null;
     String table = StoreOption.DEFAULT_TABLE;
@@ -374,7 +454,10 @@ public record LocalOptions(
     Set<String> seen = new HashSet<>();
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
-      if (!arg.equals("--admin-key") && !seen.add(arg) && isOption(arg)) {
+      if (!arg.equals("--admin-key")
+          && !arg.equals("--social-provider-base-url")
+          && !seen.add(arg)
+          && isOption(arg)) {
         throw new UsageException(arg + " is given twice");
       }
       switch (arg) {
@@ -394,6 +477,8 @@ public record LocalOptions(
         case "--sns-endpoint" -> snsEndpoint = url(arg, value(args, ++i, arg));
         case "--sts-endpoint" -> stsEndpoint = url(arg, value(args, ++i, arg));
         case "--kms-endpoint" -> kmsEndpoint = url(arg, value(args, ++i, arg));
+        case "--social-provider-base-url" ->
+            addSocialProviderBaseUrl(socialBaseUrls, value(args, ++i, arg));
         case "--dynamodb-endpoint" -> dynamoDbEndpoint = url(arg, value(args, ++i, arg));
         case "--table" -> table = value(args, ++i, arg);
         case "--codes-per-hour" ->
@@ -441,7 +526,8 @@ public record LocalOptions(
         outboxSize,
         new StoreOption(dynamoDbEndpoint, table),
         limits.build(),
-        kmsEndpoint);
+        kmsEndpoint,
+        socialBaseUrls);
   }
 
   /** {@code --help}: every option with its argument, meaning and default. */
@@ -456,7 +542,12 @@ public record LocalOptions(
       String text =
           o.description()
               + (o.defaultValue() == null ? "" : " (default: " + o.defaultValue() + ")");
-      out.append(left).append(" ".repeat(Math.max(1, HELP_INDENT - left.length())));
+      // an option too long for the left column has its description start on the next line
+      out.append(left)
+          .append(
+              left.length() < HELP_INDENT
+                  ? " ".repeat(HELP_INDENT - left.length())
+                  : "\n" + " ".repeat(HELP_INDENT));
       wrap(out, text);
     }
     out.append(
@@ -509,7 +600,8 @@ public record LocalOptions(
         outboxSize,
         store,
         limits,
-        kmsEndpoint);
+        kmsEndpoint,
+        socialProviderBaseUrls);
   }
 
   /** This configuration with trigger functions invoked at the given endpoint. */
@@ -532,7 +624,8 @@ public record LocalOptions(
         outboxSize,
         store,
         limits,
-        kmsEndpoint);
+        kmsEndpoint,
+        socialProviderBaseUrls);
   }
 
   /**
@@ -558,7 +651,8 @@ public record LocalOptions(
         outboxSize,
         store,
         limits,
-        kmsEndpoint);
+        kmsEndpoint,
+        socialProviderBaseUrls);
   }
 
   /** This configuration keeping at most {@code size} outbox messages. */
@@ -581,7 +675,8 @@ public record LocalOptions(
         size,
         store,
         limits,
-        kmsEndpoint);
+        kmsEndpoint,
+        socialProviderBaseUrls);
   }
 
   /** This configuration on a DynamoDB table at {@code endpoint} (e.g. moto), created if missing. */
@@ -604,7 +699,8 @@ public record LocalOptions(
         outboxSize,
         new StoreOption(endpoint, table),
         limits,
-        kmsEndpoint);
+        kmsEndpoint,
+        socialProviderBaseUrls);
   }
 
   /** This configuration with other per-user quotas. */
@@ -627,7 +723,8 @@ public record LocalOptions(
         outboxSize,
         store,
         newLimits,
-        kmsEndpoint);
+        kmsEndpoint,
+        socialProviderBaseUrls);
   }
 
   /** Options with AWS KMS for custom senders' codes. */
@@ -690,7 +787,8 @@ public record LocalOptions(
         outboxSize,
         store,
         limits,
-        endpoint);
+        endpoint,
+        socialProviderBaseUrls);
   }
 
   public static LocalOptions inMemoryOnFreePort() {
@@ -712,7 +810,8 @@ public record LocalOptions(
         .withMessages(
             new AppConfig.Messages(null, null, null, sesEndpoint, snsEndpoint, stsEndpoint, true)
                 .withKmsEndpoint(kmsEndpoint))
-        .withLimits(limits);
+        .withLimits(limits)
+        .withSocialProviderBaseUrls(socialProviderBaseUrls);
   }
 
   private static boolean isOption(String arg) {
@@ -729,6 +828,23 @@ public record LocalOptions(
       throw new UsageException("--admin-key needs ACCESS_KEY_ID:SECRET_KEY, not \"" + value + "\"");
     }
     keys.put(value.substring(0, colon), value.substring(colon + 1));
+  }
+
+  /**
+   * {@code TYPE=URL}: only Google signs in through an OpenID Provider whose endpoints Cognito
+   * fixes, so only it may be pointed at a local one.
+   */
+  private static void addSocialProviderBaseUrl(Map<String, String> urls, String value) {
+    int equals = value.indexOf('=');
+    String type = equals > 0 ? value.substring(0, equals) : "";
+    if (!List.of("Google", "Facebook", "LoginWithAmazon").contains(type)) {
+      throw new UsageException(
+          "--social-provider-base-url needs TYPE=URL with TYPE Google, Facebook or"
+              + " LoginWithAmazon, not \""
+              + value
+              + "\"");
+    }
+    urls.put(type, url("--social-provider-base-url", value.substring(equals + 1)));
   }
 
   private static String value(String[] args, int i, String option) {

@@ -366,6 +366,26 @@ class CommandLineIT {
     }
   }
 
+  @Test
+  void whenSocialProviderBaseUrlsAreGivenThenEachSocialTypeOnceAndOnlyThoseTypes() {
+    LocalOptions o =
+        LocalOptions.parse(
+            "--social-provider-base-url",
+            "Google=http://127.0.0.1:4000",
+            "--social-provider-base-url",
+            "LoginWithAmazon=http://127.0.0.1:4001");
+    assertEquals(
+        java.util.Map.of(
+            "Google", "http://127.0.0.1:4000", "LoginWithAmazon", "http://127.0.0.1:4001"),
+        o.toConfig().socialProviderBaseUrls());
+    assertEquals(java.util.Map.of(), LocalOptions.parse().toConfig().socialProviderBaseUrls());
+    assertUsage(
+        "--social-provider-base-url needs TYPE=URL with TYPE Google, Facebook or LoginWithAmazon,"
+            + " not \"OIDC=http://127.0.0.1:4000\"",
+        "--social-provider-base-url",
+        "OIDC=http://127.0.0.1:4000");
+  }
+
   private static void assertUsage(String message, String... args) {
     LocalOptions.UsageException e =
         assertThrows(LocalOptions.UsageException.class, () -> LocalOptions.parse(args));

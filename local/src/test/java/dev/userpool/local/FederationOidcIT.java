@@ -49,7 +49,7 @@ class FederationOidcIT {
       new LocalServerExtension(
           LocalOptions.inMemoryOnFreePort().withLambdaEndpoint(lambda.endpoint()));
 
-  private static final String CALLBACK = "https://app.example.com/cb";
+  static final String CALLBACK = "https://app.example.com/cb";
   private static final String OP_CLIENT_ID = "userpool-federation";
   private static final String OP_CLIENT_SECRET = "a-secret-the-provider-and-the-pool-share-0123";
   private static final Pattern FORM_ACTION = Pattern.compile("<form[^>]*action=\"([^\"]+)\"");
@@ -151,8 +151,7 @@ class FederationOidcIT {
    * Follows redirects from {@code url} through the provider's login and consent pages (signing in
    * as {@code login}) until one leaves for the app's callback; that Location.
    */
-  private static String throughProvider(HostedBrowser browser, String url, String login)
-      throws Exception {
+  static String throughProvider(HostedBrowser browser, String url, String login) throws Exception {
     String current = url;
     HttpResponse<String> response = browser.get(current);
     for (int step = 0; step < 20; step++) {
@@ -184,12 +183,19 @@ class FederationOidcIT {
   }
 
   private JsonNode tokens(Setup s, String callbackLocation) throws Exception {
+    return tokens(server.endpoint(), s.clientId(), callbackLocation);
+  }
+
+  /** The app's code in {@code callbackLocation} redeemed at the pool's token endpoint. */
+  static JsonNode tokens(String endpoint, String clientId, String callbackLocation)
+      throws Exception {
     Map<String, String> back = HostedBrowser.parameters(callbackLocation, false);
     assertEquals("app-state-1", back.get("state"), callbackLocation);
+    assertTrue(back.containsKey("code"), callbackLocation);
     HttpResponse<String> response =
         HttpClient.newHttpClient()
             .send(
-                HttpRequest.newBuilder(URI.create(server.endpoint() + "/oauth2/token"))
+                HttpRequest.newBuilder(URI.create(endpoint + "/oauth2/token"))
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(
                         HttpRequest.BodyPublishers.ofString(
@@ -198,7 +204,7 @@ class FederationOidcIT {
                                     "grant_type",
                                     "authorization_code",
                                     "client_id",
-                                    s.clientId(),
+                                    clientId,
                                     "code",
                                     back.get("code"),
                                     "redirect_uri",
@@ -209,7 +215,7 @@ class FederationOidcIT {
     return Json.read(response.body());
   }
 
-  private static JsonNode claims(String jwt) {
+  static JsonNode claims(String jwt) {
     return Json.read(
         new String(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]), StandardCharsets.UTF_8));
   }

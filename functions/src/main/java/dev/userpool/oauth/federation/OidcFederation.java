@@ -5,7 +5,6 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import dev.userpool.domain.IdentityProvider;
 import dev.userpool.oauth.ErrorPage;
 import dev.userpool.oauth.Form;
-import dev.userpool.operations.providers.OidcDiscovery;
 import dev.userpool.protocol.ApiRequest;
 import dev.userpool.protocol.ApiResponse;
 import dev.userpool.protocol.Json;
@@ -25,8 +24,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Sign-in through an OIDC provider (authorization code flow, OpenID Connect Core §3.1): {@link
- * #start} sends the browser to the provider with a sealed state and a fresh nonce; {@code
+ * Sign-in through an OIDC provider or Google (authorization code flow, OpenID Connect Core §3.1),
+ * or through Facebook or Login with Amazon (the same code flow without an ID token: the profile at
+ * the attributes URL names the user); social types' endpoints come from {@link SocialProviders}.
+ * {@link #start} sends the browser to the provider with a sealed state and a fresh nonce; {@code
  * /oauth2/idpresponse} ({@link #idpResponse}) redeems the provider's code at its token endpoint
  * with client_secret_post, verifies the ID token, reads userinfo (GET or POST per
  * attributes_request_method) and hands the identity to {@link FederatedSignIn}.
@@ -39,7 +40,7 @@ public final class OidcFederation {
   private final FederationState states;
   private final FederatedSignIn signIn;
   private final IdentityProviderStore providers;
-  private final OidcDiscovery discovery;
+  private final SocialProviders social;
   private final OidcIdTokens idTokens;
   private final SecureRandom random;
   private final HttpClient http;
@@ -48,12 +49,12 @@ public final class OidcFederation {
       FederationState states,
       FederatedSignIn signIn,
       IdentityProviderStore providers,
-      OidcDiscovery discovery,
+      SocialProviders social,
       SecureRandom random) {
     this.states = states;
     this.signIn = signIn;
     this.providers = providers;
-    this.discovery = discovery;
+    this.social = social;
     this.idTokens = new OidcIdTokens();
     this.random = random;
     this.http =
@@ -68,8 +69,9 @@ public final class OidcFederation {
    * here); an error redirect to the client when the provider's endpoints are unknown.
    */
   public ApiResponse start(IdentityProvider provider, PendingAuthorization pending, String base) {
-    OidcProviderEndpoints endpoints = OidcProviderEndpoints.of(provider, discovery);
-    if (!endpoints.complete()) {
+    OidcProviderEndpoints endpoints = social.endpoints(provider);
+    boolean oidc = SocialProviders.hasIdToken(provider.type());
+    if (oidc ? !endpoints.complete() : !endpoints.completeForOAuth()) {
       return FederatedSignIn.error(pending, "Unable to discover OIDC endpoints of the provider.");
     }
     PendingAuthorization withNonce =
@@ -91,7 +93,9 @@ public final class OidcFederation {
     query.put("redirect_uri", base + CALLBACK_PATH);
     query.put("scope", provider.details().getOrDefault("authorize_scopes", "openid"));
     query.put("state", states.seal(withNonce));
-    query.put("nonce", withNonce.idpNonce());
+    if (oidc) {
+      query.put("nonce", withNonce.idpNonce());
+    }
     String url = endpoints.authorizeUrl();
     return FederatedSignIn.redirect(
         url + (url.contains("?") ? "&" : "?") + FederatedSignIn.encode(query));
@@ -113,7 +117,7 @@ public final class OidcFederation {
     }
     PendingAuthorization pending = opened.get();
     Optional<IdentityProvider> provider = providers.find(pending.poolId(), pending.providerName());
-    if (provider.isEmpty() || !provider.get().type().equals("OIDC")) {
+    if (provider.isEmpty() || !SocialProviders.signsInAtIdpResponse(provider.get().type())) {
       return FederatedSignIn.error(pending, "Invalid identity provider.");
     }
     String error = param(form, query, "error");
@@ -145,8 +149,9 @@ public final class OidcFederation {
       IdentityProvider provider, PendingAuthorization pending, String code, String base)
       throws FederationFailure {
     Map<String, String> details = provider.details();
-    OidcProviderEndpoints endpoints = OidcProviderEndpoints.of(provider, discovery);
-    if (!endpoints.complete()) {
+    OidcProviderEndpoints endpoints = social.endpoints(provider);
+    boolean oidc = SocialProviders.hasIdToken(provider.type());
+    if (oidc ? !endpoints.complete() : !endpoints.completeForOAuth()) {
       throw new FederationFailure("Unable to discover OIDC endpoints of the provider.");
     }
     Map<String, String> exchange = new LinkedHashMap<>();
@@ -157,13 +162,10 @@ public final class OidcFederation {
     if (details.get("client_secret") != null) {
       exchange.put("client_secret", details.get("client_secret"));
     }
-    JsonNode tokens =
-        call(
-            HttpRequest.newBuilder(URI.create(endpoints.tokenUrl()))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(FederatedSignIn.encode(exchange))),
-            "token");
+    JsonNode tokens = call(tokenRequest(endpoints, exchange), "token");
+    if (!oidc) {
+      return fromProfile(provider, endpoints, tokens);
+    }
     String idToken = tokens.path("id_token").asText(null);
     if (idToken == null) {
       throw new FederationFailure("Invalid ID token");
@@ -174,7 +176,7 @@ public final class OidcFederation {
           idTokens.verify(
               idToken,
               endpoints.jwksUri(),
-              endpoints.issuer(),
+              social.issuers(provider, endpoints),
               details.get("client_id"),
               pending.idpNonce());
     } catch (OidcIdTokens.InvalidIdToken e) {
@@ -206,9 +208,66 @@ public final class OidcFederation {
         provider.name(),
         provider.type(),
         claims.getSubject(),
-        claims.getIssuer(),
+        SocialProviders.recordedIssuer(provider, claims.getIssuer()),
         attributes,
         sources);
+  }
+
+  /**
+   * The token request: a form POST, or for a provider whose token_request_method is GET (Facebook)
+   * the same parameters in the query.
+   */
+  private static HttpRequest.Builder tokenRequest(
+      OidcProviderEndpoints endpoints, Map<String, String> exchange) {
+    String form = FederatedSignIn.encode(exchange);
+    if (endpoints.tokenByGet()) {
+      String url = endpoints.tokenUrl();
+      return HttpRequest.newBuilder(URI.create(url + (url.contains("?") ? "&" : "?") + form))
+          .header("Accept", "application/json")
+          .GET();
+    }
+    return HttpRequest.newBuilder(URI.create(endpoints.tokenUrl()))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .header("Accept", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(form));
+  }
+
+  /**
+   * A plain OAuth 2.0 provider (Facebook, Login with Amazon): the profile read from the attributes
+   * URL with the access token names the user by its subject member ({@code id}, {@code user_id}).
+   */
+  private ExternalIdentity fromProfile(
+      IdentityProvider provider, OidcProviderEndpoints endpoints, JsonNode tokens)
+      throws FederationFailure {
+    String accessToken = tokens.path("access_token").asText(null);
+    if (accessToken == null) {
+      throw new FederationFailure("Error from the identity provider's token endpoint.");
+    }
+    JsonNode profile = userInfo(endpoints.attributesUrl(), provider.details(), accessToken);
+    JsonNode subject = profile.path(SocialProviders.subjectField(provider.type()));
+    if (!subject.isTextual() && !subject.isNumber()) {
+      java.util.List<String> members = new java.util.ArrayList<>();
+      profile.fieldNames().forEachRemaining(members::add);
+      LOG.log(
+          System.Logger.Level.INFO,
+          "profile from " + provider.name() + " has no subject member; it has " + members);
+      throw new FederationFailure("The identity provider's profile names no user.");
+    }
+    Map<String, String> attributes = new LinkedHashMap<>();
+    profile
+        .fields()
+        .forEachRemaining(
+            e ->
+                attributes.put(
+                    e.getKey(),
+                    e.getValue().isTextual() ? e.getValue().asText() : e.getValue().toString()));
+    return new ExternalIdentity(
+        provider.name(),
+        provider.type(),
+        subject.asText(),
+        null,
+        attributes,
+        Map.of("userInfo", Map.copyOf(attributes)));
   }
 
   private JsonNode userInfo(String url, Map<String, String> details, String accessToken)

@@ -16,9 +16,10 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Verifies an external provider's ID token (OpenID Connect Core §3.1.3.7) with nimbus-jose-jwt: the
- * signature by a key of the provider's JWKS (asymmetric algorithms only), the issuer, our client_id
- * among the audiences, the nonce we sent, and exp/iat. Each JWKS is fetched once and cached (nimbus
- * refreshes it when a token names an unknown key), so a warm Lambda does not fetch it per sign-in.
+ * signature by a key of the provider's JWKS (asymmetric algorithms only), the issuer (one of those
+ * the provider may name), our client_id among the audiences, the nonce we sent, and exp/iat. Each
+ * JWKS is fetched once and cached (nimbus refreshes it when a token names an unknown key), so a
+ * warm Lambda does not fetch it per sign-in.
  */
 final class OidcIdTokens {
   /** Thrown for any token that fails verification; the message is safe to show the client. */
@@ -43,17 +44,24 @@ final class OidcIdTokens {
 
   private final Map<String, JWKSource<SecurityContext>> sources = new ConcurrentHashMap<>();
 
-  JWTClaimsSet verify(String idToken, String jwksUri, String issuer, String clientId, String nonce)
+  JWTClaimsSet verify(
+      String idToken, String jwksUri, Set<String> issuers, String clientId, String nonce)
       throws InvalidIdToken {
     DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
     processor.setJWSKeySelector(new JWSVerificationKeySelector<>(ALGORITHMS, source(jwksUri)));
     processor.setJWTClaimsSetVerifier(
         new DefaultJWTClaimsVerifier<>(
             clientId,
-            new JWTClaimsSet.Builder().issuer(issuer).claim("nonce", nonce).build(),
-            Set.of("sub", "exp", "iat")));
+            new JWTClaimsSet.Builder().claim("nonce", nonce).build(),
+            Set.of("iss", "sub", "exp", "iat")));
     try {
-      return processor.process(idToken, null);
+      JWTClaimsSet claims = processor.process(idToken, null);
+      if (!issuers.contains(claims.getIssuer())) {
+        throw new InvalidIdToken("Invalid ID token", null);
+      }
+      return claims;
+    } catch (InvalidIdToken e) {
+      throw e;
     } catch (Exception e) {
       throw new InvalidIdToken("Invalid ID token", e);
     }

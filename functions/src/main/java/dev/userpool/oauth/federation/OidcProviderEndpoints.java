@@ -10,7 +10,18 @@ import java.util.Map;
  * ID token must name is {@code oidc_issuer} as configured.
  */
 record OidcProviderEndpoints(
-    String issuer, String authorizeUrl, String tokenUrl, String attributesUrl, String jwksUri) {
+    String issuer,
+    String authorizeUrl,
+    String tokenUrl,
+    String attributesUrl,
+    String jwksUri,
+    boolean tokenByGet) {
+
+  /** Endpoints whose token endpoint takes a form POST, as OAuth 2.0 has it. */
+  OidcProviderEndpoints(
+      String issuer, String authorizeUrl, String tokenUrl, String attributesUrl, String jwksUri) {
+    this(issuer, authorizeUrl, tokenUrl, attributesUrl, jwksUri, false);
+  }
 
   static OidcProviderEndpoints of(IdentityProvider provider, OidcDiscovery discovery) {
     Map<String, String> details = provider.details();
@@ -27,7 +38,13 @@ record OidcProviderEndpoints(
         details.get("jwks_uri"));
   }
 
+  /** Whether an OIDC sign-in can run: an ID token needs the issuer and the JWKS. */
   boolean complete() {
     return issuer != null && authorizeUrl != null && tokenUrl != null && jwksUri != null;
+  }
+
+  /** Whether a plain OAuth 2.0 sign-in can run: the profile comes from the attributes URL. */
+  boolean completeForOAuth() {
+    return authorizeUrl != null && tokenUrl != null && attributesUrl != null;
   }
 }

@@ -3,6 +3,7 @@ package dev.userpool.operations.providers;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.userpool.domain.IdentityProvider;
 import dev.userpool.domain.UserPool;
+import dev.userpool.oauth.federation.SocialProviders;
 import dev.userpool.operations.Lookups;
 import dev.userpool.protocol.Input;
 import dev.userpool.protocol.Operation;
@@ -47,6 +48,7 @@ public final class CreateIdentityProvider implements Operation {
     if (type.equals("OIDC")) {
       provider = withDetails(provider, discovery.complete(provider.details()));
     }
+    provider = withDetails(provider, SocialProviders.storedDetails(type, provider.details()));
     if (!providers.create(provider)) {
       throw IdentityProviderView.duplicate();
     }

@@ -3,6 +3,7 @@ package dev.userpool.operations.providers;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.userpool.domain.IdentityProvider;
 import dev.userpool.domain.UserPool;
+import dev.userpool.oauth.federation.SocialProviders;
 import dev.userpool.operations.Lookups;
 import dev.userpool.protocol.Input;
 import dev.userpool.protocol.Operation;
@@ -50,6 +51,9 @@ public final class UpdateIdentityProvider implements Operation {
     if (after.type().equals("OIDC") && in.has("ProviderDetails")) {
       after = CreateIdentityProvider.withDetails(after, discovery.complete(after.details()));
     }
+    after =
+        CreateIdentityProvider.withDetails(
+            after, SocialProviders.storedDetails(after.type(), after.details()));
     if (!providers.update(before, after)) {
       throw IdentityProviderView.duplicate();
     }
