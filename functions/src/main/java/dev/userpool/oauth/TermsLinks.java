@@ -84,10 +84,11 @@ final class TermsLinks {
     if (document == null) {
       return null;
     }
-    String link = language == null ? null : document.links().get(language);
-    if (link == null) {
-      link = document.links().get(DEFAULT);
-    }
+    String link = language == null ? null : https(document.links().get(language));
+    return link != null ? link : https(document.links().get(DEFAULT));
+  }
+
+  private static String https(String link) {
     return link != null && link.startsWith("https://") ? link : null;
   }
 
