@@ -30,18 +30,21 @@ final class AccountPages {
   private final PublicOperations operations;
   private final Csrf csrf;
   private final PageLayout layout;
+  private final TermsLinks terms;
 
   AccountPages(
       HostedPages pages,
       OAuthClients clients,
       PublicOperations operations,
       Csrf csrf,
-      PageLayout layout) {
+      PageLayout layout,
+      TermsLinks terms) {
     this.pages = pages;
     this.clients = clients;
     this.operations = operations;
     this.csrf = csrf;
     this.layout = layout;
+    this.terms = terms;
   }
 
   ApiResponse signUpPage(ApiRequest request, Instant now) {
@@ -195,6 +198,15 @@ final class AccountPages {
     }
     form.field("Password", "password", "password", "new-password", null)
         .submit("signUpButton", "Sign up");
+    // terms documents are managed login's only (CreateTerms: "the sign-up page of managed login")
+    String termsLinks =
+        layout.managedLogin(page.pool().id())
+            ? terms.html(
+                page.pool().id(),
+                page.client().clientId(),
+                Form.parse(page.http().rawQuery()).get("lang"),
+                page.http().header("Accept-Language"))
+            : "";
     return layout.page(
         200,
         page.pool().id(),
@@ -202,6 +214,7 @@ final class AccountPages {
         "Sign up",
         FormHtml.error(error)
             + form.html()
+            + termsLinks
             + FormHtml.link(page.url("/login"), "Already have an account? Sign in"),
         Csrf.setCookie(token, page.secure()));
   }

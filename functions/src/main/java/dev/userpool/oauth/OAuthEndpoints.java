@@ -86,7 +86,11 @@ public final class OAuthEndpoints {
     PublicOperations publicOperations =
         new PublicOperations(operations, d.config().defaultRegion(), d.config().accountId());
     Csrf csrf = new Csrf(d.random());
-    PageLayout layout = new PageLayout(d.uiCustomizations());
+    PageLayout layout =
+        new PageLayout(
+            d.uiCustomizations(),
+            new LoginGeneration(d.pools(), d.oauth().domains()),
+            d.brandings());
     AuthorizationCodes codes = new AuthorizationCodes(d.oauth().authorizationCodes(), d.random());
     FederatedSignIn federatedSignIn =
         new FederatedSignIn(
@@ -126,7 +130,8 @@ public final class OAuthEndpoints {
             layout,
             new ChallengePages(signIn, publicOperations, csrf, layout),
             new FederatedAuthorize(d.identityProviders(), oidc, saml));
-    this.accounts = new AccountPages(pages, clients, publicOperations, csrf, layout);
+    this.accounts =
+        new AccountPages(pages, clients, publicOperations, csrf, layout, new TermsLinks(d.terms()));
     this.clock = d.clock();
   }
 

@@ -1,7 +1,9 @@
 package dev.userpool.oauth;
 
+import dev.userpool.domain.ManagedLoginBranding;
 import dev.userpool.domain.UiCustomization;
 import dev.userpool.protocol.ApiResponse;
+import dev.userpool.store.ManagedLoginBrandingStore;
 import dev.userpool.store.UiCustomizationStore;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -12,7 +14,9 @@ import java.util.Map;
  * The frame of every hosted page: the classic hosted UI's customizable elements (the {@code
  * *-customizable} classes of the developer guide, "Customizing hosted UI (classic) branding") with
  * the client's UI customization, else the pool's (ALL), applied — its CSS after the defaults, its
- * logo above the form. No script runs on these pages (the Content-Security-Policy forbids it).
+ * logo above the form. On a managed login (version 2) domain the client's managed login branding
+ * takes their place ({@link BrandingStyle}); UI customization is the classic hosted UI's only. No
+ * script runs on these pages (the Content-Security-Policy forbids it).
  */
 final class PageLayout {
   private static final String DEFAULT_CSS =
@@ -26,16 +30,31 @@ final class PageLayout {
           + ".errorMessage-customizable{color:#b00020}";
 
   private final UiCustomizationStore customizations;
+  private final LoginGeneration generation;
+  private final ManagedLoginBrandingStore brandings;
 
-  PageLayout(UiCustomizationStore customizations) {
+  PageLayout(
+      UiCustomizationStore customizations,
+      LoginGeneration generation,
+      ManagedLoginBrandingStore brandings) {
     this.customizations = customizations;
+    this.generation = generation;
+    this.brandings = brandings;
+  }
+
+  /** Whether the pool's pages are managed login (its domain's ManagedLoginVersion is 2). */
+  boolean managedLogin(String poolId) {
+    return generation.managedLogin(poolId);
   }
 
   /** A page of the pool and client (null when the request named no known client). */
   ApiResponse page(
       int status, String poolId, String clientId, String title, String body, String setCookie) {
+    boolean managed = managedLogin(poolId);
+    ManagedLoginBranding branding =
+        managed && clientId != null ? brandings.findByClient(poolId, clientId).orElse(null) : null;
     UiCustomization ui =
-        poolId == null
+        poolId == null || managed
             ? null
             : customizations
                 .find(poolId, clientId == null ? UiCustomization.ALL : clientId)
@@ -48,6 +67,12 @@ final class PageLayout {
         .append("</title>\n<style>")
         .append(DEFAULT_CSS)
         .append("</style>\n");
+    if (managed) {
+      html.append("<style id=\"managed-login-branding\">")
+          .append(branding == null ? "" : BrandingStyle.variables(branding))
+          .append(BrandingStyle.RULES)
+          .append("</style>\n");
+    }
     if (ui != null && ui.css() != null && !ui.css().isBlank()) {
       html.append("<style id=\"ui-customization\">")
           .append(inStyleElement(ui.css()))
@@ -55,7 +80,8 @@ final class PageLayout {
     }
     html.append("</head>\n<body>\n<div class=\"background-customizable\">\n")
         .append("<div class=\"banner-customizable\">");
-    String logo = ui == null ? null : dataUri(ui.image());
+    String logo =
+        branding != null ? BrandingStyle.logo(branding) : ui == null ? null : dataUri(ui.image());
     if (logo != null) {
       html.append("<img class=\"logo-customizable\" alt=\"logo\" src=\"")
           .append(Html.escape(logo))

@@ -7,7 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.userpool.domain.UiCustomization;
 import dev.userpool.store.UiCustomizationStore;
+import dev.userpool.store.embedded.EmbeddedItemTable;
+import dev.userpool.store.items.ItemDomainStore;
+import dev.userpool.store.items.ItemManagedLoginBrandingStore;
+import dev.userpool.store.items.ItemUserPoolStore;
+import dev.userpool.store.table.ItemTable;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -35,6 +41,15 @@ class PageLayoutTest {
     }
   }
 
+  /** A layout over empty pool, domain and branding stores: every pool gets the classic UI. */
+  private static PageLayout classic(UiCustomizationStore store) {
+    ItemTable table = EmbeddedItemTable.inMemory(Clock.systemUTC());
+    return new PageLayout(
+        store,
+        new LoginGeneration(new ItemUserPoolStore(table), new ItemDomainStore(table)),
+        new ItemManagedLoginBrandingStore(table));
+  }
+
   private static String html(PageLayout layout, String clientId) {
     return new String(
         layout.page(200, "pool", clientId, "Sign in", "<p>body</p>", null).body(),
@@ -52,7 +67,7 @@ class PageLayoutTest {
             null,
             Instant.EPOCH,
             Instant.EPOCH));
-    String page = html(new PageLayout(store), "client");
+    String page = html(classic(store), "client");
     assertFalse(page.contains("</style><img"), page);
     assertTrue(page.contains("url(\"\\3c /style>\\3c img src=x onerror=alert(1)>\")"), page);
   }
@@ -65,7 +80,7 @@ class PageLayoutTest {
             "pool", UiCustomization.ALL, ".label-customizable{color:red}", null, null, null));
     store.put(
         new UiCustomization("pool", "mine", ".label-customizable{color:blue}", null, null, null));
-    PageLayout layout = new PageLayout(store);
+    PageLayout layout = classic(store);
     assertTrue(html(layout, "mine").contains("color:blue"));
     assertFalse(html(layout, "mine").contains("color:red"));
     assertTrue(html(layout, "other").contains("color:red"));
