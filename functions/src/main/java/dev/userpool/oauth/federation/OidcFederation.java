@@ -2,6 +2,7 @@ package dev.userpool.oauth.federation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.nimbusds.jwt.JWTClaimsSet;
+import dev.userpool.config.OnFirstUse;
 import dev.userpool.domain.IdentityProvider;
 import dev.userpool.oauth.ErrorPage;
 import dev.userpool.oauth.Form;
@@ -43,7 +44,7 @@ public final class OidcFederation {
   private final SocialProviders social;
   private final OidcIdTokens idTokens;
   private final SecureRandom random;
-  private final HttpClient http;
+  private final OnFirstUse<HttpClient> http;
 
   public OidcFederation(
       FederationState states,
@@ -58,10 +59,12 @@ public final class OidcFederation {
     this.idTokens = new OidcIdTokens();
     this.random = random;
     this.http =
-        HttpClient.newBuilder()
-            .connectTimeout(TIMEOUT)
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
+        new OnFirstUse<>(
+            () ->
+                HttpClient.newBuilder()
+                    .connectTimeout(TIMEOUT)
+                    .followRedirects(HttpClient.Redirect.NEVER)
+                    .build());
   }
 
   /**
@@ -289,7 +292,7 @@ public final class OidcFederation {
   private JsonNode call(HttpRequest.Builder request, String what) throws FederationFailure {
     try {
       HttpResponse<String> response =
-          http.send(request.timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
+          http.get().send(request.timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() != 200) {
         LOG.log(
             System.Logger.Level.INFO,

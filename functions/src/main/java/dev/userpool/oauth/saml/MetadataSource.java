@@ -1,5 +1,6 @@
 package dev.userpool.oauth.saml;
 
+import dev.userpool.config.OnFirstUse;
 import dev.userpool.domain.IdentityProvider;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * A SAML provider's metadata: the stored MetadataFile, or the document at MetadataURL, fetched with
@@ -24,14 +26,14 @@ public final class MetadataSource {
 
   private record Cached(IdpMetadata metadata, Instant until) {}
 
-  private final HttpClient http;
+  private final Supplier<HttpClient> http;
   private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
   public MetadataSource() {
-    this(HttpClient.newBuilder().connectTimeout(TIMEOUT).build());
+    this(new OnFirstUse<>(() -> HttpClient.newBuilder().connectTimeout(TIMEOUT).build()));
   }
 
-  MetadataSource(HttpClient http) {
+  MetadataSource(Supplier<HttpClient> http) {
     this.http = http;
   }
 
@@ -56,9 +58,10 @@ public final class MetadataSource {
   private String fetch(String url) {
     try {
       HttpResponse<InputStream> response =
-          http.send(
-              HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT).GET().build(),
-              HttpResponse.BodyHandlers.ofInputStream());
+          http.get()
+              .send(
+                  HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT).GET().build(),
+                  HttpResponse.BodyHandlers.ofInputStream());
       try (InputStream body = response.body()) {
         if (response.statusCode() != 200) {
           throw new SamlException("The metadata URL answered " + response.statusCode() + ".");
