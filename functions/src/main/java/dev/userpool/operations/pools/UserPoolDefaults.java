@@ -103,7 +103,7 @@ public final class UserPoolDefaults {
     LambdaConfigRules.check(lambdaConfig);
     s.put("LambdaConfig", lambdaConfig);
     for (String member : OPTIONAL) {
-      in.optNode(member).ifPresent(n -> s.put(member, Json.MAPPER.convertValue(n, Object.class)));
+      in.optNode(member).ifPresent(n -> s.put(member, Json.mapper().convertValue(n, Object.class)));
     }
     s.put("VerificationMessageTemplate", verificationTemplate(in, s));
     s.put("UserAttributeUpdateSettings", attributeUpdateSettings(in));
