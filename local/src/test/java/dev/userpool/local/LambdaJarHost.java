@@ -61,7 +61,15 @@ public final class LambdaJarHost {
               .withBody(
                   new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8))
               .withIsBase64Encoded(false);
-      APIGatewayProxyResponseEvent response = handler.handleRequest(event, null);
+      APIGatewayProxyResponseEvent response;
+      try {
+        response = handler.handleRequest(event, null);
+      } catch (RuntimeException | Error e) {
+        // What Lambda would log for a failed invocation: a class the jar lacks shows up here.
+        e.printStackTrace(System.out);
+        System.out.flush();
+        throw e;
+      }
       if (response.getHeaders() != null) {
         response.getHeaders().forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
       }

@@ -32,7 +32,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.SdkNumber;
@@ -71,6 +73,16 @@ class LambdaJarIT {
   @RegisterExtension
   @Order(1)
   static final FakeLambda lambda = new FakeLambda();
+
+  /** A failed test shows what the child printed (stack traces of failed invocations). */
+  @RegisterExtension
+  static final TestWatcher CHILD_OUTPUT =
+      new TestWatcher() {
+        @Override
+        public void testFailed(ExtensionContext context, Throwable cause) {
+          System.out.println(childOutput());
+        }
+      };
 
   private static Process host;
   private static Path log;
