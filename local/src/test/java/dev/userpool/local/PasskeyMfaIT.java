@@ -17,6 +17,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFactorType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ChallengeNameType;
@@ -254,6 +255,23 @@ class PasskeyMfaIT {
             .signInPolicy()
             .allowedFirstAuthFactors());
 
+    // nor can a pool be created so
+    assertRefused(
+        InvalidParameterException.class,
+        "WEB_AUTHN cannot be used as an auth factor when MFA is enabled if not configured for MFA.",
+        () ->
+            SignInFixtures.pool(
+                cognito,
+                b ->
+                    b.userPoolTier(UserPoolTierType.ESSENTIALS)
+                        .mfaConfiguration(UserPoolMfaType.ON)
+                        .policies(
+                            p ->
+                                p.signInPolicy(
+                                    s ->
+                                        s.allowedFirstAuthFactors(
+                                            AuthFactorType.PASSWORD, AuthFactorType.WEB_AUTHN)))));
+
     // one-time-code first factors are never allowed beside MFA ON
     String otp =
         SignInFixtures.pool(
@@ -429,5 +447,50 @@ class PasskeyMfaIT {
     RespondToAuthChallengeResponse tokens = answer(clientId, ida, challenge, false);
     assertNull(tokens.challengeName());
     assertNotNull(tokens.authenticationResult().idToken());
+  }
+
+  @Test
+  void whenAUserTurnsMfaOnThenOneTimeCodesAreNoLongerAFirstFactor() {
+    String poolId =
+        SignInFixtures.pool(
+            cognito,
+            b ->
+                b.userPoolTier(UserPoolTierType.ESSENTIALS)
+                    .policies(
+                        p ->
+                            p.signInPolicy(
+                                s ->
+                                    s.allowedFirstAuthFactors(
+                                        AuthFactorType.PASSWORD, AuthFactorType.EMAIL_OTP))));
+    cognito.setUserPoolMfaConfig(
+        b ->
+            b.userPoolId(poolId)
+                .mfaConfiguration(UserPoolMfaType.OPTIONAL)
+                .softwareTokenMfaConfiguration(s -> s.enabled(true)));
+    String clientId = client(poolId);
+    SignInFixtures.confirmedUser(
+        cognito,
+        poolId,
+        "eve",
+        AttributeType.builder().name("email").value("eve@example.com").build(),
+        AttributeType.builder().name("email_verified").value("true").build());
+    assertEquals(
+        List.of(
+            ChallengeNameType.PASSWORD,
+            ChallengeNameType.PASSWORD_SRP,
+            ChallengeNameType.EMAIL_OTP),
+        available(clientId, "eve"));
+    String accessToken =
+        SignInFixtures.passwordSignIn(cognito, clientId, "eve", PASSWORD)
+            .authenticationResult()
+            .accessToken();
+
+    enrolTotp(new Member("eve", accessToken, null, null));
+
+    assertEquals(PASSWORD_ONLY, available(clientId, "eve"));
+    assertRefused(
+        InvalidParameterException.class,
+        PASSWORD_REQUIRED,
+        () -> userAuth(clientId, Map.of("USERNAME", "eve", "PREFERRED_CHALLENGE", "EMAIL_OTP")));
   }
 }
