@@ -397,8 +397,13 @@ public final class Implementations {
         .add(
             "VerifySoftwareToken",
             new VerifySoftwareToken(tokenCallers, softwareTokens, challengeSessions))
-        .add("SetUserMFAPreference", new SetUserMFAPreference(accessTokens, accounts))
-        .add("AdminSetUserMFAPreference", new AdminSetUserMFAPreference(d.lookups(), directory))
+        .add(
+            "SetUserMFAPreference",
+            new SetUserMFAPreference(accessTokens, accounts, d.signIn().passkeySignIn(d.random())))
+        .add(
+            "AdminSetUserMFAPreference",
+            new AdminSetUserMFAPreference(
+                d.lookups(), directory, d.signIn().passkeySignIn(d.random())))
         .add("SetUserSettings", new SetUserSettings(accessTokens, accounts))
         .add("AdminSetUserSettings", new AdminSetUserSettings(d.lookups(), directory))
         // identity providers

@@ -1,6 +1,7 @@
 package dev.userpool.operations.pools;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.userpool.authflows.PasskeyMfa;
 import dev.userpool.domain.UserPool;
 import dev.userpool.errors.ErrorCode;
 import dev.userpool.operations.Lookups;
@@ -17,7 +18,9 @@ import java.util.Map;
  * Cognito SetUserPoolMfaConfig. The request states the whole MFA configuration: a factor it leaves
  * out is disabled. ON or OPTIONAL needs at least one enabled factor, and OFF none. The factors take
  * effect at sign-in (see {@code dev.userpool.authflows.MfaStage}). WebAuthnConfiguration (the
- * passkey relying party, {@code dev.userpool.authflows.RelyingParty}) is kept when not sent.
+ * passkey relying party, {@code dev.userpool.authflows.RelyingParty}) is kept when not sent. MFA ON
+ * leaves the pool's sign-in policy only PASSWORD, and WEB_AUTHN when passkeys are MFA ({@link
+ * FirstFactorsUnderMfa}).
  */
 public final class SetUserPoolMfaConfig implements Operation {
   private final Lookups lookups;
@@ -60,6 +63,11 @@ public final class SetUserPoolMfaConfig implements Operation {
       throw ErrorCode.FEATURE_UNAVAILABLE_IN_TIER.exception(
           "The following features need to be disabled for the LITE pricing tier configured: WebAuthn");
     }
+    boolean multiFactor =
+        webAuthn != null
+            ? PasskeyMfa.MULTI_FACTOR.equals(webAuthn.path("FactorConfiguration").asText(null))
+            : PasskeyMfa.multiFactor(current.settings());
+    FirstFactorsUnderMfa.checkMfaConfig(current.settings(), mfa, multiFactor);
     UserPool saved =
         Retries.onStaleWrite(
             () -> {

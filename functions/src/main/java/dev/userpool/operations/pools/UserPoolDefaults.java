@@ -70,6 +70,7 @@ public final class UserPoolDefaults {
     }
     in.optNode("UsernameConfiguration")
         .ifPresent(n -> s.put("UsernameConfiguration", Json.toMap(n)));
+    FirstFactorsUnderMfa.checkSignInPolicy(s);
     return s;
   }
 
@@ -90,6 +91,7 @@ public final class UserPoolDefaults {
             s.put(key, value);
           }
         });
+    FirstFactorsUnderMfa.checkSignInPolicy(s);
     return s;
   }
 
