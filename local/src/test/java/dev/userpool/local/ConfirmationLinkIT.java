@@ -15,6 +15,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -38,6 +39,7 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.DefaultEmai
 import software.amazon.awssdk.services.cognitoidentityprovider.model.DeliveryMediumType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.EmailSendingAccountType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.InvalidParameterException;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.OAuthFlowType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserNotFoundException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserStatusType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UsernameAttributeType;
@@ -334,5 +336,72 @@ class ConfirmationLinkIT {
     assertEquals("Click Here", m.group(2));
     assertEquals(200, open(link(message)).statusCode());
     assertEquals(UserStatusType.CONFIRMED, status(pool, "eve@example.com"));
+  }
+
+  @Test
+  void whenTheClientHasASecretThenTheLinkStillConfirms() throws Exception {
+    Pool pool = pool();
+    var client =
+        SignInFixtures.client(
+            cognito, pool.poolId(), b -> b.generateSecret(true).clientName("app"));
+    cognito.signUp(
+        b ->
+            b.clientId(client.clientId())
+                .secretHash(
+                    SignInFixtures.secretHash(
+                        client.clientSecret(), "fay@example.com", client.clientId()))
+                .username("fay@example.com")
+                .password(SignInFixtures.PASSWORD));
+    String url = link(lastMessage(pool, "fay@example.com"));
+    assertTrue(url.contains("client_id=" + client.clientId()), url);
+    HttpResponse<String> page = open(url);
+    assertEquals(200, page.statusCode(), page.body());
+    assertEquals(UserStatusType.CONFIRMED, status(pool, "fay@example.com"));
+  }
+
+  @Test
+  void whenAUserSignsUpOnTheHostedPageThenThePageSpeaksOfTheLinkAndTheLinkLetsThemSignIn()
+      throws Exception {
+    Pool pool = pool();
+    String callback = "https://app.example.com/cb";
+    String clientId =
+        cognito
+            .createUserPoolClient(
+                r ->
+                    r.userPoolId(pool.poolId())
+                        .clientName("web")
+                        .allowedOAuthFlows(OAuthFlowType.CODE)
+                        .allowedOAuthFlowsUserPoolClient(true)
+                        .allowedOAuthScopes("openid", "email")
+                        .callbackURLs(callback)
+                        .supportedIdentityProviders("COGNITO"))
+            .userPoolClient()
+            .clientId();
+    String query =
+        "?response_type=code&client_id="
+            + clientId
+            + "&redirect_uri="
+            + URLEncoder.encode(callback, StandardCharsets.UTF_8)
+            + "&scope=openid";
+    HostedBrowser browser = new HostedBrowser();
+    HttpResponse<String> form = browser.get(server.endpoint() + "/signup" + query);
+    assertEquals(200, form.statusCode(), form.body());
+    java.util.Map<String, String> fields = HostedBrowser.hiddenFields(form.body());
+    fields.put("username", "gus@example.com");
+    fields.put("password", SignInFixtures.PASSWORD);
+    HttpResponse<String> sent = browser.postForm(server.endpoint() + "/signup" + query, fields);
+    assertEquals(200, sent.statusCode(), sent.body());
+    assertTrue(sent.body().contains("We have sent a link by email to g***@e***"), sent.body());
+    assertFalse(sent.body().contains("name=\"confirmation_code\""), sent.body());
+    assertTrue(sent.body().contains("Send a new link"), sent.body());
+
+    String url = link(lastMessage(pool, "gus@example.com"));
+    assertTrue(url.startsWith(server.endpoint() + "/confirmUser?client_id=" + clientId), url);
+    assertEquals(200, browser.get(url).statusCode());
+    HttpResponse<String> signedIn =
+        browser.signIn(
+            server.endpoint() + "/login" + query, "gus@example.com", SignInFixtures.PASSWORD);
+    assertEquals(302, signedIn.statusCode(), signedIn.body());
+    assertTrue(HostedBrowser.location(signedIn).startsWith(callback + "?code="));
   }
 }
