@@ -1,5 +1,7 @@
 package dev.userpool.delivery;
 
+import dev.userpool.domain.PoolSettings;
+import dev.userpool.errors.ErrorCode;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
@@ -33,6 +35,30 @@ public final class ConfirmationLink {
         + encode(username)
         + "&confirmation_code="
         + encode(code);
+  }
+
+  /**
+   * Where the pool domain's endpoints are: the URL the request reached, else the deployment's
+   * configured URL, without a trailing slash. A pool without a domain has no link to send;
+   * Cognito's answer is quoted in aws-amplify/amplify-js#4489 (its "use pool" sic).
+   */
+  public static String base(PoolSettings pool, String requestBaseUrl, String configuredBaseUrl) {
+    if (pool.get("Domain") == null && pool.get("CustomDomain") == null) {
+      throw ErrorCode.INVALID_PARAMETER.exception(
+          "Cannot perform specific action because there does not exist a valid use pool domain"
+              + " associated with the user pool");
+    }
+    String base = requestBaseUrl != null ? requestBaseUrl : configuredBaseUrl;
+    if (base == null || base.isBlank()) {
+      // Only a request without a Host header on a deployment without USERPOOL_ISSUER_BASE_URL.
+      throw ErrorCode.INVALID_PARAMETER.exception(
+          "The domain URL of the user pool is unknown: configure USERPOOL_ISSUER_BASE_URL.");
+    }
+    String out = base.strip();
+    while (out.endsWith("/")) {
+      out = out.substring(0, out.length() - 1);
+    }
+    return out;
   }
 
   /** Whether {@code text} holds a link placeholder. */

@@ -2,11 +2,13 @@ package dev.userpool.delivery;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.userpool.domain.PoolSettings;
 import dev.userpool.domain.User;
 import dev.userpool.domain.UserStatus;
+import dev.userpool.errors.CognitoException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -139,5 +141,31 @@ class MaskingAndChannelsTest {
         "$1 <a href=\"u?a=1&amp;b=\\2\">x</a>",
         ConfirmationLink.fill("$1 {##x##}", "u?a=1&b=\\2"),
         "no regex replacement syntax is interpreted");
+  }
+
+  @Test
+  void whenTheLinkBaseIsChosenThenThePoolNeedsADomainAndTheRequestUrlWins() {
+    PoolSettings domain = new PoolSettings(Map.of("Domain", "auth-prefix"));
+    assertEquals(
+        "http://localhost:9229",
+        ConfirmationLink.base(domain, "http://localhost:9229/", "https://api.example.com/prod"));
+    assertEquals(
+        "https://api.example.com/prod",
+        ConfirmationLink.base(domain, null, "https://api.example.com/prod"));
+    assertEquals(
+        "https://auth.example.com",
+        ConfirmationLink.base(
+            new PoolSettings(Map.of("CustomDomain", "auth.example.com")),
+            "https://auth.example.com",
+            null));
+    CognitoException none =
+        assertThrows(
+            CognitoException.class,
+            () -> ConfirmationLink.base(new PoolSettings(Map.of()), "http://localhost:9229", null));
+    assertEquals(
+        "Cannot perform specific action because there does not exist a valid use pool domain"
+            + " associated with the user pool",
+        none.getMessage());
+    assertThrows(CognitoException.class, () -> ConfirmationLink.base(domain, null, " "));
   }
 }

@@ -36,7 +36,8 @@ import java.util.Optional;
  * ClientMetadata where Cognito passes it), the pool's templates for what the trigger leaves alone,
  * delivery, and only then the code's hash in the store (replacing the previous code for the
  * purpose). A failed delivery therefore leaves the earlier code, if any, as it was and no new code
- * that was never delivered.
+ * that was never delivered. Sign-up emails of a CONFIRM_WITH_LINK pool carry the code inside a link
+ * to the domain's /confirmUser ({@link ConfirmationLink}, ADR 0022).
  */
 public final class CodeSender {
   /** Cognito's limits on CustomMessage answers (sources §5.4). */
@@ -217,7 +218,7 @@ public final class CodeSender {
     if (medium == DeliveryMedium.EMAIL
         && VerificationCode.SIGN_UP.equals(r.purpose())
         && Templates.confirmsByLink(s)) {
-      linkBase = linkBase(r);
+      linkBase = ConfirmationLink.base(s, r.requestBaseUrl(), configuredBaseUrl);
       templates = Templates.verificationByLink(s);
     }
     SendWindow window = SendWindow.of(r.user(), r.purpose(), r.now());
@@ -272,31 +273,6 @@ public final class CodeSender {
     delivery.send(message);
     store(r, destination, code);
     return CodeDelivery.of(r.attributeName(), destination);
-  }
-
-  /**
-   * Where the pool domain's endpoints are, for a confirmation link: the URL the request reached,
-   * else the deployment's configured URL. A pool without a domain has no link to send; Cognito's
-   * answer is quoted in aws-amplify/amplify-js#4489 (its "use pool" sic).
-   */
-  private String linkBase(Request r) {
-    PoolSettings s = r.pool().view();
-    if (s.get("Domain") == null && s.get("CustomDomain") == null) {
-      throw ErrorCode.INVALID_PARAMETER.exception(
-          "Cannot perform specific action because there does not exist a valid use pool domain"
-              + " associated with the user pool");
-    }
-    String base = r.requestBaseUrl() != null ? r.requestBaseUrl() : configuredBaseUrl;
-    if (base == null || base.isBlank()) {
-      // Only a request without a Host header on a deployment without USERPOOL_ISSUER_BASE_URL.
-      throw ErrorCode.INVALID_PARAMETER.exception(
-          "The domain URL of the user pool is unknown: configure USERPOOL_ISSUER_BASE_URL.");
-    }
-    String out = base.strip();
-    while (out.endsWith("/")) {
-      out = out.substring(0, out.length() - 1);
-    }
-    return out;
   }
 
   /**
