@@ -3,6 +3,7 @@ package dev.userpool.oauth;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.userpool.authevents.AuditedSignIns;
 import dev.userpool.authevents.AuthEventLog;
+import dev.userpool.delivery.ConfirmationLink;
 import dev.userpool.oauth.federation.FederatedSignIn;
 import dev.userpool.oauth.federation.FederationState;
 import dev.userpool.oauth.federation.OidcFederation;
@@ -38,6 +39,7 @@ public final class OAuthEndpoints {
   private final RevokeEndpoint revoke;
   private final HostedPages pages;
   private final AccountPages accounts;
+  private final ConfirmUserPage confirmUser;
   private final SamlFederation saml;
   private final SamlIdpResponse samlResponse;
   private final OidcFederation oidc;
@@ -132,6 +134,7 @@ public final class OAuthEndpoints {
             new FederatedAuthorize(d.identityProviders(), oidc, saml));
     this.accounts =
         new AccountPages(pages, clients, publicOperations, csrf, layout, new TermsLinks(d.terms()));
+    this.confirmUser = new ConfirmUserPage(clients, publicOperations, layout);
     this.clock = d.clock();
   }
 
@@ -148,7 +151,7 @@ public final class OAuthEndpoints {
           "/forgotPassword",
           OidcFederation.CALLBACK_PATH ->
           method.equals("GET") || method.equals("POST");
-      case "/oauth2/authorize", "/logout" -> method.equals("GET");
+      case "/oauth2/authorize", "/logout", ConfirmationLink.PATH -> method.equals("GET");
       case "/confirm", "/resendcode", "/confirmforgotPassword", SamlFederation.CONSUMER_PATH ->
           method.equals("POST");
       default -> false;
@@ -176,6 +179,7 @@ public final class OAuthEndpoints {
                 ? accounts.signUpPage(request, clock.instant())
                 : accounts.signUp(request, clock.instant());
         case "/confirm" -> accounts.confirm(request, clock.instant());
+        case ConfirmationLink.PATH -> confirmUser.handle(request, clock.instant());
         case "/resendcode" -> accounts.resendCode(request, clock.instant());
         case "/forgotPassword" ->
             get(request)
