@@ -3,6 +3,7 @@ package dev.userpool.oauth;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.userpool.authevents.AuditedSignIns;
 import dev.userpool.authevents.AuthEventLog;
+import dev.userpool.oauth.federation.ApplePrivateKeys;
 import dev.userpool.oauth.federation.FederatedSignIn;
 import dev.userpool.oauth.federation.FederationState;
 import dev.userpool.oauth.federation.OidcFederation;
@@ -109,6 +110,7 @@ public final class OAuthEndpoints {
             federatedSignIn,
             d.identityProviders(),
             new SocialProviders(d.config().socialProviderBaseUrls(), new OidcDiscovery()),
+            new ApplePrivateKeys(d.signIn().deploymentKeys(), d.random()),
             d.random());
     this.saml =
         new SamlFederation(
