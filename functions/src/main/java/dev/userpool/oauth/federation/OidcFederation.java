@@ -31,7 +31,10 @@ import java.util.Optional;
  * {@link #start} sends the browser to the provider with a sealed state and a fresh nonce; {@code
  * /oauth2/idpresponse} ({@link #idpResponse}) redeems the provider's code at its token endpoint
  * with client_secret_post, verifies the ID token, reads userinfo (GET or POST per
- * attributes_request_method) and hands the identity to {@link FederatedSignIn}.
+ * attributes_request_method) and hands the identity to {@link FederatedSignIn}. Sign in with Apple
+ * differs in three steps: form_post when name or email is asked for, a client secret made per
+ * request ({@link AppleClientSecret}), and the name from its first-sign-in {@code user} field
+ * ({@link AppleUserField}).
  */
 public final class OidcFederation {
   public static final String CALLBACK_PATH = "/oauth2/idpresponse";

@@ -14,9 +14,10 @@ import java.util.Set;
  * code flow against Google's endpoints with the ID token checked against Google's JWKS; Facebook
  * and Login with Amazon are plain OAuth 2.0: the code is redeemed at token_url and the profile read
  * from attributes_url with the access token, the subject being its {@code id} (Facebook) or {@code
- * user_id} (Amazon). The stored ProviderDetails are the keys Cognito shows in
- * DescribeIdentityProvider (Google and Amazon: the API reference's examples; Facebook: the AWS CLI
- * reference's observed output, with the Graph API version of {@code api_version}).
+ * user_id} (Amazon). Sign in with Apple is the OIDC code flow too, with Apple's JWKS and an ES256
+ * client secret ({@link AppleClientSecret}). The stored ProviderDetails are the keys Cognito shows
+ * in DescribeIdentityProvider (Google, Amazon and Apple: the API reference's examples; Facebook:
+ * the AWS CLI reference's observed output, with the Graph API version of {@code api_version}).
  *
  * <p>{@code baseUrls} is a deployment setting for tests only (the local server's {@code
  * --social-provider-base-url TYPE=URL}): the named type's endpoints come from the discovery
