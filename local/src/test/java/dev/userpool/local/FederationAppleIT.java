@@ -215,7 +215,10 @@ class FederationAppleIT {
   }
 
   @Test
-  void whenAppleProviderIsCreatedThenDescribeShowsApplesEndpointsAndNeverThePrivateKey() {
+  void whenAppleProviderIsCreatedThenDescribeShowsApplesEndpointsAndNeverThePrivateKey()
+      throws Exception {
+    lambda.allow("presignup");
+    lambda.allow("postconf");
     Setup s = setup("apple-details", KEYS);
 
     Map<String, String> shown =
@@ -249,6 +252,16 @@ class FederationAppleIT {
             .identityProvider()
             .providerDetails()
             .containsKey("private_key"));
+    // … and still signs the client secret: sign-in works after the update
+    JsonNode tokens =
+        FederationOidcIT.tokens(
+            server.endpoint(),
+            s.clientId(),
+            throughProvider(new HostedBrowser(), authorize(s), "000789.kept"));
+    assertEquals(
+        "SignInWithApple_000789.kept",
+        claims(tokens.get("id_token").asText()).get("cognito:username").asText());
+    assertTrue(last(secretsSeen()).get("verified").asBoolean());
 
     // each required detail is checked
     InvalidParameterException e =
