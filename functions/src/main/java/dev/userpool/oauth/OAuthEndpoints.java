@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.userpool.authevents.AuditedSignIns;
 import dev.userpool.authevents.AuthEventLog;
 import dev.userpool.delivery.ConfirmationLink;
+import dev.userpool.oauth.federation.ApplePrivateKeys;
 import dev.userpool.oauth.federation.FederatedSignIn;
 import dev.userpool.oauth.federation.FederationState;
 import dev.userpool.oauth.federation.OidcFederation;
@@ -111,6 +112,7 @@ public final class OAuthEndpoints {
             federatedSignIn,
             d.identityProviders(),
             new SocialProviders(d.config().socialProviderBaseUrls(), new OidcDiscovery()),
+            new ApplePrivateKeys(d.signIn().deploymentKeys(), d.random()),
             d.random());
     this.saml =
         new SamlFederation(

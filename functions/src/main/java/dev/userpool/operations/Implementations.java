@@ -6,6 +6,7 @@ import dev.userpool.authflows.AuthFlows;
 import dev.userpool.authflows.ChallengeSessions;
 import dev.userpool.authflows.PasskeyCeremonies;
 import dev.userpool.authflows.SoftwareTokens;
+import dev.userpool.oauth.federation.ApplePrivateKeys;
 import dev.userpool.operations.auth.AdminInitiateAuth;
 import dev.userpool.operations.auth.AdminRespondToAuthChallenge;
 import dev.userpool.operations.auth.DirectoryAccounts;
@@ -166,6 +167,7 @@ public final class Implementations {
                     d.codeSender(), new CodeCheck(d.codes(), d.config().limits())),
                 d.config().limits().signInAttempts());
     AuthEventLog authEvents = new AuthEventLog(d.authEvents(), d.random());
+    ApplePrivateKeys appleKeys = new ApplePrivateKeys(d.signIn().deploymentKeys(), d.random());
     flows.guardedBy(
         new AuditedSignIns(authEvents, new DirectoryAccounts(new UserDirectory(d.users()))));
     AccessTokens accessTokens =
@@ -420,13 +422,15 @@ public final class Implementations {
                 d.lookups(), new UserDirectory(d.users()), d.oauth().federatedLinks()))
         .add(
             "CreateIdentityProvider",
-            new CreateIdentityProvider(d.lookups(), d.identityProviders(), new OidcDiscovery()))
+            new CreateIdentityProvider(
+                d.lookups(), d.identityProviders(), new OidcDiscovery(), appleKeys))
         .add(
             "DescribeIdentityProvider",
             new DescribeIdentityProvider(d.lookups(), d.identityProviders()))
         .add(
             "UpdateIdentityProvider",
-            new UpdateIdentityProvider(d.lookups(), d.identityProviders(), new OidcDiscovery()))
+            new UpdateIdentityProvider(
+                d.lookups(), d.identityProviders(), new OidcDiscovery(), appleKeys))
         .add(
             "DeleteIdentityProvider",
             new DeleteIdentityProvider(d.lookups(), d.identityProviders()))

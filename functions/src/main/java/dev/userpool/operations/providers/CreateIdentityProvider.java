@@ -3,6 +3,7 @@ package dev.userpool.operations.providers;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.userpool.domain.IdentityProvider;
 import dev.userpool.domain.UserPool;
+import dev.userpool.oauth.federation.ApplePrivateKeys;
 import dev.userpool.oauth.federation.SocialProviders;
 import dev.userpool.operations.Lookups;
 import dev.userpool.protocol.Input;
@@ -20,12 +21,17 @@ public final class CreateIdentityProvider implements Operation {
   private final Lookups lookups;
   private final IdentityProviderStore providers;
   private final OidcDiscovery discovery;
+  private final ApplePrivateKeys appleKeys;
 
   public CreateIdentityProvider(
-      Lookups lookups, IdentityProviderStore providers, OidcDiscovery discovery) {
+      Lookups lookups,
+      IdentityProviderStore providers,
+      OidcDiscovery discovery,
+      ApplePrivateKeys appleKeys) {
     this.lookups = lookups;
     this.providers = providers;
     this.discovery = discovery;
+    this.appleKeys = appleKeys;
   }
 
   @Override
@@ -49,6 +55,7 @@ public final class CreateIdentityProvider implements Operation {
       provider = withDetails(provider, discovery.complete(provider.details()));
     }
     provider = withDetails(provider, SocialProviders.storedDetails(type, provider.details()));
+    provider = withDetails(provider, appleKeys.sealed(type, pool.id(), provider.details()));
     if (!providers.create(provider)) {
       throw IdentityProviderView.duplicate();
     }
