@@ -7,6 +7,7 @@ import dev.userpool.oauth.federation.FederatedSignIn;
 import dev.userpool.oauth.federation.FederationState;
 import dev.userpool.oauth.federation.OidcFederation;
 import dev.userpool.oauth.federation.SocialProviders;
+import dev.userpool.oauth.saml.EncryptionKeys;
 import dev.userpool.oauth.saml.MetadataSource;
 import dev.userpool.oauth.saml.SamlFederation;
 import dev.userpool.operations.Dependencies;
@@ -117,8 +118,9 @@ public final class OAuthEndpoints {
             federationState,
             new MetadataSource(),
             d.samlCertificates(),
+            new EncryptionKeys(d.signIn().deploymentKeys(), d.random()),
             d.random());
-    this.samlResponse = new SamlIdpResponse(saml, federatedSignIn);
+    this.samlResponse = new SamlIdpResponse(saml, federatedSignIn, clients, d.identityProviders());
     this.pages =
         new HostedPages(
             clients,

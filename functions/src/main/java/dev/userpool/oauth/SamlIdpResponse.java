@@ -1,15 +1,19 @@
 package dev.userpool.oauth;
 
+import dev.userpool.domain.IdentityProvider;
 import dev.userpool.oauth.federation.FederatedSignIn;
+import dev.userpool.oauth.federation.FederationState;
 import dev.userpool.oauth.federation.PendingAuthorization;
 import dev.userpool.oauth.saml.SamlFederation;
 import dev.userpool.protocol.ApiRequest;
 import dev.userpool.protocol.ApiResponse;
+import dev.userpool.store.IdentityProviderStore;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code POST /saml2/idpresponse}, the assertion consumer service: the identity provider's form
@@ -18,17 +22,26 @@ import java.util.Map;
  * identity provider" (observed: gaiin-platform/amplify-genai-backend#25, IdP-initiated sign-in); a
  * refused Response goes back to the client as {@code error=server_error} with {@code
  * error_description=Invalid SAML response received: …} (observed: aws/aws-sdk-js-v3#6201); an
- * accepted one ends in the shared federated sign-in.
+ * accepted one ends in the shared federated sign-in. A RelayState we did not issue may be an
+ * IdP-initiated sign-in's authorize parameters ({@link #unsolicited}).
  */
 final class SamlIdpResponse {
   static final String UNBOUND = "Invalid samlResponse or relayState from identity provider";
 
   private final SamlFederation saml;
   private final FederatedSignIn signIn;
+  private final OAuthClients clients;
+  private final IdentityProviderStore providers;
 
-  SamlIdpResponse(SamlFederation saml, FederatedSignIn signIn) {
+  SamlIdpResponse(
+      SamlFederation saml,
+      FederatedSignIn signIn,
+      OAuthClients clients,
+      IdentityProviderStore providers) {
     this.saml = saml;
     this.signIn = signIn;
+    this.clients = clients;
+    this.providers = providers;
   }
 
   ApiResponse handle(ApiRequest request, Instant now) {
@@ -39,8 +52,17 @@ final class SamlIdpResponse {
       return errorPage();
     }
     String base = request.baseUrl() == null ? "" : request.baseUrl();
-    SamlFederation.Outcome outcome =
-        saml.finish(form.get("SAMLResponse"), form.get("RelayState"), base, now);
+    String relayState = form.get("RelayState");
+    SamlFederation.Outcome outcome;
+    if (SamlFederation.issuedRelayState(relayState)) {
+      outcome = saml.finish(form.get("SAMLResponse"), relayState, base, now);
+    } else {
+      try {
+        outcome = unsolicited(form.get("SAMLResponse"), relayState, base, now);
+      } catch (AuthorizeRequest.RedirectError e) {
+        return refused(e.redirectUri, e.state, Map.of("error", e.error));
+      }
+    }
     if (outcome instanceof SamlFederation.Outcome.Accepted a) {
       return signIn.complete(a.pending(), a.identity(), now, base);
     }
@@ -50,15 +72,68 @@ final class SamlIdpResponse {
     return errorPage();
   }
 
+  /**
+   * IdP-initiated sign-in (developer guide, "The IdP SAML assertion endpoint"): the RelayState
+   * holds the parameters otherwise sent to {@code /oauth2/authorize} (response_type, client_id,
+   * redirect_uri, identity_provider or idp_identifier, scope, optionally state), checked as there;
+   * the named provider must be a SAML provider with IDPInit among the client's
+   * SupportedIdentityProviders. A RelayState that names no such request is Cognito's error page.
+   */
+  private SamlFederation.Outcome unsolicited(
+      String samlResponse, String relayState, String base, Instant now) {
+    if (relayState == null || samlResponse == null) {
+      return new SamlFederation.Outcome.Unbound();
+    }
+    AuthorizeRequest authorize;
+    try {
+      authorize = AuthorizeRequest.parse(Form.parse(relayState), clients);
+    } catch (AuthorizeRequest.PageError | OAuthException e) {
+      return new SamlFederation.Outcome.Unbound();
+    }
+    if (!authorize.federated()) {
+      return new SamlFederation.Outcome.Unbound();
+    }
+    String poolId = authorize.found().pool().id();
+    Optional<IdentityProvider> provider =
+        authorize.identityProvider() != null
+            ? providers.find(poolId, authorize.identityProvider())
+            : providers.findByIdentifier(poolId, authorize.idpIdentifier());
+    if (provider.isEmpty()
+        || !OAuthClients.list(authorize.found().client(), "SupportedIdentityProviders")
+            .contains(provider.get().name())) {
+      return new SamlFederation.Outcome.Unbound();
+    }
+    PendingAuthorization pending =
+        new PendingAuthorization(
+            poolId,
+            authorize.found().client().clientId(),
+            provider.get().name(),
+            authorize.responseType(),
+            authorize.redirectUri(),
+            authorize.state(),
+            authorize.scopes(),
+            authorize.nonce(),
+            authorize.codeChallenge(),
+            null,
+            now.plus(FederationState.LIFETIME));
+    return saml.finishUnsolicited(provider.get(), pending, samlResponse, base, now);
+  }
+
   private static ApiResponse refused(PendingAuthorization pending, String description) {
     Map<String, String> out = new LinkedHashMap<>();
     out.put("error_description", description);
     out.put("error", "server_error");
-    if (pending.state() != null) {
-      out.put("state", pending.state());
+    return refused(pending.redirectUri(), pending.state(), out);
+  }
+
+  private static ApiResponse refused(
+      String redirectUri, String state, Map<String, String> parameters) {
+    Map<String, String> out = new LinkedHashMap<>(parameters);
+    if (state != null) {
+      out.put("state", state);
     }
-    StringBuilder location = new StringBuilder(pending.redirectUri());
-    char separator = pending.redirectUri().contains("?") ? '&' : '?';
+    StringBuilder location = new StringBuilder(redirectUri);
+    char separator = redirectUri.contains("?") ? '&' : '?';
     for (var e : out.entrySet()) {
       location
           .append(separator)

@@ -6,6 +6,7 @@ import dev.userpool.authflows.AuthFlows;
 import dev.userpool.authflows.ChallengeSessions;
 import dev.userpool.authflows.PasskeyCeremonies;
 import dev.userpool.authflows.SoftwareTokens;
+import dev.userpool.oauth.saml.EncryptionKeys;
 import dev.userpool.operations.auth.AdminInitiateAuth;
 import dev.userpool.operations.auth.AdminRespondToAuthChallenge;
 import dev.userpool.operations.auth.DirectoryAccounts;
@@ -181,6 +182,7 @@ public final class Implementations {
     SoftwareTokens softwareTokens = d.signIn().softwareTokens(accounts, d.random());
     SoftwareTokenCaller tokenCallers =
         new SoftwareTokenCaller(accessTokens, challengeSessions, d.lookups(), accounts);
+    EncryptionKeys samlEncryptionKeys = new EncryptionKeys(d.signIn().deploymentKeys(), d.random());
     return OperationTable.builder(model)
         // pools, clients, tags
         .add("CreateUserPool", new CreateUserPool(d.pools(), d.random(), d.tokens().keys()))
@@ -415,13 +417,15 @@ public final class Implementations {
                 d.lookups(), new UserDirectory(d.users()), d.oauth().federatedLinks()))
         .add(
             "CreateIdentityProvider",
-            new CreateIdentityProvider(d.lookups(), d.identityProviders(), new OidcDiscovery()))
+            new CreateIdentityProvider(
+                d.lookups(), d.identityProviders(), new OidcDiscovery(), samlEncryptionKeys))
         .add(
             "DescribeIdentityProvider",
             new DescribeIdentityProvider(d.lookups(), d.identityProviders()))
         .add(
             "UpdateIdentityProvider",
-            new UpdateIdentityProvider(d.lookups(), d.identityProviders(), new OidcDiscovery()))
+            new UpdateIdentityProvider(
+                d.lookups(), d.identityProviders(), new OidcDiscovery(), samlEncryptionKeys))
         .add(
             "DeleteIdentityProvider",
             new DeleteIdentityProvider(d.lookups(), d.identityProviders()))

@@ -34,6 +34,12 @@ import java.util.Optional;
 public final class SamlFederation {
   public static final String CONSUMER_PATH = "/saml2/idpresponse";
 
+  /** ProviderDetails key: accept IdP-initiated (unsolicited) Responses when "true". */
+  public static final String IDP_INIT = "IDPInit";
+
+  /** ProviderDetails key: require the assertion encrypted to the provider's key when "true". */
+  public static final String ENCRYPTED_RESPONSES = "EncryptedResponses";
+
   /** What came of a posted SAML Response. */
   public sealed interface Outcome {
     /** No live request has this RelayState: nothing says where the browser should go back to. */
@@ -51,6 +57,7 @@ public final class SamlFederation {
   private final MetadataSource metadata;
   private final SamlSigningCertificateStore signingCertificates;
   private final SecureRandom random;
+  private final EncryptionKeys encryptionKeys;
 
   public SamlFederation(
       IdentityProviderStore providers,
@@ -58,7 +65,9 @@ public final class SamlFederation {
       FederationState sealer,
       MetadataSource metadata,
       SamlSigningCertificateStore signingCertificates,
+      EncryptionKeys encryptionKeys,
       SecureRandom random) {
+    this.encryptionKeys = encryptionKeys;
     this.providers = providers;
     this.requests = requests;
     this.sealer = sealer;
@@ -96,6 +105,14 @@ public final class SamlFederation {
     return AuthnRequests.location(idp.ssoRedirectUrl(), xml, relayState, signingKey(provider, now));
   }
 
+  /**
+   * Whether a RelayState has the shape of one {@link #start} issued ({@code <poolId>.<token>});
+   * anything else may be an IdP-initiated sign-in's authorize parameters.
+   */
+  public static boolean issuedRelayState(String relayState) {
+    return relayState != null && relayState.matches("[\\w-]+_[0-9A-Za-z]+\\.[\\w-]{32}");
+  }
+
   /** Checks a posted Response against the request its RelayState names (used up either way). */
   public Outcome finish(String samlResponse, String relayState, String baseUrl, Instant now) {
     if (samlResponse == null || relayState == null || relayState.indexOf('.') <= 0) {
@@ -116,6 +133,37 @@ public final class SamlFederation {
     if (provider.isEmpty() || !provider.get().type().equals("SAML")) {
       return new Outcome.Refused(authorize, "The identity provider was removed.");
     }
+    return check(provider.get(), authorize, request.requestId(), samlResponse, baseUrl, now);
+  }
+
+  /**
+   * An IdP-initiated sign-in (ProviderDetails {@code IDPInit} "true"): an unsolicited Response,
+   * without InResponseTo, for the authorize request {@code authorize} that the RelayState carried.
+   * A provider without IDPInit answers {@link Outcome.Unbound}, as for a RelayState we never
+   * issued. Each assertion is still accepted once.
+   */
+  public Outcome finishUnsolicited(
+      IdentityProvider provider,
+      PendingAuthorization authorize,
+      String samlResponse,
+      String baseUrl,
+      Instant now) {
+    if (samlResponse == null
+        || !provider.type().equals("SAML")
+        || !"true".equals(provider.details().get(IDP_INIT))) {
+      return new Outcome.Unbound();
+    }
+    return check(provider, authorize, null, samlResponse, baseUrl, now);
+  }
+
+  private Outcome check(
+      IdentityProvider provider,
+      PendingAuthorization authorize,
+      String requestId,
+      String samlResponse,
+      String baseUrl,
+      Instant now) {
+    String poolId = provider.userPoolId();
     try {
       ResponseCheck.Accepted accepted =
           ResponseCheck.check(
@@ -123,9 +171,10 @@ public final class SamlFederation {
               new ResponseCheck.Expected(
                   entityId(poolId),
                   baseUrl + CONSUMER_PATH,
-                  request.requestId(),
-                  metadata.of(provider.get(), now),
-                  now));
+                  requestId,
+                  metadata.of(provider, now),
+                  now,
+                  decryptionKey(provider)));
       if (!requests.markAssertionUsed(
           poolId,
           sha256(accepted.issuer() + "\n" + accepted.assertionId()),
@@ -135,7 +184,7 @@ public final class SamlFederation {
       return new Outcome.Accepted(
           authorize,
           new ExternalIdentity(
-              provider.get().name(),
+              provider.name(),
               "SAML",
               accepted.subject(),
               accepted.issuer(),
@@ -143,6 +192,17 @@ public final class SamlFederation {
     } catch (SamlException e) {
       return new Outcome.Refused(authorize, e.getMessage());
     }
+  }
+
+  /**
+   * The provider's decryption key when it requires encrypted assertions (ProviderDetails {@code
+   * EncryptedResponses} "true"), else null: then an encrypted assertion is refused.
+   */
+  private java.security.PrivateKey decryptionKey(IdentityProvider provider) {
+    if (!"true".equals(provider.details().get(ENCRYPTED_RESPONSES))) {
+      return null;
+    }
+    return encryptionKeys.privateKey(provider);
   }
 
   /** The pool's SAML signing key when the provider asks for signed requests, else null. */

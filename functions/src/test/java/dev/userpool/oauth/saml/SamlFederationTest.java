@@ -56,6 +56,7 @@ class SamlFederationTest {
   private IdentityProviderStore providers;
   private SamlSigningCertificateStore certificates;
   private SamlFederation federation;
+  private EncryptionKeys encryptionKeys;
   private IdentityProvider corp;
 
   @BeforeEach
@@ -63,13 +64,16 @@ class SamlFederationTest {
     ItemTable table = EmbeddedItemTable.inMemory(Clock.systemUTC());
     providers = new ItemIdentityProviderStore(table);
     certificates = new ItemSamlSigningCertificateStore(table);
+    ItemDeploymentKeyStore keys = new ItemDeploymentKeyStore(table);
+    encryptionKeys = new EncryptionKeys(keys, new SecureRandom());
     federation =
         new SamlFederation(
             providers,
             new ItemSamlRequestStore(table),
-            new FederationState(new ItemDeploymentKeyStore(table), new SecureRandom()),
+            new FederationState(keys, new SecureRandom()),
             new MetadataSource(),
             certificates,
+            encryptionKeys,
             new SecureRandom());
     corp = provider("Corp", Map.of("MetadataFile", IDP.metadata()));
   }
