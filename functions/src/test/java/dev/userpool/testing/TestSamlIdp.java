@@ -90,6 +90,11 @@ public final class TestSamlIdp {
     return entityId;
   }
 
+  /** The IdP's own certificate (tests use it as a key the provider does not have). */
+  public X509Certificate certificate() {
+    return certificate;
+  }
+
   /** The IdP's metadata document, as an administrator would paste it into MetadataFile. */
   public String metadata() {
     try {
@@ -200,6 +205,11 @@ public final class TestSamlIdp {
     /** The EncryptedKey beside the EncryptedData (with a RetrievalMethod) instead of inside it. */
     public boolean encryptedKeyBesideData;
 
+    /**
+     * One bit of the encrypted content flipped after encryption (before any Response signature).
+     */
+    public boolean alterCiphertext;
+
     private ResponseBuilder(String requestId, String consumerUrl, String audience) {
       this.requestId = requestId;
       this.destination = consumerUrl;
@@ -308,6 +318,9 @@ public final class TestSamlIdp {
       byte[] cipherText = new byte[iv.length + sealed.length];
       System.arraycopy(iv, 0, cipherText, 0, iv.length);
       System.arraycopy(sealed, 0, cipherText, iv.length, sealed.length);
+      if (alterCiphertext) {
+        cipherText[cipherText.length / 2] ^= 1;
+      }
 
       boolean oaep11 = keyTransport.equals(XENC11 + "rsa-oaep");
       Cipher rsa = Cipher.getInstance("RSA/ECB/OAEPPadding");

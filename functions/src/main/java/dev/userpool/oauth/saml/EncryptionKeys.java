@@ -33,12 +33,22 @@ public final class EncryptionKeys {
 
   private static final String KEY_NAME = "saml-encryption-keys";
 
-  private final DeploymentSealer sealer;
+  private final DeploymentKeyStore keys;
+  private final SecureRandom random;
   private final SelfSignedCertificates certificates;
 
   public EncryptionKeys(DeploymentKeyStore keys, SecureRandom random) {
-    this.sealer = new DeploymentSealer(keys, random, KEY_NAME);
+    this.keys = keys;
+    this.random = random;
     this.certificates = new SelfSignedCertificates(random);
+  }
+
+  /**
+   * A sealer per use: the operations and the domain's endpoints hold separate instances, and a
+   * sealer keeps the deployment key it first read, which a local reset replaces.
+   */
+  private DeploymentSealer sealer() {
+    return new DeploymentSealer(keys, random, KEY_NAME);
   }
 
   /**
@@ -68,7 +78,8 @@ public final class EncryptionKeys {
     out.put(CERTIFICATE, Base64.getEncoder().encodeToString(pair.certificateDer()));
     out.put(
         SEALED_KEY,
-        sealer.seal(Base64.getDecoder().decode(pair.privateKeyPkcs8()), aad(poolId, providerName)));
+        sealer()
+            .seal(Base64.getDecoder().decode(pair.privateKeyPkcs8()), aad(poolId, providerName)));
     return out;
   }
 
@@ -88,7 +99,7 @@ public final class EncryptionKeys {
     byte[] pkcs8 =
         sealed == null
             ? null
-            : sealer.open(sealed, aad(provider.userPoolId(), provider.name())).orElse(null);
+            : sealer().open(sealed, aad(provider.userPoolId(), provider.name())).orElse(null);
     if (pkcs8 == null) {
       throw new SamlException("The provider has no encryption key.");
     }
