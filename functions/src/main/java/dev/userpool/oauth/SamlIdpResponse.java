@@ -2,7 +2,6 @@ package dev.userpool.oauth;
 
 import dev.userpool.domain.IdentityProvider;
 import dev.userpool.oauth.federation.FederatedSignIn;
-import dev.userpool.oauth.federation.FederationState;
 import dev.userpool.oauth.federation.PendingAuthorization;
 import dev.userpool.oauth.saml.SamlFederation;
 import dev.userpool.protocol.ApiRequest;
@@ -93,29 +92,12 @@ final class SamlIdpResponse {
     if (!authorize.federated()) {
       return new SamlFederation.Outcome.Unbound();
     }
-    String poolId = authorize.found().pool().id();
     Optional<IdentityProvider> provider =
-        authorize.identityProvider() != null
-            ? providers.find(poolId, authorize.identityProvider())
-            : providers.findByIdentifier(poolId, authorize.idpIdentifier());
-    if (provider.isEmpty()
-        || !OAuthClients.list(authorize.found().client(), "SupportedIdentityProviders")
-            .contains(provider.get().name())) {
+        FederatedAuthorize.supportedProvider(providers, authorize);
+    if (provider.isEmpty()) {
       return new SamlFederation.Outcome.Unbound();
     }
-    PendingAuthorization pending =
-        new PendingAuthorization(
-            poolId,
-            authorize.found().client().clientId(),
-            provider.get().name(),
-            authorize.responseType(),
-            authorize.redirectUri(),
-            authorize.state(),
-            authorize.scopes(),
-            authorize.nonce(),
-            authorize.codeChallenge(),
-            null,
-            now.plus(FederationState.LIFETIME));
+    PendingAuthorization pending = FederatedAuthorize.pending(authorize, provider.get(), now);
     return saml.finishUnsolicited(provider.get(), pending, samlResponse, base, now);
   }
 
