@@ -92,20 +92,18 @@ final class ResponseCheck {
     }
     // verified before decryption: a Response signature covers the ciphertext
     boolean responseSigned = SignatureCheck.verify(response, expected.idp().certificates());
-    if (expected.decryptionKey() != null) {
-      EncryptedAssertions.decrypt(
-          Dom.single(response, ASSERTION, "EncryptedAssertion"), expected.decryptionKey());
-    }
-    exactlyOneAssertion(doc);
-    Element assertion = Dom.single(response, ASSERTION, "Assertion");
-    if (assertion == null) {
-      throw new SamlException("The response must contain exactly one Assertion.");
-    }
-    int signatures = doc.getElementsByTagNameNS(SignatureCheck.DSIG, "Signature").getLength();
-    boolean assertionSigned = SignatureCheck.verify(assertion, expected.idp().certificates());
-    if (!responseSigned && !assertionSigned
-        || signatures != (responseSigned ? 1 : 0) + (assertionSigned ? 1 : 0)) {
-      throw new SamlException(SignatureCheck.INVALID);
+    Element assertion;
+    if (expected.decryptionKey() != null && !responseSigned) {
+      // nothing authenticates the ciphertext until the Assertion's own signature verifies: every
+      // failure before that has one text, so that no answer tells an attacker altering the
+      // ciphertext whether its plaintext parsed (the XML Encryption CBC attack's oracle)
+      try {
+        assertion = decryptedAndSigned(response, expected, false);
+      } catch (SamlException e) {
+        throw new SamlException(EncryptedAssertions.UNDECRYPTABLE);
+      }
+    } else {
+      assertion = decryptedAndSigned(response, expected, responseSigned);
     }
 
     Element status = Dom.single(response, PROTOCOL, "Status");
@@ -165,6 +163,31 @@ final class ResponseCheck {
                 : confirmedUntil)
             .plus(SKEW);
     return new Accepted(nameId, issuer, assertionId, attributes(assertion), keepUntil);
+  }
+
+  /**
+   * The Response's only Assertion, decrypted first when a key is expected, once the signatures
+   * (Response, Assertion or both, and no other) are known to hold.
+   */
+  private static Element decryptedAndSigned(
+      Element response, Expected expected, boolean responseSigned) {
+    Document doc = response.getOwnerDocument();
+    if (expected.decryptionKey() != null) {
+      EncryptedAssertions.decrypt(
+          Dom.single(response, ASSERTION, "EncryptedAssertion"), expected.decryptionKey());
+    }
+    exactlyOneAssertion(doc);
+    Element assertion = Dom.single(response, ASSERTION, "Assertion");
+    if (assertion == null) {
+      throw new SamlException("The response must contain exactly one Assertion.");
+    }
+    int signatures = doc.getElementsByTagNameNS(SignatureCheck.DSIG, "Signature").getLength();
+    boolean assertionSigned = SignatureCheck.verify(assertion, expected.idp().certificates());
+    if (!responseSigned && !assertionSigned
+        || signatures != (responseSigned ? 1 : 0) + (assertionSigned ? 1 : 0)) {
+      throw new SamlException(SignatureCheck.INVALID);
+    }
+    return assertion;
   }
 
   /** One Assertion in the whole document (the caller then wants it as the Response's child). */

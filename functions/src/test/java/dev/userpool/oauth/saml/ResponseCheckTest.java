@@ -323,11 +323,17 @@ class ResponseCheckTest {
   }
 
   @Test
-  void whenTheDecryptedAssertionIsUnsignedAndTheResponseTooThenSignatureIsInvalid() {
+  void whenNeitherTheResponseNorTheDecryptedAssertionIsSignedThenOneTextForEveryFailure() {
+    // without a Response signature, "signature invalid" would tell a well-formed plaintext from a
+    // malformed one: an oracle for altered CBC ciphertext; every failure reads the same
     var b = encryptedAnswer();
     b.signResponse = false;
     b.signAssertion = false;
-    assertEquals("SAML Assertion signature is invalid.", encryptedRefusal(b.encoded()));
+    assertEquals(EncryptedAssertions.UNDECRYPTABLE, encryptedRefusal(b.encoded()));
+    b.signAssertion = true;
+    b.dataEncryption = TestSamlIdp.XENC + "aes256-cbc";
+    b.alterCiphertext = true;
+    assertEquals(EncryptedAssertions.UNDECRYPTABLE, encryptedRefusal(b.encoded()));
   }
 
   @Test
