@@ -267,11 +267,16 @@ class SamlFederationIT {
 
   /** What an IdP's application tile posts: an unsolicited Response, authorize parameters. */
   private HttpResponse<String> idpInitiated(String response, String provider) throws Exception {
+    return idpInitiated(response, "identity_provider", provider);
+  }
+
+  private HttpResponse<String> idpInitiated(String response, String parameter, String value)
+      throws Exception {
     Map<String, String> relay = new LinkedHashMap<>();
     relay.put("response_type", "code");
     relay.put("client_id", web.clientId());
     relay.put("redirect_uri", CALLBACK);
-    relay.put("identity_provider", provider);
+    relay.put(parameter, value);
     relay.put("scope", "openid email");
     return post(
         server.endpoint() + "/saml2/idpresponse",
@@ -306,6 +311,11 @@ class SamlFederationIT {
     assertEquals(
         "Invalid SAML response received: The Assertion was already used.",
         params.get("error_description"));
+
+    // a new assertion, the provider named by its identifier
+    HttpResponse<String> again =
+        idpInitiated(unsolicitedResponse(), "idp_identifier", "corp.example");
+    assertTrue(HostedBrowser.location(again).startsWith(CALLBACK + "?code="), again.body());
   }
 
   @Test

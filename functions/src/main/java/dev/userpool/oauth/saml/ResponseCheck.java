@@ -1,6 +1,7 @@
 package dev.userpool.oauth.saml;
 
 import java.nio.charset.StandardCharsets;
+import java.security.PrivateKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -46,7 +47,7 @@ final class ResponseCheck {
       String requestId,
       IdpMetadata idp,
       Instant now,
-      java.security.PrivateKey decryptionKey) {}
+      PrivateKey decryptionKey) {}
 
   /**
    * The accepted assertion.

@@ -56,8 +56,8 @@ public final class SamlFederation {
   private final FederationState sealer;
   private final MetadataSource metadata;
   private final SamlSigningCertificateStore signingCertificates;
-  private final SecureRandom random;
   private final EncryptionKeys encryptionKeys;
+  private final SecureRandom random;
 
   public SamlFederation(
       IdentityProviderStore providers,
@@ -67,12 +67,12 @@ public final class SamlFederation {
       SamlSigningCertificateStore signingCertificates,
       EncryptionKeys encryptionKeys,
       SecureRandom random) {
-    this.encryptionKeys = encryptionKeys;
     this.providers = providers;
     this.requests = requests;
     this.sealer = sealer;
     this.metadata = metadata;
     this.signingCertificates = signingCertificates;
+    this.encryptionKeys = encryptionKeys;
     this.random = random;
   }
 
@@ -198,7 +198,7 @@ public final class SamlFederation {
    * The provider's decryption key when it requires encrypted assertions (ProviderDetails {@code
    * EncryptedResponses} "true"), else null: then an encrypted assertion is refused.
    */
-  private java.security.PrivateKey decryptionKey(IdentityProvider provider) {
+  private PrivateKey decryptionKey(IdentityProvider provider) {
     if (!"true".equals(provider.details().get(ENCRYPTED_RESPONSES))) {
       return null;
     }
