@@ -120,7 +120,10 @@ public final class OAuthEndpoints {
             d.samlCertificates(),
             new EncryptionKeys(d.signIn().deploymentKeys(), d.random()),
             d.random());
-    this.samlResponse = new SamlIdpResponse(saml, federatedSignIn, clients, d.identityProviders());
+    SamlSessionCookie samlSessions =
+        new SamlSessionCookie(d.signIn().deploymentKeys(), d.revokedOrigins(), d.random());
+    this.samlResponse =
+        new SamlIdpResponse(saml, federatedSignIn, clients, d.identityProviders(), samlSessions);
     this.pages =
         new HostedPages(
             clients,
@@ -131,7 +134,9 @@ public final class OAuthEndpoints {
             csrf,
             layout,
             new ChallengePages(signIn, publicOperations, csrf, layout),
-            new FederatedAuthorize(d.identityProviders(), oidc, saml));
+            new FederatedAuthorize(d.identityProviders(), oidc, saml),
+            samlSessions,
+            saml);
     this.accounts =
         new AccountPages(pages, clients, publicOperations, csrf, layout, new TermsLinks(d.terms()));
     this.clock = d.clock();
@@ -151,7 +156,11 @@ public final class OAuthEndpoints {
           OidcFederation.CALLBACK_PATH ->
           method.equals("GET") || method.equals("POST");
       case "/oauth2/authorize", "/logout" -> method.equals("GET");
-      case "/confirm", "/resendcode", "/confirmforgotPassword", SamlFederation.CONSUMER_PATH ->
+      case "/confirm",
+          "/resendcode",
+          "/confirmforgotPassword",
+          SamlFederation.CONSUMER_PATH,
+          SamlFederation.LOGOUT_PATH ->
           method.equals("POST");
       default -> false;
     };
@@ -185,6 +194,7 @@ public final class OAuthEndpoints {
                 : accounts.forgotPassword(request, clock.instant());
         case "/confirmforgotPassword" -> accounts.confirmForgotPassword(request, clock.instant());
         case SamlFederation.CONSUMER_PATH -> samlResponse.handle(request, clock.instant());
+        case SamlFederation.LOGOUT_PATH -> samlResponse.logout(request, clock.instant());
         default -> json(404, Json.object().put("error", "not_found"), Map.of());
       };
     } catch (OAuthException e) {

@@ -31,16 +31,19 @@ final class SamlIdpResponse {
   private final FederatedSignIn signIn;
   private final OAuthClients clients;
   private final IdentityProviderStore providers;
+  private final SamlSessionCookie samlSessions;
 
   SamlIdpResponse(
       SamlFederation saml,
       FederatedSignIn signIn,
       OAuthClients clients,
-      IdentityProviderStore providers) {
+      IdentityProviderStore providers,
+      SamlSessionCookie samlSessions) {
     this.saml = saml;
     this.signIn = signIn;
     this.clients = clients;
     this.providers = providers;
+    this.samlSessions = samlSessions;
   }
 
   ApiResponse handle(ApiRequest request, Instant now) {
@@ -63,7 +66,14 @@ final class SamlIdpResponse {
       }
     }
     if (outcome instanceof SamlFederation.Outcome.Accepted a) {
-      return signIn.complete(a.pending(), a.identity(), now, base);
+      ApiResponse done = signIn.complete(a.pending(), a.identity(), now, base);
+      // remembered for single logout at /logout
+      Map<String, String> headers = new LinkedHashMap<>(done.headers());
+      headers.put(
+          "Set-Cookie",
+          samlSessions.setCookie(
+              a.pending().poolId(), a.session(), now, base.startsWith("https://")));
+      return new ApiResponse(done.status(), headers, done.body());
     }
     if (outcome instanceof SamlFederation.Outcome.Refused r) {
       return refused(r.pending(), "Invalid SAML response received: " + r.reason());
@@ -128,6 +138,30 @@ final class SamlIdpResponse {
     headers.put("Location", location.toString());
     headers.put("Cache-Control", "no-store");
     return new ApiResponse(302, headers, new byte[0]);
+  }
+
+  /**
+   * {@code POST /saml2/logout}: the IdP's LogoutResponse to our single logout; the browser goes on
+   * to the sign-out's destination (logout_uri, or /login for redirect_uri). Anything else is our
+   * error page.
+   */
+  ApiResponse logout(ApiRequest request, Instant now) {
+    Form form;
+    try {
+      form = Form.parse(new String(request.body(), StandardCharsets.UTF_8));
+    } catch (OAuthException e) {
+      return errorPage();
+    }
+    String base = request.baseUrl() == null ? "" : request.baseUrl();
+    return saml.finishLogout(form.get("SAMLResponse"), form.get("RelayState"), base, now)
+        .map(
+            destination -> {
+              Map<String, String> headers = new LinkedHashMap<>();
+              headers.put("Location", destination);
+              headers.put("Cache-Control", "no-store");
+              return new ApiResponse(302, headers, new byte[0]);
+            })
+        .orElseGet(SamlIdpResponse::errorPage);
   }
 
   private static ApiResponse errorPage() {

@@ -107,6 +107,10 @@ public final class TestSamlIdp {
           + "\"><md:KeyDescriptor use=\"signing\"><ds:KeyInfo><ds:X509Data><ds:X509Certificate>"
           + Base64.getMimeEncoder().encodeToString(certificate.getEncoded())
           + "</ds:X509Certificate></ds:X509Data></ds:KeyInfo></md:KeyDescriptor>"
+          + "<md:SingleLogoutService Binding=\"urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect\""
+          + " Location=\""
+          + ssoUrl
+          + "/slo\"/>"
           + "<md:SingleSignOnService Binding=\"urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST\""
           + " Location=\""
           + ssoUrl
@@ -171,6 +175,31 @@ public final class TestSamlIdp {
     }
   }
 
+  /** A signed LogoutResponse (HTTP-POST binding, base64) answering {@code inResponseTo}. */
+  public String logoutResponse(String inResponseTo, String destination) {
+    try {
+      Document doc =
+          DocumentBuilderFactory.newDefaultNSInstance().newDocumentBuilder().newDocument();
+      Element response = doc.createElementNS(PROTOCOL, "samlp:LogoutResponse");
+      doc.appendChild(response);
+      response.setAttributeNS(XMLNS, "xmlns:samlp", PROTOCOL);
+      response.setAttributeNS(XMLNS, "xmlns:saml", ASSERTION);
+      response.setAttribute("ID", "_" + UUID.randomUUID());
+      response.setAttribute("Version", "2.0");
+      response.setAttribute(
+          "IssueInstant", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+      response.setAttribute("Destination", destination);
+      response.setAttribute("InResponseTo", inResponseTo);
+      Element issuer = child(response, ASSERTION, "saml:Issuer", entityId);
+      child(child(response, PROTOCOL, "samlp:Status", null), PROTOCOL, "samlp:StatusCode", null)
+          .setAttribute("Value", "urn:oasis:names:tc:SAML:2.0:status:Success");
+      new ResponseBuilder(inResponseTo, destination, null).sign(response, issuer.getNextSibling());
+      return encode(doc);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   public ResponseBuilder response(String requestId, String consumerUrl, String audience) {
     return new ResponseBuilder(requestId, consumerUrl, audience);
   }
@@ -185,6 +214,7 @@ public final class TestSamlIdp {
     public String issuer = entityId;
     public String status = "urn:oasis:names:tc:SAML:2.0:status:Success";
     public String assertionId = "_" + UUID.randomUUID();
+    public String sessionIndex = "_session-" + UUID.randomUUID();
     public Instant issued = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     public Duration validFor = Duration.ofMinutes(5);
     public boolean signResponse = true;
@@ -271,6 +301,14 @@ public final class TestSamlIdp {
             ASSERTION,
             "saml:Audience",
             audience);
+        Element authn = child(assertion, ASSERTION, "saml:AuthnStatement", null);
+        authn.setAttribute("AuthnInstant", issued.toString());
+        authn.setAttribute("SessionIndex", sessionIndex);
+        child(
+            child(authn, ASSERTION, "saml:AuthnContext", null),
+            ASSERTION,
+            "saml:AuthnContextClassRef",
+            "urn:oasis:names:tc:SAML:2.0:ac:classes:PasswordProtectedTransport");
         Element statement = child(assertion, ASSERTION, "saml:AttributeStatement", null);
         attributes.forEach(
             (name, values) -> {

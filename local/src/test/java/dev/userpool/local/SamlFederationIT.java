@@ -420,4 +420,120 @@ class SamlFederationIT {
               answer.alterCiphertext = true;
             }));
   }
+
+  private static final String SIGNED_OUT = "http://localhost:3000/signed-out";
+
+  /** Signs Jane in through the IdP and answers the cookie /saml2/idpresponse set. */
+  private String samlSignIn(TestSamlIdp.ResponseBuilder[] answer) throws Exception {
+    cognito.updateUserPoolClient(
+        r ->
+            r.userPoolId(poolId)
+                .clientId(web.clientId())
+                .allowedOAuthFlows(OAuthFlowType.CODE)
+                .allowedOAuthFlowsUserPoolClient(true)
+                .allowedOAuthScopes("openid", "email", "profile")
+                .callbackURLs(CALLBACK)
+                .logoutURLs(SIGNED_OUT)
+                .supportedIdentityProviders("COGNITO", "Corp"));
+    TestSamlIdp.ReceivedRequest request = toIdp("identity_provider", "Corp");
+    answer[0] = IDP.response(request.id(), request.consumerUrl(), request.issuer());
+    HttpResponse<String> back = idpPost(request, answer[0].encoded());
+    assertTrue(HostedBrowser.location(back).startsWith(CALLBACK + "?code="));
+    String cookie = back.headers().firstValue("Set-Cookie").orElseThrow();
+    assertTrue(cookie.startsWith("userpool-saml="), cookie);
+    return cookie.substring(0, cookie.indexOf(';'));
+  }
+
+  private HttpResponse<String> logout(String cookie) throws Exception {
+    return HTTP.send(
+        HttpRequest.newBuilder(
+                URI.create(
+                    server.endpoint()
+                        + "/logout?client_id="
+                        + web.clientId()
+                        + "&logout_uri="
+                        + java.net.URLEncoder.encode(
+                            SIGNED_OUT, java.nio.charset.StandardCharsets.UTF_8)))
+            .header("Cookie", cookie)
+            .GET()
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void whenTheProviderSignsOutTooThenLogoutGoesThroughItsSingleLogout() throws Exception {
+    providerDetails(Map.of("IDPSignout", "true"));
+    TestSamlIdp.ResponseBuilder[] answer = new TestSamlIdp.ResponseBuilder[1];
+    String cookie = samlSignIn(answer);
+
+    HttpResponse<String> out = logout(cookie);
+    assertEquals(302, out.statusCode(), out.body());
+    String location = HostedBrowser.location(out);
+    assertTrue(location.startsWith("https://idp.corp.example/sso/slo?SAMLRequest="), location);
+    TestSamlIdp.ReceivedRequest logoutRequest = TestSamlIdp.receive(location);
+    var root = logoutRequest.authnRequest().getDocumentElement();
+    assertEquals("LogoutRequest", root.getLocalName());
+    assertEquals("urn:amazon:cognito:sp:" + poolId, logoutRequest.issuer());
+    assertEquals(
+        "jane@corp.example",
+        root.getElementsByTagNameNS(TestSamlIdp.ASSERTION, "NameID").item(0).getTextContent());
+    assertEquals(
+        answer[0].sessionIndex,
+        root.getElementsByTagNameNS(TestSamlIdp.PROTOCOL, "SessionIndex").item(0).getTextContent());
+    // signed with the pool's signing certificate (GetSigningCertificate)
+    X509Certificate signing =
+        (X509Certificate)
+            CertificateFactory.getInstance("X.509")
+                .generateCertificate(
+                    new ByteArrayInputStream(
+                        Base64.getDecoder()
+                            .decode(
+                                cognito
+                                    .getSigningCertificate(r -> r.userPoolId(poolId))
+                                    .certificate())));
+    String query = location.substring(location.indexOf('?') + 1);
+    java.security.Signature verifier = java.security.Signature.getInstance("SHA256withRSA");
+    verifier.initVerify(signing.getPublicKey());
+    verifier.update(
+        query
+            .substring(0, query.indexOf("&Signature="))
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    assertTrue(verifier.verify(Base64.getDecoder().decode(logoutRequest.query().get("Signature"))));
+
+    Map<String, String> form = new LinkedHashMap<>();
+    form.put(
+        "SAMLResponse",
+        IDP.logoutResponse(logoutRequest.id(), server.endpoint() + "/saml2/logout"));
+    form.put("RelayState", logoutRequest.relayState());
+    HttpResponse<String> back = post(server.endpoint() + "/saml2/logout", form);
+    assertEquals(302, back.statusCode(), back.body());
+    assertEquals(SIGNED_OUT, HostedBrowser.location(back));
+
+    // the LogoutResponse works once, and the cookie does not start a second sign-out
+    assertEquals(400, post(server.endpoint() + "/saml2/logout", form).statusCode());
+    assertEquals(SIGNED_OUT, HostedBrowser.location(logout(cookie)));
+  }
+
+  @Test
+  void whenTheLogoutResponseAnswersAnotherRequestThenCognitosErrorPage() throws Exception {
+    providerDetails(Map.of("IDPSignout", "true"));
+    String cookie = samlSignIn(new TestSamlIdp.ResponseBuilder[1]);
+    TestSamlIdp.ReceivedRequest logoutRequest =
+        TestSamlIdp.receive(HostedBrowser.location(logout(cookie)));
+    HttpResponse<String> back =
+        post(
+            server.endpoint() + "/saml2/logout",
+            Map.of(
+                "SAMLResponse",
+                IDP.logoutResponse("_other", server.endpoint() + "/saml2/logout"),
+                "RelayState",
+                logoutRequest.relayState()));
+    assertEquals(400, back.statusCode());
+  }
+
+  @Test
+  void whenTheProviderDoesNotSignOutThenLogoutGoesStraightToTheApp() throws Exception {
+    String cookie = samlSignIn(new TestSamlIdp.ResponseBuilder[1]);
+    assertEquals(SIGNED_OUT, HostedBrowser.location(logout(cookie)));
+  }
 }

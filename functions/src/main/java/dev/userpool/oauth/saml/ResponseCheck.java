@@ -59,7 +59,8 @@ final class ResponseCheck {
       String issuer,
       String assertionId,
       Map<String, String> attributes,
-      Instant keepUntil) {}
+      Instant keepUntil,
+      SamlSession session) {}
 
   private ResponseCheck() {}
 
@@ -163,7 +164,18 @@ final class ResponseCheck {
                 ? notOnOrAfter
                 : confirmedUntil)
             .plus(SKEW);
-    return new Accepted(nameId, issuer, assertionId, attributes(assertion), keepUntil);
+    Element nameIdElement = Dom.single(subject, ASSERTION, "NameID");
+    List<Element> authn = Dom.children(assertion, ASSERTION, "AuthnStatement");
+    // single logout names the session of the first AuthnStatement (developer guide, "SAML
+    // sign-out")
+    String sessionIndex = authn.isEmpty() ? null : Dom.attribute(authn.get(0), "SessionIndex");
+    return new Accepted(
+        nameId,
+        issuer,
+        assertionId,
+        attributes(assertion),
+        keepUntil,
+        new SamlSession(null, nameId, Dom.attribute(nameIdElement, "Format"), sessionIndex));
   }
 
   /**

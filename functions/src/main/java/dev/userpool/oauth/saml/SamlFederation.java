@@ -37,6 +37,15 @@ public final class SamlFederation {
   /** ProviderDetails key: accept IdP-initiated (unsolicited) Responses when "true". */
   public static final String IDP_INIT = "IDPInit";
 
+  /** ProviderDetails key: single logout through the IdP when "true". */
+  public static final String IDP_SIGNOUT = "IDPSignout";
+
+  /** Where the IdP posts its LogoutResponse. */
+  public static final String LOGOUT_PATH = "/saml2/logout";
+
+  /** The response_type that marks a parked sign-out (its redirectUri: where the browser goes). */
+  private static final String LOGOUT = "saml-logout";
+
   /** ProviderDetails key: require the assertion encrypted to the provider's key when "true". */
   public static final String ENCRYPTED_RESPONSES = "EncryptedResponses";
 
@@ -48,7 +57,8 @@ public final class SamlFederation {
     /** The answer to a known request, refused for {@code reason}. */
     record Refused(PendingAuthorization pending, String reason) implements Outcome {}
 
-    record Accepted(PendingAuthorization pending, ExternalIdentity identity) implements Outcome {}
+    record Accepted(PendingAuthorization pending, ExternalIdentity identity, SamlSession session)
+        implements Outcome {}
   }
 
   private final IdentityProviderStore providers;
@@ -129,6 +139,9 @@ public final class SamlFederation {
       return new Outcome.Unbound();
     }
     PendingAuthorization authorize = authorization.get();
+    if (authorize.responseType().equals(LOGOUT)) {
+      return new Outcome.Unbound();
+    }
     Optional<IdentityProvider> provider = providers.find(poolId, request.providerName());
     if (provider.isEmpty() || !provider.get().type().equals("SAML")) {
       return new Outcome.Refused(authorize, "The identity provider was removed.");
@@ -188,7 +201,8 @@ public final class SamlFederation {
               "SAML",
               accepted.subject(),
               accepted.issuer(),
-              accepted.attributes()));
+              accepted.attributes()),
+          accepted.session().withProvider(provider.name()));
     } catch (SamlException e) {
       return new Outcome.Refused(authorize, e.getMessage());
     }
@@ -205,15 +219,103 @@ public final class SamlFederation {
     return encryptionKeys.privateKey(provider);
   }
 
+  /**
+   * Single logout (developer guide, "SAML sign-out flow"): when the provider has IDPSignout "true"
+   * and its metadata a SingleLogoutService, the browser goes there with a LogoutRequest for the
+   * session's NameID and SessionIndex, always signed with the pool's SAML signing key; the
+   * RelayState (single use, as for sign-in) remembers {@code destination}, where the browser goes
+   * once the IdP answers at {@link #LOGOUT_PATH}. Empty when the provider does not sign out.
+   */
+  public Optional<String> startLogout(
+      String poolId, String clientId, SamlSession session, String destination, Instant now) {
+    Optional<IdentityProvider> provider = providers.find(poolId, session.providerName());
+    if (provider.isEmpty()
+        || !provider.get().type().equals("SAML")
+        || !"true".equals(provider.get().details().get(IDP_SIGNOUT))) {
+      return Optional.empty();
+    }
+    IdpMetadata idp;
+    try {
+      idp = metadata.of(provider.get(), now);
+    } catch (SamlException e) {
+      return Optional.empty();
+    }
+    if (idp.sloRedirectUrl() == null) {
+      return Optional.empty();
+    }
+    String requestId = "_" + token(20);
+    String relayState = poolId + "." + token(24);
+    PendingAuthorization parked =
+        new PendingAuthorization(
+            poolId,
+            clientId,
+            session.providerName(),
+            LOGOUT,
+            destination,
+            null,
+            java.util.List.of(),
+            null,
+            null,
+            null,
+            now.plus(FederationState.LIFETIME));
+    requests.create(
+        new SamlRequest(
+            poolId,
+            sha256(relayState),
+            requestId,
+            session.providerName(),
+            sealer.seal(parked),
+            parked.expiresAt()));
+    String xml =
+        LogoutRequests.xml(requestId, now, idp.sloRedirectUrl(), entityId(poolId), session);
+    return Optional.of(
+        AuthnRequests.location(idp.sloRedirectUrl(), xml, relayState, poolSigningKey(poolId, now)));
+  }
+
+  /**
+   * The IdP's LogoutResponse to a {@link #startLogout} (HTTP-POST binding): where the browser goes
+   * now, or empty when the RelayState names no pending sign-out or the answer is not for it.
+   */
+  public Optional<String> finishLogout(
+      String samlResponse, String relayState, String baseUrl, Instant now) {
+    if (samlResponse == null || !issuedRelayState(relayState)) {
+      return Optional.empty();
+    }
+    String poolId = relayState.substring(0, relayState.indexOf('.'));
+    Optional<SamlRequest> pending = requests.consume(poolId, sha256(relayState));
+    Optional<PendingAuthorization> parked =
+        pending.flatMap(r -> sealer.open(r.authorization(), now));
+    if (parked.isEmpty() || !parked.get().responseType().equals(LOGOUT)) {
+      return Optional.empty();
+    }
+    Optional<IdentityProvider> provider = providers.find(poolId, pending.get().providerName());
+    try {
+      if (provider.isPresent()) {
+        LogoutResponses.check(
+            samlResponse,
+            pending.get().requestId(),
+            baseUrl + LOGOUT_PATH,
+            metadata.of(provider.get(), now));
+      }
+    } catch (SamlException e) {
+      return Optional.empty();
+    }
+    return Optional.of(parked.get().redirectUri());
+  }
+
   /** The pool's SAML signing key when the provider asks for signed requests, else null. */
   private PrivateKey signingKey(IdentityProvider provider, Instant now) {
     if (!"rsa-sha256".equals(provider.details().get("RequestSigningAlgorithm"))) {
       return null;
     }
+    return poolSigningKey(provider.userPoolId(), now);
+  }
+
+  /** The key of the certificate GetSigningCertificate hands out. */
+  private PrivateKey poolSigningKey(String poolId, Instant now) {
     SamlSigningCertificate certificate =
         signingCertificates.getOrCreate(
-            provider.userPoolId(),
-            () -> new SelfSignedCertificates(random).create(provider.userPoolId(), now));
+            poolId, () -> new SelfSignedCertificates(random).create(poolId, now));
     try {
       return KeyFactory.getInstance("RSA")
           .generatePrivate(
