@@ -20,6 +20,7 @@ import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -253,7 +254,7 @@ public final class SamlFederation {
             LOGOUT,
             destination,
             null,
-            java.util.List.of(),
+            List.of(),
             null,
             null,
             null,
