@@ -64,7 +64,7 @@ public final class LoadDriver {
       case "signup" -> () -> {
         int n = counter.incrementAndGet();
         return call(endpoint, "SignUp", "{\"ClientId\":\"" + setup.clientId + "\",\"Username\":\"signup-"
-            + System.nanoTime() + "-" + n + "\",\"Password\":\"" + PASSWORD
+            + System.nanoTime() + "-" + n + "@example.com\",\"Password\":\"" + PASSWORD
             + "\",\"UserAttributes\":[{\"Name\":\"email\",\"Value\":\"s" + n + "@example.com\"}]}");
       };
       default -> throw new IllegalArgumentException("unknown workload " + workload);
@@ -156,8 +156,9 @@ public final class LoadDriver {
     String clientId;
     final List<String> tokens = new ArrayList<>();
 
+    /** Email-shaped, because cognito-local 5.3.0 refuses other usernames in this pool. */
     String username(int i) {
-      return "user" + i;
+      return "user" + i + "@example.com";
     }
 
     static Setup create(String endpoint, int users, boolean signIn) throws Exception {

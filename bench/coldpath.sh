@@ -19,7 +19,10 @@ trap 'rm -rf "$work"' EXIT
 javac -d "$work/classes" -cp "$jar" bench/ColdPath.java
 jar cf "$work/coldpath.jar" -C "$work/classes" . # AppCDS takes jars only on the class path
 cp="$work/coldpath.jar:$jar"
-export USERPOOL_STORE=memory JAVA_TOOL_OPTIONS=
+# The deployed function's environment (function-environment.json) with the memory store: an admin key ARN
+# is always set there (nothing is fetched at init), and the region.
+export USERPOOL_STORE=memory JAVA_TOOL_OPTIONS= USERPOOL_DEFAULT_REGION=us-east-1 USERPOOL_ACCOUNT_ID=123456789012 \
+  USERPOOL_ADMIN_KEY_SECRET_ARN=arn:aws:secretsmanager:us-east-1:123456789012:secret:userpool-admin-key
 echo "java: $(java -version 2>&1 | head -1); cpus: $(nproc); load: $(cat /proc/loadavg); jar: $(stat -c %s "$jar") bytes"
 java -XX:ArchiveClassesAtExit="$work/app.jsa" -cp "$cp" ColdPath "$event" >/dev/null 2>&1
 measure() {

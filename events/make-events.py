@@ -232,6 +232,11 @@ CASES = [
       None), None, 400),
     ("OAuth.logout.unregisteredLogoutUri",
      ("GET", "/logout", {"client_id": "${clientId}", "logout_uri": "https://evil.example.com/"}, None), None, 400),
+    # The sign-up link of CONFIRM_WITH_LINK pools (docs/adr/0022): a user that does not exist gets the error page;
+    # ConfirmationLinkIT follows real links.
+    ("OAuth.confirmUser.userNotFound",
+     ("GET", "/confirmUser", {"client_id": "${clientId}", "user_name": "nobody", "confirmation_code": "123456"},
+      None), None, 400),
     ("OAuth.samlIdpResponse.unknownRelayState",
      ("POST", "/saml2/idpresponse", None, "SAMLResponse=PHg%2BPC94Pg%3D%3D&RelayState=" + POOL + ".forged"),
      None, 400),

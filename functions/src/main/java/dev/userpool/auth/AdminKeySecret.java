@@ -18,7 +18,7 @@ public final class AdminKeySecret {
   public static Map<String, String> parse(String secretString) {
     JsonNode node;
     try {
-      node = Json.MAPPER.readTree(secretString);
+      node = Json.mapper().readTree(secretString);
     } catch (Exception e) {
       throw new IllegalStateException("the admin key secret is not JSON");
     }

@@ -2,6 +2,7 @@ package dev.userpool.auth;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.userpool.aws.SignedRequests;
+import dev.userpool.config.OnFirstUse;
 import dev.userpool.protocol.Json;
 import java.io.IOException;
 import java.net.URI;
@@ -25,7 +26,7 @@ import software.amazon.awssdk.http.SdkHttpRequest;
 public final class SecretsManagerSecret implements Supplier<String> {
   private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
-  private final URI endpoint;
+  private final OnFirstUse<URI> endpoint;
   private final String region;
   private final String secretId;
   private final AwsCredentialsProvider credentials;
@@ -37,10 +38,14 @@ public final class SecretsManagerSecret implements Supplier<String> {
    */
   public SecretsManagerSecret(
       String endpoint, String region, String secretId, AwsCredentialsProvider credentials) {
+    // Resolved on first use: the regional endpoint reads the SDK's region metadata, a few hundred
+    // classes that would otherwise load in every cold start.
     this.endpoint =
-        endpoint != null
-            ? URI.create(endpoint)
-            : SignedRequests.regionalEndpoint("secretsmanager", region);
+        new OnFirstUse<>(
+            () ->
+                endpoint != null
+                    ? URI.create(endpoint)
+                    : SignedRequests.regionalEndpoint("secretsmanager", region));
     this.region = region;
     this.secretId = secretId;
     this.credentials = credentials;
@@ -53,7 +58,7 @@ public final class SecretsManagerSecret implements Supplier<String> {
     SdkHttpRequest unsigned =
         SdkHttpRequest.builder()
             .method(SdkHttpMethod.POST)
-            .uri(endpoint)
+            .uri(endpoint.get())
             .putHeader("Content-Type", "application/x-amz-json-1.1")
             .putHeader("X-Amz-Target", "secretsmanager.GetSecretValue")
             .build();
@@ -63,7 +68,7 @@ public final class SecretsManagerSecret implements Supplier<String> {
     try {
       response = client().send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     } catch (IOException e) {
-      throw new IllegalStateException("cannot reach Secrets Manager at " + endpoint, e);
+      throw new IllegalStateException("cannot reach Secrets Manager at " + endpoint.get(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while reading the admin key secret", e);

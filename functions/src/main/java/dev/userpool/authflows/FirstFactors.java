@@ -27,7 +27,12 @@ public final class FirstFactors {
 
   /** The pool's AllowedFirstAuthFactors; [PASSWORD] when it sets none. */
   static List<String> allowedByPool(UserPool pool) {
-    Object policies = pool.settings().get("Policies");
+    return allowedBy(pool.settings());
+  }
+
+  /** As {@link #allowedByPool}, on a pool's settings. */
+  public static List<String> allowedBy(Map<String, Object> settings) {
+    Object policies = settings.get("Policies");
     if (policies instanceof Map<?, ?> p
         && p.get("SignInPolicy") instanceof Map<?, ?> s
         && s.get("AllowedFirstAuthFactors") instanceof List<?> factors) {
@@ -74,6 +79,18 @@ public final class FirstFactors {
       out.add(SMS_OTP);
     }
     return out;
+  }
+
+  /**
+   * The first factors of a sign-in that owes MFA: the password ones, and WEB_AUTHN only when the
+   * passkey is itself MFA ({@link PasskeyMfa}); the one-time-code factors never.
+   */
+  static List<String> underMfa(List<String> available, boolean passkeyIsMfa) {
+    return available.stream()
+        .filter(
+            f ->
+                f.equals(PASSWORD) || f.equals(PASSWORD_SRP) || f.equals(WEB_AUTHN) && passkeyIsMfa)
+        .toList();
   }
 
   static String attributeOf(String otpChallenge) {

@@ -2,6 +2,7 @@ package dev.userpool.authflows;
 
 import dev.userpool.domain.ChallengeSession;
 import dev.userpool.domain.User;
+import dev.userpool.domain.UserPool;
 import dev.userpool.errors.CognitoException;
 import dev.userpool.errors.ErrorCode;
 import dev.userpool.protocol.Json;
@@ -83,6 +84,18 @@ public final class MfaStage {
           new AuthResult.Challenge(SELECT_MFA_TYPE, p, sessions.open(ctx, user, SELECT_MFA_TYPE)));
     }
     return Optional.of(challengeFor(ctx, user, preferred != null ? preferred : usable.get(0)));
+  }
+
+  /**
+   * Whether a sign-in of this user owes a second factor, as {@link #challenge} would decide it but
+   * without sending a code.
+   */
+  public boolean owed(UserPool userPool, User user) {
+    PoolMfa pool = PoolMfa.of(userPool);
+    if (pool.off()) {
+      return false;
+    }
+    return pool.required() || !usableFactors(pool, user).isEmpty() || reenrols(pool, user);
   }
 
   /**

@@ -71,16 +71,23 @@ public final class PasskeySignIn {
         c.transports().forEach(transports::add);
       }
     }
-    options.put("userVerification", rp.userVerificationRequired() ? "required" : "preferred");
+    boolean uvRequired = rp.userVerificationRequired() || PasskeyMfa.activeFor(ctx.pool(), user);
+    options.put("userVerification", uvRequired ? "required" : "preferred");
     String session =
         sessions.open(ctx, user.sub(), UserAuthFlow.SESSION_PREFIX + WEB_AUTHN, encoded);
     return new AuthResult.Challenge(
         WEB_AUTHN, Map.of("CREDENTIAL_REQUEST_OPTIONS", Json.write(options)), session);
   }
 
-  /** Verifies CREDENTIAL against the Session's challenge and moves the credential's counter. */
-  void verify(SignInContext ctx, User user, ChallengeSession issued, String credentialJson) {
-    RelyingParty rp = RelyingParty.of(ctx.pool());
+  /**
+   * Verifies CREDENTIAL against the Session's challenge and moves the credential's counter; a
+   * sign-in that is MFA ({@link PasskeyMfa}) needs the authenticator's user verification whatever
+   * the pool's UserVerification.
+   */
+  void verify(
+      SignInContext ctx, User user, ChallengeSession issued, String credentialJson, boolean isMfa) {
+    RelyingParty poolRp = RelyingParty.of(ctx.pool());
+    RelyingParty rp = isMfa ? poolRp.requiringUserVerification() : poolRp;
     PasskeyCeremonies.Assertion assertion = ceremonies.parseAssertion(credentialJson);
     WebAuthnCredential stored =
         credentials

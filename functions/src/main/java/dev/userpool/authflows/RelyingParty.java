@@ -51,11 +51,7 @@ public record RelyingParty(String id, boolean userVerificationRequired) {
     if (!FeaturePlan.of(pool).atLeast(FeaturePlan.ESSENTIALS)) {
       return false;
     }
-    Object config = pool.settings().get(SETTINGS_KEY);
-    boolean asMfa =
-        config instanceof Map<?, ?> m
-            && "MULTI_FACTOR_WITH_USER_VERIFICATION".equals(m.get("FactorConfiguration"));
-    return asMfa || FirstFactors.allowedByPool(pool).contains(WEB_AUTHN);
+    return PasskeyMfa.multiFactorPool(pool) || FirstFactors.allowedByPool(pool).contains(WEB_AUTHN);
   }
 
   /** WebAuthnNotEnabledException unless passkeys are on (wording ours). */
@@ -64,6 +60,11 @@ public record RelyingParty(String id, boolean userVerificationRequired) {
       throw ErrorCode.WEB_AUTHN_NOT_ENABLED.exception(
           "Passkeys are not enabled for this user pool.");
     }
+  }
+
+  /** This relying party with user verification required (a passkey sign-in that is MFA). */
+  public RelyingParty requiringUserVerification() {
+    return new RelyingParty(id, true);
   }
 
   /** Whether a ceremony at {@code origin} may use this RP id. */

@@ -238,7 +238,8 @@ public record SignInSetup(
             srp,
             codes,
             passkeySignIn(random),
-            password);
+            password,
+            mfa);
     return new AuthFlows()
         .flow("USER_PASSWORD_AUTH", "ALLOW_USER_PASSWORD_AUTH", false, password)
         .flow("ADMIN_USER_PASSWORD_AUTH", "ALLOW_ADMIN_USER_PASSWORD_AUTH", true, password)

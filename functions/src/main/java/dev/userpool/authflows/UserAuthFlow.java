@@ -3,6 +3,7 @@ package dev.userpool.authflows;
 import dev.userpool.delivery.DeliveryMedium;
 import dev.userpool.domain.ChallengeSession;
 import dev.userpool.domain.User;
+import dev.userpool.errors.CognitoException;
 import dev.userpool.errors.ErrorCode;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,9 +17,12 @@ import java.util.Optional;
  * or SMS_OTP (a code is sent and the same-named challenge asks for it), WEB_AUTHN (the passkey
  * request options; {@link PasskeySignIn}). Without one, or with one the user cannot use, the answer
  * is SELECT_CHALLENGE listing AvailableChallenges, answered with ANSWER (and PASSWORD or SRP_A for
- * the password factors). The PASSWORD factor is USER_PASSWORD_AUTH's check ({@link
- * PasswordAuthFlow}): an unknown user who names it with a password goes to User Migration, and a
- * user imported from Cognito has the first password checked by the source pool.
+ * the password factors). A user who owes MFA (the pool requires it, or the user turned a factor on)
+ * may start only with a password, or with a passkey that is itself MFA ({@link PasskeyMfa}); naming
+ * another factor as PREFERRED_CHALLENGE is InvalidParameterException "Password Challenge is
+ * Required to SignIn" (observed, docs/fidelity.md). The PASSWORD factor is USER_PASSWORD_AUTH's
+ * check ({@link PasswordAuthFlow}): an unknown user who names it with a password goes to User
+ * Migration, and a user imported from Cognito has the first password checked by the source pool.
  *
  * <p>Sessions of this flow carry internal challenge names ({@code USER_AUTH/...}) so that they can
  * never answer another flow's challenge of the same wire name (EMAIL_OTP is also an MFA challenge).
@@ -36,6 +40,7 @@ public final class UserAuthFlow implements AuthFlow {
   private final SignInCodes codes;
   private final PasskeySignIn passkeys;
   private final PasswordAuthFlow password;
+  private final MfaStage mfa;
 
   UserAuthFlow(
       UserAccounts users,
@@ -46,8 +51,10 @@ public final class UserAuthFlow implements AuthFlow {
       SrpAuthFlow srp,
       SignInCodes codes,
       PasskeySignIn passkeys,
-      PasswordAuthFlow password) {
+      PasswordAuthFlow password,
+      MfaStage mfa) {
     this.password = password;
+    this.mfa = mfa;
     this.users = users;
     this.protection = protection;
     this.completion = completion;
@@ -74,9 +81,13 @@ public final class UserAuthFlow implements AuthFlow {
     }
     User user = found.orElseThrow(() -> AccountProtection.unknownUser(ctx));
     protection.beforePassword(ctx, user);
-    List<String> available = FirstFactors.available(ctx, user, codes, passkeys);
+    List<String> offered = FirstFactors.available(ctx, user, codes, passkeys);
+    List<String> available = narrowedByMfa(ctx, user, offered);
     if (preferred != null && available.contains(preferred)) {
       return start(ctx, user, preferred, params);
+    }
+    if (preferred != null && offered.contains(preferred)) {
+      throw passwordRequired(ErrorCode.INVALID_PARAMETER);
     }
     if (available.isEmpty()) {
       // wording ours: the pool allows no first factor this user has
@@ -95,7 +106,8 @@ public final class UserAuthFlow implements AuthFlow {
       ChallengeSession issued = sessions.consume(ctx, session, SESSION_PREFIX + SELECT_CHALLENGE);
       User user = users.findBySub(ctx.pool(), issued.sub()).orElseThrow(ChallengeSessions::expired);
       String answer = responses.require("ANSWER");
-      if (!FirstFactors.available(ctx, user, codes, passkeys).contains(answer)) {
+      if (!narrowedByMfa(ctx, user, FirstFactors.available(ctx, user, codes, passkeys))
+          .contains(answer)) {
         // wording ours
         throw ErrorCode.INVALID_PARAMETER.exception(
             "The challenge " + answer + " is not available for this user.");
@@ -125,10 +137,28 @@ public final class UserAuthFlow implements AuthFlow {
       User user = users.findBySub(ctx.pool(), issued.sub()).orElseThrow(ChallengeSessions::expired);
       String credential = responses.require("CREDENTIAL");
       protection.beforePassword(ctx, user);
-      passkeys.verify(ctx, user, issued, credential);
+      boolean passkeyIsMfa = PasskeyMfa.activeFor(ctx.pool(), user);
+      if (!passkeyIsMfa && mfa.owed(ctx.pool(), user)) {
+        // the user came to owe MFA after the challenge was issued
+        throw passwordRequired(ErrorCode.NOT_AUTHORIZED);
+      }
+      passkeys.verify(ctx, user, issued, credential, passkeyIsMfa);
       hooks.beforeAuthentication(ctx, user);
       return completion.authenticated(ctx, user, TokenGenerationSource.AUTHENTICATION);
     };
+  }
+
+  /** The first factors left to a user who owes MFA ({@link FirstFactors#underMfa}). */
+  private List<String> narrowedByMfa(SignInContext ctx, User user, List<String> offered) {
+    if (!mfa.owed(ctx.pool(), user)) {
+      return offered;
+    }
+    return FirstFactors.underMfa(offered, PasskeyMfa.activeFor(ctx.pool(), user));
+  }
+
+  /** Cognito's text (observed, docs/fidelity.md "Passkeys as MFA"). */
+  private static CognitoException passwordRequired(ErrorCode code) {
+    return code.exception("Password Challenge is Required to SignIn");
   }
 
   private AuthResult start(SignInContext ctx, User user, String challenge, Parameters params) {

@@ -22,8 +22,8 @@ import java.util.Map;
  * @param messages how codes are sent (SES/SNS settings, or the local outbox)
  * @param limits per-user quotas (Cognito's by default)
  * @param imports where user import CSVs go in AWS; null where none (the local server has its own)
- * @param socialProviderBaseUrls for tests only: social provider type (Google) to the issuer URL of
- *     a local OpenID Provider that stands in for it; empty in every deployment
+ * @param socialProviderBaseUrls for tests only: social provider type (Google, …) to the issuer URL
+ *     of a local OpenID Provider that stands in for it; empty in every deployment
  */
 public record AppConfig(
     String store,

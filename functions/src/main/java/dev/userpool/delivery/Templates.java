@@ -1,7 +1,6 @@
 package dev.userpool.delivery;
 
 import dev.userpool.domain.PoolSettings;
-import dev.userpool.errors.ErrorCode;
 import java.util.Map;
 
 /**
@@ -16,6 +15,9 @@ public final class Templates {
   static final String DEFAULT_INVITE_MESSAGE =
       "Your username is {username} and temporary password is {####}. ";
   static final String DEFAULT_INVITE_SUBJECT = "Your temporary password";
+  static final String DEFAULT_LINK_MESSAGE =
+      "Please click the link below to verify your email address. {##Verify Email##} ";
+  static final String DEFAULT_LINK_SUBJECT = "Your verification link";
   static final String DEFAULT_AUTHENTICATION_MESSAGE = "Your authentication code is {####}. ";
   static final String DEFAULT_AUTHENTICATION_SUBJECT = "Your authentication code"; // guessed
 
@@ -69,18 +71,25 @@ public final class Templates {
   }
 
   /**
-   * Sign-up confirmation emails follow VerificationMessageTemplate.DefaultEmailOption; links
-   * (CONFIRM_WITH_LINK) are not built yet, so such a pool gets a clear error instead of a wrong
-   * email.
+   * Whether sign-up confirmation emails carry a link rather than a code
+   * (VerificationMessageTemplate.DefaultEmailOption CONFIRM_WITH_LINK; ADR 0022).
    */
-  public static void requireCodeEmails(PoolSettings s) {
-    Object option = map(s.get("VerificationMessageTemplate")).get("DefaultEmailOption");
-    if ("CONFIRM_WITH_LINK".equals(option)) {
-      // Our own text: Cognito supports links; Userpool does not yet.
-      throw ErrorCode.INVALID_PARAMETER.exception(
-          "DefaultEmailOption CONFIRM_WITH_LINK is not supported yet by"
-              + " this Cognito-compatible server; use CONFIRM_WITH_CODE.");
-    }
+  public static boolean confirmsByLink(PoolSettings s) {
+    return "CONFIRM_WITH_LINK"
+        .equals(map(s.get("VerificationMessageTemplate")).get("DefaultEmailOption"));
+  }
+
+  /**
+   * Sign-up confirmation texts of a link pool: EmailSubjectByLink and EmailMessageByLink (with its
+   * {@code {##link text##}}), else the defaults Cognito shows in DescribeUserPool (unconfirmed);
+   * SMS keeps the code.
+   */
+  public static Texts verificationByLink(PoolSettings s) {
+    Map<?, ?> t = map(s.get("VerificationMessageTemplate"));
+    return new Texts(
+        first(t.get("EmailSubjectByLink"), null, DEFAULT_LINK_SUBJECT),
+        first(t.get("EmailMessageByLink"), null, DEFAULT_LINK_MESSAGE),
+        verification(s).smsMessage());
   }
 
   /** The text with {@code {####}} and {@code {username}} replaced. */

@@ -30,7 +30,7 @@ import java.util.StringJoiner;
  */
 public final class ApiGatewayHandler
     implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
-  private static final System.Logger LOG = System.getLogger(ApiGatewayHandler.class.getName());
+  private static final RequestLine LOG_LINE = new RequestLine(System.out);
 
   /** Time an import invocation keeps for its last progress write and the continuation. */
   static final long IMPORT_RESERVE_MILLIS = 8_000;
@@ -58,42 +58,20 @@ public final class ApiGatewayHandler
     ApiRequest request = toRequest(event);
     if (WellKnownEndpoints.matches(request.method(), request.path())) {
       ApiResponse document = wiring.wellKnown().handle(request).orElseThrow();
-      LOG.log(
-          System.Logger.Level.INFO,
-          () ->
-              String.format(
-                  java.util.Locale.ROOT,
-                  "GET %s %d %dms",
-                  request.path(),
-                  document.status(),
-                  (System.nanoTime() - started) / 1_000_000));
+      LOG_LINE.log("GET " + request.path(), document.status(), started, null);
       return toEvent(document);
     }
     if (OAuthEndpoints.handles(request.method(), request.path())) {
       ApiResponse answer = wiring.oauth().handle(request);
-      LOG.log(
-          System.Logger.Level.INFO,
-          () ->
-              String.format(
-                  java.util.Locale.ROOT,
-                  "%s %s %d %dms",
-                  request.method(),
-                  request.path(),
-                  answer.status(),
-                  (System.nanoTime() - started) / 1_000_000));
+      LOG_LINE.log(request.method() + " " + request.path(), answer.status(), started, null);
       return toEvent(answer);
     }
     CognitoProtocol.Outcome outcome = wiring.protocol().handle(request);
-    LOG.log(
-        System.Logger.Level.INFO,
-        () ->
-            String.format(
-                java.util.Locale.ROOT,
-                "%s %d %dms %s",
-                outcome.operation(),
-                outcome.response().status(),
-                (System.nanoTime() - started) / 1_000_000,
-                outcome.requestId()));
+    LOG_LINE.log(
+        String.valueOf(outcome.operation()),
+        outcome.response().status(),
+        started,
+        outcome.requestId());
     return toEvent(outcome.response());
   }
 
@@ -110,15 +88,7 @@ public final class ApiGatewayHandler
             job.poolId(),
             job.jobId(),
             () -> context != null && context.getRemainingTimeInMillis() < IMPORT_RESERVE_MILLIS);
-    LOG.log(
-        System.Logger.Level.INFO,
-        () ->
-            String.format(
-                java.util.Locale.ROOT,
-                "import job %s %s %dms",
-                job.jobId(),
-                outcome,
-                (System.nanoTime() - started) / 1_000_000));
+    LOG_LINE.log("import job " + job.jobId() + " " + outcome, 202, started, null);
     return new APIGatewayProxyResponseEvent().withStatusCode(202);
   }
 

@@ -228,7 +228,7 @@ public final class CognitoPoolImport {
         .forEach(
             e -> {
               if (!NOT_POOL_SETTINGS.contains(e.getKey())) {
-                settings.put(e.getKey(), Json.MAPPER.convertValue(e.getValue(), Object.class));
+                settings.put(e.getKey(), Json.mapper().convertValue(e.getValue(), Object.class));
               }
             });
     Map<String, String> tags = new LinkedHashMap<>();
@@ -263,7 +263,7 @@ public final class CognitoPoolImport {
         .forEach(
             e -> {
               if (!NOT_CLIENT_SETTINGS.contains(e.getKey())) {
-                settings.put(e.getKey(), Json.MAPPER.convertValue(e.getValue(), Object.class));
+                settings.put(e.getKey(), Json.mapper().convertValue(e.getValue(), Object.class));
               }
             });
     target
@@ -357,6 +357,9 @@ public final class CognitoPoolImport {
             "EmailMfaConfiguration")) {
       if (config.hasNonNull(member)) {
         input.set(member, config.get(member));
+      }
+      if ("OFF".equals(config.path("MfaConfiguration").asText("OFF"))) {
+        break; // factor blocks beside OFF are refused (go-to-k/cdkd#1923)
       }
     }
     String refused = targetApi.call("SetUserPoolMfaConfig", input);
@@ -486,7 +489,7 @@ public final class CognitoPoolImport {
       String requestToken,
       String responseToken,
       Consumer<JsonNode> each) {
-    ObjectNode request = Json.MAPPER.valueToTree(first);
+    ObjectNode request = Json.mapper().valueToTree(first);
     while (true) {
       JsonNode page = source.call(operation, request);
       page.path(listField).forEach(each);

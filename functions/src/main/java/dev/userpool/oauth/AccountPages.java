@@ -3,6 +3,7 @@ package dev.userpool.oauth;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.userpool.delivery.Templates;
 import dev.userpool.errors.CognitoException;
 import dev.userpool.protocol.ApiRequest;
 import dev.userpool.protocol.ApiResponse;
@@ -219,25 +220,41 @@ final class AccountPages {
         Csrf.setCookie(token, page.secure()));
   }
 
+  /**
+   * The code form, or, when the code went by email in a CONFIRM_WITH_LINK pool, word of the link
+   * (the email carries no code to type; ADR 0022) with only the button for another.
+   */
   private ApiResponse confirmForm(PageRequest page, String username, String sentTo, String error) {
     String token = csrf.newToken();
+    boolean byLink =
+        sentTo != null
+            && sentTo.startsWith("email")
+            && Templates.confirmsByLink(page.pool().view());
+    String resend =
+        new FormHtml(page.url("/resendcode"), token)
+            .hidden("username", username)
+            .submit("resend", byLink ? "Send a new link" : "Send a new code")
+            .html();
     String body =
-        FormHtml.error(error)
-            + (sentTo == null
-                ? FormHtml.paragraph("Enter the code we sent you to confirm your account.")
-                : FormHtml.paragraph(
-                    "We have sent a code by "
+        byLink
+            ? FormHtml.paragraph(
+                    "We have sent a link by "
                         + sentTo
-                        + ". Enter it below to confirm your account."))
-            + new FormHtml(page.url("/confirm"), token)
-                .hidden("username", username)
-                .field("Verification code", "confirmation_code", "text", "one-time-code", null)
-                .submit("confirm", "Confirm account")
-                .html()
-            + new FormHtml(page.url("/resendcode"), token)
-                .hidden("username", username)
-                .submit("resend", "Send a new code")
-                .html();
+                        + ". Follow it to confirm your account, then sign in.")
+                + resend
+            : FormHtml.error(error)
+                + (sentTo == null
+                    ? FormHtml.paragraph("Enter the code we sent you to confirm your account.")
+                    : FormHtml.paragraph(
+                        "We have sent a code by "
+                            + sentTo
+                            + ". Enter it below to confirm your account."))
+                + new FormHtml(page.url("/confirm"), token)
+                    .hidden("username", username)
+                    .field("Verification code", "confirmation_code", "text", "one-time-code", null)
+                    .submit("confirm", "Confirm account")
+                    .html()
+                + resend;
     return layout.page(
         200,
         page.pool().id(),

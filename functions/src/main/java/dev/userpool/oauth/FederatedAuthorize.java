@@ -38,10 +38,9 @@ final class FederatedAuthorize {
     }
     PendingAuthorization pending = pending(authorize, provider.get(), now);
     return switch (provider.get().type()) {
-      case "OIDC", "Google", "Facebook", "LoginWithAmazon" ->
+      case "OIDC", "Google", "Facebook", "LoginWithAmazon", "SignInWithApple" ->
           oidc.start(provider.get(), pending, base);
       case "SAML" -> samlStart(provider.get(), pending, base, now);
-      // SignInWithApple has no sign-in here yet
       default ->
           throw new AuthorizeRequest.RedirectError(
               authorize.redirectUri(), "unauthorized_client", authorize.state());

@@ -3,6 +3,8 @@ package dev.userpool.oauth;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.userpool.authevents.AuditedSignIns;
 import dev.userpool.authevents.AuthEventLog;
+import dev.userpool.delivery.ConfirmationLink;
+import dev.userpool.oauth.federation.ApplePrivateKeys;
 import dev.userpool.oauth.federation.FederatedSignIn;
 import dev.userpool.oauth.federation.FederationState;
 import dev.userpool.oauth.federation.OidcFederation;
@@ -39,6 +41,7 @@ public final class OAuthEndpoints {
   private final RevokeEndpoint revoke;
   private final HostedPages pages;
   private final AccountPages accounts;
+  private final ConfirmUserPage confirmUser;
   private final SamlFederation saml;
   private final SamlIdpResponse samlResponse;
   private final OidcFederation oidc;
@@ -110,6 +113,7 @@ public final class OAuthEndpoints {
             federatedSignIn,
             d.identityProviders(),
             new SocialProviders(d.config().socialProviderBaseUrls(), new OidcDiscovery()),
+            new ApplePrivateKeys(d.signIn().deploymentKeys(), d.random()),
             d.random());
     this.saml =
         new SamlFederation(
@@ -139,6 +143,7 @@ public final class OAuthEndpoints {
             saml);
     this.accounts =
         new AccountPages(pages, clients, publicOperations, csrf, layout, new TermsLinks(d.terms()));
+    this.confirmUser = new ConfirmUserPage(clients, publicOperations, layout);
     this.clock = d.clock();
   }
 
@@ -155,7 +160,7 @@ public final class OAuthEndpoints {
           "/forgotPassword",
           OidcFederation.CALLBACK_PATH ->
           method.equals("GET") || method.equals("POST");
-      case "/oauth2/authorize", "/logout" -> method.equals("GET");
+      case "/oauth2/authorize", "/logout", ConfirmationLink.PATH -> method.equals("GET");
       case "/confirm",
           "/resendcode",
           "/confirmforgotPassword",
@@ -187,6 +192,7 @@ public final class OAuthEndpoints {
                 ? accounts.signUpPage(request, clock.instant())
                 : accounts.signUp(request, clock.instant());
         case "/confirm" -> accounts.confirm(request, clock.instant());
+        case ConfirmationLink.PATH -> confirmUser.handle(request, clock.instant());
         case "/resendcode" -> accounts.resendCode(request, clock.instant());
         case "/forgotPassword" ->
             get(request)

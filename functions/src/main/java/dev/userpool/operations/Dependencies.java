@@ -56,6 +56,13 @@ public record Dependencies(
 
   /** Issues codes: CustomMessage, templates, delivery, then the code's hash. */
   public CodeSender codeSender() {
-    return new CodeSender(codes, users, config.limits().codesPerHour(), delivery, triggers, random);
+    return new CodeSender(
+        codes,
+        users,
+        config.limits().codesPerHour(),
+        delivery,
+        triggers,
+        random,
+        config.issuerBaseUrl());
   }
 }

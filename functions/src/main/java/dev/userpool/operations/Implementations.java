@@ -6,6 +6,7 @@ import dev.userpool.authflows.AuthFlows;
 import dev.userpool.authflows.ChallengeSessions;
 import dev.userpool.authflows.PasskeyCeremonies;
 import dev.userpool.authflows.SoftwareTokens;
+import dev.userpool.oauth.federation.ApplePrivateKeys;
 import dev.userpool.oauth.saml.EncryptionKeys;
 import dev.userpool.operations.auth.AdminInitiateAuth;
 import dev.userpool.operations.auth.AdminRespondToAuthChallenge;
@@ -167,6 +168,7 @@ public final class Implementations {
                     d.codeSender(), new CodeCheck(d.codes(), d.config().limits())),
                 d.config().limits().signInAttempts());
     AuthEventLog authEvents = new AuthEventLog(d.authEvents(), d.random());
+    ApplePrivateKeys appleKeys = new ApplePrivateKeys(d.signIn().deploymentKeys(), d.random());
     flows.guardedBy(
         new AuditedSignIns(authEvents, new DirectoryAccounts(new UserDirectory(d.users()))));
     AccessTokens accessTokens =
@@ -399,8 +401,13 @@ public final class Implementations {
         .add(
             "VerifySoftwareToken",
             new VerifySoftwareToken(tokenCallers, softwareTokens, challengeSessions))
-        .add("SetUserMFAPreference", new SetUserMFAPreference(accessTokens, accounts))
-        .add("AdminSetUserMFAPreference", new AdminSetUserMFAPreference(d.lookups(), directory))
+        .add(
+            "SetUserMFAPreference",
+            new SetUserMFAPreference(accessTokens, accounts, d.signIn().passkeySignIn(d.random())))
+        .add(
+            "AdminSetUserMFAPreference",
+            new AdminSetUserMFAPreference(
+                d.lookups(), directory, d.signIn().passkeySignIn(d.random())))
         .add("SetUserSettings", new SetUserSettings(accessTokens, accounts))
         .add("AdminSetUserSettings", new AdminSetUserSettings(d.lookups(), directory))
         // identity providers
@@ -418,14 +425,22 @@ public final class Implementations {
         .add(
             "CreateIdentityProvider",
             new CreateIdentityProvider(
-                d.lookups(), d.identityProviders(), new OidcDiscovery(), samlEncryptionKeys))
+                d.lookups(),
+                d.identityProviders(),
+                new OidcDiscovery(),
+                appleKeys,
+                samlEncryptionKeys))
         .add(
             "DescribeIdentityProvider",
             new DescribeIdentityProvider(d.lookups(), d.identityProviders()))
         .add(
             "UpdateIdentityProvider",
             new UpdateIdentityProvider(
-                d.lookups(), d.identityProviders(), new OidcDiscovery(), samlEncryptionKeys))
+                d.lookups(),
+                d.identityProviders(),
+                new OidcDiscovery(),
+                appleKeys,
+                samlEncryptionKeys))
         .add(
             "DeleteIdentityProvider",
             new DeleteIdentityProvider(d.lookups(), d.identityProviders()))

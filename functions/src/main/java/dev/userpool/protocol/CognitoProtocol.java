@@ -119,7 +119,7 @@ public final class CognitoProtocol {
     }
     JsonNode parsed;
     try {
-      parsed = Json.MAPPER.readTree(body);
+      parsed = Json.parse(body);
     } catch (JsonProcessingException e) {
       throw ErrorCode.SERIALIZATION.exception();
     } catch (java.io.IOException e) {

@@ -115,10 +115,10 @@ public final class TokenClaims {
    */
   static JsonNode attribute(String name, String value) {
     if (BOOLEAN_ATTRIBUTES.contains(name)) {
-      return Json.MAPPER.getNodeFactory().booleanNode("true".equalsIgnoreCase(value));
+      return Json.nodes().booleanNode("true".equalsIgnoreCase(value));
     }
     if (name.equals("updated_at") && value.matches("\\d{1,18}")) {
-      return Json.MAPPER.getNodeFactory().numberNode(Long.parseLong(value));
+      return Json.nodes().numberNode(Long.parseLong(value));
     }
     if (name.equals("address")) {
       ObjectNode address = Json.object();
@@ -127,12 +127,12 @@ public final class TokenClaims {
     }
     if (name.equals("identities")) {
       try {
-        return identitiesClaim(Json.MAPPER.readTree(value));
+        return identitiesClaim(Json.mapper().readTree(value));
       } catch (java.io.IOException e) {
-        return Json.MAPPER.getNodeFactory().textNode(value);
+        return Json.nodes().textNode(value);
       }
     }
-    return Json.MAPPER.getNodeFactory().textNode(value);
+    return Json.nodes().textNode(value);
   }
 
   /**
@@ -150,7 +150,7 @@ public final class TokenClaims {
             .forEach(
                 e -> {
                   if (e.getValue().isBoolean() || e.getValue().isNumber()) {
-                    e.setValue(Json.MAPPER.getNodeFactory().textNode(e.getValue().asText()));
+                    e.setValue(Json.nodes().textNode(e.getValue().asText()));
                   }
                 });
       }

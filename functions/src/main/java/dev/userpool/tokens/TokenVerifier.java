@@ -1,8 +1,6 @@
 package dev.userpool.tokens;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.userpool.protocol.Json;
 import dev.userpool.tokens.TokenException.Reason;
@@ -21,9 +19,6 @@ import java.time.Clock;
  * before any claim is trusted.
  */
 public final class TokenVerifier {
-  private static final ObjectReader STRICT =
-      Json.MAPPER.reader().with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
-
   private final SigningKeys keys;
   private final IssuerResolver issuers;
   private final Clock clock;
@@ -103,7 +98,7 @@ public final class TokenVerifier {
 
   private static ObjectNode object(String segment, TokenUse use) {
     try {
-      JsonNode node = STRICT.readTree(bytes(segment, use));
+      JsonNode node = Json.parse(bytes(segment, use), true);
       if (node instanceof ObjectNode object) {
         return object;
       }

@@ -165,7 +165,7 @@ public final class LambdaTriggerInvoker implements TriggerInvoker {
     String type = answer.errorType();
     if (type == null && answer.body() != null) {
       try {
-        JsonNode body = TriggerJson.MAPPER.readTree(answer.body());
+        JsonNode body = TriggerJson.mapper().readTree(answer.body());
         if (body != null && body.path("__type").isTextual()) {
           type = body.get("__type").asText();
         } else if (body != null && body.path("code").isTextual()) {
@@ -189,7 +189,7 @@ public final class LambdaTriggerInvoker implements TriggerInvoker {
    */
   static String errorMessage(String payload, String functionError) {
     try {
-      JsonNode node = TriggerJson.MAPPER.readTree(payload);
+      JsonNode node = TriggerJson.mapper().readTree(payload);
       if (node != null && node.path("errorMessage").isTextual()) {
         return node.get("errorMessage").asText();
       }

@@ -119,7 +119,7 @@ final class TriggerAnswers {
   private static JsonNode response(String answer) {
     JsonNode root;
     try {
-      root = answer == null || answer.isBlank() ? null : TriggerJson.MAPPER.readTree(answer);
+      root = answer == null || answer.isBlank() ? null : TriggerJson.mapper().readTree(answer);
     } catch (JsonProcessingException e) {
       throw TriggerFailure.malformed("not JSON");
     }
@@ -127,7 +127,7 @@ final class TriggerAnswers {
       throw TriggerFailure.malformed("not a JSON object");
     }
     JsonNode response = object(root, "response");
-    return response == null ? TriggerJson.MAPPER.createObjectNode() : response;
+    return response == null ? TriggerJson.mapper().createObjectNode() : response;
   }
 
   private static JsonNode object(JsonNode parent, String name) {
@@ -191,7 +191,7 @@ final class TriggerAnswers {
         .forEachRemaining(
             e ->
                 values.put(
-                    e.getKey(), TriggerJson.MAPPER.convertValue(e.getValue(), Object.class)));
+                    e.getKey(), TriggerJson.mapper().convertValue(e.getValue(), Object.class)));
     return Collections.unmodifiableMap(values);
   }
 

@@ -15,6 +15,7 @@ import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolVerifyAuthCha
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.userpool.protocol.Json;
 import java.util.Map;
 
 /**
@@ -28,7 +29,14 @@ import java.util.Map;
  * out.
  */
 final class TriggerJson {
-  static final ObjectMapper MAPPER = new ObjectMapper();
+  /** The plain mapper for trigger answers, built on first use (costly to start; see Json). */
+  static ObjectMapper mapper() {
+    return Mapper.INSTANCE;
+  }
+
+  private static final class Mapper {
+    static final ObjectMapper INSTANCE = new ObjectMapper();
+  }
 
   /**
    * The link placeholder of CustomMessage requests (format unconfirmed, sources §5.4; LJE has no
@@ -198,7 +206,7 @@ final class TriggerJson {
    * (sources §5.3, §5.5).
    */
   static ObjectNode customSender(TriggerContext c, TriggerSource source, String encryptedCode) {
-    ObjectNode root = MAPPER.createObjectNode();
+    ObjectNode root = Json.object();
     root.put("version", "1");
     root.put("triggerSource", source.wireName());
     root.put("region", c.pool().region());
@@ -231,7 +239,7 @@ final class TriggerJson {
       String providerName,
       String providerType,
       Map<String, Map<String, String>> attributes) {
-    ObjectNode root = MAPPER.createObjectNode();
+    ObjectNode root = Json.object();
     root.put("version", "1");
     root.put("triggerSource", TriggerSource.INBOUND_FEDERATION_EXTERNAL_PROVIDER.wireName());
     root.put("region", c.pool().region());
@@ -250,7 +258,7 @@ final class TriggerJson {
   }
 
   private static ObjectNode envelope(CognitoUserPoolEvent e) {
-    ObjectNode root = MAPPER.createObjectNode();
+    ObjectNode root = Json.object();
     root.put("version", e.getVersion());
     root.put("triggerSource", e.getTriggerSource());
     root.put("region", e.getRegion());
@@ -280,7 +288,7 @@ final class TriggerJson {
     if (values == null) {
       return null;
     }
-    ObjectNode node = MAPPER.createObjectNode();
+    ObjectNode node = Json.object();
     values.forEach(node::put);
     return node;
   }

@@ -1,7 +1,7 @@
 package dev.userpool.validation;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.userpool.protocol.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -55,7 +55,7 @@ public final class ServiceModel {
       if (in == null) {
         throw new IllegalStateException("missing resource " + RESOURCE);
       }
-      return parse(new ObjectMapper().readTree(in));
+      return parse(Json.parse(in));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

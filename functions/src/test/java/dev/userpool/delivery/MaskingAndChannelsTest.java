@@ -1,7 +1,9 @@
 package dev.userpool.delivery;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.userpool.domain.PoolSettings;
 import dev.userpool.domain.User;
@@ -112,6 +114,58 @@ class MaskingAndChannelsTest {
         new PoolSettings(
             Map.of(
                 "VerificationMessageTemplate", Map.of("DefaultEmailOption", "CONFIRM_WITH_LINK")));
-    assertThrows(CognitoException.class, () -> Templates.requireCodeEmails(link));
+    assertTrue(Templates.confirmsByLink(link));
+    assertFalse(Templates.confirmsByLink(custom));
+    assertEquals("Your verification link", Templates.verificationByLink(link).emailSubject());
+    assertEquals(
+        "Please click the link below to verify your email address. {##Verify Email##} ",
+        Templates.verificationByLink(link).emailMessage());
+    assertEquals("SMS {####}", Templates.verificationByLink(custom).smsMessage());
+  }
+
+  @Test
+  void whenALinkEmailIsFilledThenEachPlaceholderBecomesAnEscapedLinkAndAnEmptyOneTheBareUrl() {
+    String url = ConfirmationLink.url("https://auth.example.com", "client1", "jane doe", "012345");
+    assertEquals(
+        "https://auth.example.com/confirmUser?client_id=client1&user_name=jane%20doe"
+            + "&confirmation_code=012345",
+        url);
+    assertEquals(
+        "Go <a href=\"https://auth.example.com/confirmUser?client_id=client1&amp;user_name=jane%20doe"
+            + "&amp;confirmation_code=012345\">Verify</a>, or paste https://auth.example.com/"
+            + "confirmUser?client_id=client1&amp;user_name=jane%20doe&amp;confirmation_code=012345",
+        ConfirmationLink.fill("Go {##Verify##}, or paste {####}", url));
+    assertTrue(ConfirmationLink.hasPlaceholder("a {##b c##} d"));
+    assertFalse(ConfirmationLink.hasPlaceholder("a {#b#} d {###}"));
+    assertEquals(
+        "$1 <a href=\"u?a=1&amp;b=\\2\">x</a>",
+        ConfirmationLink.fill("$1 {##x##}", "u?a=1&b=\\2"),
+        "no regex replacement syntax is interpreted");
+  }
+
+  @Test
+  void whenTheLinkBaseIsChosenThenThePoolNeedsADomainAndTheRequestUrlWins() {
+    PoolSettings domain = new PoolSettings(Map.of("Domain", "auth-prefix"));
+    assertEquals(
+        "http://localhost:9229",
+        ConfirmationLink.base(domain, "http://localhost:9229/", "https://api.example.com/prod"));
+    assertEquals(
+        "https://api.example.com/prod",
+        ConfirmationLink.base(domain, null, "https://api.example.com/prod"));
+    assertEquals(
+        "https://auth.example.com",
+        ConfirmationLink.base(
+            new PoolSettings(Map.of("CustomDomain", "auth.example.com")),
+            "https://auth.example.com",
+            null));
+    CognitoException none =
+        assertThrows(
+            CognitoException.class,
+            () -> ConfirmationLink.base(new PoolSettings(Map.of()), "http://localhost:9229", null));
+    assertEquals(
+        "Cannot perform specific action because there does not exist a valid use pool domain"
+            + " associated with the user pool",
+        none.getMessage());
+    assertThrows(CognitoException.class, () -> ConfirmationLink.base(domain, null, " "));
   }
 }

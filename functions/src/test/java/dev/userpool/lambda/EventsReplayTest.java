@@ -38,7 +38,7 @@ import org.junit.jupiter.api.Test;
 class EventsReplayTest {
   private static final Path EVENTS = Path.of("..", "events");
   private static final ObjectMapper EVENT_READER =
-      Json.MAPPER.copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+      Json.mapper().copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
   /** Placeholder → where a successful answer carries its value. */
   private static final Map<String, String> CAPTURES =

@@ -51,8 +51,8 @@ final class RecordingInvoker implements TriggerInvoker {
     }
     try {
       var event =
-          (com.fasterxml.jackson.databind.node.ObjectNode) TriggerJson.MAPPER.readTree(eventJson);
-      event.set("response", TriggerJson.MAPPER.readTree(answer));
+          (com.fasterxml.jackson.databind.node.ObjectNode) TriggerJson.mapper().readTree(eventJson);
+      event.set("response", TriggerJson.mapper().readTree(answer));
       return event.toString();
     } catch (java.io.IOException e) {
       throw new IllegalStateException(e);

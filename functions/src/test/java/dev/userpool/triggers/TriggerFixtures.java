@@ -66,7 +66,7 @@ final class TriggerFixtures {
   static JsonNode expected(String name) {
     try (InputStream in =
         TriggerFixtures.class.getResourceAsStream("/triggers/" + name + ".json")) {
-      return TriggerJson.MAPPER.readTree(in);
+      return TriggerJson.mapper().readTree(in);
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
@@ -74,7 +74,7 @@ final class TriggerFixtures {
 
   static JsonNode json(String text) {
     try {
-      return TriggerJson.MAPPER.readTree(text);
+      return TriggerJson.mapper().readTree(text);
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }

@@ -35,6 +35,8 @@ import software.amazon.awscdk.services.lambda.SnapStartConf;
 import software.amazon.awscdk.services.s3.BlockPublicAccess;
 import software.amazon.awscdk.services.s3.Bucket;
 import software.amazon.awscdk.services.s3.BucketEncryption;
+import software.amazon.awscdk.services.s3.CorsRule;
+import software.amazon.awscdk.services.s3.HttpMethods;
 import software.amazon.awscdk.services.s3.LifecycleRule;
 import software.amazon.awscdk.services.secretsmanager.Secret;
 import software.amazon.awscdk.services.secretsmanager.SecretStringGenerator;
@@ -71,6 +73,13 @@ public final class UserpoolStack extends Stack {
 
   /** Days an uploaded import CSV is kept at most (a finished job deletes its own at once). */
   static final int IMPORT_UPLOAD_DAYS = 1;
+
+  /** The request headers a browser's PUT to an import PreSignedUrl sends (docs/adr/0015). */
+  static final List<String> IMPORT_UPLOAD_HEADERS =
+      List.of("content-type", "x-amz-server-side-encryption");
+
+  /** How long browsers may cache the import bucket's preflight answer, in seconds. */
+  static final int IMPORT_UPLOAD_CORS_MAX_AGE = 3000;
 
   /** The prefix of import CSVs in the import bucket (dev.userpool.imports.aws.S3CsvUploads). */
   static final String IMPORT_PREFIX = "imports/";
@@ -195,11 +204,13 @@ public final class UserpoolStack extends Stack {
   /**
    * Where CreateUserImportJob's presigned URLs upload CSVs to (docs/adr/0015): private, SSE-KMS
    * with the AWS managed key (the URL is signed for that header, as Cognito's is), HTTPS only, and
-   * uploads deleted after {@link #IMPORT_UPLOAD_DAYS} days.
+   * uploads deleted after {@link #IMPORT_UPLOAD_DAYS} days. Its CORS rule lets a browser page PUT
+   * the CSV to the presigned URL with the headers it is signed for.
    */
   private Bucket createImportBucket() {
     return Bucket.Builder.create(this, "ImportBucket")
         .encryption(BucketEncryption.KMS_MANAGED)
+        .cors(List.of(importUploadCors()))
         .blockPublicAccess(BlockPublicAccess.BLOCK_ALL)
         .enforceSsl(true)
         .lifecycleRules(
@@ -211,6 +222,21 @@ public final class UserpoolStack extends Stack {
                     .abortIncompleteMultipartUploadAfter(Duration.days(1))
                     .build()))
         .removalPolicy(RemovalPolicy.RETAIN)
+        .build();
+  }
+
+  /**
+   * A browser's PUT of the CSV (issue 11): any origin, since the presigned URL itself is what
+   * authorizes the one upload; the request headers are the signed {@code
+   * x-amz-server-side-encryption} and the CSV's {@code Content-Type} (not a CORS-safelisted value).
+   */
+  static CorsRule importUploadCors() {
+    return CorsRule.builder()
+        .allowedMethods(List.of(HttpMethods.PUT))
+        .allowedOrigins(List.of("*"))
+        .allowedHeaders(IMPORT_UPLOAD_HEADERS)
+        .exposedHeaders(List.of("ETag"))
+        .maxAge(IMPORT_UPLOAD_CORS_MAX_AGE)
         .build();
   }
 
@@ -252,6 +278,8 @@ public final class UserpoolStack extends Stack {
     for (String page : List.of("confirm", "resendcode", "confirmforgotPassword")) {
       root.addResource(page).addMethod("POST", integration);
     }
+    // The link of CONFIRM_WITH_LINK sign-up emails (docs/adr/0022).
+    root.addResource("confirmUser").addMethod("GET", integration);
     // Where external identity providers send the browser back (federation, docs/adr/0016).
     IResource idpResponse = oauth2.addResource("idpresponse");
     idpResponse.addMethod("GET", integration);

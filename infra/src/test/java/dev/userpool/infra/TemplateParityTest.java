@@ -1,6 +1,7 @@
 package dev.userpool.infra;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -164,7 +165,12 @@ class TemplateParityTest {
     Map<String, Object> cdkProps =
         Synth.properties(cdk, Synth.onlyLogicalId(cdk, "AWS::S3::Bucket"));
     for (String key :
-        List.of("BucketEncryption", "PublicAccessBlockConfiguration", "LifecycleConfiguration")) {
+        List.of(
+            "BucketEncryption",
+            "PublicAccessBlockConfiguration",
+            "LifecycleConfiguration",
+            "CorsConfiguration")) {
+      assertNotNull(cdkProps.get(key), key);
       assertEquals(cdkProps.get(key), samProps.get(key), key);
     }
     assertEquals("Retain", samBucket.get("DeletionPolicy"));

@@ -163,6 +163,7 @@ class UserpoolStackTest {
             "GET /forgotPassword",
             "POST /forgotPassword",
             "POST /confirmforgotPassword",
+            "GET /confirmUser",
             "GET /oauth2/idpresponse",
             "POST /oauth2/idpresponse",
             "POST /saml2/idpresponse"),
@@ -187,7 +188,7 @@ class UserpoolStackTest {
           integration.get("Uri").toString());
       proxied++;
     }
-    assertEquals(21, proxied);
+    assertEquals(22, proxied);
   }
 
   @Test
@@ -360,6 +361,23 @@ class UserpoolStackTest {
         ((Map<?, ?>) template.toJSON().get("Resources")).get(bucket) instanceof Map<?, ?> r
             ? r.get("DeletionPolicy")
             : null);
+  }
+
+  @Test
+  void browsersMayPutTheImportCsvWithTheHeadersThePresignedUrlIsSignedFor() {
+    Map<String, Object> props =
+        Synth.properties(template, Synth.onlyLogicalId(template, "AWS::S3::Bucket"));
+    assertEquals(
+        Map.of(
+            "CorsRules",
+            List.of(
+                Map.of(
+                    "AllowedMethods", List.of("PUT"),
+                    "AllowedOrigins", List.of("*"),
+                    "AllowedHeaders", List.of("content-type", "x-amz-server-side-encryption"),
+                    "ExposedHeaders", List.of("ETag"),
+                    "MaxAge", 3000))),
+        props.get("CorsConfiguration"));
   }
 
   @Test

@@ -139,8 +139,9 @@ public record LocalOptions(
           new Option(
               "--social-provider-base-url",
               "TYPE=URL",
-              "for tests only: sign in with Google, Facebook or LoginWithAmazon at the OAuth"
-                  + " server with this issuer URL instead (repeatable)",
+              "for tests only: sign in with Google, Facebook, LoginWithAmazon or"
+                  + " SignInWithApple at the OAuth server with this issuer URL instead"
+                  + " (repeatable)",
               "the providers themselves"),
           new Option(
               "--dynamodb-endpoint",
@@ -830,17 +831,14 @@ public record LocalOptions(
     keys.put(value.substring(0, colon), value.substring(colon + 1));
   }
 
-  /**
-   * {@code TYPE=URL}: only Google signs in through an OpenID Provider whose endpoints Cognito
-   * fixes, so only it may be pointed at a local one.
-   */
+  /** {@code TYPE=URL}: one of the social types, whose endpoints Cognito fixes. */
   private static void addSocialProviderBaseUrl(Map<String, String> urls, String value) {
     int equals = value.indexOf('=');
     String type = equals > 0 ? value.substring(0, equals) : "";
-    if (!List.of("Google", "Facebook", "LoginWithAmazon").contains(type)) {
+    if (!List.of("Google", "Facebook", "LoginWithAmazon", "SignInWithApple").contains(type)) {
       throw new UsageException(
-          "--social-provider-base-url needs TYPE=URL with TYPE Google, Facebook or"
-              + " LoginWithAmazon, not \""
+          "--social-provider-base-url needs TYPE=URL with TYPE Google, Facebook,"
+              + " LoginWithAmazon or SignInWithApple, not \""
               + value
               + "\"");
     }

@@ -380,8 +380,8 @@ class CommandLineIT {
         o.toConfig().socialProviderBaseUrls());
     assertEquals(java.util.Map.of(), LocalOptions.parse().toConfig().socialProviderBaseUrls());
     assertUsage(
-        "--social-provider-base-url needs TYPE=URL with TYPE Google, Facebook or LoginWithAmazon,"
-            + " not \"OIDC=http://127.0.0.1:4000\"",
+        "--social-provider-base-url needs TYPE=URL with TYPE Google, Facebook, LoginWithAmazon"
+            + " or SignInWithApple, not \"OIDC=http://127.0.0.1:4000\"",
         "--social-provider-base-url",
         "OIDC=http://127.0.0.1:4000");
   }

@@ -53,6 +53,8 @@ class FederationOidcIT {
   private static final String OP_CLIENT_ID = "userpool-federation";
   private static final String OP_CLIENT_SECRET = "a-secret-the-provider-and-the-pool-share-0123";
   private static final Pattern FORM_ACTION = Pattern.compile("<form[^>]*action=\"([^\"]+)\"");
+  private static final Pattern FORM_POST_FIELD =
+      Pattern.compile("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\"\\s*/?>");
   private static final Pattern PROMPT = Pattern.compile("name=\"prompt\" value=\"([a-z]+)\"");
 
   private static NodeProject.Running provider;
@@ -158,7 +160,19 @@ class FederationOidcIT {
       if (response.statusCode() == 200) {
         Matcher action = FORM_ACTION.matcher(response.body());
         Matcher prompt = PROMPT.matcher(response.body());
-        assertTrue(action.find() && prompt.find(), response.body());
+        boolean hasAction = action.find();
+        if (hasAction && action.group(1).contains("/oauth2/idpresponse")) {
+          // response_mode=form_post: the page POSTs the provider's answer to the pool
+          current = unescape(action.group(1));
+          Map<String, String> answer = new LinkedHashMap<>();
+          Matcher hidden = FORM_POST_FIELD.matcher(response.body());
+          while (hidden.find()) {
+            answer.put(hidden.group(1), unescape(hidden.group(2)));
+          }
+          response = browser.postForm(current, answer);
+          continue;
+        }
+        assertTrue(hasAction && prompt.find(), response.body());
         Map<String, String> form = new LinkedHashMap<>();
         form.put("prompt", prompt.group(1));
         if (prompt.group(1).equals("login")) {
@@ -180,6 +194,15 @@ class FederationOidcIT {
       response = browser.get(current);
     }
     throw new AssertionError("no redirect to the app after 20 steps; last at " + current);
+  }
+
+  /** HTML attribute text as the browser reads it. */
+  private static String unescape(String html) {
+    return html.replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&");
   }
 
   private JsonNode tokens(Setup s, String callbackLocation) throws Exception {

@@ -9,19 +9,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.userpool.testing.MutableClock;
 import dev.userpool.testing.SoftwareAuthenticator;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import software.amazon.awssdk.core.SdkNumber;
 import software.amazon.awssdk.core.document.Document;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFactorType;
@@ -104,7 +101,7 @@ class PasskeysIT {
   }
 
   private JsonNode startRegistration(String accessToken) {
-    return json(
+    return WebAuthnJson.json(
         cognito
             .startWebAuthnRegistration(b -> b.accessToken(accessToken))
             .credentialCreationOptions());
@@ -112,7 +109,7 @@ class PasskeysIT {
 
   private void completeRegistration(String accessToken, JsonNode credential) {
     cognito.completeWebAuthnRegistration(
-        b -> b.accessToken(accessToken).credential(document(credential)));
+        b -> b.accessToken(accessToken).credential(WebAuthnJson.document(credential)));
   }
 
   /** Registers the authenticator for the user; the WebAuthn user handle (user.id) it was given. */
@@ -146,7 +143,7 @@ class PasskeysIT {
   }
 
   private static JsonNode requestOptions(InitiateAuthResponse challenge) {
-    return read(challenge.challengeParameters().get("CREDENTIAL_REQUEST_OPTIONS"));
+    return WebAuthnJson.read(challenge.challengeParameters().get("CREDENTIAL_REQUEST_OPTIONS"));
   }
 
   @Test
@@ -231,7 +228,8 @@ class PasskeysIT {
                     .session(select.session())
                     .challengeResponses(Map.of("USERNAME", "sam", "ANSWER", "WEB_AUTHN")));
     assertEquals(ChallengeNameType.WEB_AUTHN, webAuthn.challengeName());
-    JsonNode request = read(webAuthn.challengeParameters().get("CREDENTIAL_REQUEST_OPTIONS"));
+    JsonNode request =
+        WebAuthnJson.read(webAuthn.challengeParameters().get("CREDENTIAL_REQUEST_OPTIONS"));
 
     RespondToAuthChallengeResponse tokens =
         answer(
@@ -546,61 +544,5 @@ class PasskeysIT {
     assertEquals(
         prefix + ".auth.us-east-1.amazoncognito.com",
         startRegistration(noRpToken).path("rp").path("id").asText());
-  }
-
-  private static JsonNode read(String text) {
-    try {
-      return JSON.readTree(text);
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  /** A Document (the SDK's JSON value) as a Jackson tree. */
-  private static JsonNode json(Document document) {
-    if (document.isMap()) {
-      ObjectNode o = JSON.createObjectNode();
-      document.asMap().forEach((k, v) -> o.set(k, json(v)));
-      return o;
-    }
-    if (document.isList()) {
-      ArrayNode a = JSON.createArrayNode();
-      document.asList().forEach(v -> a.add(json(v)));
-      return a;
-    }
-    if (document.isString()) {
-      return JSON.getNodeFactory().textNode(document.asString());
-    }
-    if (document.isNumber()) {
-      return JSON.getNodeFactory().numberNode(document.asNumber().bigDecimalValue());
-    }
-    if (document.isBoolean()) {
-      return JSON.getNodeFactory().booleanNode(document.asBoolean());
-    }
-    return JSON.getNodeFactory().nullNode();
-  }
-
-  /** A Jackson tree as a Document, for the Credential member. */
-  private static Document document(JsonNode node) {
-    if (node.isObject()) {
-      Map<String, Document> map = new LinkedHashMap<>();
-      node.fields().forEachRemaining(e -> map.put(e.getKey(), document(e.getValue())));
-      return Document.fromMap(map);
-    }
-    if (node.isArray()) {
-      List<Document> list = new ArrayList<>();
-      node.forEach(v -> list.add(document(v)));
-      return Document.fromList(list);
-    }
-    if (node.isNumber()) {
-      return Document.fromNumber(SdkNumber.fromBigDecimal(node.decimalValue()));
-    }
-    if (node.isBoolean()) {
-      return Document.fromBoolean(node.asBoolean());
-    }
-    if (node.isNull()) {
-      return Document.fromNull();
-    }
-    return Document.fromString(node.asText());
   }
 }

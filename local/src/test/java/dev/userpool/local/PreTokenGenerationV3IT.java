@@ -139,7 +139,7 @@ class PreTokenGenerationV3IT {
     assertEquals(s.poolId(), event.get("userPoolId").asText());
     assertEquals(s.machine().clientId(), event.at("/callerContext/clientId").asText());
     assertEquals(
-        List.of("api/read"), Json.MAPPER.convertValue(event.at("/request/scopes"), List.class));
+        List.of("api/read"), Json.mapper().convertValue(event.at("/request/scopes"), List.class));
     assertEquals("batch-job", event.at("/request/clientMetadata/caller").asText());
   }
 

@@ -22,7 +22,6 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.AliasAttrib
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AliasExistsException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.CodeMismatchException;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.DefaultEmailOptionType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ExpiredCodeException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.InvalidParameterException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.InvalidPasswordException;
@@ -434,30 +433,6 @@ class SignUpIT {
     assertEquals(UserStatusType.CONFIRMED, status(poolId, "second"));
     assertEquals("true", attributes(poolId, "second").get("email_verified"));
     assertEquals("false", attributes(poolId, "first").get("email_verified"));
-  }
-
-  @Test
-  void whenThePoolConfirmsWithLinksThenSignUpSaysItIsNotSupportedAndCreatesNoUser() {
-    String poolId =
-        SignInFixtures.pool(
-            cognito,
-            b ->
-                b.autoVerifiedAttributes(VerifiedAttributeType.EMAIL)
-                    .verificationMessageTemplate(
-                        t ->
-                            t.defaultEmailOption(DefaultEmailOptionType.CONFIRM_WITH_LINK)
-                                .emailMessageByLink("Click {##here##}")
-                                .emailSubjectByLink("Verify")));
-    String clientId = clientOf(poolId);
-
-    Expect.error(
-        InvalidParameterException.class,
-        "CONFIRM_WITH_LINK is not supported yet",
-        () -> signUp(clientId, "jane", attr("email", "jane@example.com")));
-    Expect.error(
-        UserNotFoundException.class,
-        "User does not exist.",
-        () -> cognito.adminGetUser(b -> b.userPoolId(poolId).username("jane")));
   }
 
   static String otherThan(String code) {

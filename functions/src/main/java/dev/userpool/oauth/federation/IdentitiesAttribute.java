@@ -80,13 +80,13 @@ public final class IdentitiesAttribute {
 
   private static ArrayNode parse(String current) {
     if (current == null || current.isBlank()) {
-      return Json.MAPPER.createArrayNode();
+      return Json.array();
     }
     try {
-      JsonNode node = Json.MAPPER.readTree(current);
-      return node instanceof ArrayNode array ? array : Json.MAPPER.createArrayNode();
+      JsonNode node = Json.mapper().readTree(current);
+      return node instanceof ArrayNode array ? array : Json.array();
     } catch (java.io.IOException e) {
-      return Json.MAPPER.createArrayNode();
+      return Json.array();
     }
   }
 }

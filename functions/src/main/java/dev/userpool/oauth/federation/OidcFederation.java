@@ -31,7 +31,10 @@ import java.util.Optional;
  * {@link #start} sends the browser to the provider with a sealed state and a fresh nonce; {@code
  * /oauth2/idpresponse} ({@link #idpResponse}) redeems the provider's code at its token endpoint
  * with client_secret_post, verifies the ID token, reads userinfo (GET or POST per
- * attributes_request_method) and hands the identity to {@link FederatedSignIn}.
+ * attributes_request_method) and hands the identity to {@link FederatedSignIn}. Sign in with Apple
+ * differs in three steps: form_post when name or email is asked for, a client secret made per
+ * request ({@link AppleClientSecret}), and the name from its first-sign-in {@code user} field
+ * ({@link AppleUserField}).
  */
 public final class OidcFederation {
   public static final String CALLBACK_PATH = "/oauth2/idpresponse";
@@ -42,6 +45,7 @@ public final class OidcFederation {
   private final FederatedSignIn signIn;
   private final IdentityProviderStore providers;
   private final SocialProviders social;
+  private final ApplePrivateKeys appleKeys;
   private final OidcIdTokens idTokens;
   private final SecureRandom random;
   private final OnFirstUse<HttpClient> http;
@@ -51,11 +55,13 @@ public final class OidcFederation {
       FederatedSignIn signIn,
       IdentityProviderStore providers,
       SocialProviders social,
+      ApplePrivateKeys appleKeys,
       SecureRandom random) {
     this.states = states;
     this.signIn = signIn;
     this.providers = providers;
     this.social = social;
+    this.appleKeys = appleKeys;
     this.idTokens = new OidcIdTokens();
     this.random = random;
     this.http =
@@ -94,7 +100,12 @@ public final class OidcFederation {
     query.put("response_type", "code");
     query.put("client_id", provider.details().get("client_id"));
     query.put("redirect_uri", base + CALLBACK_PATH);
-    query.put("scope", provider.details().getOrDefault("authorize_scopes", "openid"));
+    String scope = provider.details().getOrDefault("authorize_scopes", "openid");
+    query.put("scope", scope);
+    if (provider.type().equals(SocialProviders.APPLE) && asksForNameOrEmail(scope)) {
+      // Apple refuses a query-mode answer when name or email is asked for: it POSTs the answer
+      query.put("response_mode", "form_post");
+    }
     query.put("state", states.seal(withNonce));
     if (oidc) {
       query.put("nonce", withNonce.idpNonce());
@@ -134,7 +145,9 @@ public final class OidcFederation {
     }
     ExternalIdentity identity;
     try {
-      identity = identify(provider.get(), pending, code, request.baseUrl());
+      identity =
+          identify(
+              provider.get(), pending, code, param(form, query, "user"), request.baseUrl(), now);
     } catch (FederationFailure e) {
       return FederatedSignIn.error(pending, e.getMessage());
     }
@@ -148,8 +161,25 @@ public final class OidcFederation {
     }
   }
 
+  private static boolean asksForNameOrEmail(String scope) {
+    for (String s : scope.split("[\\s,]+")) {
+      if (s.equals("name") || s.equals("email")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * @param appleUser Apple's {@code user} form member (first authorization only), else null
+   */
   private ExternalIdentity identify(
-      IdentityProvider provider, PendingAuthorization pending, String code, String base)
+      IdentityProvider provider,
+      PendingAuthorization pending,
+      String code,
+      String appleUser,
+      String base,
+      Instant now)
       throws FederationFailure {
     Map<String, String> details = provider.details();
     OidcProviderEndpoints endpoints = social.endpoints(provider);
@@ -162,8 +192,12 @@ public final class OidcFederation {
     exchange.put("code", code);
     exchange.put("redirect_uri", base + CALLBACK_PATH);
     exchange.put("client_id", details.get("client_id"));
-    if (details.get("client_secret") != null) {
-      exchange.put("client_secret", details.get("client_secret"));
+    String clientSecret =
+        provider.type().equals(SocialProviders.APPLE)
+            ? appleClientSecret(provider, now)
+            : details.get("client_secret");
+    if (clientSecret != null) {
+      exchange.put("client_secret", clientSecret);
     }
     JsonNode tokens = call(tokenRequest(endpoints, exchange), "token");
     if (!oidc) {
@@ -190,6 +224,13 @@ public final class OidcFederation {
     claims.getClaims().forEach((name, value) -> attributes.put(name, stringify(value)));
     Map<String, Map<String, String>> sources = new LinkedHashMap<>();
     sources.put("idToken", Map.copyOf(attributes));
+    if (provider.type().equals(SocialProviders.APPLE)) {
+      Map<String, String> named = AppleUserField.attributes(appleUser);
+      if (!named.isEmpty()) {
+        attributes.putAll(named);
+        sources.put("userInfo", named);
+      }
+    }
     String accessToken = tokens.path("access_token").asText(null);
     if (endpoints.attributesUrl() != null && accessToken != null) {
       JsonNode userInfo = userInfo(endpoints.attributesUrl(), details, accessToken);
@@ -214,6 +255,24 @@ public final class OidcFederation {
         SocialProviders.recordedIssuer(provider, claims.getIssuer()),
         attributes,
         sources);
+  }
+
+  /** A fresh ES256 client secret signed with the provider's sealed private_key. */
+  private String appleClientSecret(IdentityProvider provider, Instant now)
+      throws FederationFailure {
+    Map<String, String> details = provider.details();
+    String pem =
+        appleKeys
+            .open(provider.userPoolId(), details.get(ApplePrivateKeys.DETAIL))
+            .orElseThrow(
+                () -> new FederationFailure("The identity provider's private_key is unusable."));
+    try {
+      return AppleClientSecret.create(
+          details.get("team_id"), details.get("client_id"), details.get("key_id"), pem, now);
+    } catch (AppleClientSecret.InvalidPrivateKey e) {
+      LOG.log(System.Logger.Level.INFO, "private_key of " + provider.name() + " refused", e);
+      throw new FederationFailure(e.getMessage());
+    }
   }
 
   /**

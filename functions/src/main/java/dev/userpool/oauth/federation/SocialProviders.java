@@ -14,9 +14,10 @@ import java.util.Set;
  * code flow against Google's endpoints with the ID token checked against Google's JWKS; Facebook
  * and Login with Amazon are plain OAuth 2.0: the code is redeemed at token_url and the profile read
  * from attributes_url with the access token, the subject being its {@code id} (Facebook) or {@code
- * user_id} (Amazon). The stored ProviderDetails are the keys Cognito shows in
- * DescribeIdentityProvider (Google and Amazon: the API reference's examples; Facebook: the AWS CLI
- * reference's observed output, with the Graph API version of {@code api_version}).
+ * user_id} (Amazon). Sign in with Apple is the OIDC code flow too, with Apple's JWKS and an ES256
+ * client secret ({@link AppleClientSecret}). The stored ProviderDetails are the keys Cognito shows
+ * in DescribeIdentityProvider (Google, Amazon and Apple: the API reference's examples; Facebook:
+ * the AWS CLI reference's observed output, with the Graph API version of {@code api_version}).
  *
  * <p>{@code baseUrls} is a deployment setting for tests only (the local server's {@code
  * --social-provider-base-url TYPE=URL}): the named type's endpoints come from the discovery
@@ -27,9 +28,12 @@ public final class SocialProviders {
   public static final String GOOGLE = "Google";
   public static final String FACEBOOK = "Facebook";
   public static final String AMAZON = "LoginWithAmazon";
+  public static final String APPLE = "SignInWithApple";
   static final String GOOGLE_ISSUER = "https://accounts.google.com";
   static final String GOOGLE_JWKS = "https://www.googleapis.com/oauth2/v3/certs";
   static final String FACEBOOK_DEFAULT_VERSION = "v17.0";
+  static final String APPLE_ISSUER = "https://appleid.apple.com";
+  static final String APPLE_JWKS = "https://appleid.apple.com/auth/keys";
 
   /**
    * What Cognito adds to a Google provider's ProviderDetails (API reference, Describe response).
@@ -52,6 +56,18 @@ public final class SocialProviders {
           "attributes_url", "https://api.amazon.com/user/profile",
           "attributes_url_add_attributes", "false");
 
+  /**
+   * The same for Sign in with Apple (API reference, Describe response); Apple has no userinfo, so
+   * there is no attributes_url. The private_key is never shown ({@link #shownDetails}).
+   */
+  private static final Map<String, String> APPLE_DETAILS =
+      Map.of(
+          "authorize_url", "https://appleid.apple.com/auth/authorize",
+          "token_url", "https://appleid.apple.com/auth/token",
+          "token_request_method", "POST",
+          "attributes_url_add_attributes", "false",
+          "oidc_issuer", APPLE_ISSUER);
+
   /** Google's ID tokens name either form of its issuer (Google's OpenID Connect reference). */
   private static final Set<String> GOOGLE_ISSUERS = Set.of(GOOGLE_ISSUER, "accounts.google.com");
 
@@ -68,9 +84,11 @@ public final class SocialProviders {
     return hasIdToken(type) || type.equals(FACEBOOK) || type.equals(AMAZON);
   }
 
-  /** OIDC and Google answer with an ID token; Facebook and Amazon with an access token only. */
+  /**
+   * OIDC, Google and Apple answer with an ID token; Facebook and Amazon with an access token only.
+   */
   static boolean hasIdToken(String type) {
-    return type.equals("OIDC") || type.equals(GOOGLE);
+    return type.equals("OIDC") || type.equals(GOOGLE) || type.equals(APPLE);
   }
 
   /** The profile member that names the user at a plain OAuth 2.0 provider. */
@@ -88,11 +106,26 @@ public final class SocialProviders {
     switch (type) {
       case GOOGLE -> out.putAll(GOOGLE_DETAILS);
       case AMAZON -> out.putAll(AMAZON_DETAILS);
+      case APPLE -> out.putAll(APPLE_DETAILS);
       case FACEBOOK -> out.putAll(facebookDetails(given.get("api_version")));
       default -> {
         return given;
       }
     }
+    return out;
+  }
+
+  /**
+   * The ProviderDetails DescribeIdentityProvider (and the other answers naming a provider) show:
+   * all stored ones but Sign in with Apple's private_key, which the API reference's Describe
+   * response for SignInWithApple leaves out.
+   */
+  public static Map<String, String> shownDetails(String type, Map<String, String> stored) {
+    if (!type.equals(APPLE) || !stored.containsKey(ApplePrivateKeys.DETAIL)) {
+      return stored;
+    }
+    Map<String, String> out = new LinkedHashMap<>(stored);
+    out.remove(ApplePrivateKeys.DETAIL);
     return out;
   }
 
@@ -114,7 +147,7 @@ public final class SocialProviders {
   /**
    * Where the provider's endpoints are: a social type's fixed ones (or the test setting's), an OIDC
    * provider's from its ProviderDetails. Google's people API (attributes_url) is not OIDC userinfo,
-   * so a Google sign-in reads the ID token's claims only.
+   * so a Google sign-in reads the ID token's claims only; Apple has no userinfo at all.
    */
   OidcProviderEndpoints endpoints(IdentityProvider provider) {
     String type = provider.type();
@@ -128,16 +161,20 @@ public final class SocialProviders {
           base,
           found.get("authorize_url"),
           found.get("token_url"),
-          type.equals(GOOGLE) ? null : found.get("attributes_url"),
+          hasIdToken(type) ? null : found.get("attributes_url"),
           found.get("jwks_uri"));
     }
     Map<String, String> fixed = storedDetails(type, provider.details());
     return new OidcProviderEndpoints(
-        type.equals(GOOGLE) ? GOOGLE_ISSUER : null,
+        fixed.get("oidc_issuer"),
         fixed.get("authorize_url"),
         fixed.get("token_url"),
-        type.equals(GOOGLE) ? null : attributesUrl(provider, fixed),
-        type.equals(GOOGLE) ? GOOGLE_JWKS : null,
+        hasIdToken(type) ? null : attributesUrl(provider, fixed),
+        switch (type) {
+          case GOOGLE -> GOOGLE_JWKS;
+          case APPLE -> APPLE_JWKS;
+          default -> null;
+        },
         "GET".equals(fixed.get("token_request_method")));
   }
 

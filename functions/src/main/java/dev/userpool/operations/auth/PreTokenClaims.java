@@ -126,7 +126,7 @@ public final class PreTokenClaims {
     values.forEach(
         (name, value) -> {
           if (modifiable(name, access)) {
-            claims.set(name, Json.MAPPER.valueToTree(value));
+            claims.set(name, Json.mapper().valueToTree(value));
           }
         });
   }

@@ -34,7 +34,9 @@ record BrandingContent(
           "Settings and Assets must be omitted when UseCognitoProvidedValues is true.");
     }
     Object settings =
-        settingsGiven ? Json.MAPPER.convertValue(in.optNode("Settings").get(), Object.class) : null;
+        settingsGiven
+            ? Json.mapper().convertValue(in.optNode("Settings").get(), Object.class)
+            : null;
     List<Map<String, Object>> assets = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     for (JsonNode asset : in.optNode("Assets").map(n -> (Iterable<JsonNode>) n).orElse(List.of())) {

@@ -1,6 +1,7 @@
 package dev.userpool.operations.codes;
 
 import dev.userpool.config.Limits;
+import dev.userpool.delivery.ConfirmationLink;
 import dev.userpool.delivery.Delivery;
 import dev.userpool.delivery.DeliveryMedium;
 import dev.userpool.delivery.OutgoingMessage;
@@ -35,7 +36,8 @@ import java.util.Optional;
  * ClientMetadata where Cognito passes it), the pool's templates for what the trigger leaves alone,
  * delivery, and only then the code's hash in the store (replacing the previous code for the
  * purpose). A failed delivery therefore leaves the earlier code, if any, as it was and no new code
- * that was never delivered.
+ * that was never delivered. Sign-up emails of a CONFIRM_WITH_LINK pool carry the code inside a link
+ * to the domain's /confirmUser ({@link ConfirmationLink}, ADR 0022).
  */
 public final class CodeSender {
   /** Cognito's limits on CustomMessage answers (sources §5.4). */
@@ -53,6 +55,7 @@ public final class CodeSender {
   private final Delivery delivery;
   private final Triggers triggers;
   private final SecureRandom random;
+  private final String configuredBaseUrl;
 
   /**
    * {@code codesPerHour}: the deployment's quota ({@code Limits#codesPerHour}), for requests that
@@ -65,12 +68,28 @@ public final class CodeSender {
       Delivery delivery,
       Triggers triggers,
       SecureRandom random) {
+    this(codes, users, codesPerHour, delivery, triggers, random, null);
+  }
+
+  /**
+   * @param configuredBaseUrl the deployment's own URL ({@code AppConfig#issuerBaseUrl}), where the
+   *     domain endpoints are when a request does not say its URL; null when not configured
+   */
+  public CodeSender(
+      CodeStore codes,
+      UserStore users,
+      int codesPerHour,
+      Delivery delivery,
+      Triggers triggers,
+      SecureRandom random,
+      String configuredBaseUrl) {
     this.codes = codes;
     this.users = users;
     this.codesPerHour = codesPerHour;
     this.delivery = delivery;
     this.triggers = triggers;
     this.random = random;
+    this.configuredBaseUrl = configuredBaseUrl;
   }
 
   /**
@@ -84,6 +103,8 @@ public final class CodeSender {
    *     this kind of code has no quota
    * @param destination where the code goes; null for the user's current value of {@code
    *     attributeName} (a pending value, see {@code PendingAttributes}, is passed explicitly)
+   * @param requestBaseUrl the URL the caller reached ({@code OperationContext#baseUrl}), which is
+   *     also where the pool domain's endpoints are: the base of sign-up confirmation links
    */
   public record Request(
       UserPool pool,
@@ -95,7 +116,33 @@ public final class CodeSender {
       Map<String, String> clientMetadata,
       int sendsPerHour,
       Instant now,
-      String destination) {
+      String destination,
+      String requestBaseUrl) {
+
+    public Request(
+        UserPool pool,
+        User user,
+        String purpose,
+        String attributeName,
+        TriggerSource source,
+        String clientId,
+        Map<String, String> clientMetadata,
+        int sendsPerHour,
+        Instant now,
+        String destination) {
+      this(
+          pool,
+          user,
+          purpose,
+          attributeName,
+          source,
+          clientId,
+          clientMetadata,
+          sendsPerHour,
+          now,
+          destination,
+          null);
+    }
 
     public Request(
         UserPool pool,
@@ -122,6 +169,22 @@ public final class CodeSender {
 
     String target() {
       return destination != null ? destination : user.attribute(attributeName);
+    }
+
+    /** This request, made at {@code baseUrl}. */
+    public Request at(String baseUrl) {
+      return new Request(
+          pool,
+          user,
+          purpose,
+          attributeName,
+          source,
+          clientId,
+          clientMetadata,
+          sendsPerHour,
+          now,
+          destination,
+          baseUrl);
     }
   }
 
@@ -151,8 +214,12 @@ public final class CodeSender {
     PoolSettings s = r.pool().view();
     DeliveryMedium medium = DeliveryMedium.forAttribute(r.attributeName());
     String destination = r.target();
-    if (medium == DeliveryMedium.EMAIL && VerificationCode.SIGN_UP.equals(r.purpose())) {
-      Templates.requireCodeEmails(s);
+    String linkBase = null;
+    if (medium == DeliveryMedium.EMAIL
+        && VerificationCode.SIGN_UP.equals(r.purpose())
+        && Templates.confirmsByLink(s)) {
+      linkBase = ConfirmationLink.base(s, r.requestBaseUrl(), configuredBaseUrl);
+      templates = Templates.verificationByLink(s);
     }
     SendWindow window = SendWindow.of(r.user(), r.purpose(), r.now());
     if (Limits.reached(window.sends(), r.sendsPerHour() == 0 ? 0 : codesPerHour)) {
@@ -178,7 +245,14 @@ public final class CodeSender {
             customMessage(r.pool(), r.user(), r.clientId(), r.clientMetadata(), r.source()),
             s,
             medium,
-            false);
+            false,
+            linkBase != null);
+    String body = texts.body(medium);
+    if (linkBase != null) {
+      body =
+          ConfirmationLink.fill(
+              body, ConfirmationLink.url(linkBase, r.clientId(), r.user().username(), code));
+    }
     OutgoingMessage message =
         new OutgoingMessage(
             r.pool().id(),
@@ -190,7 +264,7 @@ public final class CodeSender {
             medium == DeliveryMedium.EMAIL
                 ? Templates.fill(texts.emailSubject(), code, r.user().username())
                 : null,
-            Templates.fill(texts.body(medium), code, r.user().username()),
+            Templates.fill(body, code, r.user().username()),
             code,
             r.clientMetadata(),
             map(s.get("EmailConfiguration")),
@@ -272,7 +346,7 @@ public final class CodeSender {
                 i.clientMetadata(),
                 TriggerSource.CUSTOM_MESSAGE_ADMIN_CREATE_USER);
       }
-      Templates.Texts texts = texts(Templates.invitation(s), custom, s, medium, true);
+      Templates.Texts texts = texts(Templates.invitation(s), custom, s, medium, true, false);
       String username = i.user().username();
       delivery.send(
           new OutgoingMessage(
@@ -396,7 +470,8 @@ public final class CodeSender {
       CustomMessageResult custom,
       PoolSettings s,
       DeliveryMedium medium,
-      boolean invite) {
+      boolean invite,
+      boolean byLink) {
     boolean cognitoDefault =
         !"DEVELOPER".equals(map(s.get("EmailConfiguration")).get("EmailSendingAccount"));
     if (medium == DeliveryMedium.EMAIL
@@ -406,15 +481,18 @@ public final class CodeSender {
       // trigger.
       throw ErrorCode.INVALID_LAMBDA_RESPONSE.exception("Unrecognizable lambda output");
     }
-    // A text without the code placeholder or past Cognito's limits keeps the template (unconfirmed
-    // behaviour).
+    // A text without the code (or, in a link email, the link) placeholder or past Cognito's limits
+    // keeps the template (unconfirmed behaviour).
+    boolean emailUsable =
+        byLink
+            ? usable(custom.emailMessage(), MAX_EMAIL, false)
+                && ConfirmationLink.hasPlaceholder(custom.emailMessage())
+            : usable(custom.emailMessage(), MAX_EMAIL, true, invite);
     return new Templates.Texts(
         usable(custom.emailSubject(), MAX_SUBJECT, false)
             ? custom.emailSubject()
             : pool.emailSubject(),
-        usable(custom.emailMessage(), MAX_EMAIL, true, invite)
-            ? custom.emailMessage()
-            : pool.emailMessage(),
+        emailUsable ? custom.emailMessage() : pool.emailMessage(),
         usable(custom.smsMessage(), MAX_SMS, true, invite)
             ? custom.smsMessage()
             : pool.smsMessage());

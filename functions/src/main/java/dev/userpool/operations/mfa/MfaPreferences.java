@@ -1,9 +1,13 @@
 package dev.userpool.operations.mfa;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.userpool.authflows.PasskeyMfa;
+import dev.userpool.authflows.PasskeySignIn;
 import dev.userpool.authflows.PoolMfa;
 import dev.userpool.authflows.UserMfa;
 import dev.userpool.domain.User;
+import dev.userpool.domain.UserPool;
+import dev.userpool.errors.CognitoException;
 import dev.userpool.errors.ErrorCode;
 import dev.userpool.protocol.Input;
 import java.time.Instant;
@@ -18,6 +22,12 @@ import java.util.Optional;
  * phone_number for SMS, an email for email codes — otherwise InvalidParameterException "User does
  * not have delivery config set to turn on &lt;factor&gt;" (observed for SOFTWARE_TOKEN_MFA,
  * aws/aws-sdk-js-v3#4645; the others by analogy).
+ *
+ * <p>WebAuthnMfaSettings turns passkey MFA on or off ({@link PasskeyMfa}; it has no PreferredMfa, a
+ * passkey is never the second factor). Turning it on needs the pool's FactorConfiguration
+ * MULTI_FACTOR_WITH_USER_VERIFICATION, another factor turned on in the same request and a passkey
+ * for the pool's relying party; the last two texts are Cognito's (observed, docs/fidelity.md
+ * "Passkeys as MFA"). Passkey MFA never stays on alone.
  */
 final class MfaPreferences {
   private record Member(String name, String factor) {}
@@ -34,7 +44,7 @@ final class MfaPreferences {
    * The user with the request's preferences applied; free of side effects (it may run again on a
    * retry).
    */
-  static User apply(User user, Input in, Instant now) {
+  static User apply(UserPool pool, User user, Input in, Instant now, PasskeySignIn passkeys) {
     List<String> enabled = new ArrayList<>(UserMfa.enabled(user));
     String preferred = UserMfa.preferred(user).orElse(null);
     for (Member m : MEMBERS) {
@@ -64,7 +74,51 @@ final class MfaPreferences {
         preferred = null;
       }
     }
+    applyWebAuthn(pool, user, in, enabled, passkeys);
     return UserMfa.withPreferences(user, order(enabled), preferred, now);
+  }
+
+  private static void applyWebAuthn(
+      UserPool pool, User user, Input in, List<String> enabled, PasskeySignIn passkeys) {
+    JsonNode settings = in.optNode("WebAuthnMfaSettings").orElse(null);
+    if (settings != null && settings.has("Enabled") && !settings.get("Enabled").isNull()) {
+      if (!settings.get("Enabled").asBoolean(false)) {
+        enabled.remove(PasskeyMfa.WEB_AUTHN_MFA);
+      } else {
+        if (!PasskeyMfa.multiFactorPool(pool)) {
+          // wording ours: Cognito refuses it, its text is not public
+          throw ErrorCode.INVALID_PARAMETER.exception(
+              "WebAuthn MFA requires the user pool's WebAuthn FactorConfiguration "
+                  + PasskeyMfa.MULTI_FACTOR
+                  + ".");
+        }
+        if (!enablesAnotherFactor(in)) {
+          throw additionalFactorRequired();
+        }
+        if (!passkeys.usable(pool, user)) {
+          throw ErrorCode.INVALID_PARAMETER.exception(
+              "User does not have applicable WebAuthn credentials to enable WebAuthn MFA.");
+        }
+        if (!enabled.contains(PasskeyMfa.WEB_AUTHN_MFA)) {
+          enabled.add(PasskeyMfa.WEB_AUTHN_MFA);
+        }
+      }
+    }
+    if (enabled.contains(PasskeyMfa.WEB_AUTHN_MFA) && enabled.size() == 1) {
+      // turning the last other factor off alone: refused with the same text (our choice)
+      throw additionalFactorRequired();
+    }
+  }
+
+  private static boolean enablesAnotherFactor(Input in) {
+    return MEMBERS.stream()
+        .map(m -> in.optNode(m.name()).orElse(null))
+        .anyMatch(n -> n != null && n.path("Enabled").asBoolean(false));
+  }
+
+  private static CognitoException additionalFactorRequired() {
+    return ErrorCode.INVALID_PARAMETER.exception(
+        "WebAuthn MFA requires enabling an additional MFA setting.");
   }
 
   private static void requireDeliverable(User user, String factor) {
@@ -81,13 +135,16 @@ final class MfaPreferences {
     }
   }
 
-  /** UserMFASettingList in Cognito's factor order (SMS, TOTP, email). */
+  /** UserMFASettingList in Cognito's factor order (SMS, TOTP, email), passkey MFA last. */
   private static List<String> order(List<String> enabled) {
     List<String> out = new ArrayList<>();
     for (Member m : MEMBERS) {
       if (enabled.contains(m.factor())) {
         out.add(m.factor());
       }
+    }
+    if (enabled.contains(PasskeyMfa.WEB_AUTHN_MFA)) {
+      out.add(PasskeyMfa.WEB_AUTHN_MFA);
     }
     return out;
   }

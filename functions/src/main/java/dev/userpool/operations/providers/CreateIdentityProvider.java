@@ -3,6 +3,7 @@ package dev.userpool.operations.providers;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.userpool.domain.IdentityProvider;
 import dev.userpool.domain.UserPool;
+import dev.userpool.oauth.federation.ApplePrivateKeys;
 import dev.userpool.oauth.federation.SocialProviders;
 import dev.userpool.oauth.saml.EncryptionKeys;
 import dev.userpool.operations.Lookups;
@@ -22,16 +23,19 @@ public final class CreateIdentityProvider implements Operation {
   private final Lookups lookups;
   private final IdentityProviderStore providers;
   private final OidcDiscovery discovery;
+  private final ApplePrivateKeys appleKeys;
   private final EncryptionKeys encryptionKeys;
 
   public CreateIdentityProvider(
       Lookups lookups,
       IdentityProviderStore providers,
       OidcDiscovery discovery,
+      ApplePrivateKeys appleKeys,
       EncryptionKeys encryptionKeys) {
     this.lookups = lookups;
     this.providers = providers;
     this.discovery = discovery;
+    this.appleKeys = appleKeys;
     this.encryptionKeys = encryptionKeys;
   }
 
@@ -61,6 +65,7 @@ public final class CreateIdentityProvider implements Operation {
             provider,
             encryptionKeys.stored(
                 type, pool.id(), provider.name(), provider.details(), null, ctx.now()));
+    provider = withDetails(provider, appleKeys.sealed(type, pool.id(), provider.details()));
     if (!providers.create(provider)) {
       throw IdentityProviderView.duplicate();
     }

@@ -72,15 +72,16 @@ public final class ResendConfirmationCode implements Operation {
     CodeDelivery sent =
         sender.send(
             new CodeSender.Request(
-                pool,
-                user,
-                VerificationCode.SIGN_UP,
-                attribute,
-                TriggerSource.CUSTOM_MESSAGE_RESEND_CODE,
-                call.client().clientId(),
-                in.stringMap("ClientMetadata"),
-                SENDS_PER_HOUR,
-                ctx.now()));
+                    pool,
+                    user,
+                    VerificationCode.SIGN_UP,
+                    attribute,
+                    TriggerSource.CUSTOM_MESSAGE_RESEND_CODE,
+                    call.client().clientId(),
+                    in.stringMap("ClientMetadata"),
+                    SENDS_PER_HOUR,
+                    ctx.now())
+                .at(ctx.baseUrl()));
     events.record(
         pool,
         user.sub(),

@@ -132,7 +132,9 @@ public final class SignUp implements Operation {
     if (status == UserStatus.UNCONFIRMED) {
       Optional<String> channel = ChannelChoice.signUp(s, user);
       if (channel.isPresent()) {
-        delivered = Optional.of(sendOrUndo(pool, user, channel.get(), call, clientMetadata, now));
+        delivered =
+            Optional.of(
+                sendOrUndo(pool, user, channel.get(), call, clientMetadata, now, ctx.baseUrl()));
       }
     } else {
       triggers.postConfirmation(
@@ -164,19 +166,21 @@ public final class SignUp implements Operation {
       String attribute,
       PublicClients.Call call,
       Map<String, String> clientMetadata,
-      Instant now) {
+      Instant now,
+      String baseUrl) {
     try {
       return sender.send(
           new CodeSender.Request(
-              pool,
-              user,
-              VerificationCode.SIGN_UP,
-              attribute,
-              TriggerSource.CUSTOM_MESSAGE_SIGN_UP,
-              call.client().clientId(),
-              clientMetadata,
-              0,
-              now));
+                  pool,
+                  user,
+                  VerificationCode.SIGN_UP,
+                  attribute,
+                  TriggerSource.CUSTOM_MESSAGE_SIGN_UP,
+                  call.client().clientId(),
+                  clientMetadata,
+                  0,
+                  now)
+              .at(baseUrl));
     } catch (RuntimeException e) {
       directory.delete(pool, user); // no user that was told nothing
       throw e;

@@ -139,9 +139,9 @@ public final class ItemIdentityProviderStore implements IdentityProviderStore {
     o.put("userPoolId", p.userPoolId());
     o.put("name", p.name());
     o.put("type", p.type());
-    o.set("details", Json.MAPPER.valueToTree(p.details()));
-    o.set("attributeMapping", Json.MAPPER.valueToTree(p.attributeMapping()));
-    o.set("idpIdentifiers", Json.MAPPER.valueToTree(p.idpIdentifiers()));
+    o.set("details", Json.mapper().valueToTree(p.details()));
+    o.set("attributeMapping", Json.mapper().valueToTree(p.attributeMapping()));
+    o.set("idpIdentifiers", Json.mapper().valueToTree(p.idpIdentifiers()));
     o.put("created", p.creationDate().toEpochMilli());
     o.put("modified", p.lastModifiedDate().toEpochMilli());
     return Item.of(Keys.poolPk(p.userPoolId()), Keys.identityProviderSk(p.name()), Json.write(o));

@@ -113,7 +113,9 @@ public final class ItemManagedLoginBrandingStore implements ManagedLoginBranding
     List<Map<String, Object>> assets = new ArrayList<>();
     o.get("assets").forEach(a -> assets.add(Json.toMap(a)));
     Object settings =
-        o.hasNonNull("settings") ? Json.MAPPER.convertValue(o.get("settings"), Object.class) : null;
+        o.hasNonNull("settings")
+            ? Json.mapper().convertValue(o.get("settings"), Object.class)
+            : null;
     return new ManagedLoginBranding(
         o.get("poolId").asText(),
         o.get("id").asText(),

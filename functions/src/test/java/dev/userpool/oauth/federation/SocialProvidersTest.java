@@ -95,6 +95,46 @@ class SocialProvidersTest {
   void whenOidcOrSamlThenDetailsAreStoredAsGiven() {
     assertEquals(GIVEN, SocialProviders.storedDetails("OIDC", GIVEN));
     assertEquals(GIVEN, SocialProviders.storedDetails("SAML", GIVEN));
-    assertFalse(SocialProviders.signsInAtIdpResponse("SignInWithApple"));
+    assertEquals(GIVEN, SocialProviders.shownDetails("OIDC", GIVEN));
+  }
+
+  @Test
+  void whenAppleThenItsFixedEndpointsAreStoredAndTheIdTokenIsCheckedAgainstApple() {
+    Map<String, String> given = new LinkedHashMap<>();
+    given.put("client_id", "com.example.web");
+    given.put("team_id", "TEAM123456");
+    given.put("key_id", "KEY1234567");
+    given.put("private_key", "sealed:x");
+    given.put("authorize_scopes", "email name");
+    given.put("token_url", "https://attacker.example/token");
+    IdentityProvider apple = provider("SignInWithApple", given, Map.of("email", "email"));
+
+    // the API reference's Describe response for SignInWithApple
+    Map<String, String> shown = SocialProviders.shownDetails("SignInWithApple", apple.details());
+    assertEquals(
+        Map.of(
+            "attributes_url_add_attributes", "false",
+            "authorize_scopes", "email name",
+            "authorize_url", "https://appleid.apple.com/auth/authorize",
+            "client_id", "com.example.web",
+            "key_id", "KEY1234567",
+            "oidc_issuer", "https://appleid.apple.com",
+            "team_id", "TEAM123456",
+            "token_request_method", "POST",
+            "token_url", "https://appleid.apple.com/auth/token"),
+        shown);
+    assertEquals("sealed:x", apple.details().get("private_key"), "kept, but never shown");
+
+    assertTrue(SocialProviders.signsInAtIdpResponse("SignInWithApple"));
+    assertTrue(SocialProviders.hasIdToken("SignInWithApple"));
+    OidcProviderEndpoints endpoints = social.endpoints(apple);
+    assertEquals("https://appleid.apple.com/auth/authorize", endpoints.authorizeUrl());
+    assertEquals("https://appleid.apple.com/auth/token", endpoints.tokenUrl());
+    assertEquals("https://appleid.apple.com/auth/keys", endpoints.jwksUri());
+    assertNull(endpoints.attributesUrl(), "Apple has no userinfo");
+    assertFalse(endpoints.tokenByGet());
+    assertTrue(endpoints.complete());
+    assertEquals(Set.of("https://appleid.apple.com"), social.issuers(apple, endpoints));
+    assertNull(SocialProviders.recordedIssuer(apple, "https://appleid.apple.com"));
   }
 }
