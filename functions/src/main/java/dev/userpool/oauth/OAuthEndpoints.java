@@ -9,6 +9,7 @@ import dev.userpool.oauth.federation.FederatedSignIn;
 import dev.userpool.oauth.federation.FederationState;
 import dev.userpool.oauth.federation.OidcFederation;
 import dev.userpool.oauth.federation.SocialProviders;
+import dev.userpool.oauth.saml.EncryptionKeys;
 import dev.userpool.oauth.saml.MetadataSource;
 import dev.userpool.oauth.saml.SamlFederation;
 import dev.userpool.operations.Dependencies;
@@ -121,8 +122,12 @@ public final class OAuthEndpoints {
             federationState,
             new MetadataSource(),
             d.samlCertificates(),
+            new EncryptionKeys(d.signIn().deploymentKeys(), d.random()),
             d.random());
-    this.samlResponse = new SamlIdpResponse(saml, federatedSignIn);
+    SamlSessionCookie samlSessions =
+        new SamlSessionCookie(d.signIn().deploymentKeys(), d.revokedOrigins(), d.random());
+    this.samlResponse =
+        new SamlIdpResponse(saml, federatedSignIn, clients, d.identityProviders(), samlSessions);
     this.pages =
         new HostedPages(
             clients,
@@ -133,7 +138,9 @@ public final class OAuthEndpoints {
             csrf,
             layout,
             new ChallengePages(signIn, publicOperations, csrf, layout),
-            new FederatedAuthorize(d.identityProviders(), oidc, saml));
+            new FederatedAuthorize(d.identityProviders(), oidc, saml),
+            samlSessions,
+            saml);
     this.accounts =
         new AccountPages(pages, clients, publicOperations, csrf, layout, new TermsLinks(d.terms()));
     this.confirmUser = new ConfirmUserPage(clients, publicOperations, layout);
@@ -154,7 +161,11 @@ public final class OAuthEndpoints {
           OidcFederation.CALLBACK_PATH ->
           method.equals("GET") || method.equals("POST");
       case "/oauth2/authorize", "/logout", ConfirmationLink.PATH -> method.equals("GET");
-      case "/confirm", "/resendcode", "/confirmforgotPassword", SamlFederation.CONSUMER_PATH ->
+      case "/confirm",
+          "/resendcode",
+          "/confirmforgotPassword",
+          SamlFederation.CONSUMER_PATH,
+          SamlFederation.LOGOUT_PATH ->
           method.equals("POST");
       default -> false;
     };
@@ -189,6 +200,7 @@ public final class OAuthEndpoints {
                 : accounts.forgotPassword(request, clock.instant());
         case "/confirmforgotPassword" -> accounts.confirmForgotPassword(request, clock.instant());
         case SamlFederation.CONSUMER_PATH -> samlResponse.handle(request, clock.instant());
+        case SamlFederation.LOGOUT_PATH -> samlResponse.logout(request, clock.instant());
         default -> json(404, Json.object().put("error", "not_found"), Map.of());
       };
     } catch (OAuthException e) {

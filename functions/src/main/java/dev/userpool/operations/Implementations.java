@@ -7,6 +7,7 @@ import dev.userpool.authflows.ChallengeSessions;
 import dev.userpool.authflows.PasskeyCeremonies;
 import dev.userpool.authflows.SoftwareTokens;
 import dev.userpool.oauth.federation.ApplePrivateKeys;
+import dev.userpool.oauth.saml.EncryptionKeys;
 import dev.userpool.operations.auth.AdminInitiateAuth;
 import dev.userpool.operations.auth.AdminRespondToAuthChallenge;
 import dev.userpool.operations.auth.DirectoryAccounts;
@@ -183,6 +184,7 @@ public final class Implementations {
     SoftwareTokens softwareTokens = d.signIn().softwareTokens(accounts, d.random());
     SoftwareTokenCaller tokenCallers =
         new SoftwareTokenCaller(accessTokens, challengeSessions, d.lookups(), accounts);
+    EncryptionKeys samlEncryptionKeys = new EncryptionKeys(d.signIn().deploymentKeys(), d.random());
     return OperationTable.builder(model)
         // pools, clients, tags
         .add("CreateUserPool", new CreateUserPool(d.pools(), d.random(), d.tokens().keys()))
@@ -423,14 +425,22 @@ public final class Implementations {
         .add(
             "CreateIdentityProvider",
             new CreateIdentityProvider(
-                d.lookups(), d.identityProviders(), new OidcDiscovery(), appleKeys))
+                d.lookups(),
+                d.identityProviders(),
+                new OidcDiscovery(),
+                appleKeys,
+                samlEncryptionKeys))
         .add(
             "DescribeIdentityProvider",
             new DescribeIdentityProvider(d.lookups(), d.identityProviders()))
         .add(
             "UpdateIdentityProvider",
             new UpdateIdentityProvider(
-                d.lookups(), d.identityProviders(), new OidcDiscovery(), appleKeys))
+                d.lookups(),
+                d.identityProviders(),
+                new OidcDiscovery(),
+                appleKeys,
+                samlEncryptionKeys))
         .add(
             "DeleteIdentityProvider",
             new DeleteIdentityProvider(d.lookups(), d.identityProviders()))
