@@ -105,6 +105,7 @@ public final class Wiring {
   private final CachedUserPoolStore cachedPools;
   private final CachedAppClientStore cachedClients;
   private final Dependencies dependencies;
+  private final OperationTable operations;
   private final CognitoProtocol protocol;
   private final WellKnownEndpoints wellKnown;
   private final OAuthEndpoints oauth;
@@ -176,7 +177,7 @@ public final class Wiring {
     if (config.imports() != null) {
       useImportUploads(importUploads(config, clock));
     }
-    OperationTable operations = Implementations.table(ServiceModel.load(), dependencies);
+    this.operations = Implementations.table(ServiceModel.load(), dependencies);
     this.oauth = new OAuthEndpoints(dependencies, operations);
     this.protocol =
         new CognitoProtocol(
@@ -370,6 +371,11 @@ public final class Wiring {
 
   public CognitoProtocol protocol() {
     return protocol;
+  }
+
+  /** The API's operations, each constructed on its first request unless asked for all here. */
+  public OperationTable operations() {
+    return operations;
   }
 
   /**

@@ -166,6 +166,9 @@ public final class ApiGatewayHandler
 
     static {
       Priming.prime(new ApiGatewayHandler(WIRING));
+      if (Priming.initIsAheadOfRequests(System.getenv("AWS_LAMBDA_INITIALIZATION_TYPE"))) {
+        WIRING.operations().constructAll();
+      }
     }
   }
 }

@@ -14,6 +14,18 @@ final class Priming {
 
   private Priming() {}
 
+  /**
+   * Whether this init runs ahead of any request, so that work done in it costs no request anything:
+   * a SnapStart snapshot ({@code snap-start}) or provisioned concurrency. An on-demand init (the
+   * value {@code on-demand}, or no value outside Lambda) is part of the first request's cold start.
+   *
+   * @param initializationType Lambda's {@code AWS_LAMBDA_INITIALIZATION_TYPE}
+   */
+  static boolean initIsAheadOfRequests(String initializationType) {
+    return "snap-start".equals(initializationType)
+        || "provisioned-concurrency".equals(initializationType);
+  }
+
   static void prime(ApiGatewayHandler handler) {
     APIGatewayProxyRequestEvent event =
         new APIGatewayProxyRequestEvent()
