@@ -108,7 +108,13 @@ public final class Wiring {
   private final OperationTable operations;
   private final CognitoProtocol protocol;
   private final WellKnownEndpoints wellKnown;
-  private final OAuthEndpoints oauth;
+
+  /**
+   * Built on the first OAuth or hosted-page request: most containers answer only the JSON API, and
+   * these endpoints' wiring was ~5% of a Lambda cold start's CPU.
+   */
+  private final OnFirstUse<OAuthEndpoints> oauth;
+
   private final Outbox outbox = new Outbox();
 
   public Wiring(
@@ -178,7 +184,9 @@ public final class Wiring {
       useImportUploads(importUploads(config, clock));
     }
     this.operations = Implementations.table(ServiceModel.load(), dependencies);
-    this.oauth = new OAuthEndpoints(dependencies, operations);
+    Dependencies oauthDependencies = dependencies;
+    OperationTable oauthOperations = operations;
+    this.oauth = new OnFirstUse<>(() -> new OAuthEndpoints(oauthDependencies, oauthOperations));
     this.protocol =
         new CognitoProtocol(
             operations, authenticator, clock, config.defaultRegion(), config.accountId());
@@ -436,7 +444,7 @@ public final class Wiring {
 
   /** The pool domain's OAuth endpoints and hosted pages (routes of both front ends). */
   public OAuthEndpoints oauth() {
-    return oauth;
+    return oauth.get();
   }
 
   /** The JWKS and discovery documents (GET routes of both front ends). */
