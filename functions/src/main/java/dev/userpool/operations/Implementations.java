@@ -156,8 +156,9 @@ import dev.userpool.validation.ServiceModel;
  * <p>Each operation is constructed on its first request, not at start-up: a Lambda cold start
  * answers one operation, and constructing all 122 loaded a few hundred classes first. The lines are
  * cases of a switch rather than a map of suppliers because each lambda or method reference in such
- * a map is linked (a class spun) when the map is built, which costs about as much as the
- * construction it defers. The helpers several operations share are built here, once.
+ * a map is linked when the map is built (a hidden class spun per entry), which would put 122
+ * linkages back into start-up. The table still routes: this only says how to build each entry. The
+ * helpers several operations share are built here, once.
  */
 public final class Implementations implements OperationTable.Factory {
   private final Dependencies d;
