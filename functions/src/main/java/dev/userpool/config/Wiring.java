@@ -98,16 +98,22 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
  * creates AWS SDK clients. Built once per Lambda container or local server process.
  */
 public final class Wiring {
-  private static final System.Logger LOG = System.getLogger(Wiring.class.getName());
   private final AppConfig config;
   private final ItemTable table;
   private final CachedDeploymentKeyStore deploymentKeys;
   private final CachedUserPoolStore cachedPools;
   private final CachedAppClientStore cachedClients;
   private final Dependencies dependencies;
+  private final OperationTable operations;
   private final CognitoProtocol protocol;
   private final WellKnownEndpoints wellKnown;
-  private final OAuthEndpoints oauth;
+
+  /**
+   * Built on the first OAuth or hosted-page request: most containers answer only the JSON API, and
+   * these endpoints' wiring was ~5% of a Lambda cold start's CPU.
+   */
+  private final OnFirstUse<OAuthEndpoints> oauth;
+
   private final Outbox outbox = new Outbox();
 
   public Wiring(
@@ -176,8 +182,10 @@ public final class Wiring {
     if (config.imports() != null) {
       useImportUploads(importUploads(config, clock));
     }
-    OperationTable operations = Implementations.table(ServiceModel.load(), dependencies);
-    this.oauth = new OAuthEndpoints(dependencies, operations);
+    this.operations = Implementations.table(ServiceModel.load(), dependencies);
+    Dependencies oauthDependencies = dependencies;
+    OperationTable oauthOperations = operations;
+    this.oauth = new OnFirstUse<>(() -> new OAuthEndpoints(oauthDependencies, oauthOperations));
     this.protocol =
         new CognitoProtocol(
             operations, authenticator, clock, config.defaultRegion(), config.accountId());
@@ -200,7 +208,7 @@ public final class Wiring {
    */
   static RequestAuthenticator authenticator(AppConfig config, Clock clock) {
     if (config.adminKeySecretArn() == null) {
-      LOG.log(
+      Log.LOG.log(
           System.Logger.Level.WARNING,
           "USERPOOL_ADMIN_KEY_SECRET_ARN is not set: IAM operations are accepted without a signature");
       return RequestAuthenticator.ACCEPT_ALL;
@@ -372,6 +380,11 @@ public final class Wiring {
     return protocol;
   }
 
+  /** The API's operations, each constructed on its first request unless asked for all here. */
+  public OperationTable operations() {
+    return operations;
+  }
+
   /**
    * CSVs in the configured S3 bucket, presigned with the function's credentials; jobs run in
    * asynchronous invocations of this function, at the configured Lambda endpoint if any. Neither
@@ -430,11 +443,19 @@ public final class Wiring {
 
   /** The pool domain's OAuth endpoints and hosted pages (routes of both front ends). */
   public OAuthEndpoints oauth() {
-    return oauth;
+    return oauth.get();
   }
 
   /** The JWKS and discovery documents (GET routes of both front ends). */
   public WellKnownEndpoints wellKnown() {
     return wellKnown;
+  }
+
+  /**
+   * Looked up on the first log record, not when the class loads: a JVM's first {@code
+   * System.getLogger} starts the logging back end, ~3% of a Lambda cold start's CPU.
+   */
+  private static final class Log {
+    static final System.Logger LOG = System.getLogger(Wiring.class.getName());
   }
 }
