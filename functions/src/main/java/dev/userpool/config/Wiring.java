@@ -100,7 +100,6 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 public final class Wiring {
   private final AppConfig config;
   private final ItemTable table;
-  private final CachedDeploymentKeyStore deploymentKeys;
   private final CachedUserPoolStore cachedPools;
   private final CachedAppClientStore cachedClients;
   private final Dependencies dependencies;
@@ -135,7 +134,8 @@ public final class Wiring {
     ItemUserStore users = new ItemUserStore(table);
     ItemGroupStore groups = new ItemGroupStore(table);
     Triggers triggers = triggers(config);
-    this.deploymentKeys = new CachedDeploymentKeyStore(new ItemDeploymentKeyStore(table));
+    CachedDeploymentKeyStore deploymentKeys =
+        new CachedDeploymentKeyStore(new ItemDeploymentKeyStore(table));
     this.cachedClients = new CachedAppClientStore(new ItemAppClientStore(table), clientCache);
     this.cachedPools =
         new CachedUserPoolStore(new ItemUserPoolStore(table), poolCache, cachedClients::forgetAll);
@@ -364,10 +364,14 @@ public final class Wiring {
     return table;
   }
 
-  /** Empties the store and every in-memory copy of its keys (local reset, test suites). */
+  /**
+   * Empties the store but for the deployment's keys (local reset, test suites), and every in-memory
+   * copy of what went. The keys stay: a sealer that read its key before the reset, in this process
+   * or another on the same store, would otherwise go on sealing with a key a fresh reader cannot
+   * find, and the two would never agree again.
+   */
   public void reset() {
-    table.clear();
-    deploymentKeys.forget();
+    table.clearExcept(ItemDeploymentKeyStore.PARTITION);
     cachedPools.forgetAll();
     cachedClients.forgetAll();
   }

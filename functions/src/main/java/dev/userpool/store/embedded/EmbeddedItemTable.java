@@ -206,11 +206,18 @@ public final class EmbeddedItemTable implements ItemTable, FullScan, AutoCloseab
   }
 
   @Override
-  public void clear() {
+  public void clearExcept(String keptPk) {
     lock.writeLock().lock();
     try {
       requireOpen();
-      record(List.of(new Change.Cleared()));
+      // one journal line: everything goes, the kept partition is stored again
+      List<Change> changes = new ArrayList<>();
+      changes.add(new Change.Cleared());
+      NavigableMap<String, Item> kept = keptPk == null ? null : partitions.get(keptPk);
+      if (kept != null) {
+        kept.values().forEach(item -> changes.add(new Change.Stored(item)));
+      }
+      record(changes);
     } finally {
       lock.writeLock().unlock();
     }
