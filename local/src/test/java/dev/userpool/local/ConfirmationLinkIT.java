@@ -365,19 +365,7 @@ class ConfirmationLinkIT {
       throws Exception {
     Pool pool = pool();
     String callback = "https://app.example.com/cb";
-    String clientId =
-        cognito
-            .createUserPoolClient(
-                r ->
-                    r.userPoolId(pool.poolId())
-                        .clientName("web")
-                        .allowedOAuthFlows(OAuthFlowType.CODE)
-                        .allowedOAuthFlowsUserPoolClient(true)
-                        .allowedOAuthScopes("openid", "email")
-                        .callbackURLs(callback)
-                        .supportedIdentityProviders("COGNITO"))
-            .userPoolClient()
-            .clientId();
+    String clientId = webClient(pool, callback);
     String query =
         "?response_type=code&client_id="
             + clientId
@@ -417,19 +405,7 @@ class ConfirmationLinkIT {
       throws Exception {
     Pool pool = pool();
     String callback = "https://app.example.com/cb";
-    String clientId =
-        cognito
-            .createUserPoolClient(
-                r ->
-                    r.userPoolId(pool.poolId())
-                        .clientName("web")
-                        .allowedOAuthFlows(OAuthFlowType.CODE)
-                        .allowedOAuthFlowsUserPoolClient(true)
-                        .allowedOAuthScopes("openid", "email")
-                        .callbackURLs(callback)
-                        .supportedIdentityProviders("COGNITO"))
-            .userPoolClient()
-            .clientId();
+    String clientId = webClient(pool, callback);
     URI other = URI.create(server.endpoint().replace("://localhost:", "://127.0.0.1:"));
     assertFalse(other.toString().equals(server.endpoint()), "another name of the same server");
     try (CognitoIdentityProviderClient viaOtherName =
@@ -461,5 +437,21 @@ class ConfirmationLinkIT {
     assertEquals("/confirmUser", link.getPath());
     assertEquals(200, open(link.toString()).statusCode());
     assertEquals(UserStatusType.CONFIRMED, status(pool, "hal@example.com"));
+  }
+
+  /** An app client of the hosted pages: code flow to {@code callback}, the pool's own sign-in. */
+  private String webClient(Pool pool, String callback) {
+    return cognito
+        .createUserPoolClient(
+            r ->
+                r.userPoolId(pool.poolId())
+                    .clientName("web")
+                    .allowedOAuthFlows(OAuthFlowType.CODE)
+                    .allowedOAuthFlowsUserPoolClient(true)
+                    .allowedOAuthScopes("openid", "email")
+                    .callbackURLs(callback)
+                    .supportedIdentityProviders("COGNITO"))
+        .userPoolClient()
+        .clientId();
   }
 }
