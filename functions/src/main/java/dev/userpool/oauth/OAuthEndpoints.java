@@ -22,11 +22,11 @@ import dev.userpool.protocol.ApiRequest;
 import dev.userpool.protocol.ApiResponse;
 import dev.userpool.protocol.Json;
 import dev.userpool.protocol.OperationTable;
+import dev.userpool.protocol.RequestIds;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * The router of the pool domain's web endpoints, used by both front ends: which requests are ours
@@ -209,7 +209,7 @@ public final class OAuthEndpoints {
               : Map.of();
       return json(e.status(), body, headers);
     } catch (RuntimeException e) {
-      String requestId = UUID.randomUUID().toString();
+      String requestId = RequestIds.next();
       Log.LOG.log(
           System.Logger.Level.ERROR,
           "request " + requestId + " (" + request.path() + ") failed",

@@ -8,9 +8,9 @@ import dev.userpool.errors.ErrorCode;
 import dev.userpool.protocol.Input;
 import dev.userpool.protocol.OperationContext;
 import dev.userpool.protocol.OperationTable;
+import dev.userpool.protocol.RequestIds;
 import dev.userpool.validation.RequestValidator;
 import java.time.Instant;
-import java.util.UUID;
 
 /**
  * The public API operations the hosted pages call on the user's behalf (SignUp, ConfirmSignUp,
@@ -39,8 +39,7 @@ final class PublicOperations {
         .orElseThrow(() -> ErrorCode.UNSUPPORTED_OPERATION.exception(operation))
         .handle(
             Input.of(input),
-            new OperationContext(
-                UUID.randomUUID().toString(), region, accountId, now, sourceIp, baseUrl));
+            new OperationContext(RequestIds.next(), region, accountId, now, sourceIp, baseUrl));
   }
 
   /** The SecretHash of {@code username} for a client with a secret; null for a public client. */

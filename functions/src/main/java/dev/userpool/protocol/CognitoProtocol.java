@@ -10,7 +10,6 @@ import dev.userpool.validation.ServiceModel;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -58,7 +57,7 @@ public final class CognitoProtocol {
   public record Outcome(ApiResponse response, String operation, String requestId) {}
 
   public Outcome handle(ApiRequest request) {
-    String requestId = UUID.randomUUID().toString();
+    String requestId = RequestIds.next();
     String operation = operationName(request.header("X-Amz-Target"));
     try {
       ServiceModel.OperationShape shape = resolve(operation);

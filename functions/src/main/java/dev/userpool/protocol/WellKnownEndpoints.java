@@ -8,7 +8,6 @@ import dev.userpool.tokens.SigningKeys;
 import dev.userpool.tokens.WellKnownDocuments;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -64,7 +63,7 @@ public final class WellKnownEndpoints {
                   hasDomain(pool.get().settings()) ? request.baseUrl() : null);
       return Optional.of(json(200, doc));
     } catch (RuntimeException e) {
-      String requestId = UUID.randomUUID().toString();
+      String requestId = RequestIds.next();
       Log.LOG.log(
           System.Logger.Level.ERROR,
           "request " + requestId + " (" + request.path() + ") failed",

@@ -5,11 +5,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.userpool.protocol.Json;
 import dev.userpool.tokens.TokenException.Reason;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.Signature;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Clock;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Checks a token this service issued, top-down, each failure a {@link TokenException} with its
@@ -23,6 +25,7 @@ public final class TokenVerifier {
   private final IssuerResolver issuers;
   private final Clock clock;
   private final VerifiedSignatures verifiedSignatures = new VerifiedSignatures();
+  private final AtomicLong rsaChecks = new AtomicLong();
 
   public TokenVerifier(SigningKeys keys, IssuerResolver issuers, Clock clock) {
     this.keys = keys;
@@ -40,6 +43,22 @@ public final class TokenVerifier {
     if (token == null) {
       throw new TokenException(Reason.MALFORMED, use);
     }
+    ByteBuffer digest = VerifiedSignatures.digest(token);
+    VerifiedSignatures.Held seen = verifiedSignatures.find(digest);
+    if (seen != null) {
+      // the same bytes as a token whose shape, issuer and signature held: the checks that follow
+      // are the ones that can turn out differently now (pool expected, the key still the pool's)
+      if (expectedPoolId != null && !expectedPoolId.equals(seen.poolId())) {
+        throw new TokenException(Reason.OTHER_POOL, use);
+      }
+      RSAPublicKey key =
+          keys.publicKey(seen.poolId(), seen.kid())
+              .orElseThrow(() -> new TokenException(Reason.UNKNOWN_KEY, use));
+      if (key.equals(seen.key())) {
+        return checkedClaims(seen.poolId(), use, seen.kid(), seen.claims());
+      }
+    }
+
     String[] parts = token.split("\\.", -1);
     if (parts.length != 3 || parts[0].isEmpty() || parts[1].isEmpty() || parts[2].isEmpty()) {
       throw new TokenException(Reason.MALFORMED, use);
@@ -64,11 +83,16 @@ public final class TokenVerifier {
     }
     RSAPublicKey key =
         keys.publicKey(poolId, kid).orElseThrow(() -> new TokenException(Reason.UNKNOWN_KEY, use));
-    if (!verifiedSignatures.holds(
-        token, key, () -> signatureHolds(parts[0] + "." + parts[1], signature, key))) {
+    rsaChecks.incrementAndGet();
+    if (!signatureHolds(parts[0] + "." + parts[1], signature, key)) {
       throw new TokenException(Reason.BAD_SIGNATURE, use);
     }
+    verifiedSignatures.remember(digest, new VerifiedSignatures.Held(key, poolId, kid, claims));
+    return checkedClaims(poolId, use, kid, claims);
+  }
 
+  /** The checks of a signed token's claims that depend on the call and the time. */
+  private VerifiedToken checkedClaims(String poolId, TokenUse use, String kid, ObjectNode claims) {
     if (!use.claim().equals(text(claims, "token_use"))) {
       throw new TokenException(Reason.WRONG_USE, use);
     }
@@ -89,7 +113,7 @@ public final class TokenVerifier {
 
   /** How many RSA signature checks ran; tokens seen before skip it. */
   long rsaChecks() {
-    return verifiedSignatures.rsaChecks();
+    return rsaChecks.get();
   }
 
   private static boolean signatureHolds(String signingInput, byte[] signature, RSAPublicKey key) {

@@ -133,6 +133,26 @@ class TokenVerifierTest {
   }
 
   @Test
+  void whenARememberedTokenComesAgainThenWhatCanChangeIsStillChecked() {
+    String token = accessToken();
+    VerifiedToken first = verifier.verify(token, TokenUse.ACCESS);
+    first.claims().put("username", "mallory"); // a caller's copy: the remembered claims stay
+
+    assertEquals("alice", verifier.verify(token, TokenUse.ACCESS).username());
+    TokenException otherPool =
+        assertThrows(
+            TokenException.class,
+            () -> verifier.verify(token, TokenUse.ACCESS, "us-east-1_Elsewhere"));
+    assertEquals(Reason.OTHER_POOL, otherPool.reason());
+
+    // the pool's keys are gone (pool deleted): the remembered signature no longer counts
+    f.store.deleteAll(POOL_ID);
+    f.tokens.keys().forget(POOL_ID);
+    assertReason(Reason.UNKNOWN_KEY, token);
+    assertEquals(1, verifier.rsaChecks());
+  }
+
+  @Test
   void whenExpiredThenExpiredAndCognitosMessage() {
     String token = accessToken();
     f.clock.advance(Duration.ofSeconds(3599));

@@ -1,10 +1,14 @@
 package dev.userpool.tokens;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
+import dev.userpool.protocol.Json;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.security.KeyPairGenerator;
+import java.security.MessageDigest;
 import java.security.interfaces.RSAPublicKey;
 import org.junit.jupiter.api.Test;
 
@@ -17,32 +21,37 @@ class VerifiedSignaturesTest {
     return (RSAPublicKey) generator.generateKeyPair().getPublic();
   }
 
-  @Test
-  void whenATokenHeldUnderOneKeyThenUnderAnotherKeyItIsCheckedAgain() throws Exception {
-    RSAPublicKey first = newKey();
-    RSAPublicKey second = newKey();
-    assertTrue(signatures.holds("a.b.c", first, () -> true));
-    assertTrue(signatures.holds("a.b.c", first, () -> false)); // remembered: not checked
-    assertFalse(signatures.holds("a.b.c", second, () -> false)); // other key: checked
-    assertEquals(2, signatures.rsaChecks());
+  private static VerifiedSignatures.Held held(RSAPublicKey key) {
+    return new VerifiedSignatures.Held(key, "us-east-1_abc", "kid1", Json.object().put("a", 1));
   }
 
   @Test
-  void whenACheckFailsThenNothingIsRememberedForTheToken() throws Exception {
+  void whenATokenIsRememberedThenItIsFoundByItsDigestOnly() throws Exception {
     RSAPublicKey key = newKey();
-    assertFalse(signatures.holds("a.b.c", key, () -> false));
-    assertTrue(signatures.holds("a.b.c", key, () -> true));
-    assertEquals(2, signatures.rsaChecks());
+    signatures.remember(VerifiedSignatures.digest("a.b.c"), held(key));
+    assertEquals(key, signatures.find(VerifiedSignatures.digest("a.b.c")).key());
+    assertNull(signatures.find(VerifiedSignatures.digest("a.b.d")));
+  }
+
+  @Test
+  void digestsAreSha256OfTheTokenNotTheTokenItself() throws Exception {
+    ByteBuffer digest = VerifiedSignatures.digest("a.b.c");
+    assertEquals(32, digest.remaining());
+    assertEquals(
+        ByteBuffer.wrap(
+            MessageDigest.getInstance("SHA-256")
+                .digest("a.b.c".getBytes(StandardCharsets.US_ASCII))),
+        digest);
   }
 
   @Test
   void whenFullThenItStartsOverInsteadOfGrowing() throws Exception {
     RSAPublicKey key = newKey();
     for (int i = 0; i <= VerifiedSignatures.CAPACITY; i++) {
-      signatures.holds("token" + i, key, () -> true);
+      signatures.remember(VerifiedSignatures.digest("token" + i), held(key));
     }
-    long checks = signatures.rsaChecks();
-    signatures.holds("token0", key, () -> true); // forgotten when the map started over
-    assertEquals(checks + 1, signatures.rsaChecks());
+    assertNull(signatures.find(VerifiedSignatures.digest("token0"))); // forgotten at the start-over
+    assertNotNull(
+        signatures.find(VerifiedSignatures.digest("token" + VerifiedSignatures.CAPACITY)));
   }
 }

@@ -13,6 +13,7 @@ import dev.userpool.domain.UserStatus;
 import dev.userpool.protocol.Json;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -160,8 +161,31 @@ final class Codec {
         Instant.ofEpochMilli(o.get("created").asLong()),
         Instant.ofEpochMilli(o.get("modified").asLong()),
         password,
-        o.hasNonNull("extensions") ? Json.toMap(o.get("extensions")) : Map.of(),
+        o.hasNonNull("extensions") ? frozenMap(Json.toMap(o.get("extensions"))) : Map.of(),
         version);
+  }
+
+  /**
+   * The extensions tree with every nested map and list unmodifiable: decoded users are shared by
+   * concurrent readers ({@link DecodedItems}), so a change must build new maps, never edit these.
+   */
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> frozenMap(Map<String, Object> tree) {
+    return (Map<String, Object>) frozen(tree);
+  }
+
+  private static Object frozen(Object value) {
+    if (value instanceof Map<?, ?> map) {
+      Map<Object, Object> out = new LinkedHashMap<>();
+      map.forEach((k, v) -> out.put(k, frozen(v)));
+      return Collections.unmodifiableMap(out);
+    }
+    if (value instanceof List<?> list) {
+      List<Object> out = new ArrayList<>(list.size());
+      list.forEach(v -> out.add(frozen(v)));
+      return Collections.unmodifiableList(out);
+    }
+    return value;
   }
 
   static String group(Group g) {
