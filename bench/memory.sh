@@ -3,15 +3,16 @@
 # 10,000 users and a load of each workload against the same server. The data folder is a fresh temporary one,
 # removed at the end; --in-memory measures the server started with --in-memory instead (nothing on disk).
 #   bench/memory.sh [--jar local/target/userpool-local.jar] [--seconds 60] [--users 10000] [--port 9349]
-#                   [--in-memory]
+#                   [--in-memory] [--histogram]
+# --histogram ends with the top of the serving JVM's live-object histogram (jcmd GC.class_histogram, after a GC).
 # Prints the RSS of the serving JVM and of the launcher JVM (when the jar relaunched itself with heap flags).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-jar=local/target/userpool-local.jar seconds=60 users=10000 port=9349 in_memory=false
+jar=local/target/userpool-local.jar seconds=60 users=10000 port=9349 in_memory=false histogram=false
 while [ $# -gt 0 ]; do
   case "$1" in
     --jar) jar=$2; shift 2 ;; --seconds) seconds=$2; shift 2 ;; --users) users=$2; shift 2 ;;
-    --port) port=$2; shift 2 ;; --in-memory) in_memory=true; shift ;; *) echo "unknown option $1" >&2; exit 2 ;;
+    --port) port=$2; shift 2 ;; --in-memory) in_memory=true; shift ;; --histogram) histogram=true; shift ;; *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
 log=$(mktemp /tmp/userpool-memory-XXXX.log)
@@ -40,3 +41,4 @@ for workload in admin-get getuser list verify-code auth signup; do
   first=100
   report "after $workload"
 done
+if $histogram; then jcmd "$pid" GC.class_histogram | head -25; fi

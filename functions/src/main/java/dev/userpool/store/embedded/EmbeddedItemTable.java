@@ -163,16 +163,16 @@ public final class EmbeddedItemTable implements ItemTable, FullScan, AutoCloseab
       Map<String, Slot> from =
           startInside ? partition.tailMap(exclusiveStartSk, false) : partition.tailMap(skPrefix);
       long now = now();
-      List<Item> page = new ArrayList<>();
+      List<Map.Entry<String, Slot>> found = new ArrayList<>();
       for (Map.Entry<String, Slot> entry : from.entrySet()) {
-        if (!entry.getKey().startsWith(skPrefix) || page.size() == limit) {
+        if (!entry.getKey().startsWith(skPrefix) || found.size() == limit) {
           break;
         }
         if (!entry.getValue().isExpiredAt(now)) {
-          page.add(item(pk, entry.getKey(), entry.getValue()));
+          found.add(entry);
         }
       }
-      return page;
+      return items(pk, found);
     } finally {
       lock.readLock().unlock();
     }
@@ -404,6 +404,39 @@ public final class EmbeddedItemTable implements ItemTable, FullScan, AutoCloseab
     String data =
         slot.onDisk() ? JournalLine.text(journal.read(slot.location, slot.length)) : slot.inline;
     return new Item(pk, sk, slot.version, slot.expiresAt, data);
+  }
+
+  /**
+   * The items of a page: data that lies close together in a file (a snapshot holds a partition in
+   * key order) is fetched with one read for many items.
+   */
+  private List<Item> items(String pk, List<Map.Entry<String, Slot>> found) {
+    String[] data = new String[found.size()];
+    if (journal != null) {
+      long[] locations = new long[found.size()];
+      int[] lengths = new int[found.size()];
+      for (int i = 0; i < found.size(); i++) {
+        Slot slot = found.get(i).getValue();
+        locations[i] = slot.onDisk() ? slot.location : -1;
+        lengths[i] = slot.length;
+      }
+      byte[][] literals = journal.read(locations, lengths);
+      for (int i = 0; i < data.length; i++) {
+        data[i] = literals[i] == null ? null : JournalLine.text(literals[i]);
+      }
+    }
+    List<Item> page = new ArrayList<>(found.size());
+    for (int i = 0; i < found.size(); i++) {
+      Slot slot = found.get(i).getValue();
+      page.add(
+          new Item(
+              pk,
+              found.get(i).getKey(),
+              slot.version,
+              slot.expiresAt,
+              slot.onDisk() ? data[i] : slot.inline));
+    }
+    return page;
   }
 
   private Item item(Journal.Entry entry) {

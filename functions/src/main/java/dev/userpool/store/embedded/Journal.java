@@ -52,6 +52,11 @@ final class Journal implements AutoCloseable {
   private static final int ITEMS_PER_SNAPSHOT_LINE = 500;
   private static final int BYTES_PER_SNAPSHOT_LINE = 1 << 20;
 
+  /** Neighbouring data this close is fetched with one read (see {@link #read(long[], int[])}). */
+  private static final int GATHER_GAP = 4096;
+
+  private static final int GATHER_LIMIT = 1 << 20;
+
   /** The bit of a location that says the journal, not the snapshot. */
   private static final long IN_JOURNAL = 1L << 62;
 
@@ -219,6 +224,42 @@ final class Journal implements AutoCloseable {
   }
 
   /**
+   * The literals at {@code locations} (-1: none wanted, answered as null): neighbours in the same
+   * file, in order and at most {@link #GATHER_GAP} bytes apart, are read with one read.
+   */
+  byte[][] read(long[] locations, int[] lengths) {
+    byte[][] literals = new byte[locations.length][];
+    for (int first = 0; first < locations.length; ) {
+      if (locations[first] < 0) {
+        first++;
+        continue;
+      }
+      long start = locations[first];
+      long end = start + lengths[first];
+      int last = first;
+      while (last + 1 < locations.length
+          && locations[last + 1] >= end
+          && ((locations[last + 1] ^ start) & IN_JOURNAL) == 0
+          && locations[last + 1] - end <= GATHER_GAP
+          && locations[last + 1] + lengths[last + 1] - start <= GATHER_LIMIT) {
+        last++;
+        end = locations[last] + lengths[last];
+      }
+      if (last == first) {
+        literals[first] = read(start, lengths[first]);
+      } else {
+        byte[] run = read(start, (int) (end - start));
+        for (int i = first; i <= last; i++) {
+          int at = (int) (locations[i] - start);
+          literals[i] = Arrays.copyOfRange(run, at, at + lengths[i]);
+        }
+      }
+      first = last + 1;
+    }
+    return literals;
+  }
+
+  /**
    * Replaces snapshot and journal by a snapshot of {@code items}, the live state at this moment,
    * read from the current files as it is written. Once the new snapshot is in place, {@code
    * relocate} gets the new location of each item's data, in the order of {@code items} (unused for
@@ -295,9 +336,9 @@ final class Journal implements AutoCloseable {
       // Replaying the old journal over the new snapshot changes nothing, so a failure here loses
       // nothing: appends go on after the old lines until a later compaction truncates them.
       appender.truncate(0);
-      appender.force(true);
-      size = 0;
+      size = 0; // before the force: appends go to the file's end, which locations must follow
       broken = null;
+      appender.force(true);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot truncate the journal in " + dir, e);
     }

@@ -111,25 +111,45 @@ final class JournalLine {
     return literal;
   }
 
-  /** The text of a JSON string literal (quotes included), as {@link #literal} wrote it. */
+  /**
+   * The text of a JSON string literal (quotes included). Decodes UTF-8 first, then undoes the
+   * escapes: they are ASCII, and no byte of a multi-byte UTF-8 character is.
+   */
   static String text(byte[] literal) {
     int last = literal.length - 1;
     if (last < 1 || literal[0] != '"' || literal[last] != '"') {
       throw new IllegalStateException("not a JSON string literal: the data files changed");
     }
-    boolean escaped = false;
-    for (int i = 1; i < last && !escaped; i++) {
-      escaped = literal[i] == '\\';
+    String escaped = new String(literal, 1, last - 1, StandardCharsets.UTF_8);
+    int backslash = escaped.indexOf('\\');
+    if (backslash < 0) {
+      return escaped;
     }
-    if (!escaped) {
-      return new String(literal, 1, last - 1, StandardCharsets.UTF_8);
-    }
-    try (JsonParser parser = JSON.createParser(literal)) {
-      parser.nextToken();
-      return parser.getText();
-    } catch (IOException e) {
+    StringBuilder text = new StringBuilder(escaped.length());
+    int from = 0;
+    try {
+      for (; backslash >= 0; backslash = escaped.indexOf('\\', from)) {
+        text.append(escaped, from, backslash);
+        char c = escaped.charAt(backslash + 1);
+        from = backslash + 2;
+        switch (c) {
+          case '"', '\\', '/' -> text.append(c);
+          case 'b' -> text.append('\b');
+          case 'f' -> text.append('\f');
+          case 'n' -> text.append('\n');
+          case 'r' -> text.append('\r');
+          case 't' -> text.append('\t');
+          case 'u' -> {
+            text.append((char) Integer.parseInt(escaped, from, from + 4, 16));
+            from += 4;
+          }
+          default -> throw new IllegalStateException("unknown escape \\" + c);
+        }
+      }
+    } catch (RuntimeException e) {
       throw new IllegalStateException("not a JSON string literal: the data files changed", e);
     }
+    return text.append(escaped, from, escaped.length()).toString();
   }
 
   /**
