@@ -420,10 +420,7 @@ public final class EmbeddedItemTable implements ItemTable, FullScan, AutoCloseab
         locations[i] = slot.onDisk() ? slot.location : -1;
         lengths[i] = slot.length;
       }
-      byte[][] literals = journal.read(locations, lengths);
-      for (int i = 0; i < data.length; i++) {
-        data[i] = literals[i] == null ? null : JournalLine.text(literals[i]);
-      }
+      data = journal.texts(locations, lengths);
     }
     List<Item> page = new ArrayList<>(found.size());
     for (int i = 0; i < found.size(); i++) {

@@ -52,7 +52,7 @@ final class Journal implements AutoCloseable {
   private static final int ITEMS_PER_SNAPSHOT_LINE = 500;
   private static final int BYTES_PER_SNAPSHOT_LINE = 1 << 20;
 
-  /** Neighbouring data this close is fetched with one read (see {@link #read(long[], int[])}). */
+  /** Neighbouring data this close is fetched with one read (see {@link #texts}). */
   private static final int GATHER_GAP = 4096;
 
   private static final int GATHER_LIMIT = 1 << 20;
@@ -224,11 +224,11 @@ final class Journal implements AutoCloseable {
   }
 
   /**
-   * The literals at {@code locations} (-1: none wanted, answered as null): neighbours in the same
-   * file, in order and at most {@link #GATHER_GAP} bytes apart, are read with one read.
+   * The texts of the literals at {@code locations} (-1: none wanted, answered as null): neighbours
+   * in the same file, in order and at most {@link #GATHER_GAP} bytes apart, are read with one read.
    */
-  byte[][] read(long[] locations, int[] lengths) {
-    byte[][] literals = new byte[locations.length][];
+  String[] texts(long[] locations, int[] lengths) {
+    String[] texts = new String[locations.length];
     for (int first = 0; first < locations.length; ) {
       if (locations[first] < 0) {
         first++;
@@ -246,17 +246,16 @@ final class Journal implements AutoCloseable {
         end = locations[last] + lengths[last];
       }
       if (last == first) {
-        literals[first] = read(start, lengths[first]);
+        texts[first] = JournalLine.text(read(start, lengths[first]));
       } else {
         byte[] run = read(start, (int) (end - start));
         for (int i = first; i <= last; i++) {
-          int at = (int) (locations[i] - start);
-          literals[i] = Arrays.copyOfRange(run, at, at + lengths[i]);
+          texts[i] = JournalLine.text(run, (int) (locations[i] - start), lengths[i]);
         }
       }
       first = last + 1;
     }
-    return literals;
+    return texts;
   }
 
   /**

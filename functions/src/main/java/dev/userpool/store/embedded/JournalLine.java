@@ -111,24 +111,68 @@ final class JournalLine {
     return literal;
   }
 
-  /**
-   * The text of a JSON string literal (quotes included). Decodes UTF-8 first, then undoes the
-   * escapes: they are ASCII, and no byte of a multi-byte UTF-8 character is.
-   */
+  /** The text of a JSON string literal (quotes included). */
   static String text(byte[] literal) {
-    int last = literal.length - 1;
-    if (last < 1 || literal[0] != '"' || literal[last] != '"') {
+    return text(literal, 0, literal.length);
+  }
+
+  /**
+   * The text of the JSON string literal (quotes included) at {@code bytes[at, at + length)}. The
+   * usual escapes ({@code \" \\ \n}...) are undone on the bytes, since they and what they stand for
+   * are ASCII and no byte of a multi-byte UTF-8 character is; a {@code \}{@code u} escape (control
+   * characters, or surrogates as older lines wrote them) takes the slower way.
+   */
+  static String text(byte[] bytes, int at, int length) {
+    int last = at + length - 1;
+    if (length < 2 || bytes[at] != '"' || bytes[last] != '"') {
       throw new IllegalStateException("not a JSON string literal: the data files changed");
     }
-    String escaped = new String(literal, 1, last - 1, StandardCharsets.UTF_8);
-    int backslash = escaped.indexOf('\\');
-    if (backslash < 0) {
-      return escaped;
+    byte[] out = null;
+    int size = 0;
+    int from = at + 1;
+    for (int i = from; i < last; i++) {
+      if (bytes[i] != '\\') {
+        continue;
+      }
+      byte c = bytes[i + 1];
+      byte unescaped =
+          switch (c) {
+            case '"', '\\', '/' -> c;
+            case 'b' -> '\b';
+            case 'f' -> '\f';
+            case 'n' -> '\n';
+            case 'r' -> '\r';
+            case 't' -> '\t';
+            default -> 0;
+          };
+      if (unescaped == 0) {
+        return unicodeEscaped(new String(bytes, at + 1, length - 2, StandardCharsets.UTF_8));
+      }
+      if (out == null) {
+        out = new byte[length - 2];
+      }
+      System.arraycopy(bytes, from, out, size, i - from);
+      size += i - from;
+      out[size++] = unescaped;
+      from = i + 2;
+      i++;
     }
+    if (out == null) {
+      return new String(bytes, at + 1, length - 2, StandardCharsets.UTF_8);
+    }
+    System.arraycopy(bytes, from, out, size, last - from);
+    size += last - from;
+    return new String(out, 0, size, StandardCharsets.UTF_8);
+  }
+
+  /** Undoes every escape, {@code \}{@code u} ones included, of an escaped text. */
+  private static String unicodeEscaped(String escaped) {
     StringBuilder text = new StringBuilder(escaped.length());
     int from = 0;
     try {
-      for (; backslash >= 0; backslash = escaped.indexOf('\\', from)) {
+      for (int backslash = escaped.indexOf('\\');
+          backslash >= 0;
+          backslash = escaped.indexOf('\\', from)) {
         text.append(escaped, from, backslash);
         char c = escaped.charAt(backslash + 1);
         from = backslash + 2;
