@@ -1,16 +1,17 @@
 #!/usr/bin/env bash
 # Runs workloads of bench/LoadDriver.java against a fresh server per workload and prints one line per workload.
 #   bench/run.sh [--jar local/target/userpool-local.jar] [--label userpool] [--port 9339] [--seconds 20]
-#                [--connections 16] [--users 1000] [--server-args "..."] [--cognito-local] [workload...]
+#                [--connections 16] [--users 1000] [--server-args "..."] [--data-folder] [--cognito-local] [workload...]
 # Workloads default to: admin-get getuser list verify-code auth signup. The jar is started with --in-memory and
 # --server-args (default --codes-per-hour 0: verify-code needs no quota) and stopped at the end; its console goes to
-# a temporary file. With --cognito-local, each workload then runs a second time against npm cognito-local 5.3.0
+# a temporary file. With --data-folder, the jar keeps its data in a fresh temporary --data-dir per workload (the
+# README's start command) instead of --in-memory. With --cognito-local, each workload then runs a second time against npm cognito-local 5.3.0
 # (installed into bench/.cognito-local on first use, started with its defaults in a fresh folder), so both servers
 # are measured in the same session on the same machine, back to back.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 jar=local/target/userpool-local.jar label=userpool port=9339 seconds=20 connections=16 users=1000 server_args="--codes-per-hour 0"
-compare=false
+compare=false data_folder=false
 workloads=()
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -22,6 +23,7 @@ while [ $# -gt 0 ]; do
     --users) users=$2; shift 2 ;;
     --server-args) server_args=$2; shift 2 ;;
     --cognito-local) compare=true; shift ;;
+    --data-folder) data_folder=true; shift ;;
     *) workloads+=("$1"); shift ;;
   esac
 done
@@ -53,9 +55,12 @@ measure() {
 }
 
 for workload in "${workloads[@]}"; do
+  data=$(mktemp -d /tmp/userpool-bench-data-XXXX)
+  if $data_folder; then store=(--data-dir "$data"); else store=(--in-memory); fi
   # shellcheck disable=SC2086
-  java -jar "$jar" --port "$port" --in-memory $server_args >"$log" 2>&1 &
+  java -jar "$jar" --port "$port" "${store[@]}" $server_args >"$log" 2>&1 &
   measure "$label" "$workload" $!
+  rm -rf "$data"
   if $compare; then
     folder=$(mktemp -d /tmp/cognito-local-XXXX) # its state (.cognito/) lives in the working folder
     (cd "$folder" && exec env PORT="$port" node "$OLDPWD/$cognito_local/node_modules/cognito-local/lib/bin/start.js") >"$log" 2>&1 &

@@ -24,7 +24,11 @@ import java.util.stream.Stream;
 
 /**
  * The {@link ItemTable} of the local server: partitions in sorted maps, optionally made durable in
- * a folder (see {@link Journal}). Writes are serialised and check every condition before changing
+ * a folder (see {@link Journal}). In a folder, memory holds only each item's keys, version, expiry
+ * and the place of its data in the folder's files, which a read fetches (a Bitcask-style index:
+ * memory grows by ~150 bytes an item, not by the item's data; the OS's page cache keeps hot data
+ * fast); data of at most {@link Slot#INLINE_DATA_BYTES} bytes stays in memory. Without a folder
+ * everything is in memory. Writes are serialised and check every condition before changing
  * anything, so a batch applies whole or not at all; reads run in parallel with each other and never
  * see half a batch.
  *
@@ -40,22 +44,24 @@ public final class EmbeddedItemTable implements ItemTable, FullScan, AutoCloseab
 
   static final Comparator<String> CODE_POINT_ORDER = EmbeddedItemTable::compareCodePoints;
 
-  private final NavigableMap<String, NavigableMap<String, Item>> partitions =
+  private final NavigableMap<String, NavigableMap<String, Slot>> partitions =
       new TreeMap<>(CODE_POINT_ORDER);
   private final ReadWriteLock lock = new ReentrantReadWriteLock();
   private final Clock clock;
   private final long compactAfterBytes;
+  private final int inlineDataBytes;
   private Journal journal;
   private boolean closed;
 
-  private EmbeddedItemTable(Clock clock, long compactAfterBytes) {
+  private EmbeddedItemTable(Clock clock, long compactAfterBytes, int inlineDataBytes) {
     this.clock = clock;
     this.compactAfterBytes = compactAfterBytes;
+    this.inlineDataBytes = inlineDataBytes;
   }
 
   /** A table that lives only as long as this object (tests, throwaway local runs). */
   public static EmbeddedItemTable inMemory(Clock clock) {
-    return new EmbeddedItemTable(clock, Long.MAX_VALUE);
+    return new EmbeddedItemTable(clock, Long.MAX_VALUE, Integer.MAX_VALUE);
   }
 
   /**
@@ -88,11 +94,18 @@ public final class EmbeddedItemTable implements ItemTable, FullScan, AutoCloseab
   }
 
   static EmbeddedItemTable open(Path dir, Clock clock, long compactAfterBytes, OnDamage onDamage) {
-    EmbeddedItemTable table = new EmbeddedItemTable(clock, compactAfterBytes);
-    Journal journal = Journal.open(dir, table::apply, onDamage, clock);
+    return open(dir, clock, compactAfterBytes, onDamage, Slot.INLINE_DATA_BYTES);
+  }
+
+  /** {@code inlineDataBytes}: data up to this length stays in memory (tests use 0: none does). */
+  static EmbeddedItemTable open(
+      Path dir, Clock clock, long compactAfterBytes, OnDamage onDamage, int inlineDataBytes) {
+    EmbeddedItemTable table = new EmbeddedItemTable(clock, compactAfterBytes, inlineDataBytes);
+    Journal journal = Journal.open(dir, table::replay, onDamage, clock, inlineDataBytes);
+    table.journal = journal;
     try {
       // Runs only on a fully read journal: Journal.open has thrown on anything it could not read.
-      journal.compact(table.liveItems(table.now()));
+      table.compact();
     } catch (UncheckedIOException e) {
       journal.close();
       throw UnusableDataFolderException.of(dir, "writing a new snapshot", e.getCause());
@@ -100,7 +113,6 @@ public final class EmbeddedItemTable implements ItemTable, FullScan, AutoCloseab
       journal.close();
       throw e;
     }
-    table.journal = journal;
     return table;
   }
 
@@ -112,8 +124,8 @@ public final class EmbeddedItemTable implements ItemTable, FullScan, AutoCloseab
     lock.readLock().lock();
     try {
       StringBuilder out = new StringBuilder();
-      for (Item item : liveItems(now())) {
-        out.append(item).append('\n');
+      for (Journal.Entry entry : liveEntries(now())) {
+        out.append(item(entry)).append('\n');
       }
       return out.toString();
     } finally {
@@ -126,7 +138,8 @@ public final class EmbeddedItemTable implements ItemTable, FullScan, AutoCloseab
     lock.readLock().lock();
     try {
       requireOpen();
-      return Optional.ofNullable(live(pk, sk, now()));
+      Slot slot = live(pk, sk, now());
+      return slot == null ? Optional.empty() : Optional.of(item(pk, sk, slot));
     } finally {
       lock.readLock().unlock();
     }
@@ -140,26 +153,26 @@ public final class EmbeddedItemTable implements ItemTable, FullScan, AutoCloseab
     lock.readLock().lock();
     try {
       requireOpen();
-      NavigableMap<String, Item> partition = partitions.get(pk);
+      NavigableMap<String, Slot> partition = partitions.get(pk);
       if (partition == null) {
         return List.of();
       }
       // Keys sharing a prefix are contiguous and not before the prefix itself.
       boolean startInside =
           exclusiveStartSk != null && CODE_POINT_ORDER.compare(exclusiveStartSk, skPrefix) >= 0;
-      Map<String, Item> from =
+      Map<String, Slot> from =
           startInside ? partition.tailMap(exclusiveStartSk, false) : partition.tailMap(skPrefix);
       long now = now();
-      List<Item> page = new ArrayList<>();
-      for (Item item : from.values()) {
-        if (!item.sk().startsWith(skPrefix) || page.size() == limit) {
+      List<Map.Entry<String, Slot>> found = new ArrayList<>();
+      for (Map.Entry<String, Slot> entry : from.entrySet()) {
+        if (!entry.getKey().startsWith(skPrefix) || found.size() == limit) {
           break;
         }
-        if (!item.isExpiredAt(now)) {
-          page.add(item);
+        if (!entry.getValue().isExpiredAt(now)) {
+          found.add(entry);
         }
       }
-      return page;
+      return items(pk, found);
     } finally {
       lock.readLock().unlock();
     }
@@ -189,20 +202,40 @@ public final class EmbeddedItemTable implements ItemTable, FullScan, AutoCloseab
   }
 
   /**
-   * Reads a snapshot under the read lock, then calls {@code each} outside it, so writers are not
-   * held up.
+   * Calls {@code each} under the read lock, one item read at a time, so the items are one moment's
+   * state and are never all in memory at once; writers wait until it returns, and {@code each} must
+   * not write to this table.
    */
   @Override
   public void forEachLiveItem(Consumer<Item> each) {
-    List<Item> snapshot = new ArrayList<>();
     lock.readLock().lock();
     try {
       requireOpen();
-      liveItems(now()).forEach(snapshot::add);
+      for (Journal.Entry entry : liveEntries(now())) {
+        each.accept(item(entry));
+      }
     } finally {
       lock.readLock().unlock();
     }
-    snapshot.forEach(each);
+  }
+
+  /**
+   * The characters of item data held in memory: data kept in the folder's files does not count.
+   * Lets tests prove that a table in a folder does not hold its items' data.
+   */
+  long dataCharsInMemory() {
+    lock.readLock().lock();
+    try {
+      long chars = 0;
+      for (NavigableMap<String, Slot> partition : partitions.values()) {
+        for (Slot slot : partition.values()) {
+          chars += slot.inline == null ? 0 : slot.inline.length();
+        }
+      }
+      return chars;
+    } finally {
+      lock.readLock().unlock();
+    }
   }
 
   @Override
@@ -213,9 +246,9 @@ public final class EmbeddedItemTable implements ItemTable, FullScan, AutoCloseab
       // one journal line: everything goes, the kept partition is stored again
       List<Change> changes = new ArrayList<>();
       changes.add(new Change.Cleared());
-      NavigableMap<String, Item> kept = keptPk == null ? null : partitions.get(keptPk);
+      NavigableMap<String, Slot> kept = keptPk == null ? null : partitions.get(keptPk);
       if (kept != null) {
-        kept.values().forEach(item -> changes.add(new Change.Stored(item)));
+        kept.forEach((sk, slot) -> changes.add(new Change.Stored(item(keptPk, sk, slot))));
       }
       record(changes);
     } finally {
@@ -241,13 +274,52 @@ public final class EmbeddedItemTable implements ItemTable, FullScan, AutoCloseab
 
   /** Journal first, memory second: what readers can see is always on disk already. */
   private void record(List<Change> changes) {
-    if (journal != null) {
-      journal.append(changes);
+    if (journal == null) {
+      for (Change change : changes) {
+        if (change instanceof Change.Stored stored) {
+          Item item = stored.item();
+          put(item.pk(), item.sk(), Slot.inline(item.version(), item.expiresAt(), item.data()));
+        } else {
+          apply(change);
+        }
+      }
+      return;
     }
-    apply(changes);
-    if (journal != null && journal.size() > compactAfterBytes) {
+    JournalLine line = new JournalLine();
+    int[] dataAt = new int[changes.size()];
+    byte[][] literals = new byte[changes.size()][];
+    for (int i = 0; i < changes.size(); i++) {
+      Change change = changes.get(i);
+      if (change instanceof Change.Stored stored) {
+        Item item = stored.item();
+        literals[i] = item.data() == null ? null : JournalLine.literal(item.data());
+        dataAt[i] =
+            line.stored(item.pk(), item.sk(), item.version(), item.expiresAt(), literals[i]);
+      } else if (change instanceof Change.Removed removed) {
+        line.removed(removed.pk(), removed.sk());
+      } else {
+        line.cleared();
+      }
+    }
+    long lineLocation = journal.append(line.finish());
+    for (int i = 0; i < changes.size(); i++) {
+      if (changes.get(i) instanceof Change.Stored stored) {
+        Item item = stored.item();
+        byte[] literal = literals[i];
+        put(
+            item.pk(),
+            item.sk(),
+            literal == null || literal.length - 2 <= inlineDataBytes
+                ? Slot.inline(item.version(), item.expiresAt(), item.data())
+                : Slot.onDisk(
+                    item.version(), item.expiresAt(), lineLocation + dataAt[i], literal.length));
+      } else {
+        apply(changes.get(i));
+      }
+    }
+    if (journal.size() > compactAfterBytes) {
       try {
-        journal.compact(liveItems(now()));
+        compact();
       } catch (UncheckedIOException e) {
         // The batch is durable in the journal already; the next write tries to compact again.
         Log.LOG.log(System.Logger.Level.WARNING, "compaction of the embedded table failed", e);
@@ -255,25 +327,117 @@ public final class EmbeddedItemTable implements ItemTable, FullScan, AutoCloseab
     }
   }
 
-  private void apply(List<Change> changes) {
+  /** One line of the folder's files, read at open: its data stays where it is. */
+  private void replay(List<Change> changes, long lineLocation) {
     for (Change change : changes) {
-      if (change instanceof Change.Stored stored) {
-        Item item = stored.item();
-        partitions
-            .computeIfAbsent(item.pk(), pk -> new TreeMap<>(CODE_POINT_ORDER))
-            .put(item.sk(), item);
-      } else if (change instanceof Change.Removed removed) {
-        NavigableMap<String, Item> partition = partitions.get(removed.pk());
-        if (partition != null) {
-          partition.remove(removed.sk());
-          if (partition.isEmpty()) {
-            partitions.remove(removed.pk());
-          }
-        }
+      if (change instanceof Change.Located located) {
+        put(
+            located.pk(),
+            located.sk(),
+            located.dataAt() < 0
+                ? Slot.inline(located.version(), located.expiresAt(), located.data())
+                : Slot.onDisk(
+                    located.version(),
+                    located.expiresAt(),
+                    lineLocation + located.dataAt(),
+                    located.dataLength()));
       } else {
-        partitions.clear();
+        apply(change);
       }
     }
+  }
+
+  /**
+   * Rewrites the folder's files as one snapshot of the live items and points every slot at its
+   * data's new place; expired items go, from the files and from memory. Callers hold the write lock
+   * (or, at open, the only reference).
+   */
+  private void compact() {
+    long now = now();
+    journal.compact(
+        liveEntries(now),
+        locations -> {
+          int i = 0;
+          for (var partitionIterator = partitions.values().iterator();
+              partitionIterator.hasNext(); ) {
+            NavigableMap<String, Slot> partition = partitionIterator.next();
+            for (var slots = partition.values().iterator(); slots.hasNext(); ) {
+              Slot slot = slots.next();
+              if (slot.isExpiredAt(now)) {
+                slots.remove();
+                continue;
+              }
+              long location = locations[i++];
+              if (slot.onDisk()) {
+                slot.location = location;
+              }
+            }
+            if (partition.isEmpty()) {
+              partitionIterator.remove();
+            }
+          }
+        });
+  }
+
+  private void put(String pk, String sk, Slot slot) {
+    partitions.computeIfAbsent(pk, key -> new TreeMap<>(CODE_POINT_ORDER)).put(sk, slot);
+  }
+
+  private void apply(Change change) {
+    if (change instanceof Change.Removed removed) {
+      NavigableMap<String, Slot> partition = partitions.get(removed.pk());
+      if (partition != null) {
+        partition.remove(removed.sk());
+        if (partition.isEmpty()) {
+          partitions.remove(removed.pk());
+        }
+      }
+    } else if (change instanceof Change.Cleared) {
+      partitions.clear();
+    } else {
+      throw new IllegalArgumentException("not a removal: " + change);
+    }
+  }
+
+  /** The item of a slot, its data read from the folder's files when it is kept there. */
+  private Item item(String pk, String sk, Slot slot) {
+    String data =
+        slot.onDisk() ? JournalLine.text(journal.read(slot.location, slot.length)) : slot.inline;
+    return new Item(pk, sk, slot.version, slot.expiresAt, data);
+  }
+
+  /**
+   * The items of a page: data that lies close together in a file (a snapshot holds a partition in
+   * key order) is fetched with one read for many items.
+   */
+  private List<Item> items(String pk, List<Map.Entry<String, Slot>> found) {
+    String[] data = new String[found.size()];
+    if (journal != null) {
+      long[] locations = new long[found.size()];
+      int[] lengths = new int[found.size()];
+      for (int i = 0; i < found.size(); i++) {
+        Slot slot = found.get(i).getValue();
+        locations[i] = slot.onDisk() ? slot.location : -1;
+        lengths[i] = slot.length;
+      }
+      data = journal.texts(locations, lengths);
+    }
+    List<Item> page = new ArrayList<>(found.size());
+    for (int i = 0; i < found.size(); i++) {
+      Slot slot = found.get(i).getValue();
+      page.add(
+          new Item(
+              pk,
+              found.get(i).getKey(),
+              slot.version,
+              slot.expiresAt,
+              slot.onDisk() ? data[i] : slot.inline));
+    }
+    return page;
+  }
+
+  private Item item(Journal.Entry entry) {
+    return item(entry.pk(), entry.sk(), entry.slot());
   }
 
   private static Change change(Write write) {
@@ -284,7 +448,7 @@ public final class EmbeddedItemTable implements ItemTable, FullScan, AutoCloseab
     return new Change.Removed(delete.pk(), delete.sk());
   }
 
-  private static boolean holds(Condition condition, Item current) {
+  private static boolean holds(Condition condition, Slot current) {
     if (condition instanceof Condition.None) {
       return true;
     } else if (condition instanceof Condition.Absent) {
@@ -292,22 +456,27 @@ public final class EmbeddedItemTable implements ItemTable, FullScan, AutoCloseab
     } else if (condition instanceof Condition.Exists) {
       return current != null;
     } else if (condition instanceof Condition.VersionIs v) {
-      return current != null && current.version() == v.version();
+      return current != null && current.version == v.version();
     }
     throw new IllegalArgumentException("unknown condition " + condition);
   }
 
-  /** The unexpired item under the key, or null. */
-  private Item live(String pk, String sk, long now) {
-    NavigableMap<String, Item> partition = partitions.get(pk);
-    Item item = partition == null ? null : partition.get(sk);
-    return item == null || item.isExpiredAt(now) ? null : item;
+  /** The slot of the unexpired item under the key, or null. */
+  private Slot live(String pk, String sk, long now) {
+    NavigableMap<String, Slot> partition = partitions.get(pk);
+    Slot slot = partition == null ? null : partition.get(sk);
+    return slot == null || slot.isExpiredAt(now) ? null : slot;
   }
 
-  /** Expired items are dropped here: compaction is where they are purged. */
-  private Iterable<Item> liveItems(long now) {
-    Stream<Item> items = partitions.values().stream().flatMap(p -> p.values().stream());
-    return items.filter(i -> !i.isExpiredAt(now))::iterator;
+  /** Expired items are skipped here: compaction is where they are purged. */
+  private Iterable<Journal.Entry> liveEntries(long now) {
+    Stream<Journal.Entry> entries =
+        partitions.entrySet().stream()
+            .flatMap(
+                partition ->
+                    partition.getValue().entrySet().stream()
+                        .map(e -> new Journal.Entry(partition.getKey(), e.getKey(), e.getValue())));
+    return entries.filter(e -> !e.slot().isExpiredAt(now))::iterator;
   }
 
   private void requireOpen() {

@@ -54,6 +54,22 @@ class EmbeddedItemTableTest {
     }
   }
 
+  /** Every item's data in the files (none in memory), compacted every few writes. */
+  @Nested
+  class OnDiskDataInFilesOnly extends ItemTableContract {
+    @TempDir Path dir;
+
+    @Override
+    protected ItemTable createTable(Clock clock) {
+      return EmbeddedItemTable.open(dir, clock, 4096, EmbeddedItemTable.OnDamage.STOP, 0);
+    }
+
+    @Override
+    protected void closeTable(ItemTable table) {
+      ((EmbeddedItemTable) table).close();
+    }
+  }
+
   @Nested
   class Persistence {
     @TempDir Path dir;
