@@ -30,7 +30,7 @@ log=$(mktemp /tmp/userpool-bench-XXXX.log)
 cognito_local=bench/.cognito-local
 if $compare && [ ! -x "$cognito_local/node_modules/.bin/cognito-local" ]; then
   mkdir -p "$cognito_local"
-  (cd "$cognito_local" && npm init -y >/dev/null && npm install --no-audit --no-fund cognito-local@5.3.0 >/dev/null)
+  (cd "$cognito_local" && echo '{"name":"bench-cognito-local","private":true}' >package.json && npm install --no-audit --no-fund cognito-local@5.3.0 >/dev/null)
 fi
 
 # Waits for the port, runs one workload against the process listening on it, prints the line.

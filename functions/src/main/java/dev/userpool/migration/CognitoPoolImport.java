@@ -358,6 +358,9 @@ public final class CognitoPoolImport {
       if (config.hasNonNull(member)) {
         input.set(member, config.get(member));
       }
+      if ("OFF".equals(config.path("MfaConfiguration").asText("OFF"))) {
+        break; // factor blocks beside OFF are refused (go-to-k/cdkd#1923)
+      }
     }
     String refused = targetApi.call("SetUserPoolMfaConfig", input);
     if (refused != null) {

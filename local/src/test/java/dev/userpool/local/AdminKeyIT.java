@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.userpool.protocol.Json;
-import dev.userpool.store.embedded.EmbeddedItemTable;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -55,7 +54,9 @@ class AdminKeyIT {
   static void start() throws Exception {
     server =
         LocalServer.start(
-            LocalOptions.parse("--port", "0", "--in-memory", "--admin-key", KEY + ":" + SECRET));
+            ItStore.chosen(
+                LocalOptions.parse("--port", "0", "--in-memory", "--admin-key", KEY + ":" + SECRET),
+                AdminKeyIT.class));
     admin = LocalServerExtension.clientFor(server.endpoint(), Region.US_EAST_1, KEY, SECRET);
     wrongSecret =
         LocalServerExtension.clientFor(server.endpoint(), Region.US_EAST_1, KEY, SECRET + "x");
@@ -196,7 +197,7 @@ class AdminKeyIT {
   }
 
   private static String dump() {
-    return ((EmbeddedItemTable) server.wiring().table()).dump();
+    return StoredItems.dump(server);
   }
 
   private static Map<String, String> sign(String operation, String body) {

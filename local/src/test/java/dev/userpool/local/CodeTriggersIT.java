@@ -49,8 +49,10 @@ class CodeTriggersIT {
     lambda.start();
     server =
         LocalServer.start(
-            LocalOptions.inMemoryOnFreePort()
-                .withLambdaEndpoint("http://127.0.0.1:" + lambda.getAddress().getPort()));
+            ItStore.chosen(
+                LocalOptions.inMemoryOnFreePort()
+                    .withLambdaEndpoint("http://127.0.0.1:" + lambda.getAddress().getPort()),
+                CodeTriggersIT.class));
     cognito = LocalServerExtension.clientFor(server.endpoint(), Region.US_EAST_1);
   }
 

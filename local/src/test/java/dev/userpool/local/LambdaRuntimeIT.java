@@ -9,6 +9,8 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.userpool.imports.aws.ImportJobEvent;
 import dev.userpool.protocol.Json;
+import dev.userpool.store.dynamodb.DynamoDbItemTable;
+import dev.userpool.testing.MotoServer;
 import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -27,6 +29,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The real Lambda runtime path without Docker: the shaded jar runs in a child JVM under AWS's
@@ -128,9 +131,30 @@ class LambdaRuntimeIT {
     env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "1024");
     env.put("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/Function");
     env.put("AWS_LAMBDA_LOG_STREAM_NAME", "it");
-    env.put("USERPOOL_STORE", "memory");
+    storeEnvironment(env);
     builder.redirectErrorStream(true).redirectOutput(log.toFile());
     return builder.start();
+  }
+
+  /**
+   * The function's store: memory, or with {@code -Duserpool.it.store=dynamodb} a fresh table in
+   * moto, reached the way a deployment reaches DynamoDB (its environment variables and the default
+   * credentials chain).
+   */
+  private static void storeEnvironment(Map<String, String> env) {
+    if (!ItStore.onDynamoDb()) {
+      env.put("USERPOOL_STORE", "memory");
+      return;
+    }
+    String table = MotoServer.uniqueTableName(LambdaRuntimeIT.class);
+    try (DynamoDbClient dynamoDb = MotoServer.dynamoDbClient()) {
+      DynamoDbItemTable.createTable(dynamoDb, table);
+    }
+    env.put("USERPOOL_STORE", "dynamodb");
+    env.put("USERPOOL_TABLE_NAME", table);
+    env.put("USERPOOL_DYNAMODB_ENDPOINT", MotoServer.endpoint().toString());
+    env.put("AWS_ACCESS_KEY_ID", "testing");
+    env.put("AWS_SECRET_ACCESS_KEY", "testing");
   }
 
   /**

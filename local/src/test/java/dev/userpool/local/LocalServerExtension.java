@@ -27,7 +27,8 @@ import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityPr
 /**
  * Starts an in-memory local server on a free port once per test class and hands out a real AWS SDK
  * v2 Cognito client pointed at it (dummy credentials, no retries so errors surface at once). State
- * is reset before each test.
+ * is reset before each test. With {@code -Duserpool.it.store=dynamodb} the server keeps its state
+ * in a fresh DynamoDB table in moto instead, dropped after the class ({@link ItStore}).
  *
  * <pre>
  * {@literal @}RegisterExtension static final LocalServerExtension server = new LocalServerExtension();
@@ -38,6 +39,7 @@ public final class LocalServerExtension
     implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback {
   private final Clock clock;
   private final LocalOptions options;
+  private LocalOptions used;
   private LocalServer server;
   private CognitoIdentityProviderClient client;
 
@@ -62,7 +64,8 @@ public final class LocalServerExtension
 
   @Override
   public void beforeAll(ExtensionContext context) throws Exception {
-    server = LocalServer.start(options, clock);
+    used = ItStore.chosen(options, context.getRequiredTestClass());
+    server = LocalServer.start(used, clock);
     client = clientFor(server.endpoint(), Region.US_EAST_1);
   }
 
@@ -79,6 +82,7 @@ public final class LocalServerExtension
     }
     if (server != null) {
       server.close();
+      ItStore.dropTable(options, used);
     }
   }
 

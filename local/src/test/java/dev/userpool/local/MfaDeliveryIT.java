@@ -49,7 +49,11 @@ class MfaDeliveryIT {
   @BeforeAll
   static void start() throws Exception {
     String moto = MotoServer.endpoint().toString();
-    server = LocalServer.start(LocalOptions.inMemoryOnFreePort().withMessageEndpoints(moto, moto));
+    server =
+        LocalServer.start(
+            ItStore.chosen(
+                LocalOptions.inMemoryOnFreePort().withMessageEndpoints(moto, moto),
+                MfaDeliveryIT.class));
     cognito = LocalServerExtension.clientFor(server.endpoint(), Region.US_EAST_1);
     ses =
         SesClient.builder()

@@ -47,8 +47,10 @@ class MfaTriggersIT {
     lambda.start();
     server =
         LocalServer.start(
-            LocalOptions.inMemoryOnFreePort()
-                .withLambdaEndpoint("http://127.0.0.1:" + lambda.getAddress().getPort()));
+            ItStore.chosen(
+                LocalOptions.inMemoryOnFreePort()
+                    .withLambdaEndpoint("http://127.0.0.1:" + lambda.getAddress().getPort()),
+                MfaTriggersIT.class));
     cognito = LocalServerExtension.clientFor(server.endpoint(), Region.US_EAST_1);
   }
 

@@ -129,7 +129,7 @@ class QuotasIT {
       withPort[0] = "--port";
       withPort[1] = "0";
       System.arraycopy(args, 0, withPort, 2, args.length);
-      local = LocalServer.start(LocalOptions.parse(withPort));
+      local = LocalServer.start(ItStore.chosen(LocalOptions.parse(withPort), QuotasIT.class));
       cognito = LocalServerExtension.clientFor(local.endpoint(), Region.US_EAST_1);
     }
 

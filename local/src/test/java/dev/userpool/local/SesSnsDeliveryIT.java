@@ -57,7 +57,11 @@ class SesSnsDeliveryIT {
   @BeforeAll
   static void start() throws Exception {
     String moto = MotoServer.endpoint().toString();
-    server = LocalServer.start(LocalOptions.inMemoryOnFreePort().withMessageEndpoints(moto, moto));
+    server =
+        LocalServer.start(
+            ItStore.chosen(
+                LocalOptions.inMemoryOnFreePort().withMessageEndpoints(moto, moto),
+                SesSnsDeliveryIT.class));
     cognito = LocalServerExtension.clientFor(server.endpoint(), Region.US_EAST_1);
     ses =
         SesClient.builder()

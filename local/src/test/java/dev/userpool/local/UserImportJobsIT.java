@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -378,6 +379,7 @@ class UserImportJobsIT {
   }
 
   @Test
+  @Tag("slow-on-moto") // 500 users through moto's TransactWriteItems: see local/pom.xml
   void whenRunningAndQueuedJobsAreStoppedThenTheyEndStoppedKeepingWhatWasImported()
       throws Exception {
     String poolId = pool();

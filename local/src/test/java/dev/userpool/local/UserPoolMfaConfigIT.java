@@ -124,6 +124,56 @@ class UserPoolMfaConfigIT {
   }
 
   @Test
+  void whenOffWithAFactorBlockThatEnablesNothingThenInvalidParameter() {
+    String id = pool();
+    Expect.error(
+        InvalidParameterException.class,
+        "Invalid MFA configuration given, can't turn off MFA and configure an MFA together.",
+        () ->
+            cognito.setUserPoolMfaConfig(
+                r ->
+                    r.userPoolId(id)
+                        .mfaConfiguration(UserPoolMfaType.OFF)
+                        .softwareTokenMfaConfiguration(s -> s.enabled(false))));
+  }
+
+  @Test
+  void whenOffWithEmailBlockThenTheOffRefusalComesBeforeTheEmailAccountCheck() {
+    String id = pool();
+    Expect.error(
+        InvalidParameterException.class,
+        "Invalid MFA configuration given, can't turn off MFA and configure an MFA together.",
+        () ->
+            cognito.setUserPoolMfaConfig(
+                r ->
+                    r.userPoolId(id)
+                        .mfaConfiguration(UserPoolMfaType.OFF)
+                        .emailMfaConfiguration(e -> e.subject("Code").message("{####}"))));
+  }
+
+  @Test
+  void whenMfaConfigurationOmittedThenThePoolGoesOffAndFactorsAreDropped() {
+    String id = pool();
+    cognito.setUserPoolMfaConfig(
+        r ->
+            r.userPoolId(id)
+                .mfaConfiguration(UserPoolMfaType.OPTIONAL)
+                .softwareTokenMfaConfiguration(s -> s.enabled(true)));
+
+    SetUserPoolMfaConfigResponse set =
+        cognito.setUserPoolMfaConfig(
+            r -> r.userPoolId(id).softwareTokenMfaConfiguration(s -> s.enabled(true)));
+
+    GetUserPoolMfaConfigResponse got = cognito.getUserPoolMfaConfig(r -> r.userPoolId(id));
+    assertEquals(UserPoolMfaType.OFF, set.mfaConfiguration());
+    assertEquals(UserPoolMfaType.OFF, got.mfaConfiguration());
+    assertNull(got.softwareTokenMfaConfiguration());
+    assertEquals(
+        UserPoolMfaType.OFF,
+        cognito.describeUserPool(r -> r.userPoolId(id)).userPool().mfaConfiguration());
+  }
+
+  @Test
   void whenUnknownPoolThenResourceNotFound() {
     Expect.error(
         ResourceNotFoundException.class,

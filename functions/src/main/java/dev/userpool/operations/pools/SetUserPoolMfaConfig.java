@@ -16,11 +16,11 @@ import java.util.Map;
 
 /**
  * Cognito SetUserPoolMfaConfig. The request states the whole MFA configuration: a factor it leaves
- * out is disabled. ON or OPTIONAL needs at least one enabled factor, and OFF none. The factors take
- * effect at sign-in (see {@code dev.userpool.authflows.MfaStage}). WebAuthnConfiguration (the
- * passkey relying party, {@code dev.userpool.authflows.RelyingParty}) is kept when not sent. MFA ON
- * leaves the pool's sign-in policy only PASSWORD, and WEB_AUTHN when passkeys are MFA ({@link
- * FirstFactorsUnderMfa}).
+ * out is disabled, and a request without MfaConfiguration turns MFA OFF. ON or OPTIONAL needs at
+ * least one enabled factor, and OFF no factor block at all. The factors take effect at sign-in (see
+ * {@code dev.userpool.authflows.MfaStage}). WebAuthnConfiguration (the passkey relying party,
+ * {@code dev.userpool.authflows.RelyingParty}) is kept when not sent. MFA ON leaves the pool's
+ * sign-in policy only PASSWORD, and WEB_AUTHN when passkeys are MFA ({@link FirstFactorsUnderMfa}).
  */
 public final class SetUserPoolMfaConfig implements Operation {
   private final Lookups lookups;
@@ -33,24 +33,31 @@ public final class SetUserPoolMfaConfig implements Operation {
 
   @Override
   public JsonNode handle(Input in, OperationContext ctx) {
-    boolean sms = in.has("SmsMfaConfiguration");
+    // A full replace: without MfaConfiguration the pool goes back to OFF and the request's factor
+    // blocks are dropped (go-to-k/cdkd#791, #1929). WebAuthnConfiguration is not an MFA factor.
+    boolean mfaGiven = in.has("MfaConfiguration");
+    String mfa = in.stringOr("MfaConfiguration", "OFF");
+    boolean sms = mfaGiven && in.has("SmsMfaConfiguration");
     boolean softwareToken =
-        in.optNode("SoftwareTokenMfaConfiguration")
-            .map(n -> n.path("Enabled").asBoolean(false))
-            .orElse(false);
-    boolean email = in.has("EmailMfaConfiguration");
+        mfaGiven
+            && in.optNode("SoftwareTokenMfaConfiguration")
+                .map(n -> n.path("Enabled").asBoolean(false))
+                .orElse(false);
+    boolean email = mfaGiven && in.has("EmailMfaConfiguration");
     boolean anyFactor = sms || softwareToken || email;
+    // a block that enables nothing still configures an MFA (observed: go-to-k/cdkd#1977)
+    boolean anyFactorBlock =
+        in.has("SmsMfaConfiguration")
+            || in.has("SoftwareTokenMfaConfiguration")
+            || in.has("EmailMfaConfiguration");
     UserPool current = lookups.pool(in.string("UserPoolId"));
-    String mfa =
-        in.optString("MfaConfiguration")
-            .orElse(String.valueOf(current.settings().getOrDefault("MfaConfiguration", "OFF")));
     if (!mfa.equals("OFF") && !anyFactor) {
       // observed: aws/aws-sdk-js#4186 (2022) and anomalyco/sst#5177 (2024-12)
       throw ErrorCode.INVALID_PARAMETER.exception(
           "Invalid MFA configuration given, can't disable all MFAs with a required or optional configuration.");
     }
-    if (mfa.equals("OFF") && anyFactor) {
-      // Cognito's text, quoted in hashicorp/terraform-provider-aws (resource_user_pool.go)
+    if (mfaGiven && mfa.equals("OFF") && anyFactorBlock) {
+      // observed: go-to-k/cdkd#1923 (us-east-1, 2026-08-19), before the email account check
       throw ErrorCode.INVALID_PARAMETER.exception(
           "Invalid MFA configuration given, can't turn off MFA and configure an MFA together.");
     }
@@ -76,6 +83,7 @@ public final class SetUserPoolMfaConfig implements Operation {
               s.put("MfaConfiguration", mfa);
               s.put(MfaSettings.SMS_ENABLED, sms);
               in.optNode("SmsMfaConfiguration")
+                  .filter(n -> sms)
                   .ifPresent(
                       n -> {
                         if (n.hasNonNull("SmsAuthenticationMessage")) {
@@ -90,8 +98,11 @@ public final class SetUserPoolMfaConfig implements Operation {
               putOrRemove(
                   s,
                   MfaSettings.SOFTWARE_TOKEN,
-                  in.optNode("SoftwareTokenMfaConfiguration").orElse(null));
-              putOrRemove(s, MfaSettings.EMAIL, in.optNode("EmailMfaConfiguration").orElse(null));
+                  mfaGiven ? in.optNode("SoftwareTokenMfaConfiguration").orElse(null) : null);
+              putOrRemove(
+                  s,
+                  MfaSettings.EMAIL,
+                  mfaGiven ? in.optNode("EmailMfaConfiguration").orElse(null) : null);
               if (webAuthn != null) {
                 // Unlike the MFA factors, a request without WebAuthnConfiguration keeps the stored
                 // one (docs/fidelity.md): the relying party must not vanish with an MFA change.

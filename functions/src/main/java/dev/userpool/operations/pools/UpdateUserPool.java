@@ -11,9 +11,9 @@ import dev.userpool.protocol.OperationContext;
 import dev.userpool.store.UserPoolStore;
 
 /**
- * Cognito UpdateUserPool. Members the request omits go back to their defaults, as in Cognito;
- * Schema, alias and username attributes cannot change. UserPoolTags, when given, replace the pool's
- * tags.
+ * Cognito UpdateUserPool. Most members the request omits go back to their defaults; Policies,
+ * MfaConfiguration and UserPoolTier are kept ({@link KeptOnUpdate}). Schema, alias and username
+ * attributes cannot change. UserPoolTags, when given, replace the pool's tags.
  */
 public final class UpdateUserPool implements Operation {
   private final Lookups lookups;

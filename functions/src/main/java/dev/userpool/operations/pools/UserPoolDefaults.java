@@ -10,9 +10,10 @@ import java.util.Map;
 
 /**
  * Turns a CreateUserPool/UpdateUserPool request into the pool's settings tree with Cognito's
- * defaults applied. Both operations go through here: UpdateUserPool, like Cognito, resets every
- * member it does not carry to its default ("If you don't provide a value for an attribute, Amazon
- * Cognito sets it to its default value", model docs of UpdateUserPool).
+ * defaults applied. Both operations go through here: UpdateUserPool resets most members it does not
+ * carry to their defaults ("If you don't provide a value for an attribute, Amazon Cognito sets it
+ * to its default value", model docs of UpdateUserPool) and keeps those Cognito was measured to keep
+ * ({@link KeptOnUpdate}).
  *
  * <p>Defaults as a minimal CreateUserPool returns them (observed describe-user-pool output,
  * kengraf/nadialin 2023-03; awscli/examples/cognito-idp/create-user-pool.rst):
@@ -70,16 +71,18 @@ public final class UserPoolDefaults {
     }
     in.optNode("UsernameConfiguration")
         .ifPresent(n -> s.put("UsernameConfiguration", Json.toMap(n)));
+    checkFirstFactors(s);
     FirstFactorsUnderMfa.checkSignInPolicy(s);
     return s;
   }
 
   /**
-   * Settings after UpdateUserPool: create-only members and hidden MFA settings carried over, the
-   * rest reset.
+   * Settings after UpdateUserPool: create-only members, hidden MFA settings and the members of
+   * {@link KeptOnUpdate} carried over, the rest reset.
    */
   public static Map<String, Object> forUpdate(Input in, Map<String, Object> current) {
     Map<String, Object> s = common(in);
+    KeptOnUpdate.carryOver(in, current, s);
     for (String member : CREATE_ONLY) {
       if (current.containsKey(member)) {
         s.put(member, current.get(member));
@@ -91,6 +94,7 @@ public final class UserPoolDefaults {
             s.put(key, value);
           }
         });
+    checkFirstFactors(s);
     FirstFactorsUnderMfa.checkSignInPolicy(s);
     return s;
   }
@@ -98,7 +102,6 @@ public final class UserPoolDefaults {
   private static Map<String, Object> common(Input in) {
     Map<String, Object> s = new LinkedHashMap<>();
     s.put("Policies", policies(in.optNode("Policies").orElse(null)));
-    checkFirstFactors(s.get("Policies"), in.stringOr("UserPoolTier", "ESSENTIALS"));
     s.put("DeletionProtection", in.stringOr("DeletionProtection", "INACTIVE"));
     Map<String, Object> lambdaConfig =
         in.optNode("LambdaConfig").map(Json::toMap).orElseGet(LinkedHashMap::new);
@@ -128,8 +131,9 @@ public final class UserPoolDefaults {
    * guide, "User pool feature plans"); on LITE they are FeatureUnavailableInTierException (message
    * ours). A pool without a UserPoolTier is ESSENTIALS.
    */
-  private static void checkFirstFactors(Object policies, String tier) {
-    if (!"LITE".equals(tier)
+  private static void checkFirstFactors(Map<String, Object> settings) {
+    Object policies = settings.get("Policies");
+    if (!"LITE".equals(settings.get("UserPoolTier"))
         || !(policies instanceof Map<?, ?> p)
         || !(p.get("SignInPolicy") instanceof Map<?, ?> s)
         || !(s.get("AllowedFirstAuthFactors") instanceof List<?> factors)) {

@@ -17,6 +17,8 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.enhanced.dynamodb.model.BatchWriteItemEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.BatchWriteResult;
 import software.amazon.awssdk.enhanced.dynamodb.model.DeleteItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.GetItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
@@ -26,6 +28,7 @@ import software.amazon.awssdk.enhanced.dynamodb.model.ScanEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.TransactDeleteItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.TransactPutItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.TransactWriteItemsEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.WriteBatch;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -53,6 +56,9 @@ public final class DynamoDbItemTable implements ItemTable, FullScan {
    * race.
    */
   private static final int MAX_TRANSACTION_ATTEMPTS = 4;
+
+  /** BatchWriteItem's limit: 25 requests per call. */
+  private static final int DELETES_PER_BATCH = 25;
 
   private final DynamoDbEnhancedClient enhanced;
   private final DynamoDbTable<ItemRow> table;
@@ -184,8 +190,34 @@ public final class DynamoDbItemTable implements ItemTable, FullScan {
             .consistentRead(true)
             .attributesToProject(ItemRow.PK, ItemRow.SK)
             .build();
+    List<Key> batch = new ArrayList<>(DELETES_PER_BATCH);
     for (ItemRow row : table.scan(keysOnly).items()) {
-      table.deleteItem(key(row.getPk(), row.getSk()));
+      batch.add(key(row.getPk(), row.getSk()));
+      if (batch.size() == DELETES_PER_BATCH) {
+        deleteAll(batch);
+        batch.clear();
+      }
+    }
+    deleteAll(batch);
+  }
+
+  /**
+   * Deletes the keys in one BatchWriteItem (a reset of a table with thousands of items would
+   * otherwise be thousands of round trips); keys DynamoDB leaves unprocessed are sent again.
+   */
+  private void deleteAll(List<Key> keys) {
+    List<Key> pending = keys;
+    for (int attempt = 1; !pending.isEmpty(); attempt++) {
+      WriteBatch.Builder<ItemRow> batch =
+          WriteBatch.builder(ItemRow.class).mappedTableResource(table);
+      pending.forEach(batch::addDeleteItem);
+      BatchWriteResult result =
+          enhanced.batchWriteItem(
+              BatchWriteItemEnhancedRequest.builder().addWriteBatch(batch.build()).build());
+      pending = result.unprocessedDeleteItemsForTable(table);
+      if (!pending.isEmpty()) {
+        backOff(Math.min(attempt, 8));
+      }
     }
   }
 

@@ -75,17 +75,41 @@ class UserPoolDefaultsTest {
   }
 
   @Test
-  void whenUpdatingThenSchemaAndUsernameSettingsAreKeptAndTheRestReset() {
+  void whenUpdatingThenSchemaUsernameAndMeasuredKeptSettingsStayAndTheRestReset() {
     Map<String, Object> created =
         UserPoolDefaults.forCreate(
             input(
                 "{\"PoolName\":\"p\",\"UsernameAttributes\":[\"email\"],\"MfaConfiguration\":\"OPTIONAL\","
+                    + "\"AutoVerifiedAttributes\":[\"email\"],\"UserPoolTier\":\"PLUS\","
+                    + "\"Policies\":{\"PasswordPolicy\":{\"MinimumLength\":12}},"
                     + "\"Schema\":[{\"Name\":\"plan\",\"AttributeDataType\":\"String\"}]}"));
     Map<String, Object> updated =
         UserPoolDefaults.forUpdate(input("{\"UserPoolId\":\"us-east-1_x\"}"), created);
     assertEquals(List.of("email"), updated.get("UsernameAttributes"));
     assertEquals(created.get("SchemaAttributes"), updated.get("SchemaAttributes"));
-    assertEquals("OFF", updated.get("MfaConfiguration"));
+    assertEquals("OPTIONAL", updated.get("MfaConfiguration"));
+    assertEquals("PLUS", updated.get("UserPoolTier"));
+    assertEquals(created.get("Policies"), updated.get("Policies"));
+    assertFalse(updated.containsKey("AutoVerifiedAttributes"));
+  }
+
+  @Test
+  void whenUpdateCarriesOnlyPasswordPolicyThenTheSignInPolicyIsKept() {
+    Map<String, Object> created =
+        UserPoolDefaults.forCreate(
+            input(
+                "{\"PoolName\":\"p\",\"Policies\":{\"SignInPolicy\":"
+                    + "{\"AllowedFirstAuthFactors\":[\"PASSWORD\",\"EMAIL_OTP\"]}}}"));
+    Map<String, Object> updated =
+        UserPoolDefaults.forUpdate(
+            input(
+                "{\"UserPoolId\":\"us-east-1_x\",\"Policies\":{\"PasswordPolicy\":{\"MinimumLength\":9}}}"),
+            created);
+    Map<?, ?> policies = (Map<?, ?>) updated.get("Policies");
+    assertEquals(
+        Map.of("AllowedFirstAuthFactors", List.of("PASSWORD", "EMAIL_OTP")),
+        policies.get("SignInPolicy"));
+    assertEquals(9, ((Map<?, ?>) policies.get("PasswordPolicy")).get("MinimumLength"));
   }
 
   @Test

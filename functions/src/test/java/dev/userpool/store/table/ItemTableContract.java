@@ -453,6 +453,19 @@ public abstract class ItemTableContract {
     table.write(List.of(Write.put(Item.of("p1", "a", "again"), Condition.ABSENT)));
   }
 
+  /** More items than one delete batch (DynamoDB's BatchWriteItem takes 25), in two partitions. */
+  @Test
+  void whenManyItemsAreClearedThenNoneIsLeft() {
+    for (int i = 0; i < 60; i++) {
+      put(Item.of(i % 2 == 0 ? "p1" : "p2", String.format("k%02d", i), "x"));
+    }
+
+    table.clear();
+
+    assertEquals(List.of(), table.query("p1", "", null, 100));
+    assertEquals(List.of(), table.query("p2", "", null, 100));
+  }
+
   // --- concurrency
 
   @Test
