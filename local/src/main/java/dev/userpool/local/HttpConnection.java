@@ -34,15 +34,16 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 
 /**
- * One client connection of {@link NettyHttpServer}, on the event loop: hands each request to the
- * executor once its body is complete (or, for a large body, once the first {@link #STREAM_AFTER}
- * bytes are in, the rest streaming through {@link StreamedBody}), writes the answer in one write,
- * and answers requests one at a time, in order: requests a client sends before the previous answer
- * (pipelining) wait, with reading paused.
+ * One client connection of {@link NettyHttpServer}, on its event loop: once a request's body is
+ * complete, handles it right there and writes the answer in one write, so a request is read,
+ * handled and answered on one thread; a large body (more than {@link #STREAM_AFTER} bytes not yet
+ * complete) streams through {@link StreamedBody} to the handler on the executor instead, while the
+ * loop goes on reading it. Requests are answered one at a time, in order: requests a client sends
+ * before the previous answer (pipelining) wait, with reading paused.
  */
 final class HttpConnection extends ChannelInboundHandlerAdapter {
   private static final System.Logger LOG = System.getLogger(HttpConnection.class.getName());
-  private static final int STREAM_AFTER = 64 * 1024;
+  static final int STREAM_AFTER = 64 * 1024;
 
   /** How the JDK server wrote {@code Date}; computed once a second. */
   private static final DateTimeFormatter DATE =
@@ -127,15 +128,17 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
           context.close();
           return;
         }
-        current.body.offer(ByteBufUtil.getBytes(content.content()));
+        Exchange exchange = current;
+        exchange.body.offer(ByteBufUtil.getBytes(content.content()));
         if (content instanceof LastHttpContent) {
-          current.bodyEnded = true;
-          current.body.end();
+          exchange.bodyEnded = true;
+          exchange.body.end();
         }
-        if (!current.dispatched && (current.bodyEnded || current.body.waiting() >= STREAM_AFTER)) {
-          dispatch(current);
-        }
-        if (current.bodyEnded && current.answered) {
+        if (!exchange.dispatched && exchange.bodyEnded) {
+          handleHere(exchange); // answers, and goes on with the waiting requests
+        } else if (!exchange.dispatched && exchange.body.waiting() >= STREAM_AFTER) {
+          dispatch(exchange);
+        } else if (exchange.bodyEnded && exchange.answered) {
           finished();
         }
       }
@@ -182,15 +185,23 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
     context.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
   }
 
+  /** Event loop: handles a request whose body is complete, then answers it. */
+  private void handleHere(Exchange exchange) {
+    exchange.dispatched = true;
+    ApiResponse answer;
+    try {
+      answer = handler.handle(request(exchange));
+    } catch (Exception | Error e) {
+      failed(e);
+      return;
+    }
+    answer(exchange, answer);
+  }
+
+  /** Event loop: hands a request whose body streams to the executor; the loop reads the body on. */
   private void dispatch(Exchange exchange) {
     exchange.dispatched = true;
-    NettyHttpServer.Request request =
-        new NettyHttpServer.Request(
-            exchange.request.method().name(),
-            exchange.uri,
-            headers(exchange.request),
-            exchange.body,
-            remote);
+    NettyHttpServer.Request request = request(exchange);
     try {
       executor.execute(
           () -> {
@@ -198,10 +209,7 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
             try {
               answer = handler.handle(request);
             } catch (Exception | Error e) {
-              if (!(e instanceof IOException)) {
-                LOG.log(System.Logger.Level.WARNING, "the handler failed", e);
-              }
-              onLoop(context::close);
+              onLoop(() -> failed(e));
               return;
             }
             onLoop(() -> answer(exchange, answer));
@@ -209,6 +217,23 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
     } catch (RejectedExecutionException stopping) {
       context.close();
     }
+  }
+
+  private NettyHttpServer.Request request(Exchange exchange) {
+    return new NettyHttpServer.Request(
+        exchange.request.method().name(),
+        exchange.uri,
+        headers(exchange.request),
+        exchange.body,
+        remote);
+  }
+
+  /** Event loop: the handler threw; the connection closes unanswered. */
+  private void failed(Throwable e) {
+    if (!(e instanceof IOException)) {
+      LOG.log(System.Logger.Level.WARNING, "the handler failed", e);
+    }
+    context.close();
   }
 
   /**

@@ -319,7 +319,8 @@ public final class LocalServer implements AutoCloseable {
   private static NettyHttpServer bind(
       InetSocketAddress address, String host, int port, NettyHttpServer.Handler handler) {
     try {
-      // Handlers may block (store, Lambda triggers, HTTP calls): a bounded pool, as before.
+      // Requests run on their connection's event loop; only those whose body streams (an import
+      // upload) run here, so that the loop goes on reading the body for them.
       ExecutorService executor = Executors.newFixedThreadPool(16);
       return NettyHttpServer.listen(address, 128, handler, executor);
     } catch (BindException e) {

@@ -15,6 +15,7 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.ThreadPerTaskExecutor;
 import io.netty.util.internal.logging.InternalLoggerFactory;
 import io.netty.util.internal.logging.JdkLoggerFactory;
 import java.io.IOException;
@@ -27,10 +28,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * An HTTP/1.1 server that knows only HTTP: one event-loop thread reads and writes every connection
- * (see {@link HttpConnection}), and each request is handled on {@code executor}, since handlers may
- * block. It answers as the JDK's {@code com.sun.net.httpserver} did, which the local server used
- * before (header names, {@code Date}, {@code Content-length}, keep-alive rules).
+ * An HTTP/1.1 server that knows only HTTP: one thread accepts connections, and each connection is
+ * read, handled and answered on its event loop (see {@link HttpConnection}), {@link #LOOPS} loops
+ * in all, a new connection going to the least busy one ({@link ConnectionLoops}); only a request
+ * whose body streams (larger than {@link HttpConnection#STREAM_AFTER}) is handled on {@code
+ * executor}, so that its loop goes on reading the body. It answers as the JDK's {@code
+ * com.sun.net.httpserver} did, which the local server used before (header names, {@code Date},
+ * {@code Content-length}, keep-alive rules).
  */
 final class NettyHttpServer implements AutoCloseable {
   static {
@@ -38,6 +42,13 @@ final class NettyHttpServer implements AutoCloseable {
     // every start); the JDK logger is what the rest of the server uses.
     InternalLoggerFactory.setDefaultFactory(JdkLoggerFactory.INSTANCE);
   }
+
+  /**
+   * Event loops for connections: a loop's thread starts with its first connection, so an idle
+   * server has none; up to this many connections each have a thread of their own (a local server
+   * sees tens).
+   */
+  static final int LOOPS = 64;
 
   private static final int MAX_LINE = 64 * 1024;
   private static final int MAX_HEADERS = 64 * 1024;
@@ -76,11 +87,14 @@ final class NettyHttpServer implements AutoCloseable {
     }
   }
 
+  private final EventLoopGroup accepting;
   private final EventLoopGroup loop;
   private final Channel listening;
   private final ExecutorService executor;
 
-  private NettyHttpServer(EventLoopGroup loop, Channel listening, ExecutorService executor) {
+  private NettyHttpServer(
+      EventLoopGroup accepting, EventLoopGroup loop, Channel listening, ExecutorService executor) {
+    this.accepting = accepting;
     this.loop = loop;
     this.listening = listening;
     this.executor = executor;
@@ -88,19 +102,27 @@ final class NettyHttpServer implements AutoCloseable {
 
   /**
    * Binds {@code address}, accepting connections from {@link #start()} on; requests go to {@code
-   * handler} on {@code executor}, which the server shuts down on {@link #close()}.
+   * handler} on their connection's loop, or, when their body streams, on {@code executor}, which
+   * the server shuts down on {@link #close()}.
    *
    * @throws IOException as the socket's bind threw it (e.g. {@link java.net.BindException})
    */
   static NettyHttpServer listen(
       InetSocketAddress address, int backlog, Handler handler, ExecutorService executor)
       throws IOException {
+    EventLoopGroup accepting =
+        new MultiThreadIoEventLoopGroup(
+            1, new DefaultThreadFactory("userpool-accept"), NioIoHandler.newFactory());
+    ConnectionLoops loops = new ConnectionLoops();
     EventLoopGroup loop =
         new MultiThreadIoEventLoopGroup(
-            1, new DefaultThreadFactory("userpool-http"), NioIoHandler.newFactory());
+            LOOPS,
+            new ThreadPerTaskExecutor(new DefaultThreadFactory("userpool-http")),
+            loops,
+            NioIoHandler.newFactory());
     ChannelFuture bound =
         new ServerBootstrap()
-            .group(loop)
+            .group(accepting, loop)
             .channel(NioServerSocketChannel.class)
             .option(ChannelOption.SO_BACKLOG, backlog)
             .option(ChannelOption.AUTO_READ, false) // connections wait in the backlog until start()
@@ -111,6 +133,7 @@ final class NettyHttpServer implements AutoCloseable {
                 new ChannelInitializer<SocketChannel>() {
                   @Override
                   protected void initChannel(SocketChannel channel) {
+                    channel.closeFuture().addListener(closed -> loops.closed(channel.eventLoop()));
                     channel
                         .pipeline()
                         .addLast(new HttpServerCodec(MAX_LINE, MAX_HEADERS, 8192))
@@ -120,12 +143,13 @@ final class NettyHttpServer implements AutoCloseable {
             .bind(address)
             .awaitUninterruptibly();
     if (!bound.isSuccess()) {
+      accepting.shutdownGracefully(0, 0, TimeUnit.SECONDS);
       loop.shutdownGracefully(0, 0, TimeUnit.SECONDS);
       executor.shutdownNow();
       Throwable why = bound.cause();
       throw why instanceof IOException io ? io : new IOException(why.getMessage(), why);
     }
-    return new NettyHttpServer(loop, bound.channel(), executor);
+    return new NettyHttpServer(accepting, loop, bound.channel(), executor);
   }
 
   /** Starts accepting connections (until then they wait in the backlog). */
@@ -141,6 +165,7 @@ final class NettyHttpServer implements AutoCloseable {
   @Override
   public void close() {
     listening.close().awaitUninterruptibly();
+    accepting.shutdownGracefully(0, 0, TimeUnit.SECONDS);
     loop.shutdownGracefully(0, 0, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
     executor.shutdownNow();
   }

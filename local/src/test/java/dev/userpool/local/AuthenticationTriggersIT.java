@@ -13,9 +13,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -173,6 +179,39 @@ class AuthenticationTriggersIT {
         "PreAuthentication invocation failed due to error Socket timeout while invoking Lambda function.",
         e.awsErrorDetails().errorMessage());
     assertTrue(millis >= 4_500 && millis < 6_400, "answered after " + millis + " ms");
+  }
+
+  @Test
+  void whileOneConnectionWaitsForAFunctionThenOtherConnectionsAreAnswered() throws Exception {
+    lambda.function("slow", event -> FakeLambda.Answer.of(event).delayed(3_000));
+    String poolId = pool(c -> c.preAuthentication(arn("slow")));
+    String clientId = client(cognito, poolId).clientId();
+    confirmedUser(cognito, poolId, "alice");
+
+    // The sign-in blocks its handler (on its connection's event loop) for 3 s ...
+    CompletableFuture<InitiateAuthResponse> signIn =
+        CompletableFuture.supplyAsync(() -> passwordSignIn(cognito, clientId, "alice", PASSWORD));
+    while (lambda.events("slow").isEmpty()) {
+      Thread.sleep(10);
+    }
+    // ... while requests on 20 other connections are answered at once.
+    for (int i = 0; i < 20; i++) {
+      long start = System.nanoTime();
+      HttpResponse<String> answer =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(URI.create(server.server().endpoint() + "/"))
+                      .header("Content-Type", "application/x-amz-json-1.1")
+                      .header("X-Amz-Target", "AWSCognitoIdentityProviderService.ListUserPools")
+                      .POST(HttpRequest.BodyPublishers.ofString("{\"MaxResults\":5}"))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
+      long millis = (System.nanoTime() - start) / 1_000_000;
+      assertEquals(200, answer.statusCode(), answer.body());
+      assertTrue(millis < 1_000, "connection " + i + " answered after " + millis + " ms");
+    }
+    assertFalse(signIn.isDone(), "the function's delay did not hold the sign-in");
+    assertNotNull(signIn.get(30, TimeUnit.SECONDS).authenticationResult());
   }
 
   // Post authentication
