@@ -9,11 +9,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -71,6 +74,7 @@ public final class LoadDriver {
     };
     int warmup = Integer.parseInt(option(args, "--warmup", "5"));
     run(request, connections, warmup); // the JIT compiles the hot path; not measured
+    ERRORS.clear(); // the measured run reports its own
 
     long[] cpuBefore = cpuTicks(pid);
     long started = System.nanoTime();
@@ -91,6 +95,17 @@ public final class LoadDriver {
     System.out.printf("%-10s %-12s conns=%d requests=%d errors=%d req/s=%.0f p50=%.2fms p99=%.2fms"
         + " server-cpu-ms/req=%s rss-mb=%s%n", label, workload, connections, total, result.errors, total / elapsed,
         p50, p99, cpu, rss);
+    if (!ERRORS.isEmpty()) {
+      System.out.println("  errors by cause: " + ERRORS);
+    }
+  }
+
+  /** Why requests failed (status and the start of the answer, or the exception), with counts. */
+  static final Map<String, LongAdder> ERRORS = new ConcurrentHashMap<>();
+
+  static void noteError(String cause) {
+    ERRORS.computeIfAbsent(cause.length() > 160 ? cause.substring(0, 160) : cause, c -> new LongAdder())
+        .increment();
   }
 
   record Result(long[] latencies, long errors) {}
@@ -109,7 +124,13 @@ public final class LoadDriver {
         try {
           while (running.get()) {
             long t0 = System.nanoTime();
-            int status = request.send();
+            int status;
+            try {
+              status = request.send();
+            } catch (IOException e) { // counted, and this connection goes on
+              noteError(e.toString());
+              status = -1;
+            }
             if (count[0] < mine.length - 1) {
               mine[++count[0]] = System.nanoTime() - t0;
             }
@@ -118,6 +139,7 @@ public final class LoadDriver {
             }
           }
         } catch (Exception e) {
+          noteError(e.toString());
           errors.incrementAndGet();
         } finally {
           mine[0] = count[0];
@@ -187,7 +209,11 @@ public final class LoadDriver {
   }
 
   static int call(String endpoint, String operation, String body) throws IOException, InterruptedException {
-    return HTTP.send(request(endpoint, operation, body), HttpResponse.BodyHandlers.discarding()).statusCode();
+    HttpResponse<String> r = HTTP.send(request(endpoint, operation, body), HttpResponse.BodyHandlers.ofString());
+    if (r.statusCode() != 200) {
+      noteError(r.statusCode() + " " + r.body());
+    }
+    return r.statusCode();
   }
 
   static String post(String endpoint, String operation, String body) throws IOException, InterruptedException {

@@ -51,7 +51,7 @@ final class LocalJar implements AutoCloseable {
 
   /** Runs the jar with {@code args} to its end (it must end within a minute). */
   static Result run(String... args) throws Exception {
-    try (LocalJar jar = launch(args)) {
+    try (LocalJar jar = launch(List.of(), args)) {
       if (!jar.process.waitFor(60, TimeUnit.SECONDS)) {
         fail("the server did not exit; stderr:\n" + Files.readString(jar.err));
       }
@@ -64,7 +64,12 @@ final class LocalJar implements AutoCloseable {
    * printed).
    */
   static LocalJar start(String... args) throws Exception {
-    LocalJar jar = launch(args);
+    return start(List.of(), args);
+  }
+
+  /** As {@link #start(String...)}, with {@code jvmOptions} on the java command before -jar. */
+  static LocalJar start(List<String> jvmOptions, String... args) throws Exception {
+    LocalJar jar = launch(jvmOptions, args);
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
     while (System.nanoTime() < deadline) {
       if (LISTENING.matcher(Files.readString(jar.err)).find()) {
@@ -82,7 +87,7 @@ final class LocalJar implements AutoCloseable {
     throw new AssertionError("the server did not start in 60 s:\n" + printed);
   }
 
-  private static LocalJar launch(String... args) throws IOException {
+  private static LocalJar launch(List<String> jvmOptions, String... args) throws IOException {
     assertTrue(
         Files.isRegularFile(JAR), JAR.toAbsolutePath() + " missing: run the package phase first");
     List<String> command =
@@ -90,9 +95,10 @@ final class LocalJar implements AutoCloseable {
             List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xshare:auto",
-                "-XX:TieredStopAtLevel=1",
-                "-jar",
-                JAR.toString()));
+                "-XX:TieredStopAtLevel=1"));
+    command.addAll(jvmOptions);
+    command.add("-jar");
+    command.add(JAR.toString());
     command.addAll(List.of(args));
     Path out = Files.createTempFile("userpool-local-", ".out");
     Path err = Files.createTempFile("userpool-local-", ".err");
@@ -109,6 +115,11 @@ final class LocalJar implements AutoCloseable {
     Matcher m = LISTENING.matcher(Files.readString(err));
     assertTrue(m.find(), "no start-up line");
     return m.group(1);
+  }
+
+  /** The process the test started (the server itself when the jar replaced its JVM). */
+  ProcessHandle process() {
+    return process.toHandle();
   }
 
   String stderr() throws IOException {
