@@ -341,6 +341,14 @@ CASES = [
      ("POST", "/oauth2/idpresponse", None, "code=abc&state=forged"), None, 400),
     ("SAML2.idpresponse.invalidRelayState",
      ("POST", "/saml2/idpresponse", None, "SAMLResponse=PHNhbWxwOlJlc3BvbnNlLz4%3D&RelayState=forged"), None, 400),
+    # single logout: a LogoutResponse without a pending sign-out is our error page
+    ("SAML2.logout.unknownRelayState",
+     ("POST", "/saml2/logout", None, "SAMLResponse=PHNhbWxwOkxvZ291dFJlc3BvbnNlLz4%3D&RelayState=forged"), None, 400),
+    # IdP-initiated: the RelayState holds authorize parameters; an unknown client is Cognito's error page
+    ("SAML2.idpresponse.idpInitiatedUnknownClient",
+     ("POST", "/saml2/idpresponse", None,
+      "SAMLResponse=PHNhbWxwOlJlc3BvbnNlLz4%3D&RelayState=response_type%3Dcode%26client_id%3Dnobody"
+      "%26redirect_uri%3Dhttps%253A%252F%252Fapp.example.com%26identity_provider%3DCorp"), None, 400),
     ("DescribeIdentityProvider", "DescribeIdentityProvider", {"UserPoolId": POOL, "ProviderName": "Corp"}, 200),
     ("DescribeIdentityProvider.notFound", "DescribeIdentityProvider",
      {"UserPoolId": POOL, "ProviderName": "Nobody"}, 400),

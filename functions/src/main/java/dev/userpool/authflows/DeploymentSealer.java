@@ -62,7 +62,7 @@ public final class DeploymentSealer {
     byte[] sealed = Arrays.copyOfRange(raw, 1 + NONCE_BYTES, raw.length);
     byte[] plain = tryOpen(key(false), nonce, aad, sealed);
     if (plain == null) {
-      // another process may have created the key after this one read it (e.g. after a reset)
+      // another process may have won the race to create the key after this one read none
       plain = tryOpen(key(true), nonce, aad, sealed);
     }
     return Optional.ofNullable(plain);

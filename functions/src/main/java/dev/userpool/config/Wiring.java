@@ -98,16 +98,21 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
  * creates AWS SDK clients. Built once per Lambda container or local server process.
  */
 public final class Wiring {
-  private static final System.Logger LOG = System.getLogger(Wiring.class.getName());
   private final AppConfig config;
   private final ItemTable table;
-  private final CachedDeploymentKeyStore deploymentKeys;
   private final CachedUserPoolStore cachedPools;
   private final CachedAppClientStore cachedClients;
   private final Dependencies dependencies;
+  private final OperationTable operations;
   private final CognitoProtocol protocol;
   private final WellKnownEndpoints wellKnown;
-  private final OAuthEndpoints oauth;
+
+  /**
+   * Built on the first OAuth or hosted-page request: most containers answer only the JSON API, and
+   * these endpoints' wiring was ~5% of a Lambda cold start's CPU.
+   */
+  private final OnFirstUse<OAuthEndpoints> oauth;
+
   private final Outbox outbox = new Outbox();
 
   public Wiring(
@@ -129,7 +134,8 @@ public final class Wiring {
     ItemUserStore users = new ItemUserStore(table);
     ItemGroupStore groups = new ItemGroupStore(table);
     Triggers triggers = triggers(config);
-    this.deploymentKeys = new CachedDeploymentKeyStore(new ItemDeploymentKeyStore(table));
+    CachedDeploymentKeyStore deploymentKeys =
+        new CachedDeploymentKeyStore(new ItemDeploymentKeyStore(table));
     this.cachedClients = new CachedAppClientStore(new ItemAppClientStore(table), clientCache);
     this.cachedPools =
         new CachedUserPoolStore(new ItemUserPoolStore(table), poolCache, cachedClients::forgetAll);
@@ -176,8 +182,10 @@ public final class Wiring {
     if (config.imports() != null) {
       useImportUploads(importUploads(config, clock));
     }
-    OperationTable operations = Implementations.table(ServiceModel.load(), dependencies);
-    this.oauth = new OAuthEndpoints(dependencies, operations);
+    this.operations = Implementations.table(ServiceModel.load(), dependencies);
+    Dependencies oauthDependencies = dependencies;
+    OperationTable oauthOperations = operations;
+    this.oauth = new OnFirstUse<>(() -> new OAuthEndpoints(oauthDependencies, oauthOperations));
     this.protocol =
         new CognitoProtocol(
             operations, authenticator, clock, config.defaultRegion(), config.accountId());
@@ -200,7 +208,7 @@ public final class Wiring {
    */
   static RequestAuthenticator authenticator(AppConfig config, Clock clock) {
     if (config.adminKeySecretArn() == null) {
-      LOG.log(
+      Log.LOG.log(
           System.Logger.Level.WARNING,
           "USERPOOL_ADMIN_KEY_SECRET_ARN is not set: IAM operations are accepted without a signature");
       return RequestAuthenticator.ACCEPT_ALL;
@@ -356,10 +364,14 @@ public final class Wiring {
     return table;
   }
 
-  /** Empties the store and every in-memory copy of its keys (local reset, test suites). */
+  /**
+   * Empties the store but for the deployment's keys (local reset, test suites), and every in-memory
+   * copy of what went. The keys stay: a sealer that read its key before the reset, in this process
+   * or another on the same store, would otherwise go on sealing with a key a fresh reader cannot
+   * find, and the two would never agree again.
+   */
   public void reset() {
-    table.clear();
-    deploymentKeys.forget();
+    table.clearExcept(ItemDeploymentKeyStore.PARTITION);
     cachedPools.forgetAll();
     cachedClients.forgetAll();
   }
@@ -370,6 +382,11 @@ public final class Wiring {
 
   public CognitoProtocol protocol() {
     return protocol;
+  }
+
+  /** The API's operations, each constructed on its first request unless asked for all here. */
+  public OperationTable operations() {
+    return operations;
   }
 
   /**
@@ -430,11 +447,19 @@ public final class Wiring {
 
   /** The pool domain's OAuth endpoints and hosted pages (routes of both front ends). */
   public OAuthEndpoints oauth() {
-    return oauth;
+    return oauth.get();
   }
 
   /** The JWKS and discovery documents (GET routes of both front ends). */
   public WellKnownEndpoints wellKnown() {
     return wellKnown;
+  }
+
+  /**
+   * Looked up on the first log record, not when the class loads: a JVM's first {@code
+   * System.getLogger} starts the logging back end, ~3% of a Lambda cold start's CPU.
+   */
+  private static final class Log {
+    static final System.Logger LOG = System.getLogger(Wiring.class.getName());
   }
 }

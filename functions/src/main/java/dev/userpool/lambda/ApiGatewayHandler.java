@@ -159,13 +159,19 @@ public final class ApiGatewayHandler
   /**
    * Holder so that the wiring is built once per container, on first use (the runtime's handler
    * construction, in init), and primed there: the first request does not pay for loading the
-   * protocol's classes, and SnapStart snapshots them loaded.
+   * protocol's classes, and SnapStart snapshots them loaded. Operations and the OAuth endpoints are
+   * otherwise built on their first request (an on-demand cold start answers one operation); an init
+   * that runs ahead of requests (SnapStart, provisioned concurrency) builds them all here.
    */
   private static final class Container {
     static final Wiring WIRING = Wiring.fromConfig(AppConfig.fromEnvironment());
 
     static {
       Priming.prime(new ApiGatewayHandler(WIRING));
+      if (Priming.initIsAheadOfRequests(System.getenv("AWS_LAMBDA_INITIALIZATION_TYPE"))) {
+        WIRING.operations().constructAll();
+        WIRING.oauth();
+      }
     }
   }
 }

@@ -31,30 +31,12 @@ final class FederatedAuthorize {
   }
 
   ApiResponse start(AuthorizeRequest authorize, String base, Instant now) {
-    String poolId = authorize.found().pool().id();
-    Optional<IdentityProvider> provider =
-        authorize.identityProvider() != null
-            ? providers.find(poolId, authorize.identityProvider())
-            : providers.findByIdentifier(poolId, authorize.idpIdentifier());
-    if (provider.isEmpty()
-        || !OAuthClients.list(authorize.found().client(), "SupportedIdentityProviders")
-            .contains(provider.get().name())) {
+    Optional<IdentityProvider> provider = supportedProvider(providers, authorize);
+    if (provider.isEmpty()) {
       throw new AuthorizeRequest.RedirectError(
           authorize.redirectUri(), "unauthorized_client", authorize.state());
     }
-    PendingAuthorization pending =
-        new PendingAuthorization(
-            poolId,
-            authorize.found().client().clientId(),
-            provider.get().name(),
-            authorize.responseType(),
-            authorize.redirectUri(),
-            authorize.state(),
-            authorize.scopes(),
-            authorize.nonce(),
-            authorize.codeChallenge(),
-            null,
-            now.plus(FederationState.LIFETIME));
+    PendingAuthorization pending = pending(authorize, provider.get(), now);
     return switch (provider.get().type()) {
       case "OIDC", "Google", "Facebook", "LoginWithAmazon", "SignInWithApple" ->
           oidc.start(provider.get(), pending, base);
@@ -63,6 +45,40 @@ final class FederatedAuthorize {
           throw new AuthorizeRequest.RedirectError(
               authorize.redirectUri(), "unauthorized_client", authorize.state());
     };
+  }
+
+  /**
+   * The provider that {@code identity_provider} or {@code idp_identifier} names, if it exists and
+   * is among the client's SupportedIdentityProviders.
+   */
+  static Optional<IdentityProvider> supportedProvider(
+      IdentityProviderStore providers, AuthorizeRequest authorize) {
+    String poolId = authorize.found().pool().id();
+    Optional<IdentityProvider> provider =
+        authorize.identityProvider() != null
+            ? providers.find(poolId, authorize.identityProvider())
+            : providers.findByIdentifier(poolId, authorize.idpIdentifier());
+    return provider.filter(
+        p ->
+            OAuthClients.list(authorize.found().client(), "SupportedIdentityProviders")
+                .contains(p.name()));
+  }
+
+  /** The checked request, parked while the browser is at the provider. */
+  static PendingAuthorization pending(
+      AuthorizeRequest authorize, IdentityProvider provider, Instant now) {
+    return new PendingAuthorization(
+        authorize.found().pool().id(),
+        authorize.found().client().clientId(),
+        provider.name(),
+        authorize.responseType(),
+        authorize.redirectUri(),
+        authorize.state(),
+        authorize.scopes(),
+        authorize.nonce(),
+        authorize.codeChallenge(),
+        null,
+        now.plus(FederationState.LIFETIME));
   }
 
   /**

@@ -5,6 +5,7 @@ import dev.userpool.authflows.OAuthSignIn;
 import dev.userpool.authflows.SignInContext;
 import dev.userpool.domain.User;
 import dev.userpool.errors.CognitoException;
+import dev.userpool.oauth.saml.SamlFederation;
 import dev.userpool.protocol.ApiRequest;
 import dev.userpool.protocol.ApiResponse;
 import dev.userpool.store.UserStore;
@@ -33,6 +34,8 @@ final class HostedPages {
   private final PageLayout layout;
   private final ChallengePages challenges;
   private final FederatedAuthorize federated;
+  private final SamlSessionCookie samlSessions;
+  private final SamlFederation saml;
 
   HostedPages(
       OAuthClients clients,
@@ -43,8 +46,12 @@ final class HostedPages {
       Csrf csrf,
       PageLayout layout,
       ChallengePages challenges,
-      FederatedAuthorize federated) {
+      FederatedAuthorize federated,
+      SamlSessionCookie samlSessions,
+      SamlFederation saml) {
     this.federated = federated;
+    this.samlSessions = samlSessions;
+    this.saml = saml;
     this.clients = clients;
     this.signIn = signIn;
     this.codes = codes;
@@ -158,7 +165,14 @@ final class HostedPages {
     String logoutUri = query.get("logout_uri");
     if (logoutUri == null && query.get("redirect_uri") != null) {
       return withAuthorizeErrors(
-          () -> redirect(PageRequest.of(request, clients, now).url("/login"), clear));
+          () ->
+              signedOut(
+                  request,
+                  poolId,
+                  clientId,
+                  PageRequest.of(request, clients, now).url("/login"),
+                  clear,
+                  now));
     }
     if (logoutUri == null
         || !OAuthClients.list(found.get().client(), "LogoutURLs").contains(logoutUri)) {
@@ -170,7 +184,29 @@ final class HostedPages {
           FormHtml.paragraph("The logout_uri is not registered for this client."),
           clear);
     }
-    return redirect(logoutUri, clear);
+    return signedOut(request, poolId, clientId, logoutUri, clear, now);
+  }
+
+  /**
+   * The redirect to {@code destination}, or first, for a browser signed in through a SAML provider
+   * with IDPSignout, to the provider's single logout (which comes back to {@code /saml2/logout}).
+   */
+  private ApiResponse signedOut(
+      ApiRequest request,
+      String poolId,
+      String clientId,
+      String destination,
+      String clear,
+      Instant now) {
+    var current = samlSessions.read(cookie(request, SamlSessionCookie.COOKIE), poolId, now);
+    if (current.isPresent()) {
+      samlSessions.revoke(poolId, current.get());
+      var idp = saml.startLogout(poolId, clientId, current.get().session(), destination, now);
+      if (idp.isPresent()) {
+        return redirect(idp.get(), clear);
+      }
+    }
+    return redirect(destination, clear);
   }
 
   /**

@@ -9,6 +9,7 @@ import dev.userpool.oauth.federation.FederatedSignIn;
 import dev.userpool.oauth.federation.FederationState;
 import dev.userpool.oauth.federation.OidcFederation;
 import dev.userpool.oauth.federation.SocialProviders;
+import dev.userpool.oauth.saml.EncryptionKeys;
 import dev.userpool.oauth.saml.MetadataSource;
 import dev.userpool.oauth.saml.SamlFederation;
 import dev.userpool.operations.Dependencies;
@@ -33,8 +34,6 @@ import java.util.UUID;
  * answered 500 without details; request contents (codes, tokens, passwords) are never logged.
  */
 public final class OAuthEndpoints {
-  private static final System.Logger LOG = System.getLogger(OAuthEndpoints.class.getName());
-
   private final TokenEndpoint token;
   private final UserInfoEndpoint userInfo;
   private final RevokeEndpoint revoke;
@@ -121,8 +120,12 @@ public final class OAuthEndpoints {
             federationState,
             new MetadataSource(),
             d.samlCertificates(),
+            new EncryptionKeys(d.signIn().deploymentKeys(), d.random()),
             d.random());
-    this.samlResponse = new SamlIdpResponse(saml, federatedSignIn);
+    SamlSessionCookie samlSessions =
+        new SamlSessionCookie(d.signIn().deploymentKeys(), d.revokedOrigins(), d.random());
+    this.samlResponse =
+        new SamlIdpResponse(saml, federatedSignIn, clients, d.identityProviders(), samlSessions);
     this.pages =
         new HostedPages(
             clients,
@@ -133,7 +136,9 @@ public final class OAuthEndpoints {
             csrf,
             layout,
             new ChallengePages(signIn, publicOperations, csrf, layout),
-            new FederatedAuthorize(d.identityProviders(), oidc, saml));
+            new FederatedAuthorize(d.identityProviders(), oidc, saml),
+            samlSessions,
+            saml);
     this.accounts =
         new AccountPages(pages, clients, publicOperations, csrf, layout, new TermsLinks(d.terms()));
     this.confirmUser = new ConfirmUserPage(clients, publicOperations, layout);
@@ -154,7 +159,11 @@ public final class OAuthEndpoints {
           OidcFederation.CALLBACK_PATH ->
           method.equals("GET") || method.equals("POST");
       case "/oauth2/authorize", "/logout", ConfirmationLink.PATH -> method.equals("GET");
-      case "/confirm", "/resendcode", "/confirmforgotPassword", SamlFederation.CONSUMER_PATH ->
+      case "/confirm",
+          "/resendcode",
+          "/confirmforgotPassword",
+          SamlFederation.CONSUMER_PATH,
+          SamlFederation.LOGOUT_PATH ->
           method.equals("POST");
       default -> false;
     };
@@ -189,6 +198,7 @@ public final class OAuthEndpoints {
                 : accounts.forgotPassword(request, clock.instant());
         case "/confirmforgotPassword" -> accounts.confirmForgotPassword(request, clock.instant());
         case SamlFederation.CONSUMER_PATH -> samlResponse.handle(request, clock.instant());
+        case SamlFederation.LOGOUT_PATH -> samlResponse.logout(request, clock.instant());
         default -> json(404, Json.object().put("error", "not_found"), Map.of());
       };
     } catch (OAuthException e) {
@@ -200,7 +210,7 @@ public final class OAuthEndpoints {
       return json(e.status(), body, headers);
     } catch (RuntimeException e) {
       String requestId = UUID.randomUUID().toString();
-      LOG.log(
+      Log.LOG.log(
           System.Logger.Level.ERROR,
           "request " + requestId + " (" + request.path() + ") failed",
           e);
@@ -218,5 +228,13 @@ public final class OAuthEndpoints {
     headers.put("Cache-Control", "no-store");
     headers.putAll(extra);
     return new ApiResponse(status, headers, Json.write(body).getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Looked up on the first log record, not when the class loads: a JVM's first {@code
+   * System.getLogger} starts the logging back end, ~3% of a Lambda cold start's CPU.
+   */
+  private static final class Log {
+    static final System.Logger LOG = System.getLogger(OAuthEndpoints.class.getName());
   }
 }

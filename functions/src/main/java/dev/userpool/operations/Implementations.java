@@ -7,6 +7,7 @@ import dev.userpool.authflows.ChallengeSessions;
 import dev.userpool.authflows.PasskeyCeremonies;
 import dev.userpool.authflows.SoftwareTokens;
 import dev.userpool.oauth.federation.ApplePrivateKeys;
+import dev.userpool.oauth.saml.EncryptionKeys;
 import dev.userpool.operations.auth.AdminInitiateAuth;
 import dev.userpool.operations.auth.AdminRespondToAuthChallenge;
 import dev.userpool.operations.auth.DirectoryAccounts;
@@ -144,6 +145,7 @@ import dev.userpool.operations.users.AdminUpdateUserAttributes;
 import dev.userpool.operations.users.AttributeChanges;
 import dev.userpool.operations.users.ListUsers;
 import dev.userpool.operations.users.UserDirectory;
+import dev.userpool.protocol.Operation;
 import dev.userpool.protocol.OperationTable;
 import dev.userpool.validation.ServiceModel;
 
@@ -151,12 +153,35 @@ import dev.userpool.validation.ServiceModel;
  * The operation table: one line per implemented Cognito operation, wire name first. Operations of
  * the service model that are not listed here answer UnsupportedOperationException naming the
  * operation.
+ *
+ * <p>Each operation is constructed on its first request, not at start-up: a Lambda cold start
+ * answers one operation, and constructing all 122 loaded a few hundred classes first. The lines are
+ * cases of a switch rather than a map of suppliers because each lambda or method reference in such
+ * a map is linked when the map is built (a hidden class spun per entry), which would put 122
+ * linkages back into start-up. The table still routes: this only says how to build each entry. The
+ * helpers several operations share are built here, once.
  */
-public final class Implementations {
-  private Implementations() {}
+public final class Implementations implements OperationTable.Factory {
+  private final Dependencies d;
+  private final AuthFlows flows;
+  private final AuthEventLog authEvents;
+  private final ApplePrivateKeys appleKeys;
+  private final EncryptionKeys samlEncryptionKeys;
+  private final AccessTokens accessTokens;
+  private final SignOuts signOuts;
+  private final UserDirectory directory;
+  private final PublicClients publicClients;
+  private final CodeCheck codeCheck;
+  private final UserDevices devices;
+  private final AdminDevices adminDevices;
+  private final DirectoryAccounts accounts;
+  private final ChallengeSessions challengeSessions;
+  private final SoftwareTokens softwareTokens;
+  private final SoftwareTokenCaller tokenCallers;
 
-  public static OperationTable table(ServiceModel model, Dependencies d) {
-    AuthFlows flows =
+  private Implementations(Dependencies d) {
+    this.d = d;
+    this.flows =
         d.signIn()
             .withMfaCodes(new MfaCodeMessages(d.codeSender(), d.codes()))
             .flows(
@@ -166,304 +191,266 @@ public final class Implementations {
                 new OneTimeSignInCodes(
                     d.codeSender(), new CodeCheck(d.codes(), d.config().limits())),
                 d.config().limits().signInAttempts());
-    AuthEventLog authEvents = new AuthEventLog(d.authEvents(), d.random());
-    ApplePrivateKeys appleKeys = new ApplePrivateKeys(d.signIn().deploymentKeys(), d.random());
+    this.authEvents = new AuthEventLog(d.authEvents(), d.random());
+    this.appleKeys = new ApplePrivateKeys(d.signIn().deploymentKeys(), d.random());
+    this.samlEncryptionKeys = new EncryptionKeys(d.signIn().deploymentKeys(), d.random());
     flows.guardedBy(
         new AuditedSignIns(authEvents, new DirectoryAccounts(new UserDirectory(d.users()))));
-    AccessTokens accessTokens =
+    this.accessTokens =
         new AccessTokens(d.tokens().verifier(), d.pools(), d.users(), d.revokedOrigins());
-    SignOuts signOuts = new SignOuts(new UserDirectory(d.users()), d.clock());
-    UserDirectory directory = new UserDirectory(d.users());
-    PublicClients publicClients = new PublicClients(d.lookups());
-    CodeCheck codeCheck = new CodeCheck(d.codes(), d.config().limits());
-    UserDevices devices = new UserDevices(d.signIn().devices());
-    AdminDevices adminDevices = new AdminDevices(d.lookups(), directory);
-    DirectoryAccounts accounts = new DirectoryAccounts(directory);
-    ChallengeSessions challengeSessions = d.signIn().challengeSessions(d.random());
-    SoftwareTokens softwareTokens = d.signIn().softwareTokens(accounts, d.random());
-    SoftwareTokenCaller tokenCallers =
+    this.signOuts = new SignOuts(new UserDirectory(d.users()), d.clock());
+    this.directory = new UserDirectory(d.users());
+    this.publicClients = new PublicClients(d.lookups());
+    this.codeCheck = new CodeCheck(d.codes(), d.config().limits());
+    this.devices = new UserDevices(d.signIn().devices());
+    this.adminDevices = new AdminDevices(d.lookups(), directory);
+    this.accounts = new DirectoryAccounts(directory);
+    this.challengeSessions = d.signIn().challengeSessions(d.random());
+    this.softwareTokens = d.signIn().softwareTokens(accounts, d.random());
+    this.tokenCallers =
         new SoftwareTokenCaller(accessTokens, challengeSessions, d.lookups(), accounts);
-    return OperationTable.builder(model)
-        // pools, clients, tags
-        .add("CreateUserPool", new CreateUserPool(d.pools(), d.random(), d.tokens().keys()))
-        .add("DescribeUserPool", new DescribeUserPool(d.lookups(), d.users()))
-        .add("UpdateUserPool", new UpdateUserPool(d.lookups(), d.pools()))
-        .add("DeleteUserPool", new DeleteUserPool(d.lookups(), d.pools()))
-        .add("ListUserPools", new ListUserPools(d.pools()))
-        .add("AddCustomAttributes", new AddCustomAttributes(d.lookups(), d.pools()))
-        .add("GetUserPoolMfaConfig", new GetUserPoolMfaConfig(d.lookups()))
-        .add("SetUserPoolMfaConfig", new SetUserPoolMfaConfig(d.lookups(), d.pools()))
-        .add("GetCSVHeader", new GetCSVHeader(d.lookups()))
-        .add("CreateUserImportJob", new CreateUserImportJob(d.lookups(), d.imports(), d.random()))
-        .add("DescribeUserImportJob", new DescribeUserImportJob(d.lookups(), d.imports()))
-        .add("ListUserImportJobs", new ListUserImportJobs(d.lookups(), d.imports()))
-        .add(
-            "StartUserImportJob",
-            new StartUserImportJob(
-                d.lookups(), d.imports(), new UserDirectory(d.users()), d.random(), d.clock()))
-        .add("StopUserImportJob", new StopUserImportJob(d.lookups(), d.imports()))
-        .add(
-            "CreateUserPoolClient",
-            new CreateUserPoolClient(
-                d.lookups(), d.clients(), d.oauth().resourceServers(), d.random()))
-        .add("DescribeUserPoolClient", new DescribeUserPoolClient(d.lookups()))
-        .add(
-            "UpdateUserPoolClient",
-            new UpdateUserPoolClient(d.lookups(), d.clients(), d.oauth().resourceServers()))
-        .add("DeleteUserPoolClient", new DeleteUserPoolClient(d.lookups(), d.clients()))
-        .add("ListUserPoolClients", new ListUserPoolClients(d.lookups(), d.clients()))
-        .add(
-            "AddUserPoolClientSecret",
-            new AddUserPoolClientSecret(d.lookups(), d.clients(), d.random()))
-        .add("ListUserPoolClientSecrets", new ListUserPoolClientSecrets(d.lookups()))
-        .add("DeleteUserPoolClientSecret", new DeleteUserPoolClientSecret(d.lookups(), d.clients()))
-        .add("GetLogDeliveryConfiguration", new GetLogDeliveryConfiguration(d.lookups()))
-        .add("SetLogDeliveryConfiguration", new SetLogDeliveryConfiguration(d.lookups(), d.pools()))
-        .add("SetRiskConfiguration", new SetRiskConfiguration(d.lookups(), d.pools()))
-        .add("DescribeRiskConfiguration", new DescribeRiskConfiguration(d.lookups()))
-        .add(
-            "AdminListUserAuthEvents",
-            new AdminListUserAuthEvents(d.lookups(), directory, authEvents))
-        .add(
-            "AdminUpdateAuthEventFeedback",
-            new AdminUpdateAuthEventFeedback(d.lookups(), directory, authEvents))
-        .add(
-            "UpdateAuthEventFeedback",
-            new UpdateAuthEventFeedback(d.lookups(), directory, authEvents))
-        .add("CreateTerms", new CreateTerms(d.lookups(), d.terms(), d.random()))
-        .add("DescribeTerms", new DescribeTerms(d.lookups(), d.terms()))
-        .add("ListTerms", new ListTerms(d.lookups(), d.terms()))
-        .add("UpdateTerms", new UpdateTerms(d.lookups(), d.terms()))
-        .add("DeleteTerms", new DeleteTerms(d.lookups(), d.terms()))
-        .add(
-            "CreateManagedLoginBranding",
-            new CreateManagedLoginBranding(d.lookups(), d.brandings(), d.random()))
-        .add(
-            "DescribeManagedLoginBranding",
-            new DescribeManagedLoginBranding(d.lookups(), d.brandings()))
-        .add(
-            "DescribeManagedLoginBrandingByClient",
-            new DescribeManagedLoginBrandingByClient(d.lookups(), d.brandings()))
-        .add(
-            "UpdateManagedLoginBranding",
-            new UpdateManagedLoginBranding(d.lookups(), d.brandings()))
-        .add(
-            "DeleteManagedLoginBranding",
-            new DeleteManagedLoginBranding(d.lookups(), d.brandings()))
-        .add("TagResource", new TagResource(d.pools()))
-        .add("UntagResource", new UntagResource(d.pools()))
-        .add("ListTagsForResource", new ListTagsForResource(d.pools()))
-        // users
-        .add(
-            "AdminCreateUser",
-            new AdminCreateUser(d.lookups(), directory, d.codeSender(), d.triggers(), d.random()))
-        .add("AdminGetUser", new AdminGetUser(d.lookups(), new UserDirectory(d.users())))
-        .add("AdminDeleteUser", new AdminDeleteUser(d.lookups(), new UserDirectory(d.users())))
-        .add(
-            "AdminUpdateUserAttributes",
-            new AdminUpdateUserAttributes(
-                d.lookups(), directory, new AttributeChanges(directory, d.codeSender())))
-        .add(
-            "AdminDeleteUserAttributes",
-            new AdminDeleteUserAttributes(d.lookups(), new UserDirectory(d.users())))
-        .add("AdminDisableUser", new AdminDisableUser(d.lookups(), new UserDirectory(d.users())))
-        .add("AdminEnableUser", new AdminEnableUser(d.lookups(), new UserDirectory(d.users())))
-        .add(
-            "AdminSetUserPassword",
-            new AdminSetUserPassword(d.lookups(), new UserDirectory(d.users()), d.random()))
-        .add("ListUsers", new ListUsers(d.lookups(), d.users()))
-        // groups
-        .add("CreateGroup", new CreateGroup(d.lookups(), d.groups()))
-        .add("GetGroup", new GetGroup(d.lookups(), d.groups()))
-        .add("UpdateGroup", new UpdateGroup(d.lookups(), d.groups()))
-        .add("DeleteGroup", new DeleteGroup(d.lookups(), d.groups()))
-        .add("ListGroups", new ListGroups(d.lookups(), d.groups()))
-        .add(
-            "AdminAddUserToGroup",
-            new AdminAddUserToGroup(d.lookups(), d.groups(), new UserDirectory(d.users())))
-        .add(
-            "AdminRemoveUserFromGroup",
-            new AdminRemoveUserFromGroup(d.lookups(), d.groups(), new UserDirectory(d.users())))
-        .add(
-            "AdminListGroupsForUser",
-            new AdminListGroupsForUser(d.lookups(), d.groups(), new UserDirectory(d.users())))
-        .add("ListUsersInGroup", new ListUsersInGroup(d.lookups(), d.groups(), d.users()))
-        // auth
-        .add("InitiateAuth", new InitiateAuth(d.lookups(), flows))
-        .add("AdminInitiateAuth", new AdminInitiateAuth(d.lookups(), flows))
-        .add("RespondToAuthChallenge", new RespondToAuthChallenge(d.lookups(), flows))
-        .add("AdminRespondToAuthChallenge", new AdminRespondToAuthChallenge(d.lookups(), flows))
-        .add(
-            "GetTokensFromRefreshToken",
-            new GetTokensFromRefreshToken(
-                d.lookups(),
-                d.signIn()
-                    .refreshTokenExchange(
-                        new DirectoryAccounts(directory), d.tokens(), d.random())))
-        // token-authorized
-        .add("GetUser", new GetUser(accessTokens))
-        .add(
-            "GetUserAuthFactors",
-            new GetUserAuthFactors(accessTokens, d.signIn().passkeySignIn(d.random())))
-        .add(
-            "ChangePassword",
-            new ChangePassword(
-                accessTokens,
-                new UserDirectory(d.users()),
-                d.random(),
-                d.config().limits().passwordChangeAttempts(),
-                authEvents))
-        .add("DeleteUser", new DeleteUser(accessTokens, new UserDirectory(d.users())))
-        .add(
-            "UpdateUserAttributes",
-            new UpdateUserAttributes(
-                accessTokens, d.lookups(), new AttributeChanges(directory, d.codeSender())))
-        .add(
-            "DeleteUserAttributes",
-            new DeleteUserAttributes(
-                accessTokens, d.lookups(), new AttributeChanges(new UserDirectory(d.users()))))
-        .add("GlobalSignOut", new GlobalSignOut(accessTokens, signOuts))
-        .add(
-            "AdminUserGlobalSignOut",
-            new AdminUserGlobalSignOut(d.lookups(), new UserDirectory(d.users()), signOuts))
-        .add(
-            "RevokeToken",
-            new RevokeToken(
-                d.lookups(),
-                d.signIn().refreshTokens(),
-                d.revokedOrigins(),
-                new UserDirectory(d.users())))
-        // codes
-        .add(
-            "SignUp",
-            new SignUp(
-                publicClients, directory, d.codeSender(), d.triggers(), d.random(), authEvents))
-        .add("ConfirmSignUp", new ConfirmSignUp(publicClients, directory, codeCheck, d.triggers()))
-        .add(
-            "ResendConfirmationCode",
-            new ResendConfirmationCode(publicClients, directory, d.codeSender(), authEvents))
-        .add(
-            "AdminConfirmSignUp",
-            new AdminConfirmSignUp(d.lookups(), directory, d.codes(), d.triggers()))
-        .add(
-            "ForgotPassword",
-            new ForgotPassword(
-                publicClients,
-                directory,
-                d.codeSender(),
-                new UserMigration(d.triggers(), directory, d.random()),
-                authEvents))
-        .add(
-            "ConfirmForgotPassword",
-            new ConfirmForgotPassword(
-                publicClients, directory, codeCheck, d.triggers(), d.random()))
-        .add(
-            "AdminResetUserPassword",
-            new AdminResetUserPassword(d.lookups(), directory, d.codeSender()))
-        .add(
-            "GetUserAttributeVerificationCode",
-            new GetUserAttributeVerificationCode(accessTokens, d.codeSender()))
-        .add("VerifyUserAttribute", new VerifyUserAttribute(accessTokens, directory, codeCheck))
-        // devices
-        .add("ConfirmDevice", new ConfirmDevice(accessTokens, devices))
-        .add("GetDevice", new GetDevice(accessTokens, devices))
-        .add("ListDevices", new ListDevices(accessTokens, devices))
-        // passkeys
-        .add(
-            "StartWebAuthnRegistration",
-            new StartWebAuthnRegistration(
-                accessTokens, d.signIn().passkeys(), d.signIn().registrationChallenges(d.random())))
-        .add(
-            "CompleteWebAuthnRegistration",
-            new CompleteWebAuthnRegistration(
-                accessTokens,
-                d.signIn().passkeys(),
-                d.signIn().registrationChallenges(d.random()),
-                new PasskeyCeremonies()))
-        .add(
-            "ListWebAuthnCredentials",
-            new ListWebAuthnCredentials(accessTokens, d.signIn().passkeys()))
-        .add(
-            "DeleteWebAuthnCredential",
-            new DeleteWebAuthnCredential(accessTokens, d.signIn().passkeys()))
-        .add("ForgetDevice", new ForgetDevice(accessTokens, devices))
-        .add("UpdateDeviceStatus", new UpdateDeviceStatus(accessTokens, devices))
-        .add("AdminGetDevice", new AdminGetDevice(adminDevices, devices))
-        .add("AdminListDevices", new AdminListDevices(adminDevices, devices))
-        .add("AdminForgetDevice", new AdminForgetDevice(adminDevices, devices))
-        .add("AdminUpdateDeviceStatus", new AdminUpdateDeviceStatus(adminDevices, devices))
-        // MFA
-        .add(
-            "AssociateSoftwareToken",
-            new AssociateSoftwareToken(tokenCallers, softwareTokens, challengeSessions))
-        .add(
-            "VerifySoftwareToken",
-            new VerifySoftwareToken(tokenCallers, softwareTokens, challengeSessions))
-        .add(
-            "SetUserMFAPreference",
-            new SetUserMFAPreference(accessTokens, accounts, d.signIn().passkeySignIn(d.random())))
-        .add(
-            "AdminSetUserMFAPreference",
-            new AdminSetUserMFAPreference(
-                d.lookups(), directory, d.signIn().passkeySignIn(d.random())))
-        .add("SetUserSettings", new SetUserSettings(accessTokens, accounts))
-        .add("AdminSetUserSettings", new AdminSetUserSettings(d.lookups(), directory))
-        // identity providers
-        .add(
-            "AdminLinkProviderForUser",
-            new AdminLinkProviderForUser(
-                d.lookups(),
-                d.identityProviders(),
-                new UserDirectory(d.users()),
-                d.oauth().federatedLinks()))
-        .add(
-            "AdminDisableProviderForUser",
-            new AdminDisableProviderForUser(
-                d.lookups(), new UserDirectory(d.users()), d.oauth().federatedLinks()))
-        .add(
-            "CreateIdentityProvider",
-            new CreateIdentityProvider(
-                d.lookups(), d.identityProviders(), new OidcDiscovery(), appleKeys))
-        .add(
-            "DescribeIdentityProvider",
-            new DescribeIdentityProvider(d.lookups(), d.identityProviders()))
-        .add(
-            "UpdateIdentityProvider",
-            new UpdateIdentityProvider(
-                d.lookups(), d.identityProviders(), new OidcDiscovery(), appleKeys))
-        .add(
-            "DeleteIdentityProvider",
-            new DeleteIdentityProvider(d.lookups(), d.identityProviders()))
-        .add("ListIdentityProviders", new ListIdentityProviders(d.lookups(), d.identityProviders()))
-        .add(
-            "GetIdentityProviderByIdentifier",
-            new GetIdentityProviderByIdentifier(d.lookups(), d.identityProviders()))
-        .add(
-            "GetSigningCertificate",
-            new GetSigningCertificate(
-                d.lookups(), d.samlCertificates(), new SelfSignedCertificates(d.random())))
-        .add("SetUICustomization", new SetUICustomization(d.lookups(), d.uiCustomizations()))
-        .add("GetUICustomization", new GetUICustomization(d.lookups(), d.uiCustomizations()))
-        // domains and resource servers (OAuth)
-        .add("CreateUserPoolDomain", new CreateUserPoolDomain(d.lookups(), d.oauth().domains()))
-        .add("DescribeUserPoolDomain", new DescribeUserPoolDomain(d.oauth().domains()))
-        .add("UpdateUserPoolDomain", new UpdateUserPoolDomain(d.lookups(), d.oauth().domains()))
-        .add("DeleteUserPoolDomain", new DeleteUserPoolDomain(d.lookups(), d.oauth().domains()))
-        .add(
-            "CreateResourceServer",
-            new CreateResourceServer(d.lookups(), d.oauth().resourceServers()))
-        .add(
-            "DescribeResourceServer",
-            new DescribeResourceServer(d.lookups(), d.oauth().resourceServers()))
-        .add(
-            "UpdateResourceServer",
-            new UpdateResourceServer(d.lookups(), d.oauth().resourceServers()))
-        .add(
-            "DeleteResourceServer",
-            new DeleteResourceServer(d.lookups(), d.oauth().resourceServers()))
-        .add(
-            "ListResourceServers",
-            new ListResourceServers(d.lookups(), d.oauth().resourceServers()))
-        .build();
+  }
+
+  public static OperationTable table(ServiceModel model, Dependencies d) {
+    return OperationTable.of(model, new Implementations(d));
+  }
+
+  @Override
+  public Operation create(String name) {
+    return switch (name) {
+      // pools, clients, tags
+      case "CreateUserPool" -> new CreateUserPool(d.pools(), d.random(), d.tokens().keys());
+      case "DescribeUserPool" -> new DescribeUserPool(d.lookups(), d.users());
+      case "UpdateUserPool" -> new UpdateUserPool(d.lookups(), d.pools());
+      case "DeleteUserPool" -> new DeleteUserPool(d.lookups(), d.pools());
+      case "ListUserPools" -> new ListUserPools(d.pools());
+      case "AddCustomAttributes" -> new AddCustomAttributes(d.lookups(), d.pools());
+      case "GetUserPoolMfaConfig" -> new GetUserPoolMfaConfig(d.lookups());
+      case "SetUserPoolMfaConfig" -> new SetUserPoolMfaConfig(d.lookups(), d.pools());
+      case "GetCSVHeader" -> new GetCSVHeader(d.lookups());
+      case "CreateUserImportJob" -> new CreateUserImportJob(d.lookups(), d.imports(), d.random());
+      case "DescribeUserImportJob" -> new DescribeUserImportJob(d.lookups(), d.imports());
+      case "ListUserImportJobs" -> new ListUserImportJobs(d.lookups(), d.imports());
+      case "StartUserImportJob" ->
+          new StartUserImportJob(
+              d.lookups(), d.imports(), new UserDirectory(d.users()), d.random(), d.clock());
+      case "StopUserImportJob" -> new StopUserImportJob(d.lookups(), d.imports());
+      case "CreateUserPoolClient" ->
+          new CreateUserPoolClient(
+              d.lookups(), d.clients(), d.oauth().resourceServers(), d.random());
+      case "DescribeUserPoolClient" -> new DescribeUserPoolClient(d.lookups());
+      case "UpdateUserPoolClient" ->
+          new UpdateUserPoolClient(d.lookups(), d.clients(), d.oauth().resourceServers());
+      case "DeleteUserPoolClient" -> new DeleteUserPoolClient(d.lookups(), d.clients());
+      case "ListUserPoolClients" -> new ListUserPoolClients(d.lookups(), d.clients());
+      case "AddUserPoolClientSecret" ->
+          new AddUserPoolClientSecret(d.lookups(), d.clients(), d.random());
+      case "ListUserPoolClientSecrets" -> new ListUserPoolClientSecrets(d.lookups());
+      case "DeleteUserPoolClientSecret" -> new DeleteUserPoolClientSecret(d.lookups(), d.clients());
+      case "GetLogDeliveryConfiguration" -> new GetLogDeliveryConfiguration(d.lookups());
+      case "SetLogDeliveryConfiguration" -> new SetLogDeliveryConfiguration(d.lookups(), d.pools());
+      case "SetRiskConfiguration" -> new SetRiskConfiguration(d.lookups(), d.pools());
+      case "DescribeRiskConfiguration" -> new DescribeRiskConfiguration(d.lookups());
+      case "AdminListUserAuthEvents" ->
+          new AdminListUserAuthEvents(d.lookups(), directory, authEvents);
+      case "AdminUpdateAuthEventFeedback" ->
+          new AdminUpdateAuthEventFeedback(d.lookups(), directory, authEvents);
+      case "UpdateAuthEventFeedback" ->
+          new UpdateAuthEventFeedback(d.lookups(), directory, authEvents);
+      case "CreateTerms" -> new CreateTerms(d.lookups(), d.terms(), d.random());
+      case "DescribeTerms" -> new DescribeTerms(d.lookups(), d.terms());
+      case "ListTerms" -> new ListTerms(d.lookups(), d.terms());
+      case "UpdateTerms" -> new UpdateTerms(d.lookups(), d.terms());
+      case "DeleteTerms" -> new DeleteTerms(d.lookups(), d.terms());
+      case "CreateManagedLoginBranding" ->
+          new CreateManagedLoginBranding(d.lookups(), d.brandings(), d.random());
+      case "DescribeManagedLoginBranding" ->
+          new DescribeManagedLoginBranding(d.lookups(), d.brandings());
+      case "DescribeManagedLoginBrandingByClient" ->
+          new DescribeManagedLoginBrandingByClient(d.lookups(), d.brandings());
+      case "UpdateManagedLoginBranding" ->
+          new UpdateManagedLoginBranding(d.lookups(), d.brandings());
+      case "DeleteManagedLoginBranding" ->
+          new DeleteManagedLoginBranding(d.lookups(), d.brandings());
+      case "TagResource" -> new TagResource(d.pools());
+      case "UntagResource" -> new UntagResource(d.pools());
+      case "ListTagsForResource" -> new ListTagsForResource(d.pools());
+      // users
+      case "AdminCreateUser" ->
+          new AdminCreateUser(d.lookups(), directory, d.codeSender(), d.triggers(), d.random());
+      case "AdminGetUser" -> new AdminGetUser(d.lookups(), new UserDirectory(d.users()));
+      case "AdminDeleteUser" -> new AdminDeleteUser(d.lookups(), new UserDirectory(d.users()));
+      case "AdminUpdateUserAttributes" ->
+          new AdminUpdateUserAttributes(
+              d.lookups(), directory, new AttributeChanges(directory, d.codeSender()));
+      case "AdminDeleteUserAttributes" ->
+          new AdminDeleteUserAttributes(d.lookups(), new UserDirectory(d.users()));
+      case "AdminDisableUser" -> new AdminDisableUser(d.lookups(), new UserDirectory(d.users()));
+      case "AdminEnableUser" -> new AdminEnableUser(d.lookups(), new UserDirectory(d.users()));
+      case "AdminSetUserPassword" ->
+          new AdminSetUserPassword(d.lookups(), new UserDirectory(d.users()), d.random());
+      case "ListUsers" -> new ListUsers(d.lookups(), d.users());
+      // groups
+      case "CreateGroup" -> new CreateGroup(d.lookups(), d.groups());
+      case "GetGroup" -> new GetGroup(d.lookups(), d.groups());
+      case "UpdateGroup" -> new UpdateGroup(d.lookups(), d.groups());
+      case "DeleteGroup" -> new DeleteGroup(d.lookups(), d.groups());
+      case "ListGroups" -> new ListGroups(d.lookups(), d.groups());
+      case "AdminAddUserToGroup" ->
+          new AdminAddUserToGroup(d.lookups(), d.groups(), new UserDirectory(d.users()));
+      case "AdminRemoveUserFromGroup" ->
+          new AdminRemoveUserFromGroup(d.lookups(), d.groups(), new UserDirectory(d.users()));
+      case "AdminListGroupsForUser" ->
+          new AdminListGroupsForUser(d.lookups(), d.groups(), new UserDirectory(d.users()));
+      case "ListUsersInGroup" -> new ListUsersInGroup(d.lookups(), d.groups(), d.users());
+      // auth
+      case "InitiateAuth" -> new InitiateAuth(d.lookups(), flows);
+      case "AdminInitiateAuth" -> new AdminInitiateAuth(d.lookups(), flows);
+      case "RespondToAuthChallenge" -> new RespondToAuthChallenge(d.lookups(), flows);
+      case "AdminRespondToAuthChallenge" -> new AdminRespondToAuthChallenge(d.lookups(), flows);
+      case "GetTokensFromRefreshToken" ->
+          new GetTokensFromRefreshToken(
+              d.lookups(),
+              d.signIn()
+                  .refreshTokenExchange(new DirectoryAccounts(directory), d.tokens(), d.random()));
+      // token-authorized
+      case "GetUser" -> new GetUser(accessTokens);
+      case "GetUserAuthFactors" ->
+          new GetUserAuthFactors(accessTokens, d.signIn().passkeySignIn(d.random()));
+      case "ChangePassword" ->
+          new ChangePassword(
+              accessTokens,
+              new UserDirectory(d.users()),
+              d.random(),
+              d.config().limits().passwordChangeAttempts(),
+              authEvents);
+      case "DeleteUser" -> new DeleteUser(accessTokens, new UserDirectory(d.users()));
+      case "UpdateUserAttributes" ->
+          new UpdateUserAttributes(
+              accessTokens, d.lookups(), new AttributeChanges(directory, d.codeSender()));
+      case "DeleteUserAttributes" ->
+          new DeleteUserAttributes(
+              accessTokens, d.lookups(), new AttributeChanges(new UserDirectory(d.users())));
+      case "GlobalSignOut" -> new GlobalSignOut(accessTokens, signOuts);
+      case "AdminUserGlobalSignOut" ->
+          new AdminUserGlobalSignOut(d.lookups(), new UserDirectory(d.users()), signOuts);
+      case "RevokeToken" ->
+          new RevokeToken(
+              d.lookups(),
+              d.signIn().refreshTokens(),
+              d.revokedOrigins(),
+              new UserDirectory(d.users()));
+      // codes
+      case "SignUp" ->
+          new SignUp(
+              publicClients, directory, d.codeSender(), d.triggers(), d.random(), authEvents);
+      case "ConfirmSignUp" -> new ConfirmSignUp(publicClients, directory, codeCheck, d.triggers());
+      case "ResendConfirmationCode" ->
+          new ResendConfirmationCode(publicClients, directory, d.codeSender(), authEvents);
+      case "AdminConfirmSignUp" ->
+          new AdminConfirmSignUp(d.lookups(), directory, d.codes(), d.triggers());
+      case "ForgotPassword" ->
+          new ForgotPassword(
+              publicClients,
+              directory,
+              d.codeSender(),
+              new UserMigration(d.triggers(), directory, d.random()),
+              authEvents);
+      case "ConfirmForgotPassword" ->
+          new ConfirmForgotPassword(publicClients, directory, codeCheck, d.triggers(), d.random());
+      case "AdminResetUserPassword" ->
+          new AdminResetUserPassword(d.lookups(), directory, d.codeSender());
+      case "GetUserAttributeVerificationCode" ->
+          new GetUserAttributeVerificationCode(accessTokens, d.codeSender());
+      case "VerifyUserAttribute" -> new VerifyUserAttribute(accessTokens, directory, codeCheck);
+      // devices
+      case "ConfirmDevice" -> new ConfirmDevice(accessTokens, devices);
+      case "GetDevice" -> new GetDevice(accessTokens, devices);
+      case "ListDevices" -> new ListDevices(accessTokens, devices);
+      // passkeys
+      case "StartWebAuthnRegistration" ->
+          new StartWebAuthnRegistration(
+              accessTokens, d.signIn().passkeys(), d.signIn().registrationChallenges(d.random()));
+      case "CompleteWebAuthnRegistration" ->
+          new CompleteWebAuthnRegistration(
+              accessTokens,
+              d.signIn().passkeys(),
+              d.signIn().registrationChallenges(d.random()),
+              new PasskeyCeremonies());
+      case "ListWebAuthnCredentials" ->
+          new ListWebAuthnCredentials(accessTokens, d.signIn().passkeys());
+      case "DeleteWebAuthnCredential" ->
+          new DeleteWebAuthnCredential(accessTokens, d.signIn().passkeys());
+      case "ForgetDevice" -> new ForgetDevice(accessTokens, devices);
+      case "UpdateDeviceStatus" -> new UpdateDeviceStatus(accessTokens, devices);
+      case "AdminGetDevice" -> new AdminGetDevice(adminDevices, devices);
+      case "AdminListDevices" -> new AdminListDevices(adminDevices, devices);
+      case "AdminForgetDevice" -> new AdminForgetDevice(adminDevices, devices);
+      case "AdminUpdateDeviceStatus" -> new AdminUpdateDeviceStatus(adminDevices, devices);
+      // MFA
+      case "AssociateSoftwareToken" ->
+          new AssociateSoftwareToken(tokenCallers, softwareTokens, challengeSessions);
+      case "VerifySoftwareToken" ->
+          new VerifySoftwareToken(tokenCallers, softwareTokens, challengeSessions);
+      case "SetUserMFAPreference" ->
+          new SetUserMFAPreference(accessTokens, accounts, d.signIn().passkeySignIn(d.random()));
+      case "AdminSetUserMFAPreference" ->
+          new AdminSetUserMFAPreference(
+              d.lookups(), directory, d.signIn().passkeySignIn(d.random()));
+      case "SetUserSettings" -> new SetUserSettings(accessTokens, accounts);
+      case "AdminSetUserSettings" -> new AdminSetUserSettings(d.lookups(), directory);
+      // identity providers
+      case "AdminLinkProviderForUser" ->
+          new AdminLinkProviderForUser(
+              d.lookups(),
+              d.identityProviders(),
+              new UserDirectory(d.users()),
+              d.oauth().federatedLinks());
+      case "AdminDisableProviderForUser" ->
+          new AdminDisableProviderForUser(
+              d.lookups(), new UserDirectory(d.users()), d.oauth().federatedLinks());
+      case "CreateIdentityProvider" ->
+          new CreateIdentityProvider(
+              d.lookups(),
+              d.identityProviders(),
+              new OidcDiscovery(),
+              appleKeys,
+              samlEncryptionKeys);
+      case "DescribeIdentityProvider" ->
+          new DescribeIdentityProvider(d.lookups(), d.identityProviders());
+      case "UpdateIdentityProvider" ->
+          new UpdateIdentityProvider(
+              d.lookups(),
+              d.identityProviders(),
+              new OidcDiscovery(),
+              appleKeys,
+              samlEncryptionKeys);
+      case "DeleteIdentityProvider" ->
+          new DeleteIdentityProvider(d.lookups(), d.identityProviders());
+      case "ListIdentityProviders" -> new ListIdentityProviders(d.lookups(), d.identityProviders());
+      case "GetIdentityProviderByIdentifier" ->
+          new GetIdentityProviderByIdentifier(d.lookups(), d.identityProviders());
+      case "GetSigningCertificate" ->
+          new GetSigningCertificate(
+              d.lookups(), d.samlCertificates(), new SelfSignedCertificates(d.random()));
+      case "SetUICustomization" -> new SetUICustomization(d.lookups(), d.uiCustomizations());
+      case "GetUICustomization" -> new GetUICustomization(d.lookups(), d.uiCustomizations());
+      // domains and resource servers (OAuth)
+      case "CreateUserPoolDomain" -> new CreateUserPoolDomain(d.lookups(), d.oauth().domains());
+      case "DescribeUserPoolDomain" -> new DescribeUserPoolDomain(d.oauth().domains());
+      case "UpdateUserPoolDomain" -> new UpdateUserPoolDomain(d.lookups(), d.oauth().domains());
+      case "DeleteUserPoolDomain" -> new DeleteUserPoolDomain(d.lookups(), d.oauth().domains());
+      case "CreateResourceServer" ->
+          new CreateResourceServer(d.lookups(), d.oauth().resourceServers());
+      case "DescribeResourceServer" ->
+          new DescribeResourceServer(d.lookups(), d.oauth().resourceServers());
+      case "UpdateResourceServer" ->
+          new UpdateResourceServer(d.lookups(), d.oauth().resourceServers());
+      case "DeleteResourceServer" ->
+          new DeleteResourceServer(d.lookups(), d.oauth().resourceServers());
+      case "ListResourceServers" ->
+          new ListResourceServers(d.lookups(), d.oauth().resourceServers());
+      default -> null;
+    };
   }
 }

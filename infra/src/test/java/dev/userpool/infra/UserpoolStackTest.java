@@ -166,7 +166,8 @@ class UserpoolStackTest {
             "GET /confirmUser",
             "GET /oauth2/idpresponse",
             "POST /oauth2/idpresponse",
-            "POST /saml2/idpresponse"),
+            "POST /saml2/idpresponse",
+            "POST /saml2/logout"),
         routes(template));
   }
 
@@ -188,7 +189,7 @@ class UserpoolStackTest {
           integration.get("Uri").toString());
       proxied++;
     }
-    assertEquals(22, proxied);
+    assertEquals(23, proxied);
   }
 
   @Test

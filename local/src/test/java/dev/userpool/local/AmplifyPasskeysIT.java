@@ -11,9 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFactorType;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.ExplicitAuthFlowsType;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolTierType;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.UserVerificationType;
 
 /**
  * The real Amplify JS v6 ({@code aws-amplify}, pinned in local/src/test/amplify/package-lock.json)
@@ -31,33 +28,9 @@ class AmplifyPasskeysIT {
   @Test
   void whenAmplifyAssociatesAPasskeyThenItSignsInWithItAndDeletesIt() throws Exception {
     String poolId =
-        SignInFixtures.pool(
-            cognito,
-            b ->
-                b.userPoolTier(UserPoolTierType.ESSENTIALS)
-                    .policies(
-                        p ->
-                            p.signInPolicy(
-                                s ->
-                                    s.allowedFirstAuthFactors(
-                                        AuthFactorType.PASSWORD, AuthFactorType.WEB_AUTHN))));
-    cognito.setUserPoolMfaConfig(
-        b ->
-            b.userPoolId(poolId)
-                .webAuthnConfiguration(
-                    w ->
-                        w.relyingPartyId("example.com")
-                            .userVerification(UserVerificationType.PREFERRED)));
-    String clientId =
-        SignInFixtures.client(
-                cognito,
-                poolId,
-                b ->
-                    b.explicitAuthFlows(
-                        ExplicitAuthFlowsType.ALLOW_USER_AUTH,
-                        ExplicitAuthFlowsType.ALLOW_USER_PASSWORD_AUTH,
-                        ExplicitAuthFlowsType.ALLOW_REFRESH_TOKEN_AUTH))
-            .clientId();
+        PasskeyFixtures.pool(cognito, AuthFactorType.PASSWORD, AuthFactorType.WEB_AUTHN);
+    PasskeyFixtures.relyingParty(cognito, poolId, "example.com");
+    String clientId = PasskeyFixtures.userAuthClient(cognito, poolId);
     SignInFixtures.confirmedUser(cognito, poolId, "ada");
     NodeProject amplify = NodeProject.testDirectory("amplify");
     amplify.install(Duration.ofMinutes(5));

@@ -31,6 +31,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.CodeDeliveryDetailsType;
@@ -364,19 +365,7 @@ class ConfirmationLinkIT {
       throws Exception {
     Pool pool = pool();
     String callback = "https://app.example.com/cb";
-    String clientId =
-        cognito
-            .createUserPoolClient(
-                r ->
-                    r.userPoolId(pool.poolId())
-                        .clientName("web")
-                        .allowedOAuthFlows(OAuthFlowType.CODE)
-                        .allowedOAuthFlowsUserPoolClient(true)
-                        .allowedOAuthScopes("openid", "email")
-                        .callbackURLs(callback)
-                        .supportedIdentityProviders("COGNITO"))
-            .userPoolClient()
-            .clientId();
+    String clientId = webClient(pool, callback);
     String query =
         "?response_type=code&client_id="
             + clientId
@@ -403,5 +392,66 @@ class ConfirmationLinkIT {
             server.endpoint() + "/login" + query, "gus@example.com", SignInFixtures.PASSWORD);
     assertEquals(302, signedIn.statusCode(), signedIn.body());
     assertTrue(HostedBrowser.location(signedIn).startsWith(callback + "?code="));
+  }
+
+  /**
+   * The link's host follows the same rule as the hosted pages: the URL the request reached (locally
+   * the server, in AWS the API's URL; the pool domain's own host is not served by a deployment,
+   * README "OAuth 2.0"). A sign-up sent to another name of this server gets a link on that name,
+   * the very host /oauth2/authorize sends the browser to for /login.
+   */
+  @Test
+  void whenSignUpReachesTheServerUnderAnotherNameThenTheLinkHasTheHostOfTheHostedPages()
+      throws Exception {
+    Pool pool = pool();
+    String callback = "https://app.example.com/cb";
+    String clientId = webClient(pool, callback);
+    URI other = URI.create(server.endpoint().replace("://localhost:", "://127.0.0.1:"));
+    assertFalse(other.toString().equals(server.endpoint()), "another name of the same server");
+    try (CognitoIdentityProviderClient viaOtherName =
+        LocalServerExtension.clientFor(other.toString(), Region.US_EAST_1)) {
+      viaOtherName.signUp(
+          b ->
+              b.clientId(clientId)
+                  .username("hal@example.com")
+                  .password(SignInFixtures.PASSWORD)
+                  .userAttributes(
+                      AttributeType.builder().name("email").value("hal@example.com").build()));
+    }
+    URI link = URI.create(link(lastMessage(pool, "hal@example.com")));
+    HttpResponse<String> authorize =
+        open(
+            other
+                + "/oauth2/authorize?response_type=code&client_id="
+                + clientId
+                + "&redirect_uri="
+                + URLEncoder.encode(callback, StandardCharsets.UTF_8)
+                + "&scope=openid");
+    assertEquals(302, authorize.statusCode(), authorize.body());
+    URI login = URI.create(authorize.headers().firstValue("Location").orElseThrow());
+
+    assertEquals("/login", login.getPath());
+    assertEquals(login.getScheme() + "://" + login.getAuthority(), other.toString());
+    assertEquals(login.getScheme(), link.getScheme());
+    assertEquals(login.getAuthority(), link.getAuthority());
+    assertEquals("/confirmUser", link.getPath());
+    assertEquals(200, open(link.toString()).statusCode());
+    assertEquals(UserStatusType.CONFIRMED, status(pool, "hal@example.com"));
+  }
+
+  /** An app client of the hosted pages: code flow to {@code callback}, the pool's own sign-in. */
+  private String webClient(Pool pool, String callback) {
+    return cognito
+        .createUserPoolClient(
+            r ->
+                r.userPoolId(pool.poolId())
+                    .clientName("web")
+                    .allowedOAuthFlows(OAuthFlowType.CODE)
+                    .allowedOAuthFlowsUserPoolClient(true)
+                    .allowedOAuthScopes("openid", "email")
+                    .callbackURLs(callback)
+                    .supportedIdentityProviders("COGNITO"))
+        .userPoolClient()
+        .clientId();
   }
 }

@@ -1,7 +1,9 @@
 package dev.userpool.local;
 
-import static dev.userpool.local.FakeLambda.arn;
-import static dev.userpool.local.FederationOidcIT.CALLBACK;
+import static dev.userpool.local.FederationFixtures.assertSocialIdentity;
+import static dev.userpool.local.FederationFixtures.assertTriggersRanFor;
+import static dev.userpool.local.FederationFixtures.attribute;
+import static dev.userpool.local.FederationFixtures.freePort;
 import static dev.userpool.local.FederationOidcIT.claims;
 import static dev.userpool.local.FederationOidcIT.throughProvider;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -10,10 +12,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.userpool.local.FederationFixtures.Setup;
 import dev.userpool.protocol.Json;
-import java.net.ServerSocket;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -21,7 +22,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.spec.ECGenParameterSpec;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -32,10 +32,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AdminGetUserResponse;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.IdentityProviderTypeType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.InvalidParameterException;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.OAuthFlowType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserStatusType;
 
 /**
@@ -70,14 +68,6 @@ class FederationAppleIT {
   private static NodeProject.Running provider;
   private final CognitoIdentityProviderClient cognito = server.client();
 
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (java.io.IOException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
   private static KeyPair keyPair() {
     try {
       KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
@@ -100,10 +90,8 @@ class FederationAppleIT {
 
   @BeforeAll
   static void startProvider() throws Exception {
-    NodeProject js = NodeProject.testJs();
-    js.install(Duration.ofMinutes(5));
     provider =
-        js.start(
+        FederationFixtures.startProvider(
             "apple-provider-server.mjs",
             Map.of(
                 "APPLE_CLIENT_ID",
@@ -118,18 +106,13 @@ class FederationAppleIT {
                 server.endpoint() + "/oauth2/idpresponse",
                 "OIDC_PORT",
                 Integer.toString(PROVIDER_PORT)),
-            Duration.ofSeconds(60));
-    assertEquals(ISSUER, provider.ready().get("issuer").asText());
+            ISSUER);
   }
 
   @AfterAll
   static void stopProvider() throws Exception {
-    if (provider != null) {
-      provider.close();
-    }
+    FederationFixtures.stop(provider);
   }
-
-  private record Setup(String poolId, String clientId) {}
 
   private static Map<String, String> details(KeyPair keys) {
     Map<String, String> details = new LinkedHashMap<>();
@@ -142,17 +125,7 @@ class FederationAppleIT {
   }
 
   private Setup setup(String name, KeyPair keys) {
-    String poolId =
-        cognito
-            .createUserPool(
-                b ->
-                    b.poolName(name)
-                        .lambdaConfig(
-                            c -> c.preSignUp(arn("presignup")).postConfirmation(arn("postconf"))))
-            .userPool()
-            .id();
-    cognito.createUserPoolDomain(
-        r -> r.userPoolId(poolId).domain("a-" + poolId.toLowerCase().replace("_", "-")));
+    String poolId = FederationFixtures.poolWithDomain(cognito, name, "a");
     cognito.createIdentityProvider(
         r ->
             r.userPoolId(poolId)
@@ -166,37 +139,16 @@ class FederationAppleIT {
                         "family_name", "lastName",
                         "name", "name",
                         "username", "sub")));
-    String clientId =
-        cognito
-            .createUserPoolClient(
-                r ->
-                    r.userPoolId(poolId)
-                        .clientName("web")
-                        .allowedOAuthFlows(OAuthFlowType.CODE)
-                        .allowedOAuthFlowsUserPoolClient(true)
-                        .allowedOAuthScopes("openid", "email", "profile")
-                        .callbackURLs(CALLBACK)
-                        .supportedIdentityProviders("SignInWithApple"))
-            .userPoolClient()
-            .clientId();
-    return new Setup(poolId, clientId);
+    return new Setup(poolId, FederationFixtures.webClient(cognito, poolId, "SignInWithApple"));
   }
 
   private String authorize(Setup s) {
-    return server.endpoint()
-        + "/oauth2/authorize?response_type=code&client_id="
-        + s.clientId()
-        + "&redirect_uri="
-        + URLEncoder.encode(CALLBACK, StandardCharsets.UTF_8)
-        + "&scope=openid%20email%20profile&state=app-state-1&identity_provider=SignInWithApple";
+    return FederationFixtures.authorize(server.endpoint(), s, "SignInWithApple");
   }
 
-  private static String attribute(AdminGetUserResponse user, String name) {
-    return user.userAttributes().stream()
-        .filter(a -> a.name().equals(name))
-        .map(AttributeType::value)
-        .findFirst()
-        .orElse(null);
+  private JsonNode signIn(Setup s, String username) throws Exception {
+    return FederationFixtures.signInThroughProvider(
+        server.endpoint(), s, "SignInWithApple", username);
   }
 
   /** The client secrets the stand-in's token endpoint saw, in order. */
@@ -253,11 +205,7 @@ class FederationAppleIT {
             .providerDetails()
             .containsKey("private_key"));
     // … and still signs the client secret: sign-in works after the update
-    JsonNode tokens =
-        FederationOidcIT.tokens(
-            server.endpoint(),
-            s.clientId(),
-            throughProvider(new HostedBrowser(), authorize(s), "000789.kept"));
+    JsonNode tokens = signIn(s, "000789.kept");
     assertEquals(
         "SignInWithApple_000789.kept",
         claims(tokens.get("id_token").asText()).get("cognito:username").asText());
@@ -321,27 +269,16 @@ class FederationAppleIT {
     assertEquals("000123.jane@privaterelay.appleid.com", id.get("email").asText());
     assertEquals("First-000123.jane", id.get("given_name").asText());
     assertEquals("Last-000123.jane", id.get("family_name").asText());
-    JsonNode identity = id.get("identities").get(0);
-    assertEquals("000123.jane", identity.get("userId").asText());
-    assertEquals("SignInWithApple", identity.get("providerName").asText());
-    assertEquals("SignInWithApple", identity.get("providerType").asText());
-    assertTrue(identity.get("issuer").isNull(), identity.toString());
+    assertSocialIdentity(id, "000123.jane", "SignInWithApple");
 
     AdminGetUserResponse user =
         cognito.adminGetUser(r -> r.userPoolId(s.poolId()).username("SignInWithApple_000123.jane"));
     assertEquals(UserStatusType.EXTERNAL_PROVIDER, user.userStatus());
     assertEquals("First-000123.jane Last-000123.jane", attribute(user, "name"));
-    assertEquals(
-        "PreSignUp_ExternalProvider", lambda.lastEvent("presignup").get("triggerSource").asText());
-    assertEquals(
-        "SignInWithApple_000123.jane", lambda.lastEvent("postconf").get("userName").asText());
+    assertTriggersRanFor(lambda, "SignInWithApple_000123.jane");
 
     // second sign-in: Apple sends no user field any more; the same user keeps its name
-    JsonNode again =
-        FederationOidcIT.tokens(
-            server.endpoint(),
-            s.clientId(),
-            throughProvider(new HostedBrowser(), authorize(s), "000123.jane"));
+    JsonNode again = signIn(s, "000123.jane");
     JsonNode second = claims(again.get("id_token").asText());
     assertEquals(id.get("sub").asText(), second.get("sub").asText());
     assertEquals("First-000123.jane", second.get("given_name").asText());

@@ -1,19 +1,17 @@
 package dev.userpool.local;
 
-import static dev.userpool.local.FakeLambda.arn;
-import static dev.userpool.local.FederationOidcIT.CALLBACK;
+import static dev.userpool.local.FederationFixtures.assertSocialIdentity;
+import static dev.userpool.local.FederationFixtures.assertTriggersRanFor;
+import static dev.userpool.local.FederationFixtures.attribute;
+import static dev.userpool.local.FederationFixtures.freePort;
 import static dev.userpool.local.FederationOidcIT.claims;
-import static dev.userpool.local.FederationOidcIT.throughProvider;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.userpool.local.FederationFixtures.Setup;
 import dev.userpool.protocol.Json;
-import java.net.ServerSocket;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,11 +20,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AdminGetUserResponse;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.IdentityProviderType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.IdentityProviderTypeType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.InvalidParameterException;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.OAuthFlowType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserStatusType;
 
 /**
@@ -61,20 +57,10 @@ class FederationSocialIT {
   private static NodeProject.Running provider;
   private final CognitoIdentityProviderClient cognito = server.client();
 
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (java.io.IOException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
   @BeforeAll
   static void startProvider() throws Exception {
-    NodeProject js = NodeProject.testJs();
-    js.install(Duration.ofMinutes(5));
     provider =
-        js.start(
+        FederationFixtures.startProvider(
             "oidc-provider-server.mjs",
             Map.of(
                 "OIDC_CLIENT_ID",
@@ -89,18 +75,13 @@ class FederationSocialIT {
                 "all",
                 "OIDC_PROFILE_IDS",
                 "1"),
-            Duration.ofSeconds(60));
-    assertEquals(ISSUER, provider.ready().get("issuer").asText());
+            ISSUER);
   }
 
   @AfterAll
   static void stopProvider() throws Exception {
-    if (provider != null) {
-      provider.close();
-    }
+    FederationFixtures.stop(provider);
   }
-
-  private record Setup(String poolId, String clientId) {}
 
   private Setup setup(String name) {
     return setup(name, IdentityProviderTypeType.GOOGLE, "sub");
@@ -108,17 +89,7 @@ class FederationSocialIT {
 
   /** A pool whose provider of {@code type} (named after it) maps {@code subject} to username. */
   private Setup setup(String name, IdentityProviderTypeType type, String subject) {
-    String poolId =
-        cognito
-            .createUserPool(
-                b ->
-                    b.poolName(name)
-                        .lambdaConfig(
-                            c -> c.preSignUp(arn("presignup")).postConfirmation(arn("postconf"))))
-            .userPool()
-            .id();
-    cognito.createUserPoolDomain(
-        r -> r.userPoolId(poolId).domain("g-" + poolId.toLowerCase().replace("_", "-")));
+    String poolId = FederationFixtures.poolWithDomain(cognito, name, "g");
     cognito.createIdentityProvider(
         r ->
             r.userPoolId(poolId)
@@ -130,42 +101,11 @@ class FederationSocialIT {
                         "client_secret", GOOGLE_CLIENT_SECRET,
                         "authorize_scopes", "openid email profile"))
                 .attributeMapping(Map.of("email", "email", "name", "name", "username", subject)));
-    String clientId =
-        cognito
-            .createUserPoolClient(
-                r ->
-                    r.userPoolId(poolId)
-                        .clientName("web")
-                        .allowedOAuthFlows(OAuthFlowType.CODE)
-                        .allowedOAuthFlowsUserPoolClient(true)
-                        .allowedOAuthScopes("openid", "email", "profile")
-                        .callbackURLs(CALLBACK)
-                        .supportedIdentityProviders(type.toString()))
-            .userPoolClient()
-            .clientId();
-    return new Setup(poolId, clientId);
+    return new Setup(poolId, FederationFixtures.webClient(cognito, poolId, type.toString()));
   }
 
-  private String authorize(Setup s) {
-    return authorize(s, "Google");
-  }
-
-  private String authorize(Setup s, String provider) {
-    return server.endpoint()
-        + "/oauth2/authorize?response_type=code&client_id="
-        + s.clientId()
-        + "&redirect_uri="
-        + URLEncoder.encode(CALLBACK, StandardCharsets.UTF_8)
-        + "&scope=openid%20email%20profile&state=app-state-1&identity_provider="
-        + provider;
-  }
-
-  private static String attribute(AdminGetUserResponse user, String name) {
-    return user.userAttributes().stream()
-        .filter(a -> a.name().equals(name))
-        .map(AttributeType::value)
-        .findFirst()
-        .orElse(null);
+  private JsonNode signIn(Setup s, String provider, String username) throws Exception {
+    return FederationFixtures.signInThroughProvider(server.endpoint(), s, provider, username);
   }
 
   @Test
@@ -208,21 +148,13 @@ class FederationSocialIT {
     lambda.allow("postconf");
     Setup s = setup("google");
 
-    JsonNode tokens =
-        FederationOidcIT.tokens(
-            server.endpoint(),
-            s.clientId(),
-            throughProvider(new HostedBrowser(), authorize(s), "carol"));
+    JsonNode tokens = signIn(s, "Google", "carol");
 
     JsonNode id = claims(tokens.get("id_token").asText());
     assertEquals("Google_carol", id.get("cognito:username").asText());
     assertEquals("carol@idp.example", id.get("email").asText());
     assertEquals("carol at the provider", id.get("name").asText());
-    JsonNode identity = id.get("identities").get(0);
-    assertEquals("carol", identity.get("userId").asText());
-    assertEquals("Google", identity.get("providerName").asText());
-    assertEquals("Google", identity.get("providerType").asText());
-    assertTrue(identity.get("issuer").isNull(), identity.toString());
+    assertSocialIdentity(id, "carol", "Google");
 
     AdminGetUserResponse user =
         cognito.adminGetUser(r -> r.userPoolId(s.poolId()).username("Google_carol"));
@@ -231,16 +163,10 @@ class FederationSocialIT {
     JsonNode stored = Json.read(attribute(user, "identities")).get(0);
     assertEquals("Google", stored.get("providerType").asText());
     assertTrue(stored.get("issuer").isNull(), stored.toString());
-    assertEquals(
-        "PreSignUp_ExternalProvider", lambda.lastEvent("presignup").get("triggerSource").asText());
-    assertEquals("Google_carol", lambda.lastEvent("postconf").get("userName").asText());
+    assertTriggersRanFor(lambda, "Google_carol");
 
     // second sign-in: the same user, no new one
-    JsonNode again =
-        FederationOidcIT.tokens(
-            server.endpoint(),
-            s.clientId(),
-            throughProvider(new HostedBrowser(), authorize(s), "carol"));
+    JsonNode again = signIn(s, "Google", "carol");
     assertEquals(
         id.get("sub").asText(), claims(again.get("id_token").asText()).get("sub").asText());
     assertEquals(1, cognito.listUsers(r -> r.userPoolId(s.poolId())).users().size());
@@ -278,19 +204,12 @@ class FederationSocialIT {
     lambda.allow("postconf");
     Setup s = setup("facebook", IdentityProviderTypeType.FACEBOOK, "id");
 
-    JsonNode tokens =
-        FederationOidcIT.tokens(
-            server.endpoint(),
-            s.clientId(),
-            throughProvider(new HostedBrowser(), authorize(s, "Facebook"), "dave"));
+    JsonNode tokens = signIn(s, "Facebook", "dave");
 
     JsonNode id = claims(tokens.get("id_token").asText());
     assertEquals("Facebook_dave", id.get("cognito:username").asText());
     assertEquals("dave@idp.example", id.get("email").asText());
-    JsonNode identity = id.get("identities").get(0);
-    assertEquals("dave", identity.get("userId").asText());
-    assertEquals("Facebook", identity.get("providerType").asText());
-    assertTrue(identity.get("issuer").isNull(), identity.toString());
+    assertSocialIdentity(id, "dave", "Facebook");
     assertEquals(
         UserStatusType.EXTERNAL_PROVIDER,
         cognito.adminGetUser(r -> r.userPoolId(s.poolId()).username("Facebook_dave")).userStatus());
@@ -303,18 +222,12 @@ class FederationSocialIT {
     lambda.allow("postconf");
     Setup s = setup("amazon", IdentityProviderTypeType.LOGIN_WITH_AMAZON, "user_id");
 
-    JsonNode tokens =
-        FederationOidcIT.tokens(
-            server.endpoint(),
-            s.clientId(),
-            throughProvider(new HostedBrowser(), authorize(s, "LoginWithAmazon"), "erin"));
+    JsonNode tokens = signIn(s, "LoginWithAmazon", "erin");
 
     JsonNode id = claims(tokens.get("id_token").asText());
     assertEquals("LoginWithAmazon_amzn1.account.erin", id.get("cognito:username").asText());
     assertEquals("erin at the provider", id.get("name").asText());
-    JsonNode identity = id.get("identities").get(0);
-    assertEquals("amzn1.account.erin", identity.get("userId").asText());
-    assertEquals("LoginWithAmazon", identity.get("providerType").asText());
+    assertSocialIdentity(id, "amzn1.account.erin", "LoginWithAmazon");
     assertEquals(
         "LoginWithAmazon_amzn1.account.erin",
         lambda.lastEvent("postconf").get("userName").asText());

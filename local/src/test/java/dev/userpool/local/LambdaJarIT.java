@@ -9,13 +9,10 @@ import com.amazonaws.encryptionsdk.AwsCrypto;
 import com.amazonaws.encryptionsdk.CommitmentPolicy;
 import com.amazonaws.encryptionsdk.kmssdkv2.KmsMasterKeyProvider;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.nimbusds.jwt.JWTClaimsSet;
 import dev.userpool.store.dynamodb.DynamoDbItemTable;
 import dev.userpool.testing.MotoServer;
-import dev.userpool.testing.SoftwareAuthenticator;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +21,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -37,8 +33,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestWatcher;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.SdkNumber;
-import software.amazon.awssdk.core.document.Document;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
@@ -46,12 +40,9 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeTy
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFactorType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ChallengeNameType;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.ExplicitAuthFlowsType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.InitiateAuthResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ResourceNotFoundException;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolTierType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserStatusType;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.UserVerificationType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.VerifiedAttributeType;
 import software.amazon.awssdk.services.kms.KmsClient;
 
@@ -68,7 +59,6 @@ class LambdaJarIT {
   private static final Path LAMBDA_JAR =
       Path.of("..", "functions", "target", "userpool-functions-lambda.jar");
   private static final String ORIGIN = "https://app.example.com";
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   @RegisterExtension
   @Order(1)
@@ -196,49 +186,11 @@ class LambdaJarIT {
   @Test
   void aPasskeyRegistersAndSignsIn() {
     String poolId =
-        SignInFixtures.pool(
-            cognito,
-            b ->
-                b.userPoolTier(UserPoolTierType.ESSENTIALS)
-                    .policies(
-                        p ->
-                            p.signInPolicy(
-                                s ->
-                                    s.allowedFirstAuthFactors(
-                                        AuthFactorType.PASSWORD, AuthFactorType.WEB_AUTHN))));
-    cognito.setUserPoolMfaConfig(
-        b ->
-            b.userPoolId(poolId)
-                .webAuthnConfiguration(
-                    w ->
-                        w.relyingPartyId("example.com")
-                            .userVerification(UserVerificationType.PREFERRED)));
-    String clientId =
-        SignInFixtures.client(
-                cognito,
-                poolId,
-                b ->
-                    b.explicitAuthFlows(
-                        ExplicitAuthFlowsType.ALLOW_USER_AUTH,
-                        ExplicitAuthFlowsType.ALLOW_USER_PASSWORD_AUTH,
-                        ExplicitAuthFlowsType.ALLOW_REFRESH_TOKEN_AUTH))
-            .clientId();
-    SignInFixtures.confirmedUser(cognito, poolId, "pia");
-    String accessToken =
-        SignInFixtures.passwordSignIn(cognito, clientId, "pia", PASSWORD)
-            .authenticationResult()
-            .accessToken();
-
-    JsonNode options =
-        json(
-            cognito
-                .startWebAuthnRegistration(b -> b.accessToken(accessToken))
-                .credentialCreationOptions());
-    SoftwareAuthenticator authenticator = new SoftwareAuthenticator();
-    JsonNode credential = authenticator.register(options, ORIGIN);
-    cognito.completeWebAuthnRegistration(
-        b -> b.accessToken(accessToken).credential(document(credential)));
-    byte[] userHandle = Base64.getUrlDecoder().decode(options.path("user").path("id").asText());
+        PasskeyFixtures.pool(cognito, AuthFactorType.PASSWORD, AuthFactorType.WEB_AUTHN);
+    PasskeyFixtures.relyingParty(cognito, poolId, "example.com");
+    String clientId = PasskeyFixtures.userAuthClient(cognito, poolId);
+    String accessToken = PasskeyFixtures.signedInUser(cognito, poolId, clientId, "pia");
+    PasskeyFixtures.Registered registered = PasskeyFixtures.register(cognito, accessToken, ORIGIN);
 
     InitiateAuthResponse challenge =
         cognito.initiateAuth(
@@ -247,7 +199,8 @@ class LambdaJarIT {
                     .authFlow(AuthFlowType.USER_AUTH)
                     .authParameters(Map.of("USERNAME", "pia", "PREFERRED_CHALLENGE", "WEB_AUTHN")));
     assertEquals(ChallengeNameType.WEB_AUTHN, challenge.challengeName(), childOutput());
-    JsonNode request = read(challenge.challengeParameters().get("CREDENTIAL_REQUEST_OPTIONS"));
+    JsonNode request =
+        WebAuthnJson.read(challenge.challengeParameters().get("CREDENTIAL_REQUEST_OPTIONS"));
     String signedIn =
         cognito
             .respondToAuthChallenge(
@@ -260,7 +213,10 @@ class LambdaJarIT {
                                 "USERNAME",
                                 "pia",
                                 "CREDENTIAL",
-                                authenticator.assertion(request, ORIGIN, userHandle).toString())))
+                                registered
+                                    .passkey()
+                                    .assertion(request, ORIGIN, registered.userHandle())
+                                    .toString())))
             .authenticationResult()
             .accessToken();
     assertEquals("pia", cognito.getUser(b -> b.accessToken(signedIn)).username());
@@ -313,60 +269,5 @@ class LambdaJarIT {
     assertEquals(
         UserStatusType.CONFIRMED,
         cognito.adminGetUser(b -> b.userPoolId(poolId).username("jo")).userStatus());
-  }
-
-  private static JsonNode read(String text) {
-    try {
-      return JSON.readTree(text);
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  /** A Document (the SDK's JSON value) as a Jackson tree. */
-  private static JsonNode json(Document document) {
-    if (document.isMap()) {
-      ObjectNode o = JSON.createObjectNode();
-      document.asMap().forEach((k, v) -> o.set(k, json(v)));
-      return o;
-    }
-    if (document.isList()) {
-      ArrayNode a = JSON.createArrayNode();
-      document.asList().forEach(v -> a.add(json(v)));
-      return a;
-    }
-    if (document.isString()) {
-      return JSON.getNodeFactory().textNode(document.asString());
-    }
-    if (document.isNumber()) {
-      return JSON.getNodeFactory().numberNode(document.asNumber().bigDecimalValue());
-    }
-    if (document.isBoolean()) {
-      return JSON.getNodeFactory().booleanNode(document.asBoolean());
-    }
-    return JSON.getNodeFactory().nullNode();
-  }
-
-  private static Document document(JsonNode node) {
-    if (node.isObject()) {
-      Map<String, Document> map = new LinkedHashMap<>();
-      node.fields().forEachRemaining(e -> map.put(e.getKey(), document(e.getValue())));
-      return Document.fromMap(map);
-    }
-    if (node.isArray()) {
-      List<Document> list = new ArrayList<>();
-      node.forEach(v -> list.add(document(v)));
-      return Document.fromList(list);
-    }
-    if (node.isNumber()) {
-      return Document.fromNumber(SdkNumber.fromBigDecimal(node.decimalValue()));
-    }
-    if (node.isBoolean()) {
-      return Document.fromBoolean(node.booleanValue());
-    }
-    if (node.isNull()) {
-      return Document.fromNull();
-    }
-    return Document.fromString(node.asText());
   }
 }

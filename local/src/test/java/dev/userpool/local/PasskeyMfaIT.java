@@ -11,7 +11,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.userpool.testing.MutableClock;
 import dev.userpool.testing.SoftwareAuthenticator;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -21,7 +20,6 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeTy
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFactorType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ChallengeNameType;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.ExplicitAuthFlowsType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.GetUserPoolMfaConfigResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.InitiateAuthResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.InvalidParameterException;
@@ -56,16 +54,7 @@ class PasskeyMfaIT {
   /** A pool allowing PASSWORD and WEB_AUTHN, with TOTP and this MFA and factor configuration. */
   private String pool(UserPoolMfaType mfa, WebAuthnFactorConfigurationType factors) {
     String poolId =
-        SignInFixtures.pool(
-            cognito,
-            b ->
-                b.userPoolTier(UserPoolTierType.ESSENTIALS)
-                    .policies(
-                        p ->
-                            p.signInPolicy(
-                                s ->
-                                    s.allowedFirstAuthFactors(
-                                        AuthFactorType.PASSWORD, AuthFactorType.WEB_AUTHN))));
+        PasskeyFixtures.pool(cognito, AuthFactorType.PASSWORD, AuthFactorType.WEB_AUTHN);
     setMfa(poolId, mfa, factors);
     return poolId;
   }
@@ -87,15 +76,7 @@ class PasskeyMfaIT {
   }
 
   private String client(String poolId) {
-    return SignInFixtures.client(
-            cognito,
-            poolId,
-            b ->
-                b.explicitAuthFlows(
-                    ExplicitAuthFlowsType.ALLOW_USER_AUTH,
-                    ExplicitAuthFlowsType.ALLOW_USER_PASSWORD_AUTH,
-                    ExplicitAuthFlowsType.ALLOW_REFRESH_TOKEN_AUTH))
-        .clientId();
+    return PasskeyFixtures.userAuthClient(cognito, poolId);
   }
 
   /** A user the test drives: their access token, passkey and its WebAuthn user handle. */
@@ -104,23 +85,9 @@ class PasskeyMfaIT {
 
   /** Creates the user, signs in with the password (no MFA yet) and registers a passkey. */
   private Member memberWithPasskey(String poolId, String clientId, String username) {
-    SignInFixtures.confirmedUser(cognito, poolId, username);
-    String accessToken =
-        SignInFixtures.passwordSignIn(cognito, clientId, username, PASSWORD)
-            .authenticationResult()
-            .accessToken();
-    SoftwareAuthenticator passkey = new SoftwareAuthenticator();
-    JsonNode options =
-        WebAuthnJson.json(
-            cognito
-                .startWebAuthnRegistration(b -> b.accessToken(accessToken))
-                .credentialCreationOptions());
-    cognito.completeWebAuthnRegistration(
-        b ->
-            b.accessToken(accessToken)
-                .credential(WebAuthnJson.document(passkey.register(options, ORIGIN))));
-    byte[] userHandle = Base64.getUrlDecoder().decode(options.path("user").path("id").asText());
-    return new Member(username, accessToken, passkey, userHandle);
+    String accessToken = PasskeyFixtures.signedInUser(cognito, poolId, clientId, username);
+    PasskeyFixtures.Registered registered = PasskeyFixtures.register(cognito, accessToken, ORIGIN);
+    return new Member(username, accessToken, registered.passkey(), registered.userHandle());
   }
 
   /** Associates, verifies and prefers a TOTP token for the member; returns its secret. */
@@ -179,6 +146,29 @@ class PasskeyMfaIT {
                 .session(challenge.session())
                 .challengeResponses(
                     Map.of("USERNAME", member.username(), "CREDENTIAL", credential.toString())));
+  }
+
+  /**
+   * The member signs in with the passkey alone: it is offered, user verification is only preferred,
+   * and an assertion without it is accepted.
+   */
+  private RespondToAuthChallengeResponse singleFactorSignIn(String clientId, Member member) {
+    assertEquals(WITH_PASSKEY, available(clientId, member.username()));
+    InitiateAuthResponse challenge = preferPasskey(clientId, member.username());
+    assertEquals("preferred", requestOptions(challenge).path("userVerification").asText());
+    return answer(clientId, member, challenge, false);
+  }
+
+  /**
+   * The member's passkey counts as both factors: it is offered, user verification is required, an
+   * assertion without it is refused and one with it signs in.
+   */
+  private RespondToAuthChallengeResponse multiFactorSignIn(String clientId, Member member) {
+    assertEquals(WITH_PASSKEY, available(clientId, member.username()));
+    InitiateAuthResponse challenge = preferPasskey(clientId, member.username());
+    assertEquals("required", requestOptions(challenge).path("userVerification").asText());
+    assertThrows(NotAuthorizedException.class, () -> answer(clientId, member, challenge, false));
+    return answer(clientId, member, preferPasskey(clientId, member.username()), true);
   }
 
   private static void assertRefused(Class<? extends Exception> type, String text, Runnable call) {
@@ -273,17 +263,7 @@ class PasskeyMfaIT {
                                             AuthFactorType.PASSWORD, AuthFactorType.WEB_AUTHN)))));
 
     // one-time-code first factors are never allowed beside MFA ON
-    String otp =
-        SignInFixtures.pool(
-            cognito,
-            b ->
-                b.userPoolTier(UserPoolTierType.ESSENTIALS)
-                    .policies(
-                        p ->
-                            p.signInPolicy(
-                                s ->
-                                    s.allowedFirstAuthFactors(
-                                        AuthFactorType.PASSWORD, AuthFactorType.EMAIL_OTP))));
+    String otp = PasskeyFixtures.pool(cognito, AuthFactorType.PASSWORD, AuthFactorType.EMAIL_OTP);
     assertRefused(
         InvalidParameterException.class,
         "Only PASSWORD and WEB_AUTHN (if configured) can be enabled as an auth factor if MFA is"
@@ -329,13 +309,7 @@ class PasskeyMfaIT {
         "SOFTWARE_TOKEN_MFA",
         cognito.adminGetUser(b -> b.userPoolId(poolId).username("mia")).preferredMfaSetting());
 
-    assertEquals(WITH_PASSKEY, available(clientId, "mia"));
-    InitiateAuthResponse challenge = preferPasskey(clientId, "mia");
-    assertEquals("required", requestOptions(challenge).path("userVerification").asText());
-    assertThrows(NotAuthorizedException.class, () -> answer(clientId, mia, challenge, false));
-
-    RespondToAuthChallengeResponse tokens =
-        answer(clientId, mia, preferPasskey(clientId, "mia"), true);
+    RespondToAuthChallengeResponse tokens = multiFactorSignIn(clientId, mia);
     assertNull(tokens.challengeName());
     assertNotNull(tokens.authenticationResult().accessToken());
 
@@ -356,10 +330,7 @@ class PasskeyMfaIT {
 
     // no MFA for ola: the passkey is a single factor, user verification as the pool prefers
     Member ola = memberWithPasskey(poolId, clientId, "ola");
-    assertEquals(WITH_PASSKEY, available(clientId, "ola"));
-    InitiateAuthResponse olaChallenge = preferPasskey(clientId, "ola");
-    assertEquals("preferred", requestOptions(olaChallenge).path("userVerification").asText());
-    assertNotNull(answer(clientId, ola, olaChallenge, false).authenticationResult());
+    assertNotNull(singleFactorSignIn(clientId, ola).authenticationResult());
 
     // otto turned TOTP on: his passkey is refused until passkey MFA is on, then needs UV
     Member otto = memberWithPasskey(poolId, clientId, "otto");
@@ -379,12 +350,7 @@ class PasskeyMfaIT {
                         .challengeResponses(Map.of("USERNAME", "otto", "ANSWER", "WEB_AUTHN"))));
 
     enablePasskeyMfa(otto);
-    assertEquals(WITH_PASSKEY, available(clientId, "otto"));
-    InitiateAuthResponse challenge = preferPasskey(clientId, "otto");
-    assertEquals("required", requestOptions(challenge).path("userVerification").asText());
-    assertThrows(NotAuthorizedException.class, () -> answer(clientId, otto, challenge, false));
-    assertNotNull(
-        answer(clientId, otto, preferPasskey(clientId, "otto"), true).authenticationResult());
+    assertNotNull(multiFactorSignIn(clientId, otto).authenticationResult());
 
     // passkey MFA never stays on alone, and an administrator can turn it off
     assertRefused(
@@ -403,12 +369,9 @@ class PasskeyMfaIT {
     assertEquals(PASSWORD_ONLY, available(clientId, "otto"));
 
     // passkey MFA needs a passkey for the pool's relying party
-    SignInFixtures.confirmedUser(cognito, poolId, "nia");
-    String niaToken =
-        SignInFixtures.passwordSignIn(cognito, clientId, "nia", PASSWORD)
-            .authenticationResult()
-            .accessToken();
-    Member nia = new Member("nia", niaToken, null, null);
+    Member nia =
+        new Member(
+            "nia", PasskeyFixtures.signedInUser(cognito, poolId, clientId, "nia"), null, null);
     enrolTotp(nia);
     assertRefused(
         InvalidParameterException.class,
@@ -441,10 +404,7 @@ class PasskeyMfaIT {
     String clientId = client(poolId);
     Member ida = memberWithPasskey(poolId, clientId, "ida");
 
-    assertEquals(WITH_PASSKEY, available(clientId, "ida"));
-    InitiateAuthResponse challenge = preferPasskey(clientId, "ida");
-    assertEquals("preferred", requestOptions(challenge).path("userVerification").asText());
-    RespondToAuthChallengeResponse tokens = answer(clientId, ida, challenge, false);
+    RespondToAuthChallengeResponse tokens = singleFactorSignIn(clientId, ida);
     assertNull(tokens.challengeName());
     assertNotNull(tokens.authenticationResult().idToken());
   }
@@ -452,16 +412,7 @@ class PasskeyMfaIT {
   @Test
   void whenAUserTurnsMfaOnThenOneTimeCodesAreNoLongerAFirstFactor() {
     String poolId =
-        SignInFixtures.pool(
-            cognito,
-            b ->
-                b.userPoolTier(UserPoolTierType.ESSENTIALS)
-                    .policies(
-                        p ->
-                            p.signInPolicy(
-                                s ->
-                                    s.allowedFirstAuthFactors(
-                                        AuthFactorType.PASSWORD, AuthFactorType.EMAIL_OTP))));
+        PasskeyFixtures.pool(cognito, AuthFactorType.PASSWORD, AuthFactorType.EMAIL_OTP);
     cognito.setUserPoolMfaConfig(
         b ->
             b.userPoolId(poolId)

@@ -16,9 +16,14 @@ import org.w3c.dom.Element;
  * entityID (the Issuer its assertions carry), the SingleSignOnService to send AuthnRequests to
  * (HTTP-Redirect binding; Cognito sends AuthnRequests that way), and the certificates of its
  * KeyDescriptors for signing (use="signing" or no use). Assertions are trusted only if signed by
- * one of these certificates, never by a key the response itself carries.
+ * one of these certificates, never by a key the response itself carries. The SingleLogoutService
+ * (HTTP-Redirect) is where single logout sends the browser, when there is one.
  */
-record IdpMetadata(String entityId, String ssoRedirectUrl, List<X509Certificate> certificates) {
+record IdpMetadata(
+    String entityId,
+    String ssoRedirectUrl,
+    List<X509Certificate> certificates,
+    String sloRedirectUrl) {
   static final String MD = "urn:oasis:names:tc:SAML:2.0:metadata";
   static final String DS = "http://www.w3.org/2000/09/xmldsig#";
   static final String REDIRECT_BINDING = "urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect";
@@ -49,6 +54,12 @@ record IdpMetadata(String entityId, String ssoRedirectUrl, List<X509Certificate>
     if (sso == null || sso.isEmpty()) {
       throw new SamlException("metadata has no SingleSignOnService with the HTTP-Redirect binding");
     }
+    String slo = null;
+    for (Element s : Dom.children(idp, MD, "SingleLogoutService")) {
+      if (REDIRECT_BINDING.equals(s.getAttribute("Binding")) && slo == null) {
+        slo = s.getAttribute("Location").strip();
+      }
+    }
     List<X509Certificate> certificates = new ArrayList<>();
     for (Element key : Dom.children(idp, MD, "KeyDescriptor")) {
       String use = key.getAttribute("use");
@@ -63,7 +74,11 @@ record IdpMetadata(String entityId, String ssoRedirectUrl, List<X509Certificate>
     if (certificates.isEmpty()) {
       throw new SamlException("metadata has no signing certificate");
     }
-    return new IdpMetadata(entity.getAttribute("entityID").strip(), sso, List.copyOf(certificates));
+    return new IdpMetadata(
+        entity.getAttribute("entityID").strip(),
+        sso,
+        List.copyOf(certificates),
+        slo == null || slo.isEmpty() ? null : slo);
   }
 
   static X509Certificate certificate(String base64) {

@@ -1,6 +1,7 @@
 package dev.userpool.oauth.saml;
 
 import java.nio.charset.StandardCharsets;
+import java.security.PrivateKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -15,11 +16,14 @@ import org.w3c.dom.Element;
 /**
  * Checks a SAML Response posted to {@code /saml2/idpresponse} against the AuthnRequest it answers
  * (SAML 2.0 core §3.2.2, profiles §4.1.4.2–3): signed by the provider's metadata certificate (the
- * Response, the Assertion or both), Status Success, exactly one unencrypted Assertion, Destination
- * and the bearer SubjectConfirmation's Recipient equal to our assertion consumer URL, InResponseTo
- * equal to the request's ID, Issuer equal to the provider's entityID, the time window (with {@link
- * #SKEW} either side) and our Audience {@code urn:amazon:cognito:sp:<poolId>}. Only then are NameID
- * and attributes read, from the very Assertion element that was checked.
+ * Response, the Assertion or both), Status Success, exactly one Assertion (or, when the provider
+ * requires encryption, exactly one EncryptedAssertion, decrypted by {@link EncryptedAssertions}
+ * after the Response signature is checked and before the Assertion's), Destination and the bearer
+ * SubjectConfirmation's Recipient equal to our assertion consumer URL, InResponseTo equal to the
+ * request's ID (absent in an unsolicited Response), Issuer equal to the provider's entityID, the
+ * time window (with {@link #SKEW} either side) and our Audience {@code
+ * urn:amazon:cognito:sp:<poolId>}. Only then are NameID and attributes read, from the very
+ * Assertion element that was checked.
  */
 final class ResponseCheck {
   static final String PROTOCOL = "urn:oasis:names:tc:SAML:2.0:protocol";
@@ -30,9 +34,20 @@ final class ResponseCheck {
   /** Clock difference tolerated between the provider and us. */
   static final Duration SKEW = Duration.ofMinutes(2);
 
-  /** What the answer must match. */
+  /**
+   * What the answer must match.
+   *
+   * @param requestId the AuthnRequest's ID; null for an IdP-initiated (unsolicited) Response, which
+   *     must then carry no InResponseTo at all (profiles §4.1.5)
+   * @param decryptionKey the provider's key when its assertions must come encrypted, else null
+   */
   record Expected(
-      String audience, String consumerUrl, String requestId, IdpMetadata idp, Instant now) {}
+      String audience,
+      String consumerUrl,
+      String requestId,
+      IdpMetadata idp,
+      Instant now,
+      PrivateKey decryptionKey) {}
 
   /**
    * The accepted assertion.
@@ -44,7 +59,8 @@ final class ResponseCheck {
       String issuer,
       String assertionId,
       Map<String, String> attributes,
-      Instant keepUntil) {}
+      Instant keepUntil,
+      SamlSession session) {}
 
   private ResponseCheck() {}
 
@@ -62,23 +78,34 @@ final class ResponseCheck {
         || !"2.0".equals(Dom.attribute(response, "Version"))) {
       throw new SamlException("The document is not a SAML 2.0 Response.");
     }
-    if (doc.getElementsByTagNameNS(ASSERTION, "EncryptedAssertion").getLength() > 0) {
-      throw new SamlException("Encrypted assertions are not supported.");
+    int encrypted = doc.getElementsByTagNameNS(ASSERTION, "EncryptedAssertion").getLength();
+    int plain = doc.getElementsByTagNameNS(ASSERTION, "Assertion").getLength();
+    if (expected.decryptionKey() == null && encrypted > 0) {
+      throw new SamlException("The Assertion is encrypted, but EncryptedResponses is not enabled.");
     }
-    // one Assertion in the whole document, and it is the Response's own child
-    if (doc.getElementsByTagNameNS(ASSERTION, "Assertion").getLength() != 1) {
-      throw new SamlException("The response must contain exactly one Assertion.");
+    if (expected.decryptionKey() != null
+        && (encrypted != 1
+            || plain != 0
+            || Dom.single(response, ASSERTION, "EncryptedAssertion") == null)) {
+      throw new SamlException("The response must contain exactly one EncryptedAssertion.");
     }
-    Element assertion = Dom.single(response, ASSERTION, "Assertion");
-    if (assertion == null) {
-      throw new SamlException("The response must contain exactly one Assertion.");
+    if (expected.decryptionKey() == null) {
+      exactlyOneAssertion(doc);
     }
-    int signatures = doc.getElementsByTagNameNS(SignatureCheck.DSIG, "Signature").getLength();
+    // verified before decryption: a Response signature covers the ciphertext
     boolean responseSigned = SignatureCheck.verify(response, expected.idp().certificates());
-    boolean assertionSigned = SignatureCheck.verify(assertion, expected.idp().certificates());
-    if (!responseSigned && !assertionSigned
-        || signatures != (responseSigned ? 1 : 0) + (assertionSigned ? 1 : 0)) {
-      throw new SamlException(SignatureCheck.INVALID);
+    Element assertion;
+    if (expected.decryptionKey() != null && !responseSigned) {
+      // nothing authenticates the ciphertext until the Assertion's own signature verifies: every
+      // failure before that has one text, so that no answer tells an attacker altering the
+      // ciphertext whether its plaintext parsed (the XML Encryption CBC attack's oracle)
+      try {
+        assertion = decryptedAndSigned(response, expected, false);
+      } catch (SamlException e) {
+        throw new SamlException(EncryptedAssertions.UNDECRYPTABLE);
+      }
+    } else {
+      assertion = decryptedAndSigned(response, expected, responseSigned);
     }
 
     Element status = Dom.single(response, PROTOCOL, "Status");
@@ -93,6 +120,7 @@ final class ResponseCheck {
     }
     String inResponseTo = Dom.attribute(response, "InResponseTo");
     if (inResponseTo != null && !inResponseTo.equals(expected.requestId())) {
+      // also any InResponseTo in an unsolicited Response
       throw new SamlException("InResponseTo is invalid.");
     }
     String responseIssuer = Dom.text(response, ASSERTION, "Issuer");
@@ -136,7 +164,51 @@ final class ResponseCheck {
                 ? notOnOrAfter
                 : confirmedUntil)
             .plus(SKEW);
-    return new Accepted(nameId, issuer, assertionId, attributes(assertion), keepUntil);
+    Element nameIdElement = Dom.single(subject, ASSERTION, "NameID");
+    List<Element> authn = Dom.children(assertion, ASSERTION, "AuthnStatement");
+    // single logout names the session of the first AuthnStatement (developer guide, "SAML
+    // sign-out")
+    String sessionIndex = authn.isEmpty() ? null : Dom.attribute(authn.get(0), "SessionIndex");
+    return new Accepted(
+        nameId,
+        issuer,
+        assertionId,
+        attributes(assertion),
+        keepUntil,
+        new SamlSession(null, nameId, Dom.attribute(nameIdElement, "Format"), sessionIndex));
+  }
+
+  /**
+   * The Response's only Assertion, decrypted first when a key is expected, once the signatures
+   * (Response, Assertion or both, and no other) are known to hold.
+   */
+  private static Element decryptedAndSigned(
+      Element response, Expected expected, boolean responseSigned) {
+    Document doc = response.getOwnerDocument();
+    if (expected.decryptionKey() != null) {
+      EncryptedAssertions.decrypt(
+          Dom.single(response, ASSERTION, "EncryptedAssertion"), expected.decryptionKey());
+    }
+    exactlyOneAssertion(doc);
+    Element assertion = Dom.single(response, ASSERTION, "Assertion");
+    if (assertion == null) {
+      throw new SamlException("The response must contain exactly one Assertion.");
+    }
+    int signatures = doc.getElementsByTagNameNS(SignatureCheck.DSIG, "Signature").getLength();
+    boolean assertionSigned = SignatureCheck.verify(assertion, expected.idp().certificates());
+    if (!responseSigned && !assertionSigned
+        || signatures != (responseSigned ? 1 : 0) + (assertionSigned ? 1 : 0)) {
+      throw new SamlException(SignatureCheck.INVALID);
+    }
+    return assertion;
+  }
+
+  /** One Assertion in the whole document (the caller then wants it as the Response's child). */
+  private static void exactlyOneAssertion(Document doc) {
+    if (doc.getElementsByTagNameNS(ASSERTION, "Assertion").getLength() != 1
+        || doc.getElementsByTagNameNS(ASSERTION, "EncryptedAssertion").getLength() != 0) {
+      throw new SamlException("The response must contain exactly one Assertion.");
+    }
   }
 
   private static boolean issuerMatches(String issuer, Expected expected) {
@@ -164,9 +236,13 @@ final class ResponseCheck {
         continue;
       }
       String inResponseTo = Dom.attribute(data, "InResponseTo");
-      if (inResponseTo == null
-          ? !responseNamedRequest
-          : !inResponseTo.equals(expected.requestId())) {
+      boolean answers =
+          expected.requestId() == null
+              ? inResponseTo == null
+              : inResponseTo == null
+                  ? responseNamedRequest
+                  : inResponseTo.equals(expected.requestId());
+      if (!answers) {
         failure = new SamlException("InResponseTo is invalid.");
         continue;
       }

@@ -20,6 +20,7 @@ import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -34,6 +35,21 @@ import java.util.Optional;
 public final class SamlFederation {
   public static final String CONSUMER_PATH = "/saml2/idpresponse";
 
+  /** ProviderDetails key: accept IdP-initiated (unsolicited) Responses when "true". */
+  public static final String IDP_INIT = "IDPInit";
+
+  /** ProviderDetails key: single logout through the IdP when "true". */
+  public static final String IDP_SIGNOUT = "IDPSignout";
+
+  /** Where the IdP posts its LogoutResponse. */
+  public static final String LOGOUT_PATH = "/saml2/logout";
+
+  /** The response_type that marks a parked sign-out (its redirectUri: where the browser goes). */
+  private static final String LOGOUT = "saml-logout";
+
+  /** ProviderDetails key: require the assertion encrypted to the provider's key when "true". */
+  public static final String ENCRYPTED_RESPONSES = "EncryptedResponses";
+
   /** What came of a posted SAML Response. */
   public sealed interface Outcome {
     /** No live request has this RelayState: nothing says where the browser should go back to. */
@@ -42,7 +58,8 @@ public final class SamlFederation {
     /** The answer to a known request, refused for {@code reason}. */
     record Refused(PendingAuthorization pending, String reason) implements Outcome {}
 
-    record Accepted(PendingAuthorization pending, ExternalIdentity identity) implements Outcome {}
+    record Accepted(PendingAuthorization pending, ExternalIdentity identity, SamlSession session)
+        implements Outcome {}
   }
 
   private final IdentityProviderStore providers;
@@ -50,6 +67,7 @@ public final class SamlFederation {
   private final FederationState sealer;
   private final MetadataSource metadata;
   private final SamlSigningCertificateStore signingCertificates;
+  private final EncryptionKeys encryptionKeys;
   private final SecureRandom random;
 
   public SamlFederation(
@@ -58,12 +76,14 @@ public final class SamlFederation {
       FederationState sealer,
       MetadataSource metadata,
       SamlSigningCertificateStore signingCertificates,
+      EncryptionKeys encryptionKeys,
       SecureRandom random) {
     this.providers = providers;
     this.requests = requests;
     this.sealer = sealer;
     this.metadata = metadata;
     this.signingCertificates = signingCertificates;
+    this.encryptionKeys = encryptionKeys;
     this.random = random;
   }
 
@@ -96,6 +116,14 @@ public final class SamlFederation {
     return AuthnRequests.location(idp.ssoRedirectUrl(), xml, relayState, signingKey(provider, now));
   }
 
+  /**
+   * Whether a RelayState has the shape of one {@link #start} issued ({@code <poolId>.<token>});
+   * anything else may be an IdP-initiated sign-in's authorize parameters.
+   */
+  public static boolean issuedRelayState(String relayState) {
+    return relayState != null && relayState.matches("[\\w-]+_[0-9A-Za-z]+\\.[\\w-]{32}");
+  }
+
   /** Checks a posted Response against the request its RelayState names (used up either way). */
   public Outcome finish(String samlResponse, String relayState, String baseUrl, Instant now) {
     if (samlResponse == null || relayState == null || relayState.indexOf('.') <= 0) {
@@ -112,10 +140,44 @@ public final class SamlFederation {
       return new Outcome.Unbound();
     }
     PendingAuthorization authorize = authorization.get();
+    if (authorize.responseType().equals(LOGOUT)) {
+      return new Outcome.Unbound();
+    }
     Optional<IdentityProvider> provider = providers.find(poolId, request.providerName());
     if (provider.isEmpty() || !provider.get().type().equals("SAML")) {
       return new Outcome.Refused(authorize, "The identity provider was removed.");
     }
+    return check(provider.get(), authorize, request.requestId(), samlResponse, baseUrl, now);
+  }
+
+  /**
+   * An IdP-initiated sign-in (ProviderDetails {@code IDPInit} "true"): an unsolicited Response,
+   * without InResponseTo, for the authorize request {@code authorize} that the RelayState carried.
+   * A provider without IDPInit answers {@link Outcome.Unbound}, as for a RelayState we never
+   * issued. Each assertion is still accepted once.
+   */
+  public Outcome finishUnsolicited(
+      IdentityProvider provider,
+      PendingAuthorization authorize,
+      String samlResponse,
+      String baseUrl,
+      Instant now) {
+    if (samlResponse == null
+        || !provider.type().equals("SAML")
+        || !"true".equals(provider.details().get(IDP_INIT))) {
+      return new Outcome.Unbound();
+    }
+    return check(provider, authorize, null, samlResponse, baseUrl, now);
+  }
+
+  private Outcome check(
+      IdentityProvider provider,
+      PendingAuthorization authorize,
+      String requestId,
+      String samlResponse,
+      String baseUrl,
+      Instant now) {
+    String poolId = provider.userPoolId();
     try {
       ResponseCheck.Accepted accepted =
           ResponseCheck.check(
@@ -123,9 +185,10 @@ public final class SamlFederation {
               new ResponseCheck.Expected(
                   entityId(poolId),
                   baseUrl + CONSUMER_PATH,
-                  request.requestId(),
-                  metadata.of(provider.get(), now),
-                  now));
+                  requestId,
+                  metadata.of(provider, now),
+                  now,
+                  decryptionKey(provider)));
       if (!requests.markAssertionUsed(
           poolId,
           sha256(accepted.issuer() + "\n" + accepted.assertionId()),
@@ -135,14 +198,110 @@ public final class SamlFederation {
       return new Outcome.Accepted(
           authorize,
           new ExternalIdentity(
-              provider.get().name(),
+              provider.name(),
               "SAML",
               accepted.subject(),
               accepted.issuer(),
-              accepted.attributes()));
+              accepted.attributes()),
+          accepted.session().withProvider(provider.name()));
     } catch (SamlException e) {
       return new Outcome.Refused(authorize, e.getMessage());
     }
+  }
+
+  /**
+   * The provider's decryption key when it requires encrypted assertions (ProviderDetails {@code
+   * EncryptedResponses} "true"), else null: then an encrypted assertion is refused.
+   */
+  private PrivateKey decryptionKey(IdentityProvider provider) {
+    if (!"true".equals(provider.details().get(ENCRYPTED_RESPONSES))) {
+      return null;
+    }
+    return encryptionKeys.privateKey(provider);
+  }
+
+  /**
+   * Single logout (developer guide, "SAML sign-out flow"): when the provider has IDPSignout "true"
+   * and its metadata a SingleLogoutService, the browser goes there with a LogoutRequest for the
+   * session's NameID and SessionIndex, always signed with the pool's SAML signing key; the
+   * RelayState (single use, as for sign-in) remembers {@code destination}, where the browser goes
+   * once the IdP answers at {@link #LOGOUT_PATH}. Empty when the provider does not sign out.
+   */
+  public Optional<String> startLogout(
+      String poolId, String clientId, SamlSession session, String destination, Instant now) {
+    Optional<IdentityProvider> provider = providers.find(poolId, session.providerName());
+    if (provider.isEmpty()
+        || !provider.get().type().equals("SAML")
+        || !"true".equals(provider.get().details().get(IDP_SIGNOUT))) {
+      return Optional.empty();
+    }
+    IdpMetadata idp;
+    try {
+      idp = metadata.of(provider.get(), now);
+    } catch (SamlException e) {
+      return Optional.empty();
+    }
+    if (idp.sloRedirectUrl() == null) {
+      return Optional.empty();
+    }
+    String requestId = "_" + token(20);
+    String relayState = poolId + "." + token(24);
+    PendingAuthorization parked =
+        new PendingAuthorization(
+            poolId,
+            clientId,
+            session.providerName(),
+            LOGOUT,
+            destination,
+            null,
+            List.of(),
+            null,
+            null,
+            null,
+            now.plus(FederationState.LIFETIME));
+    requests.create(
+        new SamlRequest(
+            poolId,
+            sha256(relayState),
+            requestId,
+            session.providerName(),
+            sealer.seal(parked),
+            parked.expiresAt()));
+    String xml =
+        LogoutRequests.xml(requestId, now, idp.sloRedirectUrl(), entityId(poolId), session);
+    return Optional.of(
+        AuthnRequests.location(idp.sloRedirectUrl(), xml, relayState, poolSigningKey(poolId, now)));
+  }
+
+  /**
+   * The IdP's LogoutResponse to a {@link #startLogout} (HTTP-POST binding): where the browser goes
+   * now, or empty when the RelayState names no pending sign-out or the answer is not for it.
+   */
+  public Optional<String> finishLogout(
+      String samlResponse, String relayState, String baseUrl, Instant now) {
+    if (samlResponse == null || !issuedRelayState(relayState)) {
+      return Optional.empty();
+    }
+    String poolId = relayState.substring(0, relayState.indexOf('.'));
+    Optional<SamlRequest> pending = requests.consume(poolId, sha256(relayState));
+    Optional<PendingAuthorization> parked =
+        pending.flatMap(r -> sealer.open(r.authorization(), now));
+    if (parked.isEmpty() || !parked.get().responseType().equals(LOGOUT)) {
+      return Optional.empty();
+    }
+    Optional<IdentityProvider> provider = providers.find(poolId, pending.get().providerName());
+    try {
+      if (provider.isPresent()) {
+        LogoutResponses.check(
+            samlResponse,
+            pending.get().requestId(),
+            baseUrl + LOGOUT_PATH,
+            metadata.of(provider.get(), now));
+      }
+    } catch (SamlException e) {
+      return Optional.empty();
+    }
+    return Optional.of(parked.get().redirectUri());
   }
 
   /** The pool's SAML signing key when the provider asks for signed requests, else null. */
@@ -150,10 +309,14 @@ public final class SamlFederation {
     if (!"rsa-sha256".equals(provider.details().get("RequestSigningAlgorithm"))) {
       return null;
     }
+    return poolSigningKey(provider.userPoolId(), now);
+  }
+
+  /** The key of the certificate GetSigningCertificate hands out. */
+  private PrivateKey poolSigningKey(String poolId, Instant now) {
     SamlSigningCertificate certificate =
         signingCertificates.getOrCreate(
-            provider.userPoolId(),
-            () -> new SelfSignedCertificates(random).create(provider.userPoolId(), now));
+            poolId, () -> new SelfSignedCertificates(random).create(poolId, now));
     try {
       return KeyFactory.getInstance("RSA")
           .generatePrivate(

@@ -6,9 +6,9 @@ import dev.userpool.authflows.SignInContext;
 import dev.userpool.domain.User;
 import dev.userpool.domain.VerificationCode;
 import dev.userpool.operations.codes.CodeDelivery;
+import dev.userpool.operations.codes.CodeRequest;
 import dev.userpool.operations.codes.CodeSender;
 import dev.userpool.store.CodeStore;
-import dev.userpool.triggers.TriggerSource;
 
 /**
  * {@link MfaCodes} over the code sender and store: the code goes through
@@ -30,16 +30,10 @@ public final class MfaCodeMessages implements MfaCodes {
     String attribute = factor.equals(PoolMfa.SMS_MFA) ? "phone_number" : "email";
     CodeDelivery delivery =
         sender.sendAuthenticationCode(
-            new CodeSender.Request(
-                ctx.pool(),
-                user,
-                VerificationCode.MFA,
-                attribute,
-                TriggerSource.CUSTOM_MESSAGE_AUTHENTICATION,
-                ctx.client().clientId(),
-                ctx.clientMetadata(),
-                0,
-                ctx.now()));
+            CodeRequest.mfa(ctx.pool(), user, attribute, ctx.now())
+                .fromClient(ctx.client().clientId())
+                .clientMetadata(ctx.clientMetadata())
+                .build());
     return new Sent(delivery.medium().name(), delivery.maskedDestination());
   }
 

@@ -7,8 +7,8 @@ import dev.userpool.domain.VerificationCode;
 import dev.userpool.errors.CognitoException;
 import dev.userpool.errors.ErrorCode;
 import dev.userpool.operations.codes.CodeCheck;
+import dev.userpool.operations.codes.CodeRequest;
 import dev.userpool.operations.codes.CodeSender;
-import dev.userpool.triggers.TriggerSource;
 
 /**
  * {@link SignInCodes} over the code path every code takes: {@link CodeSender}
@@ -34,16 +34,10 @@ public final class OneTimeSignInCodes implements SignInCodes {
   public String send(SignInContext ctx, User user, String attributeName) {
     return sender
         .send(
-            new CodeSender.Request(
-                ctx.pool(),
-                user,
-                VerificationCode.signIn(attributeName),
-                attributeName,
-                TriggerSource.CUSTOM_MESSAGE_AUTHENTICATION,
-                ctx.client().clientId(),
-                ctx.clientMetadata(),
-                0,
-                ctx.now()))
+            CodeRequest.signIn(ctx.pool(), user, attributeName, ctx.now())
+                .fromClient(ctx.client().clientId())
+                .clientMetadata(ctx.clientMetadata())
+                .build())
         .maskedDestination();
   }
 

@@ -93,102 +93,6 @@ public final class CodeSender {
   }
 
   /**
-   * One code to send.
-   *
-   * @param attributeName {@code email} or {@code phone_number}: where it goes
-   * @param clientId the app client of the call, null for admin calls
-   * @param clientMetadata passed to CustomMessage; null where Cognito does not pass it
-   * @param sendsPerHour Cognito's quota of codes of this purpose per user and hour
-   *     (LimitExceededException beyond), which the deployment's {@code codesPerHour} replaces; 0 =
-   *     this kind of code has no quota
-   * @param destination where the code goes; null for the user's current value of {@code
-   *     attributeName} (a pending value, see {@code PendingAttributes}, is passed explicitly)
-   * @param requestBaseUrl the URL the caller reached ({@code OperationContext#baseUrl}), which is
-   *     also where the pool domain's endpoints are: the base of sign-up confirmation links
-   */
-  public record Request(
-      UserPool pool,
-      User user,
-      String purpose,
-      String attributeName,
-      TriggerSource source,
-      String clientId,
-      Map<String, String> clientMetadata,
-      int sendsPerHour,
-      Instant now,
-      String destination,
-      String requestBaseUrl) {
-
-    public Request(
-        UserPool pool,
-        User user,
-        String purpose,
-        String attributeName,
-        TriggerSource source,
-        String clientId,
-        Map<String, String> clientMetadata,
-        int sendsPerHour,
-        Instant now,
-        String destination) {
-      this(
-          pool,
-          user,
-          purpose,
-          attributeName,
-          source,
-          clientId,
-          clientMetadata,
-          sendsPerHour,
-          now,
-          destination,
-          null);
-    }
-
-    public Request(
-        UserPool pool,
-        User user,
-        String purpose,
-        String attributeName,
-        TriggerSource source,
-        String clientId,
-        Map<String, String> clientMetadata,
-        int sendsPerHour,
-        Instant now) {
-      this(
-          pool,
-          user,
-          purpose,
-          attributeName,
-          source,
-          clientId,
-          clientMetadata,
-          sendsPerHour,
-          now,
-          null);
-    }
-
-    String target() {
-      return destination != null ? destination : user.attribute(attributeName);
-    }
-
-    /** This request, made at {@code baseUrl}. */
-    public Request at(String baseUrl) {
-      return new Request(
-          pool,
-          user,
-          purpose,
-          attributeName,
-          source,
-          clientId,
-          clientMetadata,
-          sendsPerHour,
-          now,
-          destination,
-          baseUrl);
-    }
-  }
-
-  /**
    * An AdminCreateUser invitation: the temporary password in place of a code, to each of {@code
    * attributeNames} (the DesiredDeliveryMediums the user has a value for), with
    * InviteMessageTemplate and one CustomMessage_AdminCreateUser call. Nothing is stored.
@@ -201,16 +105,16 @@ public final class CodeSender {
       Map<String, String> clientMetadata,
       Instant now) {}
 
-  public CodeDelivery send(Request r) {
+  public CodeDelivery send(CodeRequest r) {
     return send(r, Templates.verification(r.pool().view()));
   }
 
   /** A sign-in (MFA) code: as {@link #send}, with the pool's authentication texts. */
-  public CodeDelivery sendAuthenticationCode(Request r) {
+  public CodeDelivery sendAuthenticationCode(CodeRequest r) {
     return send(r, Templates.authentication(r.pool().view()));
   }
 
-  private CodeDelivery send(Request r, Templates.Texts templates) {
+  private CodeDelivery send(CodeRequest r, Templates.Texts templates) {
     PoolSettings s = r.pool().view();
     DeliveryMedium medium = DeliveryMedium.forAttribute(r.attributeName());
     String destination = r.target();
@@ -280,7 +184,7 @@ public final class CodeSender {
    * was read, the count is made again on the stored user (the code went out, so it is stored in any
    * case).
    */
-  private void store(Request r, String destination, String code) {
+  private void store(CodeRequest r, String destination, String code) {
     User before = r.user();
     for (int attempt = 1; ; attempt++) {
       SendWindow window = SendWindow.of(before, r.purpose(), r.now()).plusOne();

@@ -5,6 +5,7 @@ import dev.userpool.domain.IdentityProvider;
 import dev.userpool.domain.UserPool;
 import dev.userpool.oauth.federation.ApplePrivateKeys;
 import dev.userpool.oauth.federation.SocialProviders;
+import dev.userpool.oauth.saml.EncryptionKeys;
 import dev.userpool.operations.Lookups;
 import dev.userpool.protocol.Input;
 import dev.userpool.protocol.Operation;
@@ -15,23 +16,27 @@ import java.util.List;
 /**
  * Cognito CreateIdentityProvider: a social provider named after its type, ProviderDetails checked
  * per ProviderType ({@link ProviderDetailsCheck}); the name and every IdpIdentifier must be free in
- * the pool (DuplicateProviderException otherwise), which the store enforces atomically.
+ * the pool (DuplicateProviderException otherwise), which the store enforces atomically. A SAML
+ * provider gets its encryption key pair ({@link EncryptionKeys}).
  */
 public final class CreateIdentityProvider implements Operation {
   private final Lookups lookups;
   private final IdentityProviderStore providers;
   private final OidcDiscovery discovery;
   private final ApplePrivateKeys appleKeys;
+  private final EncryptionKeys encryptionKeys;
 
   public CreateIdentityProvider(
       Lookups lookups,
       IdentityProviderStore providers,
       OidcDiscovery discovery,
-      ApplePrivateKeys appleKeys) {
+      ApplePrivateKeys appleKeys,
+      EncryptionKeys encryptionKeys) {
     this.lookups = lookups;
     this.providers = providers;
     this.discovery = discovery;
     this.appleKeys = appleKeys;
+    this.encryptionKeys = encryptionKeys;
   }
 
   @Override
@@ -55,6 +60,11 @@ public final class CreateIdentityProvider implements Operation {
       provider = withDetails(provider, discovery.complete(provider.details()));
     }
     provider = withDetails(provider, SocialProviders.storedDetails(type, provider.details()));
+    provider =
+        withDetails(
+            provider,
+            encryptionKeys.stored(
+                type, pool.id(), provider.name(), provider.details(), null, ctx.now()));
     provider = withDetails(provider, appleKeys.sealed(type, pool.id(), provider.details()));
     if (!providers.create(provider)) {
       throw IdentityProviderView.duplicate();

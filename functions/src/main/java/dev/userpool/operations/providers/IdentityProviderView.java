@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.userpool.domain.IdentityProvider;
 import dev.userpool.errors.ErrorCode;
 import dev.userpool.oauth.federation.SocialProviders;
+import dev.userpool.oauth.saml.EncryptionKeys;
 import dev.userpool.protocol.Json;
 import dev.userpool.store.IdentityProviderStore;
 
@@ -25,7 +26,9 @@ final class IdentityProviderView {
     o.put("UserPoolId", p.userPoolId());
     o.put("ProviderName", p.name());
     o.put("ProviderType", p.type());
-    o.set("ProviderDetails", Json.tree(SocialProviders.shownDetails(p.type(), p.details())));
+    o.set(
+        "ProviderDetails",
+        Json.tree(EncryptionKeys.visible(SocialProviders.shownDetails(p.type(), p.details()))));
     o.set("AttributeMapping", Json.tree(p.attributeMapping()));
     o.set("IdpIdentifiers", Json.tree(p.idpIdentifiers()));
     o.put("LastModifiedDate", Json.epochSeconds(p.lastModifiedDate()));

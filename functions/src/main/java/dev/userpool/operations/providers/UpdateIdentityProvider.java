@@ -5,6 +5,7 @@ import dev.userpool.domain.IdentityProvider;
 import dev.userpool.domain.UserPool;
 import dev.userpool.oauth.federation.ApplePrivateKeys;
 import dev.userpool.oauth.federation.SocialProviders;
+import dev.userpool.oauth.saml.EncryptionKeys;
 import dev.userpool.operations.Lookups;
 import dev.userpool.protocol.Input;
 import dev.userpool.protocol.Operation;
@@ -14,23 +15,27 @@ import dev.userpool.store.IdentityProviderStore;
 /**
  * Cognito UpdateIdentityProvider: each of ProviderDetails, AttributeMapping and IdpIdentifiers that
  * is given replaces the stored one (ProviderDetails checked as on create); absent members are kept.
- * New identifiers must be free in the pool (DuplicateProviderException).
+ * New identifiers must be free in the pool (DuplicateProviderException). A SAML provider keeps its
+ * encryption key pair.
  */
 public final class UpdateIdentityProvider implements Operation {
   private final Lookups lookups;
   private final IdentityProviderStore providers;
   private final OidcDiscovery discovery;
   private final ApplePrivateKeys appleKeys;
+  private final EncryptionKeys encryptionKeys;
 
   public UpdateIdentityProvider(
       Lookups lookups,
       IdentityProviderStore providers,
       OidcDiscovery discovery,
-      ApplePrivateKeys appleKeys) {
+      ApplePrivateKeys appleKeys,
+      EncryptionKeys encryptionKeys) {
     this.lookups = lookups;
     this.providers = providers;
     this.discovery = discovery;
     this.appleKeys = appleKeys;
+    this.encryptionKeys = encryptionKeys;
   }
 
   @Override
@@ -60,6 +65,16 @@ public final class UpdateIdentityProvider implements Operation {
     after =
         CreateIdentityProvider.withDetails(
             after, SocialProviders.storedDetails(after.type(), after.details()));
+    after =
+        CreateIdentityProvider.withDetails(
+            after,
+            encryptionKeys.stored(
+                after.type(),
+                pool.id(),
+                after.name(),
+                after.details(),
+                before.details(),
+                ctx.now()));
     after =
         CreateIdentityProvider.withDetails(
             after, appleKeys.sealed(after.type(), pool.id(), after.details()));

@@ -5,16 +5,15 @@ import dev.userpool.delivery.ChannelChoice;
 import dev.userpool.domain.User;
 import dev.userpool.domain.UserPool;
 import dev.userpool.domain.UserStatus;
-import dev.userpool.domain.VerificationCode;
 import dev.userpool.errors.ErrorCode;
 import dev.userpool.operations.Lookups;
+import dev.userpool.operations.codes.CodeRequest;
 import dev.userpool.operations.codes.CodeSender;
 import dev.userpool.operations.users.UserDirectory;
 import dev.userpool.protocol.Input;
 import dev.userpool.protocol.Json;
 import dev.userpool.protocol.Operation;
 import dev.userpool.protocol.OperationContext;
-import dev.userpool.triggers.TriggerSource;
 import java.time.Instant;
 
 /**
@@ -50,16 +49,9 @@ public final class AdminResetUserPassword implements Operation {
         ChannelChoice.recovery(pool.view(), user).orElseThrow(Recovery::noVerifiedChannel);
     Instant now = ctx.now();
     sender.send(
-        new CodeSender.Request(
-            pool,
-            user,
-            VerificationCode.FORGOT_PASSWORD,
-            attribute,
-            TriggerSource.CUSTOM_MESSAGE_FORGOT_PASSWORD,
-            null,
-            in.stringMap("ClientMetadata"),
-            0,
-            now));
+        CodeRequest.forgotPassword(pool, user, attribute, now)
+            .clientMetadata(in.stringMap("ClientMetadata"))
+            .build());
     directory.update(pool, user, u -> u.withStatus(UserStatus.RESET_REQUIRED, now));
     return Json.object();
   }

@@ -6,10 +6,10 @@ import dev.userpool.delivery.ChannelChoice;
 import dev.userpool.domain.User;
 import dev.userpool.domain.UserPool;
 import dev.userpool.domain.UserStatus;
-import dev.userpool.domain.VerificationCode;
 import dev.userpool.errors.ErrorCode;
 import dev.userpool.operations.auth.UserMigration;
 import dev.userpool.operations.codes.CodeDelivery;
+import dev.userpool.operations.codes.CodeRequest;
 import dev.userpool.operations.codes.CodeSender;
 import dev.userpool.operations.codes.PublicClients;
 import dev.userpool.operations.codes.SimulatedDelivery;
@@ -95,16 +95,11 @@ public final class ForgotPassword implements Operation {
     String attribute = channel.orElseThrow(Recovery::noVerifiedChannel);
     CodeDelivery sent =
         sender.send(
-            new CodeSender.Request(
-                pool,
-                user,
-                VerificationCode.FORGOT_PASSWORD,
-                attribute,
-                dev.userpool.triggers.TriggerSource.CUSTOM_MESSAGE_FORGOT_PASSWORD,
-                call.client().clientId(),
-                in.stringMap("ClientMetadata"),
-                SENDS_PER_HOUR,
-                ctx.now()));
+            CodeRequest.forgotPassword(pool, user, attribute, ctx.now())
+                .fromClient(call.client().clientId())
+                .clientMetadata(in.stringMap("ClientMetadata"))
+                .limitedPerHour(SENDS_PER_HOUR)
+                .build());
     events.record(
         pool,
         user.sub(),

@@ -3,16 +3,15 @@ package dev.userpool.operations.self;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.userpool.domain.User;
 import dev.userpool.domain.UserStatus;
-import dev.userpool.domain.VerificationCode;
 import dev.userpool.errors.ErrorCode;
 import dev.userpool.operations.codes.CodeDelivery;
+import dev.userpool.operations.codes.CodeRequest;
 import dev.userpool.operations.codes.CodeSender;
 import dev.userpool.operations.users.PendingAttributes;
 import dev.userpool.protocol.Input;
 import dev.userpool.protocol.Json;
 import dev.userpool.protocol.Operation;
 import dev.userpool.protocol.OperationContext;
-import dev.userpool.triggers.TriggerSource;
 
 /**
  * Cognito GetUserAttributeVerificationCode (sources §4.7): a code for the signed-in user's {@code
@@ -47,17 +46,12 @@ public final class GetUserAttributeVerificationCode implements Operation {
     }
     CodeDelivery sent =
         sender.send(
-            new CodeSender.Request(
-                who.pool(),
-                user,
-                VerificationCode.attribute(name),
-                name,
-                TriggerSource.CUSTOM_MESSAGE_VERIFY_USER_ATTRIBUTE,
-                who.token().clientId(),
-                in.stringMap("ClientMetadata"),
-                SENDS_PER_HOUR,
-                ctx.now(),
-                destination));
+            CodeRequest.attributeVerification(who.pool(), user, name, ctx.now())
+                .fromClient(who.token().clientId())
+                .clientMetadata(in.stringMap("ClientMetadata"))
+                .limitedPerHour(SENDS_PER_HOUR)
+                .to(destination)
+                .build());
     return Json.object().set("CodeDeliveryDetails", sent.toJson());
   }
 

@@ -6,9 +6,9 @@ import dev.userpool.delivery.ChannelChoice;
 import dev.userpool.domain.User;
 import dev.userpool.domain.UserPool;
 import dev.userpool.domain.UserStatus;
-import dev.userpool.domain.VerificationCode;
 import dev.userpool.errors.ErrorCode;
 import dev.userpool.operations.codes.CodeDelivery;
+import dev.userpool.operations.codes.CodeRequest;
 import dev.userpool.operations.codes.CodeSender;
 import dev.userpool.operations.codes.PublicClients;
 import dev.userpool.operations.codes.SimulatedDelivery;
@@ -17,7 +17,6 @@ import dev.userpool.protocol.Input;
 import dev.userpool.protocol.Json;
 import dev.userpool.protocol.Operation;
 import dev.userpool.protocol.OperationContext;
-import dev.userpool.triggers.TriggerSource;
 
 /**
  * Cognito ResendConfirmationCode: a new sign-up code (the old one stops working) to the channel
@@ -71,17 +70,12 @@ public final class ResendConfirmationCode implements Operation {
                         "Cannot resend codes. Auto verification not turned on."));
     CodeDelivery sent =
         sender.send(
-            new CodeSender.Request(
-                    pool,
-                    user,
-                    VerificationCode.SIGN_UP,
-                    attribute,
-                    TriggerSource.CUSTOM_MESSAGE_RESEND_CODE,
-                    call.client().clientId(),
-                    in.stringMap("ClientMetadata"),
-                    SENDS_PER_HOUR,
-                    ctx.now())
-                .at(ctx.baseUrl()));
+            CodeRequest.resentSignUp(pool, user, attribute, ctx.now())
+                .fromClient(call.client().clientId())
+                .clientMetadata(in.stringMap("ClientMetadata"))
+                .limitedPerHour(SENDS_PER_HOUR)
+                .reachedAt(ctx.baseUrl())
+                .build());
     events.record(
         pool,
         user.sub(),

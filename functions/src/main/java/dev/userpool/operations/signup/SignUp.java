@@ -12,9 +12,9 @@ import dev.userpool.domain.UniqueKey;
 import dev.userpool.domain.User;
 import dev.userpool.domain.UserPool;
 import dev.userpool.domain.UserStatus;
-import dev.userpool.domain.VerificationCode;
 import dev.userpool.errors.ErrorCode;
 import dev.userpool.operations.codes.CodeDelivery;
+import dev.userpool.operations.codes.CodeRequest;
 import dev.userpool.operations.codes.CodeSender;
 import dev.userpool.operations.codes.PublicClients;
 import dev.userpool.operations.users.AttributeRules;
@@ -170,17 +170,11 @@ public final class SignUp implements Operation {
       String baseUrl) {
     try {
       return sender.send(
-          new CodeSender.Request(
-                  pool,
-                  user,
-                  VerificationCode.SIGN_UP,
-                  attribute,
-                  TriggerSource.CUSTOM_MESSAGE_SIGN_UP,
-                  call.client().clientId(),
-                  clientMetadata,
-                  0,
-                  now)
-              .at(baseUrl));
+          CodeRequest.signUp(pool, user, attribute, now)
+              .fromClient(call.client().clientId())
+              .clientMetadata(clientMetadata)
+              .reachedAt(baseUrl)
+              .build());
     } catch (RuntimeException e) {
       directory.delete(pool, user); // no user that was told nothing
       throw e;

@@ -3,12 +3,11 @@ package dev.userpool.operations.users;
 import dev.userpool.domain.PoolSettings;
 import dev.userpool.domain.User;
 import dev.userpool.domain.UserPool;
-import dev.userpool.domain.VerificationCode;
 import dev.userpool.domain.VerifiedFlag;
 import dev.userpool.operations.codes.CodeDelivery;
+import dev.userpool.operations.codes.CodeRequest;
 import dev.userpool.operations.codes.CodeSender;
 import dev.userpool.store.UniqueKeyTakenException;
-import dev.userpool.triggers.TriggerSource;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -83,17 +82,11 @@ public final class AttributeChanges {
       String name = target.getKey();
       sent.add(
           sender.send(
-              new CodeSender.Request(
-                  pool,
-                  user,
-                  VerificationCode.attribute(name),
-                  name,
-                  TriggerSource.CUSTOM_MESSAGE_UPDATE_USER_ATTRIBUTE,
-                  caller.clientId(),
-                  caller.clientMetadata(),
-                  0,
-                  now,
-                  target.getValue())));
+              CodeRequest.attributeChange(pool, user, name, now)
+                  .fromClient(caller.clientId())
+                  .clientMetadata(caller.clientMetadata())
+                  .to(target.getValue())
+                  .build()));
     }
     try {
       User updated =

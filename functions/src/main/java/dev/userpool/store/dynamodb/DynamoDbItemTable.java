@@ -184,7 +184,7 @@ public final class DynamoDbItemTable implements ItemTable, FullScan {
   }
 
   @Override
-  public void clear() {
+  public void clearExcept(String keptPk) {
     ScanEnhancedRequest keysOnly =
         ScanEnhancedRequest.builder()
             .consistentRead(true)
@@ -192,6 +192,9 @@ public final class DynamoDbItemTable implements ItemTable, FullScan {
             .build();
     List<Key> batch = new ArrayList<>(DELETES_PER_BATCH);
     for (ItemRow row : table.scan(keysOnly).items()) {
+      if (row.getPk().equals(keptPk)) {
+        continue;
+      }
       batch.add(key(row.getPk(), row.getSk()));
       if (batch.size() == DELETES_PER_BATCH) {
         deleteAll(batch);

@@ -50,8 +50,8 @@ public final class CacheInvalidatingTable implements ItemTable {
   }
 
   @Override
-  public void clear() {
-    table.clear();
+  public void clearExcept(String keptPk) {
+    table.clearExcept(keptPk);
     pools.forgetAll();
     clients.forgetAll();
   }

@@ -18,6 +18,9 @@ import java.util.function.Supplier;
  * absent.
  */
 public final class ItemDeploymentKeyStore implements DeploymentKeyStore {
+  /** The partition of all deployment keys (kept by a local reset). */
+  public static final String PARTITION = Keys.DEPLOYMENT;
+
   private final ItemTable table;
 
   public ItemDeploymentKeyStore(ItemTable table) {

@@ -30,6 +30,14 @@ public interface ItemTable {
    */
   void write(List<Write> writes);
 
-  /** Removes everything (local reset and tests). */
-  void clear();
+  /** Removes everything (tests). */
+  default void clear() {
+    clearExcept(null);
+  }
+
+  /**
+   * Removes every item outside partition {@code keptPk} (null: everything). Local reset keeps the
+   * deployment's keys this way, so that running instances that already read them still agree.
+   */
+  void clearExcept(String keptPk);
 }

@@ -2,9 +2,17 @@ package dev.userpool.oauth.saml;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.userpool.domain.SamlSigningCertificate;
+import dev.userpool.operations.providers.SelfSignedCertificates;
 import dev.userpool.testing.TestSamlIdp;
 import java.nio.charset.StandardCharsets;
+import java.security.KeyFactory;
+import java.security.PrivateKey;
+import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
+import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -30,7 +38,7 @@ class ResponseCheckTest {
 
   private static ResponseCheck.Accepted check(String encoded, Instant now) {
     return ResponseCheck.check(
-        encoded, new ResponseCheck.Expected(AUDIENCE, ACS, REQUEST, METADATA, now));
+        encoded, new ResponseCheck.Expected(AUDIENCE, ACS, REQUEST, METADATA, now, null));
   }
 
   private static String refusal(String encoded) {
@@ -242,5 +250,147 @@ class ResponseCheckTest {
     nameId.appendChild(doc.createComment(""));
     nameId.appendChild(doc.createTextNode(".evil.org"));
     assertEquals("jane@corp.example.evil.org", check(TestSamlIdp.encode(doc)).subject());
+  }
+
+  /** The provider's encryption pair (as EncryptionKeys makes it): certificate and private key. */
+  private record Pair(X509Certificate certificate, PrivateKey key) {
+    static Pair create() {
+      try {
+        SamlSigningCertificate made =
+            new SelfSignedCertificates(new SecureRandom()).create("us-east-1_Test", Instant.now());
+        return new Pair(
+            IdpMetadata.certificate(Base64.getEncoder().encodeToString(made.certificateDer())),
+            KeyFactory.getInstance("RSA")
+                .generatePrivate(
+                    new PKCS8EncodedKeySpec(Base64.getDecoder().decode(made.privateKeyPkcs8()))));
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+
+  private static final Pair ENCRYPTION = Pair.create();
+
+  private static ResponseCheck.Accepted checkEncrypted(String encoded) {
+    return ResponseCheck.check(
+        encoded,
+        new ResponseCheck.Expected(
+            AUDIENCE, ACS, REQUEST, METADATA, Instant.now(), ENCRYPTION.key));
+  }
+
+  private static String encryptedRefusal(String encoded) {
+    return assertThrows(SamlException.class, () -> checkEncrypted(encoded)).getMessage();
+  }
+
+  private static TestSamlIdp.ResponseBuilder encryptedAnswer() {
+    var b = answer().attribute("firstName", "Jane");
+    b.encryptTo = ENCRYPTION.certificate;
+    return b;
+  }
+
+  @Test
+  void whenTheSignedAssertionIsEncryptedWithAesGcmThenItIsDecryptedAndRead() {
+    var b = encryptedAnswer();
+    String encoded = b.encoded();
+    String xml = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
+    assertTrue(xml.contains("EncryptedAssertion") && !xml.contains("jane@corp.example"), xml);
+    ResponseCheck.Accepted accepted = checkEncrypted(encoded);
+    assertEquals("jane@corp.example", accepted.subject());
+    assertEquals("Jane", accepted.attributes().get("firstName"));
+  }
+
+  @Test
+  void whenAesCbcAndXmlenc11OaepWithTheKeyBesideTheDataThenItIsDecrypted() {
+    var b = encryptedAnswer();
+    b.dataEncryption = TestSamlIdp.XENC + "aes128-cbc";
+    b.keyTransport = TestSamlIdp.XENC11 + "rsa-oaep";
+    b.encryptedKeyBesideData = true;
+    assertEquals("jane@corp.example", checkEncrypted(b.encoded()).subject());
+  }
+
+  @Test
+  void whenOnlyTheResponseAroundTheEncryptedAssertionIsSignedThenItIsAccepted() {
+    var b = encryptedAnswer();
+    b.signAssertion = false;
+    assertEquals("jane@corp.example", checkEncrypted(b.encoded()).subject());
+  }
+
+  @Test
+  void whenOnlyTheEncryptedAssertionIsSignedThenItIsAccepted() {
+    var b = encryptedAnswer();
+    b.signResponse = false;
+    assertEquals("jane@corp.example", checkEncrypted(b.encoded()).subject());
+  }
+
+  @Test
+  void whenNeitherTheResponseNorTheDecryptedAssertionIsSignedThenOneTextForEveryFailure() {
+    // without a Response signature, "signature invalid" would tell a well-formed plaintext from a
+    // malformed one: an oracle for altered CBC ciphertext; every failure reads the same
+    var b = encryptedAnswer();
+    b.signResponse = false;
+    b.signAssertion = false;
+    assertEquals(EncryptedAssertions.UNDECRYPTABLE, encryptedRefusal(b.encoded()));
+    b.signAssertion = true;
+    b.dataEncryption = TestSamlIdp.XENC + "aes256-cbc";
+    b.alterCiphertext = true;
+    assertEquals(EncryptedAssertions.UNDECRYPTABLE, encryptedRefusal(b.encoded()));
+  }
+
+  @Test
+  void whenEncryptionIsRequiredAndThePlainAssertionArrivesThenItIsRefused() {
+    assertEquals(
+        "The response must contain exactly one EncryptedAssertion.",
+        encryptedRefusal(answer().encoded()));
+  }
+
+  @Test
+  void whenEncryptionIsNotEnabledAndAnEncryptedAssertionArrivesThenItIsRefused() {
+    assertEquals(
+        "The Assertion is encrypted, but EncryptedResponses is not enabled.",
+        refusal(encryptedAnswer().encoded()));
+  }
+
+  @Test
+  void whenEncryptedToAnotherKeyThenItCannotBeDecrypted() {
+    var b = encryptedAnswer();
+    b.encryptTo = Pair.create().certificate;
+    assertEquals(EncryptedAssertions.UNDECRYPTABLE, encryptedRefusal(b.encoded()));
+  }
+
+  @Test
+  void whenTheCiphertextIsAlteredThenTheTagFailsOrTheResponseSignatureDoes() {
+    for (boolean signResponse : new boolean[] {false, true}) {
+      var b = encryptedAnswer();
+      b.signResponse = signResponse;
+      Document doc = b.document();
+      var values = doc.getElementsByTagNameNS(TestSamlIdp.XENC, "CipherValue");
+      var content = values.item(values.getLength() - 1);
+      byte[] bytes = Base64.getDecoder().decode(content.getTextContent());
+      bytes[bytes.length / 2] ^= 1;
+      content.setTextContent(Base64.getEncoder().encodeToString(bytes));
+      assertEquals(
+          signResponse ? "SAML Assertion signature is invalid." : EncryptedAssertions.UNDECRYPTABLE,
+          encryptedRefusal(TestSamlIdp.encode(doc)));
+    }
+  }
+
+  @Test
+  void whenUnsolicitedThenNoInResponseToIsAcceptedAndAnyIsRefused() {
+    var b = IDP.response(null, ACS, AUDIENCE);
+    ResponseCheck.Expected unsolicited =
+        new ResponseCheck.Expected(AUDIENCE, ACS, null, METADATA, Instant.now(), null);
+    assertEquals("jane@corp.example", ResponseCheck.check(b.encoded(), unsolicited).subject());
+
+    String solicited = answer().encoded();
+    assertEquals(
+        "InResponseTo is invalid.",
+        assertThrows(SamlException.class, () -> ResponseCheck.check(solicited, unsolicited))
+            .getMessage());
+    var onlyConfirmation = IDP.response(REQUEST, ACS, AUDIENCE);
+    onlyConfirmation.requestId = null;
+    onlyConfirmation.subjectConfirmationInResponseTo = true;
+    assertEquals(
+        "jane@corp.example",
+        ResponseCheck.check(onlyConfirmation.encoded(), unsolicited).subject());
   }
 }

@@ -56,6 +56,7 @@ class SamlFederationTest {
   private IdentityProviderStore providers;
   private SamlSigningCertificateStore certificates;
   private SamlFederation federation;
+  private EncryptionKeys encryptionKeys;
   private IdentityProvider corp;
 
   @BeforeEach
@@ -63,13 +64,16 @@ class SamlFederationTest {
     ItemTable table = EmbeddedItemTable.inMemory(Clock.systemUTC());
     providers = new ItemIdentityProviderStore(table);
     certificates = new ItemSamlSigningCertificateStore(table);
+    ItemDeploymentKeyStore keys = new ItemDeploymentKeyStore(table);
+    encryptionKeys = new EncryptionKeys(keys, new SecureRandom());
     federation =
         new SamlFederation(
             providers,
             new ItemSamlRequestStore(table),
-            new FederationState(new ItemDeploymentKeyStore(table), new SecureRandom()),
+            new FederationState(keys, new SecureRandom()),
             new MetadataSource(),
             certificates,
+            encryptionKeys,
             new SecureRandom());
     corp = provider("Corp", Map.of("MetadataFile", IDP.metadata()));
   }
@@ -229,5 +233,66 @@ class SamlFederationTest {
     } finally {
       server.stop(0);
     }
+  }
+
+  private String unsolicited() {
+    return IDP.response(null, BASE + "/saml2/idpresponse", "urn:amazon:cognito:sp:" + POOL)
+        .encoded();
+  }
+
+  @Test
+  void whenTheProviderDoesNotAllowIdpInitiatedSignInThenAnUnsolicitedResponseIsUnbound() {
+    assertInstanceOf(
+        SamlFederation.Outcome.Unbound.class,
+        federation.finishUnsolicited(corp, PENDING, unsolicited(), BASE, Instant.now()));
+    IdentityProvider off =
+        provider("Off", Map.of("MetadataFile", IDP.metadata(), "IDPInit", "false"));
+    assertInstanceOf(
+        SamlFederation.Outcome.Unbound.class,
+        federation.finishUnsolicited(off, PENDING, unsolicited(), BASE, Instant.now()));
+  }
+
+  @Test
+  void whenIdpInitiatedSignInIsAllowedThenEachAssertionIsAcceptedOnce() {
+    IdentityProvider open =
+        provider("Open", Map.of("MetadataFile", IDP.metadata(), "IDPInit", "true"));
+    String response = unsolicited();
+    var accepted =
+        assertInstanceOf(
+            SamlFederation.Outcome.Accepted.class,
+            federation.finishUnsolicited(open, PENDING, response, BASE, Instant.now()));
+    assertEquals("Open", accepted.identity().providerName());
+    assertEquals(PENDING, accepted.pending());
+    var replay =
+        assertInstanceOf(
+            SamlFederation.Outcome.Refused.class,
+            federation.finishUnsolicited(open, PENDING, response, BASE, Instant.now()));
+    assertEquals("The Assertion was already used.", replay.reason());
+  }
+
+  @Test
+  void whenARelayStateHasOurShapeThenItIsTakenForSpInitiated() {
+    assertTrue(SamlFederation.issuedRelayState(start().relayState()));
+    assertFalse(SamlFederation.issuedRelayState("client_id=abc&redirect_uri=https%3A%2F%2Fa"));
+    assertFalse(SamlFederation.issuedRelayState(null));
+  }
+
+  @Test
+  void whenTheProviderRequiresEncryptionThenItsSealedKeyDecryptsTheAssertion() {
+    Map<String, String> details =
+        encryptionKeys.stored(
+            "SAML",
+            POOL,
+            "Sealed",
+            Map.of("MetadataFile", IDP.metadata(), "EncryptedResponses", "true"),
+            null,
+            Instant.now());
+    IdentityProvider sealed = provider("Sealed", details);
+    TestSamlIdp.ReceivedRequest request =
+        TestSamlIdp.receive(federation.start(sealed, PENDING, BASE, Instant.now()));
+    var b = answer(request);
+    b.encryptTo = IdpMetadata.certificate(details.get(EncryptionKeys.CERTIFICATE));
+    assertInstanceOf(
+        SamlFederation.Outcome.Accepted.class, post(b.encoded(), request.relayState()));
   }
 }

@@ -92,6 +92,23 @@ class EmbeddedItemTableTest {
     }
 
     @Test
+    void whenReopenedAfterAClearThatKeptAPartitionThenOnlyThatPartitionIsBack() {
+      try (EmbeddedItemTable table = open()) {
+        put(table, Item.of("keys", "k1", "secret"));
+        put(table, Item.of("p", "gone", "x"));
+        table.clearExcept("keys");
+        put(table, Item.of("p", "after", "x"));
+      }
+
+      try (EmbeddedItemTable table = open()) {
+        assertEquals(
+            Optional.of(new Item("keys", "k1", 1, null, "secret")), table.get("keys", "k1"));
+        assertEquals(
+            List.of("after"), table.query("p", "", null, 10).stream().map(Item::sk).toList());
+      }
+    }
+
+    @Test
     void whenReopenedThenJournalIsFoldedIntoTheSnapshot() throws IOException {
       try (EmbeddedItemTable table = open()) {
         put(table, Item.of("p", "a", "x"));

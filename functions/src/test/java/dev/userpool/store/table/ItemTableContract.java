@@ -466,6 +466,19 @@ public abstract class ItemTableContract {
     assertEquals(List.of(), table.query("p2", "", null, 100));
   }
 
+  @Test
+  void whenClearedExceptOnePartitionThenOnlyThatPartitionIsLeft() {
+    Item kept = put(Item.of("keep", "a", "x"));
+    put(Item.of("p1", "a", "x"));
+    put(Item.of("p2", "b", "x"));
+
+    table.clearExcept("keep");
+
+    assertEquals(List.of(kept), table.query("keep", "", null, 10));
+    assertEquals(List.of(), table.query("p1", "", null, 10));
+    assertEquals(Optional.empty(), table.get("p2", "b"));
+  }
+
   // --- concurrency
 
   @Test
