@@ -38,9 +38,21 @@ import java.util.concurrent.TimeUnit;
  */
 final class NettyHttpServer implements AutoCloseable {
   static {
+    // Read by Netty's classes as they load, so set before the first one: the server's channels
+    // use ALLOCATOR, but Netty's own default allocator (ByteBufUtil, ByteBufAllocator.DEFAULT)
+    // would otherwise build the adaptive pooling allocator, its classes and chunks, for nothing;
+    // leak detection would wrap a sample of buffers in trackers. A user's -D setting wins.
+    keepOrSet("io.netty.allocator.type", "unpooled");
+    keepOrSet("io.netty.leakDetection.level", "disabled");
     // Netty would log through SLF4J, which the AWS SDK brings without a binding (a warning on
     // every start); the JDK logger is what the rest of the server uses.
     InternalLoggerFactory.setDefaultFactory(JdkLoggerFactory.INSTANCE);
+  }
+
+  private static void keepOrSet(String property, String value) {
+    if (System.getProperty(property) == null) {
+      System.setProperty(property, value);
+    }
   }
 
   /**
