@@ -382,6 +382,7 @@ public final class LocalServer implements AutoCloseable {
   @Override
   public void close() {
     server.close();
+    requestLog.close(); // the lines still waiting for the log's writer
     importUploads.close();
     if (wiring.table() instanceof AutoCloseable closeable) {
       try {
