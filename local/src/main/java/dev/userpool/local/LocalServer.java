@@ -1,7 +1,5 @@
 package dev.userpool.local;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.userpool.auth.AdminKeys;
 import dev.userpool.auth.SigV4Authenticator;
 import dev.userpool.config.AppConfig;
@@ -23,7 +21,6 @@ import dev.userpool.store.embedded.UnusableDataFolderException;
 import dev.userpool.store.table.ItemTable;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.BindException;
 import java.net.InetAddress;
@@ -31,6 +28,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -48,9 +46,9 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * The local server: the JDK HTTP server in front of the same protocol code the Lambda runs, with
- * CORS for browser SDKs, a health check, and a reset endpoint for test suites. Logs one line per
- * request (see {@link RequestLog}), never a body.
+ * The local server: an HTTP server ({@link NettyHttpServer}) in front of the same protocol code the
+ * Lambda runs, with CORS for browser SDKs, a health check, and a reset endpoint for test suites.
+ * Logs one line per request (see {@link RequestLog}), never a body.
  *
  * <p>Mistakes of the person starting it (a bad command line, a port in use, an unusable or damaged
  * data folder) are answered with one line on stderr and exit code 2; stack traces are for bugs.
@@ -71,21 +69,13 @@ public final class LocalServer implements AutoCloseable {
    */
   static final String QUIET_PROPERTY = "userpool.local.quiet";
 
-  private final HttpServer server;
-  private final ExecutorService executor;
+  private NettyHttpServer server;
   private final Wiring wiring;
   private final String host;
   private final RequestLog requestLog;
   private ImportUploads importUploads;
 
-  private LocalServer(
-      HttpServer server,
-      ExecutorService executor,
-      Wiring wiring,
-      String host,
-      RequestLog requestLog) {
-    this.server = server;
-    this.executor = executor;
+  private LocalServer(Wiring wiring, String host, RequestLog requestLog) {
     this.wiring = wiring;
     this.host = host;
     this.requestLog = requestLog;
@@ -261,11 +251,12 @@ public final class LocalServer implements AutoCloseable {
   }
 
   private static LocalServer open(LocalOptions options, Clock clock, ItemTable given) {
-    // Headers and body go out in two writes; without TCP_NODELAY, Nagle's algorithm and delayed
-    // ACKs add ~40 ms
-    // to every keep-alive request.
-    System.setProperty("sun.net.httpserver.nodelay", "true");
-    HttpServer server = bind(options.host(), options.port());
+    // The port is taken before the data folder is opened; connections wait in the backlog until
+    // the server is ready (start()).
+    InetSocketAddress address = address(options.host(), options.port());
+    LocalServer[] local = new LocalServer[1];
+    NettyHttpServer server =
+        bind(address, options.host(), options.port(), request -> local[0].handle(request));
     ItemTable table = null;
     try {
       AppConfig config = options.toConfig();
@@ -285,21 +276,19 @@ public final class LocalServer implements AutoCloseable {
       Wiring wiring = new Wiring(config, clock, table, authenticator(options, clock));
       wiring.outbox().keepAtMost(options.outboxSize());
       boolean quiet = options.quiet() || Boolean.getBoolean(QUIET_PROPERTY);
-      ExecutorService executor = Executors.newFixedThreadPool(16);
-      LocalServer local =
-          new LocalServer(
-              server, executor, wiring, options.host(), new RequestLog(quiet ? null : System.err));
-      local.importUploads =
+      LocalServer created =
+          new LocalServer(wiring, options.host(), new RequestLog(quiet ? null : System.err));
+      created.server = server;
+      created.importUploads =
           new ImportUploads(
-              local.endpoint(),
+              created.endpoint(),
               options.inMemory() || given != null ? null : options.dataDir().resolve("imports"));
-      wiring.useImportUploads(local.importUploads);
-      server.createContext("/", local::handle);
-      server.setExecutor(executor);
+      wiring.useImportUploads(created.importUploads);
+      local[0] = created;
       server.start();
-      return local;
+      return created;
     } catch (RuntimeException e) {
-      server.stop(0);
+      server.close();
       if (given == null && table instanceof EmbeddedItemTable opened) {
         opened.close(); // releases the folder's lock for the next attempt in this process
       }
@@ -314,7 +303,7 @@ public final class LocalServer implements AutoCloseable {
     }
   }
 
-  private static HttpServer bind(String host, int port) {
+  private static InetSocketAddress address(String host, int port) {
     InetSocketAddress address = new InetSocketAddress(host, port);
     if (address.isUnresolved()) {
       throw new CannotListenException(
@@ -324,8 +313,16 @@ public final class LocalServer implements AutoCloseable {
               + " this machine, e.g. 127.0.0.1 or 0.0.0.0)",
           null);
     }
+    return address;
+  }
+
+  private static NettyHttpServer bind(
+      InetSocketAddress address, String host, int port, NettyHttpServer.Handler handler) {
     try {
-      return HttpServer.create(address, 128);
+      // Requests run on their connection's event loop; only those whose body streams (an import
+      // upload) run here, so that the loop goes on reading the body for them.
+      ExecutorService executor = Executors.newFixedThreadPool(16);
+      return NettyHttpServer.listen(address, 128, handler, executor);
     } catch (BindException e) {
       String why = e.getMessage() == null ? "cannot bind" : e.getMessage();
       throw new CannotListenException(
@@ -357,18 +354,18 @@ public final class LocalServer implements AutoCloseable {
   }
 
   public int port() {
-    return server.getAddress().getPort();
+    return server.address().getPort();
   }
 
   /** The URL clients on this machine use. */
   public String endpoint() {
-    InetAddress bound = server.getAddress().getAddress();
+    InetAddress bound = server.address().getAddress();
     boolean local = bound.isAnyLocalAddress() || bound.isLoopbackAddress();
     return "http://" + (local ? "localhost" : hostForUrl(host)) + ":" + port();
   }
 
   private String listeningOn() {
-    boolean everywhere = server.getAddress().getAddress().isAnyLocalAddress();
+    boolean everywhere = server.address().getAddress().isAnyLocalAddress();
     return everywhere
         ? "every interface, port " + port() + " (here: " + endpoint() + ")"
         : endpoint();
@@ -384,8 +381,8 @@ public final class LocalServer implements AutoCloseable {
 
   @Override
   public void close() {
-    server.stop(0);
-    executor.shutdownNow();
+    server.close();
+    requestLog.close(); // the lines still waiting for the log's writer
     importUploads.close();
     if (wiring.table() instanceof AutoCloseable closeable) {
       try {
@@ -396,14 +393,14 @@ public final class LocalServer implements AutoCloseable {
     }
   }
 
-  private void handle(HttpExchange exchange) throws IOException {
+  private ApiResponse handle(NettyHttpServer.Request exchange) throws IOException {
     long started = System.nanoTime();
-    try (exchange) {
+    {
       ApiResponse response;
       String operation = null;
       String requestId = "-";
-      String path = exchange.getRequestURI().getPath();
-      String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
+      String path = exchange.uri().getPath();
+      String method = exchange.method().toUpperCase(Locale.ROOT);
       if (method.equals("OPTIONS")) {
         response = new ApiResponse(200, Map.of("Content-Length", "0"), new byte[0]);
       } else if (method.equals("GET") && path.equals("/health")) {
@@ -418,17 +415,17 @@ public final class LocalServer implements AutoCloseable {
           && (method.equals("GET") || method.equals("DELETE"))) {
         response =
             OutboxEndpoint.handle(
-                wiring.outbox(), method, exchange.getRequestURI().getRawQuery(), this::usernameOf);
+                wiring.outbox(), method, exchange.uri().getRawQuery(), this::usernameOf);
       } else if (method.equals("POST") && path.equals("/")) {
         ApiRequest request =
             new ApiRequest(
                 method,
                 path,
                 headers(exchange),
-                read(exchange.getRequestBody()),
-                exchange.getRemoteAddress().getAddress().getHostAddress(),
-                exchange.getRequestURI().getRawPath(),
-                exchange.getRequestURI().getRawQuery());
+                read(exchange.body()),
+                exchange.remote().getAddress().getHostAddress(),
+                exchange.uri().getRawPath(),
+                exchange.uri().getRawQuery());
         CognitoProtocol.Outcome outcome = wiring.protocol().handle(request);
         response = outcome.response();
         operation = outcome.operation();
@@ -438,9 +435,9 @@ public final class LocalServer implements AutoCloseable {
             ImportUploadEndpoint.handle(
                 method,
                 path,
-                exchange.getRequestURI().getRawQuery(),
+                exchange.uri().getRawQuery(),
                 headers(exchange),
-                exchange.getRequestBody(),
+                exchange.body(),
                 wiring.dependencies().imports().jobs(),
                 importUploads);
       } else if (OAuthEndpoints.handles(method, path)) {
@@ -452,10 +449,10 @@ public final class LocalServer implements AutoCloseable {
                         method,
                         path,
                         headers(exchange),
-                        read(exchange.getRequestBody()),
-                        exchange.getRemoteAddress().getAddress().getHostAddress(),
-                        exchange.getRequestURI().getRawPath(),
-                        exchange.getRequestURI().getRawQuery()));
+                        read(exchange.body()),
+                        exchange.remote().getAddress().getHostAddress(),
+                        exchange.uri().getRawPath(),
+                        exchange.uri().getRawQuery()));
       } else if (WellKnownEndpoints.matches(method, path)) {
         response =
             wiring
@@ -466,15 +463,16 @@ public final class LocalServer implements AutoCloseable {
         response = ApiResponse.json(404, "{\"message\":\"Not found\"}", Map.of());
       }
       int status = response.status();
-      send(exchange, response);
+      ApiResponse answer = withCors(exchange, response);
       if (requestLog.enabled()) {
         requestLog.log(
-            operation != null ? operation : exchange.getRequestMethod() + " " + path,
+            operation != null ? operation : exchange.method() + " " + path,
             status,
             status >= 400 ? response.headers().get("x-amzn-ErrorType") : null,
             (System.nanoTime() - started) / 1_000_000,
             requestId);
       }
+      return answer;
     }
   }
 
@@ -494,9 +492,9 @@ public final class LocalServer implements AutoCloseable {
     }
   }
 
-  private static Map<String, String> headers(HttpExchange exchange) {
+  private static Map<String, String> headers(NettyHttpServer.Request exchange) {
     Map<String, String> headers = new HashMap<>();
-    for (Map.Entry<String, List<String>> e : exchange.getRequestHeaders().entrySet()) {
+    for (Map.Entry<String, List<String>> e : exchange.headers().entrySet()) {
       headers.put(e.getKey(), String.join(",", e.getValue()));
     }
     return headers;
@@ -507,35 +505,32 @@ public final class LocalServer implements AutoCloseable {
    * buffering it.
    */
   private static byte[] read(InputStream in) throws IOException {
-    return in.readNBytes(MAX_READ); // the server discards any unread rest when the exchange closes
+    return in.readNBytes(MAX_READ); // the server discards any unread rest after the answer
   }
 
-  private static void send(HttpExchange exchange, ApiResponse response) throws IOException {
-    var headers = exchange.getResponseHeaders();
+  /**
+   * The answer with the CORS headers browser SDKs need ({@code Content-Length} is the server's).
+   */
+  private static ApiResponse withCors(NettyHttpServer.Request exchange, ApiResponse response) {
+    Map<String, String> headers = new LinkedHashMap<>();
     response
         .headers()
         .forEach(
             (k, v) -> {
               if (!k.equalsIgnoreCase("Content-Length")) {
-                headers.set(k, v);
+                headers.put(k, v);
               }
             });
-    headers.set("Access-Control-Allow-Origin", "*");
-    headers.set("Access-Control-Allow-Methods", "POST, GET, PUT, DELETE, OPTIONS");
-    String requested = exchange.getRequestHeaders().getFirst("Access-Control-Request-Headers");
-    headers.set(
+    headers.put("Access-Control-Allow-Origin", "*");
+    headers.put("Access-Control-Allow-Methods", "POST, GET, PUT, DELETE, OPTIONS");
+    String requested = exchange.header("Access-Control-Request-Headers");
+    headers.put(
         "Access-Control-Allow-Headers",
         requested != null
             ? requested
             : "content-type,x-amz-target,x-amz-user-agent,authorization,x-amz-date,x-amz-security-token,cache-control");
-    headers.set("Access-Control-Expose-Headers", CORS_EXPOSE);
-    headers.set("Access-Control-Max-Age", "86400");
-    byte[] body = response.body();
-    exchange.sendResponseHeaders(response.status(), body.length == 0 ? -1 : body.length);
-    if (body.length > 0) {
-      try (OutputStream out = exchange.getResponseBody()) {
-        out.write(body);
-      }
-    }
+    headers.put("Access-Control-Expose-Headers", CORS_EXPOSE);
+    headers.put("Access-Control-Max-Age", "86400");
+    return new ApiResponse(response.status(), headers, response.body());
   }
 }

@@ -13,9 +13,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -173,6 +180,64 @@ class AuthenticationTriggersIT {
         "PreAuthentication invocation failed due to error Socket timeout while invoking Lambda function.",
         e.awsErrorDetails().errorMessage());
     assertTrue(millis >= 4_500 && millis < 6_400, "answered after " + millis + " ms");
+  }
+
+  @Test
+  void whileOneConnectionWaitsForAFunctionThenOtherConnectionsAreAnswered() throws Exception {
+    // The function answers only once the other connections were answered: no time limits, so a
+    // busy machine cannot fail it, and a server that made the others wait would never finish.
+    CountDownLatch othersAnswered = new CountDownLatch(1);
+    lambda.function(
+        "slow",
+        event -> {
+          try {
+            othersAnswered.await(60, TimeUnit.SECONDS);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          return FakeLambda.Answer.of(event);
+        });
+    String poolId = pool(c -> c.preAuthentication(arn("slow")));
+    String clientId = client(cognito, poolId).clientId();
+    confirmedUser(cognito, poolId, "alice");
+
+    // The sign-in blocks its handler (on its connection's event loop) until the function answers
+    CompletableFuture<InitiateAuthResponse> signIn =
+        CompletableFuture.supplyAsync(() -> passwordSignIn(cognito, clientId, "alice", PASSWORD));
+    while (lambda.events("slow").isEmpty()) {
+      Thread.sleep(10);
+    }
+    // ... while requests on 20 other connections are answered.
+    CompletableFuture<Void> others =
+        CompletableFuture.runAsync(
+            () -> {
+              for (int i = 0; i < 20; i++) {
+                HttpResponse<String> answer = listUserPools();
+                assertEquals(200, answer.statusCode(), answer.body());
+              }
+            });
+    others.get(30, TimeUnit.SECONDS); // a TimeoutException here: the others waited for the function
+    assertFalse(signIn.isDone(), "the sign-in finished before its function answered");
+    othersAnswered.countDown();
+    assertNotNull(signIn.get(30, TimeUnit.SECONDS).authenticationResult());
+  }
+
+  private HttpResponse<String> listUserPools() {
+    try {
+      return HttpClient.newHttpClient()
+          .send(
+              HttpRequest.newBuilder(URI.create(server.server().endpoint() + "/"))
+                  .header("Content-Type", "application/x-amz-json-1.1")
+                  .header("X-Amz-Target", "AWSCognitoIdentityProviderService.ListUserPools")
+                  .POST(HttpRequest.BodyPublishers.ofString("{\"MaxResults\":5}"))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   // Post authentication

@@ -224,6 +224,22 @@ class CommandLineIT {
   }
 
   @Test
+  void whenARequestIsServedThenItsLineReachesTheConsoleWhileTheServerRuns() throws Exception {
+    try (LocalJar jar = LocalJar.start("--in-memory", "--port", "0");
+        CognitoIdentityProviderClient cognito =
+            LocalServerExtension.clientFor(jar.endpoint(), Region.US_EAST_1)) {
+      cognito.createUserPool(b -> b.poolName("seen"));
+
+      // The log's writer sends lines out in batches a fraction of a second apart, not at exit.
+      long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+      while (!jar.stderr().contains(" CreateUserPool 200 ") && System.nanoTime() < deadline) {
+        Thread.sleep(50);
+      }
+      assertTrue(jar.stderr().contains(" CreateUserPool 200 "), jar.stderr());
+    }
+  }
+
+  @Test
   void whenQuietThenNoRequestLinesButTheStartLine() throws Exception {
     try (LocalJar jar = LocalJar.start("--in-memory", "--port", "0", "--quiet");
         CognitoIdentityProviderClient cognito =

@@ -1,0 +1,353 @@
+package dev.userpool.local;
+
+import dev.userpool.protocol.ApiResponse;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.util.ReferenceCountUtil;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+
+/**
+ * One client connection of {@link NettyHttpServer}, on its event loop: once a request's body is
+ * complete, handles it right there and writes the answer in one write, so a request is read,
+ * handled and answered on one thread; a large body (more than {@link #STREAM_AFTER} bytes not yet
+ * complete) streams through {@link StreamedBody} to the handler on the executor instead, while the
+ * loop goes on reading it. Requests are answered one at a time, in order: requests a client sends
+ * before the previous answer (pipelining) wait, with reading paused.
+ */
+final class HttpConnection extends ChannelInboundHandlerAdapter {
+  private static final System.Logger LOG = System.getLogger(HttpConnection.class.getName());
+  static final int STREAM_AFTER = 64 * 1024;
+
+  /** How the JDK server wrote {@code Date}; computed once a second. */
+  private static final DateTimeFormatter DATE =
+      DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss zzz", Locale.US)
+          .withZone(ZoneId.of("GMT"));
+
+  private static volatile DateText date = new DateText(0, "");
+
+  private record DateText(long second, String text) {}
+
+  private final NettyHttpServer.Handler handler;
+  private final Executor executor;
+  private final ArrayDeque<Object> waiting = new ArrayDeque<>();
+  private ChannelHandlerContext context;
+  private InetSocketAddress remote;
+  private Exchange current;
+
+  /** The request being answered. */
+  private static final class Exchange {
+    final HttpRequest request;
+    final StreamedBody body;
+    URI uri;
+    boolean dispatched;
+    boolean bodyEnded;
+    boolean answered;
+
+    Exchange(HttpRequest request, StreamedBody body) {
+      this.request = request;
+      this.body = body;
+    }
+  }
+
+  HttpConnection(NettyHttpServer.Handler handler, Executor executor) {
+    this.handler = handler;
+    this.executor = executor;
+  }
+
+  @Override
+  public void channelActive(ChannelHandlerContext ctx) throws Exception {
+    context = ctx;
+    remote = (InetSocketAddress) ctx.channel().remoteAddress();
+    super.channelActive(ctx);
+  }
+
+  @Override
+  public void channelRead(ChannelHandlerContext ctx, Object message) {
+    if (!waiting.isEmpty()
+        || (current != null && current.bodyEnded && message instanceof HttpRequest)) {
+      waiting.add(message); // a pipelined request: answered after the current one
+    } else {
+      accept(message);
+    }
+    updateReading();
+  }
+
+  @Override
+  public void channelInactive(ChannelHandlerContext ctx) {
+    if (current != null) {
+      current.body.fail(new IOException("the client closed the connection before the body ended"));
+    }
+    waiting.forEach(ReferenceCountUtil::release);
+    waiting.clear();
+  }
+
+  @Override
+  public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    if (current != null) {
+      current.body.fail(new IOException("the connection failed: " + cause.getMessage(), cause));
+    }
+    ctx.close();
+  }
+
+  private void accept(Object message) {
+    try {
+      if (message instanceof HttpRequest request) {
+        begin(request);
+      }
+      if (message instanceof HttpContent content && current != null && !current.bodyEnded) {
+        if (content.decoderResult().isFailure()) { // e.g. a malformed chunk: the body is broken
+          current.body.fail(
+              new IOException("malformed request body", content.decoderResult().cause()));
+          context.close();
+          return;
+        }
+        Exchange exchange = current;
+        exchange.body.offer(ByteBufUtil.getBytes(content.content()));
+        if (content instanceof LastHttpContent) {
+          exchange.bodyEnded = true;
+          exchange.body.end();
+        }
+        if (!exchange.dispatched && exchange.bodyEnded) {
+          handleHere(exchange); // answers, and goes on with the waiting requests
+        } else if (!exchange.dispatched && exchange.body.waiting() >= STREAM_AFTER) {
+          dispatch(exchange);
+        } else if (exchange.bodyEnded && exchange.answered) {
+          finished();
+        }
+      }
+    } finally {
+      ReferenceCountUtil.release(message);
+    }
+  }
+
+  private void begin(HttpRequest request) {
+    if (request.decoderResult().isFailure()) {
+      refuse();
+      return;
+    }
+    URI uri;
+    try {
+      uri = new URI(request.uri());
+    } catch (URISyntaxException e) {
+      refuse();
+      return;
+    }
+    if (HttpUtil.is100ContinueExpected(request)) { // as the JDK server: before the handler runs
+      context.writeAndFlush(
+          new DefaultFullHttpResponse(
+              HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE, Unpooled.EMPTY_BUFFER));
+    }
+    current = new Exchange(request, new StreamedBody(() -> onLoop(this::updateReading)));
+    current.uri = uri;
+  }
+
+  /**
+   * A request line or headers the server cannot read: answered as the JDK server did, then closed.
+   */
+  private void refuse() {
+    byte[] body = "<h1>400 Bad Request</h1>Bad request line".getBytes(StandardCharsets.ISO_8859_1);
+    FullHttpResponse response =
+        new DefaultFullHttpResponse(
+            HttpVersion.HTTP_1_1, HttpResponseStatus.BAD_REQUEST, Unpooled.wrappedBuffer(body));
+    response
+        .headers()
+        .set("Date", now())
+        .set("Content-type", "text/html")
+        .set("Connection", "close");
+    response.headers().set("Content-length", body.length);
+    context.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+  }
+
+  /** Event loop: handles a request whose body is complete, then answers it. */
+  private void handleHere(Exchange exchange) {
+    exchange.dispatched = true;
+    ApiResponse answer;
+    try {
+      answer = handler.handle(request(exchange));
+    } catch (Exception | Error e) {
+      failed(e);
+      return;
+    }
+    answer(exchange, answer);
+  }
+
+  /** Event loop: hands a request whose body streams to the executor; the loop reads the body on. */
+  private void dispatch(Exchange exchange) {
+    exchange.dispatched = true;
+    NettyHttpServer.Request request = request(exchange);
+    try {
+      executor.execute(
+          () -> {
+            ApiResponse answer;
+            try {
+              answer = handler.handle(request);
+            } catch (Exception | Error e) {
+              onLoop(() -> failed(e));
+              return;
+            }
+            onLoop(() -> answer(exchange, answer));
+          });
+    } catch (RejectedExecutionException stopping) {
+      context.close();
+    }
+  }
+
+  private NettyHttpServer.Request request(Exchange exchange) {
+    return new NettyHttpServer.Request(
+        exchange.request.method().name(),
+        exchange.uri,
+        headers(exchange.request),
+        exchange.body,
+        remote);
+  }
+
+  /** Event loop: the handler threw; the connection closes unanswered. */
+  private void failed(Throwable e) {
+    if (!(e instanceof IOException)) {
+      LOG.log(System.Logger.Level.WARNING, "the handler failed", e);
+    }
+    context.close();
+  }
+
+  /**
+   * Runs {@code task} on the event loop, unless the server has stopped (then the connection is
+   * gone).
+   */
+  private void onLoop(Runnable task) {
+    try {
+      context.executor().execute(task);
+    } catch (RejectedExecutionException stopped) {
+      // close() shut the loop down and with it every connection
+    }
+  }
+
+  /** Event loop: writes the handler's answer, then goes on with the next request, if any. */
+  private void answer(Exchange exchange, ApiResponse answer) {
+    HttpRequest request = exchange.request;
+    boolean head = request.method().name().equals("HEAD");
+    byte[] body = answer.body() == null || head ? new byte[0] : answer.body();
+    FullHttpResponse response =
+        new DefaultFullHttpResponse(
+            HttpVersion.HTTP_1_1,
+            HttpResponseStatus.valueOf(answer.status()),
+            Unpooled.wrappedBuffer(body));
+    HttpHeaders headers = response.headers();
+    answer
+        .headers()
+        .forEach(
+            (name, value) -> {
+              if (!name.equalsIgnoreCase("Content-Length")) {
+                headers.set(headerName(name), value);
+              }
+            });
+    headers.set("Date", now());
+    if (!head) {
+      headers.set("Content-length", body.length);
+    }
+    boolean close = false;
+    String connection = request.headers().get("Connection");
+    if (request.protocolVersion().equals(HttpVersion.HTTP_1_0)) {
+      if (connection == null) {
+        close = true;
+        headers.set("Connection", "close");
+      } else if (connection.equalsIgnoreCase("keep-alive")) {
+        headers.set("Connection", "keep-alive");
+        headers.set("Keep-alive", "timeout=30");
+      }
+    } else if (connection != null && connection.equalsIgnoreCase("close")) {
+      close = true;
+      headers.set("Connection", "close");
+    }
+    exchange.answered = true;
+    exchange.body.abandon();
+    if (close) {
+      context.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+      return;
+    }
+    context.writeAndFlush(response);
+    if (exchange.bodyEnded) {
+      finished();
+    }
+    updateReading();
+  }
+
+  /** Event loop: the current request is answered and its body read; on to the waiting ones. */
+  private void finished() {
+    current = null;
+    while (!waiting.isEmpty()) {
+      if (current != null && current.bodyEnded && waiting.peek() instanceof HttpRequest) {
+        return; // the next one waits for this one's answer
+      }
+      accept(waiting.poll());
+    }
+  }
+
+  /** Reads while no pipelined request waits and the current body is not full. */
+  private void updateReading() {
+    if (!context.channel().isActive()) {
+      return;
+    }
+    boolean read = waiting.isEmpty() && (current == null || !current.body.full());
+    if (context.channel().config().isAutoRead() != read) {
+      context.channel().config().setAutoRead(read);
+    }
+  }
+
+  private static Map<String, List<String>> headers(HttpRequest request) {
+    Map<String, List<String>> headers = new LinkedHashMap<>();
+    for (Map.Entry<String, String> e : request.headers()) {
+      headers.computeIfAbsent(headerName(e.getKey()), k -> new ArrayList<>(1)).add(e.getValue());
+    }
+    return headers;
+  }
+
+  /** A header name as the JDK server wrote it: the first letter upper case, the rest lower case. */
+  static String headerName(String name) {
+    if (name.isEmpty()) {
+      return name;
+    }
+    char[] c = name.toCharArray();
+    c[0] = Character.toUpperCase(c[0]);
+    for (int i = 1; i < c.length; i++) {
+      c[i] = Character.toLowerCase(c[i]);
+    }
+    return new String(c);
+  }
+
+  private static String now() {
+    long second = System.currentTimeMillis() / 1000;
+    DateText d = date;
+    if (d.second() != second) {
+      d = new DateText(second, DATE.format(Instant.ofEpochSecond(second)));
+      date = d;
+    }
+    return d.text();
+  }
+}
