@@ -228,7 +228,8 @@ public final class EmbeddedItemTable implements ItemTable, FullScan, AutoCloseab
 
   /**
    * The characters of item data held in memory: data kept in the folder's files does not count.
-   * Lets tests prove that a table in a folder does not hold its items' data.
+   * Lets tests prove that a table in a folder does not hold its items' data. The bounded texts of
+   * recently read items are not counted (see {@link #recentTexts}).
    */
   long dataCharsInMemory() {
     lock.readLock().lock();

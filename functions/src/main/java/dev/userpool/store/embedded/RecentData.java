@@ -26,18 +26,9 @@ final class RecentData {
    */
   static final int CAPACITY = 2048;
 
-  private final Map<Slot, String> texts;
-  private final AtomicReferenceArray<Slot> ring;
+  private final Map<Slot, String> texts = new ConcurrentHashMap<>(CAPACITY);
+  private final AtomicReferenceArray<Slot> ring = new AtomicReferenceArray<>(CAPACITY);
   private final AtomicInteger next = new AtomicInteger();
-
-  RecentData() {
-    this(CAPACITY);
-  }
-
-  RecentData(int capacity) {
-    texts = new ConcurrentHashMap<>(capacity);
-    ring = new AtomicReferenceArray<>(capacity);
-  }
 
   /** The text last {@linkplain #keep kept} for {@code slot}, or null. */
   String get(Slot slot) {
