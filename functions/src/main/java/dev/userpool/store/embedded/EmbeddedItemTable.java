@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Consumer;
@@ -27,10 +28,11 @@ import java.util.stream.Stream;
  * a folder (see {@link Journal}). In a folder, memory holds only each item's keys, version, expiry
  * and the place of its data in the folder's files, which a read fetches (a Bitcask-style index:
  * memory grows by ~150 bytes an item, not by the item's data; the OS's page cache keeps hot data
- * fast); data of at most {@link Slot#INLINE_DATA_BYTES} bytes stays in memory. Without a folder
- * everything is in memory. Writes are serialised and check every condition before changing
- * anything, so a batch applies whole or not at all; reads run in parallel with each other and never
- * see half a batch.
+ * fast); data of at most {@link Slot#INLINE_DATA_BYTES} bytes stays in memory, and the text of the
+ * last {@link RecentData#CAPACITY} items read by key or by a query (~2.6 MB of users) is kept in
+ * {@link RecentData}, so hot items are not read and unescaped again. Without a folder everything is
+ * in memory. Writes are serialised and check every condition before changing anything, so a batch
+ * applies whole or not at all; reads run in parallel with each other and never see half a batch.
  *
  * <p>Sort keys are ordered by code point, which is DynamoDB's UTF-8 byte order, not by Java's
  * UTF-16 order.
@@ -50,6 +52,11 @@ public final class EmbeddedItemTable implements ItemTable, FullScan, AutoCloseab
   private final Clock clock;
   private final long compactAfterBytes;
   private final int inlineDataBytes;
+  private final RecentData recent = new RecentData();
+
+  /** Data texts read from the folder's files (for tests). */
+  private final LongAdder fileReads = new LongAdder();
+
   private Journal journal;
   private boolean closed;
 
@@ -139,7 +146,7 @@ public final class EmbeddedItemTable implements ItemTable, FullScan, AutoCloseab
     try {
       requireOpen();
       Slot slot = live(pk, sk, now());
-      return slot == null ? Optional.empty() : Optional.of(item(pk, sk, slot));
+      return slot == null ? Optional.empty() : Optional.of(recentItem(pk, sk, slot));
     } finally {
       lock.readLock().unlock();
     }
@@ -221,7 +228,8 @@ public final class EmbeddedItemTable implements ItemTable, FullScan, AutoCloseab
 
   /**
    * The characters of item data held in memory: data kept in the folder's files does not count.
-   * Lets tests prove that a table in a folder does not hold its items' data.
+   * Lets tests prove that a table in a folder does not hold its items' data. The bounded texts of
+   * recently read items are not counted (see {@link #recentTexts}).
    */
   long dataCharsInMemory() {
     lock.readLock().lock();
@@ -238,6 +246,16 @@ public final class EmbeddedItemTable implements ItemTable, FullScan, AutoCloseab
     }
   }
 
+  /** How many data texts have been read from the folder's files since opening. */
+  long fileReads() {
+    return fileReads.sum();
+  }
+
+  /** How many data texts {@link RecentData} holds. */
+  int recentTexts() {
+    return recent.size();
+  }
+
   @Override
   public void clearExcept(String keptPk) {
     lock.writeLock().lock();
@@ -250,7 +268,7 @@ public final class EmbeddedItemTable implements ItemTable, FullScan, AutoCloseab
       if (kept != null) {
         kept.forEach((sk, slot) -> changes.add(new Change.Stored(item(keptPk, sk, slot))));
       }
-      record(changes);
+      record(changes); // its Cleared change also clears the recent texts
     } finally {
       lock.writeLock().unlock();
     }
@@ -266,6 +284,7 @@ public final class EmbeddedItemTable implements ItemTable, FullScan, AutoCloseab
       if (!closed && journal != null) {
         journal.close();
       }
+      recent.clear();
       closed = true;
     } finally {
       lock.writeLock().unlock();
@@ -365,6 +384,7 @@ public final class EmbeddedItemTable implements ItemTable, FullScan, AutoCloseab
               Slot slot = slots.next();
               if (slot.isExpiredAt(now)) {
                 slots.remove();
+                recent.forget(slot);
                 continue;
               }
               long location = locations[i++];
@@ -380,47 +400,96 @@ public final class EmbeddedItemTable implements ItemTable, FullScan, AutoCloseab
   }
 
   private void put(String pk, String sk, Slot slot) {
-    partitions.computeIfAbsent(pk, key -> new TreeMap<>(CODE_POINT_ORDER)).put(sk, slot);
+    Slot replaced =
+        partitions.computeIfAbsent(pk, key -> new TreeMap<>(CODE_POINT_ORDER)).put(sk, slot);
+    if (replaced != null) {
+      recent.forget(replaced);
+    }
   }
 
   private void apply(Change change) {
     if (change instanceof Change.Removed removed) {
       NavigableMap<String, Slot> partition = partitions.get(removed.pk());
       if (partition != null) {
-        partition.remove(removed.sk());
+        Slot slot = partition.remove(removed.sk());
+        if (slot != null) {
+          recent.forget(slot);
+        }
         if (partition.isEmpty()) {
           partitions.remove(removed.pk());
         }
       }
     } else if (change instanceof Change.Cleared) {
       partitions.clear();
+      recent.clear();
     } else {
       throw new IllegalArgumentException("not a removal: " + change);
     }
   }
 
-  /** The item of a slot, its data read from the folder's files when it is kept there. */
+  /**
+   * The item of a slot, its data read from the folder's files when it is kept there. Scans use it:
+   * they read each item once, so they take a recent text but do not push hot ones out.
+   */
   private Item item(String pk, String sk, Slot slot) {
-    String data =
-        slot.onDisk() ? JournalLine.text(journal.read(slot.location, slot.length)) : slot.inline;
+    String data = slot.inline;
+    if (slot.onDisk()) {
+      data = recent.get(slot);
+      if (data == null) {
+        data = readText(slot);
+      }
+    }
     return new Item(pk, sk, slot.version, slot.expiresAt, data);
   }
 
+  /** {@link #item(String, String, Slot)} for a read by key: what it reads is kept. */
+  private Item recentItem(String pk, String sk, Slot slot) {
+    String data = slot.inline;
+    if (slot.onDisk()) {
+      data = recent.get(slot);
+      if (data == null) {
+        data = readText(slot);
+        recent.keep(slot, data);
+      }
+    }
+    return new Item(pk, sk, slot.version, slot.expiresAt, data);
+  }
+
+  private String readText(Slot slot) {
+    fileReads.increment();
+    return JournalLine.text(journal.read(slot.location, slot.length));
+  }
+
   /**
-   * The items of a page: data that lies close together in a file (a snapshot holds a partition in
-   * key order) is fetched with one read for many items.
+   * The items of a page: recent texts are taken from {@link RecentData}; the others' data that lies
+   * close together in a file (a snapshot holds a partition in key order) is fetched with one read
+   * for many items, and kept.
    */
   private List<Item> items(String pk, List<Map.Entry<String, Slot>> found) {
     String[] data = new String[found.size()];
     if (journal != null) {
       long[] locations = new long[found.size()];
       int[] lengths = new int[found.size()];
+      int missing = 0;
       for (int i = 0; i < found.size(); i++) {
         Slot slot = found.get(i).getValue();
-        locations[i] = slot.onDisk() ? slot.location : -1;
+        String recentText = slot.onDisk() ? recent.get(slot) : null;
+        data[i] = recentText;
+        boolean read = slot.onDisk() && recentText == null;
+        locations[i] = read ? slot.location : -1;
         lengths[i] = slot.length;
+        missing += read ? 1 : 0;
       }
-      data = journal.texts(locations, lengths);
+      if (missing > 0) {
+        String[] read = journal.texts(locations, lengths);
+        fileReads.add(missing);
+        for (int i = 0; i < found.size(); i++) {
+          if (locations[i] >= 0) {
+            data[i] = read[i];
+            recent.keep(found.get(i).getValue(), read[i]);
+          }
+        }
+      }
     }
     List<Item> page = new ArrayList<>(found.size());
     for (int i = 0; i < found.size(); i++) {

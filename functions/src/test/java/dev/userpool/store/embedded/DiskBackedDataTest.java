@@ -3,6 +3,7 @@ package dev.userpool.store.embedded;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -204,6 +205,96 @@ class DiskBackedDataTest {
   }
 
   /**
+   * Counts file reads: a page read again comes from the recent texts as the same strings, an
+   * updated item is read fresh, and after a compaction moved every item reads still answer the
+   * right data.
+   */
+  @Test
+  void whenItemsAreReadAgainThenTheirDataIsNotReadFromTheFilesAgain() throws IOException {
+    try (EmbeddedItemTable table = open(128 * 1024)) {
+      List<Item> written = new ArrayList<>();
+      for (int i = 0; i < 60; i++) {
+        Item item = Item.of("p", String.format("u%02d", i), large(i, 1200));
+        put(table, item);
+        written.add(item.withVersion(1));
+      }
+      assertEquals(0, table.fileReads(), "writing reads nothing");
+
+      List<Item> page = table.query("p", "", null, 60);
+      assertEquals(written, page);
+      assertEquals(60, table.fileReads());
+      List<Item> again = table.query("p", "", null, 60);
+      assertEquals(written, again);
+      assertEquals(60, table.fileReads(), "the second page read nothing");
+      for (int i = 0; i < 60; i++) {
+        assertSame(page.get(i).data(), again.get(i).data(), "the same text for item " + i);
+      }
+      assertSame(page.get(7).data(), table.get("p", "u07").orElseThrow().data());
+      assertEquals(60, table.fileReads());
+
+      Item current = table.get("p", "u07").orElseThrow();
+      table.write(
+          List.of(
+              Write.put(
+                  current.withData(large(1007, 1200)), Condition.versionIs(current.version()))));
+      assertEquals(new Item("p", "u07", 2, null, large(1007, 1200)), table.get("p", "u07").get());
+      assertEquals(61, table.fileReads(), "the updated item is read fresh");
+      written.set(7, new Item("p", "u07", 2, null, large(1007, 1200)));
+      assertEquals(written, table.query("p", "", null, 60));
+      assertEquals(61, table.fileReads());
+
+      table.write(List.of(Write.delete("p", "u08", Condition.NONE)));
+      written.remove(8);
+      assertEquals(59, table.recentTexts(), "a deleted item's text is not held");
+
+      long snapshotBefore = Files.size(dir.resolve("snapshot"));
+      for (int i = 0; i < 80; i++) { // enough to compact: the snapshot then holds every item
+        put(table, Item.of("q", "filler" + i, large(i, 1200)));
+      }
+      assertTrue(Files.size(dir.resolve("snapshot")) > snapshotBefore + 59 * 1200, "compacted");
+      assertEquals(written, table.query("p", "", null, 60), "recent texts after the move");
+      assertEquals(large(3, 1200), table.get("q", "filler3").orElseThrow().data());
+      assertEquals(62, table.fileReads(), "an item not read before is read at its new place");
+      // what was kept before the compaction equals what the files now hold
+      try (EmbeddedItemTable reopened = reopenAfterClosing(table)) {
+        assertEquals(written, reopened.query("p", "", null, 60));
+        assertEquals(59, reopened.fileReads());
+      }
+    }
+  }
+
+  @Test
+  void whenMoreItemsAreReadThanTheRecentTextsHoldThenTheyStayBoundedAndClearingEmptiesThem() {
+    try (EmbeddedItemTable table = open()) {
+      int items = RecentData.CAPACITY + 500;
+      for (int i = 0; i < items; i++) {
+        put(
+            table,
+            Item.of(
+                "p",
+                String.format("u%05d", i),
+                "{\"n\":" + i + ",\"pad\":\"" + "x".repeat(100) + "\"}"));
+      }
+      List<Item> all = new ArrayList<>();
+      String from = null;
+      while (all.size() < items) {
+        List<Item> page = table.query("p", "", from, 60);
+        all.addAll(page);
+        from = page.get(page.size() - 1).sk();
+      }
+      assertEquals(items, all.size());
+      assertEquals(items, table.fileReads());
+      assertEquals(RecentData.CAPACITY, table.recentTexts());
+      table.get("p", "u00000").orElseThrow(); // pushed out long ago: read again
+      assertEquals(items + 1, table.fileReads());
+
+      table.clearExcept("p");
+      assertEquals(0, table.recentTexts());
+      assertEquals(all.get(9).data(), table.get("p", "u00009").orElseThrow().data());
+    }
+  }
+
+  /**
    * {@code main-format/} was written by the embedded table before data stayed on disk (Jackson's
    * tree writer: escaped surrogate pairs, a null data, a removal, an expiry): folders of users must
    * keep opening.
@@ -250,6 +341,11 @@ class DiskBackedDataTest {
 
   private EmbeddedItemTable open() {
     return EmbeddedItemTable.open(dir, clock);
+  }
+
+  private EmbeddedItemTable reopenAfterClosing(EmbeddedItemTable table) {
+    table.close();
+    return open();
   }
 
   private EmbeddedItemTable open(long compactAfterBytes) {
