@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -49,16 +48,6 @@ public final class EmbeddedItemTable implements ItemTable, FullScan, AutoCloseab
 
   private final NavigableMap<String, NavigableMap<String, Slot>> partitions =
       new TreeMap<>(CODE_POINT_ORDER);
-
-  /**
-   * The same slots by their full key, for {@link #get}: a hash lookup instead of two descents of
-   * sorted maps whose keys share long prefixes (a pool's users are one partition). Kept in step
-   * with {@link #partitions} wherever a slot is stored or removed.
-   */
-  private final Map<ItemKey, Slot> byKey = new HashMap<>();
-
-  private record ItemKey(String pk, String sk) {}
-
   private final ReadWriteLock lock = new ReentrantReadWriteLock();
   private final Clock clock;
   private final long compactAfterBytes;
@@ -388,15 +377,13 @@ public final class EmbeddedItemTable implements ItemTable, FullScan, AutoCloseab
         liveEntries(now),
         locations -> {
           int i = 0;
-          for (var partitionIterator = partitions.entrySet().iterator();
+          for (var partitionIterator = partitions.values().iterator();
               partitionIterator.hasNext(); ) {
-            Map.Entry<String, NavigableMap<String, Slot>> partition = partitionIterator.next();
-            for (var slots = partition.getValue().entrySet().iterator(); slots.hasNext(); ) {
-              Map.Entry<String, Slot> entry = slots.next();
-              Slot slot = entry.getValue();
+            NavigableMap<String, Slot> partition = partitionIterator.next();
+            for (var slots = partition.values().iterator(); slots.hasNext(); ) {
+              Slot slot = slots.next();
               if (slot.isExpiredAt(now)) {
                 slots.remove();
-                byKey.remove(new ItemKey(partition.getKey(), entry.getKey()));
                 recent.forget(slot);
                 continue;
               }
@@ -405,7 +392,7 @@ public final class EmbeddedItemTable implements ItemTable, FullScan, AutoCloseab
                 slot.location = location;
               }
             }
-            if (partition.getValue().isEmpty()) {
+            if (partition.isEmpty()) {
               partitionIterator.remove();
             }
           }
@@ -415,7 +402,6 @@ public final class EmbeddedItemTable implements ItemTable, FullScan, AutoCloseab
   private void put(String pk, String sk, Slot slot) {
     Slot replaced =
         partitions.computeIfAbsent(pk, key -> new TreeMap<>(CODE_POINT_ORDER)).put(sk, slot);
-    byKey.put(new ItemKey(pk, sk), slot);
     if (replaced != null) {
       recent.forget(replaced);
     }
@@ -426,7 +412,6 @@ public final class EmbeddedItemTable implements ItemTable, FullScan, AutoCloseab
       NavigableMap<String, Slot> partition = partitions.get(removed.pk());
       if (partition != null) {
         Slot slot = partition.remove(removed.sk());
-        byKey.remove(new ItemKey(removed.pk(), removed.sk()));
         if (slot != null) {
           recent.forget(slot);
         }
@@ -436,7 +421,6 @@ public final class EmbeddedItemTable implements ItemTable, FullScan, AutoCloseab
       }
     } else if (change instanceof Change.Cleared) {
       partitions.clear();
-      byKey.clear();
       recent.clear();
     } else {
       throw new IllegalArgumentException("not a removal: " + change);
@@ -548,7 +532,8 @@ public final class EmbeddedItemTable implements ItemTable, FullScan, AutoCloseab
 
   /** The slot of the unexpired item under the key, or null. */
   private Slot live(String pk, String sk, long now) {
-    Slot slot = byKey.get(new ItemKey(pk, sk));
+    NavigableMap<String, Slot> partition = partitions.get(pk);
+    Slot slot = partition == null ? null : partition.get(sk);
     return slot == null || slot.isExpiredAt(now) ? null : slot;
   }
 
