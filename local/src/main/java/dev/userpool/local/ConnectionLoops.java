@@ -5,10 +5,9 @@ import io.netty.util.concurrent.EventExecutorChooserFactory;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 
 /**
- * Chooses the event loop of each new connection: the one serving the fewest connections. Since
- * {@link HttpConnection} answers small requests on its own loop, a handler that blocks (sign-in
- * crypto, a Lambda trigger, a DynamoDB call) holds up only the connections of that loop; with no
- * more connections than loops that is its own connection alone, as with a thread per connection.
+ * Chooses the event loop of each new connection: the one serving the fewest connections, so that
+ * the loops share the reading and writing evenly (handlers that may wait run on worker threads, see
+ * {@link NettyHttpServer.Handler#answersAtOnce}).
  */
 final class ConnectionLoops implements EventExecutorChooserFactory {
   private EventExecutor[] loops;

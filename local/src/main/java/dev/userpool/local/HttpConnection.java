@@ -35,11 +35,12 @@ import java.util.concurrent.RejectedExecutionException;
 
 /**
  * One client connection of {@link NettyHttpServer}, on its event loop: once a request's body is
- * complete, handles it right there and writes the answer in one write, so a request is read,
- * handled and answered on one thread; a large body (more than {@link #STREAM_AFTER} bytes not yet
- * complete) streams through {@link StreamedBody} to the handler on the executor instead, while the
- * loop goes on reading it. Requests are answered one at a time, in order: requests a client sends
- * before the previous answer (pipelining) wait, with reading paused.
+ * complete, a request the handler {@linkplain NettyHttpServer.Handler#answersAtOnce answers at
+ * once} is handled right there and answered in one write, with no hand-off; any other goes to the
+ * executor and its answer comes back to the loop to be written. A large body (more than {@link
+ * #STREAM_AFTER} bytes not yet complete) streams through {@link StreamedBody} to the handler on the
+ * executor while the loop goes on reading it. Requests are answered one at a time, in order:
+ * requests a client sends before the previous answer (pipelining) wait, with reading paused.
  */
 final class HttpConnection extends ChannelInboundHandlerAdapter {
   private static final System.Logger LOG = System.getLogger(HttpConnection.class.getName());
@@ -135,9 +136,14 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
           exchange.body.end();
         }
         if (!exchange.dispatched && exchange.bodyEnded) {
-          handleHere(exchange); // answers, and goes on with the waiting requests
+          NettyHttpServer.Request complete = request(exchange);
+          if (handler.answersAtOnce(complete)) {
+            handleHere(exchange, complete); // answers, and goes on with the waiting requests
+          } else {
+            dispatch(exchange, complete);
+          }
         } else if (!exchange.dispatched && exchange.body.waiting() >= STREAM_AFTER) {
-          dispatch(exchange);
+          dispatch(exchange, request(exchange));
         } else if (exchange.bodyEnded && exchange.answered) {
           finished();
         }
@@ -186,11 +192,11 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
   }
 
   /** Event loop: handles a request whose body is complete, then answers it. */
-  private void handleHere(Exchange exchange) {
+  private void handleHere(Exchange exchange, NettyHttpServer.Request request) {
     exchange.dispatched = true;
     ApiResponse answer;
     try {
-      answer = handler.handle(request(exchange));
+      answer = handler.handle(request);
     } catch (Exception | Error e) {
       failed(e);
       return;
@@ -198,10 +204,11 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
     answer(exchange, answer);
   }
 
-  /** Event loop: hands a request whose body streams to the executor; the loop reads the body on. */
-  private void dispatch(Exchange exchange) {
+  /**
+   * Event loop: hands a request to the executor; when its body streams, the loop reads the body on.
+   */
+  private void dispatch(Exchange exchange, NettyHttpServer.Request request) {
     exchange.dispatched = true;
-    NettyHttpServer.Request request = request(exchange);
     try {
       executor.execute(
           () -> {

@@ -19,6 +19,7 @@ import dev.userpool.store.embedded.DamagedDataException;
 import dev.userpool.store.embedded.EmbeddedItemTable;
 import dev.userpool.store.embedded.UnusableDataFolderException;
 import dev.userpool.store.table.ItemTable;
+import io.netty.util.concurrent.DefaultThreadFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -70,6 +71,7 @@ public final class LocalServer implements AutoCloseable {
   static final String QUIET_PROPERTY = "userpool.local.quiet";
 
   private NettyHttpServer server;
+  private AtOnceRequests atOnce;
   private final Wiring wiring;
   private final String host;
   private final RequestLog requestLog;
@@ -256,7 +258,21 @@ public final class LocalServer implements AutoCloseable {
     InetSocketAddress address = address(options.host(), options.port());
     LocalServer[] local = new LocalServer[1];
     NettyHttpServer server =
-        bind(address, options.host(), options.port(), request -> local[0].handle(request));
+        bind(
+            address,
+            options.host(),
+            options.port(),
+            new NettyHttpServer.Handler() {
+              @Override
+              public ApiResponse handle(NettyHttpServer.Request request) throws IOException {
+                return local[0].handle(request);
+              }
+
+              @Override
+              public boolean answersAtOnce(NettyHttpServer.Request request) {
+                return local[0].atOnce.test(request);
+              }
+            });
     ItemTable table = null;
     try {
       AppConfig config = options.toConfig();
@@ -279,6 +295,7 @@ public final class LocalServer implements AutoCloseable {
       LocalServer created =
           new LocalServer(wiring, options.host(), new RequestLog(quiet ? null : System.err));
       created.server = server;
+      created.atOnce = new AtOnceRequests(!(table instanceof DynamoDbItemTable));
       created.importUploads =
           new ImportUploads(
               created.endpoint(),
@@ -319,9 +336,11 @@ public final class LocalServer implements AutoCloseable {
   private static NettyHttpServer bind(
       InetSocketAddress address, String host, int port, NettyHttpServer.Handler handler) {
     try {
-      // Requests run on their connection's event loop; only those whose body streams (an import
-      // upload) run here, so that the loop goes on reading the body for them.
-      ExecutorService executor = Executors.newFixedThreadPool(16);
+      // Requests that may wait (AtOnceRequests says which do not) run here, a thread each, so that
+      // a wait holds up only its own connection; so do those whose body streams (an import upload),
+      // so that the loop goes on reading the body for them. Idle threads end after a minute.
+      ExecutorService executor =
+          Executors.newCachedThreadPool(new DefaultThreadFactory("userpool-worker", true));
       return NettyHttpServer.listen(address, 128, handler, executor);
     } catch (BindException e) {
       String why = e.getMessage() == null ? "cannot bind" : e.getMessage();

@@ -9,10 +9,16 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.ServerChannel;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.channel.unix.Errors;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.ThreadPerTaskExecutor;
@@ -20,6 +26,7 @@ import io.netty.util.internal.logging.InternalLoggerFactory;
 import io.netty.util.internal.logging.JdkLoggerFactory;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.List;
@@ -28,13 +35,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * An HTTP/1.1 server that knows only HTTP: one thread accepts connections, and each connection is
- * read, handled and answered on its event loop (see {@link HttpConnection}), {@link #LOOPS} loops
- * in all, a new connection going to the least busy one ({@link ConnectionLoops}); only a request
- * whose body streams (larger than {@link HttpConnection#STREAM_AFTER}) is handled on {@code
- * executor}, so that its loop goes on reading the body. It answers as the JDK's {@code
- * com.sun.net.httpserver} did, which the local server used before (header names, {@code Date},
- * {@code Content-length}, keep-alive rules).
+ * An HTTP/1.1 server that knows only HTTP: one thread accepts connections, and {@link #LOOPS} event
+ * loops read and write them, a new connection going to the least busy loop ({@link
+ * ConnectionLoops}). A request the handler {@linkplain Handler#answersAtOnce answers at once} is
+ * handled and answered on its connection's loop (see {@link HttpConnection}); every other request,
+ * and one whose body streams (larger than {@link HttpConnection#STREAM_AFTER}), is handled on
+ * {@code executor}, so that a handler that waits holds up only its own connection. It answers as
+ * the JDK's {@code com.sun.net.httpserver} did, which the local server used before (header names,
+ * {@code Date}, {@code Content-length}, keep-alive rules).
  */
 final class NettyHttpServer implements AutoCloseable {
   static {
@@ -56,11 +64,12 @@ final class NettyHttpServer implements AutoCloseable {
   }
 
   /**
-   * Event loops for connections: a loop's thread starts with its first connection, so an idle
-   * server has none; up to this many connections each have a thread of their own (a local server
-   * sees tens).
+   * Event loops for connections, one per processor: a loop serves many connections, and under load
+   * one wake-up of its thread reads several of them (a thread per connection paid a wake-up per
+   * request, most of the CPU of a small request; docs/measurements.md). A loop's thread starts with
+   * its first connection, so an idle server has none.
    */
-  static final int LOOPS = 64;
+  static final int LOOPS = Math.max(2, Runtime.getRuntime().availableProcessors());
 
   private static final int MAX_LINE = 64 * 1024;
   private static final int MAX_HEADERS = 64 * 1024;
@@ -79,6 +88,17 @@ final class NettyHttpServer implements AutoCloseable {
      * which the server sets. A thrown exception closes the connection unanswered.
      */
     ApiResponse handle(Request request) throws IOException;
+
+    /**
+     * Whether {@link #handle} answers {@code request} from this process's memory or local disk,
+     * waiting on nothing else (no network call, no other process, no long computation): such a
+     * request is handled on its connection's event loop, with no hand-off; every other one on a
+     * worker thread, so that its wait holds up no other connection. Called on the event loop with
+     * the request's line and headers (its body is not to be read here).
+     */
+    default boolean answersAtOnce(Request request) {
+      return false;
+    }
   }
 
   /**
@@ -124,18 +144,18 @@ final class NettyHttpServer implements AutoCloseable {
       throws IOException {
     EventLoopGroup accepting =
         new MultiThreadIoEventLoopGroup(
-            1, new DefaultThreadFactory("userpool-accept"), NioIoHandler.newFactory());
+            1, new DefaultThreadFactory("userpool-accept"), ioHandlers());
     ConnectionLoops loops = new ConnectionLoops();
     EventLoopGroup loop =
         new MultiThreadIoEventLoopGroup(
             LOOPS,
             new ThreadPerTaskExecutor(new DefaultThreadFactory("userpool-http")),
             loops,
-            NioIoHandler.newFactory());
+            ioHandlers());
     ChannelFuture bound =
         new ServerBootstrap()
             .group(accepting, loop)
-            .channel(NioServerSocketChannel.class)
+            .channel(serverChannel())
             .option(ChannelOption.SO_BACKLOG, backlog)
             .option(ChannelOption.AUTO_READ, false) // connections wait in the backlog until start()
             .option(ChannelOption.ALLOCATOR, ALLOCATOR)
@@ -158,10 +178,36 @@ final class NettyHttpServer implements AutoCloseable {
       accepting.shutdownGracefully(0, 0, TimeUnit.SECONDS);
       loop.shutdownGracefully(0, 0, TimeUnit.SECONDS);
       executor.shutdownNow();
-      Throwable why = bound.cause();
-      throw why instanceof IOException io ? io : new IOException(why.getMessage(), why);
+      throw bindFailure(bound.cause());
     }
     return new NettyHttpServer(accepting, loop, bound.channel(), executor);
+  }
+
+  /**
+   * Linux's epoll through Netty's native transport where it loads (the kernel's readiness events
+   * used directly: no selector's key sets, fewer system calls per request), Java's NIO elsewhere.
+   */
+  private static IoHandlerFactory ioHandlers() {
+    return Epoll.isAvailable() ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
+  }
+
+  private static Class<? extends ServerChannel> serverChannel() {
+    return Epoll.isAvailable() ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
+  }
+
+  /**
+   * Why the bind failed, as the JDK words it: the native transport reports {@code bind(..) failed
+   * with error(-98): Address already in use} as a plain {@link IOException}; callers tell a taken
+   * port from a wrong address by {@link BindException} and its message.
+   */
+  private static IOException bindFailure(Throwable why) {
+    String message = why.getMessage();
+    if (why instanceof Errors.NativeIoException && message != null && message.startsWith("bind(")) {
+      BindException bind = new BindException(message.substring(message.indexOf("): ") + 3));
+      bind.initCause(why);
+      return bind;
+    }
+    return why instanceof IOException io ? io : new IOException(message, why);
   }
 
   /** Starts accepting connections (until then they wait in the backlog). */

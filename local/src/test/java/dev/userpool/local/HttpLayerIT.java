@@ -155,6 +155,24 @@ class HttpLayerIT {
   }
 
   @Test
+  void whenPipelinedRequestsAlternateWorkerAndLoopThenTheyAreAnsweredInOrder() throws Exception {
+    // CreateUserPool runs on a worker thread, ListUserPools and /health on the loop: the loop must
+    // not answer the later requests before the worker's answer (nor read the pool list too early).
+    send(
+        post("CreateUserPool", "{\"PoolName\":\"pipelined\"}", "HTTP/1.1")
+            + post("ListUserPools", "{\"MaxResults\":60}", "HTTP/1.1")
+            + post("CreateUserPool", "{\"PoolName\":\"pipelined2\"}", "HTTP/1.1")
+            + "GET /health HTTP/1.1\r\nHost: localhost\r\n\r\n");
+
+    assertTrue(read().text().contains("\"Name\":\"pipelined\""));
+    String pools = read().text();
+    assertTrue(pools.contains("\"Name\":\"pipelined\""), pools);
+    assertFalse(pools.contains("pipelined2"), pools);
+    assertTrue(read().text().contains("\"Name\":\"pipelined2\""));
+    assertEquals("{\"status\":\"ok\"}", read().text());
+  }
+
+  @Test
   void whenHttp10RequestHasNoKeepAliveThenTheAnswerClosesTheConnection() throws Exception {
     send(post("ListUserPools", LIST_POOLS, "HTTP/1.0"));
     Answer answer = read();
