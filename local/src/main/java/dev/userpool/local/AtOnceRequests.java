@@ -18,8 +18,9 @@ final class AtOnceRequests {
 
   /**
    * Reads of the store only. Left out although their names read like reads:
-   * GetTokensFromRefreshToken (signs tokens, may call the pre-token-generation trigger) and
-   * GetUserAttributeVerificationCode (sends a code).
+   * GetTokensFromRefreshToken (signs tokens, may call the pre-token-generation trigger),
+   * GetUserAttributeVerificationCode (sends a code) and GetSigningCertificate (its first call for a
+   * pool generates an RSA key pair and certificate, tens of milliseconds of CPU).
    */
   static final Set<String> OPERATIONS =
       Set.of(
@@ -43,7 +44,6 @@ final class AtOnceRequests {
           "GetGroup",
           "GetIdentityProviderByIdentifier",
           "GetLogDeliveryConfiguration",
-          "GetSigningCertificate",
           "GetUICustomization",
           "GetUser",
           "GetUserAuthFactors",

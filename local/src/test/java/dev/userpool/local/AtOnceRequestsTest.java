@@ -59,6 +59,7 @@ class AtOnceRequestsTest {
             "AdminCreateUser",
             "GetTokensFromRefreshToken",
             "GetUserAttributeVerificationCode",
+            "GetSigningCertificate",
             "CreateUserPool",
             "Nonexistent")) {
       assertFalse(inProcess.test(post(other)), other);
