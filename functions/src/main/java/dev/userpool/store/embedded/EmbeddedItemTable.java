@@ -146,7 +146,7 @@ public final class EmbeddedItemTable implements ItemTable, FullScan, AutoCloseab
     try {
       requireOpen();
       Slot slot = live(pk, sk, now());
-      return slot == null ? Optional.empty() : Optional.of(recentItem(pk, sk, slot));
+      return slot == null ? Optional.empty() : Optional.of(item(pk, sk, slot, true));
     } finally {
       lock.readLock().unlock();
     }
@@ -266,7 +266,7 @@ public final class EmbeddedItemTable implements ItemTable, FullScan, AutoCloseab
       changes.add(new Change.Cleared());
       NavigableMap<String, Slot> kept = keptPk == null ? null : partitions.get(keptPk);
       if (kept != null) {
-        kept.forEach((sk, slot) -> changes.add(new Change.Stored(item(keptPk, sk, slot))));
+        kept.forEach((sk, slot) -> changes.add(new Change.Stored(item(keptPk, sk, slot, false))));
       }
       record(changes); // its Cleared change also clears the recent texts
     } finally {
@@ -428,28 +428,19 @@ public final class EmbeddedItemTable implements ItemTable, FullScan, AutoCloseab
   }
 
   /**
-   * The item of a slot, its data read from the folder's files when it is kept there. Scans use it:
-   * they read each item once, so they take a recent text but do not push hot ones out.
+   * The item of a slot, its data read from the folder's files when it is kept there. A read by key
+   * keeps what it read ({@code keepText}); scans read each item once, so they take a recent text
+   * but do not push hot ones out.
    */
-  private Item item(String pk, String sk, Slot slot) {
+  private Item item(String pk, String sk, Slot slot, boolean keepText) {
     String data = slot.inline;
     if (slot.onDisk()) {
       data = recent.get(slot);
       if (data == null) {
         data = readText(slot);
-      }
-    }
-    return new Item(pk, sk, slot.version, slot.expiresAt, data);
-  }
-
-  /** {@link #item(String, String, Slot)} for a read by key: what it reads is kept. */
-  private Item recentItem(String pk, String sk, Slot slot) {
-    String data = slot.inline;
-    if (slot.onDisk()) {
-      data = recent.get(slot);
-      if (data == null) {
-        data = readText(slot);
-        recent.keep(slot, data);
+        if (keepText) {
+          recent.keep(slot, data);
+        }
       }
     }
     return new Item(pk, sk, slot.version, slot.expiresAt, data);
@@ -506,7 +497,7 @@ public final class EmbeddedItemTable implements ItemTable, FullScan, AutoCloseab
   }
 
   private Item item(Journal.Entry entry) {
-    return item(entry.pk(), entry.sk(), entry.slot());
+    return item(entry.pk(), entry.sk(), entry.slot(), false);
   }
 
   private static Change change(Write write) {
