@@ -12,8 +12,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -22,17 +22,19 @@ import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 /**
  * The {@link ItemTable} of the local server: partitions in sorted maps, optionally made durable in
  * a folder (see {@link Journal}). In a folder, memory holds only each item's keys, version, expiry
  * and the place of its data in the folder's files, which a read fetches (a Bitcask-style index:
- * memory grows by ~150 bytes an item, not by the item's data; the OS's page cache keeps hot data
- * fast); data of at most {@link Slot#INLINE_DATA_BYTES} bytes stays in memory, and the text of the
- * last {@link RecentData#CAPACITY} items read by key or by a query (~2.6 MB of users) is kept in
- * {@link RecentData}, so hot items are not read and unescaped again. Without a folder everything is
- * in memory. Writes are serialised and check every condition before changing anything, so a batch
- * applies whole or not at all; reads run in parallel with each other and never see half a batch.
+ * memory grows by ~100 bytes an item plus its sort key, not by the item's data; the OS's page cache
+ * keeps hot data fast); data of at most {@link Slot#INLINE_DATA_BYTES} bytes stays in memory, and
+ * the text of the last {@link RecentData#CAPACITY} items read by key or by a query (~2.6 MB of
+ * users) is kept in {@link RecentData}, so hot items are not read and unescaped again. Without a
+ * folder everything is in memory. Writes are serialised and check every condition before changing
+ * anything, so a batch applies whole or not at all; reads run in parallel with each other and never
+ * see half a batch.
  *
  * <p>Sort keys are ordered by code point, which is DynamoDB's UTF-8 byte order, not by Java's
  * UTF-16 order.
@@ -46,8 +48,7 @@ public final class EmbeddedItemTable implements ItemTable, FullScan, AutoCloseab
 
   static final Comparator<String> CODE_POINT_ORDER = EmbeddedItemTable::compareCodePoints;
 
-  private final NavigableMap<String, NavigableMap<String, Slot>> partitions =
-      new TreeMap<>(CODE_POINT_ORDER);
+  private final NavigableMap<String, SortedSlots> partitions = new TreeMap<>(CODE_POINT_ORDER);
   private final ReadWriteLock lock = new ReentrantReadWriteLock();
   private final Clock clock;
   private final long compactAfterBytes;
@@ -146,7 +147,7 @@ public final class EmbeddedItemTable implements ItemTable, FullScan, AutoCloseab
     try {
       requireOpen();
       Slot slot = live(pk, sk, now());
-      return slot == null ? Optional.empty() : Optional.of(item(pk, sk, slot, true));
+      return slot == null ? Optional.empty() : Optional.of(item(pk, slot, true));
     } finally {
       lock.readLock().unlock();
     }
@@ -160,23 +161,24 @@ public final class EmbeddedItemTable implements ItemTable, FullScan, AutoCloseab
     lock.readLock().lock();
     try {
       requireOpen();
-      NavigableMap<String, Slot> partition = partitions.get(pk);
+      SortedSlots partition = partitions.get(pk);
       if (partition == null) {
         return List.of();
       }
       // Keys sharing a prefix are contiguous and not before the prefix itself.
       boolean startInside =
           exclusiveStartSk != null && CODE_POINT_ORDER.compare(exclusiveStartSk, skPrefix) >= 0;
-      Map<String, Slot> from =
-          startInside ? partition.tailMap(exclusiveStartSk, false) : partition.tailMap(skPrefix);
+      Iterator<Slot> from =
+          startInside ? partition.from(exclusiveStartSk, false) : partition.from(skPrefix, true);
       long now = now();
-      List<Map.Entry<String, Slot>> found = new ArrayList<>();
-      for (Map.Entry<String, Slot> entry : from.entrySet()) {
-        if (!entry.getKey().startsWith(skPrefix) || found.size() == limit) {
+      List<Slot> found = new ArrayList<>();
+      while (from.hasNext() && found.size() < limit) {
+        Slot slot = from.next();
+        if (!slot.key.startsWith(skPrefix)) {
           break;
         }
-        if (!entry.getValue().isExpiredAt(now)) {
-          found.add(entry);
+        if (!slot.isExpiredAt(now)) {
+          found.add(slot);
         }
       }
       return items(pk, found);
@@ -235,8 +237,8 @@ public final class EmbeddedItemTable implements ItemTable, FullScan, AutoCloseab
     lock.readLock().lock();
     try {
       long chars = 0;
-      for (NavigableMap<String, Slot> partition : partitions.values()) {
-        for (Slot slot : partition.values()) {
+      for (SortedSlots partition : partitions.values()) {
+        for (Slot slot : partition) {
           chars += slot.inline == null ? 0 : slot.inline.length();
         }
       }
@@ -264,9 +266,9 @@ public final class EmbeddedItemTable implements ItemTable, FullScan, AutoCloseab
       // one journal line: everything goes, the kept partition is stored again
       List<Change> changes = new ArrayList<>();
       changes.add(new Change.Cleared());
-      NavigableMap<String, Slot> kept = keptPk == null ? null : partitions.get(keptPk);
+      SortedSlots kept = keptPk == null ? null : partitions.get(keptPk);
       if (kept != null) {
-        kept.forEach((sk, slot) -> changes.add(new Change.Stored(item(keptPk, sk, slot, false))));
+        kept.forEach(slot -> changes.add(new Change.Stored(item(keptPk, slot, false))));
       }
       record(changes); // its Cleared change also clears the recent texts
     } finally {
@@ -297,7 +299,7 @@ public final class EmbeddedItemTable implements ItemTable, FullScan, AutoCloseab
       for (Change change : changes) {
         if (change instanceof Change.Stored stored) {
           Item item = stored.item();
-          put(item.pk(), item.sk(), Slot.inline(item.version(), item.expiresAt(), item.data()));
+          put(item.pk(), Slot.inline(item.sk(), item.version(), item.expiresAt(), item.data()));
         } else {
           apply(change);
         }
@@ -327,11 +329,14 @@ public final class EmbeddedItemTable implements ItemTable, FullScan, AutoCloseab
         byte[] literal = literals[i];
         put(
             item.pk(),
-            item.sk(),
             literal == null || literal.length - 2 <= inlineDataBytes
-                ? Slot.inline(item.version(), item.expiresAt(), item.data())
+                ? Slot.inline(item.sk(), item.version(), item.expiresAt(), item.data())
                 : Slot.onDisk(
-                    item.version(), item.expiresAt(), lineLocation + dataAt[i], literal.length));
+                    item.sk(),
+                    item.version(),
+                    item.expiresAt(),
+                    lineLocation + dataAt[i],
+                    literal.length));
       } else {
         apply(changes.get(i));
       }
@@ -352,10 +357,10 @@ public final class EmbeddedItemTable implements ItemTable, FullScan, AutoCloseab
       if (change instanceof Change.Located located) {
         put(
             located.pk(),
-            located.sk(),
             located.dataAt() < 0
-                ? Slot.inline(located.version(), located.expiresAt(), located.data())
+                ? Slot.inline(located.sk(), located.version(), located.expiresAt(), located.data())
                 : Slot.onDisk(
+                    located.sk(),
                     located.version(),
                     located.expiresAt(),
                     lineLocation + located.dataAt(),
@@ -376,32 +381,25 @@ public final class EmbeddedItemTable implements ItemTable, FullScan, AutoCloseab
     journal.compact(
         liveEntries(now),
         locations -> {
+          // the snapshot holds the live slots in this order
           int i = 0;
-          for (var partitionIterator = partitions.values().iterator();
-              partitionIterator.hasNext(); ) {
-            NavigableMap<String, Slot> partition = partitionIterator.next();
-            for (var slots = partition.values().iterator(); slots.hasNext(); ) {
-              Slot slot = slots.next();
-              if (slot.isExpiredAt(now)) {
-                slots.remove();
-                recent.forget(slot);
-                continue;
-              }
-              long location = locations[i++];
-              if (slot.onDisk()) {
-                slot.location = location;
+          for (SortedSlots partition : partitions.values()) {
+            for (Slot slot : partition) {
+              if (!slot.isExpiredAt(now)) {
+                long location = locations[i++];
+                if (slot.onDisk()) {
+                  slot.location = location;
+                }
               }
             }
-            if (partition.isEmpty()) {
-              partitionIterator.remove();
-            }
+            partition.removeIf(slot -> slot.isExpiredAt(now), recent::forget);
           }
+          partitions.values().removeIf(SortedSlots::isEmpty);
         });
   }
 
-  private void put(String pk, String sk, Slot slot) {
-    Slot replaced =
-        partitions.computeIfAbsent(pk, key -> new TreeMap<>(CODE_POINT_ORDER)).put(sk, slot);
+  private void put(String pk, Slot slot) {
+    Slot replaced = partitions.computeIfAbsent(pk, key -> new SortedSlots()).put(slot);
     if (replaced != null) {
       recent.forget(replaced);
     }
@@ -409,7 +407,7 @@ public final class EmbeddedItemTable implements ItemTable, FullScan, AutoCloseab
 
   private void apply(Change change) {
     if (change instanceof Change.Removed removed) {
-      NavigableMap<String, Slot> partition = partitions.get(removed.pk());
+      SortedSlots partition = partitions.get(removed.pk());
       if (partition != null) {
         Slot slot = partition.remove(removed.sk());
         if (slot != null) {
@@ -432,7 +430,7 @@ public final class EmbeddedItemTable implements ItemTable, FullScan, AutoCloseab
    * keeps what it read ({@code keepText}); scans read each item once, so they take a recent text
    * but do not push hot ones out.
    */
-  private Item item(String pk, String sk, Slot slot, boolean keepText) {
+  private Item item(String pk, Slot slot, boolean keepText) {
     String data = slot.inline;
     if (slot.onDisk()) {
       data = recent.get(slot);
@@ -443,7 +441,7 @@ public final class EmbeddedItemTable implements ItemTable, FullScan, AutoCloseab
         }
       }
     }
-    return new Item(pk, sk, slot.version, slot.expiresAt, data);
+    return new Item(pk, slot.key, slot.version, slot.expiresAt(), data);
   }
 
   private String readText(Slot slot) {
@@ -456,14 +454,14 @@ public final class EmbeddedItemTable implements ItemTable, FullScan, AutoCloseab
    * close together in a file (a snapshot holds a partition in key order) is fetched with one read
    * for many items, and kept.
    */
-  private List<Item> items(String pk, List<Map.Entry<String, Slot>> found) {
+  private List<Item> items(String pk, List<Slot> found) {
     String[] data = new String[found.size()];
     if (journal != null) {
       long[] locations = new long[found.size()];
       int[] lengths = new int[found.size()];
       int missing = 0;
       for (int i = 0; i < found.size(); i++) {
-        Slot slot = found.get(i).getValue();
+        Slot slot = found.get(i);
         String recentText = slot.onDisk() ? recent.get(slot) : null;
         data[i] = recentText;
         boolean read = slot.onDisk() && recentText == null;
@@ -477,27 +475,23 @@ public final class EmbeddedItemTable implements ItemTable, FullScan, AutoCloseab
         for (int i = 0; i < found.size(); i++) {
           if (locations[i] >= 0) {
             data[i] = read[i];
-            recent.keep(found.get(i).getValue(), read[i]);
+            recent.keep(found.get(i), read[i]);
           }
         }
       }
     }
     List<Item> page = new ArrayList<>(found.size());
     for (int i = 0; i < found.size(); i++) {
-      Slot slot = found.get(i).getValue();
+      Slot slot = found.get(i);
       page.add(
           new Item(
-              pk,
-              found.get(i).getKey(),
-              slot.version,
-              slot.expiresAt,
-              slot.onDisk() ? data[i] : slot.inline));
+              pk, slot.key, slot.version, slot.expiresAt(), slot.onDisk() ? data[i] : slot.inline));
     }
     return page;
   }
 
   private Item item(Journal.Entry entry) {
-    return item(entry.pk(), entry.sk(), entry.slot(), false);
+    return item(entry.pk(), entry.slot(), false);
   }
 
   private static Change change(Write write) {
@@ -523,7 +517,7 @@ public final class EmbeddedItemTable implements ItemTable, FullScan, AutoCloseab
 
   /** The slot of the unexpired item under the key, or null. */
   private Slot live(String pk, String sk, long now) {
-    NavigableMap<String, Slot> partition = partitions.get(pk);
+    SortedSlots partition = partitions.get(pk);
     Slot slot = partition == null ? null : partition.get(sk);
     return slot == null || slot.isExpiredAt(now) ? null : slot;
   }
@@ -534,8 +528,8 @@ public final class EmbeddedItemTable implements ItemTable, FullScan, AutoCloseab
         partitions.entrySet().stream()
             .flatMap(
                 partition ->
-                    partition.getValue().entrySet().stream()
-                        .map(e -> new Journal.Entry(partition.getKey(), e.getKey(), e.getValue())));
+                    StreamSupport.stream(partition.getValue().spliterator(), false)
+                        .map(slot -> new Journal.Entry(partition.getKey(), slot.key, slot)));
     return entries.filter(e -> !e.slot().isExpiredAt(now))::iterator;
   }
 

@@ -284,7 +284,7 @@ final class Journal implements AutoCloseable {
               slot.onDisk()
                   ? read(slot.location, slot.length)
                   : slot.inline == null ? null : JournalLine.literal(slot.inline);
-          int at = line.stored(entry.pk(), entry.sk(), slot.version, slot.expiresAt, data);
+          int at = line.stored(entry.pk(), entry.sk(), slot.version, slot.expiresAt(), data);
           if (count == locations.length) {
             locations = Arrays.copyOf(locations, count * 2);
           }

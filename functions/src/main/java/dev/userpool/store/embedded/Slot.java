@@ -1,9 +1,13 @@
 package dev.userpool.store.embedded;
 
 /**
- * What the table keeps in memory for one item: its version, expiry and either its data or, for a
- * table in a folder, where the data's JSON string literal is in the folder's files (see {@link
- * Journal#read}). Keys are the maps' keys, so a slot does not repeat them.
+ * What the table keeps in memory for one item: its sort key, version, expiry and either its data
+ * or, for a table in a folder, where the data's JSON string literal is in the folder's files (see
+ * {@link Journal#read}). The partition key is the table's map key; the sort key is here so that a
+ * partition ({@link SortedSlots}) needs no entry object per item.
+ *
+ * <p>48 bytes with compressed references; the expiry is a primitive (a boxed one cost a further 16
+ * bytes for every item that expires, one per confirmation code).
  */
 final class Slot {
   /**
@@ -15,8 +19,15 @@ final class Slot {
 
   private static final long INLINE = -1;
 
+  /** {@link #expiry} of an item that does not expire. */
+  private static final long NEVER = Long.MIN_VALUE;
+
+  final String key;
   final long version;
-  final Long expiresAt;
+
+  /** Epoch second, or {@link #NEVER}. */
+  private final long expiry;
+
   final String inline;
 
   /** Where the data is (see {@link Journal#read}), or {@link #INLINE}; compaction moves it. */
@@ -24,27 +35,34 @@ final class Slot {
 
   final int length;
 
-  private Slot(long version, Long expiresAt, String inline, long location, int length) {
+  private Slot(String key, long version, Long expiresAt, String inline, long location, int length) {
+    this.key = key;
     this.version = version;
-    this.expiresAt = expiresAt;
+    // Long.MIN_VALUE means "never" here; as an expiry it is the distant past either way.
+    this.expiry = expiresAt == null ? NEVER : Math.max(expiresAt, NEVER + 1);
     this.inline = inline;
     this.location = location;
     this.length = length;
   }
 
-  static Slot inline(long version, Long expiresAt, String data) {
-    return new Slot(version, expiresAt, data, INLINE, 0);
+  static Slot inline(String key, long version, Long expiresAt, String data) {
+    return new Slot(key, version, expiresAt, data, INLINE, 0);
   }
 
-  static Slot onDisk(long version, Long expiresAt, long location, int length) {
-    return new Slot(version, expiresAt, null, location, length);
+  static Slot onDisk(String key, long version, Long expiresAt, long location, int length) {
+    return new Slot(key, version, expiresAt, null, location, length);
   }
 
   boolean onDisk() {
     return location != INLINE;
   }
 
+  /** The epoch second the item expires at, or null. */
+  Long expiresAt() {
+    return expiry == NEVER ? null : expiry;
+  }
+
   boolean isExpiredAt(long nowEpochSeconds) {
-    return expiresAt != null && expiresAt <= nowEpochSeconds;
+    return expiry != NEVER && expiry <= nowEpochSeconds;
   }
 }
