@@ -1,17 +1,13 @@
 package dev.userpool.local;
 
 import dev.userpool.protocol.ApiResponse;
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.handler.codec.http.DefaultFullHttpResponse;
-import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpContent;
-import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpRequest;
-import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
@@ -41,10 +37,14 @@ import java.util.concurrent.RejectedExecutionException;
  * #STREAM_AFTER} bytes not yet complete) streams through {@link StreamedBody} to the handler on the
  * executor while the loop goes on reading it. Requests are answered one at a time, in order:
  * requests a client sends before the previous answer (pipelining) wait, with reading paused.
+ * Answers go out as bytes ({@link AnswerBytes}), headed as the JDK server headed them.
  */
 final class HttpConnection extends ChannelInboundHandlerAdapter {
   private static final System.Logger LOG = System.getLogger(HttpConnection.class.getName());
   static final int STREAM_AFTER = 64 * 1024;
+
+  /** Room for the headers the server adds: Date, Content-length, Connection and Keep-alive. */
+  private static final int SERVER_HEADERS_ROOM = 128;
 
   /** How the JDK server wrote {@code Date}; computed once a second. */
   private static final DateTimeFormatter DATE =
@@ -155,20 +155,18 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
 
   private void begin(HttpRequest request) {
     if (request.decoderResult().isFailure()) {
-      refuse();
+      refuse(request);
       return;
     }
     URI uri;
     try {
       uri = new URI(request.uri());
     } catch (URISyntaxException e) {
-      refuse();
+      refuse(request);
       return;
     }
     if (HttpUtil.is100ContinueExpected(request)) { // as the JDK server: before the handler runs
-      context.writeAndFlush(
-          new DefaultFullHttpResponse(
-              HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE, Unpooled.EMPTY_BUFFER));
+      context.writeAndFlush(new AnswerBytes(context.alloc(), 100, null, false, 0).end());
     }
     current = new Exchange(request, new StreamedBody(() -> onLoop(this::updateReading)));
     current.uri = uri;
@@ -177,18 +175,16 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
   /**
    * A request line or headers the server cannot read: answered as the JDK server did, then closed.
    */
-  private void refuse() {
+  private void refuse(HttpRequest request) {
     byte[] body = "<h1>400 Bad Request</h1>Bad request line".getBytes(StandardCharsets.ISO_8859_1);
-    FullHttpResponse response =
-        new DefaultFullHttpResponse(
-            HttpVersion.HTTP_1_1, HttpResponseStatus.BAD_REQUEST, Unpooled.wrappedBuffer(body));
-    response
-        .headers()
-        .set("Date", now())
-        .set("Content-type", "text/html")
-        .set("Connection", "close");
-    response.headers().set("Content-length", body.length);
-    context.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+    ByteBuf answer =
+        new AnswerBytes(context.alloc(), 400, body, isHead(request), SERVER_HEADERS_ROOM)
+            .header("Date", now())
+            .header("Content-type", "text/html")
+            .header("Connection", "close")
+            .contentLength()
+            .end();
+    context.writeAndFlush(answer).addListener(ChannelFutureListener.CLOSE);
   }
 
   /** Event loop: handles a request whose body is complete, then answers it. */
@@ -258,51 +254,67 @@ final class HttpConnection extends ChannelInboundHandlerAdapter {
   /** Event loop: writes the handler's answer, then goes on with the next request, if any. */
   private void answer(Exchange exchange, ApiResponse answer) {
     HttpRequest request = exchange.request;
-    boolean head = request.method().name().equals("HEAD");
-    byte[] body = answer.body() == null || head ? new byte[0] : answer.body();
-    FullHttpResponse response =
-        new DefaultFullHttpResponse(
-            HttpVersion.HTTP_1_1,
-            HttpResponseStatus.valueOf(answer.status()),
-            Unpooled.wrappedBuffer(body));
-    HttpHeaders headers = response.headers();
-    answer
-        .headers()
-        .forEach(
-            (name, value) -> {
-              if (!name.equalsIgnoreCase("Content-Length")) {
-                headers.set(headerName(name), value);
-              }
-            });
-    headers.set("Date", now());
-    if (!head) {
-      headers.set("Content-length", body.length);
-    }
-    boolean close = false;
-    String connection = request.headers().get("Connection");
+    // The JDK server's keep-alive rules: an HTTP/1.0 client keeps the connection only when it asks
+    // to, an HTTP/1.1 client unless it asks to close.
+    String asked = request.headers().get("Connection");
+    boolean close;
+    String connection; // the answer's Connection header, if any
     if (request.protocolVersion().equals(HttpVersion.HTTP_1_0)) {
-      if (connection == null) {
-        close = true;
-        headers.set("Connection", "close");
-      } else if (connection.equalsIgnoreCase("keep-alive")) {
-        headers.set("Connection", "keep-alive");
-        headers.set("Keep-alive", "timeout=30");
+      close = asked == null;
+      connection = close ? "close" : asked.equalsIgnoreCase("keep-alive") ? "keep-alive" : null;
+    } else {
+      close = asked != null && asked.equalsIgnoreCase("close");
+      connection = close ? "close" : null;
+    }
+    boolean keepAlive = "keep-alive".equals(connection);
+    ByteBuf bytes;
+    try {
+      int headerRoom = SERVER_HEADERS_ROOM;
+      for (Map.Entry<String, String> header : answer.headers().entrySet()) {
+        headerRoom += header.getKey().length() + header.getValue().length() + 4;
       }
-    } else if (connection != null && connection.equalsIgnoreCase("close")) {
-      close = true;
-      headers.set("Connection", "close");
+      AnswerBytes out =
+          new AnswerBytes(
+              context.alloc(), answer.status(), answer.body(), isHead(request), headerRoom);
+      for (Map.Entry<String, String> header : answer.headers().entrySet()) {
+        String name = header.getKey();
+        // the server's own headers replace the handler's, as they did in Netty's header map
+        if (!name.equalsIgnoreCase("Content-Length")
+            && !name.equalsIgnoreCase("Date")
+            && !(connection != null && name.equalsIgnoreCase("Connection"))
+            && !(keepAlive && name.equalsIgnoreCase("Keep-Alive"))) {
+          out.header(name, header.getValue());
+        }
+      }
+      out.header("Date", now()).contentLength();
+      if (connection != null) {
+        out.header("Connection", connection);
+      }
+      if (keepAlive) {
+        out.header("Keep-alive", "timeout=30");
+      }
+      bytes = out.end();
+    } catch (RuntimeException unwritable) {
+      // e.g. a header value with a line break, which would split the answer: as if the handler
+      // had thrown (Netty's headers threw too, and the connection closed)
+      failed(unwritable);
+      return;
     }
     exchange.answered = true;
     exchange.body.abandon();
     if (close) {
-      context.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+      context.writeAndFlush(bytes).addListener(ChannelFutureListener.CLOSE);
       return;
     }
-    context.writeAndFlush(response);
+    context.writeAndFlush(bytes);
     if (exchange.bodyEnded) {
       finished();
     }
     updateReading();
+  }
+
+  private static boolean isHead(HttpRequest request) {
+    return request.method().name().equals("HEAD");
   }
 
   /** Event loop: the current request is answered and its body read; on to the waiting ones. */

@@ -19,7 +19,7 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.unix.Errors;
-import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.HttpRequestDecoder;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.ThreadPerTaskExecutor;
 import io.netty.util.internal.logging.InternalLoggerFactory;
@@ -84,8 +84,12 @@ final class NettyHttpServer implements AutoCloseable {
   /** What the server asks of the application: an answer to one request; may block. */
   interface Handler {
     /**
-     * Answers {@code request}; the answer's headers go out as given, except {@code Content-Length},
-     * which the server sets. A thrown exception closes the connection unanswered.
+     * Answers {@code request}; the answer's headers go out as given (named first letter upper case,
+     * the rest lower case), except {@code Content-Length} and {@code Date}, which the server sets,
+     * as it does {@code Connection} and {@code Keep-Alive} when it closes or keeps the connection
+     * by the client's asking. Names that differ only in case are not merged. A thrown exception, or
+     * a header the answer cannot carry (a name that is not a token, a value with a line break or
+     * other control character), closes the connection unanswered.
      */
     ApiResponse handle(Request request) throws IOException;
 
@@ -166,9 +170,13 @@ final class NettyHttpServer implements AutoCloseable {
                   @Override
                   protected void initChannel(SocketChannel channel) {
                     channel.closeFuture().addListener(closed -> loops.closed(channel.eventLoop()));
+                    // A decoder only: HttpConnection writes its answers as bytes (AnswerBytes).
+                    // Netty's HttpServerCodec would not do: its encoder refuses bytes outside a
+                    // response it started, and its decoder queues every request's method for
+                    // that encoder to take, a queue nothing would empty.
                     channel
                         .pipeline()
-                        .addLast(new HttpServerCodec(MAX_LINE, MAX_HEADERS, 8192))
+                        .addLast(new HttpRequestDecoder(MAX_LINE, MAX_HEADERS, 8192))
                         .addLast(new HttpConnection(handler, executor));
                   }
                 })

@@ -19,6 +19,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,8 +59,9 @@ class HttpLayerIT {
     socket.close();
   }
 
-  /** One answer as it came over the wire. */
-  private record Answer(String statusLine, Map<String, String> headers, byte[] body) {
+  /** One answer as it came over the wire; {@code names} are the header names in order. */
+  private record Answer(
+      String statusLine, List<String> names, Map<String, String> headers, byte[] body) {
     String text() {
       return new String(body, StandardCharsets.UTF_8);
     }
@@ -91,14 +93,16 @@ class HttpLayerIT {
   private Answer read() throws IOException {
     InputStream in = socket.getInputStream();
     String statusLine = line(in);
+    List<String> names = new ArrayList<>();
     Map<String, String> headers = new LinkedHashMap<>();
     for (String line = line(in); !line.isEmpty(); line = line(in)) {
       int colon = line.indexOf(':');
+      names.add(line.substring(0, colon));
       headers.put(line.substring(0, colon), line.substring(colon + 1).strip());
     }
     String length = headers.get("Content-length");
     byte[] body = length == null ? new byte[0] : in.readNBytes(Integer.parseInt(length));
-    return new Answer(statusLine, headers, body);
+    return new Answer(statusLine, names, headers, body);
   }
 
   private static String line(InputStream in) throws IOException {
@@ -140,6 +144,96 @@ class HttpLayerIT {
     assertEquals("HTTP/1.1 400 Bad Request", second.statusLine());
     assertEquals("InvalidParameterException:", second.headers().get("X-amzn-errortype"));
     assertTrue(second.text().startsWith("{\"__type\":\"InvalidParameterException\""));
+  }
+
+  @Test
+  void whenAnAnswerIsReadOffTheWireThenItsStatusLineHeaderNamesAndLengthAreExact()
+      throws Exception {
+    send("GET /health HTTP/1.1\r\nHost: localhost\r\n\r\n");
+    Answer answer = read();
+
+    assertEquals("HTTP/1.1 200 OK", answer.statusLine());
+    assertEquals(
+        List.of(
+            "Content-type",
+            "Access-control-allow-origin",
+            "Access-control-allow-methods",
+            "Access-control-allow-headers",
+            "Access-control-expose-headers",
+            "Access-control-max-age",
+            "Date",
+            "Content-length"),
+        answer.names());
+    assertEquals("15", answer.headers().get("Content-length"));
+    assertEquals("{\"status\":\"ok\"}", answer.text());
+    send("GET /health HTTP/1.1\r\nHost: localhost\r\n\r\n");
+    assertEquals("{\"status\":\"ok\"}", read().text()); // nothing stray after the body
+  }
+
+  @Test
+  void whenTheRequestLineCannotBeReadThenTheAnswerIs400AndTheConnectionCloses() throws Exception {
+    send("GET /%zz HTTP/1.1\r\nHost: localhost\r\n\r\n");
+    Answer answer = read();
+
+    assertEquals("HTTP/1.1 400 Bad Request", answer.statusLine());
+    assertEquals(List.of("Date", "Content-type", "Connection", "Content-length"), answer.names());
+    assertEquals("close", answer.headers().get("Connection"));
+    assertEquals("<h1>400 Bad Request</h1>Bad request line", answer.text());
+    assertTrue(DATE.matcher(answer.headers().get("Date")).matches(), answer.headers().toString());
+    assertEquals(-1, socket.getInputStream().read());
+  }
+
+  /** The I-th of many requests on one connection: GET, HEAD and POST in turn. */
+  private static String many(int i) {
+    return switch (i % 3) {
+      case 0 -> "GET /health HTTP/1.1\r\nHost: localhost\r\n\r\n";
+      case 1 -> "HEAD /health HTTP/1.1\r\nHost: localhost\r\n\r\n";
+      default -> post("ListUserPools", LIST_POOLS, "HTTP/1.1");
+    };
+  }
+
+  private static void assertManyAnswer(int i, Answer answer) {
+    switch (i % 3) {
+      case 0 -> assertEquals("{\"status\":\"ok\"}", answer.text(), "answer " + i);
+      case 1 -> {
+        assertEquals("HTTP/1.1 404 Not Found", answer.statusLine(), "answer " + i);
+        assertFalse(answer.headers().containsKey("Content-length"), "answer " + i);
+      }
+      default -> assertEquals("{\"UserPools\":[]}", answer.text(), "answer " + i);
+    }
+  }
+
+  @Test
+  void whenAThousandRequestsFollowEachOtherOnOneConnectionThenEachIsAnswered() throws Exception {
+    for (int i = 0; i < 1000; i++) {
+      send(many(i));
+      assertManyAnswer(i, read());
+    }
+  }
+
+  @Test
+  void whenAThousandRequestsArePipelinedOnOneConnectionThenEachIsAnsweredInOrder()
+      throws Exception {
+    Thread writer =
+        new Thread(
+            () -> {
+              try {
+                OutputStream out = new BufferedOutputStream(socket.getOutputStream());
+                for (int i = 0; i < 1000; i++) {
+                  out.write(many(i).getBytes(StandardCharsets.UTF_8));
+                }
+                out.flush();
+              } catch (IOException ignored) {
+                // the reads below report what the server did
+              }
+            });
+    writer.start();
+    for (int i = 0; i < 1000; i++) {
+      assertManyAnswer(i, read());
+    }
+    writer.join(30_000);
+    send("GET /health HTTP/1.1\r\nHost: localhost\r\n\r\n");
+    assertEquals("{\"status\":\"ok\"}", read().text());
   }
 
   @Test
