@@ -1,8 +1,14 @@
+import java.io.BufferedInputStream;
+import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,13 +34,18 @@ import java.util.regex.Pattern;
  *
  * <pre>
  * java bench/LoadDriver.java --endpoint http://localhost:9229 --workload admin-get --connections 16 --seconds 20 \
- *     --users 1000 --pid 12345 [--label userpool]
+ *     --users 1000 --pid 12345 [--label userpool] [--client raw|jdk]
  * </pre>
  *
  * Workloads: admin-get (AdminGetUser of random users), getuser (GetUser with the access tokens of 16 users),
  * list (ListUsers Limit 60), verify-code (GetUserAttributeVerificationCode; start the server with
  * --codes-per-hour 0), auth (InitiateAuth USER_PASSWORD_AUTH), signup (SignUp of new users). Requests are
  * unsigned, as against a local server without --admin-key. Any answer other than 200 counts as an error.
+ *
+ * <p>The measured requests go out on one plain keep-alive HTTP/1.1 socket per thread ({@code --client raw}, the
+ * default): on a 2-core machine the driver shares the cores with the server, and the JDK's HttpClient spent more
+ * CPU per request than the server did, so it set the pace. {@code --client jdk} sends them through the JDK's
+ * HttpClient, as the set-up always does.
  */
 public final class LoadDriver {
   private static final String PASSWORD = "Bench-Passw0rd!";
@@ -72,6 +83,7 @@ public final class LoadDriver {
       };
       default -> throw new IllegalArgumentException("unknown workload " + workload);
     };
+    rawClient = option(args, "--client", "raw").equals("raw");
     int warmup = Integer.parseInt(option(args, "--warmup", "5"));
     run(request, connections, warmup); // the JIT compiles the hot path; not measured
     ERRORS.clear(); // the measured run reports its own
@@ -142,6 +154,10 @@ public final class LoadDriver {
           noteError(e.toString());
           errors.incrementAndGet();
         } finally {
+          RawConnection connection = RAW.get();
+          if (connection != null) {
+            connection.close();
+          }
           mine[0] = count[0];
           done.countDown();
         }
@@ -208,12 +224,112 @@ public final class LoadDriver {
     }
   }
 
+  /** Whether {@link #call} uses {@link RawConnection}s (set from --client before the runs). */
+  static volatile boolean rawClient = true;
+
+  private static final ThreadLocal<RawConnection> RAW = new ThreadLocal<>();
+
   static int call(String endpoint, String operation, String body) throws IOException, InterruptedException {
+    if (rawClient) {
+      RawConnection connection = RAW.get();
+      if (connection == null) {
+        connection = new RawConnection(URI.create(endpoint));
+        RAW.set(connection);
+      }
+      try {
+        return connection.call(operation, body);
+      } catch (IOException e) {
+        RAW.remove(); // the next request opens a new connection
+        connection.close();
+        throw e;
+      }
+    }
     HttpResponse<String> r = HTTP.send(request(endpoint, operation, body), HttpResponse.BodyHandlers.ofString());
     if (r.statusCode() != 200) {
       noteError(r.statusCode() + " " + r.body());
     }
     return r.statusCode();
+  }
+
+  /** One keep-alive HTTP/1.1 connection: a request, then its whole answer (Content-Length or chunked). */
+  static final class RawConnection {
+    private final Socket socket;
+    private final OutputStream out;
+    private final InputStream in;
+    private final String host;
+
+    RawConnection(URI endpoint) throws IOException {
+      int port = endpoint.getPort() > 0 ? endpoint.getPort() : 80;
+      socket = new Socket(endpoint.getHost(), port);
+      socket.setTcpNoDelay(true);
+      out = socket.getOutputStream();
+      in = new BufferedInputStream(socket.getInputStream(), 16384);
+      host = endpoint.getHost() + ":" + port;
+    }
+
+    int call(String operation, String body) throws IOException {
+      byte[] content = body.getBytes(StandardCharsets.UTF_8);
+      byte[] head = ("POST / HTTP/1.1\r\nHost: " + host + "\r\nContent-Type: application/x-amz-json-1.1\r\n"
+          + "X-Amz-Target: AWSCognitoIdentityProviderService." + operation + "\r\nContent-Length: "
+          + content.length + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1);
+      byte[] request = Arrays.copyOf(head, head.length + content.length);
+      System.arraycopy(content, 0, request, head.length, content.length);
+      out.write(request);
+      out.flush();
+      String statusLine = line();
+      int status = Integer.parseInt(statusLine.substring(9, 12));
+      int length = -1;
+      boolean chunked = false;
+      for (String header = line(); !header.isEmpty(); header = line()) {
+        String name = header.substring(0, Math.max(0, header.indexOf(':'))).trim();
+        String value = header.substring(header.indexOf(':') + 1).trim();
+        if (name.equalsIgnoreCase("Content-Length")) {
+          length = Integer.parseInt(value);
+        } else if (name.equalsIgnoreCase("Transfer-Encoding") && value.equalsIgnoreCase("chunked")) {
+          chunked = true;
+        }
+      }
+      byte[] answer = chunked ? chunkedBody() : in.readNBytes(Math.max(0, length));
+      if (length > 0 && answer.length < length) {
+        throw new EOFException("the connection closed inside an answer");
+      }
+      if (status != 200) {
+        noteError(status + " " + new String(answer, StandardCharsets.UTF_8));
+      }
+      return status;
+    }
+
+    private byte[] chunkedBody() throws IOException {
+      java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+      for (int size = Integer.parseInt(line().split(";")[0].trim(), 16); size > 0;
+          size = Integer.parseInt(line().split(";")[0].trim(), 16)) {
+        body.write(in.readNBytes(size));
+        line();
+      }
+      while (!line().isEmpty()) { } // trailers
+      return body.toByteArray();
+    }
+
+    private String line() throws IOException {
+      StringBuilder line = new StringBuilder();
+      for (int c = in.read(); c != '\n'; c = in.read()) {
+        if (c < 0) {
+          throw new EOFException("the connection closed before an answer");
+        }
+        if (c != '\r') {
+          line.append((char) c);
+        }
+      }
+      return line.toString();
+    }
+
+    void close() {
+      try {
+        socket.close();
+      } catch (IOException ignored) {
+        // closing a broken connection
+      }
+    }
   }
 
   static String post(String endpoint, String operation, String body) throws IOException, InterruptedException {
