@@ -27,18 +27,21 @@ final class BoundedHeapLauncher {
   /**
    * The heap follows the live data (MinHeapFreeRatio/MaxHeapFreeRatio keep 10–20% free in the old
    * generation after a collection) instead of a fixed limit that would end in OutOfMemoryError with
-   * a few tens of thousands of users; the young generation has room for a burst of requests'
-   * garbage. The serial collector needs no extra threads or regions on a laptop-sized server;
-   * thread stacks of 512 KB, a capped code cache and metaspace, two malloc arenas ({@link
-   * #ENVIRONMENT}), NIO's per-thread buffer cache capped, and the C heap trimmed every 5 s (where
-   * the JVM knows TrimNativeHeapInterval: 17.0.9+, 21.0.1+) keep the non-heap part bounded. C2
-   * stays on although C1 alone (TieredStopAtLevel=1) saved ~45 MB: without C2's BigInteger
-   * intrinsics a sign-in took 27 ms of CPU instead of ~4 (docs/measurements.md).
+   * a few tens of thousands of users. The young generation stays at 12 MB, room for a burst of
+   * requests' garbage: left to grow with the heap (a third of it) it took ~28 MB of the 172 after a
+   * sign-up minute with 76,000 users, for no measurable CPU gain (docs/measurements.md). The serial
+   * collector needs no extra threads or regions on a laptop-sized server; thread stacks of 512 KB,
+   * a capped code cache and metaspace, two malloc arenas ({@link #ENVIRONMENT}), NIO's per-thread
+   * buffer cache capped, and the C heap trimmed every 5 s (where the JVM knows
+   * TrimNativeHeapInterval: 17.0.9+, 21.0.1+) keep the non-heap part bounded. C2 stays on although
+   * C1 alone (TieredStopAtLevel=1) saved ~45 MB: without C2's BigInteger intrinsics a sign-in took
+   * 27 ms of CPU instead of ~4 (docs/measurements.md).
    */
   static final List<String> FLAGS =
       List.of(
           "-Xms16m",
           "-XX:NewSize=12m",
+          "-XX:MaxNewSize=12m",
           "-XX:MinHeapFreeRatio=10",
           "-XX:MaxHeapFreeRatio=20",
           "-Xss512k",
