@@ -69,6 +69,10 @@ final class Journal implements AutoCloseable {
   private final FileLock lock;
   private FileChannel appender;
   private long size;
+
+  /** The bytes of the snapshot the last compaction wrote. */
+  private long snapshotSize;
+
   private IOException broken;
 
   /** Readers of the files' data; volatile as {@link #read} may replace one that was closed. */
@@ -186,6 +190,11 @@ final class Journal implements AutoCloseable {
     return size;
   }
 
+  /** The size of the snapshot, as the last compaction wrote it (0 before the first). */
+  long snapshotSize() {
+    return snapshotSize;
+  }
+
   /**
    * The JSON string literal of the data at {@code location}, {@code length} bytes. Safe from many
    * threads while no compaction runs (the table's read lock); an interrupted reader's closed
@@ -269,6 +278,7 @@ final class Journal implements AutoCloseable {
     FileChannel newReader = null;
     long[] locations = new long[1024];
     int count = 0;
+    long newSnapshotSize;
     try {
       try (FileChannel out =
           FileChannel.open(
@@ -283,7 +293,7 @@ final class Journal implements AutoCloseable {
           byte[] data =
               slot.onDisk()
                   ? read(slot.location, slot.length)
-                  : slot.inline == null ? null : JournalLine.literal(slot.inline);
+                  : slot.inline() == null ? null : JournalLine.literal(slot.inline());
           int at = line.stored(entry.pk(), entry.sk(), slot.version, slot.expiresAt(), data);
           if (count == locations.length) {
             locations = Arrays.copyOf(locations, count * 2);
@@ -295,9 +305,10 @@ final class Journal implements AutoCloseable {
           }
         }
         if (line.changes() > 0) {
-          writeFully(out, line.finish());
+          written += writeFully(out, line.finish());
         }
         out.force(true);
+        newSnapshotSize = written;
       }
       // Opened before the rename, so it reads the new snapshot whatever the name then holds.
       newReader = FileChannel.open(tmp, StandardOpenOption.READ);
@@ -316,6 +327,7 @@ final class Journal implements AutoCloseable {
     forceDirectory();
     FileChannel oldReader = snapshotReader;
     snapshotReader = newReader;
+    snapshotSize = newSnapshotSize;
     relocate.accept(locations);
     if (oldReader != null) {
       closeQuietly(oldReader);

@@ -7,7 +7,9 @@ package dev.userpool.store.embedded;
  * partition ({@link SortedSlots}) needs no entry object per item.
  *
  * <p>48 bytes with compressed references; the expiry is a primitive (a boxed one cost a further 16
- * bytes for every item that expires, one per confirmation code).
+ * bytes for every item that expires, one per confirmation code). Keeping the sort key as Latin-1
+ * bytes instead of a String saved 24 bytes more per item but cost AdminGetUser 15–25% more CPU in
+ * alternated runs (docs/measurements.md), so it stays a String.
  */
 final class Slot {
   /**
@@ -22,13 +24,14 @@ final class Slot {
   /** {@link #expiry} of an item that does not expire. */
   private static final long NEVER = Long.MIN_VALUE;
 
-  final String key;
+  private final String key;
   final long version;
 
   /** Epoch second, or {@link #NEVER}. */
   private final long expiry;
 
-  final String inline;
+  /** The data kept in memory, or null. */
+  private final String inline;
 
   /** Where the data is (see {@link Journal#read}), or {@link #INLINE}; compaction moves it. */
   long location;
@@ -51,6 +54,29 @@ final class Slot {
 
   static Slot onDisk(String key, long version, Long expiresAt, long location, int length) {
     return new Slot(key, version, expiresAt, null, location, length);
+  }
+
+  String key() {
+    return key;
+  }
+
+  /** The data kept in memory, or null (none, or kept in the folder's files: {@link #onDisk}). */
+  String inline() {
+    return inline;
+  }
+
+  /** The characters of the data kept in memory. */
+  int inlineLength() {
+    return inline == null ? 0 : inline.length();
+  }
+
+  /** This slot's key against {@code other} in {@link EmbeddedItemTable#CODE_POINT_ORDER}. */
+  int compareKeyTo(String other) {
+    return EmbeddedItemTable.compareCodePoints(key, other);
+  }
+
+  boolean keyStartsWith(String prefix) {
+    return key.startsWith(prefix);
   }
 
   boolean onDisk() {

@@ -26,8 +26,8 @@ final class SortedSlots implements Iterable<Slot> {
     final Slot[] slots = new Slot[CHUNK];
     int size;
 
-    String firstKey() {
-      return slots[0].key;
+    Slot first() {
+      return slots[0];
     }
   }
 
@@ -53,16 +53,16 @@ final class SortedSlots implements Iterable<Slot> {
     return at >= 0 ? chunk.slots[at] : null;
   }
 
-  /** Puts {@code slot} under its key; returns the slot it replaced, or null. */
-  Slot put(Slot slot) {
+  /** Puts {@code slot} under its key, {@code key}; returns the slot it replaced, or null. */
+  Slot put(String key, Slot slot) {
     if (chunks.isEmpty()) {
       chunks.add(chunkOf(slot));
       size = 1;
       return null;
     }
-    int c = chunkFor(slot.key);
+    int c = chunkFor(key);
     Chunk chunk = chunks.get(c);
-    int at = indexIn(chunk, slot.key);
+    int at = indexIn(chunk, key);
     if (at >= 0) {
       Slot replaced = chunk.slots[at];
       chunk.slots[at] = slot;
@@ -211,7 +211,7 @@ final class SortedSlots implements Iterable<Slot> {
     int high = chunks.size() - 1;
     while (low <= high) {
       int mid = (low + high) >>> 1;
-      if (EmbeddedItemTable.CODE_POINT_ORDER.compare(chunks.get(mid).firstKey(), key) <= 0) {
+      if (chunks.get(mid).first().compareKeyTo(key) <= 0) {
         found = mid;
         low = mid + 1;
       } else {
@@ -227,7 +227,7 @@ final class SortedSlots implements Iterable<Slot> {
     int high = chunk.size - 1;
     while (low <= high) {
       int mid = (low + high) >>> 1;
-      int order = EmbeddedItemTable.CODE_POINT_ORDER.compare(chunk.slots[mid].key, key);
+      int order = chunk.slots[mid].compareKeyTo(key);
       if (order < 0) {
         low = mid + 1;
       } else if (order > 0) {

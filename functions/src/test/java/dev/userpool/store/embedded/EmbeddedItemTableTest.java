@@ -204,10 +204,33 @@ class EmbeddedItemTableTest {
       try (EmbeddedItemTable table = EmbeddedItemTable.open(dir, clock, 2048)) {
         IntStream.range(0, 200)
             .forEach(i -> put(table, Item.of("p", String.format("%03d", i), "x".repeat(100))));
-        assertTrue(Files.size(dir.resolve("journal")) < 2048 + 512);
+        long snapshot = Files.size(dir.resolve("snapshot"));
+        assertTrue(snapshot > 10_000, "compacted while running: " + snapshot);
+        assertTrue(Files.size(dir.resolve("journal")) < Math.max(2048, snapshot) + 512);
       }
       try (EmbeddedItemTable table = open()) {
         assertEquals(200, table.query("p", "", null, 1000).size());
+      }
+    }
+
+    @Test
+    void whenTheJournalIsPastItsLimitButSmallerThanTheSnapshotThenItWaits() throws IOException {
+      try (EmbeddedItemTable table = EmbeddedItemTable.open(dir, clock, 2048)) {
+        IntStream.range(0, 100)
+            .forEach(i -> put(table, Item.of("p", String.format("%03d", i), "x".repeat(1000))));
+        long snapshot = Files.size(dir.resolve("snapshot"));
+        long journal = Files.size(dir.resolve("journal"));
+        // rewriting a tenth of the items: past the limit, not yet the snapshot's size
+        for (int i = 0; Files.size(dir.resolve("journal")) < journal + 2 * 2048 + 1024; i++) {
+          put(table, Item.of("p", String.format("%03d", i), "y".repeat(1000)));
+        }
+        assertTrue(Files.size(dir.resolve("journal")) > 2048 + 1024);
+        assertEquals(snapshot, Files.size(dir.resolve("snapshot")), "not compacted yet");
+        for (int i = 0; Files.size(dir.resolve("snapshot")) == snapshot; i++) {
+          assertTrue(i < 200, "compacted once the journal outgrew the snapshot");
+          put(table, Item.of("p", String.format("%03d", i % 100), "z".repeat(1000)));
+        }
+        assertTrue(Files.size(dir.resolve("journal")) < 2048);
       }
     }
 

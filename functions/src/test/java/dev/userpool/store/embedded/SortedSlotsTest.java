@@ -32,7 +32,7 @@ class SortedSlotsTest {
       int what = random.nextInt(10);
       if (what < 6) {
         Slot slot = slot(key);
-        assertSame(expected.put(key, slot), slots.put(slot), key);
+        assertSame(expected.put(key, slot), slots.put(key, slot), key);
       } else if (what < 9) {
         assertSame(expected.remove(key), slots.remove(key), key);
       } else {
@@ -60,15 +60,15 @@ class SortedSlotsTest {
     for (int i = 0; i < 10 * SortedSlots.CHUNK + 3; i++) {
       String key = String.format("USER#%06d", i);
       keys.add(key);
-      assertNull(slots.put(slot(key)));
+      assertNull(slots.put(key, slot(key)));
     }
     assertEquals(keys.size(), slots.size());
     List<String> read = new ArrayList<>();
-    slots.forEach(slot -> read.add(slot.key));
+    slots.forEach(slot -> read.add(slot.key()));
     assertEquals(keys, read);
-    assertEquals("USER#000000", slots.from("USER#", true).next().key);
+    assertEquals("USER#000000", slots.from("USER#", true).next().key());
     assertFalse(slots.from("USER#999999", true).hasNext());
-    assertEquals("USER#000129", slots.from("USER#000128", false).next().key);
+    assertEquals("USER#000129", slots.from("USER#000128", false).next().key());
   }
 
   @Test
@@ -77,13 +77,13 @@ class SortedSlotsTest {
     NavigableMap<String, Slot> expected = new TreeMap<>(EmbeddedItemTable.CODE_POINT_ORDER);
     for (int i = 999; i >= 0; i--) { // descending: splits in halves
       Slot slot = slot("CODE#" + i);
-      slots.put(slot);
-      expected.put(slot.key, slot);
+      slots.put(slot.key(), slot);
+      expected.put(slot.key(), slot);
     }
     List<Slot> removed = new ArrayList<>();
-    slots.removeIf(slot -> slot.key.endsWith("7"), removed::add);
+    slots.removeIf(slot -> slot.key().endsWith("7"), removed::add);
     assertEquals(100, removed.size());
-    expected.values().removeIf(slot -> slot.key.endsWith("7"));
+    expected.values().removeIf(slot -> slot.key().endsWith("7"));
     assertSameOrder(expected, slots);
     slots.removeIf(slot -> true, slot -> {});
     assertTrue(slots.isEmpty());
@@ -94,12 +94,25 @@ class SortedSlotsTest {
   @Test
   void whenKeysHoldSurrogatesThenTheOrderIsByCodePoint() {
     SortedSlots slots = new SortedSlots();
-    for (String key : List.of("a\uD83D\uDE00", "a\uFFFD", "a\uE000", "a")) {
-      slots.put(slot(key));
+    for (String key : List.of("a\uD83D\uDE00", "a\uFFFD", "a\uE000", "a", "a\u00FF", "a\u00FFb")) {
+      slots.put(key, slot(key));
     }
     List<String> read = new ArrayList<>();
-    slots.forEach(slot -> read.add(slot.key));
-    assertEquals(List.of("a", "a\uE000", "a\uFFFD", "a\uD83D\uDE00"), read);
+    slots.forEach(slot -> read.add(slot.key()));
+    assertEquals(List.of("a", "a\u00FF", "a\u00FFb", "a\uE000", "a\uFFFD", "a\uD83D\uDE00"), read);
+  }
+
+  @Test
+  void whenKeysAndDataAreLatin1OrWiderThenTheyReadBackUnchanged() {
+    for (String text : List.of("USER#plain", "USER#caf\u00E9", "USER#\u4E2D\uD83D\uDE00", "")) {
+      Slot slot = Slot.inline(text, 1, null, "{\"v\":\"" + text + "\"}");
+      assertEquals(text, slot.key());
+      assertEquals("{\"v\":\"" + text + "\"}", slot.inline());
+      assertEquals(0, slot.compareKeyTo(text));
+      assertTrue(slot.keyStartsWith(text));
+      assertTrue(slot.compareKeyTo(text + "a") < 0);
+      assertFalse(slot.keyStartsWith(text + "a"));
+    }
   }
 
   private static void assertSameOrder(NavigableMap<String, Slot> expected, SortedSlots slots) {
