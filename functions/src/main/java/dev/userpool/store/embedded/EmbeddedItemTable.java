@@ -176,9 +176,10 @@ public final class EmbeddedItemTable implements ItemTable, FullScan, AutoCloseab
           startInside ? partition.from(exclusiveStartSk, false) : partition.from(skPrefix, true);
       long now = now();
       List<Slot> found = new ArrayList<>();
+      byte[] prefixLatin1 = Slot.latin1(skPrefix);
       while (from.hasNext() && found.size() < limit) {
         Slot slot = from.next();
-        if (!slot.keyStartsWith(skPrefix)) {
+        if (!slot.keyStartsWith(skPrefix, prefixLatin1)) {
           break;
         }
         if (!slot.isExpiredAt(now)) {

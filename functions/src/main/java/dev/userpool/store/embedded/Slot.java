@@ -1,5 +1,8 @@
 package dev.userpool.store.embedded;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
 /**
  * What the table keeps in memory for one item: its sort key, version, expiry and either its data
  * or, for a table in a folder, where the data's JSON string literal is in the folder's files (see
@@ -7,9 +10,10 @@ package dev.userpool.store.embedded;
  * partition ({@link SortedSlots}) needs no entry object per item.
  *
  * <p>48 bytes with compressed references; the expiry is a primitive (a boxed one cost a further 16
- * bytes for every item that expires, one per confirmation code). Keeping the sort key as Latin-1
- * bytes instead of a String saved 24 bytes more per item but cost AdminGetUser 15–25% more CPU in
- * alternated runs (docs/measurements.md), so it stays a String.
+ * bytes for every item that expires, one per confirmation code). The sort key is held as its
+ * Latin-1 bytes when every character fits (nearly every key is ASCII), without the 24-byte String
+ * around them; a key with a wider character stays a String. Lookups compare bytes with bytes
+ * ({@link #latin1} of the wanted key, made once per lookup).
  */
 final class Slot {
   /**
@@ -24,7 +28,9 @@ final class Slot {
   /** {@link #expiry} of an item that does not expire. */
   private static final long NEVER = Long.MIN_VALUE;
 
-  private final String key;
+  /** Latin-1 bytes, or the String when a character does not fit. */
+  private final Object key;
+
   final long version;
 
   /** Epoch second, or {@link #NEVER}. */
@@ -39,7 +45,8 @@ final class Slot {
   final int length;
 
   private Slot(String key, long version, Long expiresAt, String inline, long location, int length) {
-    this.key = key;
+    byte[] bytes = latin1(key);
+    this.key = bytes != null ? bytes : key;
     this.version = version;
     // Long.MIN_VALUE means "never" here; as an expiry it is the distant past either way.
     this.expiry = expiresAt == null ? NEVER : Math.max(expiresAt, NEVER + 1);
@@ -57,7 +64,9 @@ final class Slot {
   }
 
   String key() {
-    return key;
+    return key instanceof byte[] bytes
+        ? new String(bytes, StandardCharsets.ISO_8859_1)
+        : (String) key;
   }
 
   /** The data kept in memory, or null (none, or kept in the folder's files: {@link #onDisk}). */
@@ -70,13 +79,46 @@ final class Slot {
     return inline == null ? 0 : inline.length();
   }
 
-  /** This slot's key against {@code other} in {@link EmbeddedItemTable#CODE_POINT_ORDER}. */
-  int compareKeyTo(String other) {
-    return EmbeddedItemTable.compareCodePoints(key, other);
+  /**
+   * This slot's key against {@code other} in {@link EmbeddedItemTable#CODE_POINT_ORDER}; {@code
+   * otherLatin1} is {@link #latin1}{@code (other)}.
+   */
+  int compareKeyTo(String other, byte[] otherLatin1) {
+    if (!(key instanceof byte[] mine)) {
+      return EmbeddedItemTable.compareCodePoints((String) key, other);
+    }
+    if (otherLatin1 != null) {
+      return Arrays.compareUnsigned(mine, otherLatin1); // Latin-1 bytes sort as their code points
+    }
+    int common = Math.min(mine.length, other.length());
+    for (int k = 0; k < common; k++) {
+      int x = mine[k] & 0xFF;
+      char y = other.charAt(k);
+      if (x != y) {
+        return x - y; // x is below every surrogate: the units' order is the code points' here
+      }
+    }
+    return mine.length - other.length();
   }
 
-  boolean keyStartsWith(String prefix) {
-    return key.startsWith(prefix);
+  /** Whether the key starts with {@code prefix}; {@code prefixLatin1} is its {@link #latin1}. */
+  boolean keyStartsWith(String prefix, byte[] prefixLatin1) {
+    if (!(key instanceof byte[] mine)) {
+      return ((String) key).startsWith(prefix);
+    }
+    return prefixLatin1 != null
+        && prefixLatin1.length <= mine.length
+        && Arrays.mismatch(mine, 0, prefixLatin1.length, prefixLatin1, 0, prefixLatin1.length) < 0;
+  }
+
+  /** {@code text}'s Latin-1 bytes, or null when a character is beyond Latin-1. */
+  static byte[] latin1(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) > 0xFF) {
+        return null;
+      }
+    }
+    return text.getBytes(StandardCharsets.ISO_8859_1);
   }
 
   boolean onDisk() {

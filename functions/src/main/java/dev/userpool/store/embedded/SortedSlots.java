@@ -48,8 +48,9 @@ final class SortedSlots implements Iterable<Slot> {
     if (chunks.isEmpty()) {
       return null;
     }
-    Chunk chunk = chunks.get(chunkFor(key));
-    int at = indexIn(chunk, key);
+    byte[] latin1 = Slot.latin1(key);
+    Chunk chunk = chunks.get(chunkFor(key, latin1));
+    int at = indexIn(chunk, key, latin1);
     return at >= 0 ? chunk.slots[at] : null;
   }
 
@@ -60,9 +61,10 @@ final class SortedSlots implements Iterable<Slot> {
       size = 1;
       return null;
     }
-    int c = chunkFor(key);
+    byte[] latin1 = Slot.latin1(key);
+    int c = chunkFor(key, latin1);
     Chunk chunk = chunks.get(c);
-    int at = indexIn(chunk, key);
+    int at = indexIn(chunk, key, latin1);
     if (at >= 0) {
       Slot replaced = chunk.slots[at];
       chunk.slots[at] = slot;
@@ -100,9 +102,10 @@ final class SortedSlots implements Iterable<Slot> {
     if (chunks.isEmpty()) {
       return null;
     }
-    int c = chunkFor(key);
+    byte[] latin1 = Slot.latin1(key);
+    int c = chunkFor(key, latin1);
     Chunk chunk = chunks.get(c);
-    int at = indexIn(chunk, key);
+    int at = indexIn(chunk, key, latin1);
     if (at < 0) {
       return null;
     }
@@ -166,8 +169,9 @@ final class SortedSlots implements Iterable<Slot> {
     if (chunks.isEmpty()) {
       return new InOrder(0, 0);
     }
-    int c = chunkFor(key);
-    int at = indexIn(chunks.get(c), key);
+    byte[] latin1 = Slot.latin1(key);
+    int c = chunkFor(key, latin1);
+    int at = indexIn(chunks.get(c), key, latin1);
     return new InOrder(c, at >= 0 ? (inclusive ? at : at + 1) : -(at + 1));
   }
 
@@ -205,13 +209,13 @@ final class SortedSlots implements Iterable<Slot> {
   }
 
   /** The chunk that holds {@code key} or would: the last whose first key is not after it, or 0. */
-  private int chunkFor(String key) {
+  private int chunkFor(String key, byte[] latin1) {
     int found = 0;
     int low = 1;
     int high = chunks.size() - 1;
     while (low <= high) {
       int mid = (low + high) >>> 1;
-      if (chunks.get(mid).first().compareKeyTo(key) <= 0) {
+      if (chunks.get(mid).first().compareKeyTo(key, latin1) <= 0) {
         found = mid;
         low = mid + 1;
       } else {
@@ -222,12 +226,12 @@ final class SortedSlots implements Iterable<Slot> {
   }
 
   /** As {@link Arrays#binarySearch}: the index of {@code key}, or -(insertion point + 1). */
-  private static int indexIn(Chunk chunk, String key) {
+  private static int indexIn(Chunk chunk, String key, byte[] latin1) {
     int low = 0;
     int high = chunk.size - 1;
     while (low <= high) {
       int mid = (low + high) >>> 1;
-      int order = chunk.slots[mid].compareKeyTo(key);
+      int order = chunk.slots[mid].compareKeyTo(key, latin1);
       if (order < 0) {
         low = mid + 1;
       } else if (order > 0) {

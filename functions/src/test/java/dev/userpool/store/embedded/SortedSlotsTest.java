@@ -17,6 +17,11 @@ import org.junit.jupiter.api.Test;
 
 /** A partition's chunked slots behave as a sorted map of sort key to slot would. */
 class SortedSlotsTest {
+  /** Keys held as Latin-1 bytes and as Strings, compared with each other and with both kinds. */
+  private static final String[] KEY_STARTS = {
+    "K#", "K\u00E9#", "K\u4E2D#", "K\uD83D\uDE00#", "K\uE000"
+  };
+
   private static Slot slot(String key) {
     return Slot.inline(key, 1, null, "{}");
   }
@@ -28,7 +33,9 @@ class SortedSlotsTest {
     NavigableMap<String, Slot> expected = new TreeMap<>(EmbeddedItemTable.CODE_POINT_ORDER);
     for (int step = 0; step < 60_000; step++) {
       // few distinct keys early (replacements, removals of present keys), many later (splits)
-      String key = "K#" + random.nextInt(step < 20_000 ? 300 : 5_000);
+      String key =
+          KEY_STARTS[random.nextInt(KEY_STARTS.length)]
+              + random.nextInt(step < 20_000 ? 300 : 5_000);
       int what = random.nextInt(10);
       if (what < 6) {
         Slot slot = slot(key);
@@ -44,7 +51,7 @@ class SortedSlotsTest {
     }
     assertSameOrder(expected, slots);
     for (int i = 0; i < 2_000; i++) {
-      String from = "K#" + random.nextInt(6_000);
+      String from = KEY_STARTS[random.nextInt(KEY_STARTS.length)] + random.nextInt(6_000);
       boolean inclusive = random.nextBoolean();
       assertEquals(
           first(expected.tailMap(from, inclusive).values().iterator(), 20),
@@ -108,10 +115,11 @@ class SortedSlotsTest {
       Slot slot = Slot.inline(text, 1, null, "{\"v\":\"" + text + "\"}");
       assertEquals(text, slot.key());
       assertEquals("{\"v\":\"" + text + "\"}", slot.inline());
-      assertEquals(0, slot.compareKeyTo(text));
-      assertTrue(slot.keyStartsWith(text));
-      assertTrue(slot.compareKeyTo(text + "a") < 0);
-      assertFalse(slot.keyStartsWith(text + "a"));
+      assertEquals(0, slot.compareKeyTo(text, Slot.latin1(text)));
+      assertTrue(slot.keyStartsWith(text, Slot.latin1(text)));
+      assertTrue(slot.compareKeyTo(text + "a", Slot.latin1(text + "a")) < 0);
+      assertFalse(slot.keyStartsWith(text + "a", Slot.latin1(text + "a")));
+      assertFalse(slot.keyStartsWith(text + "\u4E2D", null));
     }
   }
 
