@@ -69,6 +69,11 @@ final class Slot {
         : (String) key;
   }
 
+  /** The key's Latin-1 bytes (not to be changed), or null when it is held as a String. */
+  byte[] keyLatin1() {
+    return key instanceof byte[] bytes ? bytes : null;
+  }
+
   /** The data kept in memory, or null (none, or kept in the folder's files: {@link #onDisk}). */
   String inline() {
     return inline;

@@ -61,7 +61,7 @@ final class SortedSlots implements Iterable<Slot> {
       size = 1;
       return null;
     }
-    byte[] latin1 = Slot.latin1(key);
+    byte[] latin1 = slot.keyLatin1(); // encoded when the slot was made
     int c = chunkFor(key, latin1);
     Chunk chunk = chunks.get(c);
     int at = indexIn(chunk, key, latin1);
